@@ -1,0 +1,12 @@
+// The newsgraph subcommands. Each takes the arguments after its name and returns an
+// exit code from exit_codes.h; none throws.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace newsgraph::cli {
+
+int run_extract(const std::vector<std::string>& args);
+
+}  // namespace newsgraph::cli

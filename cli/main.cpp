@@ -1,0 +1,51 @@
+// newsgraph: builds a knowledge graph of who did what to whom from news articles.
+// Dispatches to the subcommands; catches anything thrown so nothing escapes main.
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+
+namespace {
+
+const char kUsage[] =
+    "usage: newsgraph <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  extract   extract entities and typed relations from articles (JSON Lines or text)\n"
+    "\n"
+    "Run 'newsgraph <command> --help' for a command's options.\n"
+    "Exit codes: 0 ok, 1 some inputs skipped, 2 usage error, 3 failure.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace newsgraph::cli;
+  try {
+    if (argc < 2) {
+      std::fputs(kUsage, stderr);
+      return kExitUsage;
+    }
+    std::string command = argv[1];
+    std::vector<std::string> args(argv + 2, argv + argc);
+    if (command == "--help" || command == "-h" || command == "help") {
+      std::fputs(kUsage, stdout);
+      return kExitOk;
+    }
+    if (command == "--version") {
+      std::puts("newsgraph 0.1.0");
+      return kExitOk;
+    }
+    if (command == "extract") return run_extract(args);
+    std::fprintf(stderr, "newsgraph: unknown command '%s'\n\n%s", command.c_str(), kUsage);
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "newsgraph: internal error: %s\n", e.what());
+    return kExitFailure;
+  } catch (...) {
+    std::fprintf(stderr, "newsgraph: internal error\n");
+    return kExitFailure;
+  }
+}

@@ -1,0 +1,38 @@
+#include "cli/progress.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace newsgraph::cli {
+
+Progress::Progress(size_t total_bytes)
+    : enabled_(isatty(STDERR_FILENO) == 1), total_bytes_(total_bytes),
+      start_(std::chrono::steady_clock::now()), last_draw_(start_) {}
+
+void Progress::advance(size_t bytes) {
+  ++articles_;
+  bytes_ += bytes;
+  if (!enabled_) return;
+  auto now = std::chrono::steady_clock::now();
+  if (now - last_draw_ < std::chrono::milliseconds(200)) return;
+  last_draw_ = now;
+  double seconds = std::chrono::duration<double>(now - start_).count();
+  double mb = bytes_ / 1e6;
+  double rate = seconds > 0 ? mb / seconds : 0;
+  if (total_bytes_ > 0 && rate > 0) {
+    double eta = (total_bytes_ / 1e6 - mb) / rate;
+    std::fprintf(stderr, "\r%zu articles  %.1f/%.1f MB  %.1f MB/s  %.0f art/s  ETA %.0fs   ", articles_, mb,
+                 total_bytes_ / 1e6, rate, articles_ / seconds, eta > 0 ? eta : 0);
+  } else {
+    std::fprintf(stderr, "\r%zu articles  %.1f MB  %.1f MB/s  %.0f art/s   ", articles_, mb, rate,
+                 seconds > 0 ? articles_ / seconds : 0);
+  }
+  std::fflush(stderr);
+}
+
+void Progress::finish() {
+  if (enabled_ && articles_ > 0) std::fprintf(stderr, "\r%60s\r", "");
+}
+
+}  // namespace newsgraph::cli

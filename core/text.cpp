@@ -1,0 +1,72 @@
+#include "core/text.h"
+
+#include "core/utf8.h"
+
+namespace newsgraph::text {
+
+std::string fold_key(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp;
+    i += utf8::decode(s, i, cp);
+    if (cp == '.' || cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == ',' || cp == '"' ||
+        cp == 0x201C || cp == 0x201D || cp == '(' || cp == ')')
+      continue;
+    if (utf8::is_space(cp) || utf8::is_dash(cp) || cp == '_') {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) {
+      out.push_back(' ');
+      pending_space = false;
+    }
+    utf8::append(out, utf8::fold_accent(utf8::to_lower(cp)));
+  }
+  return out;
+}
+
+std::string slugify(std::string_view s) {
+  std::string folded = fold_key(s);
+  std::string out;
+  out.reserve(folded.size());
+  for (char c : folded) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                       (static_cast<unsigned char>(c) >= 0x80);
+    if (alnum) {
+      out.push_back(c);
+    } else if (!out.empty() && out.back() != '_') {
+      out.push_back('_');
+    }
+  }
+  while (!out.empty() && out.back() == '_') out.pop_back();
+  return out;
+}
+
+bool starts_upper(std::string_view word) {
+  if (word.empty()) return false;
+  char32_t cp;
+  utf8::decode(word, 0, cp);
+  return utf8::is_upper(cp);
+}
+
+bool is_all_upper(std::string_view word) {
+  bool letters = false;
+  for (size_t i = 0; i < word.size();) {
+    char32_t cp;
+    i += utf8::decode(word, i, cp);
+    if (utf8::is_lower(cp)) return false;
+    if (utf8::is_upper(cp)) letters = true;
+  }
+  return letters;
+}
+
+bool has_digit(std::string_view word) {
+  for (char c : word) {
+    if (c >= '0' && c <= '9') return true;
+  }
+  return false;
+}
+
+}  // namespace newsgraph::text

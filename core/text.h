@@ -1,0 +1,24 @@
+// Text normalisation shared by the gazetteer, the recogniser and the resolver:
+// case- and accent-folded lookup keys, slugs for stable ids, and word shape tests.
+// Pure functions, thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace newsgraph::text {
+
+// Lowercase, accents folded, dashes and underscores to spaces, dots and apostrophes
+// dropped, runs of space collapsed, trimmed: "Kim Jong-un" -> "kim jong un",
+// "U.S." -> "us". O(n).
+std::string fold_key(std::string_view s);
+
+// A stable id: fold_key with every run of non-alphanumerics as one '_':
+// "Aidan Foster-Carter" -> "aidan_foster_carter".
+std::string slugify(std::string_view s);
+
+bool starts_upper(std::string_view word);  // first code point is an uppercase letter
+bool is_all_upper(std::string_view word);  // has letters, and none is lowercase
+bool has_digit(std::string_view word);
+
+}  // namespace newsgraph::text

@@ -1,0 +1,77 @@
+// The vocabulary that crosses modules: documents, entities, mentions, relations and
+// their evidence, and the result of extracting one article. Plain value types, no
+// behaviour beyond trivial accessors; safe to copy between threads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/ontology.h"
+
+namespace newsgraph {
+
+// One article as read from disk or a JSON line. `text` is the whole article as
+// written; every offset in an Extraction is a byte offset into `text`.
+struct Document {
+  std::string id;         // file name without extension, or the JSON "id"
+  std::string title;      // first non-empty line, or the JSON "title"
+  std::string text;       // UTF-8, validated by the reader
+  std::string source;     // path (with ":line" for JSON Lines) or URL
+  std::string published;  // ISO date when known, else empty
+};
+
+// A byte range [start, end) in Document::text.
+struct Span {
+  uint32_t start = 0;
+  uint32_t end = 0;
+};
+
+struct Mention {
+  Span span;
+  uint32_t sentence = 0;  // index into Extraction::sentences
+  std::string text;       // the surface form, as written
+};
+
+struct Entity {
+  std::string id;     // stable slug: gazetteer id, or derived from the label
+  std::string label;  // canonical name
+  EntityType type = EntityType::kPerson;
+  std::vector<std::string> aliases;  // other surface forms seen in this article
+  std::vector<Mention> mentions;
+  bool from_gazetteer = false;
+};
+
+struct Sentence {
+  Span span;
+};
+
+struct Evidence {
+  uint32_t sentence = 0;
+  Span span;             // the sentence's byte range
+  std::string text;      // the sentence text
+  std::string cue;       // the word that triggered the relation (empty for CO_OCCURS)
+  std::string rule;      // id of the rule that produced it
+  Modality modality = Modality::kAsserted;
+};
+
+struct Relation {
+  std::string subject;  // entity id
+  std::string object;   // entity id
+  Predicate predicate = Predicate::kCoOccurs;
+  Modality modality = Modality::kAsserted;
+  double confidence = 0.0;
+  std::vector<Evidence> evidence;
+};
+
+// What the extractor found in one article.
+struct Extraction {
+  std::string doc;  // Document::id
+  std::string title;
+  std::string source;
+  std::vector<Sentence> sentences;
+  std::vector<Entity> entities;
+  std::vector<Relation> relations;
+};
+
+}  // namespace newsgraph

@@ -1,0 +1,140 @@
+#include "ingest/cleaner.h"
+
+#include <string>
+
+#include "core/text.h"
+#include "core/utf8.h"
+#include "ingest/lexicon.h"
+#include "ingest/tokenizer.h"
+
+namespace newsgraph::ingest {
+namespace {
+
+// Trims ASCII and Unicode white space (NBSP, thin spaces) from both ends.
+void trim(std::string_view text, uint32_t& start, uint32_t& end) {
+  while (start < end) {
+    char32_t cp;
+    size_t len = utf8::decode(text, start, cp);
+    if (!utf8::is_space(cp)) break;
+    start += static_cast<uint32_t>(len);
+  }
+  while (end > start) {
+    uint32_t back = end - 1;
+    while (back > start && (static_cast<unsigned char>(text[back]) & 0xC0) == 0x80) --back;
+    char32_t cp;
+    utf8::decode(text, back, cp);
+    if (!utf8::is_space(cp)) break;
+    end = back;
+  }
+}
+
+bool starts_with_folded(const std::string& folded, std::string_view prefix) {
+  return folded.size() >= prefix.size() && folded.compare(0, prefix.size(), prefix) == 0;
+}
+
+bool is_chrome(std::string_view line) {
+  std::string folded = text::fold_key(line.substr(0, 80));
+  static const std::string_view kPrefixes[] = {
+      "bagikan", "share", "baca juga", "baca ", "lihat juga", "simak juga", "simak video",
+      "sumber", "editor", "penulis", "reporter", "pewarta", "foto", "ilustrasi", "waktu baca",
+      "tinggalkan balasan", "alamat email anda", "komentar", "copyright", "hak cipta",
+      "advertisement", "scroll to continue", "dapatkan update", "ikuti kami", "follow us",
+      "klik di sini", "tags", "tag", "artikel terkait", "berita terkait", "download aplikasi",
+      "gabung", "kirim komentar", "kolom komentar", "ruas yang wajib", "lanjut baca",
+      "loading", "tonton juga", "saksikan juga", "related", "read more"};
+  for (auto p : kPrefixes) {
+    if (starts_with_folded(folded, p)) {
+      // "Sumber daya ..." or "Foto-foto itu ..." are sentences, not chrome: chrome lines
+      // are short or carry a colon early.
+      if (line.size() < 90 || line.substr(0, 24).find(':') != std::string_view::npos) return true;
+    }
+  }
+  // A line with no letter at all ("(***)", "* * *"), or a bracketed credit line.
+  bool letter = false;
+  for (char c : line) {
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') letter = true;
+  }
+  if (!letter) return true;
+  if (line.front() == '(' && line.back() == ')' && line.size() < 80) return true;
+  if (line.rfind("\xE2\x80\xA2", 0) == 0) return true;  // a bullet: "• Siap.Viva.co.id : ..."
+  return false;
+}
+
+// Title case with no sentence-final punctuation: "Begini Tampang Panik Panglima ...".
+bool looks_like_headline(std::string_view text, uint32_t start, uint32_t end) {
+  std::vector<Token> toks = tokenize(text, start, end);
+  int words = 0, capitalised = 0;
+  for (const Token& t : toks) {
+    if (!t.is_word()) continue;
+    if (t.hyphen_before) continue;
+    ++words;
+    if (t.upper_initial) ++capitalised;
+    else if (lexicon::is_function_word(t.key)) --words;  // small words stay lowercase in titles
+  }
+  if (words < 4) return false;
+  const Token& last = toks.back();
+  if (last.kind == TokenKind::kPunct && (last.key == "." || last.key == "\"" || last.key == ":"))
+    return false;
+  return capitalised * 10 >= words * 8;
+}
+
+bool is_separator(const Token& t) {
+  return t.kind == TokenKind::kPunct && (t.key == "-" || t.key == "|" || t.key == ":");
+}
+
+// Length in bytes of a dateline at the start of [start, end): up to three capitalised
+// words and a dash, bar or colon, optionally twice ("Seoul | EGINDO.co –"). 0 if none.
+uint32_t dateline_length(std::string_view text, uint32_t start, uint32_t end) {
+  std::vector<Token> toks = tokenize(text, start, std::min<uint32_t>(end, start + 80));
+  uint32_t cut = 0;
+  size_t i = 0;
+  for (int segment = 0; segment < 2; ++segment) {
+    size_t words = 0;
+    size_t j = i;
+    while (j < toks.size() && toks[j].is_word() && toks[j].upper_initial && words < 3) {
+      ++words;
+      ++j;
+    }
+    if (words == 0 || j >= toks.size() || !is_separator(toks[j])) break;
+    cut = toks[j].end - start;
+    i = j + 1;
+  }
+  return cut;
+}
+
+}  // namespace
+
+std::vector<Line> clean(std::string_view text, const CleanOptions& options) {
+  std::vector<Line> lines;
+  uint32_t pos = 0;
+  const uint32_t n = static_cast<uint32_t>(text.size());
+  bool seen_title = !options.title_is_first_line;
+  bool seen_body = false;
+  while (pos < n) {
+    uint32_t eol = pos;
+    while (eol < n && text[eol] != '\n') ++eol;
+    uint32_t start = pos, end = eol;
+    trim(text, start, end);
+    pos = eol + 1;
+    if (start >= end) continue;
+    Line line{start, end, LineKind::kBody};
+    std::string_view body = text.substr(start, end - start);
+    if (!seen_title) {
+      line.kind = LineKind::kTitle;
+      seen_title = true;
+    } else if (is_chrome(body)) {
+      line.kind = LineKind::kChrome;
+    } else if (looks_like_headline(text, start, end)) {
+      line.kind = LineKind::kHeadline;
+    } else if (!seen_body) {
+      seen_body = true;
+      line.start += dateline_length(text, start, end);
+      trim(text, line.start, line.end);
+      if (line.start >= line.end) continue;
+    }
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+}  // namespace newsgraph::ingest

@@ -1,0 +1,190 @@
+#include "ingest/document_reader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <vector>
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include "core/utf8.h"
+
+namespace newsgraph::ingest {
+namespace fs = std::filesystem;
+namespace {
+
+bool has_json_lines_extension(const std::string& path) {
+  auto ext = fs::path(path).extension().string();
+  return ext == ".jsonl" || ext == ".ndjson" || ext == ".json";
+}
+
+std::string first_line_title(const std::string& text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string::npos) eol = text.size();
+    std::string line = text.substr(pos, eol - pos);
+    auto first = line.find_first_not_of(" \t\r");
+    if (first != std::string::npos) {
+      auto last = line.find_last_not_of(" \t\r");
+      return line.substr(first, last - first + 1);
+    }
+    pos = eol + 1;
+  }
+  return "";
+}
+
+std::string string_field(const rapidjson::Value& obj, const char* name) {
+  if (!obj.HasMember(name)) return "";
+  const auto& v = obj[name];
+  if (v.IsString()) return std::string(v.GetString(), v.GetStringLength());
+  if (v.IsInt64()) return std::to_string(v.GetInt64());
+  return "";
+}
+
+}  // namespace
+
+void DocumentReader::skip(StatusCode code, const std::string& message) {
+  if (callbacks_.on_skip) callbacks_.on_skip(Status::error(code, message));
+}
+
+bool DocumentReader::check_text(const std::string& data, const std::string& where) {
+  if (data.find_first_not_of(" \t\r\n") == std::string::npos) {
+    skip(StatusCode::kEmpty, where + ": empty, nothing to read");
+    return false;
+  }
+  if (data.find('\0') != std::string::npos) {
+    skip(StatusCode::kInvalidInput, where + ": binary data (NUL byte at " +
+                                        std::to_string(data.find('\0')) + "), not a text article");
+    return false;
+  }
+  if (auto bad = utf8::first_invalid_byte(data)) {
+    skip(StatusCode::kInvalidInput, where + ": invalid UTF-8 at byte " + std::to_string(*bad));
+    return false;
+  }
+  return true;
+}
+
+void DocumentReader::read(const std::string& input) {
+  if (input == "-") {
+    std::stringstream buffer;
+    buffer << std::cin.rdbuf();
+    read_text(buffer.str(), "-");
+    return;
+  }
+  std::error_code ec;
+  auto status = fs::status(input, ec);
+  if (ec || !fs::exists(status)) {
+    skip(StatusCode::kNotFound, input + ": no such file or directory");
+    return;
+  }
+  if (fs::is_directory(status)) {
+    std::vector<std::string> files;
+    for (fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec), end;
+         !ec && it != end; it.increment(ec)) {
+      if (it->is_regular_file(ec)) files.push_back(it->path().string());
+    }
+    if (ec) skip(StatusCode::kIoError, input + ": " + ec.message());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      auto name = fs::path(f).filename().string();
+      if (!name.empty() && name[0] == '.') continue;
+      read_file(f);
+    }
+    return;
+  }
+  read_file(input);
+}
+
+void DocumentReader::read_file(const std::string& path) {
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (ec) {
+    skip(StatusCode::kIoError, path + ": " + ec.message());
+    return;
+  }
+  if (has_json_lines_extension(path)) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      skip(StatusCode::kIoError, path + ": cannot open");
+      return;
+    }
+    read_json_lines(in, path);
+    return;
+  }
+  if (size > options_.max_article_bytes) {
+    skip(StatusCode::kTooLarge, path + ": " + std::to_string(size) + " bytes, over the limit of " +
+                                    std::to_string(options_.max_article_bytes) + " for one article");
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    skip(StatusCode::kIoError, path + ": cannot open");
+    return;
+  }
+  std::string data(size, '\0');
+  in.read(data.data(), static_cast<std::streamsize>(size));
+  data.resize(static_cast<size_t>(in.gcount()));
+  read_text(std::move(data), path);
+}
+
+void DocumentReader::read_text(std::string data, const std::string& name) {
+  if (!check_text(data, name)) return;
+  size_t first = data.find_first_not_of(" \t\r\n");
+  if (data[first] == '{') {  // JSON Lines on standard input or in a .txt
+    std::istringstream in(data);
+    read_json_lines(in, name);
+    return;
+  }
+  Document doc;
+  doc.id = name == "-" ? "stdin" : fs::path(name).stem().string();
+  doc.title = first_line_title(data);
+  doc.source = name;
+  doc.text = std::move(data);
+  if (callbacks_.on_document) callbacks_.on_document(doc, true);
+}
+
+void DocumentReader::read_json_lines(std::istream& in, const std::string& name) {
+  std::string line;
+  size_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    std::string where = name + ":" + std::to_string(line_no);
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (line.size() > options_.max_article_bytes) {
+      skip(StatusCode::kTooLarge, where + ": line of " + std::to_string(line.size()) + " bytes, over the limit");
+      continue;
+    }
+    rapidjson::Document obj;
+    obj.Parse<rapidjson::kParseValidateEncodingFlag>(line.c_str(), line.size());
+    if (obj.HasParseError()) {
+      skip(StatusCode::kInvalidInput, where + ": malformed JSON at column " + std::to_string(obj.GetErrorOffset() + 1) +
+                                          ": " + rapidjson::GetParseError_En(obj.GetParseError()));
+      continue;
+    }
+    if (!obj.IsObject() || !obj.HasMember("text") || !obj["text"].IsString()) {
+      skip(StatusCode::kInvalidInput, where + ": expected an object with a string \"text\"");
+      continue;
+    }
+    Document doc;
+    doc.text = string_field(obj, "text");
+    if (doc.text.find('\0') != std::string::npos) {
+      skip(StatusCode::kInvalidInput, where + ": text holds a NUL character");
+      continue;
+    }
+    doc.id = string_field(obj, "id");
+    if (doc.id.empty()) doc.id = fs::path(name).stem().string() + "-" + std::to_string(line_no);
+    doc.title = string_field(obj, "title");
+    doc.source = string_field(obj, "source");
+    if (doc.source.empty()) doc.source = string_field(obj, "url");
+    if (doc.source.empty()) doc.source = where;
+    doc.published = string_field(obj, "published");
+    if (doc.published.empty()) doc.published = string_field(obj, "date");
+    if (callbacks_.on_document) callbacks_.on_document(doc, false);
+  }
+}
+
+}  // namespace newsgraph::ingest

@@ -1,0 +1,51 @@
+// Document reader: turns command-line inputs (files, folders searched recursively in
+// name order, JSON Lines, "-" for standard input) into Documents. Bad inputs (missing,
+// empty, binary, invalid UTF-8, too large, malformed JSON lines) are reported with the
+// file and line and skipped; reading goes on. Not thread-safe; one reader per thread.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <istream>
+#include <string>
+
+#include "core/status.h"
+#include "core/types.h"
+
+namespace newsgraph::ingest {
+
+struct ReadOptions {
+  size_t max_article_bytes = 32u << 20;  // larger articles are skipped as kTooLarge
+};
+
+struct ReadCallbacks {
+  // A document was read. `title_in_text`: a plain-text article whose first line is its title.
+  std::function<void(const Document&, bool title_in_text)> on_document;
+  // An input (or one JSON line) was skipped; the status message names file and line.
+  std::function<void(const Status&)> on_skip;
+};
+
+class DocumentReader {
+ public:
+  DocumentReader(const ReadOptions& options, ReadCallbacks callbacks)
+      : options_(options), callbacks_(std::move(callbacks)) {}
+
+  // Reads one input: a file, a directory (recursively) or "-" (standard input).
+  void read(const std::string& input);
+
+  // Reads JSON Lines from a stream; `name` names it in messages and document sources.
+  void read_json_lines(std::istream& in, const std::string& name);
+
+  // Reads a whole plain-text (or .json/.jsonl) article from a string.
+  void read_text(std::string data, const std::string& name);
+
+ private:
+  void read_file(const std::string& path);
+  void skip(StatusCode code, const std::string& message);
+  bool check_text(const std::string& data, const std::string& where);
+
+  ReadOptions options_;
+  ReadCallbacks callbacks_;
+};
+
+}  // namespace newsgraph::ingest

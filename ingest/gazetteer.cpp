@@ -1,0 +1,266 @@
+#include "ingest/gazetteer.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include "core/text.h"
+#include "ingest/gazetteer_builtin.h"
+
+namespace newsgraph::ingest {
+namespace {
+
+enum class CaseRule : uint8_t { kAny, kInitialUpper, kAllUpper };
+
+struct PatternToken {
+  std::string key;
+  CaseRule rule;
+};
+
+struct Pattern {
+  std::vector<PatternToken> tokens;
+  uint32_t entry;
+  bool metonym;
+};
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  while (true) {
+    size_t pos = s.find(sep, start);
+    parts.push_back(s.substr(start, pos == std::string_view::npos ? pos : pos - start));
+    if (pos == std::string_view::npos) break;
+    start = pos + 1;
+  }
+  return parts;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+struct Gazetteer::Impl {
+  std::vector<GazetteerEntry> entries;
+  std::unordered_map<std::string, uint32_t> by_id;
+  std::unordered_map<std::string, uint32_t> leader_by_body;
+  std::vector<Pattern> patterns;
+  std::unordered_map<std::string, std::vector<uint32_t>> by_first_key;  // longest first
+
+  void add_pattern(std::string_view alias, uint32_t entry, bool metonym) {
+    std::string text(alias);
+    std::vector<Token> toks = tokenize(text, 0, static_cast<uint32_t>(text.size()));
+    if (toks.empty()) return;
+    Pattern p{{}, entry, metonym};
+    for (const Token& t : toks) {
+      CaseRule rule = CaseRule::kAny;
+      if (t.all_upper && t.end - t.start >= 2) {
+        rule = CaseRule::kAllUpper;
+      } else if (t.upper_initial) {
+        rule = CaseRule::kInitialUpper;
+      }
+      p.tokens.push_back({t.key, rule});
+    }
+    auto& list = by_first_key[p.tokens.front().key];
+    for (uint32_t existing : list) {
+      const Pattern& q = patterns[existing];
+      if (q.entry == entry && q.tokens.size() == p.tokens.size() &&
+          std::equal(q.tokens.begin(), q.tokens.end(), p.tokens.begin(),
+                     [](const PatternToken& a, const PatternToken& b) {
+                       return a.key == b.key && a.rule == b.rule;
+                     }))
+        return;
+    }
+    patterns.push_back(std::move(p));
+    list.push_back(static_cast<uint32_t>(patterns.size() - 1));
+    std::stable_sort(list.begin(), list.end(), [this](uint32_t a, uint32_t b) {
+      return patterns[a].tokens.size() > patterns[b].tokens.size();
+    });
+  }
+
+  // Adds or extends an entry and indexes its names.
+  void add(GazetteerEntry e) {
+    uint32_t index;
+    auto it = by_id.find(e.id);
+    if (it == by_id.end()) {
+      index = static_cast<uint32_t>(entries.size());
+      by_id.emplace(e.id, index);
+      entries.push_back(e);
+    } else {
+      index = it->second;
+      GazetteerEntry& old = entries[index];
+      for (auto& a : e.aliases) old.aliases.push_back(a);
+      for (auto& c : e.capitals) old.capitals.push_back(c);
+      if (!e.leads.empty()) old.leads = e.leads;
+      if (!e.part_of.empty()) old.part_of = e.part_of;
+    }
+    add_pattern(e.label, index, false);
+    for (const auto& a : e.aliases) add_pattern(a, index, false);
+    if (!e.home) {
+      for (const auto& c : e.capitals) add_pattern(c, index, true);
+    }
+    if (!e.leads.empty()) leader_by_body[e.leads] = index;
+  }
+};
+
+Gazetteer::Gazetteer() : impl_(std::make_unique<Impl>()) {}
+Gazetteer::~Gazetteer() = default;
+Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
+Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
+
+Gazetteer Gazetteer::built_in() {
+  Gazetteer g;
+  g.add_lines(kBuiltinGazetteer, "built-in gazetteer");
+  return g;
+}
+
+Status Gazetteer::add_lines(std::string_view data, std::string_view origin) {
+  size_t line_no = 0;
+  for (std::string_view line : split(data, '\n')) {
+    ++line_no;
+    line = trim(line);
+    if (line.empty() || line.front() == '#') continue;
+    auto fields = split(line, '|');
+    auto where = [&] { return std::string(origin) + ":" + std::to_string(line_no); };
+    if (fields.size() < 3) {
+      return Status::error(StatusCode::kInvalidInput, where() + ": expected TYPE|id|Label|aliases|attributes");
+    }
+    auto type = parse_entity_type(trim(fields[0]));
+    if (!type) {
+      return Status::error(StatusCode::kInvalidInput, where() + ": unknown type '" + std::string(fields[0]) + "'");
+    }
+    GazetteerEntry e;
+    e.type = *type;
+    e.id = std::string(trim(fields[1]));
+    e.label = std::string(trim(fields[2]));
+    if (e.id.empty()) e.id = text::slugify(e.label);
+    if (fields.size() > 3) {
+      for (auto a : split(fields[3], ';')) {
+        if (!trim(a).empty()) e.aliases.emplace_back(trim(a));
+      }
+    }
+    if (fields.size() > 4) {
+      for (auto kv : split(fields[4], ';')) {
+        kv = trim(kv);
+        size_t eq = kv.find('=');
+        std::string_view key = eq == std::string_view::npos ? kv : kv.substr(0, eq);
+        std::string_view value = eq == std::string_view::npos ? "" : trim(kv.substr(eq + 1));
+        if (key == "capital") {
+          if (!value.empty()) e.capitals.emplace_back(value);
+        } else if (key == "leads") {
+          e.leads = std::string(value);
+        } else if (key == "part_of") {
+          e.part_of = std::string(value);
+        } else if (key == "home") {
+          e.home = true;
+        } else if (!key.empty() && e.capitals.size() > 0 && eq == std::string_view::npos) {
+          e.capitals.emplace_back(key);  // "capital=A;B": B continues the list
+        }
+      }
+    }
+    impl_->add(std::move(e));
+  }
+  return Status::ok();
+}
+
+Status Gazetteer::add_json_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::error(StatusCode::kNotFound, path + ": cannot open gazetteer file");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string data = buffer.str();
+  rapidjson::Document doc;
+  doc.Parse(data.c_str(), data.size());
+  if (doc.HasParseError()) {
+    return Status::error(StatusCode::kInvalidInput,
+                         path + ": not valid JSON at byte " + std::to_string(doc.GetErrorOffset()) +
+                             ": " + rapidjson::GetParseError_En(doc.GetParseError()));
+  }
+  const rapidjson::Value* list = &doc;
+  if (doc.IsObject() && doc.HasMember("entities")) list = &doc["entities"];
+  if (!list->IsArray()) {
+    return Status::error(StatusCode::kInvalidInput, path + ": expected an array of entities or {\"entities\": [...]}");
+  }
+  auto strings = [](const rapidjson::Value& obj, const char* name) {
+    std::vector<std::string> out;
+    if (!obj.HasMember(name)) return out;
+    const auto& v = obj[name];
+    if (v.IsString()) out.emplace_back(v.GetString(), v.GetStringLength());
+    if (v.IsArray()) {
+      for (const auto& item : v.GetArray()) {
+        if (item.IsString()) out.emplace_back(item.GetString(), item.GetStringLength());
+      }
+    }
+    return out;
+  };
+  size_t n = 0;
+  for (const auto& item : list->GetArray()) {
+    ++n;
+    auto where = path + ": entity " + std::to_string(n);
+    if (!item.IsObject() || !item.HasMember("label") || !item["label"].IsString() ||
+        !item.HasMember("type") || !item["type"].IsString()) {
+      return Status::error(StatusCode::kInvalidInput, where + ": needs string fields \"label\" and \"type\"");
+    }
+    auto type = parse_entity_type(item["type"].GetString());
+    if (!type) {
+      return Status::error(StatusCode::kInvalidInput, where + ": unknown type '" + std::string(item["type"].GetString()) + "'");
+    }
+    GazetteerEntry e;
+    e.type = *type;
+    e.label = item["label"].GetString();
+    auto ids = strings(item, "id");
+    e.id = ids.empty() || ids[0].empty() ? text::slugify(e.label) : ids[0];
+    e.aliases = strings(item, "aliases");
+    e.capitals = strings(item, "capitals");
+    auto leads = strings(item, "leads");
+    if (!leads.empty()) e.leads = leads[0];
+    auto part_of = strings(item, "part_of");
+    if (!part_of.empty()) e.part_of = part_of[0];
+    impl_->add(std::move(e));
+  }
+  return Status::ok();
+}
+
+std::optional<GazetteerMatch> Gazetteer::longest_match(const std::vector<Token>& tokens, size_t i,
+                                                       size_t end) const {
+  auto it = impl_->by_first_key.find(tokens[i].key);
+  if (it == impl_->by_first_key.end()) return std::nullopt;
+  for (uint32_t pi : it->second) {
+    const Pattern& p = impl_->patterns[pi];
+    if (i + p.tokens.size() > end) continue;
+    bool ok = true;
+    for (size_t k = 0; k < p.tokens.size() && ok; ++k) {
+      const Token& t = tokens[i + k];
+      const PatternToken& pt = p.tokens[k];
+      if (t.key != pt.key) ok = false;
+      else if (pt.rule == CaseRule::kAllUpper && !t.all_upper) ok = false;
+      else if (pt.rule == CaseRule::kInitialUpper && !t.upper_initial) ok = false;
+    }
+    if (ok) return GazetteerMatch{p.entry, static_cast<uint32_t>(p.tokens.size()), p.metonym};
+  }
+  return std::nullopt;
+}
+
+const GazetteerEntry& Gazetteer::entry(uint32_t index) const { return impl_->entries[index]; }
+
+std::optional<uint32_t> Gazetteer::find(std::string_view id) const {
+  auto it = impl_->by_id.find(std::string(id));
+  if (it == impl_->by_id.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<uint32_t> Gazetteer::leader_of(std::string_view id) const {
+  auto it = impl_->leader_by_body.find(std::string(id));
+  if (it == impl_->leader_by_body.end()) return std::nullopt;
+  return it->second;
+}
+
+size_t Gazetteer::size() const { return impl_->entries.size(); }
+
+}  // namespace newsgraph::ingest

@@ -1,0 +1,216 @@
+#include "ingest/lexicon.h"
+
+#include <initializer_list>
+#include <string>
+#include <unordered_set>
+
+namespace newsgraph::ingest::lexicon {
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+WordSet make(std::initializer_list<std::string_view> words) { return WordSet(words); }
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.size() > prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+
+}  // namespace
+
+bool is_function_word(std::string_view key) {
+  static const WordSet words = make({
+      "yang", "dan", "atau", "tetapi", "tapi", "namun", "serta", "di", "ke", "dari", "pada",
+      "dalam", "untuk", "bagi", "dengan", "oleh", "kepada", "terhadap", "tentang", "atas",
+      "antara", "sejak", "hingga", "sampai", "karena", "sebab", "jika", "kalau", "apabila",
+      "bila", "ketika", "saat", "sewaktu", "setelah", "sesudah", "sebelum", "selama", "sementara",
+      "meski", "meskipun", "walaupun", "walau", "agar", "supaya", "bahwa", "sehingga", "maka",
+      "lalu", "kemudian", "juga", "pun", "itu", "ini", "tersebut", "sang", "si", "para", "kaum",
+      "ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "anda", "kamu", "engkau",
+      "nya", "adalah", "ialah", "merupakan", "yaitu", "yakni", "akan", "sudah", "telah", "sedang",
+      "masih", "belum", "tidak", "tak", "bukan", "jangan", "harus", "bisa", "dapat", "boleh",
+      "mungkin", "perlu", "ingin", "mau", "hanya", "cuma", "sangat", "lebih", "paling", "amat",
+      "semua", "seluruh", "setiap", "tiap", "banyak", "beberapa", "sebagian", "berbagai", "ada",
+      "apa", "siapa", "mana", "bagaimana", "mengapa", "kenapa", "kapan", "berapa", "apakah",
+      "selain", "menurut", "sebagai", "seperti", "bersama", "tanpa", "melalui", "via", "per",
+      "soal", "terkait", "mengenai", "demi", "guna", "hal", "kini", "sekarang", "nanti", "tadi",
+      "kemarin", "besok", "lusa", "pagi", "siang", "sore", "malam", "hari", "tahun", "bulan",
+      "minggu", "pekan", "jam", "waktu", "kala", "usai", "jelang", "menjelang", "pasca", "pra",
+      "sebelumnya", "selanjutnya", "sedangkan", "bahkan", "apalagi", "padahal", "justru",
+      "malah", "memang", "tentu", "pasti", "tetap", "terus", "lagi", "pula", "saja", "sih",
+      "dong", "kok", "lah", "kah", "tah", "baik", "begitu", "begini", "demikian", "sebuah",
+      "seorang", "sejumlah", "salah", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh",
+      "delapan", "sembilan", "sepuluh", "ratusan", "ribuan", "jutaan", "pertama", "kedua",
+      "ketiga", "terakhir", "kali", "baru", "lama", "dulu", "dahulu", "sekitar", "hampir",
+      "sekali", "sama", "bersama-sama", "the", "a", "an", "of", "and", "or", "in", "on", "at",
+      "to", "for", "by", "with", "from", "is", "are", "was", "were", "this", "that", "it",
+      "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "but", "as",
+      "oh", "wah", "ya", "yah", "nah", "ayo", "mari", "silakan", "tolong", "bapak-bapak",
+      "ibu-ibu", "khususnya", "terutama", "akhirnya", "tampaknya", "rupanya", "konon",
+      "sayangnya", "untungnya", "intinya", "sebaliknya", "selanjutnya", "berikut", "adapun",
+      "yakni", "misalnya", "contohnya", "jadi", "oleh karena", "dengan demikian",
+  });
+  return words.count(key) > 0;
+}
+
+bool is_common_capitalized(std::string_view key) {
+  static const WordSet words = make({
+      "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad", "januari",
+      "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
+      "november", "desember", "jan", "feb", "mar", "apr", "jun", "jul", "agu", "agt", "sep",
+      "okt", "nov", "des", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+      "sunday", "january", "february", "march", "may", "june", "july", "august", "october",
+      "december", "tuhan", "allah", "wib", "wita", "wit", "utc", "gmt", "rp", "usd", "idr",
+      "foto", "video", "baca", "lihat", "simak", "klik", "sumber", "editor", "penulis",
+      "reporter", "bagikan", "share", "tweet", "komentar", "iklan", "advertisement",
+      "breaking", "news", "update", "headline", "halaman", "hlm", "ilustrasi", "dok",
+      "istimewa", "net", "ist", "pt", "tbk", "cv", "no", "nomor", "pasal", "ayat", "uu",
+      "perppu", "pp", "kuhp", "lebaran", "natal", "ramadan", "ramadhan", "idul", "fitri",
+      "adha", "imlek", "islam", "kristen", "katolik", "hindu", "buddha", "muslim", "covid",
+  });
+  return words.count(key) > 0;
+}
+
+bool is_leader_title(std::string_view key) {
+  static const WordSet words = make({
+      "presiden", "pemimpin", "raja", "ratu", "kanselir", "perdana", "emir", "sultan", "kaisar",
+      "sekjen", "ketua", "diktator", "pm", "president", "leader", "king", "queen", "chancellor",
+      "premier", "chairman", "penguasa", "kepala",
+  });
+  return words.count(key) > 0;
+}
+
+bool is_person_title(std::string_view key) {
+  static const WordSet words = make({
+      "presiden", "wapres", "pemimpin", "raja", "ratu", "pangeran", "putri", "kanselir",
+      "perdana", "menteri", "menlu", "menhan", "mendagri", "menkeu", "gubernur", "wagub",
+      "bupati", "wabup", "walikota", "wali", "camat", "lurah", "jenderal", "jendral", "letjen",
+      "mayjen", "brigjen", "kolonel", "kol", "letkol", "mayor", "kapten", "laksamana",
+      "marsekal", "komandan", "panglima", "kapolri", "kapolda", "kapolres", "kapolsek",
+      "kasat", "kasubag", "kabid", "kadis", "kombes", "akbp", "kompol", "akp", "iptu", "ipda",
+      "aiptu", "aipda", "bripka", "brigadir", "bripda", "briptu", "serka", "sertu", "kopda",
+      "duta", "dubes", "juru", "jubir", "direktur", "dirut", "ketua", "sekretaris", "sekjen",
+      "wakil", "kepala", "analis", "peneliti", "pakar", "ahli", "pengamat", "profesor", "prof",
+      "dr", "drs", "dra", "ir", "h", "hj", "kh", "ustaz", "ustad", "ustadz", "kiai", "kyai",
+      "habib", "syekh", "bapak", "pak", "ibu", "bu", "tuan", "nyonya", "saudara", "sdr",
+      "mr", "mrs", "ms", "miss", "sir", "senator", "diplomat", "hakim", "jaksa", "pengacara",
+      "advokat", "wartawan", "jurnalis", "koresponden", "pelatih", "pemain", "penyerang",
+      "kiper", "gelandang", "striker", "aktor", "aktris", "artis", "penyanyi", "musisi",
+      "sutradara", "pengusaha", "politikus", "politisi", "ekonom", "dosen", "guru", "rektor",
+      "dekan", "dokter", "perawat", "tersangka", "terdakwa", "terpidana", "korban", "saksi",
+      "pelaku", "warga", "kapten", "anggota", "staf", "pejabat", "diktator", "kaisar", "paus",
+      "uskup", "imam", "pendeta", "syaikh", "komisaris", "manajer", "ceo", "pendiri", "founder",
+      "president", "minister", "secretary", "spokesman", "spokeswoman", "ambassador",
+      "general", "gen", "admiral", "dr", "professor", "chairman", "director", "chief", "bernama",
+      "sapaan", "panggilan", "inisial", "menteri", "mendikbud", "menkes", "menag", "menpora",
+      "menko", "kapuspen", "karo", "kabag", "kasi", "kades", "kadus",
+  });
+  return words.count(key) > 0;
+}
+
+bool is_role_noun(std::string_view key) {
+  static const WordSet words = make({
+      "juru", "bicara", "jubir", "duta", "besar", "dubes", "menteri", "menlu", "analis",
+      "peneliti", "pakar", "pengamat", "diplomat", "direktur", "ketua", "sekretaris", "wakil",
+      "kepala", "anggota", "staf", "pejabat", "profesor", "dosen", "koresponden", "wartawan",
+      "komandan", "panglima", "penasihat", "utusan", "negosiator", "perwakilan",
+  });
+  return words.count(key) > 0;
+}
+
+bool is_org_head(std::string_view key) {
+  static const WordSet words = make({
+      "universitas", "univ", "institut", "politeknik", "akademi", "sekolah", "fakultas", "sma",
+      "smp", "sd", "smk", "madrasah", "pesantren", "kementerian", "kemenkes", "kemendikbud",
+      "kemenag", "departemen", "dewan", "badan", "komisi", "komite", "majelis", "mahkamah",
+      "pengadilan", "kejaksaan", "kejati", "kejari", "kepolisian", "polres", "polresta",
+      "polda", "polsek", "polrestabes", "partai", "pt", "cv", "bank", "lembaga", "yayasan",
+      "asosiasi", "persatuan", "perhimpunan", "ikatan", "serikat", "organisasi", "kantor",
+      "dinas", "biro", "akademi", "rumah", "rs", "rsud", "rsup", "kongres", "parlemen", "senat",
+      "angkatan", "tentara", "pasukan", "armada", "korps", "kodam", "kodim", "koramil", "korem",
+      "satuan", "satresnarkoba", "satreskrim", "satlantas", "reskrim", "ditreskrimum",
+      "ditreskrimsus", "densus", "brimob", "kostrad", "kopassus", "federasi", "liga", "klub",
+      "fc", "grup", "group", "perusahaan", "koperasi", "museum", "kedutaan", "kedubes",
+      "konsulat", "sekretariat", "direktorat", "inspektorat", "balai", "gerakan", "front",
+      "aliansi", "koalisi", "forum", "himpunan", "otoritas", "bursa", "kamar", "pemkot",
+      "pemkab", "pemprov", "pemda", "dprd", "kpud", "panitia", "tim", "university", "institute",
+      "ministry", "council", "agency", "department", "commission", "committee", "party",
+      "corporation", "company", "association", "foundation", "bureau", "college", "school",
+      "united", "national", "international", "persis", "persija", "persib", "arema", "psm",
+      "uin", "iain", "unair", "unpad", "undip", "ipb", "its", "uns", "unhas", "stikes", "stie",
+      "kpp", "lapas", "rutan", "pn", "pt", "kejagung", "kemenkumham", "kemenpan", "bumn",
+      "perum", "persero", "pdam", "kadin", "apindo", "pengurus", "pimpinan", "kabinet",
+  });
+  return words.count(key) > 0;
+}
+
+bool is_location_head(std::string_view key) {
+  static const WordSet words = make({
+      "kota", "kabupaten", "kab", "provinsi", "prov", "desa", "kelurahan", "kecamatan", "kec",
+      "jalan", "jl", "jln", "gang", "pulau", "kepulauan", "gunung", "pegunungan", "sungai",
+      "kali", "selat", "laut", "teluk", "danau", "pantai", "bandara", "bandar", "pelabuhan",
+      "stasiun", "terminal", "kampung", "dusun", "distrik", "semenanjung", "tanjung", "lembah",
+      "hutan", "taman", "lapangan", "stadion", "alun-alun", "masjid", "gereja", "pura",
+      "candi", "pasar", "simpang", "bukit", "ngarai", "samudra", "samudera", "benua",
+      "kawasan", "wilayah", "daerah", "negara", "negeri", "tol", "perumahan", "komplek",
+      "kompleks", "blok", "rt", "rw", "city", "island", "river", "mount", "lake", "street",
+  });
+  return words.count(key) > 0;
+}
+
+bool is_event_head(std::string_view key) {
+  static const WordSet words = make({
+      "perang", "konferensi", "ktt", "piala", "festival", "olimpiade", "kongres", "muktamar",
+      "munas", "musyawarah", "pekan", "hari", "tragedi", "peristiwa", "revolusi", "krisis",
+      "sidang", "forum", "pameran", "kejuaraan", "turnamen", "liga",
+  });
+  return words.count(key) > 0;
+}
+
+bool is_kin_word(std::string_view key) {
+  static const WordSet words = make({
+      "ayah", "ayahnya", "bapaknya", "ibunya", "anak", "anaknya", "putra", "putranya", "putri",
+      "putrinya", "istri", "istrinya", "suami", "suaminya", "saudara", "saudaranya", "adik",
+      "adiknya", "kakak", "kakaknya", "paman", "pamannya", "bibi", "kakek", "kakeknya", "nenek",
+      "cucu", "cucunya", "keponakan", "sepupu", "mertua", "menantu", "father", "mother", "son",
+      "daughter", "wife", "husband", "brother", "sister",
+  });
+  return words.count(key) > 0;
+}
+
+bool is_reporting_verb(std::string_view key) {
+  static const WordSet words = make({
+      "kata", "ujar", "ungkap", "tutur", "jelas", "imbuh", "tambah", "tegas", "sebut", "papar",
+      "terang", "ucap", "katanya", "ujarnya", "ungkapnya", "tuturnya", "jelasnya", "imbuhnya",
+      "tambahnya", "tegasnya", "sebutnya", "paparnya", "terangnya", "ucapnya", "mengatakan",
+      "menyatakan", "menegaskan", "menjelaskan", "mengungkapkan", "menuturkan", "menambahkan",
+      "menyebut", "menyebutkan", "memaparkan", "menerangkan", "berkata", "bilang", "said",
+      "says", "told",
+  });
+  return words.count(key) > 0;
+}
+
+bool is_locative_preposition(std::string_view key) {
+  return key == "di" || key == "ke" || key == "dari" || key == "menuju" || key == "in" ||
+         key == "at";
+}
+
+bool looks_inflected(std::string_view key) {
+  if (key.size() < 6) return false;
+  for (std::string_view p : {"meng", "meny", "mem", "men", "ber", "ter", "per", "di", "ke", "se", "pe"}) {
+    if (starts_with(key, p)) {
+      for (std::string_view s : {"kan", "an", "nya", "i", "lah"}) {
+        if (ends_with(key, s)) return true;
+      }
+      if (p.size() >= 3 && p != "per") return true;
+    }
+  }
+  for (std::string_view s : {"kan", "nya", "lah"}) {
+    if (ends_with(key, s)) return true;
+  }
+  return false;
+}
+
+}  // namespace newsgraph::ingest::lexicon

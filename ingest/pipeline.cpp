@@ -1,0 +1,57 @@
+#include "ingest/pipeline.h"
+
+#include "ingest/analysis.h"
+#include "ingest/cleaner.h"
+#include "ingest/recognizer.h"
+#include "ingest/relation_extractor.h"
+#include "ingest/resolver.h"
+#include "ingest/sentence_splitter.h"
+
+namespace newsgraph::ingest {
+
+Status Extractor::create(const ExtractorOptions& options, Extractor* out) {
+  Extractor e;
+  if (!options.skip_builtin_gazetteer) e.gazetteer_ = Gazetteer::built_in();
+  for (const auto& path : options.gazetteer_files) {
+    Status st = e.gazetteer_.add_json_file(path);
+    if (!st.is_ok()) return st;
+  }
+  *out = std::move(e);
+  return Status::ok();
+}
+
+Extraction Extractor::extract(const Document& doc, bool title_in_text) const {
+  Analysis a;
+  a.text = doc.text;
+  CleanOptions clean_options;
+  clean_options.title_is_first_line = title_in_text;
+  for (const Line& line : clean(doc.text, clean_options)) {
+    if (line.kind == LineKind::kChrome) continue;
+    std::vector<Token> toks = tokenize(doc.text, line.start, line.end);
+    const uint32_t base = static_cast<uint32_t>(a.tokens.size());
+    for (auto [first, last] : split_sentences(doc.text, toks)) {
+      SentenceInfo s;
+      s.first = base + static_cast<uint32_t>(first);
+      s.last = base + static_cast<uint32_t>(last);
+      s.span = {toks[first].start, toks[last - 1].end};
+      s.headline = line.kind == LineKind::kHeadline;
+      a.sentences.push_back(s);
+    }
+    for (auto& t : toks) a.tokens.push_back(std::move(t));
+  }
+  recognize(a, gazetteer_);
+  resolve(a, gazetteer_);
+  drop_pasted_headlines(a);
+  collect_mentions(a);
+
+  Extraction out;
+  out.doc = doc.id;
+  out.title = doc.title;
+  out.source = doc.source;
+  for (const auto& s : a.sentences) out.sentences.push_back(Sentence{s.span});
+  out.relations = extract_relations(a);
+  out.entities = std::move(a.entities);
+  return out;
+}
+
+}  // namespace newsgraph::ingest

@@ -1,0 +1,218 @@
+#include "ingest/recognizer.h"
+
+#include <unordered_set>
+
+#include "ingest/lexicon.h"
+
+namespace newsgraph::ingest {
+namespace {
+
+bool is_name_connector(std::string_view key) {
+  return key == "bin" || key == "binti" || key == "van" || key == "von" || key == "der" ||
+         key == "de" || key == "da" || key == "al" || key == "el" || key == "la" || key == "del" ||
+         key == "dos" || key == "du" || key == "ibn" || key == "bt" || key == "of" || key == "for" ||
+         key == "and" || key == "&";
+}
+
+// Words that can start a capitalised run but are not names themselves.
+bool is_not_name(const Token& t) {
+  return lexicon::is_function_word(t.key) || lexicon::is_common_capitalized(t.key);
+}
+
+class Recognizer {
+ public:
+  Recognizer(Analysis& a, const Gazetteer& g) : a_(a), g_(g) {}
+
+  void run() {
+    collect_inner_capitals();
+    for (uint32_t s = 0; s < a_.sentences.size(); ++s) sentence(s);
+  }
+
+ private:
+  // Words seen capitalised away from a sentence start: evidence they are names.
+  void collect_inner_capitals() {
+    for (const auto& s : a_.sentences) {
+      for (uint32_t i = s.first + 1; i < s.last; ++i) {
+        const Token& t = a_.tokens[i];
+        if (t.is_word() && t.upper_initial && !is_sentence_start(s, i)) inner_caps_.insert(t.key);
+      }
+    }
+  }
+
+  bool is_sentence_start(const SentenceInfo& s, uint32_t i) const {
+    for (uint32_t k = s.first; k < i; ++k) {
+      const Token& t = a_.tokens[k];
+      if (t.is_word() || t.kind == TokenKind::kNumber) return false;
+    }
+    return true;
+  }
+
+  void sentence(uint32_t s) {
+    const SentenceInfo& info = a_.sentences[s];
+    uint32_t i = info.first;
+    while (i < info.last) {
+      const Token& t = a_.tokens[i];
+      if (!t.is_word()) {
+        ++i;
+        continue;
+      }
+      if (auto m = g_.longest_match(a_.tokens, i, info.last)) {
+        const auto& e = g_.entry(m->entry);
+        bool initial = is_sentence_start(info, i);
+        // A lowercase match is only a topic or an alias written in lowercase.
+        NameMention nm;
+        nm.first = i;
+        nm.last = i + m->tokens;
+        nm.sentence = s;
+        nm.type = e.type;
+        nm.gazetteer = static_cast<int32_t>(m->entry);
+        nm.metonym = m->metonym;
+        (void)initial;
+        a_.mentions.push_back(nm);
+        i = nm.last;
+        continue;
+      }
+      if (!t.upper_initial) {
+        ++i;
+        continue;
+      }
+      i = capitalised_run(s, i);
+    }
+  }
+
+  // Title phrase starting at i ("Menteri Luar Negeri", "Juru bicara"): returns the index
+  // after it, or i when there is none.
+  uint32_t skip_title(uint32_t i, uint32_t end) const {
+    if (!lexicon::is_person_title(a_.tokens[i].key)) return i;
+    uint32_t j = i + 1;
+    while (j < end && a_.tokens[j].is_word() &&
+           (is_title_continuation(a_.tokens[j].key) || lexicon::is_person_title(a_.tokens[j].key)))
+      ++j;
+    return j;
+  }
+
+  uint32_t capitalised_run(uint32_t s, uint32_t i) {
+    const SentenceInfo& info = a_.sentences[s];
+    const uint32_t end = info.last;
+    // Titles and other non-names at the front are cues, not part of the name.
+    uint32_t after_title = skip_title(i, end);
+    if (after_title != i) return after_title;
+    if (is_not_name(a_.tokens[i]) && !lexicon::is_org_head(a_.tokens[i].key) &&
+        !lexicon::is_location_head(a_.tokens[i].key))
+      return i + 1;
+    bool initial = is_sentence_start(info, i);
+    uint32_t j = i + 1;
+    while (j < end) {
+      const Token& t = a_.tokens[j];
+      if (t.is_word() && t.hyphen_before) {
+        ++j;
+        continue;
+      }
+      if (t.is_word() && t.upper_initial && !lexicon::is_common_capitalized(t.key)) {
+        // Stop before a known name unless this run is an organisation or place with a
+        // head word ("Kementerian Luar Negeri Jepang", "Kota Bandung").
+        if (!lexicon::is_org_head(a_.tokens[i].key) && !lexicon::is_location_head(a_.tokens[i].key) &&
+            g_.longest_match(a_.tokens, j, end))
+          break;
+        ++j;
+        continue;
+      }
+      if (t.is_word() && is_name_connector(t.key) && j + 1 < end && a_.tokens[j + 1].upper_initial) {
+        ++j;
+        continue;
+      }
+      if (t.kind == TokenKind::kPunct && t.key == "." && !t.space_before &&
+          a_.tokens[j - 1].key.size() <= 2 && j + 1 < end && a_.tokens[j + 1].upper_initial) {
+        ++j;  // initials: "B.J. Habibie", "M. Hendra"
+        continue;
+      }
+      if (t.kind == TokenKind::kNumber && !t.space_before == false && j + 1 <= end &&
+          lexicon::is_org_head(a_.tokens[i].key)) {
+        ++j;  // "SMA 1", "Polsek 2" keep their number
+        continue;
+      }
+      break;
+    }
+    uint32_t first = i;
+    // A sentence-initial word that is not known to be a name elsewhere is just a
+    // capitalised common word ("Menyampaikan", "Khususnya").
+    if (initial && !inner_caps_.count(a_.tokens[first].key)) {
+      bool weak = lexicon::looks_inflected(a_.tokens[first].key) || j - first == 1;
+      if (weak && !lexicon::is_org_head(a_.tokens[first].key) && !lexicon::is_location_head(a_.tokens[first].key)) {
+        ++first;
+        while (first < j && !a_.tokens[first].upper_initial) ++first;
+      }
+    }
+    if (first >= j) return j;
+    // Trailing connectors or dots are not part of the name.
+    while (j > first && !a_.tokens[j - 1].is_word()) --j;
+    if (j - first == 1 && is_not_name(a_.tokens[first])) return j;
+    NameMention nm;
+    nm.first = first;
+    nm.last = j;
+    nm.sentence = s;
+    nm.type = guess_type(info, first, j);
+    a_.mentions.push_back(nm);
+    return j;
+  }
+
+  // Type of a name no gazetteer knows, from its head word, its shape and its context.
+  EntityType guess_type(const SentenceInfo& info, uint32_t first, uint32_t last) const {
+    const Token& head = a_.tokens[first];
+    if (lexicon::is_org_head(head.key) && last - first > 1) return EntityType::kOrganization;
+    if (lexicon::is_location_head(head.key) && last - first > 1) return EntityType::kLocation;
+    if (lexicon::is_event_head(head.key) && last - first > 1) return EntityType::kEvent;
+    if (last - first == 1 && head.all_upper && head.key.size() >= 2 && head.key.size() <= 6)
+      return EntityType::kOrganization;
+    // Look left past titles, lowercase role words and known names ("Juru bicara
+    // Dewan Keamanan Nasional John Kirby", "Menteri unifikasi Kim Young-ho").
+    for (uint32_t k = first, steps = 0; k > info.first && steps < 8; ++steps) {
+      --k;
+      const Token& t = a_.tokens[k];
+      if (!t.is_word()) {
+        if (t.key == "," && steps == 0) continue;  // "Duta Besar Rusia, Anatoly Antonov"
+        break;
+      }
+      if (lexicon::is_person_title(t.key) || lexicon::is_kin_word(t.key) ||
+          lexicon::is_reporting_verb(t.key))
+        return EntityType::kPerson;
+      if (lexicon::is_locative_preposition(t.key) && k + 1 == first) return EntityType::kLocation;
+      if (!t.upper_initial && !is_title_continuation(t.key)) break;
+    }
+    // "..., kata Kirby" is handled above; "Kirby mengatakan" / "Kirby, seorang peneliti".
+    if (last < info.last) {
+      const Token& next = a_.tokens[last];
+      if (next.is_word() && lexicon::is_reporting_verb(next.key)) return EntityType::kPerson;
+    }
+    return EntityType::kPerson;
+  }
+
+  Analysis& a_;
+  const Gazetteer& g_;
+  std::unordered_set<std::string> inner_caps_;
+};
+
+}  // namespace
+
+bool is_title_continuation(std::string_view key) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "luar", "negeri", "dalam", "pertahanan", "keuangan", "besar", "bicara", "jenderal",
+      "staf", "umum", "agung", "muda", "utama", "unifikasi", "perdagangan", "energi",
+      "kesehatan", "pendidikan", "agama", "sosial", "hukum", "ham", "perhubungan", "pertanian",
+      "kelautan", "perikanan", "industri", "investasi", "koordinator", "bidang", "politik",
+      "keamanan", "perekonomian", "kebudayaan", "pariwisata", "presiden", "menteri", "negara",
+      "sekretaris", "kabinet", "tertinggi", "eksekutif", "pelaksana", "harian", "tetap",
+      "khusus", "senior", "tinggi", "distrik", "daerah", "wilayah", "operasi", "regional",
+      "nasional", "pusat", "informasi", "humas", "penerangan", "hubungan", "masyarakat",
+      "tentara", "pasukan", "angkatan", "udara", "darat", "laut", "polisi", "resor", "sektor",
+      "of", "state", "foreign", "affairs", "defence", "defense", "national", "security",
+      "interim", "terpilih", "sementara",
+  };
+  return kWords.count(key) > 0;
+}
+
+void recognize(Analysis& analysis, const Gazetteer& gazetteer) {
+  Recognizer(analysis, gazetteer).run();
+}
+
+}  // namespace newsgraph::ingest

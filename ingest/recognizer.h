@@ -1,0 +1,21 @@
+// Recogniser: finds entity mentions in an article's sentences. Gazetteer names first
+// (longest match), then names no gazetteer knows, from capitalisation and cues:
+// titles and roles announce people (Presiden, Juru bicara, analis), heads announce
+// organisations and places (Universitas, Kementerian, Kota, Jalan), acronyms are
+// organisations. Sentence-initial words and titles are not taken as names.
+// Stateless; the gazetteer is only read, so one may serve many threads.
+#pragma once
+
+#include "ingest/analysis.h"
+#include "ingest/gazetteer.h"
+
+namespace newsgraph::ingest {
+
+// Appends to analysis.mentions, in text order. Needs analysis.tokens and .sentences.
+// Cost: O(tokens × aliases sharing a first word).
+void recognize(Analysis& analysis, const Gazetteer& gazetteer);
+
+// Whether the word continues a title ("Menteri Luar Negeri", "Duta Besar").
+bool is_title_continuation(std::string_view key);
+
+}  // namespace newsgraph::ingest

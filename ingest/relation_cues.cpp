@@ -1,0 +1,209 @@
+#include "ingest/relation_cues.h"
+
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace newsgraph::ingest {
+namespace {
+
+// How a root's meaning depends on the word after it.
+enum class Needs : uint8_t {
+  kNothing,
+  kMessage,     // kirim + pesan/surat: COMMUNICATE; + goods: SUPPLY
+  kGoods,       // beri + senjata: SUPPLY
+  kInvitation,  // terima + undangan: ACCEPT; + goods: SUPPLY reversed
+  kSanction,    // jatuh/laku/kena + sanksi: SANCTION
+  kKan,         // only the -kan verb: memperingatkan, menyalahkan
+  kDerived,     // not the bare root: "bertemu" but not "temu"
+  kNominal,     // only the -an noun: "perjanjian" but not "berjanji"
+};
+
+struct RootInfo {
+  Predicate predicate;
+  CueVoice voice;
+  Needs needs;
+  bool bare_is_noun;  // "invasi", "solidaritas": the root itself is a nominal cue
+};
+
+const std::unordered_map<std::string_view, RootInfo>& roots() {
+  using P = Predicate;
+  using V = CueVoice;
+  static const std::unordered_map<std::string_view, RootInfo> table = {
+      {"temu", {P::kMeet, V::kActive, Needs::kDerived, false}},
+      {"bicara", {P::kMeet, V::kActive, Needs::kDerived, false}},
+      {"runding", {P::kMeet, V::kActive, Needs::kDerived, false}},
+      {"sulang", {P::kMeet, V::kActive, Needs::kDerived, false}},
+      {"jamu", {P::kMeet, V::kActive, Needs::kDerived, false}},
+      {"ktt", {P::kMeet, V::kActive, Needs::kNothing, true}},
+      {"kunjung", {P::kVisit, V::kActive, Needs::kDerived, false}},
+      {"lawat", {P::kVisit, V::kActive, Needs::kDerived, false}},
+      {"kirim", {P::kCommunicate, V::kActive, Needs::kMessage, false}},
+      {"pesan", {P::kCommunicate, V::kActive, Needs::kNothing, true}},
+      {"surat", {P::kCommunicate, V::kActive, Needs::kNothing, true}},
+      {"telepon", {P::kCommunicate, V::kActive, Needs::kDerived, false}},
+      {"undang", {P::kInvite, V::kActive, Needs::kDerived, false}},
+      {"terima", {P::kAccept, V::kActive, Needs::kInvitation, false}},
+      {"dukung", {P::kSupport, V::kActive, Needs::kDerived, false}},
+      {"puji", {P::kSupport, V::kActive, Needs::kDerived, false}},
+      {"solidaritas", {P::kSupport, V::kActive, Needs::kNothing, true}},
+      {"bela", {P::kSupport, V::kActive, Needs::kDerived, false}},
+      {"bantu", {P::kSupport, V::kActive, Needs::kDerived, false}},
+      {"kerjasama", {P::kCooperate, V::kActive, Needs::kNothing, true}},
+      {"aliansi", {P::kCooperate, V::kActive, Needs::kNothing, true}},
+      {"sekutu", {P::kCooperate, V::kActive, Needs::kDerived, false}},
+      {"mitra", {P::kCooperate, V::kActive, Needs::kDerived, false}},
+      {"sahabat", {P::kCooperate, V::kActive, Needs::kDerived, false}},
+      {"janji", {P::kCooperate, V::kActive, Needs::kNominal, false}},
+      {"sepakat", {P::kCooperate, V::kActive, Needs::kNominal, false}},
+      {"erat", {P::kCooperate, V::kActive, Needs::kDerived, false}},
+      {"pasok", {P::kSupply, V::kActive, Needs::kNothing, false}},
+      {"sedia", {P::kSupply, V::kActive, Needs::kKan, false}},
+      {"beri", {P::kSupply, V::kActive, Needs::kGoods, false}},
+      {"jual", {P::kSupply, V::kActive, Needs::kDerived, false}},
+      {"tawar", {P::kSupply, V::kActive, Needs::kKan, false}},
+      {"ekspor", {P::kSupply, V::kActive, Needs::kDerived, false}},
+      {"beli", {P::kSupply, V::kReversed, Needs::kDerived, false}},
+      {"impor", {P::kSupply, V::kReversed, Needs::kDerived, false}},
+      {"tuduh", {P::kAccuse, V::kActive, Needs::kNothing, false}},
+      {"salah", {P::kAccuse, V::kActive, Needs::kKan, false}},
+      {"kecam", {P::kAccuse, V::kActive, Needs::kNothing, false}},
+      {"kutuk", {P::kAccuse, V::kActive, Needs::kDerived, false}},
+      {"kritik", {P::kAccuse, V::kActive, Needs::kDerived, false}},
+      {"tolak", {P::kReject, V::kActive, Needs::kDerived, false}},
+      {"abai", {P::kReject, V::kActive, Needs::kKan, false}},
+      {"bantah", {P::kReject, V::kActive, Needs::kDerived, false}},
+      {"ancam", {P::kThreaten, V::kActive, Needs::kDerived, false}},
+      {"ingat", {P::kThreaten, V::kActive, Needs::kKan, false}},
+      {"jatuh", {P::kSanction, V::kActive, Needs::kSanction, false}},
+      {"laku", {P::kSanction, V::kActive, Needs::kSanction, false}},
+      {"kena", {P::kSanction, V::kActive, Needs::kSanction, false}},
+      {"terap", {P::kSanction, V::kActive, Needs::kSanction, false}},
+      {"embargo", {P::kSanction, V::kActive, Needs::kDerived, false}},
+      {"invasi", {P::kAttack, V::kActive, Needs::kNothing, true}},
+      {"serang", {P::kAttack, V::kActive, Needs::kDerived, false}},
+      {"gempur", {P::kAttack, V::kActive, Needs::kDerived, false}},
+      {"musuh", {P::kAttack, V::kActive, Needs::kDerived, false}},
+      {"perang", {P::kAttack, V::kActive, Needs::kNothing, true}},
+      {"aku", {P::kRecognize, V::kActive, Needs::kDerived, false}},
+  };
+  return table;
+}
+
+bool in(std::string_view key, std::initializer_list<std::string_view> words) {
+  for (auto w : words) {
+    if (key == w) return true;
+  }
+  return false;
+}
+
+bool is_goods(std::string_view key) {
+  return in(key, {"senjata", "amunisi", "makanan", "bantuan", "pasukan", "tentara", "minyak",
+                  "rudal", "peluru", "pangan", "obat", "uang", "dana", "gas", "tenaga",
+                  "persenjataan", "drone", "artileri", "teknologi", "beras", "vaksin", "ammu"});
+}
+
+bool starts(std::string_view s, std::string_view p) { return s.size() > p.size() + 1 && s.substr(0, p.size()) == p; }
+bool ends(std::string_view s, std::string_view p) { return s.size() > p.size() + 1 && s.substr(s.size() - p.size()) == p; }
+
+struct Candidate {
+  std::string root;
+  std::string prefix;
+  std::string suffix;
+};
+
+std::vector<Candidate> candidates(std::string_view key) {
+  std::vector<Candidate> out;
+  std::vector<std::pair<std::string, std::string>> bases = {{std::string(key), ""}};
+  for (std::string_view particle : {"nya", "lah", "kah"}) {
+    if (ends(key, particle)) bases.push_back({std::string(key.substr(0, key.size() - particle.size())), ""});
+  }
+  std::vector<std::pair<std::string, std::string>> stems;  // (stem, suffix)
+  for (auto& [b, _] : bases) {
+    stems.push_back({b, ""});
+    for (std::string_view suffix : {"kan", "an", "i"}) {
+      if (ends(b, suffix)) stems.push_back({b.substr(0, b.size() - suffix.size()), std::string(suffix)});
+    }
+  }
+  struct Prefix {
+    std::string_view p;
+    std::string_view restore;  // letter the nasal replaced
+  };
+  static const Prefix kPrefixes[] = {
+      {"memper", ""}, {"diper", ""}, {"meng", ""}, {"meng", "k"}, {"meny", "s"}, {"mem", ""},
+      {"mem", "p"}, {"men", ""}, {"men", "t"}, {"me", ""}, {"ber", ""}, {"be", ""}, {"ter", ""},
+      {"di", ""}, {"ke", ""}, {"peng", ""}, {"peng", "k"}, {"peny", "s"}, {"pem", ""},
+      {"pem", "p"}, {"pen", ""}, {"pen", "t"}, {"per", ""}, {"pe", ""}, {"se", ""}};
+  for (auto& [stem, suffix] : stems) {
+    out.push_back({stem, "", suffix});
+    for (const auto& pre : kPrefixes) {
+      if (starts(stem, pre.p)) {
+        out.push_back({std::string(pre.restore) + stem.substr(pre.p.size()), std::string(pre.p), suffix});
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> candidate_roots(std::string_view key) {
+  std::vector<std::string> out;
+  for (auto& c : candidates(key)) out.push_back(c.root);
+  return out;
+}
+
+std::optional<Cue> find_cue(std::string_view key, std::string_view next_key) {
+  if (key.size() < 3) return std::nullopt;
+  const auto& table = roots();
+  for (const Candidate& c : candidates(key)) {
+    auto it = table.find(c.root);
+    if (it == table.end()) continue;
+    const RootInfo& info = it->second;
+    const bool derived = !c.prefix.empty() || !c.suffix.empty();
+    const bool passive = c.prefix == "di" || c.prefix == "diper";
+    const bool noun = (c.suffix == "an" && !passive) || (!derived && info.bare_is_noun) ||
+                      ((c.prefix == "pe" || c.prefix == "per" || c.prefix.rfind("pen", 0) == 0 ||
+                        c.prefix == "pem" || c.prefix == "peng" || c.prefix == "peny" || c.prefix == "ke") &&
+                       c.suffix == "an");
+    Cue cue{info.predicate, passive ? CueVoice::kPassive : info.voice, noun, c.root};
+    switch (info.needs) {
+      case Needs::kNothing:
+        break;
+      case Needs::kDerived:
+        if (!derived) continue;
+        break;
+      case Needs::kNominal:
+        if (c.suffix != "an") continue;
+        break;
+      case Needs::kKan:
+        if (c.suffix != "kan") continue;
+        break;
+      case Needs::kMessage:
+        if (in(next_key, {"pesan", "surat", "ucapan", "salam", "telegram", "kabar", "balasan", "pesannya", "suratnya"})) break;
+        if (is_goods(next_key)) {
+          cue.predicate = Predicate::kSupply;
+          break;
+        }
+        continue;
+      case Needs::kGoods:
+        if (!is_goods(next_key)) continue;
+        break;
+      case Needs::kInvitation:
+        if (in(next_key, {"undangan", "tawaran", "permintaan", "ajakan", "usulan"})) break;
+        if (is_goods(next_key) || in(next_key, {"lebih", "berbagai", "sejumlah", "pasokan", "kiriman"})) {
+          cue.predicate = Predicate::kSupply;
+          cue.voice = CueVoice::kReversed;
+          break;
+        }
+        continue;
+      case Needs::kSanction:
+        if (!in(next_key, {"sanksi", "embargo", "hukuman"})) continue;
+        break;
+    }
+    return cue;
+  }
+  return std::nullopt;
+}
+
+}  // namespace newsgraph::ingest

@@ -1,0 +1,434 @@
+#include "ingest/relation_extractor.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "ingest/lexicon.h"
+#include "ingest/relation_cues.h"
+
+namespace newsgraph::ingest {
+namespace {
+
+// One argument position in a sentence: a name, a coordination ("Rusia dan China") or
+// "kedua negara" standing for the pair named before.
+struct Slot {
+  uint32_t first = 0;
+  uint32_t last = 0;
+  std::vector<int32_t> entities;
+  bool object_of_earlier_cue = false;
+  int32_t subject_of_that_cue = -1;  // slot index
+};
+
+bool is_preposition(std::string_view key) {
+  return key == "kepada" || key == "ke" || key == "dengan" || key == "terhadap" || key == "atas" ||
+         key == "melawan" || key == "untuk" || key == "di" || key == "bagi" || key == "pada" ||
+         key == "dari" || key == "antara";
+}
+
+class Extractor {
+ public:
+  explicit Extractor(const Analysis& a) : a_(a) {}
+
+  std::vector<Relation> run() {
+    for (uint32_t s = 0; s < a_.sentences.size(); ++s) {
+      if (!a_.sentences[s].dropped) sentence(s);
+    }
+    std::vector<Relation> out;
+    for (auto& [key, rel] : relations_) out.push_back(std::move(rel));
+    return out;
+  }
+
+ private:
+  using Key = std::tuple<std::string, int, std::string>;
+
+  const Entity& entity(int32_t e) const { return a_.entities[e]; }
+  bool actor(int32_t e) const { return is_actor(entity(e).type); }
+
+  void add(int32_t subj, Predicate p, int32_t obj, uint32_t s, uint32_t cue_token,
+           std::string_view cue, const char* rule, double confidence) {
+    if (subj == obj || subj < 0 || obj < 0) return;
+    if (!actor(subj)) return;
+    EntityType ot = entity(obj).type;
+    bool object_ok = is_actor(ot) || ((p == Predicate::kVisit || p == Predicate::kAttack) &&
+                                      ot == EntityType::kLocation);
+    if (!object_ok) return;
+    if (is_symmetric(p) && entity(subj).id > entity(obj).id) std::swap(subj, obj);
+    const SentenceInfo& si = a_.sentences[s];
+    Evidence ev;
+    ev.sentence = s;
+    ev.span = si.span;
+    ev.text = std::string(a_.text.substr(si.span.start, si.span.end - si.span.start));
+    ev.cue = std::string(cue);
+    ev.rule = rule;
+    ev.modality = p == Predicate::kCoOccurs || cue_token == UINT32_MAX ? Modality::kAsserted
+                                                                        : modality_at(a_, si, cue_token);
+    Key key{entity(subj).id, static_cast<int>(p), entity(obj).id};
+    typed_pairs_.insert({std::min(subj, obj), std::max(subj, obj)});
+    auto it = relations_.find(key);
+    if (it == relations_.end()) {
+      Relation r;
+      r.subject = entity(subj).id;
+      r.object = entity(obj).id;
+      r.predicate = p;
+      r.modality = ev.modality;
+      r.confidence = confidence;
+      it = relations_.emplace(key, std::move(r)).first;
+    }
+    Relation& r = it->second;
+    if (ev.modality == Modality::kAsserted) r.modality = Modality::kAsserted;
+    r.confidence = std::max(r.confidence, confidence);
+    bool same_sentence = !r.evidence.empty() && r.evidence.back().sentence == s;
+    if (!same_sentence) r.evidence.push_back(std::move(ev));
+  }
+
+  void add_all(const Slot& subj, Predicate p, const Slot& obj, uint32_t s, uint32_t cue_token,
+               std::string_view cue, const char* rule, double confidence) {
+    for (int32_t x : subj.entities) {
+      for (int32_t y : obj.entities) add(x, p, y, s, cue_token, cue, rule, confidence);
+    }
+  }
+
+  // Slots of sentence s, coordinations merged.
+  std::vector<Slot> slots_of(uint32_t s) {
+    std::vector<Slot> slots;
+    const SentenceInfo& si = a_.sentences[s];
+    size_t mi = 0;
+    while (mi < a_.mentions.size() && a_.mentions[mi].sentence < s) ++mi;
+    std::vector<const NameMention*> ms;
+    for (; mi < a_.mentions.size() && a_.mentions[mi].sentence == s; ++mi) {
+      if (!a_.mentions[mi].modifier) ms.push_back(&a_.mentions[mi]);
+    }
+    size_t k = 0;
+    for (uint32_t i = si.first; i < si.last;) {
+      if (k < ms.size() && ms[k]->first == i) {
+        Slot slot{ms[k]->first, ms[k]->last, {ms[k]->entity}};
+        i = ms[k]->last;
+        ++k;
+        while (k < ms.size() && ms[k]->first < i) ++k;  // overlapping role mention
+        slots.push_back(slot);
+        continue;
+      }
+      const Token& t = a_.tokens[i];
+      if (t.key == "kedua" || t.key == "keduanya") {
+        auto pair = recent_pair(i, t.key == "keduanya" || i + 1 >= si.last ? "" : a_.tokens[i + 1].key);
+        if (pair.size() == 2) {
+          uint32_t last = t.key == "kedua" ? std::min(i + 2, si.last) : i + 1;
+          slots.push_back(Slot{i, last, pair});
+          i = last;
+          continue;
+        }
+      }
+      ++i;
+    }
+    // Coordination: "Rusia dan China", "Kim dan Putin".
+    std::vector<Slot> merged;
+    for (auto& slot : slots) {
+      if (!merged.empty()) {
+        Slot& prev = merged.back();
+        uint32_t gap = slot.first - prev.last;
+        bool joined = gap == 1 && (a_.tokens[prev.last].key == "dan" || a_.tokens[prev.last].key == "serta" ||
+                                   a_.tokens[prev.last].key == "&");
+        bool same_kind = entity(prev.entities.back()).type == entity(slot.entities.front()).type;
+        if (joined && same_kind) {
+          prev.last = slot.last;
+          prev.entities.insert(prev.entities.end(), slot.entities.begin(), slot.entities.end());
+          continue;
+        }
+      }
+      merged.push_back(slot);
+    }
+    return merged;
+  }
+
+  // The two most recently named distinct countries (or people, for "kedua pemimpin").
+  std::vector<int32_t> recent_pair(uint32_t token, std::string_view noun) {
+    EntityType want = (noun == "pemimpin" || noun == "tokoh") ? EntityType::kPerson : EntityType::kCountry;
+    std::vector<int32_t> found;
+    for (auto it = a_.mentions.rbegin(); it != a_.mentions.rend(); ++it) {
+      if (it->first >= token || it->modifier || a_.sentences[it->sentence].dropped) continue;
+      if (token - it->first > 400) break;
+      if (entity(it->entity).type != want) continue;
+      if (std::find(found.begin(), found.end(), it->entity) == found.end()) found.push_back(it->entity);
+      if (found.size() == 2) break;
+    }
+    return found;
+  }
+
+  bool inside_mention(uint32_t s, uint32_t i) const {
+    for (const auto& m : a_.mentions) {
+      if (m.sentence == s && m.first <= i && i < m.last) return true;
+    }
+    return false;
+  }
+
+  void sentence(uint32_t s) {
+    const SentenceInfo& si = a_.sentences[s];
+    std::vector<Slot> slots = slots_of(s);
+    title_relations(s);
+    for (uint32_t i = si.first; i < si.last; ++i) {
+      const Token& t = a_.tokens[i];
+      if (!t.is_word() || inside_mention(s, i)) continue;
+      std::string_view next = i + 1 < si.last ? std::string_view(a_.tokens[i + 1].key) : std::string_view();
+      std::optional<Cue> cue;
+      if ((t.key == "kerja" || t.key == "bekerja") && next == "sama") {
+        cue = Cue{Predicate::kCooperate, CueVoice::kActive, t.key == "kerja", "kerja sama"};
+      } else if ((t.key == "berada" || t.key == "tiba" || t.key == "berkunjung") && (next == "di" || next == "ke")) {
+        cue = Cue{Predicate::kVisit, CueVoice::kActive, false, std::string(t.key)};
+      } else if ((t.key == "mengatakan" || t.key == "berbicara") && next == "kepada") {
+        cue = Cue{Predicate::kCommunicate, CueVoice::kActive, false, std::string(t.key)};
+      } else {
+        cue = find_cue(t.key, next);
+      }
+      if (!cue) continue;
+      apply_cue(s, slots, i, *cue, a_.text.substr(t.start, t.end - t.start));
+    }
+    family_and_membership(s, slots);
+    co_occurrences(s);
+  }
+
+  int nearest_left(const std::vector<Slot>& slots, uint32_t i) const {
+    int best = -1;
+    for (size_t k = 0; k < slots.size(); ++k) {
+      if (slots[k].last <= i) best = static_cast<int>(k);
+    }
+    return best;
+  }
+
+  int first_right(const std::vector<Slot>& slots, uint32_t i, bool actors_only) const {
+    for (size_t k = 0; k < slots.size(); ++k) {
+      if (slots[k].first <= i) continue;
+      bool ok = !actors_only;
+      for (int32_t e : slots[k].entities) ok = ok || actor(e) || entity(e).type == EntityType::kLocation;
+      if (ok) return static_cast<int>(k);
+    }
+    return -1;
+  }
+
+  // The slot right after the word `word` that follows token i ("oleh X", "dari X").
+  int after_word(const std::vector<Slot>& slots, uint32_t i, std::string_view word, uint32_t end) const {
+    for (uint32_t j = i + 1; j < end; ++j) {
+      if (a_.tokens[j].key != word) continue;
+      for (size_t k = 0; k < slots.size(); ++k) {
+        if (slots[k].first > j && slots[k].first <= j + 3) return static_cast<int>(k);
+      }
+    }
+    return -1;
+  }
+
+  void apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i, const Cue& cue, std::string_view word) {
+    const SentenceInfo& si = a_.sentences[s];
+    const char* rule = "cue.active";
+    int subj = -1, obj = -1;
+    double confidence = 0.75;
+    int left = nearest_left(slots, i);
+    int right = first_right(slots, i, true);
+    // A verb after "X, Y" where Y was the object of an earlier verb shares that verb's
+    // subject: "Kim mengirim surat kepada Putin, memuji ...".
+    if (left >= 0 && slots[left].object_of_earlier_cue && slots[left].subject_of_that_cue >= 0 &&
+        !cue.noun) {
+      bool comma = false;
+      for (uint32_t j = slots[left].last; j < i; ++j) comma = comma || a_.tokens[j].key == "," || a_.tokens[j].key == "dan";
+      if (comma) left = slots[left].subject_of_that_cue;
+    }
+    if (cue.voice == CueVoice::kPassive) {
+      rule = "cue.passive";
+      subj = after_word(slots, i, "oleh", si.last);
+      obj = left;
+      if (subj < 0) return;
+    } else if (cue.voice == CueVoice::kReversed) {
+      rule = "cue.reversed";
+      subj = after_word(slots, i, "dari", si.last);
+      if (subj < 0) subj = right;
+      obj = left;
+    } else if (cue.noun && right >= 0 && slots[right].first == i + 1 && !is_symmetric(cue.predicate)) {
+      // Possessor right after a noun cue: "invasi Rusia ke Ukraina", "dukungan Uni Soviet".
+      rule = "cue.noun.possessor";
+      subj = right;
+      obj = -1;
+      if (slots[right].last < si.last && is_preposition(a_.tokens[slots[right].last].key)) {
+        obj = first_right(slots, slots[right].last, true);
+      }
+      if (obj < 0) obj = left;
+    } else if (is_symmetric(cue.predicate)) {
+      rule = "cue.symmetric";
+      int between = after_word(slots, i, "antara", std::min(si.last, i + 4));
+      if (between >= 0) {
+        pairwise(slots[between], cue.predicate, s, i, cue.root, "cue.symmetric.between");
+        return;
+      }
+      subj = left;
+      obj = right;
+      if (subj >= 0 && obj < 0) {
+        pairwise(slots[subj], cue.predicate, s, i, cue.root, "cue.symmetric.coordinated");
+        return;
+      }
+    } else {
+      subj = left;
+      obj = right;
+      if (subj < 0 && right >= 0) {
+        // A fronted clause: "Menyampaikan dukungan ... dengan Moskow, Kim mengirim ...".
+        int after_clause = -1;
+        for (uint32_t j = i + 1; j < si.last && after_clause < 0; ++j) {
+          if (a_.tokens[j].key == ",") after_clause = first_right(slots, j, true);
+        }
+        if (after_clause >= 0 && after_clause != right && slots[right].last <= slots[after_clause].first) {
+          subj = after_clause;
+          rule = "cue.fronted";
+          confidence = 0.6;
+        }
+      }
+    }
+    if (subj < 0 || obj < 0 || subj == obj) return;
+    add_all(slots[subj], cue.predicate, slots[obj], s, i, word, rule, confidence);
+    slots[obj].object_of_earlier_cue = true;
+    slots[obj].subject_of_that_cue = subj;
+  }
+
+  void pairwise(const Slot& group, Predicate p, uint32_t s, uint32_t cue_token, std::string_view cue, const char* rule) {
+    for (size_t x = 0; x < group.entities.size(); ++x) {
+      for (size_t y = x + 1; y < group.entities.size(); ++y)
+        add(group.entities[x], p, group.entities[y], s, cue_token, cue, rule, 0.7);
+    }
+  }
+
+  // LEADS from "Presiden Rusia Vladimir Putin" and role phrases.
+  void title_relations(uint32_t s) {
+    const auto& ms = a_.mentions;
+    for (size_t k = 0; k < ms.size(); ++k) {
+      const NameMention& m = ms[k];
+      if (m.sentence != s || !m.modifier) continue;
+      int32_t person = -1;
+      for (size_t j = 0; j < ms.size(); ++j) {
+        if (ms[j].sentence != s || j == k) continue;
+        bool role_here = ms[j].role && ms[j].last == m.last;
+        bool named_after = !ms[j].role && ms[j].first >= m.last && ms[j].first <= m.last + 1 &&
+                           entity(ms[j].entity).type == EntityType::kPerson;
+        if (role_here || named_after) {
+          person = ms[j].entity;
+          break;
+        }
+      }
+      if (person >= 0) add(person, Predicate::kLeads, m.entity, s, UINT32_MAX, "", "title.leads", 0.9);
+    }
+  }
+
+  void family_and_membership(uint32_t s, const std::vector<Slot>& slots) {
+    const SentenceInfo& si = a_.sentences[s];
+    for (size_t k = 0; k < slots.size(); ++k) {
+      const Slot& slot = slots[k];
+      if (slot.entities.size() != 1) continue;
+      int32_t e = slot.entities[0];
+      uint32_t before = slot.first;
+      // "ayah Kim, Kim Jong Il": FAMILY.
+      if (before > si.first && lexicon::is_kin_word(a_.tokens[before - 1].key) &&
+          entity(e).type == EntityType::kPerson && k + 1 < slots.size() &&
+          slots[k + 1].first == slot.last + 1 && a_.tokens[slot.last].key == "," &&
+          entity(slots[k + 1].entities[0]).type == EntityType::kPerson) {
+        add(e, Predicate::kFamily, slots[k + 1].entities[0], s, UINT32_MAX, a_.tokens[before - 1].key, "title.family", 0.8);
+      }
+      if (entity(e).type != EntityType::kPerson) continue;
+      // "Juru bicara Dewan Keamanan Nasional John Kirby", "Duta Besar Rusia untuk AS, Anatoly
+      // Antonov": the first body after a role title, then the person.
+      int32_t body = body_before_person(s, slot.first);
+      if (body >= 0) add(e, Predicate::kMemberOf, body, s, UINT32_MAX, "", "title.member", 0.85);
+      // "Aidan Foster-Carter, seorang peneliti ... di Universitas Leeds".
+      if (slot.last < si.last && a_.tokens[slot.last].key == ",") {
+        bool role = false;
+        for (uint32_t j = slot.last + 1; j < std::min(si.last, slot.last + 12); ++j) {
+          const auto& key = a_.tokens[j].key;
+          if (lexicon::is_person_title(key) || lexicon::is_role_noun(key)) role = true;
+          if (role && (key == "di" || key == "dari")) {
+            for (const Slot& other : slots) {
+              if (other.first == j + 1 && entity(other.entities[0]).type == EntityType::kOrganization)
+                add(e, Predicate::kMemberOf, other.entities[0], s, UINT32_MAX, "", "apposition.member", 0.8);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  int32_t body_before_person(uint32_t s, uint32_t person_first) const {
+    const SentenceInfo& si = a_.sentences[s];
+    // Walk left over the body and the title: bodies are names, titles are role words.
+    int32_t body = -1;
+    uint32_t i = person_first;
+    int budget = 14;
+    while (i > si.first && budget-- > 0) {
+      --i;
+      const Token& t = a_.tokens[i];
+      bool in_name = false;
+      for (const auto& m : a_.mentions) {
+        if (m.sentence == s && m.first <= i && i < m.last) {
+          in_name = true;
+          EntityType type = entity(m.entity).type;
+          if ((type == EntityType::kOrganization || type == EntityType::kCountry) && !m.role) body = m.entity;
+          i = m.first;
+          break;
+        }
+      }
+      if (in_name) continue;
+      if (t.key == "," || t.key == "untuk") continue;
+      if (lexicon::is_leader_title(t.key) && !lexicon::is_role_noun(t.key)) return -1;
+      if (lexicon::is_role_noun(t.key) || lexicon::is_person_title(t.key)) return body;
+      if (!is_title_continuation_word(t.key)) return -1;
+    }
+    return -1;
+  }
+
+  static bool is_title_continuation_word(std::string_view key) {
+    return key == "luar" || key == "negeri" || key == "bicara" || key == "besar" || key == "unifikasi" ||
+           key == "pertahanan" || key == "senior" || key == "tetap";
+  }
+
+  void co_occurrences(uint32_t s) {
+    std::vector<int32_t> present;
+    for (const auto& m : a_.mentions) {
+      if (m.sentence != s) continue;
+      if (std::find(present.begin(), present.end(), m.entity) == present.end()) present.push_back(m.entity);
+    }
+    if (present.size() > 12) present.resize(12);
+    for (size_t x = 0; x < present.size(); ++x) {
+      for (size_t y = x + 1; y < present.size(); ++y) {
+        int32_t a = present[x], b = present[y];
+        if (typed_pairs_.count({std::min(a, b), std::max(a, b)})) continue;
+        if (entity(a).type == EntityType::kTopic && entity(b).type == EntityType::kTopic) continue;
+        add_cooccurrence(a, b, s);
+      }
+    }
+  }
+
+  void add_cooccurrence(int32_t a, int32_t b, uint32_t s) {
+    if (entity(a).id > entity(b).id) std::swap(a, b);
+    Key key{entity(a).id, static_cast<int>(Predicate::kCoOccurs), entity(b).id};
+    auto it = relations_.find(key);
+    if (it == relations_.end()) {
+      Relation r;
+      r.subject = entity(a).id;
+      r.object = entity(b).id;
+      r.predicate = Predicate::kCoOccurs;
+      r.confidence = 0.3;
+      it = relations_.emplace(key, std::move(r)).first;
+    }
+    const SentenceInfo& si = a_.sentences[s];
+    Evidence ev;
+    ev.sentence = s;
+    ev.span = si.span;
+    ev.text = std::string(a_.text.substr(si.span.start, si.span.end - si.span.start));
+    ev.rule = "sentence.cooccurs";
+    if (it->second.evidence.empty() || it->second.evidence.back().sentence != s)
+      it->second.evidence.push_back(std::move(ev));
+  }
+
+  const Analysis& a_;
+  std::map<Key, Relation> relations_;
+  std::set<std::pair<int32_t, int32_t>> typed_pairs_;
+};
+
+}  // namespace
+
+std::vector<Relation> extract_relations(const Analysis& analysis) { return Extractor(analysis).run(); }
+
+}  // namespace newsgraph::ingest

@@ -1,0 +1,22 @@
+// Relation extractor: typed relations between the entities of an article, from
+// Indonesian verb and noun cues (relation_cues.h) and title patterns, with their real
+// direction (passive "dijatuhi sanksi oleh", reversed "membeli … dari"), coordinated
+// arguments ("Rusia dan China"), "kedua negara/pemimpin", modality and evidence.
+// Pairs that share a sentence with no typed relation get CO_OCCURS.
+// Thread-compatible: one call per article.
+#pragma once
+
+#include <vector>
+
+#include "core/types.h"
+#include "ingest/analysis.h"
+
+namespace newsgraph::ingest {
+
+// Needs resolved mentions (resolve()). Cost: O(sentences × cues × mentions per sentence).
+std::vector<Relation> extract_relations(const Analysis& analysis);
+
+// The modality of a cue at token `cue` in `sentence`, from the words before it.
+Modality modality_at(const Analysis& analysis, const SentenceInfo& sentence, uint32_t cue);
+
+}  // namespace newsgraph::ingest

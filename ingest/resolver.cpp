@@ -1,0 +1,284 @@
+#include "ingest/resolver.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "core/text.h"
+#include "ingest/lexicon.h"
+#include "ingest/recognizer.h"
+
+namespace newsgraph::ingest {
+namespace {
+
+std::vector<std::string> name_words(const Analysis& a, uint32_t first, uint32_t last) {
+  std::vector<std::string> words;
+  for (uint32_t i = first; i < last; ++i) {
+    if (a.tokens[i].is_word()) words.push_back(a.tokens[i].key);
+  }
+  return words;
+}
+
+std::vector<std::string> split_words(const std::string& folded) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= folded.size()) {
+    size_t sp = folded.find(' ', start);
+    if (sp == std::string::npos) sp = folded.size();
+    if (sp > start) out.push_back(folded.substr(start, sp - start));
+    start = sp + 1;
+  }
+  return out;
+}
+
+// Whether `part` is a proper prefix or suffix of `whole` ("kim" of "kim jong un",
+// "foster carter" of "aidan foster carter").
+bool is_short_form(const std::vector<std::string>& part, const std::vector<std::string>& whole) {
+  if (part.empty() || part.size() >= whole.size()) return false;
+  bool prefix = std::equal(part.begin(), part.end(), whole.begin());
+  bool suffix = std::equal(part.rbegin(), part.rend(), whole.rbegin());
+  return prefix || suffix;
+}
+
+class Resolver {
+ public:
+  Resolver(Analysis& a, const Gazetteer& g) : a_(a), g_(g) {}
+
+  void run() {
+    for (auto& m : a_.mentions) {
+      if (m.gazetteer < 0) continue;
+      m.entity = gazetteer_entity(static_cast<uint32_t>(m.gazetteer));
+      ++mention_count_[m.entity];
+      remember_name(m.entity, name_words(a_, m.first, m.last));
+    }
+    for (size_t i = 0; i < a_.mentions.size(); ++i) {
+      if (a_.mentions[i].gazetteer < 0) resolve_unknown(i);
+    }
+    vote_types();
+    resolve_roles();
+  }
+
+ private:
+  int32_t gazetteer_entity(uint32_t entry) {
+    const GazetteerEntry& e = g_.entry(entry);
+    auto it = by_id_.find(e.id);
+    if (it != by_id_.end()) return it->second;
+    Entity ent;
+    ent.id = e.id;
+    ent.label = e.label;
+    ent.type = e.type;
+    ent.from_gazetteer = true;
+    return add(std::move(ent), split_words(text::fold_key(e.label)));
+  }
+
+  void remember_name(int32_t e, std::vector<std::string> words) {
+    auto& names = names_[e];
+    if (std::find(names.begin(), names.end(), words) == names.end()) names.push_back(std::move(words));
+  }
+
+  int32_t add(Entity ent, std::vector<std::string> words) {
+    int32_t index = static_cast<int32_t>(a_.entities.size());
+    by_id_[ent.id] = index;
+    names_.push_back({std::move(words)});
+    a_.entities.push_back(std::move(ent));
+    mention_count_.push_back(0);
+    return index;
+  }
+
+  void resolve_unknown(size_t mi) {
+    NameMention& m = a_.mentions[mi];
+    auto words = name_words(a_, m.first, m.last);
+    std::string key;
+    for (const auto& w : words) key += (key.empty() ? "" : " ") + w;
+    // A short form of a person already named: the most mentioned one wins.
+    if (m.type == EntityType::kPerson) {
+      int32_t best = -1;
+      for (size_t e = 0; e < a_.entities.size(); ++e) {
+        if (a_.entities[e].type != EntityType::kPerson) continue;
+        bool match = false;
+        for (const auto& name : names_[e]) match = match || is_short_form(words, name);
+        if (match && (best < 0 || mention_count_[e] > mention_count_[best])) best = static_cast<int32_t>(e);
+      }
+      if (best >= 0) {
+        m.entity = best;
+        ++mention_count_[best];
+        return;
+      }
+    }
+    auto it = by_key_.find(key);
+    if (it != by_key_.end()) {
+      m.entity = it->second;
+      ++mention_count_[it->second];
+      return;
+    }
+    Entity ent;
+    ent.label = std::string(a_.surface(m.first, m.last));
+    ent.id = text::slugify(ent.label);
+    ent.type = m.type;
+    // A label that collides with a gazetteer id in this article keeps its own id.
+    if (by_id_.count(ent.id)) ent.id += "_" + std::string(entity_type_name(m.type));
+    int32_t index = add(std::move(ent), words);
+    by_key_[key] = index;
+    m.entity = index;
+    ++mention_count_[index];
+  }
+
+  // An unknown name takes the type most of its mentions suggest.
+  void vote_types() {
+    std::map<std::pair<int32_t, int>, int> votes;
+    for (const auto& m : a_.mentions) {
+      if (m.gazetteer < 0 && m.entity >= 0 && !a_.entities[m.entity].from_gazetteer)
+        ++votes[{m.entity, static_cast<int>(m.type)}];
+    }
+    std::unordered_map<int32_t, std::pair<int, int>> best;  // entity -> (type, count)
+    for (const auto& [k, n] : votes) {
+      auto& b = best[k.first];
+      if (n > b.second) b = {k.second, n};
+    }
+    for (const auto& [e, b] : best) a_.entities[e].type = static_cast<EntityType>(b.first);
+  }
+
+  // "Presiden Rusia Vladimir Putin" says who leads Russia; a later bare "Presiden
+  // Rusia" then stands for him.
+  void resolve_roles() {
+    std::unordered_map<int32_t, int32_t> leader;  // country entity -> person entity
+    auto& ms = a_.mentions;
+    for (size_t i = 0; i < ms.size(); ++i) {
+      if (!is_led_body(ms[i]) || !after_leader_title(ms[i])) continue;
+      int32_t person = following_person(i);
+      if (person < 0) continue;
+      leader[ms[i].entity] = person;
+      ms[i].modifier = true;
+    }
+    std::vector<NameMention> roles;
+    for (size_t i = 0; i < ms.size(); ++i) {
+      if (!is_led_body(ms[i]) || !after_leader_title(ms[i]) || following_person(i) >= 0) continue;
+      int32_t person = -1;
+      auto it = leader.find(ms[i].entity);
+      if (it != leader.end()) {
+        person = it->second;
+      } else if (auto g = g_.leader_of(a_.entities[ms[i].entity].id)) {
+        auto named = by_id_.find(g_.entry(*g).id);
+        if (named != by_id_.end()) person = named->second;  // only leaders the article names
+      }
+      if (person < 0) continue;
+      ms[i].modifier = true;
+      NameMention role = ms[i];
+      role.entity = person;
+      role.type = EntityType::kPerson;
+      role.gazetteer = -1;
+      role.role = true;
+      role.modifier = false;
+      role.first = title_start(role.first);
+      roles.push_back(role);
+    }
+    ms.insert(ms.end(), roles.begin(), roles.end());
+    std::stable_sort(ms.begin(), ms.end(), [](const NameMention& x, const NameMention& y) {
+      return x.first < y.first;
+    });
+  }
+
+  bool is_led_body(const NameMention& m) const {
+    return m.entity >= 0 && (m.type == EntityType::kCountry || m.type == EntityType::kOrganization);
+  }
+
+  uint32_t title_start(uint32_t first) const {
+    uint32_t k = first;
+    while (k > 0 && a_.tokens[k - 1].is_word() &&
+           (is_title_continuation(a_.tokens[k - 1].key) || lexicon::is_leader_title(a_.tokens[k - 1].key)))
+      --k;
+    return k;
+  }
+
+  bool after_leader_title(const NameMention& m) const {
+    uint32_t k = m.first;
+    while (k > 0 && a_.tokens[k - 1].is_word() && is_title_continuation(a_.tokens[k - 1].key) &&
+           !lexicon::is_leader_title(a_.tokens[k - 1].key))
+      --k;
+    return k > 0 && a_.tokens[k - 1].is_word() && lexicon::is_leader_title(a_.tokens[k - 1].key);
+  }
+
+  // The person named right after mention i: "Rusia Vladimir Putin", "Korea Utara,
+  // Kim Jong Un", "Rusia yaitu Putin". Returns the entity or -1.
+  int32_t following_person(size_t i) const {
+    const auto& ms = a_.mentions;
+    if (i + 1 >= ms.size() || ms[i + 1].sentence != ms[i].sentence) return -1;
+    const NameMention& next = ms[i + 1];
+    if (next.entity < 0 || a_.entities[next.entity].type != EntityType::kPerson) return -1;
+    uint32_t gap = next.first - ms[i].last;
+    bool adjacent = gap == 0;
+    bool joined = gap == 1 && (a_.tokens[ms[i].last].key == "," || a_.tokens[ms[i].last].key == "yaitu" ||
+                               a_.tokens[ms[i].last].key == "yakni");
+    return adjacent || joined ? next.entity : -1;
+  }
+
+  Analysis& a_;
+  const Gazetteer& g_;
+  std::unordered_map<std::string, int32_t> by_id_;
+  std::unordered_map<std::string, int32_t> by_key_;
+  std::vector<std::vector<std::vector<std::string>>> names_;  // word lists an entity goes by
+  std::vector<int> mention_count_;
+};
+
+}  // namespace
+
+void resolve(Analysis& analysis, const Gazetteer& gazetteer) {
+  Resolver(analysis, gazetteer).run();
+}
+
+}  // namespace newsgraph::ingest
+
+namespace newsgraph::ingest {
+
+void drop_pasted_headlines(Analysis& a) {
+  std::vector<bool> named_in_body(a.entities.size(), false);
+  for (const auto& m : a.mentions) {
+    if (m.entity >= 0 && !a.sentences[m.sentence].headline) named_in_body[m.entity] = true;
+  }
+  std::vector<bool> drop_sentence(a.sentences.size(), false);
+  for (uint32_t s = 0; s < a.sentences.size(); ++s) {
+    if (!a.sentences[s].headline) continue;
+    bool shares = false;
+    for (const auto& m : a.mentions) {
+      if (m.sentence == s && m.entity >= 0 && named_in_body[m.entity] &&
+          a.entities[m.entity].type != EntityType::kTopic)
+        shares = true;
+    }
+    drop_sentence[s] = !shares;
+  }
+  a.mentions.erase(std::remove_if(a.mentions.begin(), a.mentions.end(),
+                                  [&](const NameMention& m) { return drop_sentence[m.sentence] || m.entity < 0; }),
+                   a.mentions.end());
+  for (uint32_t s = 0; s < a.sentences.size(); ++s) {
+    if (drop_sentence[s]) a.sentences[s].dropped = true;
+  }
+  // Renumber entities that still have a mention, keeping first-seen order.
+  std::vector<int32_t> remap(a.entities.size(), -1);
+  std::vector<Entity> kept;
+  for (auto& m : a.mentions) {
+    if (remap[m.entity] < 0) {
+      remap[m.entity] = static_cast<int32_t>(kept.size());
+      kept.push_back(std::move(a.entities[m.entity]));
+    }
+    m.entity = remap[m.entity];
+  }
+  a.entities = std::move(kept);
+}
+
+void collect_mentions(Analysis& a) {
+  // Role mentions ("Presiden Rusia" for Putin) are mentions of the person; the body
+  // inside them is still a mention of the body.
+  for (const auto& m : a.mentions) {
+    Entity& e = a.entities[m.entity];
+    Mention out;
+    out.span = {a.tokens[m.first].start, a.tokens[m.last - 1].end};
+    out.sentence = m.sentence;
+    out.text = std::string(a.surface(m.first, m.last));
+    if (!m.role && out.text != e.label &&
+        std::find(e.aliases.begin(), e.aliases.end(), out.text) == e.aliases.end())
+      e.aliases.push_back(out.text);
+    e.mentions.push_back(std::move(out));
+  }
+}
+
+}  // namespace newsgraph::ingest

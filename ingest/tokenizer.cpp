@@ -1,0 +1,119 @@
+#include "ingest/tokenizer.h"
+
+#include "core/utf8.h"
+
+namespace newsgraph::ingest {
+namespace {
+
+bool is_word_char(char32_t cp) { return utf8::is_letter(cp) || utf8::is_digit(cp); }
+
+bool is_joining_hyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+
+char32_t peek(std::string_view text, size_t pos, size_t end) {
+  if (pos >= end) return 0;
+  char32_t cp;
+  utf8::decode(text, pos, cp);
+  return cp;
+}
+
+void finish_word(std::string_view text, Token& t) {
+  bool any_letter = false, any_lower = false, any_upper = false, first_upper = false;
+  bool first = true, digits_only = true;
+  t.key.clear();
+  for (size_t i = t.start; i < t.end;) {
+    char32_t cp;
+    i += utf8::decode(text, i, cp);
+    if (utf8::is_letter(cp)) {
+      any_letter = true;
+      digits_only = false;
+      if (utf8::is_lower(cp)) any_lower = true;
+      if (utf8::is_upper(cp)) {
+        any_upper = true;
+        if (first) first_upper = true;
+      }
+    } else if (!utf8::is_digit(cp)) {
+      digits_only = false;
+    }
+    first = false;
+    if (cp == '.' || cp == '\'' || cp == 0x2019) continue;  // "U.S." -> "us", "Qur'an" -> "quran"
+    utf8::append(t.key, utf8::fold_accent(utf8::to_lower(cp)));
+  }
+  t.kind = digits_only ? TokenKind::kNumber : TokenKind::kWord;
+  t.upper_initial = first_upper;
+  t.all_upper = any_letter && any_upper && !any_lower;
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text, uint32_t begin, uint32_t end) {
+  std::vector<Token> tokens;
+  tokens.reserve((end - begin) / 5 + 4);
+  bool space_before = true;
+  bool hyphen_pending = false;
+  size_t i = begin;
+  while (i < end) {
+    char32_t cp;
+    size_t len = utf8::decode(text, i, cp);
+    if (utf8::is_space(cp)) {
+      space_before = true;
+      hyphen_pending = false;
+      i += len;
+      continue;
+    }
+    if (is_word_char(cp)) {
+      Token t;
+      t.start = static_cast<uint32_t>(i);
+      t.space_before = space_before;
+      t.hyphen_before = hyphen_pending;
+      size_t j = i + len;
+      while (j < end) {
+        char32_t c;
+        size_t l = utf8::decode(text, j, c);
+        if (is_word_char(c)) {
+          j += l;
+          continue;
+        }
+        // Keep "U.S", "co.id", "1.000" and "Qur'an" whole: a dot or apostrophe inside a word.
+        if ((c == '.' || c == '\'' || c == 0x2019) && is_word_char(peek(text, j + l, end))) {
+          j += l;
+          continue;
+        }
+        break;
+      }
+      t.end = static_cast<uint32_t>(j);
+      finish_word(text, t);
+      tokens.push_back(std::move(t));
+      space_before = false;
+      hyphen_pending = false;
+      i = j;
+      continue;
+    }
+    if (is_joining_hyphen(cp) && !space_before && !tokens.empty() && tokens.back().kind != TokenKind::kPunct &&
+        is_word_char(peek(text, i + len, end))) {
+      hyphen_pending = true;
+      i += len;
+      continue;
+    }
+    Token t;
+    t.start = static_cast<uint32_t>(i);
+    t.end = static_cast<uint32_t>(i + len);
+    t.kind = TokenKind::kPunct;
+    t.space_before = space_before;
+    if (utf8::is_dash(cp)) {
+      t.key = "-";
+    } else if (utf8::is_quote(cp)) {
+      t.key = "\"";
+    } else if (cp == 0x2026) {
+      t.key = ".";
+    } else {
+      utf8::append(t.key, cp);
+    }
+    tokens.push_back(std::move(t));
+    space_before = false;
+    hyphen_pending = false;
+    i += len;
+  }
+  return tokens;
+}
+
+}  // namespace newsgraph::ingest
