@@ -18,6 +18,7 @@ struct SentenceInfo {
   uint32_t last = 0;
   Span span;           // byte range
   bool headline = false;  // from a title-case line that may be a pasted link
+  bool title = false;     // from the article's title line
   bool dropped = false;   // a pasted link after all: not part of the article
 };
 

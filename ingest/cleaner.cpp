@@ -78,6 +78,13 @@ bool looks_like_headline(std::string_view text, uint32_t start, uint32_t end) {
   return capitalised * 10 >= words * 8;
 }
 
+// A first line that is a long sentence is the article's lead, not its title.
+bool looks_like_body(std::string_view line) {
+  if (line.size() < 160) return false;
+  char last = line.back();
+  return last == '.' || last == '"' || static_cast<unsigned char>(last) == 0x9D;  // ” ends in 0x9D
+}
+
 bool is_separator(const Token& t) {
   return t.kind == TokenKind::kPunct && (t.key == "-" || t.key == "|" || t.key == ":");
 }
@@ -119,7 +126,7 @@ std::vector<Line> clean(std::string_view text, const CleanOptions& options) {
     if (start >= end) continue;
     Line line{start, end, LineKind::kBody};
     std::string_view body = text.substr(start, end - start);
-    if (!seen_title) {
+    if (!seen_title && !looks_like_body(body)) {
       line.kind = LineKind::kTitle;
       seen_title = true;
     } else if (is_chrome(body)) {
@@ -128,6 +135,7 @@ std::vector<Line> clean(std::string_view text, const CleanOptions& options) {
       line.kind = LineKind::kHeadline;
     } else if (!seen_body) {
       seen_body = true;
+      seen_title = true;
       line.start += dateline_length(text, start, end);
       trim(text, line.start, line.end);
       if (line.start >= line.end) continue;

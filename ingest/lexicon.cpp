@@ -199,6 +199,8 @@ bool is_locative_preposition(std::string_view key) {
 
 bool looks_inflected(std::string_view key) {
   if (key.size() < 6) return false;
+  if (ends_with(key, "wan") || ends_with(key, "yan")) return false;  // Setiawan, Sofyan
+  if (key.size() >= 7 && ends_with(key, "an")) return true;         // hubungan, penjajahan
   for (std::string_view p : {"meng", "meny", "mem", "men", "ber", "ter", "per", "di", "ke", "se", "pe"}) {
     if (starts_with(key, p)) {
       for (std::string_view s : {"kan", "an", "nya", "i", "lah"}) {

@@ -35,6 +35,7 @@ Extraction Extractor::extract(const Document& doc, bool title_in_text) const {
       s.last = base + static_cast<uint32_t>(last);
       s.span = {toks[first].start, toks[last - 1].end};
       s.headline = line.kind == LineKind::kHeadline;
+      s.title = line.kind == LineKind::kTitle;
       a.sentences.push_back(s);
     }
     for (auto& t : toks) a.tokens.push_back(std::move(t));

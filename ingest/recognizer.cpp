@@ -32,6 +32,7 @@ class Recognizer {
   // Words seen capitalised away from a sentence start: evidence they are names.
   void collect_inner_capitals() {
     for (const auto& s : a_.sentences) {
+      if (s.title || s.headline) continue;
       for (uint32_t i = s.first + 1; i < s.last; ++i) {
         const Token& t = a_.tokens[i];
         if (t.is_word() && t.upper_initial && !is_sentence_start(s, i)) inner_caps_.insert(t.key);
@@ -39,7 +40,12 @@ class Recognizer {
     }
   }
 
+  // First word of the sentence, or of a quotation or a clause after a colon.
   bool is_sentence_start(const SentenceInfo& s, uint32_t i) const {
+    if (i > s.first) {
+      const Token& prev = a_.tokens[i - 1];
+      if (prev.kind == TokenKind::kPunct && (prev.key == "\"" || prev.key == ":" || prev.key == "(")) return true;
+    }
     for (uint32_t k = s.first; k < i; ++k) {
       const Token& t = a_.tokens[k];
       if (t.is_word() || t.kind == TokenKind::kNumber) return false;
@@ -144,9 +150,15 @@ class Recognizer {
       }
     }
     if (first >= j) return j;
+    if (info.headline || info.title) {
+      for (uint32_t k = first; k < j; ++k) {
+        if (a_.tokens[k].is_word() && !inner_caps_.count(a_.tokens[k].key)) return j;
+      }
+    }
     // Trailing connectors or dots are not part of the name.
     while (j > first && !a_.tokens[j - 1].is_word()) --j;
-    if (j - first == 1 && is_not_name(a_.tokens[first])) return j;
+    if (j - first == 1 && (is_not_name(a_.tokens[first]) || lexicon::looks_inflected(a_.tokens[first].key)))
+      return j;
     NameMention nm;
     nm.first = first;
     nm.last = j;

@@ -17,6 +17,7 @@ enum class Needs : uint8_t {
   kKan,         // only the -kan verb: memperingatkan, menyalahkan
   kDerived,     // not the bare root: "bertemu" but not "temu"
   kNominal,     // only the -an noun: "perjanjian" but not "berjanji"
+  kVerb,        // only verb forms: "mengundang" but not "undangan"
 };
 
 struct RootInfo {
@@ -42,7 +43,7 @@ const std::unordered_map<std::string_view, RootInfo>& roots() {
       {"pesan", {P::kCommunicate, V::kActive, Needs::kNothing, true}},
       {"surat", {P::kCommunicate, V::kActive, Needs::kNothing, true}},
       {"telepon", {P::kCommunicate, V::kActive, Needs::kDerived, false}},
-      {"undang", {P::kInvite, V::kActive, Needs::kDerived, false}},
+      {"undang", {P::kInvite, V::kActive, Needs::kVerb, false}},
       {"terima", {P::kAccept, V::kActive, Needs::kInvitation, false}},
       {"dukung", {P::kSupport, V::kActive, Needs::kDerived, false}},
       {"puji", {P::kSupport, V::kActive, Needs::kDerived, false}},
@@ -166,12 +167,17 @@ std::optional<Cue> find_cue(std::string_view key, std::string_view next_key) {
                       ((c.prefix == "pe" || c.prefix == "per" || c.prefix.rfind("pen", 0) == 0 ||
                         c.prefix == "pem" || c.prefix == "peng" || c.prefix == "peny" || c.prefix == "ke") &&
                        c.suffix == "an");
+    // peN- without -an names a person ("pengunjung", "pendukung"), not an event.
+    if (c.prefix.rfind("pe", 0) == 0 && c.suffix != "an") continue;
     Cue cue{info.predicate, passive ? CueVoice::kPassive : info.voice, noun, c.root};
     switch (info.needs) {
       case Needs::kNothing:
         break;
       case Needs::kDerived:
         if (!derived) continue;
+        break;
+      case Needs::kVerb:
+        if (!derived || c.suffix == "an" || c.prefix.rfind("pe", 0) == 0) continue;
         break;
       case Needs::kNominal:
         if (c.suffix != "an") continue;

@@ -51,8 +51,9 @@ class Extractor {
     if (subj == obj || subj < 0 || obj < 0) return;
     if (!actor(subj)) return;
     EntityType ot = entity(obj).type;
-    bool object_ok = is_actor(ot) || ((p == Predicate::kVisit || p == Predicate::kAttack) &&
-                                      ot == EntityType::kLocation);
+    bool object_ok = p == Predicate::kVisit
+                         ? (ot == EntityType::kCountry || ot == EntityType::kLocation)
+                         : is_actor(ot) || (p == Predicate::kAttack && ot == EntityType::kLocation);
     if (!object_ok) return;
     if (is_symmetric(p) && entity(subj).id > entity(obj).id) std::swap(subj, obj);
     const SentenceInfo& si = a_.sentences[s];
@@ -128,8 +129,9 @@ class Extractor {
       if (!merged.empty()) {
         Slot& prev = merged.back();
         uint32_t gap = slot.first - prev.last;
-        bool joined = gap == 1 && (a_.tokens[prev.last].key == "dan" || a_.tokens[prev.last].key == "serta" ||
-                                   a_.tokens[prev.last].key == "&");
+        bool joined = (gap == 1 && (a_.tokens[prev.last].key == "dan" || a_.tokens[prev.last].key == "serta" ||
+                                    a_.tokens[prev.last].key == "&")) ||
+                      (gap == 0 && a_.tokens[slot.first].hyphen_before);  // "Rusia-DPRK"
         bool same_kind = entity(prev.entities.back()).type == entity(slot.entities.front()).type;
         if (joined && same_kind) {
           prev.last = slot.last;
@@ -188,10 +190,15 @@ class Extractor {
     co_occurrences(s);
   }
 
+  // The closest slot before token i that can be a subject: not inside a place phrase
+  // ("di Barat", "ke Korea Utara").
   int nearest_left(const std::vector<Slot>& slots, uint32_t i) const {
     int best = -1;
     for (size_t k = 0; k < slots.size(); ++k) {
-      if (slots[k].last <= i) best = static_cast<int>(k);
+      if (slots[k].last > i) break;
+      uint32_t f = slots[k].first;
+      bool locative = f > 0 && lexicon::is_locative_preposition(a_.tokens[f - 1].key);
+      if (!locative || best < 0) best = static_cast<int>(k);
     }
     return best;
   }
@@ -250,7 +257,9 @@ class Extractor {
       if (slots[right].last < si.last && is_preposition(a_.tokens[slots[right].last].key)) {
         obj = first_right(slots, slots[right].last, true);
       }
-      if (obj < 0) obj = left;
+      bool patient_before = cue.predicate == Predicate::kSupport || cue.predicate == Predicate::kSupply ||
+                            cue.predicate == Predicate::kCommunicate;
+      if (obj < 0 && patient_before) obj = left;
     } else if (is_symmetric(cue.predicate)) {
       rule = "cue.symmetric";
       int between = after_word(slots, i, "antara", std::min(si.last, i + 4));
@@ -258,9 +267,14 @@ class Extractor {
         pairwise(slots[between], cue.predicate, s, i, cue.root, "cue.symmetric.between");
         return;
       }
+      // "persahabatan Rusia-DPRK", "Kim dan Putin bertemu", "X bertemu dengan Y".
+      if (cue.noun && right >= 0 && slots[right].first <= i + 2 && slots[right].entities.size() > 1) {
+        pairwise(slots[right], cue.predicate, s, i, cue.root, "cue.symmetric.possessor");
+        return;
+      }
       subj = left;
-      obj = right;
-      if (subj >= 0 && obj < 0) {
+      obj = cue.noun ? after_word(slots, i, "dengan", std::min(si.last, i + 7)) : right;
+      if (subj >= 0 && obj < 0 && slots[subj].entities.size() > 1 && slots[subj].last + 4 >= i) {
         pairwise(slots[subj], cue.predicate, s, i, cue.root, "cue.symmetric.coordinated");
         return;
       }
