@@ -19,7 +19,20 @@ struct Slot {
   std::vector<int32_t> entities;
   bool object_of_earlier_cue = false;
   int32_t subject_of_that_cue = -1;  // slot index
+  int32_t patient_of_passive = -1;   // for the agent of "dijatuhi sanksi oleh X": the patient slot
 };
+
+// Verbs that carry a noun cue: "memberikan dukungan", "melancarkan serangan".
+bool is_light_verb(std::string_view key) {
+  static const char* const kVerbs[] = {"memberikan", "memberi", "menyampaikan", "menyatakan", "melakukan",
+                                       "melancarkan", "mengirimkan", "mengirim", "menunjukkan", "menjatuhkan",
+                                       "menawarkan", "menggelar", "mengadakan", "meningkatkan", "memperkuat",
+                                       "menyerukan", "menjalin", "membangun", "mengembangkan", "memperluas"};
+  for (const char* v : kVerbs) {
+    if (key == v) return true;
+  }
+  return false;
+}
 
 bool is_preposition(std::string_view key) {
   return key == "kepada" || key == "ke" || key == "dengan" || key == "terhadap" || key == "atas" ||
@@ -239,11 +252,17 @@ class Extractor {
       for (uint32_t j = slots[left].last; j < i; ++j) comma = comma || a_.tokens[j].key == "," || a_.tokens[j].key == "dan";
       if (comma) left = slots[left].subject_of_that_cue;
     }
+    if (left >= 0 && slots[left].patient_of_passive >= 0 && !cue.noun &&
+        cue.voice != CueVoice::kPassive) {
+      left = slots[left].patient_of_passive;  // "X dijatuhi sanksi oleh Y sejak menginvasi Z"
+    }
+    const bool light_verb = i > si.first && is_light_verb(a_.tokens[i - 1].key);
     if (cue.voice == CueVoice::kPassive) {
       rule = "cue.passive";
       subj = after_word(slots, i, "oleh", si.last);
       obj = left;
-      if (subj < 0) return;
+      if (subj < 0 || obj < 0) return;
+      slots[subj].patient_of_passive = obj;
     } else if (cue.voice == CueVoice::kReversed) {
       rule = "cue.reversed";
       subj = after_word(slots, i, "dari", si.last);
@@ -281,6 +300,9 @@ class Extractor {
     } else {
       subj = left;
       obj = right;
+      // A bare noun cue names an event; without a possessor or a light verb it says
+      // nothing about who did it to whom ("menerima bantuan dari X").
+      if (cue.noun && !light_verb) subj = -1;
       if (subj < 0 && right >= 0) {
         // A fronted clause: "Menyampaikan dukungan ... dengan Moskow, Kim mengirim ...".
         int after_clause = -1;
