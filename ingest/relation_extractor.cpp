@@ -157,16 +157,27 @@ class Extractor {
     return merged;
   }
 
-  // The two most recently named distinct countries (or people, for "kedua pemimpin").
+  // What "kedua negara" (or "kedua pemimpin") refers back to: the last coordinated pair
+  // of countries (people) named before ("Rusia dan China"), else the last two named.
   std::vector<int32_t> recent_pair(uint32_t token, std::string_view noun) {
     EntityType want = (noun == "pemimpin" || noun == "tokoh") ? EntityType::kPerson : EntityType::kCountry;
+    std::vector<const NameMention*> before;
+    for (const auto& m : a_.mentions) {
+      if (m.first >= token) break;
+      if (m.modifier || a_.sentences[m.sentence].dropped || token - m.first > 400) continue;
+      if (entity(m.entity).type == want) before.push_back(&m);
+    }
+    for (size_t k = before.size(); k >= 2; --k) {
+      const NameMention& x = *before[k - 2];
+      const NameMention& y = *before[k - 1];
+      if (x.entity == y.entity || x.sentence != y.sentence) continue;
+      bool coordinated = (y.first == x.last + 1 && (a_.tokens[x.last].key == "dan" || a_.tokens[x.last].key == "serta")) ||
+                         (y.first == x.last && a_.tokens[y.first].hyphen_before);
+      if (coordinated) return {x.entity, y.entity};
+    }
     std::vector<int32_t> found;
-    for (auto it = a_.mentions.rbegin(); it != a_.mentions.rend(); ++it) {
-      if (it->first >= token || it->modifier || a_.sentences[it->sentence].dropped) continue;
-      if (token - it->first > 400) break;
-      if (entity(it->entity).type != want) continue;
-      if (std::find(found.begin(), found.end(), it->entity) == found.end()) found.push_back(it->entity);
-      if (found.size() == 2) break;
+    for (auto it = before.rbegin(); it != before.rend() && found.size() < 2; ++it) {
+      if (std::find(found.begin(), found.end(), (*it)->entity) == found.end()) found.push_back((*it)->entity);
     }
     return found;
   }

@@ -1,0 +1,54 @@
+#include <catch2/catch.hpp>
+
+#include "tests/test_paths.h"
+
+using namespace newsgraph::testing;
+
+TEST_CASE("extract prints one JSON line per example article and exits 0", "[cli]") {
+  auto r = run(binary() + " extract " + source_dir() + "/examples");
+  CHECK(r.exit_code == 0);
+  size_t lines = std::count(r.out.begin(), r.out.end(), '\n');
+  CHECK(lines == 3);
+  CHECK_THAT(r.out, Catch::Contains("\"predicate\":\"SANCTION\""));
+}
+
+TEST_CASE("the same input gives byte-identical output", "[cli]") {
+  auto a = run(binary() + " extract " + source_dir() + "/examples");
+  auto b = run(binary() + " extract --format jsonl " + source_dir() + "/examples");
+  CHECK(a.out == b.out);
+}
+
+TEST_CASE("a bad input is named on stderr, the others are processed, and the exit code is 1", "[cli]") {
+  auto dir = temp_dir();
+  write_file(dir + "/bad.txt", "Judul\n\xFE\xFF rusak\n");
+  write_file(dir + "/lines.jsonl", "{\"id\": \"ok\", \"text\": \"Rusia menuduh AS.\"}\n{oops\n");
+  auto err_dir = temp_dir();
+  auto r = run(binary() + " extract " + dir + " " + source_dir() + "/examples/01_menlu_bertemu.txt", err_dir + "/err");
+  CHECK(r.exit_code == 1);
+  CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 2);
+  auto err = read_file(err_dir + "/err");
+  CHECK_THAT(err, Catch::Contains("bad.txt") && Catch::Contains("invalid UTF-8"));
+  CHECK_THAT(err, Catch::Contains("lines.jsonl:2") && Catch::Contains("malformed JSON"));
+}
+
+TEST_CASE("usage errors exit 2 and --help exits 0", "[cli]") {
+  CHECK(run(binary() + " extract --format xml x").exit_code == 2);
+  CHECK(run(binary() + " frobnicate").exit_code == 2);
+  CHECK(run(binary() + " extract --help").exit_code == 0);
+  CHECK(run(binary() + " --help").exit_code == 0);
+}
+
+TEST_CASE("an unreadable user gazetteer stops extract with exit code 3", "[cli]") {
+  auto dir = temp_dir();
+  write_file(dir + "/g.json", "[{\"label\": ");
+  CHECK(run(binary() + " extract --gazetteer " + dir + "/g.json " + source_dir() + "/examples").exit_code == 3);
+}
+
+TEST_CASE("a user gazetteer adds a name the built-in one lacks", "[cli]") {
+  auto dir = temp_dir();
+  write_file(dir + "/g.json", R"([{"label": "Zorbania", "type": "COUNTRY", "aliases": ["Zorbenia"]}])");
+  write_file(dir + "/a.txt", "Judul\nrusia menuduh Zorbenia.\n");
+  auto r = run(binary() + " extract --gazetteer " + dir + "/g.json " + dir + "/a.txt");
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("\"label\":\"Zorbania\""));
+}

@@ -1,0 +1,28 @@
+#include <catch2/catch.hpp>
+
+#include "core/utf8.h"
+
+using newsgraph::utf8::first_invalid_byte;
+
+TEST_CASE("well-formed UTF-8 is accepted, ill-formed is rejected at its first bad byte", "[utf8]") {
+  struct Row {
+    std::string text;
+    std::optional<size_t> bad;
+  };
+  const Row rows[] = {
+      {"", std::nullopt},
+      {"Kim Jong Un", std::nullopt},
+      {"Putin\xE2\x80\x94yang", std::nullopt},          // em dash
+      {"\xE2\x80\x9Ckata\xE2\x80\x9D", std::nullopt},   // curly quotes
+      {"Moskow\xC2\xA0menyerukan", std::nullopt},        // NBSP
+      {"abc\xFF", 3},                                    // stray byte
+      {"ab\xC3", 2},                                     // truncated sequence
+      {"\xC0\xAF", 0},                                   // overlong slash
+      {"x\xED\xA0\x80", 1},                              // UTF-16 surrogate
+      {"ok\xF4\x90\x80\x80", 2},                         // past U+10FFFF
+  };
+  for (const auto& row : rows) {
+    INFO(row.text);
+    CHECK(first_invalid_byte(row.text) == row.bad);
+  }
+}

@@ -1,0 +1,70 @@
+#include <catch2/catch.hpp>
+
+#include "ingest/document_reader.h"
+#include "tests/test_paths.h"
+
+using namespace newsgraph;
+using namespace newsgraph::ingest;
+
+namespace {
+struct Collected {
+  std::vector<Document> docs;
+  std::vector<Status> skips;
+};
+
+Collected read_all(const std::vector<std::string>& inputs, ReadOptions options = {}) {
+  Collected c;
+  ReadCallbacks cb;
+  cb.on_document = [&](const Document& d, bool) { c.docs.push_back(d); };
+  cb.on_skip = [&](const Status& s) { c.skips.push_back(s); };
+  DocumentReader reader(options, cb);
+  for (const auto& i : inputs) reader.read(i);
+  return c;
+}
+}  // namespace
+
+TEST_CASE("bad inputs are skipped with a message naming them and the good ones still read", "[reader]") {
+  auto dir = testing::temp_dir();
+  testing::write_file(dir + "/a_good.txt", "Judul\nKim tiba di Rusia.\n");
+  testing::write_file(dir + "/b_bad_utf8.txt", "Judul\nKim \xFF tiba.\n");
+  testing::write_file(dir + "/c_binary.txt", std::string("GIF89a\0\0\x01", 9));
+  testing::write_file(dir + "/d_empty.txt", "  \n\n");
+  testing::write_file(dir + "/e_big.txt", std::string(5000, 'a'));
+  testing::write_file(dir + "/f_lines.jsonl",
+                      "{\"id\": \"x1\", \"title\": \"T\", \"text\": \"Putin tiba.\"}\n"
+                      "{\"id\": \"x2\", \"text\": \"unterminated\n"
+                      "{\"id\": \"x3\", \"text\": \"Kim pergi.\", \"published\": \"2023-09-13\"}\n");
+  ReadOptions options;
+  options.max_article_bytes = 4096;
+  auto c = read_all({dir, dir + "/missing.txt"}, options);
+
+  std::vector<std::string> ids;
+  for (const auto& d : c.docs) ids.push_back(d.id);
+  CHECK(ids == std::vector<std::string>{"a_good", "x1", "x3"});
+  CHECK(c.docs[2].published == "2023-09-13");
+
+  REQUIRE(c.skips.size() == 6);
+  auto message = [&](const char* needle) {
+    for (const auto& s : c.skips) {
+      if (s.message().find(needle) != std::string::npos) return s;
+    }
+    return Status::ok();
+  };
+  CHECK(message("b_bad_utf8.txt").code() == StatusCode::kInvalidInput);
+  CHECK_THAT(message("b_bad_utf8.txt").message(), Catch::Contains("byte 10"));
+  CHECK(message("c_binary.txt").code() == StatusCode::kInvalidInput);
+  CHECK(message("d_empty.txt").code() == StatusCode::kEmpty);
+  CHECK(message("e_big.txt").code() == StatusCode::kTooLarge);
+  CHECK(message("f_lines.jsonl:2").code() == StatusCode::kInvalidInput);
+  CHECK(message("missing.txt").code() == StatusCode::kNotFound);
+}
+
+TEST_CASE("a plain-text article takes its first non-empty line as title and its file name as id",
+          "[reader]") {
+  auto dir = testing::temp_dir();
+  testing::write_file(dir + "/artikel-1.txt", "\n\n  Putin Tiba di Pyongyang \nIsi berita.\n");
+  auto c = read_all({dir + "/artikel-1.txt"});
+  REQUIRE(c.docs.size() == 1);
+  CHECK(c.docs[0].id == "artikel-1");
+  CHECK(c.docs[0].title == "Putin Tiba di Pyongyang");
+}

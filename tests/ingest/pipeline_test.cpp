@@ -1,0 +1,149 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+#include "ingest/pipeline.h"
+#include "tests/test_paths.h"
+
+using namespace newsgraph;
+using namespace newsgraph::ingest;
+
+namespace {
+
+const Extractor& extractor() {
+  static Extractor e = [] {
+    Extractor x;
+    REQUIRE(Extractor::create(ExtractorOptions{}, &x).is_ok());
+    return x;
+  }();
+  return e;
+}
+
+Extraction run(const std::string& text) {
+  Document d;
+  d.id = "t";
+  d.text = text;
+  return extractor().extract(d, true);
+}
+
+const Entity* find(const Extraction& x, const std::string& label) {
+  for (const auto& e : x.entities) {
+    if (e.label == label) return &e;
+  }
+  return nullptr;
+}
+
+std::set<std::string> triples(const Extraction& x) {
+  std::set<std::string> out;
+  auto label = [&](const std::string& id) {
+    for (const auto& e : x.entities) {
+      if (e.id == id) return e.label;
+    }
+    return id;
+  };
+  for (const auto& r : x.relations) {
+    if (r.predicate != Predicate::kCoOccurs)
+      out.insert(label(r.subject) + " " + predicate_name(r.predicate) + " " + label(r.object));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a later bare surname joins the full name, but another Kim stays another person", "[pipeline]") {
+  auto x = run("Judul\nPemimpin Korea Utara Kim Jong Un tiba di Rusia. Kim disambut hangat. "
+               "Putin pernah bertemu ayah Kim, Kim Jong Il.\n");
+  const Entity* kju = find(x, "Kim Jong Un");
+  REQUIRE(kju);
+  CHECK(kju->mentions.size() == 3);
+  CHECK(find(x, "Kim Jong Il"));
+  CHECK_FALSE(find(x, "Kim"));
+}
+
+TEST_CASE("a name no gazetteer knows is found from its title and typed by it", "[pipeline]") {
+  auto x = run("Judul\nJuru bicara Kementerian Perdagangan Laos, Somchai Phommavong, menolak tuduhan itu.\n");
+  const Entity* p = find(x, "Somchai Phommavong");
+  REQUIRE(p);
+  CHECK(p->type == EntityType::kPerson);
+  const Entity* org = find(x, "Kementerian Perdagangan Laos");
+  REQUIRE(org);
+  CHECK(org->type == EntityType::kOrganization);
+}
+
+TEST_CASE("capitals and seats used as actors resolve to their country", "[pipeline]") {
+  auto x = run("Judul\nKremlin menuduh Washington memperburuk keadaan.\n");
+  CHECK(triples(x).count("Russia ACCUSE United States"));
+}
+
+TEST_CASE("passive and reversed phrasings keep the real direction", "[pipeline]") {
+  auto x = run("Judul\nKorea Utara dijatuhi sanksi oleh Dewan Keamanan PBB. "
+               "Rusia membeli senjata dari Korea Utara.\n");
+  auto t = triples(x);
+  CHECK(t.count("UN Security Council SANCTION North Korea"));
+  CHECK(t.count("North Korea SUPPLY Russia"));
+  CHECK_FALSE(t.count("Russia SUPPLY North Korea"));
+}
+
+TEST_CASE("coordinated subjects each get the relation and 'kedua negara' refers back", "[pipeline]") {
+  auto x = run("Judul\nRusia dan China mengabaikan seruan AS. Kedua negara menyalahkan Jepang.\n");
+  auto t = triples(x);
+  CHECK(t.count("Russia REJECT United States"));
+  CHECK(t.count("China REJECT United States"));
+  CHECK(t.count("Russia ACCUSE Japan"));
+  CHECK(t.count("China ACCUSE Japan"));
+}
+
+TEST_CASE("a title followed by a person says who leads the country", "[pipeline]") {
+  auto x = run("Judul\nPresiden Rusia Vladimir Putin menerima undangan Pemimpin Korea Utara Kim Jong Un.\n");
+  auto t = triples(x);
+  CHECK(t.count("Vladimir Putin LEADS Russia"));
+  CHECK(t.count("Kim Jong Un LEADS North Korea"));
+}
+
+TEST_CASE("modality records plans, denials and questions", "[pipeline]") {
+  auto x = run("Judul\nJepang akan mengunjungi Korea Selatan. Apakah Iran menyerang Israel?\n");
+  for (const auto& r : x.relations) {
+    if (r.predicate == Predicate::kVisit) CHECK(r.modality == Modality::kPlanned);
+    if (r.predicate == Predicate::kAttack) CHECK(r.modality == Modality::kQuestion);
+  }
+}
+
+TEST_CASE("a pasted headline of another story gives no entities", "[pipeline]") {
+  auto x = run("Judul Kim dan Putin\nKim Jong Un bertemu Vladimir Putin di Vladivostok.\n"
+               "Respon Menyentuh Melania Trump Usai Donald Trump Ditembak\n"
+               "Putin menerima undangan itu.\n");
+  CHECK_FALSE(find(x, "Donald Trump"));
+  CHECK_FALSE(find(x, "Melania Trump"));
+  CHECK(find(x, "Vladivostok"));
+}
+
+TEST_CASE("mention offsets point at the mention's text in the article", "[pipeline]") {
+  std::string text = "Judul\n\xE2\x80\x9CKim\xE2\x80\x9D \xE2\x80\x93 Pyongyang\xC2\xA0menuduh AS.\n";
+  auto x = run(text);
+  REQUIRE_FALSE(x.entities.empty());
+  for (const auto& e : x.entities) {
+    for (const auto& m : e.mentions) CHECK(text.substr(m.span.start, m.span.end - m.span.start) == m.text);
+  }
+}
+
+TEST_CASE("the example articles give the triples in their golden files", "[pipeline][golden]") {
+  namespace fs = std::filesystem;
+  for (const auto& entry : fs::directory_iterator(testing::source_dir() + "/examples")) {
+    if (entry.path().extension() != ".txt") continue;
+    auto golden = testing::source_dir() + "/tests/golden/" + entry.path().stem().string() + ".triples";
+    INFO(golden);
+    REQUIRE(fs::exists(golden));
+    std::set<std::string> expected;
+    std::istringstream in(testing::read_file(golden));
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty() && line[0] != '#') expected.insert(line);
+    }
+    Document d;
+    d.id = entry.path().stem().string();
+    d.text = testing::read_file(entry.path().string());
+    CHECK(triples(extractor().extract(d, true)) == expected);
+  }
+}

@@ -1,0 +1,53 @@
+#include <catch2/catch.hpp>
+
+#include "ingest/relation_cues.h"
+
+using namespace newsgraph;
+using namespace newsgraph::ingest;
+
+TEST_CASE("affixed verbs and nouns find the predicate of their root", "[cues]") {
+  struct Row {
+    const char* word;
+    const char* next;
+    Predicate predicate;
+    CueVoice voice;
+  };
+  const Row rows[] = {
+      {"menyalahkan", "washington", Predicate::kAccuse, CueVoice::kActive},
+      {"mengundang", "putin", Predicate::kInvite, CueVoice::kActive},
+      {"dijatuhi", "sanksi", Predicate::kSanction, CueVoice::kPassive},
+      {"membeli", "senjata", Predicate::kSupply, CueVoice::kReversed},
+      {"menerima", "undangan", Predicate::kAccept, CueVoice::kActive},
+      {"menerima", "senjata", Predicate::kSupply, CueVoice::kReversed},
+      {"mengirim", "pesan", Predicate::kCommunicate, CueVoice::kActive},
+      {"mengirim", "amunisi", Predicate::kSupply, CueVoice::kActive},
+      {"memperingatkan", "bahwa", Predicate::kThreaten, CueVoice::kActive},
+      {"menginvasi", "ukraina", Predicate::kAttack, CueVoice::kActive},
+      {"mengakui", "kemerdekaan", Predicate::kRecognize, CueVoice::kActive},
+      {"dukungannya", "kepada", Predicate::kSupport, CueVoice::kActive},
+      {"bertemu", "dengan", Predicate::kMeet, CueVoice::kActive},
+  };
+  for (const auto& row : rows) {
+    INFO(row.word << " " << row.next);
+    auto cue = find_cue(row.word, row.next);
+    REQUIRE(cue);
+    CHECK(cue->predicate == row.predicate);
+    CHECK(cue->voice == row.voice);
+  }
+}
+
+TEST_CASE("words that only look like cues are not cues", "[cues]") {
+  const std::pair<const char*, const char*> rows[] = {
+      {"berjanji", "untuk"},      // a promise, not an agreement
+      {"bicara", "dengan"},       // "juru bicara"
+      {"pengunjung", "yang"},     // a visitor, not a visit
+      {"undangan", "itu"},        // the invitation itself
+      {"bersedia", "membantu"},   // willing, not providing
+      {"memberikan", "pelajaran"},
+      {"mengirim", "delegasi"},
+  };
+  for (auto [word, next] : rows) {
+    INFO(word);
+    CHECK_FALSE(find_cue(word, next));
+  }
+}

@@ -1,0 +1,56 @@
+#include "tests/test_paths.h"
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace newsgraph::testing {
+namespace fs = std::filesystem;
+
+std::string source_dir() { return NEWSGRAPH_SOURCE_DIR; }
+std::string binary() { return NEWSGRAPH_BINARY; }
+
+std::string shared_dir() {
+  fs::path p = fs::path(source_dir()).parent_path() / "shared";
+  return fs::exists(p / "eval" / "score.py") ? p.string() : "";
+}
+
+std::string temp_dir() {
+  static int counter = 0;
+  fs::path p = fs::temp_directory_path() /
+               ("newsgraph-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  fs::remove_all(p);
+  fs::create_directories(p);
+  return p.string();
+}
+
+CommandResult run(const std::string& command, const std::string& err_file) {
+  std::string full = command + " 2>" + (err_file.empty() ? "/dev/null" : err_file);
+  CommandResult r;
+  FILE* pipe = ::popen(full.c_str(), "r");
+  if (!pipe) return r;
+  char buffer[65536];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) r.out.append(buffer, n);
+  int status = ::pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write_file(const std::string& path, const std::string& data) {
+  std::ofstream out(path, std::ios::binary);
+  out << data;
+}
+
+}  // namespace newsgraph::testing

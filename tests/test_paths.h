@@ -1,0 +1,25 @@
+// Where tests find the repository, the built binary and ../shared, and small helpers
+// for temporary files and running commands.
+#pragma once
+
+#include <string>
+
+namespace newsgraph::testing {
+
+std::string source_dir();     // the repository
+std::string binary();         // the built newsgraph executable
+std::string shared_dir();     // ../shared beside the repository, "" when absent
+std::string temp_dir();       // a fresh directory, removed at exit
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // standard output
+};
+// Runs a shell command, capturing standard output (standard error goes to `err_file`
+// when given, else /dev/null).
+CommandResult run(const std::string& command, const std::string& err_file = "");
+
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& data);
+
+}  // namespace newsgraph::testing
