@@ -85,7 +85,9 @@ void append_extraction_json(const Extraction& x, std::string& out) {
       key(w, "sentence"); w.Uint(ev.sentence);
       key(w, "start"); w.Uint(ev.span.start);
       key(w, "end"); w.Uint(ev.span.end);
-      key(w, "text"); string(w, ev.text);
+      if (!ev.text.empty()) {
+        key(w, "text"); string(w, ev.text);
+      }
       key(w, "cue"); string(w, ev.cue);
       key(w, "rule"); string(w, ev.rule);
       key(w, "modality"); w.String(modality_name(ev.modality));

@@ -62,6 +62,7 @@ bool is_chrome(std::string_view line) {
 
 // Title case with no sentence-final punctuation: "Begini Tampang Panik Panglima ...".
 bool looks_like_headline(std::string_view text, uint32_t start, uint32_t end) {
+  if (end - start > 240) return false;  // headlines are short
   std::vector<Token> toks = tokenize(text, start, end);
   int words = 0, capitalised = 0;
   for (const Token& t : toks) {

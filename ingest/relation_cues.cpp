@@ -154,8 +154,21 @@ std::vector<std::string> candidate_roots(std::string_view key) {
   return out;
 }
 
+// Whether any root of `key` is in the table, cached per thread: most words are not
+// cues, and generating their candidate roots is the costly part.
+bool may_be_cue(std::string_view key) {
+  thread_local std::unordered_map<std::string, bool> cache;
+  auto it = cache.find(std::string(key));
+  if (it != cache.end()) return it->second;
+  bool found = false;
+  for (const Candidate& c : candidates(key)) found = found || roots().count(c.root) > 0;
+  if (cache.size() > 500000) cache.clear();
+  cache.emplace(std::string(key), found);
+  return found;
+}
+
 std::optional<Cue> find_cue(std::string_view key, std::string_view next_key) {
-  if (key.size() < 3) return std::nullopt;
+  if (key.size() < 3 || !may_be_cue(key)) return std::nullopt;
   const auto& table = roots();
   for (const Candidate& c : candidates(key)) {
     auto it = table.find(c.root);

@@ -42,7 +42,21 @@ bool is_preposition(std::string_view key) {
 
 class Extractor {
  public:
-  explicit Extractor(const Analysis& a) : a_(a) {}
+  explicit Extractor(const Analysis& a)
+      : a_(a), mention_at_(a.tokens.size(), -1), sentence_mentions_(a.sentences.size() + 1, 0) {
+    for (size_t k = 0; k < a.mentions.size(); ++k) {
+      for (uint32_t t = a.mentions[k].first; t < a.mentions[k].last; ++t) {
+        if (mention_at_[t] < 0) mention_at_[t] = static_cast<int32_t>(k);
+      }
+    }
+    // Mentions are in text order, so each sentence's mentions are one index range.
+    size_t k = 0;
+    for (uint32_t s = 0; s < a.sentences.size(); ++s) {
+      while (k < a.mentions.size() && a.mentions[k].sentence < s) ++k;
+      sentence_mentions_[s] = k;
+    }
+    sentence_mentions_[a.sentences.size()] = a.mentions.size();
+  }
 
   std::vector<Relation> run() {
     for (uint32_t s = 0; s < a_.sentences.size(); ++s) {
@@ -108,8 +122,7 @@ class Extractor {
   std::vector<Slot> slots_of(uint32_t s) {
     std::vector<Slot> slots;
     const SentenceInfo& si = a_.sentences[s];
-    size_t mi = 0;
-    while (mi < a_.mentions.size() && a_.mentions[mi].sentence < s) ++mi;
+    size_t mi = sentence_mentions_[s];
     std::vector<const NameMention*> ms;
     for (; mi < a_.mentions.size() && a_.mentions[mi].sentence == s; ++mi) {
       if (!a_.mentions[mi].modifier) ms.push_back(&a_.mentions[mi]);
@@ -182,11 +195,14 @@ class Extractor {
     return found;
   }
 
-  bool inside_mention(uint32_t s, uint32_t i) const {
-    for (const auto& m : a_.mentions) {
-      if (m.sentence == s && m.first <= i && i < m.last) return true;
-    }
-    return false;
+  bool inside_mention(uint32_t, uint32_t i) const { return mention_at_[i] >= 0; }
+
+  // The mentions of sentence s, as an index range into a_.mentions.
+  std::pair<size_t, size_t> mentions_of(uint32_t s) const {
+    size_t begin = sentence_mentions_[s];
+    size_t end = begin;
+    while (end < a_.mentions.size() && a_.mentions[end].sentence == s) ++end;
+    return {begin, end};
   }
 
   void sentence(uint32_t s) {
@@ -343,12 +359,13 @@ class Extractor {
   // LEADS from "Presiden Rusia Vladimir Putin" and role phrases.
   void title_relations(uint32_t s) {
     const auto& ms = a_.mentions;
-    for (size_t k = 0; k < ms.size(); ++k) {
+    auto [begin, end] = mentions_of(s);
+    for (size_t k = begin; k < end; ++k) {
       const NameMention& m = ms[k];
-      if (m.sentence != s || !m.modifier) continue;
+      if (!m.modifier) continue;
       int32_t person = -1;
-      for (size_t j = 0; j < ms.size(); ++j) {
-        if (ms[j].sentence != s || j == k) continue;
+      for (size_t j = begin; j < end; ++j) {
+        if (j == k) continue;
         bool role_here = ms[j].role && ms[j].last == m.last;
         bool named_after = !ms[j].role && ms[j].first >= m.last && ms[j].first <= m.last + 1 &&
                            entity(ms[j].entity).type == EntityType::kPerson;
@@ -406,15 +423,12 @@ class Extractor {
     while (i > si.first && budget-- > 0) {
       --i;
       const Token& t = a_.tokens[i];
-      bool in_name = false;
-      for (const auto& m : a_.mentions) {
-        if (m.sentence == s && m.first <= i && i < m.last) {
-          in_name = true;
-          EntityType type = entity(m.entity).type;
-          if ((type == EntityType::kOrganization || type == EntityType::kCountry) && !m.role) body = m.entity;
-          i = m.first;
-          break;
-        }
+      bool in_name = mention_at_[i] >= 0;
+      if (in_name) {
+        const NameMention& m = a_.mentions[mention_at_[i]];
+        EntityType type = entity(m.entity).type;
+        if ((type == EntityType::kOrganization || type == EntityType::kCountry) && !m.role) body = m.entity;
+        i = m.first;
       }
       if (in_name) continue;
       if (t.key == "," || t.key == "untuk") continue;
@@ -432,8 +446,9 @@ class Extractor {
 
   void co_occurrences(uint32_t s) {
     std::vector<int32_t> present;
-    for (const auto& m : a_.mentions) {
-      if (m.sentence != s) continue;
+    auto [begin, end] = mentions_of(s);
+    for (size_t k = begin; k < end; ++k) {
+      const NameMention& m = a_.mentions[k];
       if (std::find(present.begin(), present.end(), m.entity) == present.end()) present.push_back(m.entity);
     }
     if (present.size() > 12) present.resize(12);
@@ -463,13 +478,14 @@ class Extractor {
     Evidence ev;
     ev.sentence = s;
     ev.span = si.span;
-    ev.text = std::string(a_.text.substr(si.span.start, si.span.end - si.span.start));
-    ev.rule = "sentence.cooccurs";
+    ev.rule = "sentence.cooccurs";  // text left out: the span locates it, and copies add up
     if (it->second.evidence.empty() || it->second.evidence.back().sentence != s)
       it->second.evidence.push_back(std::move(ev));
   }
 
   const Analysis& a_;
+  std::vector<int32_t> mention_at_;         // token -> first mention covering it, or -1
+  std::vector<size_t> sentence_mentions_;   // sentence -> its first mention index
   std::map<Key, Relation> relations_;
   std::set<std::pair<int32_t, int32_t>> typed_pairs_;
 };
