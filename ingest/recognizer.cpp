@@ -64,8 +64,6 @@ class Recognizer {
       }
       if (auto m = g_.longest_match(a_.tokens, i, info.last)) {
         const auto& e = g_.entry(m->entry);
-        bool initial = is_sentence_start(info, i);
-        // A lowercase match is only a topic or an alias written in lowercase.
         NameMention nm;
         nm.first = i;
         nm.last = i + m->tokens;
@@ -73,7 +71,6 @@ class Recognizer {
         nm.type = e.type;
         nm.gazetteer = static_cast<int32_t>(m->entry);
         nm.metonym = m->metonym;
-        (void)initial;
         a_.mentions.push_back(nm);
         i = nm.last;
         continue;
@@ -132,8 +129,7 @@ class Recognizer {
         ++j;  // initials: "B.J. Habibie", "M. Hendra"
         continue;
       }
-      if (t.kind == TokenKind::kNumber && !t.space_before == false && j + 1 <= end &&
-          lexicon::is_org_head(a_.tokens[i].key)) {
+      if (t.kind == TokenKind::kNumber && lexicon::is_org_head(a_.tokens[i].key)) {
         ++j;  // "SMA 1", "Polsek 2" keep their number
         continue;
       }

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "ingest/lexicon.h"
+#include "ingest/recognizer.h"
 #include "ingest/relation_cues.h"
 
 namespace newsgraph::ingest {
@@ -195,7 +196,7 @@ class Extractor {
     return found;
   }
 
-  bool inside_mention(uint32_t, uint32_t i) const { return mention_at_[i] >= 0; }
+  bool inside_mention(uint32_t i) const { return mention_at_[i] >= 0; }
 
   // The mentions of sentence s, as an index range into a_.mentions.
   std::pair<size_t, size_t> mentions_of(uint32_t s) const {
@@ -211,7 +212,7 @@ class Extractor {
     title_relations(s);
     for (uint32_t i = si.first; i < si.last; ++i) {
       const Token& t = a_.tokens[i];
-      if (!t.is_word() || inside_mention(s, i)) continue;
+      if (!t.is_word() || inside_mention(i)) continue;
       std::string_view next = i + 1 < si.last ? std::string_view(a_.tokens[i + 1].key) : std::string_view();
       std::optional<Cue> cue;
       if ((t.key == "kerja" || t.key == "bekerja") && next == "sama") {
@@ -434,14 +435,9 @@ class Extractor {
       if (t.key == "," || t.key == "untuk") continue;
       if (lexicon::is_leader_title(t.key) && !lexicon::is_role_noun(t.key)) return -1;
       if (lexicon::is_role_noun(t.key) || lexicon::is_person_title(t.key)) return body;
-      if (!is_title_continuation_word(t.key)) return -1;
+      if (!is_title_continuation(t.key)) return -1;
     }
     return -1;
-  }
-
-  static bool is_title_continuation_word(std::string_view key) {
-    return key == "luar" || key == "negeri" || key == "bicara" || key == "besar" || key == "unifikasi" ||
-           key == "pertahanan" || key == "senior" || key == "tetap";
   }
 
   void co_occurrences(uint32_t s) {
