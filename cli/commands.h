@@ -8,5 +8,9 @@
 namespace newsgraph::cli {
 
 int run_extract(const std::vector<std::string>& args);
+int run_ingest(const std::vector<std::string>& args);
+int run_remove(const std::vector<std::string>& args);
+int run_curate(const std::vector<std::string>& args);
+int run_stats(const std::vector<std::string>& args);
 
 }  // namespace newsgraph::cli

@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/flags.h"
 #include "cli/progress.h"
 #include "core/extraction_format.h"
 #include "ingest/document_reader.h"
@@ -39,48 +40,30 @@ struct ExtractFlags {
   std::vector<std::string> inputs;
 };
 
-// Parses flags; returns kExitOk, or the exit code to stop with.
+// Parses flags; returns kExitOk, -1 after --help, or the exit code to stop with.
 int parse(const std::vector<std::string>& args, ExtractFlags& flags) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](const char* name) -> const std::string* {
-      if (i + 1 >= args.size()) {
-        std::fprintf(stderr, "newsgraph extract: %s needs a value\n", name);
-        return nullptr;
-      }
-      return &args[++i];
-    };
-    if (a == "-h" || a == "--help") {
+  FlagReader f("extract", args);
+  std::string v;
+  while (f.next()) {
+    if (f.is_help()) {
       std::fputs(kHelp, stdout);
       return -1;
-    } else if (a == "--format") {
-      const std::string* v = value("--format");
-      if (!v) return kExitUsage;
-      if (*v != "jsonl" && *v != "text" && *v != "json") {
-        std::fprintf(stderr, "newsgraph extract: --format must be jsonl or text, not '%s'\n", v->c_str());
-        return kExitUsage;
-      }
-      flags.text = *v == "text";
-    } else if (a == "--gazetteer") {
-      const std::string* v = value("--gazetteer");
-      if (!v) return kExitUsage;
-      flags.extractor.gazetteer_files.push_back(*v);
-    } else if (a == "--max-bytes") {
-      const std::string* v = value("--max-bytes");
-      if (!v) return kExitUsage;
-      try {
-        flags.read.max_article_bytes = std::stoull(*v);
-      } catch (...) {
-        std::fprintf(stderr, "newsgraph extract: --max-bytes takes a number of bytes\n");
-        return kExitUsage;
-      }
-    } else if (a == "--quiet") {
+    } else if (f.is("--format")) {
+      if (!f.value(&v)) return kExitUsage;
+      if (v != "jsonl" && v != "text" && v != "json")
+        return f.usage_error("--format must be jsonl or text, not '" + v + "'");
+      flags.text = v == "text";
+    } else if (f.is("--gazetteer")) {
+      if (!f.value(&v)) return kExitUsage;
+      flags.extractor.gazetteer_files.push_back(v);
+    } else if (f.is("--max-bytes")) {
+      if (!f.number(&flags.read.max_article_bytes)) return kExitUsage;
+    } else if (f.is("--quiet")) {
       flags.quiet = true;
-    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
-      std::fprintf(stderr, "newsgraph extract: unknown option '%s'\n%s", a.c_str(), kHelp);
-      return kExitUsage;
+    } else if (f.is_option()) {
+      return f.unknown_option(kHelp);
     } else {
-      flags.inputs.push_back(a);
+      flags.inputs.push_back(f.arg());
     }
   }
   if (flags.inputs.empty()) flags.inputs.push_back("-");

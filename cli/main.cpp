@@ -15,6 +15,10 @@ const char kUsage[] =
     "\n"
     "commands:\n"
     "  extract   extract entities and typed relations from articles (JSON Lines or text)\n"
+    "  ingest    extract articles and merge them into the graph store\n"
+    "  stats     statistics of the stored graph (Boost.Graph)\n"
+    "  remove    retract articles and what they produced\n"
+    "  curate    correct entity resolution with an overrides file\n"
     "\n"
     "Run 'newsgraph <command> --help' for a command's options.\n"
     "Exit codes: 0 ok, 1 some inputs skipped, 2 usage error, 3 failure.\n";
@@ -39,6 +43,10 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     if (command == "extract") return run_extract(args);
+    if (command == "ingest") return run_ingest(args);
+    if (command == "stats") return run_stats(args);
+    if (command == "remove") return run_remove(args);
+    if (command == "curate") return run_curate(args);
     std::fprintf(stderr, "newsgraph: unknown command '%s'\n\n%s", command.c_str(), kUsage);
     return kExitUsage;
   } catch (const std::exception& e) {

@@ -90,8 +90,9 @@ class Resolver {
     auto words = name_words(a_, m.first, m.last);
     std::string key;
     for (const auto& w : words) key += (key.empty() ? "" : " ") + w;
-    // A short form of a person already named: the most mentioned one wins.
-    if (m.type == EntityType::kPerson) {
+    // A short form of a person already named: the most mentioned one wins. A lone
+    // word guessed to be a place ("surat dari Kim") is a person's short form too.
+    if (m.type == EntityType::kPerson || (words.size() == 1 && m.type == EntityType::kLocation)) {
       int32_t best = -1;
       for (size_t e = 0; e < a_.entities.size(); ++e) {
         if (a_.entities[e].type != EntityType::kPerson) continue;

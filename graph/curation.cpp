@@ -1,0 +1,182 @@
+// `curate`: the user's overrides applied to the stored graph. Merges move article
+// entities from one store entity to another; a `never` pair that is currently one
+// entity is split by the article names. Both re-key the evidence, so weights follow.
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include "core/text.h"
+#include "graph/store.h"
+#include "graph/store_internal.h"
+
+namespace newsgraph::graph {
+namespace {
+
+int64_t find_entity(Db& db, const std::string& name) {
+  Statement by_id = db.prepare("SELECT entity_key FROM entities WHERE id = ?");
+  by_id.bind(1, name);
+  if (by_id.step()) return by_id.column_int(0);
+  Statement q = db.prepare(
+      "SELECT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
+      "WHERE a.alias_key = ? ORDER BY n.from_gazetteer DESC, a.entity_key LIMIT 1");
+  q.bind(1, text::fold_key(name));
+  return q.step() ? q.column_int(0) : 0;
+}
+
+void log_curation(Db& db, const std::string& name, int64_t entity_key, const char* rule,
+                  const std::string& detail) {
+  db.prepare("INSERT INTO merge_log(at, doc_key, name, entity_key, rule, detail) VALUES (?, NULL, ?, ?, ?, ?)")
+      .bind(1, utc_now_iso())
+      .bind(2, name)
+      .bind(3, entity_key)
+      .bind(4, rule)
+      .bind(5, detail)
+      .run();
+}
+
+void remember(Db& db, const char* kind, const std::string& a, const std::string& b) {
+  db.prepare("INSERT OR IGNORE INTO overrides(kind, name_a, name_b) VALUES (?, ?, ?)")
+      .bind(1, kind)
+      .bind(2, text::fold_key(a))
+      .bind(3, text::fold_key(b))
+      .run();
+}
+
+std::set<int64_t> doc_entities_where(Db& db, int64_t entity_key, const std::string& label_key) {
+  std::set<int64_t> out;
+  Statement q = db.prepare("SELECT doc_entity_key, label FROM doc_entities WHERE entity_key = ?");
+  q.bind(1, entity_key);
+  while (q.step())
+    if (label_key.empty() || text::fold_key(q.column_view(1)) == label_key) out.insert(q.column_int(0));
+  return out;
+}
+
+void move_doc_entities(Db& db, const std::set<int64_t>& doc_entities, int64_t to) {
+  for (int64_t de : doc_entities)
+    db.prepare("UPDATE doc_entities SET entity_key = ? WHERE doc_entity_key = ?").bind(1, to).bind(2, de).run();
+}
+
+void merge_names(Db& db, const std::vector<std::string>& names, CurateReport* report) {
+  int64_t keep = find_entity(db, names.front());
+  if (!keep) {
+    report->unknown_names.push_back(names.front());
+    return;
+  }
+  for (size_t i = 1; i < names.size(); ++i) {
+    remember(db, "merge", names.front(), names[i]);
+    db.prepare("DELETE FROM overrides WHERE kind = 'never' AND ((name_a = ?1 AND name_b = ?2) OR "
+               "(name_a = ?2 AND name_b = ?1))")
+        .bind(1, text::fold_key(names.front()))
+        .bind(2, text::fold_key(names[i]))
+        .run();
+    int64_t other = find_entity(db, names[i]);
+    if (!other) {
+      report->unknown_names.push_back(names[i]);
+      continue;
+    }
+    if (other == keep) continue;
+    std::set<int64_t> moved = doc_entities_where(db, other, "");
+    move_doc_entities(db, moved, keep);
+    db.prepare("UPDATE merge_log SET entity_key = ? WHERE entity_key = ?").bind(1, keep).bind(2, other).run();
+    refresh_entity(db, other);
+    refresh_entity(db, keep);
+    rekey_evidence(db, moved);
+    log_curation(db, names[i], keep, "curate-merge", "merged into '" + names.front() + "' by overrides");
+    ++report->merged;
+  }
+}
+
+void keep_apart(Db& db, const std::string& a, const std::string& b, CurateReport* report) {
+  remember(db, "never", a, b);
+  int64_t ea = find_entity(db, a), eb = find_entity(db, b);
+  if (!ea) report->unknown_names.push_back(a);
+  if (!eb) report->unknown_names.push_back(b);
+  if (!ea || ea != eb) return;
+  // Move out the article entities named like b, or like a when b is the label kept.
+  std::string leave = text::fold_key(b), name = b;
+  std::set<int64_t> group = doc_entities_where(db, ea, leave);
+  std::set<int64_t> rest = doc_entities_where(db, ea, "");
+  if (group.empty() || group.size() == rest.size()) {
+    leave = text::fold_key(a);
+    name = a;
+    group = doc_entities_where(db, ea, leave);
+  }
+  if (group.empty() || group.size() == rest.size()) return;  // nothing separable by name
+  Statement type = db.prepare("SELECT type FROM doc_entities WHERE doc_entity_key = ?");
+  type.bind(1, *group.begin());
+  type.step();
+  std::string id = text::slugify(name);
+  for (int n = 2;; ++n) {
+    Statement q = db.prepare("SELECT 1 FROM entities WHERE id = ?");
+    q.bind(1, id);
+    if (!q.step()) break;
+    id = text::slugify(name) + "_" + std::to_string(n);
+  }
+  db.prepare("INSERT INTO entities(id, label, type, from_gazetteer, label_key) VALUES (?, ?, ?, 0, ?)")
+      .bind(1, id)
+      .bind(2, name)
+      .bind(3, type.column_text(0))
+      .bind(4, leave)
+      .run();
+  int64_t split = db.last_insert_id();
+  move_doc_entities(db, group, split);
+  refresh_entity(db, split);
+  refresh_entity(db, ea);
+  rekey_evidence(db, group);
+  log_curation(db, name, split, "curate-split", "kept apart from '" + (name == b ? a : b) + "' by overrides");
+  ++report->split;
+}
+
+bool read_names(const rapidjson::Value& v, std::vector<std::string>* out) {
+  if (!v.IsArray() || v.Size() < 2) return false;
+  for (const auto& n : v.GetArray()) {
+    if (!n.IsString() || n.GetStringLength() == 0) return false;
+    out->emplace_back(n.GetString(), n.GetStringLength());
+  }
+  return true;
+}
+
+}  // namespace
+
+Status parse_overrides(const std::string& json, const std::string& name, Overrides* out) {
+  rapidjson::Document d;
+  d.Parse(json.data(), json.size());
+  if (d.HasParseError())
+    return Status::error(StatusCode::kInvalidInput,
+                         name + ": not valid JSON at byte " + std::to_string(d.GetErrorOffset()) +
+                             " (" + rapidjson::GetParseError_En(d.GetParseError()) + ")");
+  if (!d.IsObject()) return Status::error(StatusCode::kInvalidInput, name + ": expected a JSON object");
+  for (auto it = d.MemberBegin(); it != d.MemberEnd(); ++it) {
+    std::string key = it->name.GetString();
+    if ((key != "merge" && key != "never") || !it->value.IsArray())
+      return Status::error(StatusCode::kInvalidInput,
+                           name + ": unknown key '" + key + "' (expected \"merge\" and \"never\" lists)");
+    size_t index = 0;
+    for (const auto& item : it->value.GetArray()) {
+      std::vector<std::string> names;
+      if (!read_names(item, &names) || (key == "never" && names.size() != 2))
+        return Status::error(StatusCode::kInvalidInput,
+                             name + ": " + key + "[" + std::to_string(index) + "] must be a list of " +
+                                 (key == "never" ? "two names" : "two or more names"));
+      if (key == "merge") out->merge.push_back(names);
+      else out->never.emplace_back(names[0], names[1]);
+      ++index;
+    }
+  }
+  return Status::ok();
+}
+
+Status Store::curate(const Overrides& overrides, CurateReport* report) {
+  Db& db = impl_->db;
+  *report = CurateReport{};
+  try {
+    Transaction tx(db);
+    for (const auto& names : overrides.merge) merge_names(db, names, report);
+    for (const auto& [a, b] : overrides.never) keep_apart(db, a, b, report);
+    tx.commit();
+  } catch (const StoreError& e) {
+    return Status::error(StatusCode::kIoError, path_ + ": " + e.message);
+  }
+  return Status::ok();
+}
+
+}  // namespace newsgraph::graph

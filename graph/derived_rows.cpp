@@ -1,0 +1,207 @@
+// Keeps derived rows consistent with evidence: see store_internal.h.
+#include <algorithm>
+#include <ctime>
+#include <map>
+
+#include "core/text.h"
+#include "graph/store_internal.h"
+
+namespace newsgraph::graph {
+namespace {
+
+std::vector<std::string> split_aliases(std::string_view joined) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < joined.size()) {
+    size_t bar = joined.find('|', start);
+    if (bar == std::string_view::npos) bar = joined.size();
+    if (bar > start) out.emplace_back(joined.substr(start, bar - start));
+    start = bar + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+void add_short_forms(Db& db, int64_t entity_key, const std::string& label, std::string_view type) {
+  if (type != "PERSON") return;
+  std::vector<std::string> tokens = name_tokens(label);
+  if (tokens.size() < 2) return;
+  for (const std::string* t : {&tokens.front(), &tokens.back()}) {
+    Statement s = db.prepare("INSERT OR IGNORE INTO short_forms(short_key, entity_key) VALUES (?, ?)");
+    s.bind(1, *t).bind(2, entity_key).run();
+  }
+}
+
+void add_alias(Db& db, int64_t entity_key, const std::string& alias) {
+  std::string key = text::fold_key(alias);
+  if (key.empty()) return;
+  Statement s = db.prepare("INSERT OR IGNORE INTO aliases(entity_key, alias, alias_key) VALUES (?, ?, ?)");
+  s.bind(1, entity_key).bind(2, alias).bind(3, key).run();
+}
+
+std::string utc_now_iso() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::vector<std::string> name_tokens(const std::string& name) {
+  std::vector<std::string> out;
+  std::string key = text::fold_key(name);
+  size_t start = 0;
+  while (start <= key.size()) {
+    size_t sp = key.find(' ', start);
+    if (sp == std::string::npos) sp = key.size();
+    if (sp > start) out.push_back(key.substr(start, sp - start));
+    start = sp + 1;
+  }
+  return out;
+}
+
+void refresh_entity(Db& db, int64_t entity_key) {
+  struct Name {
+    std::string label, type;
+    bool gazetteer;
+    std::vector<std::string> aliases;
+  };
+  std::vector<Name> names;
+  Statement q = db.prepare(
+      "SELECT label, type, from_gazetteer, aliases FROM doc_entities WHERE entity_key = ? "
+      "ORDER BY doc_entity_key");
+  q.bind(1, entity_key);
+  while (q.step())
+    names.push_back({q.column_text(0), q.column_text(1), q.column_int(2) != 0,
+                     split_aliases(q.column_view(3))});
+  for (const char* sql : {"DELETE FROM aliases WHERE entity_key = ?",
+                          "DELETE FROM short_forms WHERE entity_key = ?"}) {
+    db.prepare(sql).bind(1, entity_key).run();
+  }
+  if (names.empty()) {
+    db.prepare("DELETE FROM merge_log WHERE entity_key = ?").bind(1, entity_key).run();
+    db.prepare("DELETE FROM entities WHERE entity_key = ?").bind(1, entity_key).run();
+    return;
+  }
+  // The label: a gazetteer's when there is one, else the name with most words,
+  // then the most frequent, then the first seen.
+  std::map<std::string, int> frequency;
+  for (const Name& n : names) ++frequency[n.label];
+  const Name* best = &names.front();
+  auto rank = [&](const Name& n) {
+    return std::make_tuple(n.gazetteer, name_tokens(n.label).size(), frequency[n.label]);
+  };
+  for (const Name& n : names)
+    if (rank(n) > rank(*best)) best = &n;
+  db.prepare("UPDATE entities SET label = ?, label_key = ?, type = ? WHERE entity_key = ?")
+      .bind(1, best->label)
+      .bind(2, text::fold_key(best->label))
+      .bind(3, best->type)
+      .bind(4, entity_key)
+      .run();
+  for (const Name& n : names) {
+    add_alias(db, entity_key, n.label);
+    for (const std::string& a : n.aliases) add_alias(db, entity_key, a);
+  }
+  add_short_forms(db, entity_key, best->label, best->type);
+}
+
+int64_t relation_key_for(Db& db, int64_t subject_key, Predicate predicate, int64_t object_key,
+                         bool* created) {
+  if (is_symmetric(predicate) && object_key < subject_key) std::swap(subject_key, object_key);
+  const char* name = predicate_name(predicate);
+  Statement insert = db.prepare(
+      "INSERT OR IGNORE INTO relations(subject_key, predicate, object_key, weight, independent, "
+      "evidence_count, modality, confidence, first_seen, last_seen) "
+      "VALUES (?, ?, ?, 0, 0, 0, 'asserted', 0, '', '')");
+  insert.bind(1, subject_key).bind(2, name).bind(3, object_key).run();
+  if (created) *created = db.changes() > 0;
+  Statement q = db.prepare(
+      "SELECT relation_key FROM relations WHERE subject_key = ? AND predicate = ? AND object_key = ?");
+  q.bind(1, subject_key).bind(2, name).bind(3, object_key);
+  q.step();
+  return q.column_int(0);
+}
+
+void recount_relation(Db& db, int64_t relation_key) {
+  db.prepare(R"SQL(
+    UPDATE relations SET
+      weight = (SELECT COUNT(DISTINCT doc_key) FROM evidence WHERE relation_key = ?1),
+      independent = (SELECT COUNT(DISTINCT e.doc_key) FROM evidence e
+                     JOIN sentences s ON s.doc_key = e.doc_key AND s.idx = e.sentence
+                     WHERE e.relation_key = ?1 AND s.syndicated = 0),
+      evidence_count = (SELECT COUNT(*) FROM evidence WHERE relation_key = ?1),
+      modality = COALESCE((SELECT modality FROM evidence WHERE relation_key = ?1
+                           ORDER BY modality <> 'asserted', evidence_key LIMIT 1), 'asserted'),
+      confidence = COALESCE((SELECT MAX(confidence) FROM evidence WHERE relation_key = ?1), 0),
+      first_seen = COALESCE((SELECT MIN(CASE WHEN d.published <> '' THEN substr(d.published, 1, 10)
+                                        ELSE substr(d.ingested_at, 1, 10) END)
+                             FROM evidence e JOIN documents d ON d.doc_key = e.doc_key
+                             WHERE e.relation_key = ?1), ''),
+      last_seen = COALESCE((SELECT MAX(CASE WHEN d.published <> '' THEN substr(d.published, 1, 10)
+                                       ELSE substr(d.ingested_at, 1, 10) END)
+                            FROM evidence e JOIN documents d ON d.doc_key = e.doc_key
+                            WHERE e.relation_key = ?1), '')
+    WHERE relation_key = ?1)SQL")
+      .bind(1, relation_key)
+      .run();
+  db.prepare("DELETE FROM relations WHERE relation_key = ? AND evidence_count = 0")
+      .bind(1, relation_key)
+      .run();
+}
+
+std::set<int64_t> update_syndication(Db& db, const std::string& hash) {
+  std::set<int64_t> touched;
+  if (hash.empty()) return touched;
+  db.prepare(R"SQL(
+    UPDATE sentences SET syndicated = EXISTS (
+      SELECT 1 FROM sentences s2 WHERE s2.hash = sentences.hash AND s2.doc_key < sentences.doc_key)
+    WHERE hash = ?)SQL")
+      .bind(1, hash)
+      .run();
+  Statement q = db.prepare(
+      "SELECT DISTINCT e.relation_key FROM sentences s JOIN evidence e "
+      "ON e.doc_key = s.doc_key AND e.sentence = s.idx WHERE s.hash = ?");
+  q.bind(1, hash);
+  while (q.step()) touched.insert(q.column_int(0));
+  return touched;
+}
+
+void rekey_evidence(Db& db, const std::set<int64_t>& doc_entity_keys) {
+  struct Row {
+    int64_t evidence_key, relation_key, subject_key, object_key;
+    std::string predicate;
+  };
+  std::map<int64_t, Row> rows;
+  for (int64_t de : doc_entity_keys) {
+    Statement q = db.prepare(R"SQL(
+      SELECT e.evidence_key, e.relation_key, s.entity_key, o.entity_key, e.predicate
+      FROM evidence e
+      JOIN doc_entities s ON s.doc_entity_key = e.subject_doc_entity
+      JOIN doc_entities o ON o.doc_entity_key = e.object_doc_entity
+      WHERE e.subject_doc_entity = ?1 OR e.object_doc_entity = ?1)SQL");
+    q.bind(1, de);
+    while (q.step())
+      rows[q.column_int(0)] = {q.column_int(0), q.column_int(1), q.column_int(2), q.column_int(3),
+                               q.column_text(4)};
+  }
+  std::set<int64_t> touched;
+  for (const auto& [key, row] : rows) {
+    touched.insert(row.relation_key);
+    std::optional<Predicate> predicate = parse_predicate(row.predicate);
+    if (!predicate) continue;
+    // A merge can make both ends one entity: the self-loop row keeps the evidence so
+    // a later split can restore it; readers of the graph skip self-loops.
+    int64_t relation = relation_key_for(db, row.subject_key, *predicate, row.object_key, nullptr);
+    touched.insert(relation);
+    db.prepare("UPDATE evidence SET relation_key = ? WHERE evidence_key = ?")
+        .bind(1, relation)
+        .bind(2, key)
+        .run();
+  }
+  for (int64_t r : touched) recount_relation(db, r);
+}
+
+}  // namespace newsgraph::graph

@@ -1,0 +1,152 @@
+// Cross-article entity resolution: which store entity an article's entity is.
+// Rules, in order (each logged under its name in merge_log):
+//   gazetteer-id  a gazetteer entity merges with the stored entity of the same id;
+//   same-name     the label equals a stored label or alias of an entity of the same type;
+//   short-form    a one-word person name equals the first or last word of exactly one
+//                 stored multi-word person name ("Kirby" -> "John Kirby");
+//   long-form     a multi-word person name whose first or last word is exactly one stored
+//                 one-word person, when no other full name has that word;
+//   new           otherwise a new entity.
+// Two multi-word names never merge on a shared word alone (Kim Jong Un / Kim Jong Il),
+// and `never` overrides veto any rule.
+#include "core/text.h"
+#include "graph/store_internal.h"
+
+namespace newsgraph::graph {
+namespace {
+
+struct Decision {
+  int64_t entity_key = 0;
+  std::string rule, detail;
+};
+
+std::vector<int64_t> keys_of(Statement q) {
+  std::vector<int64_t> out;
+  while (q.step()) out.push_back(q.column_int(0));
+  return out;
+}
+
+std::string label_of(Db& db, int64_t entity_key) {
+  Statement q = db.prepare("SELECT label FROM entities WHERE entity_key = ?");
+  q.bind(1, entity_key);
+  return q.step() ? q.column_text(0) : std::string();
+}
+
+// Candidates the user has not forbidden; `unique` demands exactly one.
+int64_t pick(Db& db, const std::vector<int64_t>& candidates, const std::string& key, bool unique) {
+  std::vector<int64_t> allowed;
+  for (int64_t c : candidates)
+    if (!merge_forbidden(db, key, c)) allowed.push_back(c);
+  if (allowed.empty() || (unique && allowed.size() != 1)) return 0;
+  return allowed.front();
+}
+
+Decision decide(Db& db, const Entity& e, const std::string& type) {
+  Decision d;
+  std::string key = text::fold_key(e.label);
+  if (e.from_gazetteer) {
+    Statement q = db.prepare("SELECT entity_key FROM entities WHERE id = ?");
+    q.bind(1, e.id);
+    if (q.step()) return {q.column_int(0), "gazetteer-id", e.id};
+  }
+  {
+    Statement q = db.prepare(
+        "SELECT DISTINCT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
+        "WHERE a.alias_key = ? AND n.type = ? ORDER BY n.from_gazetteer DESC, a.entity_key");
+    q.bind(1, key).bind(2, type);
+    if (int64_t k = pick(db, keys_of(q), key, false)) return {k, "same-name", e.label};
+  }
+  if (type != "PERSON") return d;
+  std::vector<std::string> tokens = name_tokens(e.label);
+  if (tokens.size() == 1) {
+    Statement q = db.prepare(
+        "SELECT DISTINCT s.entity_key FROM short_forms s JOIN entities n ON n.entity_key = s.entity_key "
+        "WHERE s.short_key = ? AND n.type = 'PERSON' ORDER BY s.entity_key");
+    q.bind(1, key);
+    if (int64_t k = pick(db, keys_of(q), key, true))
+      return {k, "short-form", "'" + e.label + "' is a short form of '" + label_of(db, k) + "'"};
+  } else if (tokens.size() >= 2) {
+    std::vector<int64_t> candidates;
+    for (const std::string* word : {&tokens.front(), &tokens.back()}) {
+      Statement taken = db.prepare("SELECT COUNT(*) FROM short_forms WHERE short_key = ?");
+      taken.bind(1, *word);
+      taken.step();
+      if (taken.column_int(0) > 0) continue;  // another full name already owns the word
+      Statement q = db.prepare(
+          "SELECT entity_key FROM entities WHERE label_key = ? AND type = 'PERSON' "
+          "AND from_gazetteer = 0");
+      q.bind(1, *word);
+      for (int64_t k : keys_of(q)) candidates.push_back(k);
+    }
+    if (int64_t k = pick(db, candidates, key, true))
+      return {k, "long-form", "'" + label_of(db, k) + "' is a short form of '" + e.label + "'"};
+  }
+  return d;
+}
+
+std::string unused_id(Db& db, const std::string& wanted) {
+  std::string id = wanted.empty() ? std::string("entity") : wanted;
+  for (int n = 2;; ++n) {
+    Statement q = db.prepare("SELECT 1 FROM entities WHERE id = ?");
+    q.bind(1, id);
+    if (!q.step()) return id;
+    id = wanted + "_" + std::to_string(n);
+  }
+}
+
+}  // namespace
+
+bool merge_forbidden(Db& db, const std::string& name_key, int64_t entity_key) {
+  Statement q = db.prepare(R"SQL(
+    SELECT 1 FROM overrides o JOIN aliases a ON a.entity_key = ?2
+    WHERE o.kind = 'never' AND ((o.name_a = ?1 AND o.name_b = a.alias_key)
+                             OR (o.name_b = ?1 AND o.name_a = a.alias_key)) LIMIT 1)SQL");
+  q.bind(1, name_key).bind(2, entity_key);
+  return q.step();
+}
+
+MergeOutcome merge_entity(Db& db, const Entity& e, int64_t doc_key, const std::string& now) {
+  const std::string type = entity_type_name(e.type);
+  Decision d = decide(db, e, type);
+  MergeOutcome out;
+  if (d.entity_key == 0) {
+    std::string id = unused_id(db, e.from_gazetteer ? e.id : text::slugify(e.label));
+    db.prepare("INSERT INTO entities(id, label, type, from_gazetteer, label_key) VALUES (?, ?, ?, ?, ?)")
+        .bind(1, id)
+        .bind(2, e.label)
+        .bind(3, type)
+        .bind(4, int64_t{e.from_gazetteer})
+        .bind(5, text::fold_key(e.label))
+        .run();
+    d = {db.last_insert_id(), "new", id};
+    add_short_forms(db, d.entity_key, e.label, type);
+    out.created = true;
+  } else if (!e.from_gazetteer) {
+    // A longer name for a non-gazetteer entity becomes its label ("Kirby" -> "John Kirby").
+    Statement q = db.prepare("SELECT label, from_gazetteer FROM entities WHERE entity_key = ?");
+    q.bind(1, d.entity_key);
+    q.step();
+    if (q.column_int(1) == 0 && name_tokens(e.label).size() > name_tokens(q.column_text(0)).size()) {
+      db.prepare("UPDATE entities SET label = ?, label_key = ? WHERE entity_key = ?")
+          .bind(1, e.label)
+          .bind(2, text::fold_key(e.label))
+          .bind(3, d.entity_key)
+          .run();
+      add_short_forms(db, d.entity_key, e.label, type);
+    }
+  }
+  out.entity_key = d.entity_key;
+  add_alias(db, d.entity_key, e.label);
+  for (const std::string& a : e.aliases) add_alias(db, d.entity_key, a);
+  db.prepare("INSERT INTO merge_log(at, doc_key, name, entity_key, rule, detail) VALUES (?, ?, ?, ?, ?, ?)")
+      .bind(1, now)
+      .bind(2, doc_key)
+      .bind(3, e.label)
+      .bind(4, d.entity_key)
+      .bind(5, d.rule)
+      .bind(6, d.detail)
+      .run();
+  return out;
+}
+
+}  // namespace newsgraph::graph

@@ -1,0 +1,50 @@
+#include "graph/hashing.h"
+
+#include <cstdint>
+#include <cstdio>
+
+#include "core/text.h"
+
+namespace newsgraph::graph {
+namespace {
+
+constexpr uint64_t kFnvOffset = 1469598103934665603ull;
+constexpr uint64_t kFnvPrime = 1099511628211ull;
+
+uint64_t fnv1a(std::string_view data, uint64_t h = kFnvOffset) {
+  for (unsigned char c : data) {
+    h ^= c;
+    h *= kFnvPrime;
+  }
+  return h;
+}
+
+std::string to_hex(uint64_t h) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+}  // namespace
+
+std::string hash_hex(std::string_view data) { return to_hex(fnv1a(data)); }
+
+std::string content_hash(std::string_view title, std::string_view text) {
+  uint64_t h = fnv1a(title);
+  h = fnv1a(std::string_view("\n", 1), h);
+  return to_hex(fnv1a(text, h));
+}
+
+std::string sentence_hash(std::string_view sentence) {
+  constexpr size_t kMinLetters = 24;
+  std::string folded = text::fold_key(sentence);
+  std::string compact;
+  compact.reserve(folded.size());
+  for (char c : folded)
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80)
+      compact.push_back(c);
+  if (compact.size() < kMinLetters) return {};
+  return hash_hex(compact);
+}
+
+}  // namespace newsgraph::graph

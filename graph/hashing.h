@@ -1,0 +1,22 @@
+// Content hashes for the store: a document's identity (title and text) and a
+// sentence's normalised form, so re-ingests and syndicated copies are recognised.
+// Pure functions, thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace newsgraph::graph {
+
+// 64-bit FNV-1a as 16 hex digits. O(n).
+std::string hash_hex(std::string_view data);
+
+// Hash of title and text together; the identity of an article's content.
+std::string content_hash(std::string_view title, std::string_view text);
+
+// Hash of a sentence with case, accents, punctuation and spacing removed, so copies
+// that differ only in those hash alike. Empty for sentences too short to say that
+// two articles share them (under 24 letters and digits).
+std::string sentence_hash(std::string_view sentence);
+
+}  // namespace newsgraph::graph

@@ -1,0 +1,165 @@
+#include "graph/schema.h"
+
+#include <string>
+
+namespace newsgraph::graph {
+namespace {
+
+// Version 1. Names are meant to be read in the sqlite3 shell: `_key` columns are
+// internal integer keys, `id` columns the stable ids users see.
+const char kSchemaV1[] = R"SQL(
+CREATE TABLE documents (
+  doc_key      INTEGER PRIMARY KEY,
+  id           TEXT NOT NULL UNIQUE,      -- the article's id (file name or JSON id)
+  content_hash TEXT NOT NULL,             -- hash of title and text; same hash = same article
+  title        TEXT NOT NULL,
+  source       TEXT NOT NULL,
+  published    TEXT NOT NULL,             -- ISO date, '' when unknown
+  ingested_at  TEXT NOT NULL,             -- UTC, ISO 8601
+  bytes        INTEGER NOT NULL
+);
+CREATE INDEX documents_by_hash ON documents(content_hash);
+
+-- One row per real-world thing across all articles.
+CREATE TABLE entities (
+  entity_key     INTEGER PRIMARY KEY,
+  id             TEXT NOT NULL UNIQUE,    -- stable slug
+  label          TEXT NOT NULL,
+  type           TEXT NOT NULL,           -- PERSON, COUNTRY, ... (ontology.md)
+  from_gazetteer INTEGER NOT NULL,
+  label_key      TEXT NOT NULL,           -- folded label, for lookups
+  attributes     TEXT NOT NULL DEFAULT '{}'  -- JSON object
+);
+CREATE INDEX entities_by_label_key ON entities(label_key);
+
+-- First and last names of multi-word person names, for short forms ("Kirby").
+CREATE TABLE short_forms (
+  short_key  TEXT NOT NULL,
+  entity_key INTEGER NOT NULL REFERENCES entities(entity_key),
+  PRIMARY KEY (short_key, entity_key)
+) WITHOUT ROWID;
+
+-- Every surface form an entity was seen under, folded for lookup.
+CREATE TABLE aliases (
+  entity_key INTEGER NOT NULL REFERENCES entities(entity_key),
+  alias      TEXT NOT NULL,
+  alias_key  TEXT NOT NULL,
+  PRIMARY KEY (entity_key, alias_key)
+) WITHOUT ROWID;
+CREATE INDEX aliases_by_key ON aliases(alias_key);
+
+-- An entity as one article found it, and the store entity it was merged into.
+CREATE TABLE doc_entities (
+  doc_entity_key INTEGER PRIMARY KEY,
+  doc_key        INTEGER NOT NULL REFERENCES documents(doc_key),
+  local_id       TEXT NOT NULL,           -- the extractor's id in that article
+  label          TEXT NOT NULL,
+  aliases        TEXT NOT NULL,           -- other names it had there, '|'-separated
+  type           TEXT NOT NULL,
+  from_gazetteer INTEGER NOT NULL,
+  entity_key     INTEGER NOT NULL REFERENCES entities(entity_key)
+);
+CREATE INDEX doc_entities_by_doc ON doc_entities(doc_key);
+CREATE INDEX doc_entities_by_entity ON doc_entities(entity_key);
+
+CREATE TABLE mentions (
+  doc_entity_key INTEGER NOT NULL REFERENCES doc_entities(doc_entity_key),
+  sentence       INTEGER NOT NULL,
+  start          INTEGER NOT NULL,        -- byte offsets into the article's text
+  end            INTEGER NOT NULL,
+  text           TEXT NOT NULL
+);
+CREATE INDEX mentions_by_doc_entity ON mentions(doc_entity_key);
+
+-- One row per (subject, predicate, object); counts are recomputed from evidence.
+CREATE TABLE relations (
+  relation_key     INTEGER PRIMARY KEY,
+  subject_key      INTEGER NOT NULL REFERENCES entities(entity_key),
+  predicate        TEXT NOT NULL,
+  object_key       INTEGER NOT NULL REFERENCES entities(entity_key),
+  weight           INTEGER NOT NULL,      -- distinct articles with evidence
+  independent      INTEGER NOT NULL,      -- articles whose evidence is not syndicated
+  evidence_count   INTEGER NOT NULL,
+  modality         TEXT NOT NULL,         -- the most common modality of its evidence
+  confidence       REAL NOT NULL,         -- the highest confidence of its evidence
+  first_seen       TEXT NOT NULL,
+  last_seen        TEXT NOT NULL,
+  UNIQUE (subject_key, predicate, object_key)
+);
+CREATE INDEX relations_by_object ON relations(object_key);
+
+-- The sentences that evidence points to, once per article.
+CREATE TABLE sentences (
+  doc_key    INTEGER NOT NULL REFERENCES documents(doc_key),
+  idx        INTEGER NOT NULL,            -- sentence index in the article
+  start      INTEGER NOT NULL,            -- byte offsets into the article's text
+  end        INTEGER NOT NULL,
+  text       TEXT NOT NULL,
+  hash       TEXT NOT NULL,               -- of the normalised text, for syndication
+  syndicated INTEGER NOT NULL DEFAULT 0,  -- 1: an earlier article has the same sentence
+  PRIMARY KEY (doc_key, idx)
+) WITHOUT ROWID;
+CREATE INDEX sentences_by_hash ON sentences(hash);
+
+CREATE TABLE evidence (
+  evidence_key       INTEGER PRIMARY KEY,
+  relation_key       INTEGER NOT NULL REFERENCES relations(relation_key),
+  doc_key            INTEGER NOT NULL REFERENCES documents(doc_key),
+  sentence           INTEGER NOT NULL,    -- sentences(doc_key, idx)
+  subject_doc_entity INTEGER NOT NULL REFERENCES doc_entities(doc_entity_key),
+  object_doc_entity  INTEGER NOT NULL REFERENCES doc_entities(doc_entity_key),
+  predicate          TEXT NOT NULL,
+  cue                TEXT NOT NULL,
+  rule               TEXT NOT NULL,       -- the extractor rule that produced it
+  modality           TEXT NOT NULL,
+  confidence         REAL NOT NULL
+);
+CREATE INDEX evidence_by_relation ON evidence(relation_key);
+CREATE INDEX evidence_by_doc ON evidence(doc_key);
+
+-- Which names became which entity, by which rule.
+CREATE TABLE merge_log (
+  log_key    INTEGER PRIMARY KEY,
+  at         TEXT NOT NULL,
+  doc_key    INTEGER,                     -- NULL for merges made by `curate`
+  name       TEXT NOT NULL,
+  entity_key INTEGER NOT NULL,
+  rule       TEXT NOT NULL,
+  detail     TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX merge_log_by_entity ON merge_log(entity_key);
+CREATE INDEX merge_log_by_doc ON merge_log(doc_key);
+
+-- Curation the user asked for: 'never' pairs keep two names apart in future ingests.
+CREATE TABLE overrides (
+  kind   TEXT NOT NULL,                   -- 'merge' or 'never'
+  name_a TEXT NOT NULL,
+  name_b TEXT NOT NULL,
+  PRIMARY KEY (kind, name_a, name_b)
+) WITHOUT ROWID;
+)SQL";
+
+int user_version(Db& db) {
+  Statement s = db.prepare("PRAGMA user_version");
+  s.step();
+  return static_cast<int>(s.column_int(0));
+}
+
+}  // namespace
+
+void migrate_schema(Db& db) {
+  int version = user_version(db);
+  if (version > kSchemaVersion)
+    throw StoreError{"the store has schema version " + std::to_string(version) +
+                     ", newer than this newsgraph (" + std::to_string(kSchemaVersion) + ")"};
+  if (version == kSchemaVersion) return;
+  Transaction tx(db);
+  if (version < 1) {
+    db.exec(kSchemaV1);
+    db.exec("PRAGMA user_version = 1");
+  }
+  // Later versions: `if (version < 2) { ALTER ...; PRAGMA user_version = 2; }`.
+  tx.commit();
+}
+
+}  // namespace newsgraph::graph

@@ -1,0 +1,16 @@
+// The store's SQLite schema and its migrations. The schema version lives in
+// `PRAGMA user_version`; each migration moves it up by one inside a transaction.
+// Internal to graph/.
+#pragma once
+
+#include "graph/sqlite_db.h"
+
+namespace newsgraph::graph {
+
+constexpr int kSchemaVersion = 1;
+
+// Creates the tables in an empty database, or migrates an older one up to
+// kSchemaVersion. Throws StoreError when the file is newer than this program knows.
+void migrate_schema(Db& db);
+
+}  // namespace newsgraph::graph

@@ -1,0 +1,89 @@
+// A thin RAII layer over SQLite for the graph module: a connection and cached
+// prepared statements with typed binds and reads. Internal to graph/; public headers
+// never expose it. One Db per thread (SQLite connections are not shared here).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/status.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace newsgraph::graph {
+
+class Statement {
+ public:
+  Statement() = default;
+  explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
+
+  // Binds are 1-based like SQLite's. Strings are copied by SQLite.
+  Statement& bind(int index, int64_t value);
+  Statement& bind(int index, double value);
+  Statement& bind(int index, std::string_view value);
+  Statement& bind_null(int index);
+
+  // Advances; true while a row is available. Throws StoreError on failure.
+  bool step();
+  // Runs to completion, ignoring rows.
+  void run();
+  void reset();  // resets and clears bindings so the statement can be reused
+
+  int64_t column_int(int index) const;
+  double column_double(int index) const;
+  std::string column_text(int index) const;
+  std::string_view column_view(int index) const;  // valid until the next step
+  bool column_is_null(int index) const;
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// Thrown inside graph/ only; Store turns it into a Status at its boundary.
+struct StoreError {
+  std::string message;
+};
+
+class Db {
+ public:
+  Db() = default;
+  ~Db();
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+
+  // Opens (creating when `create`) the database at `path`.
+  Status open(const std::string& path, bool create, bool read_only);
+  void close();
+  bool is_open() const { return db_ != nullptr; }
+
+  // Runs one or more statements with no results. Throws StoreError.
+  void exec(const char* sql);
+  // A prepared statement cached by the address of its SQL text (pass string literals),
+  // reset and ready to bind. Do not run the same SQL re-entrantly.
+  Statement prepare(const char* sql);
+  int64_t last_insert_id() const;
+  int changes() const;
+  std::string error_message() const;
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::unordered_map<const char*, sqlite3_stmt*> cache_;
+};
+
+// Commits on commit(), rolls back in the destructor otherwise.
+class Transaction {
+ public:
+  explicit Transaction(Db& db, bool immediate = true);
+  ~Transaction();
+  void commit();
+
+ private:
+  Db& db_;
+  bool done_ = false;
+};
+
+}  // namespace newsgraph::graph

@@ -1,0 +1,284 @@
+// Store: open, ingest, remove. Each public call is one transaction and turns any
+// StoreError into a Status, so nothing half-written survives a failure.
+#include "graph/store.h"
+
+#include <map>
+#include <set>
+
+#include "graph/hashing.h"
+#include "graph/schema.h"
+#include "graph/store_internal.h"
+
+namespace newsgraph::graph {
+namespace {
+
+Status store_error(const std::string& path, const StoreError& e) {
+  return Status::error(StatusCode::kIoError, path + ": " + e.message);
+}
+
+std::string join_aliases(const std::vector<std::string>& aliases) {
+  std::string out;
+  for (const std::string& a : aliases) {
+    if (!out.empty()) out.push_back('|');
+    for (char c : a) out.push_back(c == '|' ? '/' : c);
+  }
+  return out;
+}
+
+struct DocRow {
+  int64_t key = 0;
+  std::string id, hash;
+};
+
+bool find_document(Db& db, const char* sql, const std::string& value, DocRow* out) {
+  Statement q = db.prepare(sql);
+  q.bind(1, value);
+  if (!q.step()) return false;
+  *out = {q.column_int(0), q.column_text(1), q.column_text(2)};
+  return true;
+}
+
+// Deletes a document's rows; recounts what they supported and refreshes the entities
+// they named (deleting the orphans).
+void remove_document(Db& db, int64_t doc_key) {
+  std::set<int64_t> relations, entities;
+  std::set<std::string> hashes;
+  {
+    Statement q = db.prepare("SELECT DISTINCT relation_key FROM evidence WHERE doc_key = ?");
+    q.bind(1, doc_key);
+    while (q.step()) relations.insert(q.column_int(0));
+  }
+  {
+    Statement q = db.prepare("SELECT DISTINCT entity_key FROM doc_entities WHERE doc_key = ?");
+    q.bind(1, doc_key);
+    while (q.step()) entities.insert(q.column_int(0));
+  }
+  {
+    Statement q = db.prepare("SELECT DISTINCT hash FROM sentences WHERE doc_key = ? AND hash <> ''");
+    q.bind(1, doc_key);
+    while (q.step()) hashes.insert(q.column_text(0));
+  }
+  for (const char* sql : {
+           "DELETE FROM evidence WHERE doc_key = ?",
+           "DELETE FROM mentions WHERE doc_entity_key IN "
+           "(SELECT doc_entity_key FROM doc_entities WHERE doc_key = ?)",
+           "DELETE FROM doc_entities WHERE doc_key = ?",
+           "DELETE FROM sentences WHERE doc_key = ?",
+           "DELETE FROM merge_log WHERE doc_key = ?",
+           "DELETE FROM documents WHERE doc_key = ?",
+       }) {
+    db.prepare(sql).bind(1, doc_key).run();
+  }
+  for (const std::string& h : hashes)
+    for (int64_t r : update_syndication(db, h)) relations.insert(r);
+  for (int64_t r : relations) recount_relation(db, r);
+  for (int64_t e : entities) refresh_entity(db, e);
+}
+
+void insert_sentence(Db& db, int64_t doc_key, const Document& doc, const Extraction& x,
+                     uint32_t index, std::set<uint32_t>& stored) {
+  if (!stored.insert(index).second || index >= x.sentences.size()) return;
+  Span span = x.sentences[index].span;
+  std::string_view text = std::string_view(doc.text).substr(span.start, span.end - span.start);
+  std::string hash = sentence_hash(text);
+  Statement s = db.prepare(
+      "INSERT INTO sentences(doc_key, idx, start, end, text, hash, syndicated) VALUES "
+      "(?1, ?2, ?3, ?4, ?5, ?6, ?6 <> '' AND EXISTS (SELECT 1 FROM sentences WHERE hash = ?6))");
+  s.bind(1, doc_key).bind(2, int64_t{index}).bind(3, int64_t{span.start}).bind(4, int64_t{span.end});
+  s.bind(5, text).bind(6, hash).run();
+}
+
+void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extraction& x,
+                       IngestResult* result) {
+  const std::string now = utc_now_iso();
+  std::map<std::string, std::pair<int64_t, int64_t>> by_local_id;  // -> doc entity, entity
+  for (const Entity& e : x.entities) {
+    MergeOutcome m = merge_entity(db, e, doc_key, now);
+    if (m.created) ++result->entities_added;
+    db.prepare(
+          "INSERT INTO doc_entities(doc_key, local_id, label, aliases, type, from_gazetteer, "
+          "entity_key) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, doc_key)
+        .bind(2, e.id)
+        .bind(3, e.label)
+        .bind(4, join_aliases(e.aliases))
+        .bind(5, entity_type_name(e.type))
+        .bind(6, int64_t{e.from_gazetteer})
+        .bind(7, m.entity_key)
+        .run();
+    int64_t doc_entity = db.last_insert_id();
+    by_local_id[e.id] = {doc_entity, m.entity_key};
+    for (const Mention& mention : e.mentions) {
+      db.prepare("INSERT INTO mentions(doc_entity_key, sentence, start, end, text) VALUES (?, ?, ?, ?, ?)")
+          .bind(1, doc_entity)
+          .bind(2, int64_t{mention.sentence})
+          .bind(3, int64_t{mention.span.start})
+          .bind(4, int64_t{mention.span.end})
+          .bind(5, mention.text)
+          .run();
+    }
+  }
+  std::set<int64_t> touched;
+  std::set<uint32_t> sentences;
+  for (const Relation& r : x.relations) {
+    auto s = by_local_id.find(r.subject), o = by_local_id.find(r.object);
+    if (s == by_local_id.end() || o == by_local_id.end()) continue;
+    bool created = false;
+    int64_t relation = relation_key_for(db, s->second.second, r.predicate, o->second.second, &created);
+    if (created) ++result->relations_added;
+    touched.insert(relation);
+    for (const Evidence& ev : r.evidence) {
+      insert_sentence(db, doc_key, doc, x, ev.sentence, sentences);
+      db.prepare(
+            "INSERT INTO evidence(relation_key, doc_key, sentence, subject_doc_entity, "
+            "object_doc_entity, predicate, cue, rule, modality, confidence) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .bind(1, relation)
+          .bind(2, doc_key)
+          .bind(3, int64_t{ev.sentence})
+          .bind(4, s->second.first)
+          .bind(5, o->second.first)
+          .bind(6, predicate_name(r.predicate))
+          .bind(7, ev.cue)
+          .bind(8, ev.rule)
+          .bind(9, modality_name(ev.modality))
+          .bind(10, r.confidence)
+          .run();
+    }
+  }
+  for (int64_t r : touched) recount_relation(db, r);
+}
+
+}  // namespace
+
+const char* ingest_outcome_name(IngestOutcome outcome) {
+  switch (outcome) {
+    case IngestOutcome::kNew: return "new";
+    case IngestOutcome::kUnchanged: return "unchanged";
+    case IngestOutcome::kReplaced: return "replaced";
+  }
+  return "new";
+}
+
+Store::~Store() = default;
+
+Status Store::open(const std::string& path, const StoreOptions& options, std::unique_ptr<Store>* out) {
+  std::unique_ptr<Store> store(new Store());
+  store->path_ = path;
+  store->impl_ = std::make_unique<Impl>();
+  Db& db = store->impl_->db;
+  Status st = db.open(path, options.create, options.read_only);
+  if (!st.is_ok()) return st;
+  try {
+    db.exec("PRAGMA foreign_keys = OFF; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;");
+    if (!options.read_only) {
+      db.exec("PRAGMA journal_mode = WAL");
+      migrate_schema(db);
+    }
+    Statement q = db.prepare("SELECT COUNT(*) FROM documents");
+    q.step();
+  } catch (const StoreError& e) {
+    return Status::error(StatusCode::kIoError, path + ": not a newsgraph store (" + e.message + ")");
+  }
+  *out = std::move(store);
+  return Status::ok();
+}
+
+Status Store::ingest(const Document& doc, const Extraction& extraction, IngestResult* result) {
+  Db& db = impl_->db;
+  *result = IngestResult{};
+  result->doc_id = doc.id;
+  try {
+    Transaction tx(db);
+    std::string hash = content_hash(doc.title, doc.text);
+    DocRow existing;
+    bool known_id = find_document(db, "SELECT doc_key, id, content_hash FROM documents WHERE id = ?",
+                                  doc.id, &existing);
+    if (known_id && existing.hash == hash) {
+      result->outcome = IngestOutcome::kUnchanged;
+      return Status::ok();
+    }
+    if (!known_id && find_document(db, "SELECT doc_key, id, content_hash FROM documents "
+                                       "WHERE content_hash = ? ORDER BY doc_key LIMIT 1",
+                                   hash, &existing)) {
+      result->outcome = IngestOutcome::kUnchanged;
+      result->doc_id = existing.id;
+      return Status::ok();
+    }
+    if (known_id) {
+      remove_document(db, existing.key);
+      result->outcome = IngestOutcome::kReplaced;
+    }
+    db.prepare(
+          "INSERT INTO documents(id, content_hash, title, source, published, ingested_at, bytes) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, doc.id)
+        .bind(2, hash)
+        .bind(3, doc.title)
+        .bind(4, doc.source)
+        .bind(5, doc.published)
+        .bind(6, utc_now_iso())
+        .bind(7, static_cast<int64_t>(doc.text.size()))
+        .run();
+    insert_extraction(db, db.last_insert_id(), doc, extraction, result);
+    tx.commit();
+  } catch (const StoreError& e) {
+    return store_error(path_, e);
+  }
+  return Status::ok();
+}
+
+Status Store::remove(const std::string& doc_id, bool* found) {
+  Db& db = impl_->db;
+  *found = false;
+  try {
+    Transaction tx(db);
+    DocRow row;
+    if (find_document(db, "SELECT doc_key, id, content_hash FROM documents WHERE id = ?", doc_id, &row)) {
+      remove_document(db, row.key);
+      *found = true;
+    }
+    tx.commit();
+  } catch (const StoreError& e) {
+    return store_error(path_, e);
+  }
+  return Status::ok();
+}
+
+Status Store::counts(StoreCounts* out) {
+  Db& db = impl_->db;
+  try {
+    const std::pair<const char*, int64_t*> queries[] = {
+        {"SELECT COUNT(*) FROM documents", &out->documents},
+        {"SELECT COUNT(*) FROM entities", &out->entities},
+        {"SELECT COUNT(*) FROM relations WHERE subject_key <> object_key", &out->relations},
+        {"SELECT COUNT(*) FROM evidence", &out->evidence},
+        {"SELECT COUNT(*) FROM mentions", &out->mentions},
+    };
+    for (const auto& [sql, target] : queries) {
+      Statement q = db.prepare(sql);
+      q.step();
+      *target = q.column_int(0);
+    }
+  } catch (const StoreError& e) {
+    return store_error(path_, e);
+  }
+  return Status::ok();
+}
+
+Status Store::check_integrity(bool* ok, std::string* detail) {
+  try {
+    Statement q = impl_->db.prepare("PRAGMA integrity_check");
+    detail->clear();
+    while (q.step()) {
+      if (!detail->empty()) detail->push_back('\n');
+      *detail += q.column_text(0);
+    }
+    *ok = *detail == "ok";
+  } catch (const StoreError& e) {
+    return store_error(path_, e);
+  }
+  return Status::ok();
+}
+
+}  // namespace newsgraph::graph

@@ -1,0 +1,93 @@
+// The persistent graph: a SQLite file that merges articles' extractions into one
+// node per real-world thing, with relations weighted by the articles that support
+// them. Every write is one transaction, so a crash leaves each article whole or
+// absent. A Store owns its connection and is not thread-safe; open one per thread
+// (SQLite's WAL mode lets readers run beside one writer).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "core/types.h"
+
+namespace newsgraph::graph {
+
+struct StoreOptions {
+  bool create = true;      // create the file and its tables when missing
+  bool read_only = false;  // open for reading only (no migration is attempted)
+};
+
+enum class IngestOutcome {
+  kNew,        // the article was not in the store
+  kUnchanged,  // same id and text, or the same text under another id: nothing changed
+  kReplaced,   // known id, new text: its old evidence was retracted first
+};
+const char* ingest_outcome_name(IngestOutcome outcome);
+
+struct IngestResult {
+  IngestOutcome outcome = IngestOutcome::kNew;
+  std::string doc_id;        // the stored id (the existing one when unchanged)
+  size_t entities_added = 0;   // entities the store did not have before
+  size_t relations_added = 0;  // (subject, predicate, object) triples new to the store
+};
+
+// Overrides a user writes to correct resolution (see `newsgraph curate --help`).
+struct Overrides {
+  std::vector<std::vector<std::string>> merge;  // each: names to make one entity; first kept
+  std::vector<std::pair<std::string, std::string>> never;  // keep these names apart
+};
+
+struct CurateReport {
+  size_t merged = 0;     // entities folded into another
+  size_t split = 0;      // entities split because of a `never` pair
+  std::vector<std::string> unknown_names;  // names that matched no entity
+};
+
+struct StoreCounts {
+  int64_t documents = 0, entities = 0, relations = 0, evidence = 0, mentions = 0;
+};
+
+class Store {
+ public:
+  // Opens (or creates) the store at `path` and migrates its schema. Fails with
+  // kNotFound (no file and !create), kIoError (unreadable, not a store, too new).
+  static Status open(const std::string& path, const StoreOptions& options,
+                     std::unique_ptr<Store>* out);
+  ~Store();
+
+  // Merges one article's extraction. Idempotent: the same article again changes
+  // nothing. `doc` must be the document `extraction` came from.
+  Status ingest(const Document& doc, const Extraction& extraction, IngestResult* result);
+
+  // Retracts an article and exactly what it produced; `found` says whether it existed.
+  Status remove(const std::string& doc_id, bool* found);
+
+  // Applies overrides to the stored graph without re-reading articles, and keeps
+  // them for later ingests.
+  Status curate(const Overrides& overrides, CurateReport* report);
+
+  Status counts(StoreCounts* out);
+
+  // Runs PRAGMA integrity_check; `ok` is true when SQLite answers "ok".
+  Status check_integrity(bool* ok, std::string* detail);
+
+  const std::string& path() const { return path_; }
+
+  struct Impl;
+  Impl& impl() { return *impl_; }  // for other graph/ classes reading the same file
+
+ private:
+  Store() = default;
+  std::string path_;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Parses an overrides file: {"merge": [["John Kirby", "Kirby"], ...],
+// "never": [["Kim Jong Un", "Kim Jong Il"], ...]}. Fails with kInvalidInput naming
+// the file and what is wrong.
+Status parse_overrides(const std::string& json, const std::string& name, Overrides* out);
+
+}  // namespace newsgraph::graph

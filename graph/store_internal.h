@@ -1,0 +1,63 @@
+// Internals shared by the store's .cpp files: the connection, and the routines that
+// keep derived rows (entity labels and aliases, relation counts, syndication flags)
+// consistent with the evidence they come from. Callers hold a transaction.
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/types.h"
+#include "graph/sqlite_db.h"
+#include "graph/store.h"
+
+namespace newsgraph::graph {
+
+struct Store::Impl {
+  Db db;
+};
+
+std::string utc_now_iso();
+
+// Folded tokens of a name: "Kim Jong-un" -> {"kim", "jong", "un"}.
+std::vector<std::string> name_tokens(const std::string& name);
+
+// Records a name of an entity (folded for lookup); and the first and last words of
+// a multi-word person name as its short forms.
+void add_alias(Db& db, int64_t entity_key, const std::string& alias);
+void add_short_forms(Db& db, int64_t entity_key, const std::string& label, std::string_view type);
+
+// Finds or creates the store entity for one article's entity, by the merge rules in
+// entity_merger.cpp, records the names it brings, and logs the decision.
+struct MergeOutcome {
+  int64_t entity_key = 0;
+  bool created = false;
+};
+MergeOutcome merge_entity(Db& db, const Entity& entity, int64_t doc_key, const std::string& now);
+
+// Whether the user said `name_key` must never merge with any name of `entity_key`.
+bool merge_forbidden(Db& db, const std::string& name_key, int64_t entity_key);
+
+// Recomputes an entity's label, aliases and short forms from the article entities
+// merged into it; deletes it (and its log) when none is left. O(its articles).
+void refresh_entity(Db& db, int64_t entity_key);
+
+// The relation row for a triple, created empty when missing. Symmetric predicates
+// are stored with the lower entity key as subject.
+int64_t relation_key_for(Db& db, int64_t subject_key, Predicate predicate, int64_t object_key,
+                         bool* created);
+
+// Recomputes weight, independent, evidence_count, modality, confidence and dates
+// from the relation's evidence; deletes the row when no evidence is left.
+void recount_relation(Db& db, int64_t relation_key);
+
+// Re-derives the syndicated flag of every sentence with this hash; returns the
+// relations whose evidence sits in those sentences (their counts may have changed).
+std::set<int64_t> update_syndication(Db& db, const std::string& hash);
+
+// Points the evidence of these article entities at the relations their (possibly
+// new) store entities now form, and recounts every relation touched.
+void rekey_evidence(Db& db, const std::set<int64_t>& doc_entity_keys);
+
+}  // namespace newsgraph::graph
