@@ -45,7 +45,7 @@ Decision decide(Db& db, const Entity& e, const std::string& type) {
   Decision d;
   std::string key = text::fold_key(e.label);
   if (e.from_gazetteer) {
-    Statement q = db.prepare("SELECT entity_key FROM entities WHERE id = ?");
+    Statement q = db.prepare("SELECT entity_key FROM entities WHERE id = ? AND from_gazetteer = 1");
     q.bind(1, e.id);
     if (q.step()) return {q.column_int(0), "gazetteer-id", e.id};
   }

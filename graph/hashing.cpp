@@ -29,11 +29,7 @@ std::string to_hex(uint64_t h) {
 
 std::string hash_hex(std::string_view data) { return to_hex(fnv1a(data)); }
 
-std::string content_hash(std::string_view title, std::string_view text) {
-  uint64_t h = fnv1a(title);
-  h = fnv1a(std::string_view("\n", 1), h);
-  return to_hex(fnv1a(text, h));
-}
+std::string content_hash(std::string_view text) { return hash_hex(text); }
 
 std::string sentence_hash(std::string_view sentence) {
   constexpr size_t kMinLetters = 24;

@@ -11,8 +11,9 @@ namespace newsgraph::graph {
 // 64-bit FNV-1a as 16 hex digits. O(n).
 std::string hash_hex(std::string_view data);
 
-// Hash of title and text together; the identity of an article's content.
-std::string content_hash(std::string_view title, std::string_view text);
+// The identity of an article's content: the hash of its text (a new headline on the
+// same text is the same article).
+std::string content_hash(std::string_view text);
 
 // Hash of a sentence with case, accents, punctuation and spacing removed, so copies
 // that differ only in those hash alike. Empty for sentences too short to say that

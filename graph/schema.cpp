@@ -6,12 +6,14 @@ namespace newsgraph::graph {
 namespace {
 
 // Version 1. Names are meant to be read in the sqlite3 shell: `_key` columns are
-// internal integer keys, `id` columns the stable ids users see.
+// internal integer keys, `id` columns the stable ids users see. All tables keep their
+// rowid: SQLite 3.40's integrity_check misreports NOT NULL columns of WITHOUT ROWID
+// tables, and the crash test relies on that check.
 const char kSchemaV1[] = R"SQL(
 CREATE TABLE documents (
   doc_key      INTEGER PRIMARY KEY,
   id           TEXT NOT NULL UNIQUE,      -- the article's id (file name or JSON id)
-  content_hash TEXT NOT NULL,             -- hash of title and text; same hash = same article
+  content_hash TEXT NOT NULL,             -- hash of the text; same hash = same article
   title        TEXT NOT NULL,
   source       TEXT NOT NULL,
   published    TEXT NOT NULL,             -- ISO date, '' when unknown
@@ -37,7 +39,7 @@ CREATE TABLE short_forms (
   short_key  TEXT NOT NULL,
   entity_key INTEGER NOT NULL REFERENCES entities(entity_key),
   PRIMARY KEY (short_key, entity_key)
-) WITHOUT ROWID;
+);
 
 -- Every surface form an entity was seen under, folded for lookup.
 CREATE TABLE aliases (
@@ -45,7 +47,7 @@ CREATE TABLE aliases (
   alias      TEXT NOT NULL,
   alias_key  TEXT NOT NULL,
   PRIMARY KEY (entity_key, alias_key)
-) WITHOUT ROWID;
+);
 CREATE INDEX aliases_by_key ON aliases(alias_key);
 
 -- An entity as one article found it, and the store entity it was merged into.
@@ -98,7 +100,7 @@ CREATE TABLE sentences (
   hash       TEXT NOT NULL,               -- of the normalised text, for syndication
   syndicated INTEGER NOT NULL DEFAULT 0,  -- 1: an earlier article has the same sentence
   PRIMARY KEY (doc_key, idx)
-) WITHOUT ROWID;
+);
 CREATE INDEX sentences_by_hash ON sentences(hash);
 
 CREATE TABLE evidence (
@@ -136,7 +138,7 @@ CREATE TABLE overrides (
   name_a TEXT NOT NULL,
   name_b TEXT NOT NULL,
   PRIMARY KEY (kind, name_a, name_b)
-) WITHOUT ROWID;
+);
 )SQL";
 
 int user_version(Db& db) {

@@ -190,7 +190,7 @@ Status Store::ingest(const Document& doc, const Extraction& extraction, IngestRe
   result->doc_id = doc.id;
   try {
     Transaction tx(db);
-    std::string hash = content_hash(doc.title, doc.text);
+    std::string hash = content_hash(doc.text);
     DocRow existing;
     bool known_id = find_document(db, "SELECT doc_key, id, content_hash FROM documents WHERE id = ?",
                                   doc.id, &existing);

@@ -1,0 +1,131 @@
+#include <rapidjson/document.h>
+
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "core/text.h"
+#include "tests/test_paths.h"
+
+using namespace newsgraph::testing;
+
+namespace {
+
+// `stats --json` without its timings, which differ from run to run.
+std::string stats_without_timings(const std::string& db) {
+  auto r = run(binary() + " stats --json --db " + db);
+  REQUIRE(r.exit_code == 0);
+  size_t at = r.out.find("\"seconds\":{");
+  REQUIRE(at != std::string::npos);
+  size_t end = r.out.find('}', at);
+  return r.out.substr(0, at - 1) + r.out.substr(end + 1);  // with the comma before it
+}
+
+rapidjson::Document parse(const std::string& json) {
+  rapidjson::Document d;
+  d.Parse(json.c_str());
+  REQUIRE_FALSE(d.HasParseError());
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("ingesting the examples twice gives the same statistics as once", "[cli][store]") {
+  auto db = temp_dir() + "/g.db";
+  auto first = run(binary() + " ingest --json --db " + db + " " + source_dir() + "/examples");
+  REQUIRE(first.exit_code == 0);
+  auto summary = parse(first.out);
+  CHECK(summary["new"].GetInt() == 3);
+  CHECK(summary["entities_added"].GetInt() > 5);
+  std::string once = stats_without_timings(db);
+  auto second = run(binary() + " ingest --json --db " + db + " " + source_dir() + "/examples");
+  REQUIRE(second.exit_code == 0);
+  CHECK(parse(second.out)["unchanged"].GetInt() == 3);
+  CHECK(stats_without_timings(db) == once);
+  auto stats = parse(once);
+  for (const char* k : {"nodes", "edges", "components"}) CHECK(stats.HasMember(k));
+  for (const char* k : {"degree", "pagerank", "betweenness"}) CHECK(stats["top"][k].IsArray());
+  CHECK(stats["communities"]["count"].GetInt() >= 1);
+  CHECK(stats["communities"].HasMember("modularity"));
+}
+
+TEST_CASE("on the seed articles the four main actors have the highest degree and no name is doubled",
+          "[cli][store][seeds]") {
+  if (shared_dir().empty()) {
+    WARN("../shared is absent: seed graph test skipped");
+    return;
+  }
+  auto db = temp_dir() + "/g.db";
+  for (int i = 0; i < 2; ++i)
+    REQUIRE(run(binary() + " ingest --db " + db + " " + shared_dir() + "/corpus/seeds").exit_code == 0);
+  auto stats = parse(run(binary() + " stats --json --top 4 --db " + db).out);
+  std::set<std::string> top;
+  for (const auto& e : stats["top"]["degree"].GetArray()) top.insert(e["id"].GetString());
+  CHECK(top == std::set<std::string>{"kim_jong_un", "vladimir_putin", "russia", "north_korea"});
+  auto labels = run("sqlite3 " + db + " 'SELECT type, label FROM entities'");
+  std::set<std::string> keys;
+  size_t lines = 0;
+  for (size_t start = 0; start < labels.out.size();) {
+    size_t end = labels.out.find('\n', start);
+    std::string line = labels.out.substr(start, end - start);
+    ++lines;
+    keys.insert(newsgraph::text::fold_key(line));
+    start = end + 1;
+  }
+  CHECK(lines > 20);
+  CHECK(keys.size() == lines);
+  auto doubled = run("sqlite3 " + db +
+                     " \"SELECT a.alias FROM aliases a JOIN entities e USING(entity_key) "
+                     "GROUP BY a.alias_key, e.type HAVING COUNT(DISTINCT a.entity_key) > 1\"");
+  CHECK(doubled.out == "");
+}
+
+TEST_CASE("a bad input is skipped with exit code 1 and what was stored stays", "[cli][store]") {
+  auto db = temp_dir() + "/g.db";
+  REQUIRE(run(binary() + " ingest --db " + db + " " + source_dir() + "/examples").exit_code == 0);
+  std::string before = stats_without_timings(db);
+  auto dir = temp_dir();
+  write_file(dir + "/binary.txt", std::string("\x7f" "ELF\0\0\0\x01\x02", 9));
+  write_file(dir + "/empty.txt", "");
+  write_file(dir + "/lines.jsonl", "{\"id\": \"x\", \"text\": \n");
+  auto err = temp_dir() + "/err";
+  auto r = run(binary() + " ingest --json --db " + db + " " + dir, err);
+  CHECK(r.exit_code == 1);
+  CHECK(parse(r.out)["skipped"].GetInt() == 3);
+  CHECK_THAT(read_file(err), Catch::Contains("binary.txt") && Catch::Contains("lines.jsonl:1"));
+  CHECK(stats_without_timings(db) == before);
+}
+
+TEST_CASE("remove retracts an article and says when an id is unknown", "[cli][store]") {
+  auto db = temp_dir() + "/g.db";
+  REQUIRE(run(binary() + " ingest --db " + db + " " + source_dir() + "/examples/01_menlu_bertemu.txt").exit_code == 0);
+  std::string one = stats_without_timings(db);
+  REQUIRE(run(binary() + " ingest --db " + db + " " + source_dir() + "/examples/03_sanksi.txt").exit_code == 0);
+  CHECK(stats_without_timings(db) != one);
+  CHECK(run(binary() + " remove --db " + db + " 03_sanksi").exit_code == 0);
+  CHECK(stats_without_timings(db) == one);
+  CHECK(run(binary() + " remove --db " + db + " 03_sanksi").exit_code == 1);
+  CHECK(run(binary() + " remove --db " + db).exit_code == 2);
+}
+
+TEST_CASE("curate applies an overrides file and rejects a malformed one", "[cli][store]") {
+  auto dir = temp_dir();
+  auto db = dir + "/g.db";
+  REQUIRE(run(binary() + " ingest --db " + db + " " + source_dir() + "/examples").exit_code == 0);
+  auto stats = parse(stats_without_timings(db));
+  int nodes = stats["nodes"].GetInt();
+  write_file(dir + "/bad.json", "{\"merge\": [[\"Iran\"]]}");
+  CHECK(run(binary() + " curate --db " + db + " " + dir + "/bad.json").exit_code == 2);
+  write_file(dir + "/o.json", "{\"merge\": [[\"Iran\", \"Uni Eropa\"]]}");
+  CHECK(run(binary() + " curate --db " + db + " " + dir + "/o.json").exit_code == 0);
+  CHECK(parse(stats_without_timings(db))["nodes"].GetInt() == nodes - 1);
+  write_file(dir + "/unknown.json", "{\"merge\": [[\"Iran\", \"Atlantis\"]]}");
+  CHECK(run(binary() + " curate --db " + db + " " + dir + "/unknown.json").exit_code == 1);
+}
+
+TEST_CASE("stats on a missing store fails with exit code 3 and --help works everywhere", "[cli][store]") {
+  CHECK(run(binary() + " stats --db " + temp_dir() + "/none.db").exit_code == 3);
+  for (const char* c : {"ingest", "stats", "remove", "curate"})
+    CHECK(run(binary() + " " + c + " --help").exit_code == 0);
+  CHECK(run(binary() + " stats --top lots").exit_code == 2);
+  CHECK(run(binary() + " ingest").exit_code == 2);
+}

@@ -1,0 +1,86 @@
+#include "tests/graph/store_fixtures.h"
+
+#include <catch2/catch.hpp>
+
+#include "core/text.h"
+#include "graph/graph_view.h"
+
+namespace newsgraph::testing {
+
+Article article(const std::string& id, const std::string& text) {
+  Article a;
+  a.doc.id = id;
+  a.doc.title = "Title of " + id;
+  a.doc.text = text;
+  a.doc.source = id + ".txt";
+  a.doc.published = "2024-06-19";
+  a.x.doc = id;
+  a.x.sentences.push_back({{0, static_cast<uint32_t>(text.size())}});
+  return a;
+}
+
+void add_entity(Article& a, const std::string& label, EntityType type, const std::string& gazetteer_id) {
+  Entity e;
+  e.label = label;
+  e.type = type;
+  e.from_gazetteer = !gazetteer_id.empty();
+  e.id = e.from_gazetteer ? gazetteer_id : text::slugify(label);
+  size_t at = a.doc.text.find(label);
+  Mention m;
+  m.span = {static_cast<uint32_t>(at == std::string::npos ? 0 : at),
+            static_cast<uint32_t>(at == std::string::npos ? 0 : at + label.size())};
+  m.text = label;
+  e.mentions.push_back(m);
+  a.x.entities.push_back(e);
+}
+
+static const Entity& entity_named(const Article& a, const std::string& label) {
+  for (const Entity& e : a.x.entities)
+    if (e.label == label) return e;
+  FAIL("no entity " << label);
+  return a.x.entities.front();
+}
+
+void add_relation(Article& a, const std::string& subject, Predicate p, const std::string& object) {
+  Relation r;
+  r.subject = entity_named(a, subject).id;
+  r.object = entity_named(a, object).id;
+  r.predicate = p;
+  r.confidence = 0.8;
+  Evidence ev;
+  ev.sentence = 0;
+  ev.span = a.x.sentences[0].span;
+  ev.text = a.doc.text;
+  ev.cue = "cue";
+  ev.rule = "test.rule";
+  r.evidence.push_back(ev);
+  a.x.relations.push_back(r);
+}
+
+std::unique_ptr<graph::Store> open_store(const std::string& path) {
+  std::unique_ptr<graph::Store> store;
+  Status st = graph::Store::open(path, graph::StoreOptions{}, &store);
+  REQUIRE(st.is_ok());
+  return store;
+}
+
+void ingest(graph::Store& store, const Article& a, graph::IngestResult* result) {
+  graph::IngestResult ignored;
+  Status st = store.ingest(a.doc, a.x, result ? result : &ignored);
+  REQUIRE(st.message() == "");
+  REQUIRE(st.is_ok());
+}
+
+Snapshot snapshot(graph::Store& store) {
+  graph::GraphView view;
+  REQUIRE(graph::GraphView::load(store, {}, &view).is_ok());
+  Snapshot s;
+  s.nodes = view.node_count();
+  for (const auto& n : view.nodes()) s.labels.insert(n.label);
+  for (const auto& e : view.edges())
+    s.relations.emplace(view.nodes()[e.source].label, predicate_name(e.predicate),
+                        view.nodes()[e.target].label, e.weight);
+  return s;
+}
+
+}  // namespace newsgraph::testing

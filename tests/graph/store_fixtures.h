@@ -1,0 +1,42 @@
+// Hand-built extractions for store tests, so each test states exactly which entities
+// and relations an "article" brings, and a snapshot of the stored graph to compare.
+#pragma once
+
+#include <memory>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/types.h"
+#include "graph/store.h"
+
+namespace newsgraph::testing {
+
+struct Article {
+  Document doc;
+  Extraction x;
+};
+
+// An article whose text is `text`, one sentence.
+Article article(const std::string& id, const std::string& text);
+// Adds an entity; `gazetteer_id` non-empty makes it a gazetteer entity with that id.
+void add_entity(Article& a, const std::string& label, EntityType type, const std::string& gazetteer_id = "");
+// Adds a relation between two labels already added, with evidence in sentence 0.
+void add_relation(Article& a, const std::string& subject, Predicate p, const std::string& object);
+
+std::unique_ptr<graph::Store> open_store(const std::string& path);
+void ingest(graph::Store& store, const Article& a, graph::IngestResult* result = nullptr);
+
+// (subject label, predicate, object label, weight) of every relation, and the labels.
+struct Snapshot {
+  std::set<std::tuple<std::string, std::string, std::string, uint32_t>> relations;
+  std::set<std::string> labels;
+  size_t nodes = 0;
+  bool operator==(const Snapshot& o) const {
+    return relations == o.relations && labels == o.labels && nodes == o.nodes;
+  }
+};
+Snapshot snapshot(graph::Store& store);
+
+}  // namespace newsgraph::testing

@@ -1,0 +1,256 @@
+#include <catch2/catch.hpp>
+#include <sqlite3.h>
+
+#include "graph/store.h"
+#include "tests/graph/store_fixtures.h"
+#include "tests/test_paths.h"
+
+using namespace newsgraph;
+using namespace newsgraph::testing;
+
+namespace {
+
+Article putin_meets_kim(const std::string& id, const std::string& text) {
+  Article a = article(id, text);
+  add_entity(a, "Vladimir Putin", EntityType::kPerson, "vladimir_putin");
+  add_entity(a, "Kim Jong Un", EntityType::kPerson, "kim_jong_un");
+  add_relation(a, "Vladimir Putin", Predicate::kMeet, "Kim Jong Un");
+  return a;
+}
+
+int64_t scalar(const std::string& db, const std::string& sql) {
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  REQUIRE(sqlite3_prepare_v2(h, sql.c_str(), -1, &s, nullptr) == SQLITE_OK);
+  int64_t v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+  sqlite3_finalize(s);
+  sqlite3_close(h);
+  return v;
+}
+
+}  // namespace
+
+TEST_CASE("re-ingesting an article changes nothing", "[store]") {
+  auto db = temp_dir() + "/g.db";
+  auto store = open_store(db);
+  Article a = putin_meets_kim("a", "Vladimir Putin bertemu Kim Jong Un di Pyongyang.");
+  graph::IngestResult r;
+  ingest(*store, a, &r);
+  CHECK(r.outcome == graph::IngestOutcome::kNew);
+  Snapshot once = snapshot(*store);
+  ingest(*store, a, &r);
+  CHECK(r.outcome == graph::IngestOutcome::kUnchanged);
+  CHECK(snapshot(*store) == once);
+  CHECK(scalar(db, "SELECT COUNT(*) FROM evidence") == 1);
+}
+
+TEST_CASE("the same text under another id is recognised as already stored", "[store]") {
+  auto store = open_store(temp_dir() + "/g.db");
+  ingest(*store, putin_meets_kim("a", "Vladimir Putin bertemu Kim Jong Un di Pyongyang."));
+  graph::IngestResult r;
+  ingest(*store, putin_meets_kim("copy-of-a", "Vladimir Putin bertemu Kim Jong Un di Pyongyang."), &r);
+  CHECK(r.outcome == graph::IngestOutcome::kUnchanged);
+  CHECK(r.doc_id == "a");
+}
+
+TEST_CASE("a relation's weight is the number of distinct articles supporting it", "[store]") {
+  auto store = open_store(temp_dir() + "/g.db");
+  ingest(*store, putin_meets_kim("a", "Vladimir Putin bertemu Kim Jong Un di Pyongyang pada Rabu."));
+  ingest(*store, putin_meets_kim("b", "Kim Jong Un dan Vladimir Putin bertemu lagi di Moskow."));
+  Snapshot s = snapshot(*store);
+  REQUIRE(s.relations.size() == 1);
+  CHECK(std::get<3>(*s.relations.begin()) == 2);
+}
+
+TEST_CASE("a changed article replaces its old evidence", "[store]") {
+  auto db = temp_dir() + "/g.db";
+  auto store = open_store(db);
+  ingest(*store, putin_meets_kim("a", "Vladimir Putin bertemu Kim Jong Un di Pyongyang."));
+  Article changed = article("a", "Vladimir Putin mengecam Joe Biden.");
+  add_entity(changed, "Vladimir Putin", EntityType::kPerson, "vladimir_putin");
+  add_entity(changed, "Joe Biden", EntityType::kPerson, "joe_biden");
+  add_relation(changed, "Vladimir Putin", Predicate::kAccuse, "Joe Biden");
+  graph::IngestResult r;
+  ingest(*store, changed, &r);
+  CHECK(r.outcome == graph::IngestOutcome::kReplaced);
+  Snapshot s = snapshot(*store);
+  CHECK(s.labels == std::set<std::string>{"Vladimir Putin", "Joe Biden"});
+  CHECK(s.relations.size() == 1);
+  CHECK(scalar(db, "SELECT COUNT(*) FROM documents") == 1);
+}
+
+TEST_CASE("removing an article leaves the store as if it had never been ingested", "[store]") {
+  auto store = open_store(temp_dir() + "/g.db");
+  ingest(*store, putin_meets_kim("a", "Vladimir Putin bertemu Kim Jong Un di Pyongyang."));
+  Snapshot before = snapshot(*store);
+  Article b = putin_meets_kim("b", "Kim Jong Un menerima Vladimir Putin; John Kirby mengecam pertemuan itu.");
+  add_entity(b, "John Kirby", EntityType::kPerson);
+  add_relation(b, "John Kirby", Predicate::kAccuse, "Kim Jong Un");
+  ingest(*store, b);
+  CHECK(snapshot(*store).labels.count("John Kirby") == 1);
+  bool found = false;
+  REQUIRE(store->remove("b", &found).is_ok());
+  CHECK(found);
+  CHECK(snapshot(*store) == before);
+  REQUIRE(store->remove("b", &found).is_ok());
+  CHECK_FALSE(found);
+}
+
+TEST_CASE("a short name merges with the one full name it shortens, across articles", "[store][merge]") {
+  auto store = open_store(temp_dir() + "/g.db");
+  Article a = article("a", "Juru bicara John Kirby mengecam Rusia.");
+  add_entity(a, "John Kirby", EntityType::kPerson);
+  ingest(*store, a);
+  Article b = article("b", "Kirby mengatakan hal itu kepada wartawan.");
+  add_entity(b, "Kirby", EntityType::kPerson);
+  ingest(*store, b);
+  CHECK(snapshot(*store).labels == std::set<std::string>{"John Kirby"});
+}
+
+TEST_CASE("a full name arriving after its short form takes the short form over", "[store][merge]") {
+  auto store = open_store(temp_dir() + "/g.db");
+  Article a = article("a", "Kirby mengatakan hal itu kepada wartawan.");
+  add_entity(a, "Kirby", EntityType::kPerson);
+  ingest(*store, a);
+  Article b = article("b", "Juru bicara John Kirby mengecam Rusia.");
+  add_entity(b, "John Kirby", EntityType::kPerson);
+  ingest(*store, b);
+  CHECK(snapshot(*store).labels == std::set<std::string>{"John Kirby"});
+  bool found = false;
+  REQUIRE(store->remove("b", &found).is_ok());
+  CHECK(snapshot(*store).labels == std::set<std::string>{"Kirby"});
+}
+
+TEST_CASE("people sharing only a family name stay distinct, and a bare shared name is not guessed",
+          "[store][merge]") {
+  auto store = open_store(temp_dir() + "/g.db");
+  Article a = article("a", "Kim Jong Un, putra Kim Jong Il, bertemu Kim Young-ho.");
+  add_entity(a, "Kim Jong Un", EntityType::kPerson, "kim_jong_un");
+  add_entity(a, "Kim Jong Il", EntityType::kPerson);
+  add_entity(a, "Kim Young-ho", EntityType::kPerson);
+  ingest(*store, a);
+  Article b = article("b", "Kim mengirim surat.");
+  add_entity(b, "Kim", EntityType::kPerson);
+  ingest(*store, b);
+  CHECK(snapshot(*store).labels ==
+        std::set<std::string>{"Kim Jong Un", "Kim Jong Il", "Kim Young-ho", "Kim"});
+}
+
+TEST_CASE("names of different types do not merge", "[store][merge]") {
+  auto store = open_store(temp_dir() + "/g.db");
+  Article a = article("a", "Jordan bertemu Jordan.");
+  add_entity(a, "Jordan", EntityType::kPerson);
+  ingest(*store, a);
+  Article b = article("b", "Negara Jordan menolak.");
+  add_entity(b, "Jordan", EntityType::kCountry, "jordan");
+  ingest(*store, b);
+  CHECK(snapshot(*store).nodes == 2);
+}
+
+TEST_CASE("a sentence copied by a second outlet is marked syndicated", "[store]") {
+  auto db = temp_dir() + "/g.db";
+  auto store = open_store(db);
+  const std::string text = "Vladimir Putin bertemu Kim Jong Un di Pyongyang pada hari Rabu.";
+  ingest(*store, putin_meets_kim("outlet-a", text));
+  Article copy = putin_meets_kim("outlet-b", text + " Baca juga: berita lain.");
+  copy.x.sentences[0].span.end = static_cast<uint32_t>(text.size());
+  ingest(*store, copy);
+  CHECK(scalar(db, "SELECT weight FROM relations") == 2);
+  CHECK(scalar(db, "SELECT independent FROM relations") == 1);
+  bool found = false;
+  REQUIRE(store->remove("outlet-a", &found).is_ok());
+  CHECK(scalar(db, "SELECT independent FROM relations") == 1);
+  CHECK(scalar(db, "SELECT syndicated FROM sentences") == 0);
+}
+
+TEST_CASE("curate merges two entities and their relations' weights add up", "[store][curate]") {
+  auto store = open_store(temp_dir() + "/g.db");
+  Article a = article("a", "Presiden Jokowi menerima Vladimir Putin.");
+  add_entity(a, "Jokowi", EntityType::kPerson);
+  add_entity(a, "Vladimir Putin", EntityType::kPerson, "vladimir_putin");
+  add_relation(a, "Jokowi", Predicate::kMeet, "Vladimir Putin");
+  ingest(*store, a);
+  Article b = article("b", "Joko Widodo bertemu Vladimir Putin.");
+  add_entity(b, "Joko Widodo", EntityType::kPerson);
+  add_entity(b, "Vladimir Putin", EntityType::kPerson, "vladimir_putin");
+  add_relation(b, "Joko Widodo", Predicate::kMeet, "Vladimir Putin");
+  ingest(*store, b);
+  CHECK(snapshot(*store).relations.size() == 2);
+  graph::Overrides o;
+  o.merge.push_back({"Joko Widodo", "Jokowi"});
+  graph::CurateReport report;
+  REQUIRE(store->curate(o, &report).is_ok());
+  CHECK(report.merged == 1);
+  Snapshot s = snapshot(*store);
+  CHECK(s.labels == std::set<std::string>{"Joko Widodo", "Vladimir Putin"});
+  REQUIRE(s.relations.size() == 1);
+  CHECK(std::get<3>(*s.relations.begin()) == 2);
+  // Later articles naming "Jokowi" join the merged entity.
+  Article c = article("c", "Jokowi tiba di Moskow.");
+  add_entity(c, "Jokowi", EntityType::kPerson);
+  ingest(*store, c);
+  CHECK(snapshot(*store).labels.size() == 2);
+}
+
+TEST_CASE("curate splits a wrong merge and keeps the names apart afterwards", "[store][curate]") {
+  auto store = open_store(temp_dir() + "/g.db");
+  Article a = article("a", "Juru bicara John Kirby berbicara.");
+  add_entity(a, "John Kirby", EntityType::kPerson);
+  ingest(*store, a);
+  Article b = article("b", "Kirby mencetak gol bagi klubnya.");
+  add_entity(b, "Kirby", EntityType::kPerson);
+  ingest(*store, b);
+  REQUIRE(snapshot(*store).labels.size() == 1);
+  graph::Overrides o;
+  o.never.emplace_back("John Kirby", "Kirby");
+  graph::CurateReport report;
+  REQUIRE(store->curate(o, &report).is_ok());
+  CHECK(report.split == 1);
+  CHECK(snapshot(*store).labels == std::set<std::string>{"John Kirby", "Kirby"});
+  Article c = article("c", "Kirby kembali mencetak gol.");
+  add_entity(c, "Kirby", EntityType::kPerson);
+  ingest(*store, c);
+  CHECK(snapshot(*store).labels == std::set<std::string>{"John Kirby", "Kirby"});
+}
+
+TEST_CASE("overrides files are checked before anything is applied", "[store][curate]") {
+  graph::Overrides o;
+  CHECK(graph::parse_overrides(R"({"merge": [["A", "B", "C"]], "never": [["X", "Y"]]})", "o.json", &o).is_ok());
+  CHECK(o.merge.size() == 1);
+  CHECK(o.never.size() == 1);
+  const char* rejected[] = {"[1, 2]", R"({"merge": [["only one"]]})", R"({"never": [["a", "b", "c"]]})",
+                            R"({"merge": [[1, 2]]})", R"({"mrege": []})", "{", ""};
+  for (const char* bad : rejected) {
+    graph::Overrides ignored;
+    Status st = graph::parse_overrides(bad, "o.json", &ignored);
+    CHECK_FALSE(st.is_ok());
+    CHECK_THAT(st.message(), Catch::Contains("o.json"));
+  }
+}
+
+TEST_CASE("a file that is not a store is refused with a clear message and left untouched", "[store]") {
+  auto dir = temp_dir();
+  write_file(dir + "/notes.db", "these are my notes, not a database\n");
+  std::unique_ptr<graph::Store> store;
+  Status st = graph::Store::open(dir + "/notes.db", {}, &store);
+  CHECK_FALSE(st.is_ok());
+  CHECK_THAT(st.message(), Catch::Contains("notes.db"));
+  CHECK(read_file(dir + "/notes.db") == "these are my notes, not a database\n");
+  graph::StoreOptions no_create;
+  no_create.create = false;
+  CHECK_FALSE(graph::Store::open(dir + "/missing.db", no_create, &store).is_ok());
+}
+
+TEST_CASE("a store from a newer newsgraph is refused", "[store]") {
+  auto db = temp_dir() + "/g.db";
+  open_store(db);
+  sqlite3* h = nullptr;
+  sqlite3_open(db.c_str(), &h);
+  sqlite3_exec(h, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
+  sqlite3_close(h);
+  std::unique_ptr<graph::Store> store;
+  Status st = graph::Store::open(db, {}, &store);
+  CHECK_FALSE(st.is_ok());
+  CHECK_THAT(st.message(), Catch::Contains("newer"));
+}
