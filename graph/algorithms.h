@@ -50,9 +50,9 @@ struct PathSummary {
   bool exact = true;
   size_t sources = 0;
 };
-// BFS from every node when V <= max_sources, else from max_sources random nodes plus a
-// double sweep for the diameter. O(sources * (V + E)).
-PathSummary path_summary(const Csr& undirected, size_t max_sources, uint64_t seed);
+// BFS from every node when V <= exact_limit, else from `samples` random nodes plus
+// double sweeps for the diameter. O(sources * (V + E)).
+PathSummary path_summary(const Csr& undirected, size_t exact_limit, size_t samples, uint64_t seed);
 
 struct Communities {
   std::vector<uint32_t> membership;  // community of each node, numbered by size (0 largest)

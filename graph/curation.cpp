@@ -169,7 +169,7 @@ Status Store::curate(const Overrides& overrides, CurateReport* report) {
   Db& db = impl_->db;
   *report = CurateReport{};
   try {
-    Transaction tx(db);
+    Transaction tx(db, in_batch_);
     for (const auto& names : overrides.merge) merge_names(db, names, report);
     for (const auto& [a, b] : overrides.never) keep_apart(db, a, b, report);
     tx.commit();

@@ -1,6 +1,7 @@
 #include "graph/graph_view.h"
 
 #include <algorithm>
+#include <thread>
 #include <unordered_map>
 
 #include "graph/sqlite_db.h"
@@ -52,10 +53,13 @@ Status GraphView::load(Store& store, const GraphViewOptions& options, GraphView*
   std::vector<NodeInfo> nodes;
   std::vector<EdgeInfo> edges;
   try {
-    std::unordered_map<int64_t, uint32_t> index;
+    constexpr uint32_t kAbsent = UINT32_MAX;
+    std::vector<uint32_t> index;  // entity_key -> node; keys are dense rowids
     Statement q = db.prepare("SELECT entity_key, id, label, type FROM entities ORDER BY entity_key");
     while (q.step()) {
-      index.emplace(q.column_int(0), static_cast<uint32_t>(nodes.size()));
+      size_t key = static_cast<size_t>(q.column_int(0));
+      if (key >= index.size()) index.resize(std::max(key + 1, index.size() * 2), kAbsent);
+      index[key] = static_cast<uint32_t>(nodes.size());
       NodeInfo n;
       n.id = q.column_text(1);
       n.label = q.column_text(2);
@@ -66,12 +70,19 @@ Status GraphView::load(Store& store, const GraphViewOptions& options, GraphView*
         "SELECT subject_key, object_key, predicate, weight FROM relations "
         "WHERE subject_key <> object_key AND weight >= ? ORDER BY relation_key");
     r.bind(1, int64_t{options.min_weight});
+    std::unordered_map<std::string, Predicate> predicates;  // a handful of names, parsed once
     while (r.step()) {
-      std::optional<Predicate> p = parse_predicate(r.column_view(2));
-      auto s = index.find(r.column_int(0)), o = index.find(r.column_int(1));
-      if (!p || s == index.end() || o == index.end()) continue;
-      if (*p == Predicate::kCoOccurs && !options.include_cooccurs) continue;
-      edges.push_back({s->second, o->second, *p, static_cast<uint32_t>(r.column_int(3))});
+      std::string_view name = r.column_view(2);
+      auto p = predicates.find(std::string(name));
+      if (p == predicates.end()) {
+        std::optional<Predicate> parsed = parse_predicate(name);
+        if (!parsed) continue;
+        p = predicates.emplace(std::string(name), *parsed).first;
+      }
+      size_t s = static_cast<size_t>(r.column_int(0)), o = static_cast<size_t>(r.column_int(1));
+      if (s >= index.size() || o >= index.size() || index[s] == kAbsent || index[o] == kAbsent) continue;
+      if (p->second == Predicate::kCoOccurs && !options.include_cooccurs) continue;
+      edges.push_back({index[s], index[o], p->second, static_cast<uint32_t>(r.column_int(3))});
     }
   } catch (const StoreError& e) {
     return Status::error(StatusCode::kIoError, store.path() + ": " + e.message);
@@ -89,21 +100,26 @@ GraphView GraphView::from_edges(std::vector<NodeInfo> nodes, std::vector<EdgeInf
 }
 
 void GraphView::build() {
+  // The two adjacency structures are independent: build them on two threads.
+  std::thread directed([this] {
+    std::vector<Arc> arcs;
+    arcs.reserve(edges_.size() * 2);
+    for (const EdgeInfo& e : edges_) {
+      if (e.source == e.target) continue;
+      arcs.push_back({e.source, e.target, double(e.weight)});
+      if (is_symmetric(e.predicate)) arcs.push_back({e.target, e.source, double(e.weight)});
+    }
+    directed_ = pack(arcs, nodes_.size());
+  });
   std::vector<Arc> arcs;
   arcs.reserve(edges_.size() * 2);
-  for (const EdgeInfo& e : edges_) {
-    if (e.source == e.target) continue;
-    arcs.push_back({e.source, e.target, double(e.weight)});
-    if (is_symmetric(e.predicate)) arcs.push_back({e.target, e.source, double(e.weight)});
-  }
-  directed_ = pack(arcs, nodes_.size());
-  arcs.clear();
   for (const EdgeInfo& e : edges_) {
     if (e.source == e.target) continue;
     arcs.push_back({e.source, e.target, double(e.weight)});
     arcs.push_back({e.target, e.source, double(e.weight)});
   }
   undirected_ = pack(arcs, nodes_.size());
+  directed.join();
 }
 
 int64_t GraphView::find(const std::string& id) const {

@@ -119,21 +119,20 @@ int Db::changes() const { return sqlite3_changes(db_); }
 
 std::string Db::error_message() const { return db_ ? sqlite3_errmsg(db_) : "no database"; }
 
-Transaction::Transaction(Db& db, bool immediate) : db_(db) {
-  db_.exec(immediate ? "BEGIN IMMEDIATE" : "BEGIN");
+Transaction::Transaction(Db& db, bool nested) : db_(db), nested_(nested) {
+  db_.exec(nested_ ? "SAVEPOINT unit" : "BEGIN IMMEDIATE");
 }
 
 Transaction::~Transaction() {
-  if (!done_) {
-    try {
-      db_.exec("ROLLBACK");
-    } catch (const StoreError&) {
-    }
+  if (done_) return;
+  try {
+    db_.exec(nested_ ? "ROLLBACK TO unit; RELEASE unit" : "ROLLBACK");
+  } catch (const StoreError&) {
   }
 }
 
 void Transaction::commit() {
-  db_.exec("COMMIT");
+  db_.exec(nested_ ? "RELEASE unit" : "COMMIT");
   done_ = true;
 }
 

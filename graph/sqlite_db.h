@@ -74,15 +74,18 @@ class Db {
   std::unordered_map<const char*, sqlite3_stmt*> cache_;
 };
 
-// Commits on commit(), rolls back in the destructor otherwise.
+// Commits on commit(), rolls back in the destructor otherwise. Inside an open
+// transaction (`nested`) it is a savepoint: commit() releases it, and a rollback undoes
+// only what was done since it began.
 class Transaction {
  public:
-  explicit Transaction(Db& db, bool immediate = true);
+  explicit Transaction(Db& db, bool nested = false);
   ~Transaction();
   void commit();
 
  private:
   Db& db_;
+  bool nested_;
   bool done_ = false;
 };
 

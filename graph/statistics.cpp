@@ -97,7 +97,7 @@ GraphStatistics compute_statistics(const GraphView& g, const StatisticsOptions& 
 
   s.clustering = clustering(und);
   s.seconds["clustering"] = watch.lap();
-  s.paths = path_summary(und, options.path_sources, options.seed);
+  s.paths = path_summary(und, options.exact_paths_limit, options.path_samples, options.seed);
   s.seconds["paths"] = watch.lap();
 
   Communities c = louvain(und, options.seed);

@@ -15,7 +15,8 @@ namespace newsgraph::graph {
 struct StatisticsOptions {
   size_t top = 10;                 // entries in each ranking
   BetweennessOptions betweenness;  // exact below a work budget, sampled above
-  size_t path_sources = 2000;      // exact path lengths up to this many nodes
+  size_t exact_paths_limit = 2000;  // exact path lengths up to this many nodes
+  size_t path_samples = 256;        // BFS sources above that
   uint64_t seed = 1;
 };
 

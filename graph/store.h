@@ -62,6 +62,13 @@ class Store {
   // nothing. `doc` must be the document `extraction` came from.
   Status ingest(const Document& doc, const Extraction& extraction, IngestResult* result);
 
+  // Groups the following writes into one commit, for bulk ingest: each article stays
+  // atomic (a savepoint), and a crash loses whole articles since the last commit,
+  // never part of one. commit_batch() makes them durable. Without a batch, every
+  // write commits on its own.
+  Status begin_batch();
+  Status commit_batch();
+
   // Retracts an article and exactly what it produced; `found` says whether it existed.
   Status remove(const std::string& doc_id, bool* found);
 
@@ -76,12 +83,15 @@ class Store {
 
   const std::string& path() const { return path_; }
 
+  bool in_batch() const { return in_batch_; }
+
   struct Impl;
   Impl& impl() { return *impl_; }  // for other graph/ classes reading the same file
 
  private:
   Store() = default;
   std::string path_;
+  bool in_batch_ = false;
   std::unique_ptr<Impl> impl_;
 };
 

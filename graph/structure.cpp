@@ -123,17 +123,17 @@ Clustering clustering(const Csr& g) {
   return result;
 }
 
-PathSummary path_summary(const Csr& g, size_t max_sources, uint64_t seed) {
+PathSummary path_summary(const Csr& g, size_t exact_limit, size_t samples, uint64_t seed) {
   const size_t n = g.node_count();
   PathSummary result;
   if (n == 0) return result;
   std::vector<uint32_t> sources(n);
   std::iota(sources.begin(), sources.end(), 0u);
-  result.exact = n <= max_sources;
+  result.exact = n <= exact_limit || n <= samples;
   if (!result.exact) {
     std::mt19937_64 rng(seed);
     std::shuffle(sources.begin(), sources.end(), rng);
-    sources.resize(max_sources);
+    sources.resize(samples);
   }
   std::vector<int32_t> dist(n, -1);
   std::vector<uint32_t> order;

@@ -99,7 +99,7 @@ TEST_CASE("clustering is one on a triangle and zero on a path", "[algorithms]") 
 }
 
 TEST_CASE("path summary gives the diameter and mean distance of a path graph", "[algorithms]") {
-  PathSummary p = path_summary(make(4, {{0, 1}, {1, 2}, {2, 3}}).undirected(), 100, 1);
+  PathSummary p = path_summary(make(4, {{0, 1}, {1, 2}, {2, 3}}).undirected(), 100, 10, 1);
   CHECK(p.exact);
   CHECK(p.diameter == 3);
   CHECK(p.average_length == Approx(20.0 / 12.0));

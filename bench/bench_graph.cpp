@@ -1,0 +1,240 @@
+// Graph store and statistics benchmark: ingests generated graphs of 100k and 1M edges
+// (and, with --pool, the real news pool) into a fresh store, then prints the ingest
+// rate, the time to build the in-memory graph, and each statistic's time beside
+// igraph's on the same graph in the same run (bench/igraph_compare.py).
+// usage: bench_graph [--sizes 100000,1000000] [--pool POOL.jsonl] [--dir DIR]
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+#include "graph/graph_view.h"
+#include "graph/statistics.h"
+#include "graph/store.h"
+#include "ingest/document_reader.h"
+#include "ingest/pipeline.h"
+
+namespace {
+
+using namespace newsgraph;
+using Clock = std::chrono::steady_clock;
+
+double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+// Synthetic articles of 10 relations each between entities drawn with a skewed
+// (heavy-tailed) popularity, like names in news.
+void ingest_generated(graph::Store& store, size_t edges, size_t nodes, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> unit(0, 1);
+  auto pick = [&] {  // half uniform, half heavily skewed towards low ids
+    double u = unit(rng);
+    return static_cast<size_t>(double(nodes) * (rng() % 2 ? u : u * u * u));
+  };
+  const Predicate predicates[] = {Predicate::kMeet, Predicate::kSupport, Predicate::kAccuse, Predicate::kSupply,
+                                  Predicate::kCoOccurs, Predicate::kVisit};
+  const size_t per_article = 10;
+  size_t articles = edges / per_article;
+  auto start = Clock::now();
+  store.begin_batch();
+  for (size_t a = 0; a < articles; ++a) {
+    Document doc;
+    doc.id = "gen-" + std::to_string(a);
+    doc.text = "Synthetic article " + doc.id + ".";
+    doc.title = doc.id;
+    Extraction x;
+    x.doc = doc.id;
+    x.sentences.push_back({{0, static_cast<uint32_t>(doc.text.size())}});
+    std::map<size_t, bool> seen;
+    for (size_t r = 0; r < per_article; ++r) {
+      size_t s = pick(), o = pick();
+      if (s == o) o = (o + 1) % nodes;
+      for (size_t e : {s, o}) {
+        if (seen[e]) continue;
+        seen[e] = true;
+        Entity ent;
+        ent.id = "e" + std::to_string(e);
+        ent.label = "Entity " + std::to_string(e);
+        ent.type = static_cast<EntityType>(e % 4);
+        ent.from_gazetteer = true;
+        x.entities.push_back(ent);
+      }
+      Relation rel;
+      rel.subject = "e" + std::to_string(s);
+      rel.object = "e" + std::to_string(o);
+      rel.predicate = predicates[rng() % 6];
+      rel.confidence = 0.7;
+      Evidence ev;
+      ev.span = x.sentences[0].span;
+      ev.rule = "bench";
+      rel.evidence.push_back(ev);
+      x.relations.push_back(rel);
+    }
+    graph::IngestResult result;
+    store.ingest(doc, x, &result);
+    if (a % 2000 == 1999) {
+      store.commit_batch();
+      store.begin_batch();
+    }
+  }
+  store.commit_batch();
+  double s = since(start);
+  std::printf("  ingest: %zu articles, %zu relations in %.1f s: %.0f articles/s, %.0f relations/s\n", articles,
+              articles * per_article, s, articles / s, articles * per_article / s);
+}
+
+std::map<std::string, double> run_igraph(const std::string& tsv, bool betweenness) {
+  std::map<std::string, double> out;
+  // Debian's python3-igraph belongs to the system interpreter, not to one on PATH.
+  std::string python = std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  std::string cmd = python + " " NEWSGRAPH_SOURCE_DIR "/bench/igraph_compare.py " + tsv +
+                    (betweenness ? " --betweenness" : "") + " 2>/dev/null";
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return out;
+  std::string text;
+  char buf[4096];
+  while (size_t n = fread(buf, 1, sizeof buf, p)) text.append(buf, n);
+  pclose(p);
+  rapidjson::Document d;
+  d.Parse(text.c_str());
+  if (d.HasParseError() || !d.IsObject() || d.HasMember("missing")) return out;
+  for (auto it = d.MemberBegin(); it != d.MemberEnd(); ++it)
+    if (it->value.IsNumber()) out[it->name.GetString()] = it->value.GetDouble();
+  return out;
+}
+
+void write_tsv(const graph::GraphView& view, const std::string& path) {
+  std::ofstream out(path);
+  const graph::Csr& g = view.directed();
+  for (uint32_t v = 0; v < g.node_count(); ++v)
+    for (uint64_t i = g.offsets[v]; i < g.offsets[v + 1]; ++i)
+      out << v << '\t' << g.targets[i] << '\t' << g.weights[i] << '\n';
+}
+
+// Loads the store's graph, times every statistic, and compares with igraph.
+void measure(graph::Store& store, const std::string& dir, bool exact_betweenness) {
+  auto start = Clock::now();
+  graph::GraphView view;
+  graph::GraphView::load(store, {}, &view);
+  double load = since(start);
+  std::printf("  graph: %zu nodes, %zu relations, %zu directed arcs\n", view.node_count(), view.edges().size(),
+              view.directed().edge_count());
+  graph::StatisticsOptions options;
+  if (exact_betweenness) options.betweenness.max_exact_work = 1e18;
+  graph::GraphStatistics s = graph::compute_statistics(view, options);
+  std::string tsv = dir + "/edges.tsv";
+  write_tsv(view, tsv);
+  auto theirs = run_igraph(tsv, exact_betweenness);
+  std::printf("  %-20s %12s %12s %8s\n", "", "newsgraph s", "igraph s", "speedup");
+  auto row = [&](const char* name, double ours, const char* their_key) {
+    auto it = theirs.find(their_key);
+    if (it == theirs.end()) {
+      std::printf("  %-20s %12.3f %12s\n", name, ours, "-");
+    } else {
+      std::printf("  %-20s %12.3f %12.3f %7.1fx\n", name, ours, it->second, it->second / ours);
+    }
+  };
+  row("load graph", load, "load_tsv");
+  row("pagerank", s.seconds["pagerank"], "pagerank");
+  row("weak components", s.seconds["weak_components"], "weak_components");
+  row("strong components", s.seconds["strong_components"], "strong_components");
+  row("clustering", s.seconds["clustering"], "clustering");
+  row("communities", s.seconds["communities"], "communities");
+  row(s.betweenness_exact ? "betweenness (exact)" : "betweenness (sampled)", s.seconds["betweenness"],
+      exact_betweenness ? "betweenness" : "-");
+  row("paths", s.seconds["paths"], "-");
+  row("degree", s.seconds["degree"], "-");
+  std::printf("  modularity %.4f (%zu communities), global clustering %.4f\n", s.modularity, s.communities,
+              s.clustering.global);
+}
+
+std::unique_ptr<graph::Store> fresh_store(const std::string& path) {
+  std::filesystem::remove(path);
+  std::filesystem::remove(path + "-wal");
+  std::filesystem::remove(path + "-shm");
+  std::unique_ptr<graph::Store> store;
+  Status st = graph::Store::open(path, {}, &store);
+  if (!st.is_ok()) {
+    std::fprintf(stderr, "%s\n", st.message().c_str());
+    std::exit(3);
+  }
+  return store;
+}
+
+void ingest_pool(graph::Store& store, const std::string& pool) {
+  ingest::Extractor extractor;
+  ingest::Extractor::create({}, &extractor);
+  size_t articles = 0, relations = 0, bytes = 0;
+  auto start = Clock::now();
+  store.begin_batch();
+  ingest::ReadCallbacks cb;
+  cb.on_document = [&](const Document& doc, bool title_in_text) {
+    Extraction x = extractor.extract(doc, title_in_text);
+    graph::IngestResult r;
+    store.ingest(doc, x, &r);
+    ++articles;
+    relations += x.relations.size();
+    bytes += doc.text.size();
+    if (articles % 2000 == 0) {
+      store.commit_batch();
+      store.begin_batch();
+    }
+  };
+  cb.on_skip = [](const Status&) {};
+  ingest::DocumentReader(ingest::ReadOptions{}, cb).read(pool);
+  store.commit_batch();
+  double s = since(start);
+  std::printf("  ingest (extraction included): %zu articles, %.1f MB, %zu relations in %.1f s: %.0f articles/s, "
+              "%.0f relations/s\n", articles, bytes / 1e6, relations, s, articles / s, relations / s);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<size_t> sizes = {100000, 1000000};
+  std::string pool, dir = std::filesystem::temp_directory_path().string();
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--sizes" && i + 1 < argc) {
+      sizes.clear();
+      std::string list = argv[++i];
+      for (size_t p = 0; p < list.size();) {
+        size_t c = list.find(',', p);
+        sizes.push_back(std::stoull(list.substr(p, c - p)));
+        p = c == std::string::npos ? list.size() : c + 1;
+      }
+    } else if (a == "--pool" && i + 1 < argc) {
+      pool = argv[++i];
+    } else if (a == "--dir" && i + 1 < argc) {
+      dir = argv[++i];
+    } else {
+      std::puts("usage: bench_graph [--sizes 100000,1000000] [--pool POOL.jsonl] [--dir DIR]");
+      return a == "-h" || a == "--help" ? 0 : 2;
+    }
+  }
+  std::printf("exact betweenness, generated graph of 10k nodes / 50k relations:\n");
+  {
+    auto store = fresh_store(dir + "/bench_graph_betweenness.db");
+    ingest_generated(*store, 50000, 10000, 3);
+    measure(*store, dir, true);
+  }
+  for (size_t edges : sizes) {
+    std::printf("\ngenerated graph, %zu relations, %zu entities:\n", edges, edges / 5);
+    auto store = fresh_store(dir + "/bench_graph.db");
+    ingest_generated(*store, edges, edges / 5, 1);
+    measure(*store, dir, false);
+  }
+  if (!pool.empty()) {
+    std::printf("\nreal news pool %s:\n", pool.c_str());
+    auto store = fresh_store(dir + "/bench_graph_pool.db");
+    ingest_pool(*store, pool);
+    measure(*store, dir, false);
+  }
+  return 0;
+}
