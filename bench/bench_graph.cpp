@@ -197,6 +197,7 @@ void ingest_pool(graph::Store& store, const std::string& pool) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // figures appear as they are measured
   std::vector<size_t> sizes = {100000, 1000000};
   std::string pool, dir = std::filesystem::temp_directory_path().string();
   for (int i = 1; i < argc; ++i) {

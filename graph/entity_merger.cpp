@@ -20,7 +20,7 @@ struct Decision {
   std::string rule, detail;
 };
 
-std::vector<int64_t> keys_of(Statement q) {
+std::vector<int64_t> keys_of(Statement& q) {
   std::vector<int64_t> out;
   while (q.step()) out.push_back(q.column_int(0));
   return out;

@@ -16,10 +16,17 @@ struct sqlite3_stmt;
 
 namespace newsgraph::graph {
 
+// A cached prepared statement in use. Move-only; going out of scope resets it, so no
+// half-read query keeps a read transaction open (which would stop WAL checkpoints).
 class Statement {
  public:
   Statement() = default;
   explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  Statement(Statement&& other) noexcept : stmt_(other.stmt_) { other.stmt_ = nullptr; }
+  Statement& operator=(Statement&& other) noexcept;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement();
 
   // Binds are 1-based like SQLite's. Strings are copied by SQLite.
   Statement& bind(int index, int64_t value);
