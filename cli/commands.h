@@ -12,5 +12,6 @@ int run_ingest(const std::vector<std::string>& args);
 int run_remove(const std::vector<std::string>& args);
 int run_curate(const std::vector<std::string>& args);
 int run_stats(const std::vector<std::string>& args);
+int run_export(const std::vector<std::string>& args);
 
 }  // namespace newsgraph::cli

@@ -1,0 +1,106 @@
+#include "export/export_graph.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "export/layout.h"
+#include "export/palette.h"
+#include "graph/algorithms.h"
+#include "graph/graph_view.h"
+
+namespace newsgraph::exporter {
+namespace {
+
+// Typed predicates outrank co-occurrence; then more articles, then the ontology order.
+bool stronger(const graph::AttributedEdge& a, const graph::AttributedEdge& b) {
+  bool at = a.predicate != Predicate::kCoOccurs, bt = b.predicate != Predicate::kCoOccurs;
+  if (at != bt) return at;
+  if (a.weight != b.weight) return a.weight > b.weight;
+  return a.predicate < b.predicate;
+}
+
+ExportEdge combine(const graph::AttributedGraph& g, std::vector<size_t> parts) {
+  std::sort(parts.begin(), parts.end(), [&](size_t a, size_t b) { return stronger(g.edges[a], g.edges[b]); });
+  const graph::AttributedEdge& top = g.edges[parts.front()];
+  ExportEdge e;
+  e.source = top.source;
+  e.target = top.target;
+  e.quad = quad_name(quad_of(top.predicate));
+  e.color = predicate_color(top.predicate);
+  e.modality = top.modality;
+  e.sample = top.sample;
+  std::vector<int64_t> articles;
+  for (size_t i : parts) {
+    const graph::AttributedEdge& p = g.edges[i];
+    if (!e.label.empty()) {
+      e.label += ", ";
+      e.predicates += ";";
+    }
+    e.label += predicate_name(p.predicate);
+    e.predicates += std::string(predicate_name(p.predicate)) + ":" + std::to_string(p.weight);
+    e.weight += p.weight;
+    e.independent = std::max(e.independent, p.independent);
+    if (p.modality == "asserted") e.modality = "asserted";
+    if (e.first_seen.empty() || (!p.first_seen.empty() && p.first_seen < e.first_seen)) e.first_seen = p.first_seen;
+    e.last_seen = std::max(e.last_seen, p.last_seen);
+    articles.insert(articles.end(), p.article_keys.begin(), p.article_keys.end());
+    e.dates.insert(e.dates.end(), p.dates.begin(), p.dates.end());
+    if (e.sample.empty()) e.sample = p.sample;
+  }
+  std::sort(articles.begin(), articles.end());
+  e.articles = std::unique(articles.begin(), articles.end()) - articles.begin();
+  if (articles.empty()) e.articles = e.weight;
+  std::sort(e.dates.begin(), e.dates.end());
+  e.dates.erase(std::unique(e.dates.begin(), e.dates.end()), e.dates.end());
+  e.parts = std::move(parts);
+  return e;
+}
+
+}  // namespace
+
+ExportGraph build_export_graph(graph::AttributedGraph attributed, const ExportOptions& options) {
+  ExportGraph out;
+  out.multi = options.multi;
+  out.graph = std::move(attributed);
+  const graph::AttributedGraph& g = out.graph;
+  const size_t n = g.nodes.size();
+
+  if (options.multi) {
+    for (size_t i = 0; i < g.edges.size(); ++i) out.edges.push_back(combine(g, {i}));
+  } else {
+    std::map<std::pair<uint32_t, uint32_t>, std::vector<size_t>> by_pair;
+    for (size_t i = 0; i < g.edges.size(); ++i) by_pair[{g.edges[i].source, g.edges[i].target}].push_back(i);
+    for (auto& [pair, parts] : by_pair) out.edges.push_back(combine(g, std::move(parts)));
+  }
+
+  std::vector<graph::NodeInfo> nodes(n);
+  for (size_t v = 0; v < n; ++v) nodes[v] = {g.nodes[v].id, g.nodes[v].label, g.nodes[v].type};
+  std::vector<graph::EdgeInfo> edges;
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;
+  for (const auto& e : g.edges) {
+    edges.push_back({e.source, e.target, e.predicate, static_cast<uint32_t>(std::max<int64_t>(1, e.weight))});
+    pairs.emplace_back(e.source, e.target);
+  }
+  graph::GraphView view = graph::GraphView::from_edges(std::move(nodes), std::move(edges));
+  std::vector<double> rank = graph::pagerank(view.directed());
+  graph::Communities communities = graph::louvain(view.undirected(), options.seed);
+  double top = rank.empty() ? 1 : *std::max_element(rank.begin(), rank.end());
+  LayoutOptions layout;
+  layout.iterations = options.layout ? options.layout_iterations : -1;
+  layout.seed = options.seed;
+  auto positions = force_directed_layout(n, pairs, communities.membership, layout);
+  out.visuals.resize(n);
+  for (size_t v = 0; v < n; ++v) {
+    NodeVisual& visual = out.visuals[v];
+    visual.pagerank = rank[v];
+    visual.size = 4 + 36 * std::sqrt(top > 0 ? rank[v] / top : 0);
+    visual.community = communities.membership[v];
+    visual.color = type_color(g.nodes[v].type);
+    visual.x = positions[v].first;
+    visual.y = positions[v].second;
+  }
+  return out;
+}
+
+}  // namespace newsgraph::exporter

@@ -1,0 +1,62 @@
+// The graph as an export shows it: the attributed graph plus what makes it readable at
+// once in Gephi (colour by type, size by PageRank, a force-directed position, a
+// community, edge colour by cooperation/conflict), and its edges either one per
+// predicate or merged per ordered pair. Built once, then written by any GraphWriter.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "graph/attributed_graph.h"
+
+namespace newsgraph::exporter {
+
+struct Rgb {
+  uint8_t r = 0, g = 0, b = 0;
+};
+
+struct NodeVisual {
+  double x = 0, y = 0;
+  double size = 1;
+  double pagerank = 0;
+  uint32_t community = 0;
+  Rgb color;
+};
+
+// One exported edge: a single relation (--multi) or every predicate of an ordered pair.
+struct ExportEdge {
+  uint32_t source = 0, target = 0;
+  std::vector<size_t> parts;   // indices into AttributedGraph::edges
+  std::string label;           // "MEET" or "MEET, SUPPORT"
+  std::string predicates;      // "MEET:2;SUPPORT:1" (articles per predicate)
+  std::string quad;            // of the strongest typed predicate; "" for static/co-occurrence
+  std::string modality;
+  int64_t weight = 0;          // articles per predicate, summed
+  int64_t articles = 0;        // distinct articles
+  int64_t independent = 0;     // the most independent articles of any part
+  std::string first_seen, last_seen, sample;
+  std::vector<std::string> dates;
+  Rgb color;
+};
+
+struct ExportOptions {
+  bool multi = false;           // one edge per predicate instead of one per ordered pair
+  bool layout = true;           // compute positions (Fruchterman-Reingold)
+  int layout_iterations = 0;    // 0: chosen from the graph's size
+  uint64_t seed = 1;
+};
+
+struct ExportGraph {
+  graph::AttributedGraph graph;
+  std::vector<NodeVisual> visuals;  // aligned with graph.nodes
+  std::vector<ExportEdge> edges;
+  bool multi = false;
+};
+
+// Takes the attributed graph and computes PageRank, Louvain communities, the layout
+// and colours. O(E) plus the layout (O(iterations * (V + E)) with grid forces).
+ExportGraph build_export_graph(graph::AttributedGraph graph, const ExportOptions& options);
+
+}  // namespace newsgraph::exporter

@@ -1,0 +1,26 @@
+#include "export/writer.h"
+
+namespace newsgraph::exporter {
+
+// Each defined in its format's file.
+std::unique_ptr<GraphWriter> make_graphml_writer();
+std::unique_ptr<GraphWriter> make_gexf_writer();
+std::unique_ptr<GraphWriter> make_json_writer();
+std::unique_ptr<GraphWriter> make_csv_writer(Format format);
+std::unique_ptr<GraphWriter> make_dot_writer();
+
+std::unique_ptr<GraphWriter> make_writer(Format format) {
+  switch (format) {
+    case Format::kGraphml: return make_graphml_writer();
+    case Format::kGexf: return make_gexf_writer();
+    case Format::kJson: return make_json_writer();
+    case Format::kDot: return make_dot_writer();
+    case Format::kCsvNodes:
+    case Format::kCsvEdges:
+    case Format::kNeo4jNodes:
+    case Format::kNeo4jRelationships: return make_csv_writer(format);
+  }
+  return make_graphml_writer();
+}
+
+}  // namespace newsgraph::exporter
