@@ -34,6 +34,7 @@ const char kHelp[] =
     "  -o, --output P       the file (or directory for csv and neo4j)\n"
     "  --multi              one edge per predicate; by default the predicates between an\n"
     "                       ordered pair are one edge carrying each predicate's count\n"
+    "  --gexf-version V     1.3 (default) or 1.2 (1.2draft, for networkx and older tools)\n"
     "  --no-layout          skip the force-directed layout (positions on a circle)\n"
     "filters:\n"
     "  --min-weight N       relations supported by at least N articles\n"
@@ -77,7 +78,7 @@ bool is_date(const std::string& s) {
 }
 
 struct ExportFlags {
-  std::string db = "newsgraph.db", format = "graphml", output;
+  std::string db = "newsgraph.db", format = "graphml", output, gexf_version = "1.3";
   exporter::ExportOptions options;
   graph::GraphFilter filter;
 };
@@ -96,6 +97,9 @@ int parse(const std::vector<std::string>& args, ExportFlags& x) {
       if (!f.value(&x.format)) return kExitUsage;
     } else if (f.is("-o") || f.is("--output")) {
       if (!f.value(&x.output)) return kExitUsage;
+    } else if (f.is("--gexf-version")) {
+      if (!f.value(&x.gexf_version)) return kExitUsage;
+      if (x.gexf_version != "1.3" && x.gexf_version != "1.2") return f.usage_error("--gexf-version is 1.3 or 1.2");
     } else if (f.is("--multi")) {
       x.options.multi = true;
     } else if (f.is("--no-layout")) {
@@ -178,7 +182,7 @@ int run_export(const std::vector<std::string>& args) {
              {csv ? Format::kCsvEdges : Format::kNeo4jRelationships,
               x.output + (csv ? "/edges.csv" : "/relationships.csv")}};
   } else {
-    Format format = x.format == "gexf" ? Format::kGexf
+    Format format = x.format == "gexf" ? (x.gexf_version == "1.2" ? Format::kGexf12 : Format::kGexf)
                     : x.format == "json" ? Format::kJson
                     : x.format == "dot"  ? Format::kDot
                                          : Format::kGraphml;

@@ -1,6 +1,7 @@
 // GEXF 1.3 (namespace http://gexf.net/1.3): attributes declared per class, viz colour,
 // size and position on nodes, colour and thickness on edges, typed parallel edges as
 // `kind` (with --multi), and spells from the articles' dates for Gephi's timeline.
+// The 1.2draft variant differs in its namespaces and has no `kind`.
 #include "export/palette.h"
 #include "export/text_out.h"
 #include "export/writer.h"
@@ -32,11 +33,18 @@ void spell_range(TextOut& o, const std::string& first, const std::string& last) 
 
 class GexfWriter : public GraphWriter {
  public:
+  explicit GexfWriter(bool draft_1_2) : draft_1_2_(draft_1_2) {}
+
   Status write(const ExportGraph& x, std::ostream& stream) const override {
     TextOut o(stream);
-    o << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n"
-         "  <meta><creator>newsgraph</creator><description>who did what to whom, from news articles"
+    o << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    if (draft_1_2_) {
+      o << "<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" "
+           "version=\"1.2\">\n";
+    } else {
+      o << "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n";
+    }
+    o << "  <meta><creator>newsgraph</creator><description>who did what to whom, from news articles"
          "</description></meta>\n"
          "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\">\n"
          "    <attributes class=\"node\">\n"
@@ -87,7 +95,7 @@ class GexfWriter : public GraphWriter {
       o.xml(nodes[e.source].id) << "\" target=\"";
       o.xml(nodes[e.target].id) << "\" label=\"";
       o.xml(e.label) << "\" weight=\"" << e.weight << "\"";
-      if (x.multi) o << " kind=\"" << e.label << "\"";
+      if (x.multi && !draft_1_2_) o << " kind=\"" << e.label << "\"";
       o << "><attvalues>";
       attvalue(o, "predicates", e.predicates);
       attvalue(o, "quad", e.quad);
@@ -103,10 +111,13 @@ class GexfWriter : public GraphWriter {
     o << "    </edges>\n  </graph>\n</gexf>\n";
     return o.finish();
   }
+
+ private:
+  bool draft_1_2_;
 };
 
 }  // namespace
 
-std::unique_ptr<GraphWriter> make_gexf_writer() { return std::make_unique<GexfWriter>(); }
+std::unique_ptr<GraphWriter> make_gexf_writer(bool draft_1_2) { return std::make_unique<GexfWriter>(draft_1_2); }
 
 }  // namespace newsgraph::exporter

@@ -53,4 +53,13 @@ void write_file(const std::string& path, const std::string& data) {
   out << data;
 }
 
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += "'\\''";
+    else out.push_back(c);
+  }
+  return out + "'";
+}
+
 }  // namespace newsgraph::testing

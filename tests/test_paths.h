@@ -19,6 +19,9 @@ struct CommandResult {
 // when given, else /dev/null).
 CommandResult run(const std::string& command, const std::string& err_file = "");
 
+// A shell word that stands for `s` exactly: 'it'\''s'.
+std::string shell_quote(const std::string& s);
+
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& data);
 

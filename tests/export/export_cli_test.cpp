@@ -1,0 +1,181 @@
+// Exports read back by real readers: xmllint against the GraphML XSD and the GEXF
+// Relax NG schema, networkx (GraphML, GEXF, node-link JSON) and igraph (GraphML).
+#include <rapidjson/document.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "graph/store.h"
+#include "tests/graph/store_fixtures.h"
+#include "tests/test_paths.h"
+
+using namespace newsgraph;
+using namespace newsgraph::testing;
+
+namespace {
+
+const char kTrickyName[] = "Tom & Jerry's \"Café\" <Ltd>";
+const char kAccentedName[] = "Ñoño Müller-Đorđević";
+
+// The examples plus one article whose names need escaping everywhere.
+std::string make_store() {
+  std::string db = temp_dir() + "/g.db";
+  REQUIRE(run(binary() + " ingest --db " + db + " " + source_dir() + "/examples").exit_code == 0);
+  auto store = open_store(db);
+  Article a = article("tricky", std::string(kTrickyName) + " menuduh " + kAccentedName + " di Jakarta.");
+  add_entity(a, kTrickyName, EntityType::kOrganization);
+  add_entity(a, kAccentedName, EntityType::kPerson);
+  add_relation(a, kTrickyName, Predicate::kAccuse, kAccentedName);
+  add_relation(a, kTrickyName, Predicate::kCoOccurs, kAccentedName);
+  ingest(*store, a);
+  return db;
+}
+
+std::string python() { return std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3"; }
+
+rapidjson::Document read_back(const std::string& reader, const std::string& file, const std::string& node) {
+  auto r = run(python() + " " + source_dir() + "/tests/export/read_graph.py " + reader + " " + file + " " + shell_quote(node));
+  REQUIRE(r.exit_code == 0);
+  rapidjson::Document d;
+  d.Parse(r.out.c_str());
+  REQUIRE_FALSE(d.HasParseError());
+  return d;
+}
+
+int64_t sql_count(const std::string& db, const std::string& sql) {
+  auto r = run("sqlite3 " + db + " \"" + sql + "\"");
+  REQUIRE(r.exit_code == 0);
+  return std::stoll(r.out);
+}
+
+bool have_python_graph_libraries() {
+  return run(python() + " -c 'import networkx, igraph'").exit_code == 0 && run("xmllint --version").exit_code == 0;
+}
+
+}  // namespace
+
+TEST_CASE("GraphML validates, and networkx and igraph read the store's nodes, edges and names", "[export]") {
+  if (!have_python_graph_libraries()) {
+    WARN("python3-networkx, python3-igraph or libxml2-utils missing: export read-back skipped");
+    return;
+  }
+  std::string db = make_store();
+  std::string file = temp_dir() + "/g.graphml";
+  REQUIRE(run(binary() + " export --db " + db + " -o " + file).exit_code == 0);
+  CHECK(read_file(file).rfind("<?xml version=\"1.0\"", 0) == 0);
+  CHECK(run("xmllint --noout --nonet --schema " + shared_dir() + "/schemas/graphml/graphml.xsd " + file).exit_code ==
+        0);
+  int64_t nodes = sql_count(db, "SELECT COUNT(*) FROM entities");
+  int64_t pairs = sql_count(db, "SELECT COUNT(*) FROM (SELECT DISTINCT subject_key, object_key FROM relations "
+                                "WHERE subject_key <> object_key)");
+  for (const char* reader : {"networkx-graphml", "igraph-graphml"}) {
+    INFO(reader);
+    auto d = read_back(reader, file, kTrickyName);
+    CHECK(d["nodes"].GetInt64() == nodes);
+    CHECK(d["edges"].GetInt64() == pairs);
+    CHECK(d["viz"].GetBool());
+    REQUIRE(d["node"].HasMember("label"));
+    CHECK(std::string(d["node"]["label"].GetString()) == kTrickyName);
+    CHECK(std::string(d["node"]["type"].GetString()) == "ORGANIZATION");
+  }
+  auto accented = read_back("networkx-graphml", file, kAccentedName);
+  CHECK(std::string(accented["node"]["label"].GetString()) == kAccentedName);
+}
+
+TEST_CASE("--multi keeps one edge per predicate", "[export]") {
+  if (!have_python_graph_libraries()) return;
+  std::string db = make_store();
+  std::string file = temp_dir() + "/g.graphml";
+  REQUIRE(run(binary() + " export --multi --db " + db + " -o " + file).exit_code == 0);
+  auto d = read_back("networkx-graphml", file, "");
+  CHECK(d["edges"].GetInt64() == sql_count(db, "SELECT COUNT(*) FROM relations WHERE subject_key <> object_key"));
+}
+
+TEST_CASE("GEXF 1.3 validates against the Relax NG schema and networkx reads it with viz", "[export]") {
+  if (!have_python_graph_libraries()) return;
+  std::string db = make_store();
+  std::string file = temp_dir() + "/g.gexf";
+  REQUIRE(run(binary() + " export --format gexf --db " + db + " -o " + file).exit_code == 0);
+  CHECK(run("xmllint --noout --nonet --relaxng " + shared_dir() + "/schemas/gexf-1.3/gexf.rng " + file).exit_code ==
+        0);
+  std::string text = read_file(file);
+  CHECK_THAT(text, Catch::Contains("xmlns=\"http://gexf.net/1.3\"") && Catch::Contains("<spell start=\""));
+  // networkx reads GEXF 1.2draft only: the same graph in that dialect.
+  std::string draft = temp_dir() + "/g12.gexf";
+  REQUIRE(run(binary() + " export --format gexf --gexf-version 1.2 --db " + db + " -o " + draft).exit_code == 0);
+  auto d = read_back("networkx-gexf", draft, kTrickyName);
+  CHECK(d["nodes"].GetInt64() == sql_count(db, "SELECT COUNT(*) FROM entities"));
+  CHECK(d["viz"].GetBool());
+  CHECK(std::string(d["node"]["label"].GetString()) == kTrickyName);
+  std::string multi = temp_dir() + "/m.gexf";
+  REQUIRE(run(binary() + " export --format gexf --multi --db " + db + " -o " + multi).exit_code == 0);
+  CHECK_THAT(read_file(multi), Catch::Contains("kind=\"ACCUSE\""));
+  CHECK(run("xmllint --noout --nonet --relaxng " + shared_dir() + "/schemas/gexf-1.3/gexf.rng " + multi).exit_code ==
+        0);
+}
+
+TEST_CASE("node-link JSON reads back in networkx with every node positioned and coloured", "[export]") {
+  if (!have_python_graph_libraries()) return;
+  std::string db = make_store();
+  std::string file = temp_dir() + "/g.json";
+  REQUIRE(run(binary() + " export --format json --db " + db + " -o " + file).exit_code == 0);
+  auto d = read_back("networkx-json", file, kAccentedName);
+  CHECK(d["nodes"].GetInt64() == sql_count(db, "SELECT COUNT(*) FROM entities"));
+  CHECK(d["viz"].GetBool());
+  CHECK(std::string(d["node"]["label"].GetString()) == kAccentedName);
+}
+
+TEST_CASE("CSV, Neo4j CSV and DOT hold one row per node and per edge", "[export]") {
+  std::string db = make_store();
+  std::string dir = temp_dir();
+  int64_t nodes = sql_count(db, "SELECT COUNT(*) FROM entities");
+  int64_t relations = sql_count(db, "SELECT COUNT(*) FROM relations WHERE subject_key <> object_key");
+  auto lines = [](const std::string& s) { return static_cast<int64_t>(std::count(s.begin(), s.end(), '\n')); };
+  REQUIRE(run(binary() + " export --format csv --multi --db " + db + " -o " + dir + "/gephi").exit_code == 0);
+  std::string node_csv = read_file(dir + "/gephi/nodes.csv");
+  CHECK(node_csv.rfind("Id,Label,", 0) == 0);
+  CHECK(lines(node_csv) == nodes + 1);
+  CHECK(read_file(dir + "/gephi/edges.csv").rfind("Source,Target,Type,", 0) == 0);
+  CHECK_THAT(node_csv, Catch::Contains("\"Tom & Jerry's \"\"Café\"\" <Ltd>\""));
+  REQUIRE(run(binary() + " export --format neo4j --db " + db + " -o " + dir + "/neo").exit_code == 0);
+  CHECK(read_file(dir + "/neo/nodes.csv").rfind("id:ID,name,:LABEL", 0) == 0);
+  std::string rels = read_file(dir + "/neo/relationships.csv");
+  CHECK(lines(rels) == relations + 1);
+  CHECK_THAT(rels, Catch::Contains(",ACCUSE,"));
+  auto dot = run(binary() + " export --format dot --multi --db " + db);
+  CHECK(dot.out.rfind("digraph newsgraph {", 0) == 0);
+  size_t arrows = 0;
+  for (size_t at = dot.out.find(" -> "); at != std::string::npos; at = dot.out.find(" -> ", at + 1)) ++arrows;
+  CHECK(static_cast<int64_t>(arrows) == relations);
+  CHECK(run(binary() + " export --format csv --db " + db).exit_code == 2);  // needs -o DIR
+}
+
+TEST_CASE("export filters select types, predicates, weights, dates and ego networks", "[export]") {
+  std::string db = make_store();
+  auto json = [&](const std::string& flags) {
+    auto r = run(binary() + " export --format json --no-layout --db " + db + " " + flags);
+    REQUIRE(r.exit_code == 0);
+    rapidjson::Document d;
+    d.Parse(r.out.c_str());
+    REQUIRE_FALSE(d.HasParseError());
+    return d;
+  };
+  auto all = json("");
+  auto people = json("--types PERSON,ORGANIZATION");
+  CHECK(people["nodes"].Size() > 0);
+  CHECK(people["nodes"].Size() < all["nodes"].Size());
+  for (const auto& n : people["nodes"].GetArray())
+    CHECK_THAT(n["type"].GetString(), Catch::Equals("PERSON") || Catch::Equals("ORGANIZATION"));
+  auto accuse = json("--predicates ACCUSE --multi");
+  CHECK(accuse["links"].Size() >= 1);
+  for (const auto& e : accuse["links"].GetArray()) CHECK(std::string(e["label"].GetString()) == "ACCUSE");
+  auto heavy = json("--min-weight 2");
+  for (const auto& e : heavy["links"].GetArray()) CHECK(e["weight"].GetInt() >= 2);
+  CHECK(json("--since 2999-01-01")["links"].Size() == 0);
+  auto ego = json("--center " + shell_quote(kAccentedName) + " --depth 1");
+  CHECK(ego["nodes"].Size() == 2);
+  CHECK(run(binary() + " export --db " + db + " --center Atlantis").exit_code == 2);
+  CHECK(run(binary() + " export --db " + db + " --since yesterday").exit_code == 2);
+  CHECK(run(binary() + " export --db " + db + " --types ALIEN").exit_code == 2);
+  CHECK(run(binary() + " export --help").exit_code == 0);
+}
