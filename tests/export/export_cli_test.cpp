@@ -82,7 +82,7 @@ TEST_CASE("GraphML validates, and networkx and igraph read the store's nodes, ed
   CHECK(std::string(accented["node"]["label"].GetString()) == kAccentedName);
 }
 
-TEST_CASE("--multi keeps one edge per predicate", "[export]") {
+TEST_CASE("the multi option keeps one edge per predicate", "[export]") {
   if (!have_python_graph_libraries()) return;
   std::string db = make_store();
   std::string file = temp_dir() + "/g.graphml";
