@@ -3,10 +3,79 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/fruchterman_reingold.hpp>
 #include <boost/graph/topology.hpp>
+#include <algorithm>
 #include <cmath>
 #include <random>
 
 namespace newsgraph::exporter {
+namespace {
+
+constexpr size_t kBoostLayoutMaxNodes = 3000;
+
+// Fruchterman-Reingold where each node is repelled by the centres of mass of the
+// grid cells around it (cell side 2k) instead of by every node: O(V + E) an iteration.
+void grid_force_layout(size_t n, const std::vector<std::pair<uint32_t, uint32_t>>& edges,
+                       std::vector<std::pair<double, double>>& pos, int iterations, double half) {
+  const double k = std::sqrt(4 * half * half / double(n));
+  const double cell = 2 * k;
+  const int cells = std::max(1, static_cast<int>(2 * half / cell));
+  struct Mass {
+    double x = 0, y = 0, count = 0;
+  };
+  std::vector<std::pair<double, double>> shift(n);
+  std::vector<Mass> grid(static_cast<size_t>(cells) * cells);
+  auto cell_of = [&](double c) { return std::clamp(static_cast<int>((c + half) / cell), 0, cells - 1); };
+  for (int it = 0; it < iterations; ++it) {
+    double temperature = half / 10 * (1.0 - double(it) / iterations);
+    std::fill(grid.begin(), grid.end(), Mass{});
+    for (uint32_t v = 0; v < n; ++v) {
+      Mass& m = grid[cell_of(pos[v].second) * cells + cell_of(pos[v].first)];
+      m.x += pos[v].first;
+      m.y += pos[v].second;
+      m.count += 1;
+    }
+    for (uint32_t v = 0; v < n; ++v) {
+      int cx = cell_of(pos[v].first), cy = cell_of(pos[v].second);
+      double fx = 0, fy = 0;
+      for (int dy = -2; dy <= 2; ++dy)
+        for (int dx = -2; dx <= 2; ++dx) {
+          int ny = cy + dy, nx = cx + dx;
+          if (ny < 0 || nx < 0 || ny >= cells || nx >= cells) continue;
+          Mass m = grid[ny * cells + nx];
+          if (dx == 0 && dy == 0) {  // the node's own cell, without the node
+            m.x -= pos[v].first;
+            m.y -= pos[v].second;
+            m.count -= 1;
+          }
+          if (m.count <= 0) continue;
+          double ddx = pos[v].first - m.x / m.count, ddy = pos[v].second - m.y / m.count;
+          double d2 = std::max(ddx * ddx + ddy * ddy, k * k * 0.01);
+          double f = m.count * k * k / d2;
+          fx += ddx * f;
+          fy += ddy * f;
+        }
+      shift[v] = {fx, fy};
+    }
+    for (const auto& [a, b] : edges) {
+      if (a == b) continue;
+      double ddx = pos[a].first - pos[b].first, ddy = pos[a].second - pos[b].second;
+      double d = std::sqrt(ddx * ddx + ddy * ddy) + 1e-9;
+      double f = d / k;
+      shift[a].first -= ddx * f;
+      shift[a].second -= ddy * f;
+      shift[b].first += ddx * f;
+      shift[b].second += ddy * f;
+    }
+    for (uint32_t v = 0; v < n; ++v) {
+      double len = std::sqrt(shift[v].first * shift[v].first + shift[v].second * shift[v].second) + 1e-9;
+      double step = std::min(len, temperature) / len;
+      pos[v].first = std::clamp(pos[v].first + shift[v].first * step, -half, half);
+      pos[v].second = std::clamp(pos[v].second + shift[v].second * step, -half, half);
+    }
+  }
+}
+
+}  // namespace
 
 std::vector<std::pair<double, double>> force_directed_layout(
     size_t n, const std::vector<std::pair<uint32_t, uint32_t>>& edges, const std::vector<uint32_t>& community,
@@ -25,16 +94,24 @@ std::vector<std::pair<double, double>> force_directed_layout(
   for (uint32_t c : community) communities = std::max(communities, c + 1);
   std::mt19937 rng(static_cast<uint32_t>(options.seed));
   std::uniform_real_distribution<double> jitter(-1.0, 1.0);
+  std::vector<size_t> members(communities, 0);
+  for (size_t v = 0; v < n; ++v) ++members[v < community.size() ? community[v] : 0];
   std::vector<Point> position(n);
-  for (size_t v = 0; v < n; ++v) {
+  for (size_t v = 0; v < n; ++v) {  // each community a disc whose area follows its size
     uint32_t c = v < community.size() ? community[v] : 0;
     double angle = 2 * M_PI * c / communities;
-    double ring = communities > 1 ? kHalf * 0.6 : 0;
-    position[v][0] = ring * std::cos(angle) + kHalf * 0.3 * jitter(rng);
-    position[v][1] = ring * std::sin(angle) + kHalf * 0.3 * jitter(rng);
+    double ring = communities > 1 ? kHalf * 0.5 : 0;
+    double radius = kHalf * std::max(0.05, std::sqrt(double(members[c]) / double(n)));
+    position[v][0] = std::clamp(ring * std::cos(angle) + radius * jitter(rng), -kHalf, kHalf);
+    position[v][1] = std::clamp(ring * std::sin(angle) + radius * jitter(rng), -kHalf, kHalf);
   }
   int iterations = options.iterations;
-  if (iterations == 0) iterations = n <= 2000 ? 150 : n <= 20000 ? 60 : n <= 200000 ? 20 : 0;
+  if (iterations == 0) iterations = n <= kBoostLayoutMaxNodes ? 150 : n <= 50000 ? 30 : 10;
+  if (iterations > 0 && n > kBoostLayoutMaxNodes) {
+    for (size_t v = 0; v < n; ++v) out[v] = {position[v][0], position[v][1]};
+    grid_force_layout(n, edges, out, iterations, kHalf);
+    return out;
+  }
   if (iterations > 0) {
     Topology space(rng, -kHalf, -kHalf, kHalf, kHalf);
     auto map = boost::make_iterator_property_map(position.begin(), boost::get(boost::vertex_index, g));

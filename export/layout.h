@@ -1,5 +1,7 @@
-// Force-directed positions for export (Boost.Graph's Fruchterman-Reingold with grid
-// forces, started from a circle per community so the result is stable for a seed).
+// Force-directed positions for export: Boost.Graph's Fruchterman-Reingold up to 3,000
+// nodes, and above that the same forces with repulsion limited to neighbouring grid
+// cells (Boost's takes minutes there). Started from a circle per community, so the
+// result is stable for a seed.
 #pragma once
 
 #include <cstddef>

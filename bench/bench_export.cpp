@@ -1,0 +1,112 @@
+// Export benchmark: builds stores of 100k and 1M generated relations, then times
+// `newsgraph export --format graphml` (a child process, so its peak memory is its own)
+// beside igraph's and networkx's GraphML writers on the same graph in the same run
+// (bench/graphml_writers.py).
+// usage: bench_export [--sizes 100000,1000000] [--dir DIR]
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include <rapidjson/document.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bench/generated_graph.h"
+#include "graph/graph_view.h"
+#include "graph/store.h"
+
+namespace {
+
+using namespace newsgraph;
+
+std::string python() { return std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3"; }
+
+std::string run(const std::string& cmd) {
+  std::string text;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return text;
+  char buf[4096];
+  while (size_t n = fread(buf, 1, sizeof buf, p)) text.append(buf, n);
+  pclose(p);
+  return text;
+}
+
+void one_size(size_t edges, const std::string& dir) {
+  std::string db = dir + "/bench_export.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+  std::printf("\n%zu relations among %zu entities:\n", edges, edges / 5);
+  {
+    std::unique_ptr<graph::Store> store;
+    graph::Store::open(db, {}, &store);
+    bench::ingest_generated(*store, edges, edges / 5, 1);
+    graph::GraphView view;
+    graph::GraphView::load(*store, {}, &view);
+    std::ofstream tsv(dir + "/bench_export.tsv");
+    for (const auto& e : view.edges()) tsv << e.source << '\t' << e.target << '\t' << e.weight << '\n';
+  }
+  std::string out = dir + "/bench_export.graphml";
+  struct rusage before {};
+  getrusage(RUSAGE_CHILDREN, &before);
+  auto start = std::chrono::steady_clock::now();
+  int status = std::system((std::string(NEWSGRAPH_BINARY) + " export --db " + db + " -o " + out + " 2>/dev/null").c_str());
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  struct rusage after {};
+  getrusage(RUSAGE_CHILDREN, &after);
+  double bytes = double(std::filesystem::file_size(out));
+  std::printf("  %-34s %8s %10s %10s %10s\n", "", "seconds", "MB", "MB/s", "peak MB");
+  std::printf("  %-34s %8.2f %10.1f %10.1f %10.0f%s\n", "newsgraph export (load+layout+write)", seconds, bytes / 1e6,
+              bytes / 1e6 / seconds, after.ru_maxrss / 1024.0, WEXITSTATUS(status) ? "  (failed)" : "");
+  std::string no_layout = std::string(NEWSGRAPH_BINARY) + " export --no-layout --db " + db + " -o " + out;
+  start = std::chrono::steady_clock::now();
+  std::system((no_layout + " 2>/dev/null").c_str());
+  seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("  %-34s %8.2f %10.1f %10.1f\n", "newsgraph export --no-layout", seconds, bytes / 1e6,
+              bytes / 1e6 / seconds);
+  rapidjson::Document d;
+  std::string json = run(python() + " " NEWSGRAPH_SOURCE_DIR "/bench/graphml_writers.py " + dir +
+                         "/bench_export.tsv " + dir);
+  d.Parse(json.c_str());
+  if (d.HasParseError() || !d.IsObject()) return;
+  for (const char* lib : {"igraph", "networkx"}) {
+    if (!d.HasMember(lib)) {
+      std::printf("  %-34s (not installed)\n", lib);
+      continue;
+    }
+    const auto& r = d[lib];
+    double s = r["seconds"].GetDouble(), mb = r["bytes"].GetDouble() / 1e6;
+    std::printf("  %-34s %8.2f %10.1f %10.1f %10.0f\n", (std::string(lib) + " write_graphml").c_str(), s, mb,
+                mb / s, r["peak_mb"].GetDouble());
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);
+  std::vector<size_t> sizes = {100000, 1000000};
+  std::string dir = std::filesystem::temp_directory_path().string();
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--sizes" && i + 1 < argc) {
+      sizes.clear();
+      std::string list = argv[++i];
+      for (size_t p = 0; p < list.size();) {
+        size_t c = list.find(',', p);
+        sizes.push_back(std::stoull(list.substr(p, c - p)));
+        p = c == std::string::npos ? list.size() : c + 1;
+      }
+    } else if (a == "--dir" && i + 1 < argc) {
+      dir = argv[++i];
+    } else {
+      std::puts("usage: bench_export [--sizes 100000,1000000] [--dir DIR]");
+      return a == "-h" || a == "--help" ? 0 : 2;
+    }
+  }
+  for (size_t edges : sizes) one_size(edges, dir);
+  return 0;
+}

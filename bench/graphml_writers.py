@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Times igraph's and networkx's GraphML writers (Debian's python3-igraph and
+python3-networkx) on the graph in EDGES.tsv, for bench_export. Prints one JSON object:
+{"igraph": {"seconds", "bytes", "peak_mb"}, "networkx": {...}}; a library that is not
+installed is left out. Each library runs in its own process so peak memory is its own.
+
+usage: graphml_writers.py EDGES.tsv OUT_DIR
+"""
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+
+CHILD = r"""
+import json, resource, sys, time
+lib, tsv, out = sys.argv[1], sys.argv[2], sys.argv[3]
+edges = []
+with open(tsv) as f:
+    for line in f:
+        s, t, w = line.split("\t")
+        edges.append((int(s), int(t), float(w)))
+if lib == "igraph":
+    import igraph
+    g = igraph.Graph(n=1 + max(max(s, t) for s, t, _ in edges), edges=[(s, t) for s, t, _ in edges], directed=True)
+    g.es["weight"] = [w for _, _, w in edges]
+    g.vs["label"] = ["Entity %d" % v for v in range(g.vcount())]
+    start = time.perf_counter()
+    g.write_graphml(out)
+else:
+    import networkx as nx
+    g = nx.DiGraph()
+    g.add_nodes_from((v, {"label": "Entity %d" % v}) for v in range(1 + max(max(s, t) for s, t, _ in edges)))
+    g.add_weighted_edges_from(edges)
+    start = time.perf_counter()
+    nx.write_graphml(g, out)
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def main():
+    tsv, out_dir = sys.argv[1], sys.argv[2]
+    results = {}
+    for lib in ("igraph", "networkx"):
+        out = os.path.join(out_dir, "bench_%s.graphml" % lib)
+        p = subprocess.run([sys.executable, "-c", CHILD, lib, tsv, out], capture_output=True, text=True)
+        if p.returncode != 0:
+            continue
+        r = json.loads(p.stdout)
+        r["bytes"] = os.path.getsize(out)
+        os.remove(out)
+        results[lib] = r
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
