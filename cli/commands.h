@@ -13,5 +13,6 @@ int run_remove(const std::vector<std::string>& args);
 int run_curate(const std::vector<std::string>& args);
 int run_stats(const std::vector<std::string>& args);
 int run_export(const std::vector<std::string>& args);
+int run_serve(const std::vector<std::string>& args);
 
 }  // namespace newsgraph::cli

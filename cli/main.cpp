@@ -18,6 +18,7 @@ const char kUsage[] =
     "  ingest    extract articles and merge them into the graph store\n"
     "  stats     statistics of the stored graph (Boost.Graph)\n"
     "  export    write the graph as GraphML, GEXF, JSON, CSV, DOT or Neo4j CSV\n"
+    "  serve     the REST API for relationship queries\n"
     "  remove    retract articles and what they produced\n"
     "  curate    correct entity resolution with an overrides file\n"
     "\n"
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
     if (command == "ingest") return run_ingest(args);
     if (command == "stats") return run_stats(args);
     if (command == "export") return run_export(args);
+    if (command == "serve") return run_serve(args);
     if (command == "remove") return run_remove(args);
     if (command == "curate") return run_curate(args);
     std::fprintf(stderr, "newsgraph: unknown command '%s'\n\n%s", command.c_str(), kUsage);

@@ -100,6 +100,8 @@ Status Db::open(const std::string& path, bool create, bool read_only) {
 void Db::close() {
   for (auto& entry : cache_) sqlite3_finalize(entry.second);
   cache_.clear();
+  for (auto& entry : text_cache_) sqlite3_finalize(entry.second);
+  text_cache_.clear();
   if (db_) sqlite3_close(db_);
   db_ = nullptr;
 }
@@ -120,6 +122,19 @@ Statement Db::prepare(const char* sql) {
     if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK)
       fail(db_, "cannot prepare statement");
     it = cache_.emplace(sql, stmt).first;
+  }
+  sqlite3_reset(it->second);
+  sqlite3_clear_bindings(it->second);
+  return Statement(it->second);
+}
+
+Statement Db::prepare(const std::string& sql) {
+  auto it = text_cache_.find(sql);
+  if (it == text_cache_.end()) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(db_, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK)
+      fail(db_, "cannot prepare statement");
+    it = text_cache_.emplace(sql, stmt).first;
   }
   sqlite3_reset(it->second);
   sqlite3_clear_bindings(it->second);

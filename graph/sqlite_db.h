@@ -72,6 +72,8 @@ class Db {
   // A prepared statement cached by the address of its SQL text (pass string literals),
   // reset and ready to bind. Do not run the same SQL re-entrantly.
   Statement prepare(const char* sql);
+  // The same for SQL built at run time, cached by its text.
+  Statement prepare(const std::string& sql);
   int64_t last_insert_id() const;
   int changes() const;
   std::string error_message() const;
@@ -79,6 +81,7 @@ class Db {
  private:
   sqlite3* db_ = nullptr;
   std::unordered_map<const char*, sqlite3_stmt*> cache_;
+  std::unordered_map<std::string, sqlite3_stmt*> text_cache_;
 };
 
 // Commits on commit(), rolls back in the destructor otherwise. Inside an open

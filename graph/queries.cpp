@@ -1,0 +1,277 @@
+#include "graph/queries.h"
+
+#include "core/text.h"
+#include "graph/store.h"
+#include "graph/store_internal.h"
+
+namespace newsgraph::graph {
+namespace {
+
+Status failed(Store& store, const StoreError& e) {
+  return Status::error(StatusCode::kIoError, store.path() + ": " + e.message);
+}
+
+int64_t count(Statement q) {
+  q.step();
+  return q.column_int(0);
+}
+
+const char kRelationColumns[] =
+    "SELECT r.relation_key, s.id, s.label, r.predicate, o.id, o.label, r.modality, r.weight, r.independent, "
+    "r.evidence_count, r.confidence, r.first_seen, r.last_seen FROM relations r "
+    "JOIN entities s ON s.entity_key = r.subject_key JOIN entities o ON o.entity_key = r.object_key ";
+
+RelationRow relation_row(Statement& q) {
+  return {q.column_int(0),  q.column_text(1),  q.column_text(2),   q.column_text(3), q.column_text(4),
+          q.column_text(5), q.column_text(6),  q.column_int(7),    q.column_int(8),  q.column_int(9),
+          q.column_double(10), q.column_text(11), q.column_text(12)};
+}
+
+}  // namespace
+
+Status search_entities(Store& store, const EntitySearch& search, std::vector<EntityRow>* out, int64_t* total) {
+  Db& db = store.impl().db;
+  std::string key = text::fold_key(search.q);
+  try {
+    // rank 0: label equals, 1: an alias equals, 2: label starts with, 3: an alias starts with.
+    std::string where = "WHERE (?1 = '' OR (a.alias_key >= ?1 AND a.alias_key < ?1 || x'ff')) AND (?2 = '' OR e.type = ?2)";
+    std::string ranked =
+        "SELECT e.entity_key, e.id, e.label, e.type, e.from_gazetteer, MIN(CASE WHEN a.alias_key = ?1 AND "
+        "e.label_key = ?1 THEN 0 WHEN a.alias_key = ?1 THEN 1 WHEN e.label_key >= ?1 AND e.label_key < ?1 || "
+        "x'ff' THEN 2 ELSE 3 END) AS rank, MIN(a.alias) AS matched, "
+        "(SELECT COUNT(DISTINCT doc_key) FROM doc_entities d WHERE d.entity_key = e.entity_key) AS articles "
+        "FROM entities e JOIN aliases a ON a.entity_key = e.entity_key " + where +
+        " GROUP BY e.entity_key ORDER BY rank, articles DESC, e.label LIMIT ?3 OFFSET ?4";
+    Statement q = db.prepare(ranked);
+    q.bind(1, key).bind(2, search.type).bind(3, static_cast<int64_t>(search.limit));
+    q.bind(4, static_cast<int64_t>(search.offset));
+    while (q.step()) {
+      EntityRow r;
+      r.key = q.column_int(0);
+      r.id = q.column_text(1);
+      r.label = q.column_text(2);
+      r.type = q.column_text(3);
+      r.from_gazetteer = q.column_int(4) != 0;
+      r.matched_alias = q.column_int(5) == 1 || q.column_int(5) == 3;
+      r.matched = r.matched_alias ? q.column_text(6) : r.label;
+      r.articles = q.column_int(7);
+      out->push_back(std::move(r));
+    }
+    Statement c = db.prepare("SELECT COUNT(DISTINCT e.entity_key) FROM entities e JOIN aliases a ON "
+                             "a.entity_key = e.entity_key " + where);
+    c.bind(1, key).bind(2, search.type);
+    *total = count(std::move(c));
+  } catch (const StoreError& e) {
+    return failed(store, e);
+  }
+  return Status::ok();
+}
+
+Status resolve_entity(Store& store, const std::string& name, std::vector<EntityRow>* candidates) {
+  Db& db = store.impl().db;
+  try {
+    auto add = [&](Statement& q) {
+      while (q.step()) {
+        EntityRow r;
+        r.key = q.column_int(0);
+        r.id = q.column_text(1);
+        r.label = q.column_text(2);
+        r.type = q.column_text(3);
+        r.from_gazetteer = q.column_int(4) != 0;
+        candidates->push_back(std::move(r));
+      }
+    };
+    Statement by_id = db.prepare("SELECT entity_key, id, label, type, from_gazetteer FROM entities WHERE id = ?");
+    by_id.bind(1, name);
+    add(by_id);
+    if (!candidates->empty()) return Status::ok();
+    Statement by_name = db.prepare(
+        "SELECT DISTINCT e.entity_key, e.id, e.label, e.type, e.from_gazetteer FROM aliases a "
+        "JOIN entities e ON e.entity_key = a.entity_key WHERE a.alias_key = ? ORDER BY e.entity_key LIMIT 20");
+    by_name.bind(1, text::fold_key(name));
+    add(by_name);
+  } catch (const StoreError& e) {
+    return failed(store, e);
+  }
+  return Status::ok();
+}
+
+Status entity_details(Store& store, EntityRow* r) {
+  Db& db = store.impl().db;
+  try {
+    Statement a = db.prepare("SELECT alias FROM aliases WHERE entity_key = ? ORDER BY alias");
+    a.bind(1, r->key);
+    r->aliases.clear();
+    while (a.step())
+      if (a.column_view(0) != r->label) r->aliases.push_back(a.column_text(0));
+    Statement d = db.prepare(
+        "SELECT COUNT(DISTINCT x.doc_key), MIN(CASE WHEN d.published <> '' THEN substr(d.published, 1, 10) "
+        "ELSE substr(d.ingested_at, 1, 10) END), MAX(CASE WHEN d.published <> '' THEN substr(d.published, 1, 10) "
+        "ELSE substr(d.ingested_at, 1, 10) END) FROM doc_entities x JOIN documents d ON d.doc_key = x.doc_key "
+        "WHERE x.entity_key = ?");
+    d.bind(1, r->key);
+    d.step();
+    r->articles = d.column_int(0);
+    r->first_seen = d.column_text(1);
+    r->last_seen = d.column_text(2);
+    Statement g = db.prepare(
+        "SELECT COUNT(*) FROM (SELECT object_key FROM relations WHERE subject_key = ?1 AND object_key <> ?1 "
+        "UNION SELECT subject_key FROM relations WHERE object_key = ?1 AND subject_key <> ?1)");
+    g.bind(1, r->key);
+    r->degree = count(std::move(g));
+  } catch (const StoreError& e) {
+    return failed(store, e);
+  }
+  return Status::ok();
+}
+
+Status find_relations(Store& store, const RelationQuery& q, std::vector<RelationRow>* out, int64_t* total) {
+  Db& db = store.impl().db;
+  std::string where = "WHERE r.subject_key <> r.object_key AND r.weight >= ?1";
+  if (q.subject) where += " AND r.subject_key = ?2";
+  if (q.object) where += " AND r.object_key = ?3";
+  if (q.either) {
+    if (q.direction == "out") where += " AND r.subject_key = ?4";
+    else if (q.direction == "in") where += " AND r.object_key = ?4";
+    else where += " AND (r.subject_key = ?4 OR r.object_key = ?4)";
+  }
+  if (!q.predicate.empty()) where += " AND r.predicate = ?5";
+  if (!q.quad_class.empty()) {
+    where += " AND r.predicate IN ('-'";
+    for (const auto& p : q.predicates_in_quad) where += ",'" + p + "'";  // ontology names, no quotes inside
+    where += ")";
+  }
+  if (!q.modality.empty())
+    where += " AND EXISTS (SELECT 1 FROM evidence v WHERE v.relation_key = r.relation_key AND v.modality = ?6)";
+  if (!q.since.empty()) where += " AND r.last_seen >= ?7";
+  if (!q.until.empty()) where += " AND r.first_seen <= ?8";
+  auto bind = [&](Statement& s) {
+    s.bind(1, q.min_weight);
+    if (q.subject) s.bind(2, q.subject);
+    if (q.object) s.bind(3, q.object);
+    if (q.either) s.bind(4, q.either);
+    if (!q.predicate.empty()) s.bind(5, q.predicate);
+    if (!q.modality.empty()) s.bind(6, q.modality);
+    if (!q.since.empty()) s.bind(7, q.since);
+    if (!q.until.empty()) s.bind(8, q.until);
+  };
+  try {
+    std::string page = q.order_by_weight ? " ORDER BY r.weight DESC, r.relation_key LIMIT ?10"
+                                         : " AND r.relation_key > ?9 ORDER BY r.relation_key LIMIT ?10";
+    Statement s = db.prepare(std::string(kRelationColumns) + where + page);
+    bind(s);
+    if (!q.order_by_weight) s.bind(9, q.after);
+    s.bind(10, static_cast<int64_t>(q.limit));
+    while (s.step()) out->push_back(relation_row(s));
+    if (total) {
+      Statement c = db.prepare("SELECT COUNT(*) FROM relations r " + where);
+      bind(c);
+      *total = count(std::move(c));
+    }
+  } catch (const StoreError& e) {
+    return failed(store, e);
+  }
+  return Status::ok();
+}
+
+Status get_relation(Store& store, int64_t key, RelationRow* out, bool* found) {
+  try {
+    Statement s = store.impl().db.prepare(std::string(kRelationColumns) + "WHERE r.relation_key = ?");
+    s.bind(1, key);
+    *found = s.step();
+    if (*found) *out = relation_row(s);
+  } catch (const StoreError& e) {
+    return failed(store, e);
+  }
+  return Status::ok();
+}
+
+Status relation_evidence(Store& store, int64_t relation_key, int64_t after, size_t limit,
+                         std::vector<EvidenceRow>* out, int64_t* total) {
+  Db& db = store.impl().db;
+  try {
+    Statement q = db.prepare(R"SQL(
+      SELECT v.evidence_key, d.id, d.title, d.source, d.published, COALESCE(s.text, ''), v.cue, v.rule,
+             v.modality, v.sentence, COALESCE(s.start, 0), COALESCE(s.end, 0), v.confidence,
+             COALESCE(s.syndicated, 0)
+      FROM evidence v JOIN documents d ON d.doc_key = v.doc_key
+      LEFT JOIN sentences s ON s.doc_key = v.doc_key AND s.idx = v.sentence
+      WHERE v.relation_key = ?1 AND v.evidence_key > ?2 ORDER BY v.evidence_key LIMIT ?3)SQL");
+    q.bind(1, relation_key).bind(2, after).bind(3, static_cast<int64_t>(limit));
+    while (q.step())
+      out->push_back({q.column_int(0), q.column_text(1), q.column_text(2), q.column_text(3), q.column_text(4),
+                      q.column_text(5), q.column_text(6), q.column_text(7), q.column_text(8), q.column_int(9),
+                      q.column_int(10), q.column_int(11), q.column_double(12), q.column_int(13) != 0});
+    Statement c = db.prepare("SELECT COUNT(*) FROM evidence WHERE relation_key = ?");
+    c.bind(1, relation_key);
+    *total = count(std::move(c));
+  } catch (const StoreError& e) {
+    return failed(store, e);
+  }
+  return Status::ok();
+}
+
+Status list_documents(Store& store, int64_t after, size_t limit, std::vector<DocumentRow>* out, int64_t* total) {
+  Db& db = store.impl().db;
+  try {
+    Statement q = db.prepare(
+        "SELECT doc_key, id, title, source, published, ingested_at, content_hash, bytes FROM documents "
+        "WHERE doc_key > ? ORDER BY doc_key LIMIT ?");
+    q.bind(1, after).bind(2, static_cast<int64_t>(limit));
+    while (q.step())
+      out->push_back({q.column_int(0), q.column_text(1), q.column_text(2), q.column_text(3), q.column_text(4),
+                      q.column_text(5), q.column_text(6), q.column_int(7), 0, 0});
+    *total = count(db.prepare("SELECT COUNT(*) FROM documents"));
+  } catch (const StoreError& e) {
+    return failed(store, e);
+  }
+  return Status::ok();
+}
+
+Status get_document(Store& store, const std::string& id, DocumentRow* out, bool* found) {
+  Db& db = store.impl().db;
+  try {
+    Statement q = db.prepare(
+        "SELECT doc_key, id, title, source, published, ingested_at, content_hash, bytes, "
+        "(SELECT COUNT(*) FROM doc_entities x WHERE x.doc_key = d.doc_key), "
+        "(SELECT COUNT(DISTINCT relation_key) FROM evidence v WHERE v.doc_key = d.doc_key) "
+        "FROM documents d WHERE id = ?");
+    q.bind(1, id);
+    *found = q.step();
+    if (*found)
+      *out = {q.column_int(0), q.column_text(1), q.column_text(2), q.column_text(3), q.column_text(4),
+              q.column_text(5), q.column_text(6), q.column_int(7), q.column_int(8), q.column_int(9)};
+  } catch (const StoreError& e) {
+    return failed(store, e);
+  }
+  return Status::ok();
+}
+
+Status merge_log(Store& store, int64_t entity_key, size_t limit, std::vector<MergeLogRow>* out) {
+  try {
+    Statement q = store.impl().db.prepare(
+        "SELECT m.at, COALESCE(d.id, ''), m.name, m.rule, m.detail FROM merge_log m "
+        "LEFT JOIN documents d ON d.doc_key = m.doc_key WHERE m.entity_key = ? ORDER BY m.log_key LIMIT ?");
+    q.bind(1, entity_key).bind(2, static_cast<int64_t>(limit));
+    while (q.step())
+      out->push_back({q.column_text(0), q.column_text(1), q.column_text(2), q.column_text(3), q.column_text(4)});
+  } catch (const StoreError& e) {
+    return failed(store, e);
+  }
+  return Status::ok();
+}
+
+Status data_version(Store& store, int64_t* version) {
+  try {
+    Statement q = store.impl().db.prepare(
+        "SELECT (SELECT COUNT(*) FROM documents) * 1000003 + COALESCE((SELECT MAX(doc_key) FROM documents), 0) "
+        "* 7919 + (SELECT COUNT(*) FROM merge_log) * 31 + COALESCE((SELECT MAX(log_key) FROM merge_log), 0)");
+    q.step();
+    *version = q.column_int(0);
+  } catch (const StoreError& e) {
+    return failed(store, e);
+  }
+  return Status::ok();
+}
+
+}  // namespace newsgraph::graph

@@ -1,0 +1,93 @@
+// Read queries behind the REST API: entity search and lookup, relations by triple
+// pattern, evidence, documents. Lists are keyset-paginated: `after` is the last key of
+// the previous page, so a cursor stays valid while ingest adds rows. Read-only.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+namespace newsgraph::graph {
+
+class Store;
+
+struct EntityRow {
+  int64_t key = 0;
+  std::string id, label, type;
+  bool from_gazetteer = false;
+  std::vector<std::string> aliases;
+  int64_t articles = 0, degree = 0;
+  std::string first_seen, last_seen;
+  std::string matched;        // the name that matched a search
+  bool matched_alias = false;  // an alias matched, not the label
+};
+
+struct EntitySearch {
+  std::string q;     // name or alias prefix, case- and accent-insensitive; "" lists all
+  std::string type;  // "" for any
+  size_t limit = 20;
+  size_t offset = 0;  // ranked lists page by offset
+};
+
+// Ranked: exact label, exact alias, then prefixes; more articles first.
+Status search_entities(Store& store, const EntitySearch& search, std::vector<EntityRow>* out, int64_t* total);
+
+// An id, or a label or alias ("Putin", "Korea Utara"): none, one, or several candidates.
+Status resolve_entity(Store& store, const std::string& name, std::vector<EntityRow>* candidates);
+
+// Fills aliases, articles, degree and first/last seen of one entity.
+Status entity_details(Store& store, EntityRow* entity);
+
+struct RelationRow {
+  int64_t key = 0;
+  std::string subject_id, subject_label, predicate, object_id, object_label, modality;
+  int64_t weight = 0, independent = 0, evidence = 0;
+  double confidence = 0;
+  std::string first_seen, last_seen;
+};
+
+struct RelationQuery {
+  int64_t subject = 0, object = 0;  // entity keys, 0 for any
+  int64_t either = 0;               // an entity at either end (with direction)
+  std::string direction = "both";   // out, in, both: for `either`
+  std::string predicate, quad_class, modality;  // "" for any; quad_class uses predicates_in_quad
+  std::vector<std::string> predicates_in_quad;
+  std::string since, until;         // overlap with [first_seen, last_seen]
+  int64_t min_weight = 1;
+  int64_t after = 0;                // keyset cursor
+  size_t limit = 50;
+  bool order_by_weight = false;     // for "top relations"; pages by key otherwise
+};
+
+Status find_relations(Store& store, const RelationQuery& query, std::vector<RelationRow>* out, int64_t* total);
+Status get_relation(Store& store, int64_t key, RelationRow* out, bool* found);
+
+struct EvidenceRow {
+  int64_t key = 0;
+  std::string doc_id, title, source, published, sentence, cue, rule, modality;
+  int64_t sentence_index = 0, start = 0, end = 0;
+  double confidence = 0;
+  bool syndicated = false;
+};
+Status relation_evidence(Store& store, int64_t relation_key, int64_t after, size_t limit,
+                         std::vector<EvidenceRow>* out, int64_t* total);
+
+struct DocumentRow {
+  int64_t key = 0;
+  std::string id, title, source, published, ingested_at, content_hash;
+  int64_t bytes = 0, entities = 0, relations = 0;
+};
+Status list_documents(Store& store, int64_t after, size_t limit, std::vector<DocumentRow>* out, int64_t* total);
+Status get_document(Store& store, const std::string& id, DocumentRow* out, bool* found);
+
+struct MergeLogRow {
+  std::string at, doc_id, name, rule, detail;
+};
+Status merge_log(Store& store, int64_t entity_key, size_t limit, std::vector<MergeLogRow>* out);
+
+// A number that changes whenever the store does (for ETags).
+Status data_version(Store& store, int64_t* version);
+
+}  // namespace newsgraph::graph

@@ -1,0 +1,159 @@
+#include "server/api_server.h"
+
+#include <thread>
+
+#include "graph/queries.h"
+#include "server/context.h"
+
+namespace newsgraph::server {
+
+struct ApiServer::Impl {
+  Context context;
+  httplib::Server http;
+  int port = 0;
+};
+
+graph::Store* Context::reader(httplib::Response& res) {
+  thread_local std::map<std::string, std::unique_ptr<graph::Store>> stores;
+  auto& store = stores[options.db];
+  if (!store) {
+    graph::StoreOptions o;
+    o.create = false;
+    o.read_only = true;
+    Status st = graph::Store::open(options.db, o, &store);
+    if (!st.is_ok()) {
+      problem(res, 503, "store-unavailable", st.message());
+      return nullptr;
+    }
+  }
+  return store.get();
+}
+
+namespace {
+
+const char* status_title(int status) {
+  switch (status) {
+    case 300: return "Multiple Choices";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return status < 500 ? "Bad Request" : "Server Error";
+  }
+}
+
+}  // namespace
+
+void problem(httplib::Response& res, int status, const std::string& code, const std::string& detail) {
+  rapidjson::StringBuffer b;
+  Json w(b);
+  w.StartObject();
+  field(w, "type", "https://newsgraph.dev/problems/" + code);
+  field(w, "title", status_title(status));
+  field(w, "status", int64_t{status});
+  field(w, "detail", detail);
+  field(w, "code", code);
+  w.EndObject();
+  res.status = status;
+  res.set_content(b.GetString(), "application/problem+json");
+}
+
+bool only_params(const httplib::Request& req, httplib::Response& res, std::set<std::string> allowed) {
+  allowed.insert("limit");
+  allowed.insert("cursor");
+  for (const auto& [name, value] : req.params) {
+    if (!allowed.count(name)) {
+      problem(res, 400, "unknown-parameter", "unknown query parameter '" + name + "'");
+      return false;
+    }
+  }
+  return true;
+}
+
+bool int_param(const httplib::Request& req, httplib::Response& res, const char* name, int64_t min, int64_t max,
+               int64_t* value) {
+  if (!req.has_param(name)) return true;
+  std::string v = req.get_param_value(name);
+  bool ok = !v.empty() && v.size() <= 18;
+  int64_t parsed = 0;
+  for (char c : v) {
+    if (c < '0' || c > '9') ok = false;
+    else parsed = parsed * 10 + (c - '0');
+  }
+  if (!ok || parsed < min || parsed > max) {
+    problem(res, 400, "bad-parameter",
+            std::string(name) + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+    return false;
+  }
+  *value = parsed;
+  return true;
+}
+
+void send_json(const httplib::Request& req, httplib::Response& res, const std::string& json, int64_t version,
+               int status) {
+  std::string etag = "W/\"" + std::to_string(version) + "-" + std::to_string(std::hash<std::string>{}(json)) + "\"";
+  res.set_header("ETag", etag);
+  res.set_header("Cache-Control", "no-cache");
+  if (req.get_header_value("If-None-Match") == etag) {
+    res.status = 304;
+    return;
+  }
+  res.status = status;
+  res.set_content(json, "application/json");
+}
+
+ApiServer::ApiServer(ServerOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->context.options = std::move(options);
+}
+
+ApiServer::~ApiServer() { stop(); }
+
+Status ApiServer::start() {
+  Context& c = impl_->context;
+  ingest::ExtractorOptions extractor;
+  extractor.gazetteer_files = c.options.gazetteer_files;
+  Status st = ingest::Extractor::create(extractor, &c.extractor);
+  if (st.is_ok()) st = graph::Store::open(c.options.db, graph::StoreOptions{}, &c.writer);
+  if (!st.is_ok()) return st;
+  httplib::Server& http = impl_->http;
+  int threads = c.options.threads > 0 ? c.options.threads
+                                      : std::max(8, 4 * static_cast<int>(std::thread::hardware_concurrency()));
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+  http.set_tcp_nodelay(true);
+  http.set_keep_alive_max_count(100000);
+  http.set_payload_max_length(c.options.max_body_bytes);
+  http.set_read_timeout(c.options.request_timeout_seconds, 0);
+  http.set_write_timeout(c.options.request_timeout_seconds, 0);
+  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    problem(res, 500, "internal-error", "the server failed on this request; nothing was changed");
+  });
+  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    if (res.status == 404) problem(res, 404, "not-found", "no route for " + req.method + " " + req.path);
+    else if (res.status == 413) problem(res, 413, "too-large", "the request body is too large");
+    else if (res.status >= 400) problem(res, res.status, "bad-request", "the request could not be read");
+  });
+  add_graph_routes(http, c);
+  add_document_routes(http, c);
+  impl_->port = c.options.port == 0 ? http.bind_to_any_port(c.options.host)
+                                    : (http.bind_to_port(c.options.host, c.options.port) ? c.options.port : -1);
+  if (impl_->port < 0)
+    return Status::error(StatusCode::kIoError,
+                         "cannot listen on " + c.options.host + ":" + std::to_string(c.options.port));
+  return Status::ok();
+}
+
+bool ApiServer::run() { return impl_->http.listen_after_bind(); }
+
+void ApiServer::stop() {
+  if (impl_->http.is_running()) impl_->http.stop();
+}
+
+int ApiServer::port() const { return impl_->port; }
+
+}  // namespace newsgraph::server

@@ -1,0 +1,46 @@
+// The REST API (`newsgraph serve`): cpp-httplib on a thread pool, everything under
+// /api/v1, JSON in and out, RFC 9457 problem+json errors, keyset pagination and ETags.
+// Reads run on per-thread read-only store connections; writes (POST/DELETE) go through
+// one writer connection under a mutex, each article one transaction, so readers always
+// see whole articles. start() returns once the port is bound; stop() is safe from any
+// thread (and from a signal-watching thread).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+namespace newsgraph::server {
+
+struct ServerOptions {
+  std::string db = "newsgraph.db";
+  std::string host = "127.0.0.1";  // loopback unless told otherwise
+  int port = 8080;                 // 0: any free port (see ApiServer::port())
+  int threads = 0;                 // 0: 4 per hardware thread, at least 8
+  std::string token;               // required on writes when bound off loopback
+  std::vector<std::string> gazetteer_files;  // for POST /documents and /extract
+  size_t max_body_bytes = 8u << 20;
+  int request_timeout_seconds = 10;
+};
+
+class ApiServer {
+ public:
+  explicit ApiServer(ServerOptions options);
+  ~ApiServer();
+
+  // Opens the store, loads the gazetteer and binds. kIoError / kUsage on failure.
+  Status start();
+  // Serves until stop(); returns false when the listener failed.
+  bool run();
+  void stop();
+  int port() const;
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsgraph::server

@@ -1,0 +1,64 @@
+// What every route handler shares: the options, a read-only store per worker thread,
+// the writer store under its mutex, the extractor, and small JSON/HTTP helpers.
+// Internal to server/.
+#pragma once
+
+#include <httplib.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+
+#include "graph/store.h"
+#include "ingest/pipeline.h"
+#include "server/api_server.h"
+
+namespace newsgraph::server {
+
+using Json = rapidjson::Writer<rapidjson::StringBuffer>;
+
+struct Context {
+  ServerOptions options;
+  ingest::Extractor extractor;
+  std::mutex write_mutex;
+  std::unique_ptr<graph::Store> writer;  // guarded by write_mutex
+  std::mutex stats_mutex;
+  int64_t stats_version = -1;
+  std::string stats_json;  // guarded by stats_mutex
+
+  // This thread's read-only connection; nullptr (and a 503 sent) when it cannot open.
+  graph::Store* reader(httplib::Response& res);
+};
+
+// RFC 9457 problem details with a stable `code`.
+void problem(httplib::Response& res, int status, const std::string& code, const std::string& detail);
+
+// Checks that every query parameter is one of `allowed`; answers 400 otherwise.
+bool only_params(const httplib::Request& req, httplib::Response& res, std::set<std::string> allowed);
+
+// Parses an integer parameter in [min, max]; answers 400 and returns false when bad.
+bool int_param(const httplib::Request& req, httplib::Response& res, const char* name, int64_t min, int64_t max,
+               int64_t* value);
+
+// Sends `json` with an ETag from the store's version; 304 when the client has it.
+void send_json(const httplib::Request& req, httplib::Response& res, const std::string& json, int64_t version,
+               int status = 200);
+
+inline void str(Json& w, const std::string& s) { w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size())); }
+inline void field(Json& w, const char* k, const std::string& v) {
+  w.Key(k);
+  str(w, v);
+}
+inline void field(Json& w, const char* k, int64_t v) {
+  w.Key(k);
+  w.Int64(v);
+}
+
+void add_graph_routes(httplib::Server& server, Context& context);
+void add_document_routes(httplib::Server& server, Context& context);
+
+}  // namespace newsgraph::server

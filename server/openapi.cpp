@@ -1,0 +1,117 @@
+#include "server/openapi.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace newsgraph::server {
+
+const std::vector<RouteSpec>& route_specs() {
+  static const std::vector<RouteSpec> routes = {
+      {"get", "/api/v1/health", "Liveness and store counts", {}},
+      {"get", "/api/v1/stats", "Graph statistics (as `newsgraph stats --json`)", {}},
+      {"get", "/api/v1/ontology", "Entity types, predicates with PLOVER and quad class, modalities", {}},
+      {"get", "/api/v1/entities", "Search entities by name or alias prefix", {"q", "type", "sort", "limit", "cursor"}},
+      {"get", "/api/v1/entities/{id}", "An entity (id, name or alias) with its top relations", {}},
+      {"get", "/api/v1/entities/{id}/merge-log", "How the entity was resolved", {}},
+      {"get", "/api/v1/entities/{id}/relations", "Relations of an entity",
+       {"predicate", "quad", "direction", "min_weight", "modality", "since", "until", "limit", "cursor"}},
+      {"get", "/api/v1/relations", "Relations by triple pattern",
+       {"subject", "predicate", "object", "modality", "since", "until", "min_weight", "quad", "limit", "cursor"}},
+      {"get", "/api/v1/relations/{id}/evidence", "Supporting sentences of a relation", {"limit", "cursor"}},
+      {"get", "/api/v1/relations/{id}/explain", "Evidence with the rule and cue behind each", {"limit", "cursor"}},
+      {"get", "/api/v1/documents", "Stored articles", {"limit", "cursor"}},
+      {"post", "/api/v1/documents", "Extract an article and merge it into the store", {}},
+      {"get", "/api/v1/documents/{id}", "One stored article", {}},
+      {"delete", "/api/v1/documents/{id}", "Retract an article and what it produced", {}},
+      {"post", "/api/v1/extract", "Extract an article without storing it", {}},
+      {"get", "/api/v1/openapi.json", "This document", {}},
+  };
+  return routes;
+}
+
+const std::string& openapi_document() {
+  static const std::string document = [] {
+    rapidjson::StringBuffer b;
+    rapidjson::Writer<rapidjson::StringBuffer> w(b);
+    w.StartObject();
+    w.Key("openapi");
+    w.String("3.1.0");
+    w.Key("info");
+    w.StartObject();
+    w.Key("title");
+    w.String("newsgraph REST API");
+    w.Key("version");
+    w.String("1.0.0");
+    w.Key("description");
+    w.String("Who did what to whom, from news articles. Errors are RFC 9457 problem+json with a stable `code`; "
+             "lists are {items, total, next} with `limit` and an opaque `cursor`; reads carry ETags.");
+    w.EndObject();
+    w.Key("paths");
+    w.StartObject();
+    const auto& routes = route_specs();
+    for (size_t i = 0; i < routes.size(); ++i) {
+      if (i > 0 && std::string(routes[i - 1].path) == routes[i].path) continue;
+      w.Key(routes[i].path);
+      w.StartObject();
+      for (size_t j = i; j < routes.size() && std::string(routes[j].path) == routes[i].path; ++j) {
+        const RouteSpec& r = routes[j];
+        w.Key(r.method);
+        w.StartObject();
+        w.Key("summary");
+        w.String(r.summary);
+        w.Key("parameters");
+        w.StartArray();
+        if (std::string(r.path).find("{id}") != std::string::npos) {
+          w.StartObject();
+          w.Key("name");
+          w.String("id");
+          w.Key("in");
+          w.String("path");
+          w.Key("required");
+          w.Bool(true);
+          w.Key("schema");
+          w.StartObject();
+          w.Key("type");
+          w.String("string");
+          w.EndObject();
+          w.EndObject();
+        }
+        for (const char* q : r.query) {
+          w.StartObject();
+          w.Key("name");
+          w.String(q);
+          w.Key("in");
+          w.String("query");
+          w.Key("schema");
+          w.StartObject();
+          w.Key("type");
+          w.String(std::string(q) == "limit" || std::string(q) == "min_weight" ? "integer" : "string");
+          w.EndObject();
+          w.EndObject();
+        }
+        w.EndArray();
+        w.Key("responses");
+        w.StartObject();
+        w.Key(std::string(r.method) == "post" ? "201" : "200");
+        w.StartObject();
+        w.Key("description");
+        w.String("OK");
+        w.EndObject();
+        w.Key("default");
+        w.StartObject();
+        w.Key("description");
+        w.String("application/problem+json");
+        w.EndObject();
+        w.EndObject();
+        w.EndObject();
+      }
+      w.EndObject();
+    }
+    w.EndObject();
+    w.EndObject();
+    return std::string(b.GetString());
+  }();
+  return document;
+}
+
+}  // namespace newsgraph::server

@@ -1,0 +1,171 @@
+// Document routes: list, get, delete, POST (extract and merge), and /extract.
+#include <rapidjson/document.h>
+
+#include "core/extraction_format.h"
+#include "core/utf8.h"
+#include "graph/hashing.h"
+#include "graph/queries.h"
+#include "server/context.h"
+
+namespace newsgraph::server {
+namespace {
+
+bool is_loopback(const std::string& host) { return host == "127.0.0.1" || host == "localhost" || host == "::1"; }
+
+// Writes need the token when the server is reachable from elsewhere.
+bool authorised(Context& c, const httplib::Request& req, httplib::Response& res) {
+  if (is_loopback(c.options.host)) return true;
+  if (c.options.token.empty())
+    return problem(res, 403, "writes-disabled", "writes need a token when the server is not on loopback"), false;
+  if (req.get_header_value("Authorization") != "Bearer " + c.options.token)
+    return problem(res, 401, "unauthorized", "send 'Authorization: Bearer <token>'"), false;
+  return true;
+}
+
+// The article in a request: JSON {"id","title","text","source","published"} or
+// text/plain (first non-empty line is the title). Answers 400/415 itself.
+bool read_document(const httplib::Request& req, httplib::Response& res, Document* doc, bool* title_in_text) {
+  std::string type = req.get_header_value("Content-Type");
+  if (auto bad = utf8::first_invalid_byte(req.body))
+    return problem(res, 400, "invalid-utf8", "the body is not valid UTF-8 (byte " + std::to_string(*bad) + ")"), false;
+  if (req.body.find('\0') != std::string::npos)
+    return problem(res, 400, "binary", "the body holds binary data (a NUL byte)"), false;
+  *title_in_text = false;
+  if (type.rfind("text/plain", 0) == 0) {
+    doc->text = req.body;
+    size_t start = doc->text.find_first_not_of(" \t\r\n");
+    if (start == std::string::npos) return problem(res, 400, "empty", "the article has no text"), false;
+    size_t end = doc->text.find('\n', start);
+    doc->title = doc->text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    *title_in_text = true;
+  } else if (type.rfind("application/json", 0) == 0) {
+    rapidjson::Document d;
+    d.Parse(req.body.c_str(), req.body.size());
+    if (d.HasParseError() || !d.IsObject())
+      return problem(res, 400, "malformed-json", "the body is not a JSON object"), false;
+    for (auto it = d.MemberBegin(); it != d.MemberEnd(); ++it) {
+      std::string k = it->name.GetString();
+      std::string* target = k == "id" ? &doc->id : k == "title" ? &doc->title : k == "text" ? &doc->text
+                          : k == "source" ? &doc->source : k == "published" ? &doc->published : nullptr;
+      if (!target) return problem(res, 400, "unknown-field", "unknown field '" + k + "'"), false;
+      if (!it->value.IsString()) return problem(res, 400, "bad-field", "'" + k + "' must be a string"), false;
+      target->assign(it->value.GetString(), it->value.GetStringLength());
+    }
+    if (doc->text.find_first_not_of(" \t\r\n") == std::string::npos)
+      return problem(res, 400, "empty", "the article has no text"), false;
+  } else {
+    return problem(res, 415, "unsupported-media-type", "send application/json or text/plain"), false;
+  }
+  if (doc->id.empty()) doc->id = "api-" + graph::content_hash(doc->text);
+  if (doc->source.empty()) doc->source = "api";
+  return true;
+}
+
+void document_json(Json& w, const graph::DocumentRow& d) {
+  w.StartObject();
+  field(w, "id", d.id);
+  field(w, "title", d.title);
+  field(w, "source", d.source);
+  field(w, "published", d.published);
+  field(w, "ingested_at", d.ingested_at);
+  field(w, "content_hash", d.content_hash);
+  field(w, "bytes", d.bytes);
+  if (d.entities || d.relations) {
+    field(w, "entities", d.entities);
+    field(w, "relations", d.relations);
+  }
+  w.EndObject();
+}
+
+}  // namespace
+
+void add_document_routes(httplib::Server& http, Context& c) {
+  http.Get("/api/v1/documents", [&c](const httplib::Request& req, httplib::Response& res) {
+    if (!only_params(req, res, {})) return;
+    int64_t limit = 50, after = 0;
+    if (!int_param(req, res, "limit", 1, 500, &limit) || !int_param(req, res, "cursor", 0, INT64_MAX / 2, &after))
+      return;
+    graph::Store* store = c.reader(res);
+    if (!store) return;
+    std::vector<graph::DocumentRow> rows;
+    int64_t total = 0, version = 0;
+    graph::list_documents(*store, after, static_cast<size_t>(limit), &rows, &total);
+    graph::data_version(*store, &version);
+    rapidjson::StringBuffer b;
+    Json w(b);
+    w.StartObject();
+    w.Key("items");
+    w.StartArray();
+    for (const auto& d : rows) document_json(w, d);
+    w.EndArray();
+    field(w, "total", total);
+    w.Key("next");
+    if (static_cast<int64_t>(rows.size()) == limit) str(w, std::to_string(rows.back().key));
+    else w.Null();
+    w.EndObject();
+    send_json(req, res, b.GetString(), version);
+  });
+
+  http.Get(R"(/api/v1/documents/([^/]+))", [&c](const httplib::Request& req, httplib::Response& res) {
+    if (!only_params(req, res, {})) return;
+    graph::Store* store = c.reader(res);
+    if (!store) return;
+    graph::DocumentRow d;
+    bool found = false;
+    graph::get_document(*store, req.matches[1], &d, &found);
+    if (!found) return problem(res, 404, "unknown-document", "no article has id '" + std::string(req.matches[1]) + "'");
+    rapidjson::StringBuffer b;
+    Json w(b);
+    document_json(w, d);
+    int64_t version = 0;
+    graph::data_version(*store, &version);
+    send_json(req, res, b.GetString(), version);
+  });
+
+  http.Delete(R"(/api/v1/documents/([^/]+))", [&c](const httplib::Request& req, httplib::Response& res) {
+    if (!only_params(req, res, {}) || !authorised(c, req, res)) return;
+    bool found = false;
+    Status st;
+    {
+      std::lock_guard<std::mutex> lock(c.write_mutex);
+      st = c.writer->remove(req.matches[1], &found);
+    }
+    if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
+    if (!found) return problem(res, 404, "unknown-document", "no article has id '" + std::string(req.matches[1]) + "'");
+    res.status = 204;
+  });
+
+  auto extract = [&c](const httplib::Request& req, httplib::Response& res, bool store_it) {
+    if (!only_params(req, res, {}) || (store_it && !authorised(c, req, res))) return;
+    Document doc;
+    bool title_in_text = false;
+    if (!read_document(req, res, &doc, &title_in_text)) return;
+    Extraction x = c.extractor.extract(doc, title_in_text);
+    std::string body;
+    int status = 200;
+    if (store_it) {
+      graph::IngestResult result;
+      Status st;
+      {
+        std::lock_guard<std::mutex> lock(c.write_mutex);
+        st = c.writer->ingest(doc, x, &result);
+      }
+      if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
+      status = result.outcome == graph::IngestOutcome::kUnchanged ? 200 : 201;
+      body = "{\"id\":\"" + result.doc_id + "\",\"outcome\":\"" + graph::ingest_outcome_name(result.outcome) +
+             "\",\"entities_added\":" + std::to_string(result.entities_added) +
+             ",\"relations_added\":" + std::to_string(result.relations_added) + ",\"extraction\":";
+      if (status == 201) res.set_header("Location", "/api/v1/documents/" + result.doc_id);
+    }
+    append_extraction_json(x, body);
+    if (store_it) body += "}";
+    res.status = status;
+    res.set_content(body, "application/json");
+  };
+  http.Post("/api/v1/documents",
+            [extract](const httplib::Request& req, httplib::Response& res) { extract(req, res, true); });
+  http.Post("/api/v1/extract",
+            [extract](const httplib::Request& req, httplib::Response& res) { extract(req, res, false); });
+}
+
+}  // namespace newsgraph::server

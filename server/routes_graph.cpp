@@ -1,0 +1,400 @@
+// Read routes: health, ontology, stats, entities, relations, evidence, OpenAPI.
+#include <rapidjson/document.h>
+
+#include "core/ontology.h"
+#include "graph/graph_view.h"
+#include "graph/queries.h"
+#include "graph/statistics.h"
+#include "graph/statistics_format.h"
+#include "server/context.h"
+#include "server/openapi.h"
+
+namespace newsgraph::server {
+namespace {
+
+constexpr int64_t kMaxLimit = 500;
+
+void entity_json(Json& w, const graph::EntityRow& e, bool details) {
+  w.StartObject();
+  field(w, "id", e.id);
+  field(w, "label", e.label);
+  field(w, "type", e.type);
+  w.Key("gazetteer");
+  w.Bool(e.from_gazetteer);
+  if (!e.matched.empty()) {
+    field(w, "matched", e.matched);
+    w.Key("matched_alias");
+    w.Bool(e.matched_alias);
+  }
+  field(w, "articles", e.articles);
+  if (details) {
+    w.Key("aliases");
+    w.StartArray();
+    for (const auto& a : e.aliases) str(w, a);
+    w.EndArray();
+    field(w, "degree", e.degree);
+    field(w, "first_seen", e.first_seen);
+    field(w, "last_seen", e.last_seen);
+  }
+  w.EndObject();
+}
+
+void relation_json(Json& w, const graph::RelationRow& r) {
+  w.StartObject();
+  field(w, "id", r.key);
+  w.Key("subject");
+  w.StartObject();
+  field(w, "id", r.subject_id);
+  field(w, "label", r.subject_label);
+  w.EndObject();
+  field(w, "predicate", r.predicate);
+  w.Key("object");
+  w.StartObject();
+  field(w, "id", r.object_id);
+  field(w, "label", r.object_label);
+  w.EndObject();
+  std::optional<Predicate> p = parse_predicate(r.predicate);
+  field(w, "plover", p ? plover_type(*p) : "");
+  field(w, "quad", p ? quad_name(quad_of(*p)) : "");
+  field(w, "modality", r.modality);
+  field(w, "weight", r.weight);
+  field(w, "independent_articles", r.independent);
+  field(w, "evidence", r.evidence);
+  w.Key("confidence");
+  w.Double(r.confidence);
+  field(w, "first_seen", r.first_seen);
+  field(w, "last_seen", r.last_seen);
+  w.EndObject();
+}
+
+// A list page: {"items": [...], "total": n, "next": cursor-or-null}.
+template <typename Rows, typename Render>
+std::string page_json(const Rows& rows, int64_t total, const std::string& next, Render render) {
+  rapidjson::StringBuffer b;
+  Json w(b);
+  w.StartObject();
+  w.Key("items");
+  w.StartArray();
+  for (const auto& r : rows) render(w, r);
+  w.EndArray();
+  field(w, "total", total);
+  w.Key("next");
+  if (next.empty()) w.Null();
+  else str(w, next);
+  w.EndObject();
+  return b.GetString();
+}
+
+// Resolves an entity in a path ("putin", "Korea Utara"); answers 404 or 300 itself.
+bool path_entity(graph::Store& store, const std::string& name, httplib::Response& res, graph::EntityRow* out) {
+  std::vector<graph::EntityRow> candidates;
+  Status st = graph::resolve_entity(store, name, &candidates);
+  if (!st.is_ok()) {
+    problem(res, 503, "store-error", st.message());
+    return false;
+  }
+  if (candidates.empty()) {
+    problem(res, 404, "unknown-entity", "no entity has the id, name or alias '" + name + "'");
+    return false;
+  }
+  if (candidates.size() > 1) {
+    rapidjson::StringBuffer b;
+    Json w(b);
+    w.StartObject();
+    field(w, "type", "https://newsgraph.dev/problems/ambiguous-entity");
+    field(w, "title", "Multiple Choices");
+    field(w, "status", int64_t{300});
+    field(w, "detail", "'" + name + "' names several entities; use one of their ids");
+    field(w, "code", "ambiguous-entity");
+    w.Key("candidates");
+    w.StartArray();
+    for (const auto& c : candidates) entity_json(w, c, false);
+    w.EndArray();
+    w.EndObject();
+    res.status = 300;
+    res.set_content(b.GetString(), "application/problem+json");
+    return false;
+  }
+  *out = candidates.front();
+  return true;
+}
+
+int64_t version_of(graph::Store& store) {
+  int64_t v = 0;
+  graph::data_version(store, &v);
+  return v;
+}
+
+// Fills the relation filters shared by /relations and /entities/{id}/relations.
+bool relation_filters(const httplib::Request& req, httplib::Response& res, graph::RelationQuery* q) {
+  int64_t limit = 50;
+  if (!int_param(req, res, "limit", 1, kMaxLimit, &limit)) return false;
+  q->limit = static_cast<size_t>(limit);
+  if (!int_param(req, res, "cursor", 0, INT64_MAX / 2, &q->after)) return false;
+  if (!int_param(req, res, "min_weight", 1, 1 << 30, &q->min_weight)) return false;
+  if (req.has_param("predicate")) {
+    auto p = parse_predicate(req.get_param_value("predicate"));
+    if (!p) return problem(res, 400, "bad-parameter", "unknown predicate; see /api/v1/ontology"), false;
+    q->predicate = predicate_name(*p);
+  }
+  if (req.has_param("quad")) {
+    q->quad_class = req.get_param_value("quad");
+    for (int i = 0; i <= static_cast<int>(Predicate::kCoOccurs); ++i)
+      if (quad_name(quad_of(static_cast<Predicate>(i))) == q->quad_class)
+        q->predicates_in_quad.push_back(predicate_name(static_cast<Predicate>(i)));
+    if (q->predicates_in_quad.empty()) return problem(res, 400, "bad-parameter", "unknown quad class"), false;
+  }
+  if (req.has_param("modality")) {
+    q->modality = req.get_param_value("modality");
+    bool known = false;
+    for (int i = 0; i <= static_cast<int>(Modality::kQuestion); ++i)
+      known = known || q->modality == modality_name(static_cast<Modality>(i));
+    if (!known) return problem(res, 400, "bad-parameter", "unknown modality"), false;
+  }
+  for (const char* d : {"since", "until"}) {
+    if (!req.has_param(d)) continue;
+    std::string v = req.get_param_value(d);
+    if (v.size() != 10 || v[4] != '-' || v[7] != '-')
+      return problem(res, 400, "bad-parameter", std::string(d) + " takes a date as YYYY-MM-DD"), false;
+    (std::string(d) == "since" ? q->since : q->until) = v;
+  }
+  return true;
+}
+
+void send_relations(const httplib::Request& req, httplib::Response& res, graph::Store& store,
+                    const graph::RelationQuery& q) {
+  std::vector<graph::RelationRow> rows;
+  int64_t total = 0;
+  Status st = graph::find_relations(store, q, &rows, &total);
+  if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
+  std::string next = rows.size() == q.limit ? std::to_string(rows.back().key) : "";
+  send_json(req, res, page_json(rows, total, next, relation_json), version_of(store));
+}
+
+}  // namespace
+
+void add_graph_routes(httplib::Server& http, Context& c) {
+  http.Get("/api/v1/health", [&c](const httplib::Request& req, httplib::Response& res) {
+    if (!only_params(req, res, {})) return;
+    graph::Store* store = c.reader(res);
+    if (!store) return;
+    graph::StoreCounts counts;
+    if (!store->counts(&counts).is_ok()) return problem(res, 503, "store-error", "cannot read the store");
+    res.set_content("{\"status\":\"ok\",\"documents\":" + std::to_string(counts.documents) + ",\"entities\":" +
+                        std::to_string(counts.entities) + ",\"relations\":" + std::to_string(counts.relations) + "}",
+                    "application/json");
+  });
+
+  http.Get("/api/v1/ontology", [](const httplib::Request& req, httplib::Response& res) {
+    if (!only_params(req, res, {})) return;
+    rapidjson::StringBuffer b;
+    Json w(b);
+    w.StartObject();
+    w.Key("entity_types");
+    w.StartArray();
+    for (int i = 0; i <= static_cast<int>(EntityType::kTopic); ++i) w.String(entity_type_name(static_cast<EntityType>(i)));
+    w.EndArray();
+    w.Key("predicates");
+    w.StartArray();
+    for (int i = 0; i <= static_cast<int>(Predicate::kCoOccurs); ++i) {
+      auto p = static_cast<Predicate>(i);
+      w.StartObject();
+      field(w, "name", predicate_name(p));
+      field(w, "plover", plover_type(p));
+      field(w, "quad", quad_name(quad_of(p)));
+      w.Key("symmetric");
+      w.Bool(is_symmetric(p));
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("modalities");
+    w.StartArray();
+    for (int i = 0; i <= static_cast<int>(Modality::kQuestion); ++i) w.String(modality_name(static_cast<Modality>(i)));
+    w.EndArray();
+    w.EndObject();
+    send_json(req, res, b.GetString(), 0);
+  });
+
+  http.Get("/api/v1/stats", [&c](const httplib::Request& req, httplib::Response& res) {
+    if (!only_params(req, res, {})) return;
+    graph::Store* store = c.reader(res);
+    if (!store) return;
+    int64_t version = version_of(*store);
+    std::lock_guard<std::mutex> lock(c.stats_mutex);
+    if (version != c.stats_version) {
+      graph::GraphView view;
+      Status st = graph::GraphView::load(*store, {}, &view);
+      if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
+      c.stats_json = graph::statistics_json(graph::compute_statistics(view, {}), nullptr);
+      c.stats_version = version;
+    }
+    send_json(req, res, c.stats_json, version);
+  });
+
+  http.Get("/api/v1/entities", [&c](const httplib::Request& req, httplib::Response& res) {
+    if (!only_params(req, res, {"q", "type", "sort"})) return;
+    graph::EntitySearch search;
+    int64_t limit = 20, offset = 0;
+    if (!int_param(req, res, "limit", 1, kMaxLimit, &limit) || !int_param(req, res, "cursor", 0, 1 << 30, &offset))
+      return;
+    search.limit = static_cast<size_t>(limit);
+    search.offset = static_cast<size_t>(offset);
+    search.q = req.get_param_value("q");
+    if (req.has_param("type")) {
+      auto t = parse_entity_type(req.get_param_value("type"));
+      if (!t) return problem(res, 400, "bad-parameter", "unknown type; see /api/v1/ontology");
+      search.type = entity_type_name(*t);
+    }
+    if (req.has_param("sort") && req.get_param_value("sort") != "relevance")
+      return problem(res, 400, "bad-parameter", "sort is 'relevance' (exact label, alias, then prefixes)");
+    graph::Store* store = c.reader(res);
+    if (!store) return;
+    std::vector<graph::EntityRow> rows;
+    int64_t total = 0;
+    Status st = graph::search_entities(*store, search, &rows, &total);
+    if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
+    std::string next = offset + limit < total ? std::to_string(offset + limit) : "";
+    send_json(req, res,
+              page_json(rows, total, next, [](Json& w, const graph::EntityRow& e) { entity_json(w, e, false); }),
+              version_of(*store));
+  });
+
+  http.Get(R"(/api/v1/entities/([^/]+))", [&c](const httplib::Request& req, httplib::Response& res) {
+    if (!only_params(req, res, {})) return;
+    graph::Store* store = c.reader(res);
+    graph::EntityRow e;
+    if (!store || !path_entity(*store, req.matches[1], res, &e)) return;
+    graph::entity_details(*store, &e);
+    graph::RelationQuery top;
+    top.either = e.key;
+    top.limit = 10;
+    top.order_by_weight = true;
+    std::vector<graph::RelationRow> relations;
+    graph::find_relations(*store, top, &relations, nullptr);
+    rapidjson::StringBuffer b;
+    Json w(b);
+    w.StartObject();
+    w.Key("entity");
+    entity_json(w, e, true);
+    w.Key("top_relations");
+    w.StartArray();
+    for (const auto& r : relations) relation_json(w, r);
+    w.EndArray();
+    w.EndObject();
+    send_json(req, res, b.GetString(), version_of(*store));
+  });
+
+  http.Get(R"(/api/v1/entities/([^/]+)/merge-log)", [&c](const httplib::Request& req, httplib::Response& res) {
+    if (!only_params(req, res, {})) return;
+    graph::Store* store = c.reader(res);
+    graph::EntityRow e;
+    if (!store || !path_entity(*store, req.matches[1], res, &e)) return;
+    std::vector<graph::MergeLogRow> log;
+    graph::merge_log(*store, e.key, 1000, &log);
+    rapidjson::StringBuffer b;
+    Json w(b);
+    w.StartObject();
+    field(w, "entity", e.id);
+    w.Key("merges");
+    w.StartArray();
+    for (const auto& m : log) {
+      w.StartObject();
+      field(w, "at", m.at);
+      field(w, "document", m.doc_id);
+      field(w, "name", m.name);
+      field(w, "rule", m.rule);
+      field(w, "detail", m.detail);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    send_json(req, res, b.GetString(), version_of(*store));
+  });
+
+  http.Get(R"(/api/v1/entities/([^/]+)/relations)", [&c](const httplib::Request& req, httplib::Response& res) {
+    if (!only_params(req, res, {"predicate", "quad", "direction", "min_weight", "modality", "since", "until"}))
+      return;
+    graph::RelationQuery q;
+    if (!relation_filters(req, res, &q)) return;
+    q.direction = req.has_param("direction") ? req.get_param_value("direction") : "both";
+    if (q.direction != "out" && q.direction != "in" && q.direction != "both")
+      return problem(res, 400, "bad-parameter", "direction is out, in or both");
+    graph::Store* store = c.reader(res);
+    graph::EntityRow e;
+    if (!store || !path_entity(*store, req.matches[1], res, &e)) return;
+    q.either = e.key;
+    send_relations(req, res, *store, q);
+  });
+
+  http.Get("/api/v1/relations", [&c](const httplib::Request& req, httplib::Response& res) {
+    if (!only_params(req, res, {"subject", "predicate", "object", "modality", "since", "until", "min_weight", "quad"}))
+      return;
+    graph::RelationQuery q;
+    if (!relation_filters(req, res, &q)) return;
+    graph::Store* store = c.reader(res);
+    if (!store) return;
+    for (const char* end : {"subject", "object"}) {
+      if (!req.has_param(end)) continue;
+      graph::EntityRow e;
+      if (!path_entity(*store, req.get_param_value(end), res, &e)) return;
+      (std::string(end) == "subject" ? q.subject : q.object) = e.key;
+    }
+    send_relations(req, res, *store, q);
+  });
+
+  auto evidence = [&c](const httplib::Request& req, httplib::Response& res, bool explain) {
+    if (!only_params(req, res, {})) return;
+    int64_t key = 0, after = 0, limit = 50;
+    std::string id = req.matches[1];
+    if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos)
+      return problem(res, 400, "bad-id", "relation ids are whole numbers");
+    key = std::stoll(id);
+    if (!int_param(req, res, "limit", 1, kMaxLimit, &limit) || !int_param(req, res, "cursor", 0, INT64_MAX / 2, &after))
+      return;
+    graph::Store* store = c.reader(res);
+    if (!store) return;
+    graph::RelationRow relation;
+    bool found = false;
+    if (!graph::get_relation(*store, key, &relation, &found).is_ok() || !found)
+      return problem(res, 404, "unknown-relation", "no relation has id " + id);
+    std::vector<graph::EvidenceRow> rows;
+    int64_t total = 0;
+    graph::relation_evidence(*store, key, after, static_cast<size_t>(limit), &rows, &total);
+    std::string next = static_cast<int64_t>(rows.size()) == limit ? std::to_string(rows.back().key) : "";
+    auto render = [explain](Json& w, const graph::EvidenceRow& e) {
+      w.StartObject();
+      field(w, "document", e.doc_id);
+      field(w, "title", e.title);
+      field(w, "source", e.source);
+      field(w, "published", e.published);
+      field(w, "sentence_index", e.sentence_index);
+      field(w, "sentence", e.sentence);
+      field(w, "start", e.start);
+      field(w, "end", e.end);
+      field(w, "modality", e.modality);
+      w.Key("syndicated");
+      w.Bool(e.syndicated);
+      if (explain) {
+        field(w, "rule", e.rule);
+        field(w, "cue", e.cue);
+        w.Key("confidence");
+        w.Double(e.confidence);
+      }
+      w.EndObject();
+    };
+    std::string body = page_json(rows, total, next, render);
+    body.insert(1, "\"relation\":" + std::to_string(key) + ",");
+    send_json(req, res, body, version_of(*store));
+  };
+  http.Get(R"(/api/v1/relations/([^/]+)/evidence)",
+           [evidence](const httplib::Request& req, httplib::Response& res) { evidence(req, res, false); });
+  http.Get(R"(/api/v1/relations/([^/]+)/explain)",
+           [evidence](const httplib::Request& req, httplib::Response& res) { evidence(req, res, true); });
+
+  http.Get("/api/v1/openapi.json", [](const httplib::Request& req, httplib::Response& res) {
+    if (!only_params(req, res, {})) return;
+    send_json(req, res, openapi_document(), 0);
+  });
+}
+
+}  // namespace newsgraph::server

@@ -1,0 +1,243 @@
+// The real server on a free loopback port, spoken to over HTTP with httplib's client.
+#include <httplib.h>
+#include <rapidjson/document.h>
+
+#include <catch2/catch.hpp>
+#include <set>
+#include <thread>
+
+#include "server/api_server.h"
+#include "tests/graph/store_fixtures.h"
+#include "tests/test_paths.h"
+
+using namespace newsgraph;
+using namespace newsgraph::testing;
+
+namespace {
+
+// A server over a store holding the example articles, for one test.
+class LiveServer {
+ public:
+  explicit LiveServer(const std::string& host = "127.0.0.1", const std::string& token = "") {
+    db_ = temp_dir() + "/api.db";
+    REQUIRE(run(binary() + " ingest --db " + db_ + " " + source_dir() + "/examples").exit_code == 0);
+    server::ServerOptions o;
+    o.db = db_;
+    o.host = host;
+    o.port = 0;
+    o.token = token;
+    o.max_body_bytes = 1 << 20;
+    api_ = std::make_unique<server::ApiServer>(o);
+    REQUIRE(api_->start().is_ok());
+    thread_ = std::thread([this] { api_->run(); });
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", api_->port());
+  }
+  ~LiveServer() {
+    api_->stop();
+    thread_.join();
+  }
+  httplib::Client& http() { return *client_; }
+  const std::string& db() const { return db_; }
+
+ private:
+  std::string db_;
+  std::unique_ptr<server::ApiServer> api_;
+  std::thread thread_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+rapidjson::Document json(const httplib::Result& r) {
+  REQUIRE(r);
+  rapidjson::Document d;
+  d.Parse(r->body.c_str());
+  REQUIRE_FALSE(d.HasParseError());
+  return d;
+}
+
+void expect_problem(const httplib::Result& r, int status, const std::string& code) {
+  REQUIRE(r);
+  CHECK(r->status == status);
+  CHECK(r->get_header_value("Content-Type") == "application/problem+json");
+  auto d = json(r);
+  CHECK(d["status"].GetInt() == status);
+  CHECK(std::string(d["code"].GetString()) == code);
+  CHECK(d.HasMember("type"));
+  CHECK(d.HasMember("title"));
+  CHECK(d.HasMember("detail"));
+}
+
+}  // namespace
+
+TEST_CASE("health, ontology and stats answer JSON", "[server]") {
+  LiveServer s;
+  auto health = json(s.http().Get("/api/v1/health"));
+  CHECK(health["documents"].GetInt() == 3);
+  auto ontology = json(s.http().Get("/api/v1/ontology"));
+  CHECK(ontology["predicates"].Size() == 18);
+  auto stats = json(s.http().Get("/api/v1/stats"));
+  for (const char* k : {"nodes", "edges", "components", "top", "communities"}) CHECK(stats.HasMember(k));
+}
+
+TEST_CASE("entity search is case- and accent-insensitive, by prefix, and says what matched", "[server]") {
+  LiveServer s;
+  auto found = json(s.http().Get("/api/v1/entities?q=uNI%20er"));
+  REQUIRE(found["items"].Size() >= 1);
+  CHECK(std::string(found["items"][0]["id"].GetString()) == "european_union");
+  CHECK(found["items"][0]["matched_alias"].GetBool());
+  CHECK(std::string(found["items"][0]["matched"].GetString()) == "Uni Eropa");
+  auto typed = json(s.http().Get("/api/v1/entities?type=COUNTRY&limit=2"));
+  CHECK(typed["items"].Size() == 2);
+  CHECK(typed["total"].GetInt() > 2);
+  CHECK(typed["next"].IsString());
+}
+
+TEST_CASE("an entity is found by id, name or alias, with its top relations", "[server]") {
+  LiveServer s;
+  auto by_alias = json(s.http().Get("/api/v1/entities/Uni%20Eropa"));
+  CHECK(std::string(by_alias["entity"]["id"].GetString()) == "european_union");
+  CHECK(by_alias["top_relations"].Size() >= 1);
+  auto log = json(s.http().Get("/api/v1/entities/european_union/merge-log"));
+  CHECK(log["merges"].Size() >= 1);
+  expect_problem(s.http().Get("/api/v1/entities/Atlantis"), 404, "unknown-entity");
+}
+
+TEST_CASE("an ambiguous name answers 300 with the candidates", "[server]") {
+  LiveServer s;
+  {
+    auto store = open_store(s.db());
+    Article a = article("jordans", "Jordan bertemu Jordan.");
+    add_entity(a, "Jordan", EntityType::kPerson);
+    add_entity(a, "Jordan", EntityType::kCountry, "jordan");
+    a.x.entities[0].id = "jordan_person";
+    ingest(*store, a);
+  }
+  auto r = s.http().Get("/api/v1/entities/Jordan");
+  REQUIRE(r);
+  CHECK(r->status == 300);
+  CHECK(json(r)["candidates"].Size() == 2);
+}
+
+TEST_CASE("relation lists page with a cursor and filter by pattern", "[server]") {
+  LiveServer s;
+  std::set<int64_t> seen;
+  std::string cursor;
+  int64_t total = -1;
+  for (int page = 0; page < 100; ++page) {
+    auto d = json(s.http().Get(("/api/v1/relations?limit=7" + (cursor.empty() ? "" : "&cursor=" + cursor)).c_str()));
+    total = d["total"].GetInt64();
+    for (const auto& r : d["items"].GetArray()) CHECK(seen.insert(r["id"].GetInt64()).second);
+    if (d["next"].IsNull()) break;
+    cursor = d["next"].GetString();
+  }
+  CHECK(static_cast<int64_t>(seen.size()) == total);
+  auto sanctions = json(s.http().Get("/api/v1/relations?predicate=SANCTION"));
+  REQUIRE(sanctions["items"].Size() >= 1);
+  for (const auto& r : sanctions["items"].GetArray()) CHECK(std::string(r["predicate"].GetString()) == "SANCTION");
+  auto out = json(s.http().Get("/api/v1/entities/european_union/relations?direction=out&quad=material-conflict"));
+  for (const auto& r : out["items"].GetArray()) {
+    CHECK(std::string(r["subject"]["id"].GetString()) == "european_union");
+    CHECK(std::string(r["quad"].GetString()) == "material-conflict");
+  }
+  int64_t id = sanctions["items"][0]["id"].GetInt64();
+  auto evidence = json(s.http().Get(("/api/v1/relations/" + std::to_string(id) + "/evidence").c_str()));
+  REQUIRE(evidence["items"].Size() >= 1);
+  CHECK(std::string(evidence["items"][0]["sentence"].GetString()).size() > 10);
+  auto explain = json(s.http().Get(("/api/v1/relations/" + std::to_string(id) + "/explain").c_str()));
+  CHECK(std::string(explain["items"][0]["rule"].GetString()).size() > 0);
+  expect_problem(s.http().Get("/api/v1/relations/999999/evidence"), 404, "unknown-relation");
+  expect_problem(s.http().Get("/api/v1/relations/abc/evidence"), 400, "bad-id");
+}
+
+TEST_CASE("reads carry an ETag and answer 304 to a client that has the same data", "[server]") {
+  LiveServer s;
+  auto first = s.http().Get("/api/v1/entities/european_union");
+  REQUIRE(first);
+  std::string etag = first->get_header_value("ETag");
+  REQUIRE_FALSE(etag.empty());
+  auto again = s.http().Get("/api/v1/entities/european_union", {{"If-None-Match", etag}});
+  REQUIRE(again);
+  CHECK(again->status == 304);
+}
+
+TEST_CASE("a POSTed article is stored, its relations show up in queries, and DELETE retracts it", "[server]") {
+  LiveServer s;
+  const std::string body =
+      R"({"id": "api-1", "title": "Finlandia menuduh Rusia", "text": "Finlandia menuduh Rusia mengirim migran ke perbatasan.", "published": "2026-11-20"})";
+  auto created = s.http().Post("/api/v1/documents", body, "application/json");
+  REQUIRE(created);
+  CHECK(created->status == 201);
+  auto d = json(created);
+  CHECK(std::string(d["id"].GetString()) == "api-1");
+  auto accuse = json(s.http().Get("/api/v1/relations?subject=Finlandia&predicate=ACCUSE&object=Rusia"));
+  REQUIRE(accuse["items"].Size() == 1);
+  auto again = s.http().Post("/api/v1/documents", body, "application/json");
+  REQUIRE(again);
+  CHECK(again->status == 200);
+  CHECK(json(s.http().Get("/api/v1/documents/api-1"))["relations"].GetInt() >= 1);
+  CHECK(json(s.http().Get("/api/v1/documents"))["total"].GetInt() == 4);
+  auto removed = s.http().Delete("/api/v1/documents/api-1");
+  REQUIRE(removed);
+  CHECK(removed->status == 204);
+  expect_problem(s.http().Get("/api/v1/documents/api-1"), 404, "unknown-document");
+  CHECK(json(s.http().Get("/api/v1/relations?subject=Finlandia&predicate=ACCUSE"))["items"].Size() == 0);
+  auto text = s.http().Post("/api/v1/extract", "Judul\nRusia mengancam Jepang.", "text/plain");
+  REQUIRE(text);
+  CHECK(text->status == 200);
+  CHECK(json(text)["relations"].Size() >= 1);
+  CHECK(json(s.http().Get("/api/v1/documents"))["total"].GetInt() == 3);
+}
+
+TEST_CASE("malformed requests get 4xx problem answers and the server keeps serving", "[server]") {
+  LiveServer s;
+  expect_problem(s.http().Post("/api/v1/documents", "{oops", "application/json"), 400, "malformed-json");
+  expect_problem(s.http().Post("/api/v1/documents", "{\"text\": 5}", "application/json"), 400, "bad-field");
+  expect_problem(s.http().Post("/api/v1/documents", "{\"txt\": \"x\"}", "application/json"), 400, "unknown-field");
+  expect_problem(s.http().Post("/api/v1/documents", "\xff\xfe", "text/plain"), 400, "invalid-utf8");
+  expect_problem(s.http().Post("/api/v1/documents", "x", "image/png"), 415, "unsupported-media-type");
+  expect_problem(s.http().Get("/api/v1/entities?limit=0"), 400, "bad-parameter");
+  expect_problem(s.http().Get("/api/v1/entities?limit=99999999999999999999999"), 400, "bad-parameter");
+  expect_problem(s.http().Get("/api/v1/relations?predicate=LOVES"), 400, "bad-parameter");
+  expect_problem(s.http().Get("/api/v1/relations?colour=red"), 400, "unknown-parameter");
+  expect_problem(s.http().Get("/api/v1/no/such/route"), 404, "not-found");
+  auto huge = s.http().Post("/api/v1/documents", std::string(2 << 20, 'a'), "text/plain");
+  REQUIRE(huge);
+  CHECK(huge->status == 413);
+  CHECK(s.http().Get("/api/v1/health")->status == 200);
+}
+
+TEST_CASE("every route in the OpenAPI document is served", "[server]") {
+  LiveServer s;
+  auto doc = json(s.http().Get("/api/v1/openapi.json"));
+  CHECK(std::string(doc["openapi"].GetString()) == "3.1.0");
+  size_t checked = 0;
+  for (const auto& path : doc["paths"].GetObject()) {
+    std::string p = path.name.GetString();
+    std::string concrete = p;
+    size_t at = concrete.find("{id}");
+    if (at != std::string::npos)
+      concrete.replace(at, 4, p.find("/relations/") != std::string::npos ? "1"
+                               : p.find("/documents/") != std::string::npos ? "01_menlu_bertemu"
+                                                                             : "european_union");
+    for (const auto& method : path.value.GetObject()) {
+      std::string m = method.name.GetString();
+      INFO(m << " " << concrete);
+      httplib::Result r = m == "get"    ? s.http().Get(concrete.c_str())
+                          : m == "post" ? s.http().Post(concrete.c_str(), "{\"text\": \"Rusia mengancam Jepang.\"}",
+                                                        "application/json")
+                                        : s.http().Delete(concrete.c_str());
+      REQUIRE(r);
+      CHECK(r->status != 404);
+      ++checked;
+    }
+  }
+  CHECK(checked >= 16);
+}
+
+TEST_CASE("off loopback, writes need the token", "[server]") {
+  LiveServer s("0.0.0.0", "sekret");
+  const std::string body = R"({"id": "w", "text": "Rusia mengancam Jepang."})";
+  expect_problem(s.http().Post("/api/v1/documents", body, "application/json"), 401, "unauthorized");
+  auto ok = s.http().Post("/api/v1/documents", {{"Authorization", "Bearer sekret"}}, body, "application/json");
+  REQUIRE(ok);
+  CHECK(ok->status == 201);
+}
