@@ -172,6 +172,7 @@ Status Store::curate(const Overrides& overrides, CurateReport* report) {
     Transaction tx(db, in_batch_);
     for (const auto& names : overrides.merge) merge_names(db, names, report);
     for (const auto& [a, b] : overrides.never) keep_apart(db, a, b, report);
+    bump_version(db);
     tx.commit();
   } catch (const StoreError& e) {
     return Status::error(StatusCode::kIoError, path_ + ": " + e.message);

@@ -40,6 +40,8 @@ void add_alias(Db& db, int64_t entity_key, const std::string& alias) {
   s.bind(1, entity_key).bind(2, alias).bind(3, key).run();
 }
 
+void bump_version(Db& db) { db.exec("UPDATE meta SET value = value + 1 WHERE key = 'version'"); }
+
 std::string utc_now_iso() {
   std::time_t t = std::time(nullptr);
   std::tm tm{};

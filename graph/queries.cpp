@@ -263,11 +263,8 @@ Status merge_log(Store& store, int64_t entity_key, size_t limit, std::vector<Mer
 
 Status data_version(Store& store, int64_t* version) {
   try {
-    Statement q = store.impl().db.prepare(
-        "SELECT (SELECT COUNT(*) FROM documents) * 1000003 + COALESCE((SELECT MAX(doc_key) FROM documents), 0) "
-        "* 7919 + (SELECT COUNT(*) FROM merge_log) * 31 + COALESCE((SELECT MAX(log_key) FROM merge_log), 0)");
-    q.step();
-    *version = q.column_int(0);
+    Statement q = store.impl().db.prepare("SELECT value FROM meta WHERE key = 'version'");
+    *version = q.step() ? q.column_int(0) : 0;
   } catch (const StoreError& e) {
     return failed(store, e);
   }

@@ -87,7 +87,7 @@ struct MergeLogRow {
 };
 Status merge_log(Store& store, int64_t entity_key, size_t limit, std::vector<MergeLogRow>* out);
 
-// A number that changes whenever the store does (for ETags).
+// A number that goes up with every write to the store (for ETags). O(1).
 Status data_version(Store& store, int64_t* version);
 
 }  // namespace newsgraph::graph

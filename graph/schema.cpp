@@ -89,6 +89,7 @@ CREATE TABLE relations (
   UNIQUE (subject_key, predicate, object_key)
 );
 CREATE INDEX relations_by_object ON relations(object_key);
+CREATE INDEX relations_by_predicate ON relations(predicate);
 
 -- The sentences that evidence points to, once per article.
 CREATE TABLE sentences (
@@ -131,6 +132,13 @@ CREATE TABLE merge_log (
 );
 CREATE INDEX merge_log_by_entity ON merge_log(entity_key);
 CREATE INDEX merge_log_by_doc ON merge_log(doc_key);
+
+-- meta('version'): goes up with every write, so readers can tell cheaply (ETags).
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+);
+INSERT INTO meta(key, value) VALUES ('version', 0);
 
 -- Curation the user asked for: 'never' pairs keep two names apart in future ingests.
 CREATE TABLE overrides (

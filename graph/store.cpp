@@ -273,6 +273,7 @@ Status Store::ingest(const Document& doc, const Extraction& extraction, IngestRe
         .bind(7, static_cast<int64_t>(doc.text.size()))
         .run();
     insert_extraction(db, db.last_insert_id(), doc, extraction, result);
+    bump_version(db);
     tx.commit();
   } catch (const StoreError& e) {
     return store_error(path_, e);
@@ -310,6 +311,7 @@ Status Store::remove(const std::string& doc_id, bool* found) {
     DocRow row;
     if (find_document(db, "SELECT doc_key, id, content_hash FROM documents WHERE id = ?", doc_id, &row)) {
       remove_document(db, row.key);
+      bump_version(db);
       *found = true;
     }
     tx.commit();

@@ -20,6 +20,9 @@ struct Store::Impl {
 
 std::string utc_now_iso();
 
+// Moves meta('version') up; every write transaction calls it once.
+void bump_version(Db& db);
+
 // Folded tokens of a name: "Kim Jong-un" -> {"kim", "jong", "un"}.
 std::vector<std::string> name_tokens(const std::string& name);
 
