@@ -1,5 +1,8 @@
 #include "tests/test_paths.h"
 
+#include <system_error>
+#include <vector>
+
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -19,12 +22,27 @@ std::string shared_dir() {
   return fs::exists(p / "eval" / "score.py") ? p.string() : "";
 }
 
+namespace {
+
+// Removes the test's temporary directories when the test process ends.
+struct TempDirs {
+  std::vector<fs::path> paths;
+  ~TempDirs() {
+    std::error_code ec;
+    for (const auto& p : paths) fs::remove_all(p, ec);
+  }
+};
+
+}  // namespace
+
 std::string temp_dir() {
+  static TempDirs dirs;
   static int counter = 0;
   fs::path p = fs::temp_directory_path() /
                ("newsgraph-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   fs::remove_all(p);
   fs::create_directories(p);
+  dirs.paths.push_back(p);
   return p.string();
 }
 

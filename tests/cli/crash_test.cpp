@@ -19,7 +19,7 @@ constexpr size_t kArticles = 3000;
 std::string make_articles(const std::string& dir) {
   const char* examples[] = {"01_menlu_bertemu.txt", "02_bantuan_pangan.txt", "03_sanksi.txt"};
   std::string out;
-  for (int i = 0; i < kArticles; ++i) {
+  for (size_t i = 0; i < kArticles; ++i) {
     std::string text = read_file(source_dir() + "/examples/" + examples[i % 3]);
     text += "\nEdisi nomor " + std::to_string(i) + ".";
     rapidjson::StringBuffer b;
