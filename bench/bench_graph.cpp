@@ -143,13 +143,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--sizes" && i + 1 < argc) {
-      sizes.clear();
-      std::string list = argv[++i];
-      for (size_t p = 0; p < list.size();) {
-        size_t c = list.find(',', p);
-        sizes.push_back(std::stoull(list.substr(p, c - p)));
-        p = c == std::string::npos ? list.size() : c + 1;
-      }
+      sizes = bench::parse_sizes(argv[++i]);
     } else if (a == "--pool" && i + 1 < argc) {
       pool = argv[++i];
     } else if (a == "--dir" && i + 1 < argc) {

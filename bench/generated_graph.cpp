@@ -76,4 +76,14 @@ void ingest_generated(graph::Store& store, size_t edges, size_t nodes, uint64_t 
               articles * per_article, s, articles / s, articles * per_article / s);
 }
 
+std::vector<size_t> parse_sizes(const std::string& list) {
+  std::vector<size_t> sizes;
+  for (size_t p = 0; p < list.size();) {
+    size_t c = list.find(',', p);
+    sizes.push_back(std::stoull(list.substr(p, c - p)));
+    p = c == std::string::npos ? list.size() : c + 1;
+  }
+  return sizes;
+}
+
 }  // namespace newsgraph::bench

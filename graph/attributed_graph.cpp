@@ -27,18 +27,6 @@ bool in_window(const std::string& date, const GraphFilter& f) {
   return (f.since.empty() || date >= f.since) && (f.until.empty() || date <= f.until);
 }
 
-// The entity key a filter's `center` names: an id, else a label or alias.
-int64_t find_center(Db& db, const std::string& name) {
-  Statement by_id = db.prepare("SELECT entity_key FROM entities WHERE id = ?");
-  by_id.bind(1, name);
-  if (by_id.step()) return by_id.column_int(0);
-  Statement q = db.prepare(
-      "SELECT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
-      "WHERE a.alias_key = ? ORDER BY n.from_gazetteer DESC, a.entity_key LIMIT 1");
-  q.bind(1, text::fold_key(name));
-  return q.step() ? q.column_int(0) : 0;
-}
-
 struct Loader {
   Db& db;
   const GraphFilter& f;
@@ -222,7 +210,7 @@ Status load_attributed_graph(Store& store, const GraphFilter& filter, Attributed
     Loader loader{db, filter, {}, {}, {}, {}};
     int64_t center = -1;
     if (!filter.center.empty()) {
-      int64_t key = find_center(db, filter.center);
+      int64_t key = find_entity_named(db, filter.center);
       if (key == 0) return Status::error(StatusCode::kNotFound, "no entity is named '" + filter.center + "'");
       loader.nodes();
       auto it = loader.node_of.find(key);

@@ -11,17 +11,6 @@
 namespace newsgraph::graph {
 namespace {
 
-int64_t find_entity(Db& db, const std::string& name) {
-  Statement by_id = db.prepare("SELECT entity_key FROM entities WHERE id = ?");
-  by_id.bind(1, name);
-  if (by_id.step()) return by_id.column_int(0);
-  Statement q = db.prepare(
-      "SELECT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
-      "WHERE a.alias_key = ? ORDER BY n.from_gazetteer DESC, a.entity_key LIMIT 1");
-  q.bind(1, text::fold_key(name));
-  return q.step() ? q.column_int(0) : 0;
-}
-
 void log_curation(Db& db, const std::string& name, int64_t entity_key, const char* rule,
                   const std::string& detail) {
   db.prepare("INSERT INTO merge_log(at, doc_key, name, entity_key, rule, detail) VALUES (?, NULL, ?, ?, ?, ?)")
@@ -56,7 +45,7 @@ void move_doc_entities(Db& db, const std::set<int64_t>& doc_entities, int64_t to
 }
 
 void merge_names(Db& db, const std::vector<std::string>& names, CurateReport* report) {
-  int64_t keep = find_entity(db, names.front());
+  int64_t keep = find_entity_named(db, names.front());
   if (!keep) {
     report->unknown_names.push_back(names.front());
     return;
@@ -68,7 +57,7 @@ void merge_names(Db& db, const std::vector<std::string>& names, CurateReport* re
         .bind(1, text::fold_key(names.front()))
         .bind(2, text::fold_key(names[i]))
         .run();
-    int64_t other = find_entity(db, names[i]);
+    int64_t other = find_entity_named(db, names[i]);
     if (!other) {
       report->unknown_names.push_back(names[i]);
       continue;
@@ -87,7 +76,7 @@ void merge_names(Db& db, const std::vector<std::string>& names, CurateReport* re
 
 void keep_apart(Db& db, const std::string& a, const std::string& b, CurateReport* report) {
   remember(db, "never", a, b);
-  int64_t ea = find_entity(db, a), eb = find_entity(db, b);
+  int64_t ea = find_entity_named(db, a), eb = find_entity_named(db, b);
   if (!ea) report->unknown_names.push_back(a);
   if (!eb) report->unknown_names.push_back(b);
   if (!ea || ea != eb) return;

@@ -96,6 +96,17 @@ std::string unused_id(Db& db, const std::string& wanted) {
 
 }  // namespace
 
+int64_t find_entity_named(Db& db, const std::string& name) {
+  Statement by_id = db.prepare("SELECT entity_key FROM entities WHERE id = ?");
+  by_id.bind(1, name);
+  if (by_id.step()) return by_id.column_int(0);
+  Statement q = db.prepare(
+      "SELECT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
+      "WHERE a.alias_key = ? ORDER BY n.from_gazetteer DESC, a.entity_key LIMIT 1");
+  q.bind(1, text::fold_key(name));
+  return q.step() ? q.column_int(0) : 0;
+}
+
 bool merge_forbidden(Db& db, const std::string& name_key, int64_t entity_key) {
   Statement q = db.prepare(R"SQL(
     SELECT 1 FROM overrides o JOIN aliases a ON a.entity_key = ?2

@@ -39,6 +39,9 @@ struct MergeOutcome {
 };
 MergeOutcome merge_entity(Db& db, const Entity& entity, int64_t doc_key, const std::string& now);
 
+// The entity an id, label or alias names (gazetteer entities first), or 0.
+int64_t find_entity_named(Db& db, const std::string& name);
+
 // Whether the user said `name_key` must never merge with any name of `entity_key`.
 bool merge_forbidden(Db& db, const std::string& name_key, int64_t entity_key);
 
