@@ -86,9 +86,6 @@ std::vector<std::pair<double, double>> force_directed_layout(
   constexpr double kHalf = 500.0;
   std::vector<std::pair<double, double>> out(n);
   if (n == 0) return out;
-  Graph g(n);
-  for (const auto& [a, b] : edges)
-    if (a != b) boost::add_edge(a, b, g);
   // Start: communities spread on a circle, members scattered around their centre.
   uint32_t communities = 1;
   for (uint32_t c : community) communities = std::max(communities, c + 1);
@@ -112,7 +109,10 @@ std::vector<std::pair<double, double>> force_directed_layout(
     grid_force_layout(n, edges, out, iterations, kHalf);
     return out;
   }
-  if (iterations > 0) {
+  if (iterations > 0) {  // small graphs: Boost.Graph's Fruchterman-Reingold
+    Graph g(n);
+    for (const auto& [a, b] : edges)
+      if (a != b) boost::add_edge(a, b, g);
     Topology space(rng, -kHalf, -kHalf, kHalf, kHalf);
     auto map = boost::make_iterator_property_map(position.begin(), boost::get(boost::vertex_index, g));
     boost::fruchterman_reingold_force_directed_layout(

@@ -121,8 +121,7 @@ struct Loader {
                                WHERE predicate <> 'CO_OCCURS' GROUP BY relation_key))SQL");
     while (q.step()) {
       auto it = edge_of.find(q.column_int(0));
-      if (it != edge_of.end() && it->second < g.edges.size() &&
-          g.edges[it->second].predicate != Predicate::kCoOccurs)
+      if (it != edge_of.end() && g.edges[it->second].predicate != Predicate::kCoOccurs)
         g.edges[it->second].sample = truncate_utf8(q.column_view(1), kSampleBytes);
     }
   }

@@ -93,13 +93,7 @@ void keep_apart(Db& db, const std::string& a, const std::string& b, CurateReport
   Statement type = db.prepare("SELECT type FROM doc_entities WHERE doc_entity_key = ?");
   type.bind(1, *group.begin());
   type.step();
-  std::string id = text::slugify(name);
-  for (int n = 2;; ++n) {
-    Statement q = db.prepare("SELECT 1 FROM entities WHERE id = ?");
-    q.bind(1, id);
-    if (!q.step()) break;
-    id = text::slugify(name) + "_" + std::to_string(n);
-  }
+  std::string id = unused_id(db, text::slugify(name));
   db.prepare("INSERT INTO entities(id, label, type, from_gazetteer, label_key) VALUES (?, ?, ?, 0, ?)")
       .bind(1, id)
       .bind(2, name)

@@ -84,6 +84,8 @@ Decision decide(Db& db, const Entity& e, const std::string& type) {
   return d;
 }
 
+}  // namespace
+
 std::string unused_id(Db& db, const std::string& wanted) {
   std::string id = wanted.empty() ? std::string("entity") : wanted;
   for (int n = 2;; ++n) {
@@ -93,8 +95,6 @@ std::string unused_id(Db& db, const std::string& wanted) {
     id = wanted + "_" + std::to_string(n);
   }
 }
-
-}  // namespace
 
 int64_t find_entity_named(Db& db, const std::string& name) {
   Statement by_id = db.prepare("SELECT entity_key FROM entities WHERE id = ?");

@@ -122,10 +122,4 @@ void GraphView::build() {
   directed.join();
 }
 
-int64_t GraphView::find(const std::string& id) const {
-  for (size_t i = 0; i < nodes_.size(); ++i)
-    if (nodes_[i].id == id) return static_cast<int64_t>(i);
-  return -1;
-}
-
 }  // namespace newsgraph::graph

@@ -58,9 +58,6 @@ class GraphView {
   const Csr& undirected() const { return undirected_; }
   size_t node_count() const { return nodes_.size(); }
 
-  // Index of the node with this id, or -1.
-  int64_t find(const std::string& id) const;
-
  private:
   void build();
   std::vector<NodeInfo> nodes_;

@@ -39,10 +39,6 @@ Statement& Statement::bind(int index, std::string_view value) {
   return *this;
 }
 
-Statement& Statement::bind_null(int index) {
-  sqlite3_bind_null(stmt_, index);
-  return *this;
-}
 
 bool Statement::step() {
   int rc = sqlite3_step(stmt_);
@@ -56,10 +52,6 @@ void Statement::run() {
   }
 }
 
-void Statement::reset() {
-  sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
-}
 
 int64_t Statement::column_int(int index) const { return sqlite3_column_int64(stmt_, index); }
 
@@ -74,9 +66,6 @@ std::string_view Statement::column_view(int index) const {
                           static_cast<size_t>(sqlite3_column_bytes(stmt_, index)));
 }
 
-bool Statement::column_is_null(int index) const {
-  return sqlite3_column_type(stmt_, index) == SQLITE_NULL;
-}
 
 Db::~Db() { close(); }
 
@@ -145,7 +134,6 @@ int64_t Db::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 
 int Db::changes() const { return sqlite3_changes(db_); }
 
-std::string Db::error_message() const { return db_ ? sqlite3_errmsg(db_) : "no database"; }
 
 Transaction::Transaction(Db& db, bool nested) : db_(db), nested_(nested) {
   db_.exec(nested_ ? "SAVEPOINT unit" : "BEGIN IMMEDIATE");

@@ -32,19 +32,16 @@ class Statement {
   Statement& bind(int index, int64_t value);
   Statement& bind(int index, double value);
   Statement& bind(int index, std::string_view value);
-  Statement& bind_null(int index);
 
   // Advances; true while a row is available. Throws StoreError on failure.
   bool step();
   // Runs to completion, ignoring rows.
   void run();
-  void reset();  // resets and clears bindings so the statement can be reused
 
   int64_t column_int(int index) const;
   double column_double(int index) const;
   std::string column_text(int index) const;
   std::string_view column_view(int index) const;  // valid until the next step
-  bool column_is_null(int index) const;
 
  private:
   sqlite3_stmt* stmt_ = nullptr;
@@ -76,7 +73,6 @@ class Db {
   Statement prepare(const std::string& sql);
   int64_t last_insert_id() const;
   int changes() const;
-  std::string error_message() const;
 
  private:
   sqlite3* db_ = nullptr;

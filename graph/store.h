@@ -83,8 +83,6 @@ class Store {
 
   const std::string& path() const { return path_; }
 
-  bool in_batch() const { return in_batch_; }
-
   struct Impl;
   Impl& impl() { return *impl_; }  // for other graph/ classes reading the same file
 

@@ -31,6 +31,9 @@ std::vector<std::string> name_tokens(const std::string& name);
 void add_alias(Db& db, int64_t entity_key, const std::string& alias);
 void add_short_forms(Db& db, int64_t entity_key, const std::string& label, std::string_view type);
 
+// `wanted` when no entity has that id, else wanted_2, wanted_3, ...
+std::string unused_id(Db& db, const std::string& wanted);
+
 // Finds or creates the store entity for one article's entity, by the merge rules in
 // entity_merger.cpp, records the names it brings, and logs the decision.
 struct MergeOutcome {
