@@ -134,3 +134,28 @@ TEST_CASE("stats on a missing store fails with exit code 3 and --help works ever
   CHECK(run(binary() + " stats --top lots").exit_code == 2);
   CHECK(run(binary() + " ingest").exit_code == 2);
 }
+
+TEST_CASE("stats --quality reports evidence and modality, and --no-cooccurs keeps typed relations only",
+          "[cli][store]") {
+  auto db = temp_dir() + "/g.db";
+  REQUIRE(run(binary() + " ingest --db " + db + " " + source_dir() + "/examples").exit_code == 0);
+  auto all = parse(run(binary() + " stats --json --quality --db " + db).out);
+  REQUIRE(all.HasMember("quality"));
+  const auto& q = all["quality"];
+  CHECK(q["typed"].GetInt() + q["cooccurs"].GetInt() == all["edges"].GetInt());
+  CHECK(q["evidence_share"].GetDouble() == Approx(1.0));
+  CHECK(q["modality"].HasMember("asserted"));
+  auto typed = parse(run(binary() + " stats --json --no-cooccurs --db " + db).out);
+  CHECK(typed["edges"].GetInt() == q["typed"].GetInt());
+  CHECK_FALSE(typed["edges_by_predicate"].HasMember("CO_OCCURS"));
+}
+
+TEST_CASE("serve announces its port and stops cleanly on SIGTERM with exit code 0", "[cli][server]") {
+  auto dir = temp_dir();
+  REQUIRE(run(binary() + " ingest --db " + dir + "/g.db " + source_dir() + "/examples").exit_code == 0);
+  auto r = run(binary() + " serve --port 0 --db " + dir + "/g.db > " + dir + "/out & pid=$!; sleep 1; "
+               "kill -TERM $pid; wait $pid; echo $?");
+  CHECK(r.out == "0\n");
+  CHECK_THAT(read_file(dir + "/out"), Catch::StartsWith("newsgraph serve: listening on http://127.0.0.1:"));
+  CHECK(run(binary() + " serve --port 99999").exit_code == 2);
+}
