@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/flags.h"
+#include "export/export_options.h"
 #include "export/writer.h"
 #include "graph/attributed_graph.h"
 #include "graph/store.h"
@@ -49,32 +50,11 @@ const char kHelp[] =
     "\n"
     "Exit codes: 0 ok, 2 usage error (bad flag, unknown --center), 3 failure.\n";
 
-// Splits "A,B" and parses each part; false (with a message) on an unknown name.
-template <typename T, typename Parse>
-bool parse_list(FlagReader& f, const std::string& list, std::set<T>* out, Parse parse, const char* what) {
-  size_t start = 0;
-  while (start <= list.size()) {
-    size_t comma = list.find(',', start);
-    if (comma == std::string::npos) comma = list.size();
-    std::string item = list.substr(start, comma - start);
-    if (!item.empty()) {
-      auto parsed = parse(item);
-      if (!parsed) {
-        f.usage_error("unknown " + std::string(what) + " '" + item + "'");
-        return false;
-      }
-      out->insert(*parsed);
-    }
-    start = comma + 1;
-  }
-  return true;
-}
-
-bool is_date(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (s[i] < '0' || s[i] > '9') return false;
-  return true;
+// --min-weight, --predicates, ...: the export options that take a value.
+bool is_filter_flag(const std::string& arg) {
+  for (const char* name : {"--min-weight", "--predicates", "--types", "--since", "--until", "--center", "--depth"})
+    if (arg == name) return true;
+  return false;
 }
 
 struct ExportFlags {
@@ -86,7 +66,6 @@ struct ExportFlags {
 int parse(const std::vector<std::string>& args, ExportFlags& x) {
   FlagReader f("export", args);
   std::string v;
-  size_t n = 0;
   while (f.next()) {
     if (f.is_help()) {
       std::fputs(kHelp, stdout);
@@ -100,29 +79,15 @@ int parse(const std::vector<std::string>& args, ExportFlags& x) {
     } else if (f.is("--gexf-version")) {
       if (!f.value(&x.gexf_version)) return kExitUsage;
       if (x.gexf_version != "1.3" && x.gexf_version != "1.2") return f.usage_error("--gexf-version is 1.3 or 1.2");
-    } else if (f.is("--multi")) {
-      x.options.multi = true;
-    } else if (f.is("--no-layout")) {
-      x.options.layout = false;
-    } else if (f.is("--no-cooccurs")) {
-      x.filter.include_cooccurs = false;
-    } else if (f.is("--min-weight")) {
-      if (!f.number(&n, 1u << 30)) return kExitUsage;
-      x.filter.min_weight = static_cast<uint32_t>(n);
-    } else if (f.is("--depth")) {
-      if (!f.number(&n, 100)) return kExitUsage;
-      x.filter.depth = static_cast<uint32_t>(n);
-    } else if (f.is("--center")) {
-      if (!f.value(&x.filter.center)) return kExitUsage;
-    } else if (f.is("--predicates")) {
-      if (!f.value(&v) || !parse_list(f, v, &x.filter.predicates, parse_predicate, "predicate")) return kExitUsage;
-    } else if (f.is("--types")) {
-      if (!f.value(&v) || !parse_list(f, v, &x.filter.types, parse_entity_type, "type")) return kExitUsage;
-    } else if (f.is("--since") || f.is("--until")) {
+    } else if (f.is("--multi") || f.is("--no-layout") || f.is("--no-cooccurs")) {
       std::string flag = f.arg();
+      const char* name = flag == "--multi" ? "multi" : flag == "--no-layout" ? "layout" : "cooccurs";
+      exporter::apply_export_option(name, flag == "--multi" ? "true" : "false", &x.filter, &x.options);
+    } else if (is_filter_flag(f.arg())) {
+      std::string name = f.arg().substr(2);
       if (!f.value(&v)) return kExitUsage;
-      if (!is_date(v)) return f.usage_error(flag + " takes a date as YYYY-MM-DD, not '" + v + "'");
-      (flag == "--since" ? x.filter.since : x.filter.until) = v;
+      Status st = exporter::apply_export_option(name, v, &x.filter, &x.options);
+      if (!st.is_ok()) return f.usage_error("--" + st.message());
     } else {
       return f.unknown_option(kHelp);
     }

@@ -67,7 +67,7 @@ Status GraphView::load(Store& store, const GraphViewOptions& options, GraphView*
       nodes.push_back(std::move(n));
     }
     Statement r = db.prepare(
-        "SELECT subject_key, object_key, predicate, weight FROM relations "
+        "SELECT subject_key, object_key, predicate, weight, relation_key FROM relations "
         "WHERE subject_key <> object_key AND weight >= ? ORDER BY relation_key");
     r.bind(1, int64_t{options.min_weight});
     std::unordered_map<std::string, Predicate> predicates;  // a handful of names, parsed once
@@ -82,7 +82,7 @@ Status GraphView::load(Store& store, const GraphViewOptions& options, GraphView*
       size_t s = static_cast<size_t>(r.column_int(0)), o = static_cast<size_t>(r.column_int(1));
       if (s >= index.size() || o >= index.size() || index[s] == kAbsent || index[o] == kAbsent) continue;
       if (p->second == Predicate::kCoOccurs && !options.include_cooccurs) continue;
-      edges.push_back({index[s], index[o], p->second, static_cast<uint32_t>(r.column_int(3))});
+      edges.push_back({index[s], index[o], p->second, static_cast<uint32_t>(r.column_int(3)), r.column_int(4)});
     }
   } catch (const StoreError& e) {
     return Status::error(StatusCode::kIoError, store.path() + ": " + e.message);

@@ -27,6 +27,7 @@ struct EdgeInfo {
   uint32_t target = 0;
   Predicate predicate = Predicate::kCoOccurs;
   uint32_t weight = 1;  // articles supporting the relation
+  int64_t key = 0;      // the store's relation key (0 for generated graphs)
 };
 
 // Compressed sparse rows: the neighbours of v are targets[offsets[v] .. offsets[v+1]).

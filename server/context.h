@@ -14,8 +14,10 @@
 #include <string>
 
 #include "graph/store.h"
+#include "graph/queries.h"
 #include "ingest/pipeline.h"
 #include "server/api_server.h"
+#include "server/graph_snapshot.h"
 
 namespace newsgraph::server {
 
@@ -29,6 +31,7 @@ struct Context {
   std::mutex stats_mutex;
   int64_t stats_version = -1;
   std::string stats_json;  // guarded by stats_mutex
+  SnapshotCache snapshots;  // for paths, subgraph, communities
 
   // This thread's read-only connection; nullptr (and a 503 sent) when it cannot open.
   graph::Store* reader(httplib::Response& res);
@@ -58,7 +61,19 @@ inline void field(Json& w, const char* k, int64_t v) {
   w.Int64(v);
 }
 
+// An entity as JSON; `details` adds aliases, degree and first/last seen.
+void entity_json(Json& w, const graph::EntityRow& e, bool details);
+
+// Resolves an entity named in a path or parameter ("putin", "Korea Utara"); answers
+// 404, or 300 with the candidates, itself and returns false then.
+bool path_entity(graph::Store& store, const std::string& name, httplib::Response& res, graph::EntityRow* out);
+
+// The store's data version (for ETags); 0 when it cannot be read.
+int64_t version_of(graph::Store& store);
+
 void add_graph_routes(httplib::Server& server, Context& context);
 void add_document_routes(httplib::Server& server, Context& context);
+void add_network_routes(httplib::Server& server, Context& context);  // paths, subgraph, communities
+void add_export_routes(httplib::Server& server, Context& context);
 
 }  // namespace newsgraph::server

@@ -4,6 +4,15 @@
 #include <rapidjson/writer.h>
 
 namespace newsgraph::server {
+namespace {
+
+bool is_integer_parameter(const std::string& name) {
+  for (const char* n : {"limit", "min_weight", "max_hops", "k", "depth", "max_nodes", "members", "min_size"})
+    if (name == n) return true;
+  return false;
+}
+
+}  // namespace
 
 const std::vector<RouteSpec>& route_specs() {
   static const std::vector<RouteSpec> routes = {
@@ -19,6 +28,15 @@ const std::vector<RouteSpec>& route_specs() {
        {"subject", "predicate", "object", "modality", "since", "until", "min_weight", "quad", "limit", "cursor"}},
       {"get", "/api/v1/relations/{id}/evidence", "Supporting sentences of a relation", {"limit", "cursor"}},
       {"get", "/api/v1/relations/{id}/explain", "Evidence with the rule and cue behind each", {"limit", "cursor"}},
+      {"get", "/api/v1/paths", "Up to k shortest paths between two entities, with the relations along each hop",
+       {"from", "to", "max_hops", "k", "predicates", "min_weight", "cooccurs"}},
+      {"get", "/api/v1/subgraph", "The ego network of an entity as node-link JSON",
+       {"center", "depth", "max_nodes", "predicates", "min_weight", "cooccurs"}},
+      {"get", "/api/v1/communities", "Louvain communities with their strongest members and the modularity",
+       {"members", "min_size", "limit", "cursor"}},
+      {"get", "/api/v1/export", "The graph as GraphML, GEXF or node-link JSON, streamed",
+       {"format", "min_weight", "predicates", "types", "since", "until", "center", "depth", "cooccurs", "multi",
+        "layout"}},
       {"get", "/api/v1/documents", "Stored articles", {"limit", "cursor"}},
       {"post", "/api/v1/documents", "Extract an article and merge it into the store", {}},
       {"get", "/api/v1/documents/{id}", "One stored article", {}},
@@ -85,7 +103,7 @@ const std::string& openapi_document() {
           w.Key("schema");
           w.StartObject();
           w.Key("type");
-          w.String(std::string(q) == "limit" || std::string(q) == "min_weight" ? "integer" : "string");
+          w.String(is_integer_parameter(q) ? "integer" : "string");
           w.EndObject();
           w.EndObject();
         }

@@ -14,31 +14,6 @@ namespace {
 
 constexpr int64_t kMaxLimit = 500;
 
-void entity_json(Json& w, const graph::EntityRow& e, bool details) {
-  w.StartObject();
-  field(w, "id", e.id);
-  field(w, "label", e.label);
-  field(w, "type", e.type);
-  w.Key("gazetteer");
-  w.Bool(e.from_gazetteer);
-  if (!e.matched.empty()) {
-    field(w, "matched", e.matched);
-    w.Key("matched_alias");
-    w.Bool(e.matched_alias);
-  }
-  field(w, "articles", e.articles);
-  if (details) {
-    w.Key("aliases");
-    w.StartArray();
-    for (const auto& a : e.aliases) str(w, a);
-    w.EndArray();
-    field(w, "degree", e.degree);
-    field(w, "first_seen", e.first_seen);
-    field(w, "last_seen", e.last_seen);
-  }
-  w.EndObject();
-}
-
 void relation_json(Json& w, const graph::RelationRow& r) {
   w.StartObject();
   field(w, "id", r.key);
@@ -83,46 +58,6 @@ std::string page_json(const Rows& rows, int64_t total, const std::string& next, 
   else str(w, next);
   w.EndObject();
   return b.GetString();
-}
-
-// Resolves an entity in a path ("putin", "Korea Utara"); answers 404 or 300 itself.
-bool path_entity(graph::Store& store, const std::string& name, httplib::Response& res, graph::EntityRow* out) {
-  std::vector<graph::EntityRow> candidates;
-  Status st = graph::resolve_entity(store, name, &candidates);
-  if (!st.is_ok()) {
-    problem(res, 503, "store-error", st.message());
-    return false;
-  }
-  if (candidates.empty()) {
-    problem(res, 404, "unknown-entity", "no entity has the id, name or alias '" + name + "'");
-    return false;
-  }
-  if (candidates.size() > 1) {
-    rapidjson::StringBuffer b;
-    Json w(b);
-    w.StartObject();
-    field(w, "type", "https://newsgraph.dev/problems/ambiguous-entity");
-    field(w, "title", "Multiple Choices");
-    field(w, "status", int64_t{300});
-    field(w, "detail", "'" + name + "' names several entities; use one of their ids");
-    field(w, "code", "ambiguous-entity");
-    w.Key("candidates");
-    w.StartArray();
-    for (const auto& c : candidates) entity_json(w, c, false);
-    w.EndArray();
-    w.EndObject();
-    res.status = 300;
-    res.set_content(b.GetString(), "application/problem+json");
-    return false;
-  }
-  *out = candidates.front();
-  return true;
-}
-
-int64_t version_of(graph::Store& store) {
-  int64_t v = 0;
-  graph::data_version(store, &v);
-  return v;
 }
 
 // Fills the relation filters shared by /relations and /entities/{id}/relations.
@@ -172,6 +107,70 @@ void send_relations(const httplib::Request& req, httplib::Response& res, graph::
 }
 
 }  // namespace
+
+void entity_json(Json& w, const graph::EntityRow& e, bool details) {
+  w.StartObject();
+  field(w, "id", e.id);
+  field(w, "label", e.label);
+  field(w, "type", e.type);
+  w.Key("gazetteer");
+  w.Bool(e.from_gazetteer);
+  if (!e.matched.empty()) {
+    field(w, "matched", e.matched);
+    w.Key("matched_alias");
+    w.Bool(e.matched_alias);
+  }
+  field(w, "articles", e.articles);
+  if (details) {
+    w.Key("aliases");
+    w.StartArray();
+    for (const auto& a : e.aliases) str(w, a);
+    w.EndArray();
+    field(w, "degree", e.degree);
+    field(w, "first_seen", e.first_seen);
+    field(w, "last_seen", e.last_seen);
+  }
+  w.EndObject();
+}
+
+bool path_entity(graph::Store& store, const std::string& name, httplib::Response& res, graph::EntityRow* out) {
+  std::vector<graph::EntityRow> candidates;
+  Status st = graph::resolve_entity(store, name, &candidates);
+  if (!st.is_ok()) {
+    problem(res, 503, "store-error", st.message());
+    return false;
+  }
+  if (candidates.empty()) {
+    problem(res, 404, "unknown-entity", "no entity has the id, name or alias '" + name + "'");
+    return false;
+  }
+  if (candidates.size() > 1) {
+    rapidjson::StringBuffer b;
+    Json w(b);
+    w.StartObject();
+    field(w, "type", "https://newsgraph.dev/problems/ambiguous-entity");
+    field(w, "title", "Multiple Choices");
+    field(w, "status", int64_t{300});
+    field(w, "detail", "'" + name + "' names several entities; use one of their ids");
+    field(w, "code", "ambiguous-entity");
+    w.Key("candidates");
+    w.StartArray();
+    for (const auto& c : candidates) entity_json(w, c, false);
+    w.EndArray();
+    w.EndObject();
+    res.status = 300;
+    res.set_content(b.GetString(), "application/problem+json");
+    return false;
+  }
+  *out = candidates.front();
+  return true;
+}
+
+int64_t version_of(graph::Store& store) {
+  int64_t v = 0;
+  graph::data_version(store, &v);
+  return v;
+}
 
 void add_graph_routes(httplib::Server& http, Context& c) {
   http.Get("/api/v1/health", [&c](const httplib::Request& req, httplib::Response& res) {

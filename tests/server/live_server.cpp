@@ -1,0 +1,49 @@
+#include "tests/server/live_server.h"
+
+#include <catch2/catch.hpp>
+
+#include "tests/test_paths.h"
+
+namespace newsgraph::testing {
+
+LiveServer::LiveServer(const std::string& host, const std::string& token) {
+  db_ = temp_dir() + "/api.db";
+  REQUIRE(run(binary() + " ingest --db " + db_ + " " + source_dir() + "/examples").exit_code == 0);
+  server::ServerOptions o;
+  o.db = db_;
+  o.host = host;
+  o.port = 0;
+  o.token = token;
+  o.max_body_bytes = 1 << 20;
+  api_ = std::make_unique<server::ApiServer>(o);
+  REQUIRE(api_->start().is_ok());
+  thread_ = std::thread([this] { api_->run(); });
+  client_ = std::make_unique<httplib::Client>("127.0.0.1", api_->port());
+}
+
+LiveServer::~LiveServer() {
+  api_->stop();
+  thread_.join();
+}
+
+rapidjson::Document json(const httplib::Result& r) {
+  REQUIRE(r);
+  rapidjson::Document d;
+  d.Parse(r->body.c_str());
+  REQUIRE_FALSE(d.HasParseError());
+  return d;
+}
+
+void expect_problem(const httplib::Result& r, int status, const std::string& code) {
+  REQUIRE(r);
+  CHECK(r->status == status);
+  CHECK(r->get_header_value("Content-Type") == "application/problem+json");
+  auto d = json(r);
+  CHECK(d["status"].GetInt() == status);
+  CHECK(std::string(d["code"].GetString()) == code);
+  CHECK(d.HasMember("type"));
+  CHECK(d.HasMember("title"));
+  CHECK(d.HasMember("detail"));
+}
+
+}  // namespace newsgraph::testing

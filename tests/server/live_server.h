@@ -1,0 +1,36 @@
+// The real server on a free loopback port over a store holding the example articles,
+// spoken to with httplib's client; and helpers that read its JSON and problem answers.
+#pragma once
+
+#include <httplib.h>
+#include <rapidjson/document.h>
+
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "server/api_server.h"
+
+namespace newsgraph::testing {
+
+class LiveServer {
+ public:
+  explicit LiveServer(const std::string& host = "127.0.0.1", const std::string& token = "");
+  ~LiveServer();
+  httplib::Client& http() { return *client_; }
+  const std::string& db() const { return db_; }
+
+ private:
+  std::string db_;
+  std::unique_ptr<server::ApiServer> api_;
+  std::thread thread_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+// The body parsed as JSON; fails the test when there is no answer or it is not JSON.
+rapidjson::Document json(const httplib::Result& r);
+
+// Checks an RFC 9457 answer with this status and code.
+void expect_problem(const httplib::Result& r, int status, const std::string& code);
+
+}  // namespace newsgraph::testing
