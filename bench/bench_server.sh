@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load benchmark for `newsgraph serve` (loopback only, bounded in time): requests/s and
-# latency percentiles from wrk for entity lookup, entity relations and relation search,
+# latency percentiles from wrk for entity lookup, entity relations, relation search and paths,
 # with and without a concurrent ingest, beside a bare cpp-httplib server in the same run.
 # usage: bench/bench_server.sh [BUILD_DIR] [SECONDS]   (needs wrk: apt-get install wrk)
 set -euo pipefail
@@ -19,23 +19,49 @@ if [ -f "$pool" ]; then sed -n 3001,9000p "$pool" > "$work/more.jsonl"; else cp 
 
 "$build/bench/bare_server" 18181 & sleep 0.5
 "$build/cli/newsgraph" serve --db "$db" --port 18182 >/dev/null & sleep 1
+"$build/cli/newsgraph" serve --db "$db" --port 18183 --cache-mb 0 >/dev/null & sleep 1
 
-load() {  # name url
+# Requests that rotate over every entity (each wrk thread from its own start), so
+# answers come from the store, not from answers kept earlier.
+sqlite3 "$db" "SELECT id FROM entities ORDER BY entity_key" > "$work/ids.txt"
+cat > "$work/rotate.lua" <<'LUA'
+local ids, i = {}, 0
+for line in io.lines(os.getenv("IDS")) do ids[#ids + 1] = line end
+function setup(thread) thread:set("start", math.random(#ids)) end
+function init() i = tonumber(wrk.thread:get("start")) or 0 end
+function request()
+  i = i % #ids + 1
+  return wrk.format("GET", string.format(os.getenv("PATTERN"), ids[i]))
+end
+LUA
+
+load() {  # name url [lua-script]
   local out
-  out=$(wrk -t2 -c32 -d"${seconds}s" --latency "$2" 2>&1)
-  printf "  %-40s %10s req/s  p50 %8s  p99 %8s  errors %s\n" "$1" \
+  out=$(wrk -t2 -c32 -d"${seconds}s" --latency ${3:+-s "$3"} "$2" 2>&1)
+  printf "  %-46s %10s req/s  p50 %8s  p99 %8s  errors %s\n" "$1" \
     "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
     "$(awk '$1 == "50%" {print $2}' <<<"$out")" "$(awk '$1 == "99%" {print $2}' <<<"$out")" \
     "$(awk '/Non-2xx|Socket errors/ {printf "%s ", $0}' <<<"$out")"
 }
+rotate() {  # name pattern (%s is the entity id)
+  IDS="$work/ids.txt" PATTERN="$2" load "$1" "http://127.0.0.1:18183" "$work/rotate.lua"
+}
 
 api=http://127.0.0.1:18182/api/v1
-echo "wrk, 2 threads, 32 connections, ${seconds} s each:"
+echo "wrk, 2 threads, 32 connections, ${seconds} s each; $(wc -l < "$work/ids.txt") entities in the store"
 load "bare cpp-httplib, fixed body" http://127.0.0.1:18181/
+echo "one URL again and again (answers kept per store version):"
 load "entity lookup /entities/russia" "$api/entities/russia"
 load "entity relations (limit 20)" "$api/entities/russia/relations?limit=20"
 load "relation search predicate=MEET" "$api/relations?predicate=MEET&limit=20"
+load "paths united_states..china (k 3)" "$api/paths?from=united_states&to=china&k=3"
+echo "every entity in turn, no answers kept (--cache-mb 0):"
+rotate "entity lookup" "/api/v1/entities/%s"
+rotate "entity relations (limit 20)" "/api/v1/entities/%s/relations?limit=20"
+rotate "paths from each entity to russia (k 3)" "/api/v1/paths?from=%s&to=russia&k=3"
 echo "with a concurrent ingest of 6,000 more articles:"
 "$build/cli/newsgraph" ingest --quiet --db "$db" "$work/more.jsonl" >/dev/null &
-load "entity relations (limit 20)" "$api/entities/russia/relations?limit=20"
-load "entity lookup /entities/russia" "$api/entities/russia"
+load "entity relations (limit 20), one URL" "$api/entities/russia/relations?limit=20"
+rotate "entity relations (limit 20), every entity" "/api/v1/entities/%s/relations?limit=20"
+load "paths united_states..china (k 3)" "$api/paths?from=united_states&to=china&k=3"
+wait %4 2>/dev/null || true

@@ -15,7 +15,7 @@ namespace {
 
 const char kHelp[] =
     "usage: newsgraph serve [--db PATH] [--host 127.0.0.1] [--port 8080] [--threads N]\n"
-    "                       [--token TOKEN] [--gazetteer FILE]...\n"
+    "                       [--token TOKEN] [--gazetteer FILE]... [--cache-mb N]\n"
     "\n"
     "Serves the graph over HTTP under /api/v1 (OpenAPI at /api/v1/openapi.json).\n"
     "Binds to loopback unless told otherwise; off loopback, POST and DELETE need\n"
@@ -29,6 +29,7 @@ const char kHelp[] =
     "  --threads N       worker threads (default 4 per core, at least 8)\n"
     "  --token TOKEN     required on writes when not bound to loopback\n"
     "  --gazetteer FILE  extra entities for POSTed articles (repeatable)\n"
+    "  --cache-mb N      memory for answers kept until the store changes (default 64; 0: off)\n"
     "  -h, --help        show this help\n"
     "\n"
     "Exit codes: 0 stopped by a signal, 2 usage error, 3 cannot open the store or the port.\n";
@@ -57,6 +58,9 @@ int run_serve(const std::vector<std::string>& args) {
       options.threads = static_cast<int>(n);
     } else if (f.is("--token")) {
       if (!f.value(&options.token)) return kExitUsage;
+    } else if (f.is("--cache-mb")) {
+      if (!f.number(&n, 1u << 16)) return kExitUsage;
+      options.response_cache_bytes = n << 20;
     } else if (f.is("--gazetteer")) {
       if (!f.value(&v)) return kExitUsage;
       options.gazetteer_files.push_back(v);

@@ -99,12 +99,40 @@ void send_json(const httplib::Request& req, httplib::Response& res, const std::s
   std::string etag = "W/\"" + std::to_string(version) + "-" + std::to_string(std::hash<std::string>{}(json)) + "\"";
   res.set_header("ETag", etag);
   res.set_header("Cache-Control", "no-cache");
+  res.set_header("X-Graph-Version", std::to_string(version));
   if (req.get_header_value("If-None-Match") == etag) {
     res.status = 304;
     return;
   }
   res.status = status;
   res.set_content(json, "application/json");
+}
+
+void cached_get(httplib::Server& http, Context& c, const std::string& pattern, httplib::Server::Handler handler) {
+  http.Get(pattern, [&c, handler](const httplib::Request& req, httplib::Response& res) {
+    if (!c.responses) return handler(req, res);
+    graph::Store* store = c.reader(res);
+    if (!store) return;
+    int64_t version = version_of(*store);
+    ResponseCache::Entry kept;
+    if (c.responses->get(req.target, version, &kept)) {
+      res.set_header("ETag", kept.etag);
+      res.set_header("Cache-Control", "no-cache");
+      res.set_header("X-Graph-Version", std::to_string(version));
+      if (req.get_header_value("If-None-Match") == kept.etag) {
+        res.status = 304;
+        return;
+      }
+      res.status = 200;
+      res.set_content(std::move(kept.body), "application/json");
+      return;
+    }
+    handler(req, res);
+    // Kept only when the answer was computed at the version just read (a snapshot that
+    // lags behind the store is not kept under the newer version).
+    if (res.status == 200 && res.get_header_value("X-Graph-Version") == std::to_string(version))
+      c.responses->put(req.target, {version, res.body, res.get_header_value("ETag")});
+  });
 }
 
 ApiServer::ApiServer(ServerOptions options) : impl_(std::make_unique<Impl>()) {
@@ -120,6 +148,7 @@ Status ApiServer::start() {
   Status st = ingest::Extractor::create(extractor, &c.extractor);
   if (st.is_ok()) st = graph::Store::open(c.options.db, graph::StoreOptions{}, &c.writer);
   if (!st.is_ok()) return st;
+  if (c.options.response_cache_bytes > 0) c.responses = std::make_unique<ResponseCache>(c.options.response_cache_bytes);
   httplib::Server& http = impl_->http;
   int threads = c.options.threads > 0 ? c.options.threads
                                       : std::max(8, 4 * static_cast<int>(std::thread::hardware_concurrency()));

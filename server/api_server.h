@@ -23,6 +23,7 @@ struct ServerOptions {
   std::vector<std::string> gazetteer_files;  // for POST /documents and /extract
   size_t max_body_bytes = 8u << 20;
   int request_timeout_seconds = 10;
+  size_t response_cache_bytes = 64u << 20;  // answers kept per store version; 0: off
 };
 
 class ApiServer {

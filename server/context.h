@@ -18,6 +18,7 @@
 #include "ingest/pipeline.h"
 #include "server/api_server.h"
 #include "server/graph_snapshot.h"
+#include "server/response_cache.h"
 
 namespace newsgraph::server {
 
@@ -32,6 +33,7 @@ struct Context {
   int64_t stats_version = -1;
   std::string stats_json;  // guarded by stats_mutex
   SnapshotCache snapshots;  // for paths, subgraph, communities
+  std::unique_ptr<ResponseCache> responses;  // nullptr when caching is off
 
   // This thread's read-only connection; nullptr (and a 503 sent) when it cannot open.
   graph::Store* reader(httplib::Response& res);
@@ -47,7 +49,8 @@ bool only_params(const httplib::Request& req, httplib::Response& res, std::set<s
 bool int_param(const httplib::Request& req, httplib::Response& res, const char* name, int64_t min, int64_t max,
                int64_t* value);
 
-// Sends `json` with an ETag from the store's version; 304 when the client has it.
+// Sends `json` with an ETag from the store's version (and the version itself in
+// X-Graph-Version); 304 when the client has it.
 void send_json(const httplib::Request& req, httplib::Response& res, const std::string& json, int64_t version,
                int status = 200);
 
@@ -70,6 +73,10 @@ bool path_entity(graph::Store& store, const std::string& name, httplib::Response
 
 // The store's data version (for ETags); 0 when it cannot be read.
 int64_t version_of(graph::Store& store);
+
+// Registers a GET route whose answers are kept in the response cache for as long as the
+// store's version does not change.
+void cached_get(httplib::Server& http, Context& c, const std::string& pattern, httplib::Server::Handler handler);
 
 void add_graph_routes(httplib::Server& server, Context& context);
 void add_document_routes(httplib::Server& server, Context& context);

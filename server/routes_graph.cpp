@@ -214,7 +214,7 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     send_json(req, res, b.GetString(), 0);
   });
 
-  http.Get("/api/v1/stats", [&c](const httplib::Request& req, httplib::Response& res) {
+  cached_get(http, c, "/api/v1/stats", [&c](const httplib::Request& req, httplib::Response& res) {
     if (!only_params(req, res, {})) return;
     graph::Store* store = c.reader(res);
     if (!store) return;
@@ -230,7 +230,7 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     send_json(req, res, c.stats_json, version);
   });
 
-  http.Get("/api/v1/entities", [&c](const httplib::Request& req, httplib::Response& res) {
+  cached_get(http, c, "/api/v1/entities", [&c](const httplib::Request& req, httplib::Response& res) {
     if (!only_params(req, res, {"q", "type", "sort"})) return;
     graph::EntitySearch search;
     int64_t limit = 20, offset = 0;
@@ -258,7 +258,7 @@ void add_graph_routes(httplib::Server& http, Context& c) {
               version_of(*store));
   });
 
-  http.Get(R"(/api/v1/entities/([^/]+))", [&c](const httplib::Request& req, httplib::Response& res) {
+  cached_get(http, c, R"(/api/v1/entities/([^/]+))", [&c](const httplib::Request& req, httplib::Response& res) {
     if (!only_params(req, res, {})) return;
     graph::Store* store = c.reader(res);
     graph::EntityRow e;
@@ -283,7 +283,7 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     send_json(req, res, b.GetString(), version_of(*store));
   });
 
-  http.Get(R"(/api/v1/entities/([^/]+)/merge-log)", [&c](const httplib::Request& req, httplib::Response& res) {
+  cached_get(http, c, R"(/api/v1/entities/([^/]+)/merge-log)", [&c](const httplib::Request& req, httplib::Response& res) {
     if (!only_params(req, res, {})) return;
     graph::Store* store = c.reader(res);
     graph::EntityRow e;
@@ -310,7 +310,7 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     send_json(req, res, b.GetString(), version_of(*store));
   });
 
-  http.Get(R"(/api/v1/entities/([^/]+)/relations)", [&c](const httplib::Request& req, httplib::Response& res) {
+  cached_get(http, c, R"(/api/v1/entities/([^/]+)/relations)", [&c](const httplib::Request& req, httplib::Response& res) {
     if (!only_params(req, res, {"predicate", "quad", "direction", "min_weight", "modality", "since", "until"}))
       return;
     graph::RelationQuery q;
@@ -325,7 +325,7 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     send_relations(req, res, *store, q);
   });
 
-  http.Get("/api/v1/relations", [&c](const httplib::Request& req, httplib::Response& res) {
+  cached_get(http, c, "/api/v1/relations", [&c](const httplib::Request& req, httplib::Response& res) {
     if (!only_params(req, res, {"subject", "predicate", "object", "modality", "since", "until", "min_weight", "quad"}))
       return;
     graph::RelationQuery q;
@@ -385,9 +385,9 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     body.insert(1, "\"relation\":" + std::to_string(key) + ",");
     send_json(req, res, body, version_of(*store));
   };
-  http.Get(R"(/api/v1/relations/([^/]+)/evidence)",
+  cached_get(http, c, R"(/api/v1/relations/([^/]+)/evidence)",
            [evidence](const httplib::Request& req, httplib::Response& res) { evidence(req, res, false); });
-  http.Get(R"(/api/v1/relations/([^/]+)/explain)",
+  cached_get(http, c, R"(/api/v1/relations/([^/]+)/explain)",
            [evidence](const httplib::Request& req, httplib::Response& res) { evidence(req, res, true); });
 
   http.Get("/api/v1/openapi.json", [](const httplib::Request& req, httplib::Response& res) {

@@ -219,9 +219,9 @@ void communities(Context& c, const httplib::Request& req, httplib::Response& res
 }  // namespace
 
 void add_network_routes(httplib::Server& http, Context& c) {
-  http.Get("/api/v1/paths", [&c](const httplib::Request& req, httplib::Response& res) { paths(c, req, res); });
-  http.Get("/api/v1/subgraph", [&c](const httplib::Request& req, httplib::Response& res) { subgraph(c, req, res); });
-  http.Get("/api/v1/communities",
+  cached_get(http, c, "/api/v1/paths", [&c](const httplib::Request& req, httplib::Response& res) { paths(c, req, res); });
+  cached_get(http, c, "/api/v1/subgraph", [&c](const httplib::Request& req, httplib::Response& res) { subgraph(c, req, res); });
+  cached_get(http, c, "/api/v1/communities",
            [&c](const httplib::Request& req, httplib::Response& res) { communities(c, req, res); });
 }
 
