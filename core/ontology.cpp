@@ -38,12 +38,14 @@ constexpr std::array<PredicateInfo, 18> kPredicates = {{
 
 const PredicateInfo& info(Predicate p) { return kPredicates[static_cast<size_t>(p)]; }
 
+// Names are ASCII: fold a-z only (no locale lookups; this runs once per stored row).
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
-    if (std::toupper(static_cast<unsigned char>(a[i])) !=
-        std::toupper(static_cast<unsigned char>(b[i])))
-      return false;
+    char x = a[i], y = b[i];
+    if (x >= 'a' && x <= 'z') x = static_cast<char>(x - 'a' + 'A');
+    if (y >= 'a' && y <= 'z') y = static_cast<char>(y - 'a' + 'A');
+    if (x != y) return false;
   }
   return true;
 }
@@ -71,9 +73,15 @@ std::optional<EntityType> parse_entity_type(std::string_view name) {
 const char* predicate_name(Predicate p) { return info(p).name; }
 
 std::optional<Predicate> parse_predicate(std::string_view name) {
-  for (const auto& p : kPredicates) {
-    if (equals_ignoring_case(name, p.name)) return p.predicate;
-  }
+  static const auto names = [] {
+    std::array<std::string_view, kPredicates.size()> out;
+    for (size_t i = 0; i < kPredicates.size(); ++i) out[i] = kPredicates[i].name;
+    return out;
+  }();
+  for (size_t i = 0; i < names.size(); ++i)
+    if (name == names[i]) return kPredicates[i].predicate;  // stored names are canonical
+  for (size_t i = 0; i < names.size(); ++i)
+    if (equals_ignoring_case(name, names[i])) return kPredicates[i].predicate;
   return std::nullopt;
 }
 

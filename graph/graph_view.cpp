@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <thread>
-#include <unordered_map>
+#include <memory>
+#include <optional>
 
 #include "graph/sqlite_db.h"
 #include "graph/store.h"
@@ -48,11 +49,75 @@ Csr pack(const std::vector<Arc>& arcs, size_t node_count) {
 
 }  // namespace
 
+namespace {
+
+struct RawRelation {
+  int64_t subject, object, key;
+  Predicate predicate;
+  uint32_t weight;
+};
+
+// Reads the relations with keys in (after, upto] that pass the options.
+void scan_relations(Db& db, const GraphViewOptions& options, int64_t after, int64_t upto,
+                    std::vector<RawRelation>* out) {
+  Statement r = db.prepare(
+      "SELECT subject_key, object_key, predicate, weight, relation_key FROM relations "
+      "WHERE relation_key > ? AND relation_key <= ? AND subject_key <> object_key AND weight >= ?");
+  r.bind(1, after).bind(2, upto).bind(3, int64_t{options.min_weight});
+  // The last predicate seen, parsed once per run of equal names.
+  std::string last_name;
+  std::optional<Predicate> last;
+  while (r.step()) {
+    std::string_view name = r.column_view(2);
+    if (name != last_name) {
+      last_name = name;
+      last = parse_predicate(name);
+    }
+    if (!last || (*last == Predicate::kCoOccurs && !options.include_cooccurs)) continue;
+    out->push_back({r.column_int(0), r.column_int(1), r.column_int(4), *last, static_cast<uint32_t>(r.column_int(3))});
+  }
+}
+
+}  // namespace
+
 Status GraphView::load(Store& store, const GraphViewOptions& options, GraphView* out) {
   Db& db = store.impl().db;
   std::vector<NodeInfo> nodes;
   std::vector<EdgeInfo> edges;
   try {
+    int64_t max_key = 0;
+    {
+      Statement m = db.prepare("SELECT COALESCE(MAX(relation_key), 0) FROM relations");
+      if (m.step()) max_key = m.column_int(0);
+    }
+    // The upper part of the relations is read on a second read-only connection while
+    // this one reads the entities and the lower part. Both are committed data; a
+    // relation whose entity is not (yet) loaded is left out below.
+    int64_t split = max_key / 3;
+    std::vector<RawRelation> upper, lower;
+    std::unique_ptr<Store> second;
+    StoreOptions second_options;
+    second_options.create = false;
+    second_options.read_only = true;
+    std::string second_error;
+    std::thread helper;
+    if (max_key > 50000 && Store::open(store.path(), second_options, &second).is_ok()) {
+      helper = std::thread([&] {
+        try {
+          scan_relations(second->impl().db, options, split, max_key, &upper);
+        } catch (const StoreError& e) {
+          second_error = e.message;
+        }
+      });
+    } else {
+      split = max_key;
+    }
+    struct JoinOnExit {
+      std::thread& t;
+      ~JoinOnExit() {
+        if (t.joinable()) t.join();
+      }
+    } join_on_exit{helper};
     constexpr uint32_t kAbsent = UINT32_MAX;
     std::vector<uint32_t> index;  // entity_key -> node; keys are dense rowids
     Statement q = db.prepare("SELECT entity_key, id, label, type FROM entities ORDER BY entity_key");
@@ -66,23 +131,16 @@ Status GraphView::load(Store& store, const GraphViewOptions& options, GraphView*
       n.type = parse_entity_type(q.column_view(3)).value_or(EntityType::kTopic);
       nodes.push_back(std::move(n));
     }
-    Statement r = db.prepare(
-        "SELECT subject_key, object_key, predicate, weight, relation_key FROM relations "
-        "WHERE subject_key <> object_key AND weight >= ? ORDER BY relation_key");
-    r.bind(1, int64_t{options.min_weight});
-    std::unordered_map<std::string, Predicate> predicates;  // a handful of names, parsed once
-    while (r.step()) {
-      std::string_view name = r.column_view(2);
-      auto p = predicates.find(std::string(name));
-      if (p == predicates.end()) {
-        std::optional<Predicate> parsed = parse_predicate(name);
-        if (!parsed) continue;
-        p = predicates.emplace(std::string(name), *parsed).first;
+    scan_relations(db, options, 0, split, &lower);
+    if (helper.joinable()) helper.join();
+    if (!second_error.empty()) throw StoreError{second_error};
+    edges.reserve(lower.size() + upper.size());
+    for (const auto* part : {&lower, &upper}) {
+      for (const RawRelation& x : *part) {
+        size_t s = static_cast<size_t>(x.subject), o = static_cast<size_t>(x.object);
+        if (s >= index.size() || o >= index.size() || index[s] == kAbsent || index[o] == kAbsent) continue;
+        edges.push_back({index[s], index[o], x.predicate, x.weight, x.key});
       }
-      size_t s = static_cast<size_t>(r.column_int(0)), o = static_cast<size_t>(r.column_int(1));
-      if (s >= index.size() || o >= index.size() || index[s] == kAbsent || index[o] == kAbsent) continue;
-      if (p->second == Predicate::kCoOccurs && !options.include_cooccurs) continue;
-      edges.push_back({index[s], index[o], p->second, static_cast<uint32_t>(r.column_int(3)), r.column_int(4)});
     }
   } catch (const StoreError& e) {
     return Status::error(StatusCode::kIoError, store.path() + ": " + e.message);
