@@ -93,7 +93,7 @@ Status GraphView::load(Store& store, const GraphViewOptions& options, GraphView*
     // The upper part of the relations is read on a second read-only connection while
     // this one reads the entities and the lower part. Both are committed data; a
     // relation whose entity is not (yet) loaded is left out below.
-    int64_t split = max_key / 3;
+    int64_t split = max_key / 3;  // this thread also reads the entities
     std::vector<RawRelation> upper, lower;
     std::unique_ptr<Store> second;
     StoreOptions second_options;

@@ -227,7 +227,7 @@ Status Store::open(const std::string& path, const StoreOptions& options, std::un
       db.exec("PRAGMA journal_mode = WAL");
       migrate_schema(db);
     }
-    Statement q = db.prepare("SELECT COUNT(*) FROM documents");
+    Statement q = db.prepare("SELECT 1 FROM documents LIMIT 1");
     q.step();
   } catch (const StoreError& e) {
     return Status::error(StatusCode::kIoError, path + ": not a newsgraph store (" + e.message + ")");

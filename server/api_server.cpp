@@ -108,28 +108,38 @@ void send_json(const httplib::Request& req, httplib::Response& res, const std::s
   res.set_content(json, "application/json");
 }
 
+// Answers a GET from the response cache when it holds the target at the store's current
+// version; before routing, so a hit costs no route matching and no query.
+httplib::Server::HandlerResponse answer_from_cache(Context& c, const httplib::Request& req, httplib::Response& res) {
+  using Handled = httplib::Server::HandlerResponse;
+  if (!c.responses || req.method != "GET") return Handled::Unhandled;
+  httplib::Response scratch;  // a store that cannot open is reported by the route itself
+  graph::Store* store = c.reader(scratch);
+  if (!store) return Handled::Unhandled;
+  int64_t version = version_of(*store);
+  ResponseCache::Entry kept;
+  if (!c.responses->get(req.target, version, &kept)) return Handled::Unhandled;
+  res.set_header("ETag", kept.etag);
+  res.set_header("Cache-Control", "no-cache");
+  res.set_header("X-Graph-Version", std::to_string(version));
+  if (req.get_header_value("If-None-Match") == kept.etag) {
+    res.status = 304;
+    return Handled::Handled;
+  }
+  res.status = 200;
+  res.set_content(std::move(kept.body), "application/json");
+  return Handled::Handled;
+}
+
 void cached_get(httplib::Server& http, Context& c, const std::string& pattern, httplib::Server::Handler handler) {
   http.Get(pattern, [&c, handler](const httplib::Request& req, httplib::Response& res) {
     if (!c.responses) return handler(req, res);
     graph::Store* store = c.reader(res);
     if (!store) return;
     int64_t version = version_of(*store);
-    ResponseCache::Entry kept;
-    if (c.responses->get(req.target, version, &kept)) {
-      res.set_header("ETag", kept.etag);
-      res.set_header("Cache-Control", "no-cache");
-      res.set_header("X-Graph-Version", std::to_string(version));
-      if (req.get_header_value("If-None-Match") == kept.etag) {
-        res.status = 304;
-        return;
-      }
-      res.status = 200;
-      res.set_content(std::move(kept.body), "application/json");
-      return;
-    }
     handler(req, res);
-    // Kept only when the answer was computed at the version just read (a snapshot that
-    // lags behind the store is not kept under the newer version).
+    // Kept only when the answer was computed at the version read before it (a snapshot
+    // that lags behind the store is not kept under the newer version).
     if (res.status == 200 && res.get_header_value("X-Graph-Version") == std::to_string(version))
       c.responses->put(req.target, {version, res.body, res.get_header_value("ETag")});
   });
@@ -167,6 +177,8 @@ Status ApiServer::start() {
     else if (res.status == 413) problem(res, 413, "too-large", "the request body is too large");
     else if (res.status >= 400) problem(res, res.status, "bad-request", "the request could not be read");
   });
+  http.set_pre_routing_handler(
+      [&c](const httplib::Request& req, httplib::Response& res) { return answer_from_cache(c, req, res); });
   add_graph_routes(http, c);
   add_document_routes(http, c);
   add_network_routes(http, c);
