@@ -94,9 +94,11 @@ bool int_param(const httplib::Request& req, httplib::Response& res, const char* 
   return true;
 }
 
-void send_json(const httplib::Request& req, httplib::Response& res, const std::string& json, int64_t version,
-               int status) {
-  std::string etag = "W/\"" + std::to_string(version) + "-" + std::to_string(std::hash<std::string>{}(json)) + "\"";
+namespace {
+
+// The reply both fresh and kept answers share: ETag, version, 304 when the client has it.
+void reply(const httplib::Request& req, httplib::Response& res, std::string json, const std::string& etag,
+           int64_t version, int status) {
   res.set_header("ETag", etag);
   res.set_header("Cache-Control", "no-cache");
   res.set_header("X-Graph-Version", std::to_string(version));
@@ -105,38 +107,49 @@ void send_json(const httplib::Request& req, httplib::Response& res, const std::s
     return;
   }
   res.status = status;
-  res.set_content(json, "application/json");
+  res.set_content(std::move(json), "application/json");
 }
 
+// The store version the pre-routing lookup read for the request this thread is serving,
+// so a route whose answer was not kept does not read it again (-1: not read).
+thread_local int64_t version_before_routing = -1;
+
 // Answers a GET from the response cache when it holds the target at the store's current
-// version; before routing, so a hit costs no route matching and no query.
+// version; before routing, so a hit costs no route matching and no further query.
 httplib::Server::HandlerResponse answer_from_cache(Context& c, const httplib::Request& req, httplib::Response& res) {
   using Handled = httplib::Server::HandlerResponse;
+  version_before_routing = -1;
   if (!c.responses || req.method != "GET") return Handled::Unhandled;
   httplib::Response scratch;  // a store that cannot open is reported by the route itself
   graph::Store* store = c.reader(scratch);
   if (!store) return Handled::Unhandled;
   int64_t version = version_of(*store);
   ResponseCache::Entry kept;
-  if (!c.responses->get(req.target, version, &kept)) return Handled::Unhandled;
-  res.set_header("ETag", kept.etag);
-  res.set_header("Cache-Control", "no-cache");
-  res.set_header("X-Graph-Version", std::to_string(version));
-  if (req.get_header_value("If-None-Match") == kept.etag) {
-    res.status = 304;
-    return Handled::Handled;
+  if (!c.responses->get(req.target, version, &kept)) {
+    version_before_routing = version;
+    return Handled::Unhandled;
   }
-  res.status = 200;
-  res.set_content(std::move(kept.body), "application/json");
+  reply(req, res, std::move(kept.body), kept.etag, version, 200);
   return Handled::Handled;
+}
+
+}  // namespace
+
+void send_json(const httplib::Request& req, httplib::Response& res, const std::string& json, int64_t version,
+               int status) {
+  std::string etag = "W/\"" + std::to_string(version) + "-" + std::to_string(std::hash<std::string>{}(json)) + "\"";
+  reply(req, res, json, etag, version, status);
 }
 
 void cached_get(httplib::Server& http, Context& c, const std::string& pattern, httplib::Server::Handler handler) {
   http.Get(pattern, [&c, handler](const httplib::Request& req, httplib::Response& res) {
     if (!c.responses) return handler(req, res);
-    graph::Store* store = c.reader(res);
-    if (!store) return;
-    int64_t version = version_of(*store);
+    int64_t version = version_before_routing;
+    if (version < 0) {
+      graph::Store* store = c.reader(res);
+      if (!store) return;
+      version = version_of(*store);
+    }
     handler(req, res);
     // Kept only when the answer was computed at the version read before it (a snapshot
     // that lags behind the store is not kept under the newer version).

@@ -2,7 +2,6 @@
 #include <rapidjson/document.h>
 
 #include "core/ontology.h"
-#include "graph/graph_view.h"
 #include "graph/queries.h"
 #include "graph/statistics.h"
 #include "graph/statistics_format.h"
@@ -218,16 +217,15 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     if (!only_params(req, res, {})) return;
     graph::Store* store = c.reader(res);
     if (!store) return;
-    int64_t version = version_of(*store);
+    std::shared_ptr<const GraphSnapshot> snapshot;  // the graph paths and communities use too
+    Status st = c.snapshots.get(*store, &snapshot);
+    if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
     std::lock_guard<std::mutex> lock(c.stats_mutex);
-    if (version != c.stats_version) {
-      graph::GraphView view;
-      Status st = graph::GraphView::load(*store, {}, &view);
-      if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
-      c.stats_json = graph::statistics_json(graph::compute_statistics(view, {}), nullptr);
-      c.stats_version = version;
+    if (snapshot->version() > c.stats_version) {  // never back to an older snapshot
+      c.stats_json = graph::statistics_json(graph::compute_statistics(snapshot->view(), {}), nullptr);
+      c.stats_version = snapshot->version();
     }
-    send_json(req, res, c.stats_json, version);
+    send_json(req, res, c.stats_json, c.stats_version);
   });
 
   cached_get(http, c, "/api/v1/entities", [&c](const httplib::Request& req, httplib::Response& res) {

@@ -171,3 +171,19 @@ TEST_CASE("export streams GraphML a real reader loads, with the CLI's filters", 
   expect_problem(s.http().Get("/api/v1/export?center=Atlantis"), 404, "unknown-entity");
   expect_problem(s.http().Get("/api/v1/export?colour=red"), 400, "unknown-parameter");
 }
+
+TEST_CASE("stats and communities follow a write at once", "[server][communities]") {
+  LiveServer s;
+  auto before = json(s.http().Get("/api/v1/stats"));
+  auto created = s.http().Post("/api/v1/documents",
+                               R"({"id": "s-1", "text": "Finlandia menuduh Islandia mengirim kapal ke perbatasan."})",
+                               "application/json");
+  REQUIRE(created);
+  REQUIRE(created->status == 201);
+  auto after = json(s.http().Get("/api/v1/stats"));
+  CHECK(after["nodes"].GetInt64() == before["nodes"].GetInt64() + 2);
+  int64_t members = 0;
+  auto all = json(s.http().Get("/api/v1/communities?limit=500&members=1000"));
+  for (const auto& c : all["items"].GetArray()) members += c["size"].GetInt64();
+  CHECK(members == after["nodes"].GetInt64());
+}
