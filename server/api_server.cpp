@@ -123,13 +123,13 @@ httplib::Server::HandlerResponse answer_from_cache(Context& c, const httplib::Re
   httplib::Response scratch;  // a store that cannot open is reported by the route itself
   graph::Store* store = c.reader(scratch);
   if (!store) return Handled::Unhandled;
-  int64_t version = version_of(*store);
-  ResponseCache::Entry kept;
-  if (!c.responses->get(req.target, version, &kept)) {
+  int64_t version = c.version.current(*store);
+  std::shared_ptr<const ResponseCache::Entry> kept = c.responses->get(req.target, version);
+  if (!kept) {
     version_before_routing = version;
     return Handled::Unhandled;
   }
-  reply(req, res, std::move(kept.body), kept.etag, version, 200);
+  reply(req, res, kept->body, kept->etag, version, 200);
   return Handled::Handled;
 }
 
@@ -148,7 +148,7 @@ void cached_get(httplib::Server& http, Context& c, const std::string& pattern, h
     if (version < 0) {
       graph::Store* store = c.reader(res);
       if (!store) return;
-      version = version_of(*store);
+      version = c.version.current(*store);
     }
     handler(req, res);
     // Kept only when the answer was computed at the version read before it (a snapshot

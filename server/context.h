@@ -19,6 +19,7 @@
 #include "server/api_server.h"
 #include "server/graph_snapshot.h"
 #include "server/response_cache.h"
+#include "server/store_version.h"
 
 namespace newsgraph::server {
 
@@ -34,6 +35,7 @@ struct Context {
   std::string stats_json;  // guarded by stats_mutex
   SnapshotCache snapshots;  // for paths, subgraph, communities
   std::unique_ptr<ResponseCache> responses;  // nullptr when caching is off
+  StoreVersion version;  // what the response cache is keyed by
 
   // This thread's read-only connection; nullptr (and a 503 sent) when it cannot open.
   graph::Store* reader(httplib::Response& res);

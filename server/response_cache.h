@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <list>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -21,16 +22,17 @@ class ResponseCache {
     int64_t version = 0;
     std::string body, etag;
   };
-  // The answer to `target` at `version`, if kept.
-  bool get(const std::string& target, int64_t version, Entry* out);
+  // The answer to `target` at `version`, or nullptr when none is kept. Shared, so the
+  // body is copied out after the shard's lock is released.
+  std::shared_ptr<const Entry> get(const std::string& target, int64_t version);
   void put(const std::string& target, Entry entry);
 
  private:
   static constexpr size_t kShards = 16;
   struct Shard {
     std::mutex mutex;
-    std::list<std::pair<std::string, Entry>> recent;  // most recent first
-    std::unordered_map<std::string, std::list<std::pair<std::string, Entry>>::iterator> index;
+    std::list<std::pair<std::string, std::shared_ptr<const Entry>>> recent;  // most recent first
+    std::unordered_map<std::string, std::list<std::pair<std::string, std::shared_ptr<const Entry>>>::iterator> index;
     size_t bytes = 0;
   };
   Shard& shard_of(const std::string& target) { return shards_[std::hash<std::string>{}(target) % kShards]; }

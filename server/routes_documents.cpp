@@ -129,6 +129,7 @@ void add_document_routes(httplib::Server& http, Context& c) {
     {
       std::lock_guard<std::mutex> lock(c.write_mutex);
       st = c.writer->remove(req.matches[1], &found);
+      c.version.publish(version_of(*c.writer));
     }
     if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
     if (!found) return problem(res, 404, "unknown-document", "no article has id '" + std::string(req.matches[1]) + "'");
@@ -149,6 +150,7 @@ void add_document_routes(httplib::Server& http, Context& c) {
       {
         std::lock_guard<std::mutex> lock(c.write_mutex);
         st = c.writer->ingest(doc, x, &result);
+        c.version.publish(version_of(*c.writer));
       }
       if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
       status = result.outcome == graph::IngestOutcome::kUnchanged ? 200 : 201;

@@ -133,6 +133,19 @@ TEST_CASE("a POSTed article is stored, its relations show up in queries, and DEL
   CHECK(json(s.http().Get("/api/v1/documents"))["total"].GetInt() == 3);
 }
 
+TEST_CASE("an article ingested by another process shows up in kept answers within moments", "[server]") {
+  LiveServer s;
+  const std::string url = "/api/v1/relations?subject=Finlandia&predicate=ACCUSE&object=Rusia";
+  CHECK(json(s.http().Get(url))["items"].Size() == 0);
+  CHECK(json(s.http().Get(url))["items"].Size() == 0);  // now a kept answer
+  std::string article = temp_dir() + "/finlandia.txt";
+  write_file(article, "Finlandia menuduh Rusia\n\nFinlandia menuduh Rusia mengirim migran ke perbatasan.\n");
+  REQUIRE(run(shell_quote(binary()) + " ingest --quiet --db " + shell_quote(s.db()) + " " + shell_quote(article))
+              .exit_code == 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK(json(s.http().Get(url))["items"].Size() == 1);
+}
+
 TEST_CASE("malformed requests get 4xx problem answers and the server keeps serving", "[server]") {
   LiveServer s;
   expect_problem(s.http().Post("/api/v1/documents", "{oops", "application/json"), 400, "malformed-json");
