@@ -2,7 +2,7 @@
 
 #include <array>
 #include <cctype>
-
+#include <cstdint>
 
 namespace newsgraph {
 namespace {
@@ -73,15 +73,25 @@ std::optional<EntityType> parse_entity_type(std::string_view name) {
 const char* predicate_name(Predicate p) { return info(p).name; }
 
 std::optional<Predicate> parse_predicate(std::string_view name) {
-  static const auto names = [] {
-    std::array<std::string_view, kPredicates.size()> out;
-    for (size_t i = 0; i < kPredicates.size(); ++i) out[i] = kPredicates[i].name;
+  // Stored names are canonical: a slot from the length and the two end letters picks the
+  // one name to compare with; names that share a slot are found by the loop below.
+  auto slot_of = [](std::string_view n) { return (n.size() * 7 + static_cast<unsigned char>(n.front()) * 3 +
+                                                  static_cast<unsigned char>(n.back())) & 255; };
+  static const auto slots = [&] {
+    std::array<int8_t, 256> out;
+    out.fill(-1);
+    for (size_t i = 0; i < kPredicates.size(); ++i) {
+      int8_t& slot = out[slot_of(kPredicates[i].name)];
+      slot = slot == -1 ? static_cast<int8_t>(i) : -2;  // -2: shared, compare in full below
+    }
     return out;
   }();
-  for (size_t i = 0; i < names.size(); ++i)
-    if (name == names[i]) return kPredicates[i].predicate;  // stored names are canonical
-  for (size_t i = 0; i < names.size(); ++i)
-    if (equals_ignoring_case(name, names[i])) return kPredicates[i].predicate;
+  if (!name.empty()) {
+    int8_t i = slots[slot_of(name)];
+    if (i >= 0 && name == kPredicates[static_cast<size_t>(i)].name) return kPredicates[static_cast<size_t>(i)].predicate;
+  }
+  for (const PredicateInfo& p : kPredicates)
+    if (equals_ignoring_case(name, p.name)) return p.predicate;
   return std::nullopt;
 }
 

@@ -1,9 +1,10 @@
 #include "graph/graph_view.h"
 
 #include <algorithm>
-#include <thread>
+#include <future>
 #include <memory>
 #include <optional>
+#include <thread>
 
 #include "graph/sqlite_db.h"
 #include "graph/store.h"
@@ -13,34 +14,37 @@ namespace newsgraph::graph {
 namespace {
 
 struct Arc {
-  uint32_t from, to;
-  double weight;
+  uint32_t from, to, weight;
 };
 
-// Buckets arcs by source (counting sort), sorts each row by target and sums the
-// weights of repeats. O(E + sum of d log d).
-Csr pack(const std::vector<Arc>& arcs, size_t node_count) {
-  std::vector<uint64_t> start(node_count + 1, 0);
-  for (const Arc& a : arcs) ++start[a.from + 1];
-  for (size_t v = 0; v < node_count; ++v) start[v + 1] += start[v];
-  std::vector<std::pair<uint32_t, double>> bucketed(arcs.size());
-  std::vector<uint64_t> fill(start.begin(), start.end() - 1);
-  for (const Arc& a : arcs) bucketed[fill[a.from]++] = {a.to, a.weight};
+// Two stable counting sorts (by target, then by source) leave each row sorted by
+// target with no comparisons; repeats of a (source, target) pair are then summed. O(E).
+Csr pack(std::vector<Arc> arcs, size_t node_count) {
+  std::vector<uint64_t> fill(node_count + 1);
+  auto scatter = [&](const std::vector<Arc>& in, std::vector<Arc>& out, auto key_of) {
+    std::fill(fill.begin(), fill.end(), 0);
+    for (const Arc& a : in) ++fill[key_of(a) + 1];
+    for (size_t v = 0; v < node_count; ++v) fill[v + 1] += fill[v];
+    for (const Arc& a : in) out[fill[key_of(a)]++] = a;
+  };
+  std::vector<Arc> by_target(arcs.size());
+  scatter(arcs, by_target, [](const Arc& a) { return a.to; });
+  std::vector<Arc>& by_source = arcs;  // reused
+  scatter(by_target, by_source, [](const Arc& a) { return a.from; });
   Csr csr;
   csr.offsets.assign(node_count + 1, 0);
   csr.targets.reserve(arcs.size());
   csr.weights.reserve(arcs.size());
+  size_t i = 0;
   for (size_t v = 0; v < node_count; ++v) {
-    auto first = bucketed.begin() + static_cast<ptrdiff_t>(start[v]);
-    auto last = bucketed.begin() + static_cast<ptrdiff_t>(start[v + 1]);
-    std::sort(first, last, [](const auto& x, const auto& y) { return x.first < y.first; });
-    for (auto it = first; it != last; ++it) {
-      if (it != first && it->first == (it - 1)->first) {
-        csr.weights.back() += it->second;
+    size_t row_start = csr.targets.size();
+    for (; i < by_source.size() && by_source[i].from == v; ++i) {
+      if (csr.targets.size() > row_start && csr.targets.back() == by_source[i].to) {
+        csr.weights.back() += by_source[i].weight;
         continue;
       }
-      csr.targets.push_back(it->first);
-      csr.weights.push_back(it->second);
+      csr.targets.push_back(by_source[i].to);
+      csr.weights.push_back(by_source[i].weight);
     }
     csr.offsets[v + 1] = csr.targets.size();
   }
@@ -51,31 +55,39 @@ Csr pack(const std::vector<Arc>& arcs, size_t node_count) {
 
 namespace {
 
-struct RawRelation {
-  int64_t subject, object, key;
-  Predicate predicate;
-  uint32_t weight;
-};
+constexpr uint32_t kAbsent = UINT32_MAX;
 
-// Reads the relations with keys in (after, upto] that pass the options.
+uint32_t narrow_key(int64_t key) { return key >= 0 && key < kAbsent ? static_cast<uint32_t>(key) : kAbsent; }
+
+// Appends the relations with keys in (after, upto] that pass the options, as edges whose
+// source and target still hold entity keys (kAbsent for a key out of range).
 void scan_relations(Db& db, const GraphViewOptions& options, int64_t after, int64_t upto,
-                    std::vector<RawRelation>* out) {
+                    std::vector<EdgeInfo>* out) {
   Statement r = db.prepare(
       "SELECT subject_key, object_key, predicate, weight, relation_key FROM relations "
       "WHERE relation_key > ? AND relation_key <= ? AND subject_key <> object_key AND weight >= ?");
   r.bind(1, after).bind(2, upto).bind(3, int64_t{options.min_weight});
-  // The last predicate seen, parsed once per run of equal names.
-  std::string last_name;
-  std::optional<Predicate> last;
+  out->reserve(out->size() + static_cast<size_t>(std::max<int64_t>(0, upto - after)));  // dense rowids
   while (r.step()) {
-    std::string_view name = r.column_view(2);
-    if (name != last_name) {
-      last_name = name;
-      last = parse_predicate(name);
-    }
-    if (!last || (*last == Predicate::kCoOccurs && !options.include_cooccurs)) continue;
-    out->push_back({r.column_int(0), r.column_int(1), r.column_int(4), *last, static_cast<uint32_t>(r.column_int(3))});
+    std::optional<Predicate> p = parse_predicate(r.column_view(2));
+    if (!p || (*p == Predicate::kCoOccurs && !options.include_cooccurs)) continue;
+    out->push_back({narrow_key(r.column_int(0)), narrow_key(r.column_int(1)), *p,
+                    static_cast<uint32_t>(r.column_int(3)), r.column_int(4)});
   }
+}
+
+// Turns the entity keys of the edges into node indices, dropping the edges whose
+// entities are not loaded.
+void keys_to_nodes(std::vector<EdgeInfo>& edges, const std::vector<uint32_t>& node_of_key) {
+  auto node = [&](uint32_t key) { return key < node_of_key.size() ? node_of_key[key] : kAbsent; };
+  size_t kept = 0;
+  for (size_t i = 0; i < edges.size(); ++i) {
+    EdgeInfo e = edges[i];
+    e.source = node(e.source);
+    e.target = node(e.target);
+    if (e.source != kAbsent && e.target != kAbsent) edges[kept++] = e;
+  }
+  edges.resize(kept);
 }
 
 }  // namespace
@@ -91,20 +103,26 @@ Status GraphView::load(Store& store, const GraphViewOptions& options, GraphView*
       if (m.step()) max_key = m.column_int(0);
     }
     // The upper part of the relations is read on a second read-only connection while
-    // this one reads the entities and the lower part. Both are committed data; a
-    // relation whose entity is not (yet) loaded is left out below.
-    int64_t split = max_key / 3;  // this thread also reads the entities
-    std::vector<RawRelation> upper, lower;
+    // this one reads the entities and the lower part; each thread then turns its part
+    // into edges. Both are committed data; a relation whose entity is not (yet) loaded
+    // is left out. This thread also reads the entities, so it takes fewer relations.
+    int64_t split = max_key * 2 / 5;
+    std::vector<uint32_t> node_of_key;  // entity_key -> node; keys are dense rowids
+    std::promise<void> index_ready;
+    std::shared_future<void> index_done = index_ready.get_future().share();
+    std::vector<EdgeInfo> upper;  // the helper's part
     std::unique_ptr<Store> second;
     StoreOptions second_options;
     second_options.create = false;
     second_options.read_only = true;
     std::string second_error;
     std::thread helper;
-    if (max_key > 50000 && Store::open(store.path(), second_options, &second).is_ok()) {
+    if (max_key > options.parallel_above && Store::open(store.path(), second_options, &second).is_ok()) {
       helper = std::thread([&] {
         try {
           scan_relations(second->impl().db, options, split, max_key, &upper);
+          index_done.wait();
+          keys_to_nodes(upper, node_of_key);
         } catch (const StoreError& e) {
           second_error = e.message;
         }
@@ -112,36 +130,34 @@ Status GraphView::load(Store& store, const GraphViewOptions& options, GraphView*
     } else {
       split = max_key;
     }
-    struct JoinOnExit {
+    struct JoinOnExit {  // an exception on this thread still lets the helper finish
       std::thread& t;
+      std::promise<void>& ready;
+      bool set = false;
       ~JoinOnExit() {
+        if (!set) ready.set_value();
         if (t.joinable()) t.join();
       }
-    } join_on_exit{helper};
-    constexpr uint32_t kAbsent = UINT32_MAX;
-    std::vector<uint32_t> index;  // entity_key -> node; keys are dense rowids
+    } join_on_exit{helper, index_ready};
     Statement q = db.prepare("SELECT entity_key, id, label, type FROM entities ORDER BY entity_key");
     while (q.step()) {
       size_t key = static_cast<size_t>(q.column_int(0));
-      if (key >= index.size()) index.resize(std::max(key + 1, index.size() * 2), kAbsent);
-      index[key] = static_cast<uint32_t>(nodes.size());
+      if (key >= node_of_key.size()) node_of_key.resize(std::max(key + 1, node_of_key.size() * 2), kAbsent);
+      node_of_key[key] = static_cast<uint32_t>(nodes.size());
       NodeInfo n;
       n.id = q.column_text(1);
       n.label = q.column_text(2);
       n.type = parse_entity_type(q.column_view(3)).value_or(EntityType::kTopic);
       nodes.push_back(std::move(n));
     }
-    scan_relations(db, options, 0, split, &lower);
+    index_ready.set_value();
+    join_on_exit.set = true;
+    edges.reserve(static_cast<size_t>(max_key));  // room for the helper's part too
+    scan_relations(db, options, 0, split, &edges);
+    keys_to_nodes(edges, node_of_key);
     if (helper.joinable()) helper.join();
     if (!second_error.empty()) throw StoreError{second_error};
-    edges.reserve(lower.size() + upper.size());
-    for (const auto* part : {&lower, &upper}) {
-      for (const RawRelation& x : *part) {
-        size_t s = static_cast<size_t>(x.subject), o = static_cast<size_t>(x.object);
-        if (s >= index.size() || o >= index.size() || index[s] == kAbsent || index[o] == kAbsent) continue;
-        edges.push_back({index[s], index[o], x.predicate, x.weight, x.key});
-      }
-    }
+    edges.insert(edges.end(), upper.begin(), upper.end());
   } catch (const StoreError& e) {
     return Status::error(StatusCode::kIoError, store.path() + ": " + e.message);
   }
@@ -164,19 +180,19 @@ void GraphView::build() {
     arcs.reserve(edges_.size() * 2);
     for (const EdgeInfo& e : edges_) {
       if (e.source == e.target) continue;
-      arcs.push_back({e.source, e.target, double(e.weight)});
-      if (is_symmetric(e.predicate)) arcs.push_back({e.target, e.source, double(e.weight)});
+      arcs.push_back({e.source, e.target, e.weight});
+      if (is_symmetric(e.predicate)) arcs.push_back({e.target, e.source, e.weight});
     }
-    directed_ = pack(arcs, nodes_.size());
+    directed_ = pack(std::move(arcs), nodes_.size());
   });
   std::vector<Arc> arcs;
   arcs.reserve(edges_.size() * 2);
   for (const EdgeInfo& e : edges_) {
     if (e.source == e.target) continue;
-    arcs.push_back({e.source, e.target, double(e.weight)});
-    arcs.push_back({e.target, e.source, double(e.weight)});
+    arcs.push_back({e.source, e.target, e.weight});
+    arcs.push_back({e.target, e.source, e.weight});
   }
-  undirected_ = pack(arcs, nodes_.size());
+  undirected_ = pack(std::move(arcs), nodes_.size());
   directed.join();
 }
 
