@@ -44,7 +44,7 @@ struct GraphViewOptions {
   bool include_cooccurs = true;  // false: only typed relations
   uint32_t min_weight = 1;       // leave out relations supported by fewer articles
   // Above this many relations a second connection reads part of them in parallel.
-  int64_t parallel_above = 50000;
+  int64_t parallel_above = 10000;
 };
 
 class GraphView {
