@@ -32,8 +32,15 @@ bool starts_with_folded(const std::string& folded, std::string_view prefix) {
   return folded.size() >= prefix.size() && folded.compare(0, prefix.size(), prefix) == 0;
 }
 
+// The start of `line`, at most `bytes` long, cut at a character boundary.
+std::string_view head(std::string_view line, size_t bytes) {
+  if (line.size() <= bytes) return line;
+  while (bytes > 0 && (static_cast<unsigned char>(line[bytes]) & 0xC0) == 0x80) --bytes;
+  return line.substr(0, bytes);
+}
+
 bool is_chrome(std::string_view line) {
-  std::string folded = text::fold_key(line.substr(0, 80));
+  std::string folded = text::fold_key(head(line, 40));  // the longest prefix is 18 letters
   static const std::string_view kPrefixes[] = {
       "bagikan", "share", "baca juga", "baca ", "lihat juga", "simak juga", "simak video",
       "sumber", "editor", "penulis", "reporter", "pewarta", "foto", "ilustrasi", "waktu baca",
@@ -60,9 +67,19 @@ bool is_chrome(std::string_view line) {
   return false;
 }
 
+// Whether the line's last character is a full stop, ellipsis, colon or quote.
+bool ends_like_a_sentence(std::string_view text, uint32_t start, uint32_t end) {
+  uint32_t back = end - 1;
+  while (back > start && (static_cast<unsigned char>(text[back]) & 0xC0) == 0x80) --back;
+  char32_t cp;
+  utf8::decode(text, back, cp);
+  return cp == '.' || cp == ':' || cp == 0x2026 || utf8::is_quote(cp);
+}
+
 // Title case with no sentence-final punctuation: "Begini Tampang Panik Panglima ...".
 bool looks_like_headline(std::string_view text, uint32_t start, uint32_t end) {
   if (end - start > 240) return false;  // headlines are short
+  if (ends_like_a_sentence(text, start, end)) return false;  // without tokenizing it
   std::vector<Token> toks = tokenize(text, start, end);
   int words = 0, capitalised = 0;
   for (const Token& t : toks) {

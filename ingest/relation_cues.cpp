@@ -4,6 +4,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "ingest/word_memo.h"
+
 namespace newsgraph::ingest {
 namespace {
 
@@ -154,17 +156,15 @@ std::vector<std::string> candidate_roots(std::string_view key) {
   return out;
 }
 
-// Whether any root of `key` is in the table, cached per thread: most words are not
+// Whether any root of `key` is in the table, memoised per thread: most words are not
 // cues, and generating their candidate roots is the costly part.
 bool may_be_cue(std::string_view key) {
-  thread_local std::unordered_map<std::string, bool> cache;
-  auto it = cache.find(std::string(key));
-  if (it != cache.end()) return it->second;
-  bool found = false;
-  for (const Candidate& c : candidates(key)) found = found || roots().count(c.root) > 0;
-  if (cache.size() > 500000) cache.clear();
-  cache.emplace(std::string(key), found);
-  return found;
+  thread_local WordMemo memo;
+  return memo.get(key, [](std::string_view word) {
+    for (const Candidate& c : candidates(word))
+      if (roots().count(c.root) > 0) return true;
+    return false;
+  });
 }
 
 std::optional<Cue> find_cue(std::string_view key, std::string_view next_key) {

@@ -1,0 +1,28 @@
+#include "ingest/word_memo.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+using newsgraph::ingest::WordMemo;
+
+TEST_CASE("a memo computes each word once and never answers for another word", "[memo]") {
+  WordMemo memo(2);  // four slots: words keep landing on taken slots
+  int computed = 0;
+  auto has_a = [&](std::string_view w) {
+    ++computed;
+    return w.find('a') != std::string_view::npos;
+  };
+  CHECK(memo.get("bertemu", has_a) == false);
+  CHECK(memo.get("bertemu", has_a) == false);
+  CHECK(computed == 1);
+  for (int i = 0; i < 200; ++i) {  // many words over four slots: each answer is still its own
+    std::string w = (i % 2 ? "kata" : "temu") + std::to_string(i);
+    CHECK(memo.get(w, has_a) == (i % 2 == 1));
+    CHECK(memo.get(w, has_a) == (i % 2 == 1));
+  }
+  computed = 0;
+  std::string long_word(40, 'a');
+  CHECK(memo.get(long_word, has_a));
+  CHECK(memo.get(long_word, has_a));
+  CHECK(computed == 2);  // too long to keep
+}
