@@ -25,11 +25,11 @@ struct Slot {
 
 // Verbs that carry a noun cue: "memberikan dukungan", "melancarkan serangan".
 bool is_light_verb(std::string_view key) {
-  static const char* const kVerbs[] = {"memberikan", "memberi", "menyampaikan", "menyatakan", "melakukan",
+  static constexpr std::string_view kVerbs[] = {"memberikan", "memberi", "menyampaikan", "menyatakan", "melakukan",
                                        "melancarkan", "mengirimkan", "mengirim", "menunjukkan", "menjatuhkan",
                                        "menawarkan", "menggelar", "mengadakan", "meningkatkan", "memperkuat",
                                        "menyerukan", "menjalin", "membangun", "mengembangkan", "memperluas"};
-  for (const char* v : kVerbs) {
+  for (std::string_view v : kVerbs) {
     if (key == v) return true;
   }
   return false;
@@ -138,11 +138,11 @@ class Extractor {
         slots.push_back(slot);
         continue;
       }
-      const Token& t = a_.tokens[i];
-      if (t.key == "kedua" || t.key == "keduanya") {
-        auto pair = recent_pair(i, t.key == "keduanya" || i + 1 >= si.last ? "" : a_.tokens[i + 1].key);
+      const std::string_view key = a_.tokens[i].key;
+      if (key == "kedua" || key == "keduanya") {
+        auto pair = recent_pair(i, key == "keduanya" || i + 1 >= si.last ? std::string_view() : std::string_view(a_.tokens[i + 1].key));
         if (pair.size() == 2) {
-          uint32_t last = t.key == "kedua" ? std::min(i + 2, si.last) : i + 1;
+          uint32_t last = key == "kedua" ? std::min(i + 2, si.last) : i + 1;
           slots.push_back(Slot{i, last, pair});
           i = last;
           continue;
@@ -214,15 +214,16 @@ class Extractor {
       const Token& t = a_.tokens[i];
       if (!t.is_word() || inside_mention(i)) continue;
       std::string_view next = i + 1 < si.last ? std::string_view(a_.tokens[i + 1].key) : std::string_view();
+      const std::string_view key = t.key;
       std::optional<Cue> cue;
-      if ((t.key == "kerja" || t.key == "bekerja") && next == "sama") {
-        cue = Cue{Predicate::kCooperate, CueVoice::kActive, t.key == "kerja", "kerja sama"};
-      } else if ((t.key == "berada" || t.key == "tiba" || t.key == "berkunjung") && (next == "di" || next == "ke")) {
-        cue = Cue{Predicate::kVisit, CueVoice::kActive, false, std::string(t.key)};
-      } else if ((t.key == "mengatakan" || t.key == "berbicara") && next == "kepada") {
-        cue = Cue{Predicate::kCommunicate, CueVoice::kActive, false, std::string(t.key)};
+      if ((key == "kerja" || key == "bekerja") && next == "sama") {
+        cue = Cue{Predicate::kCooperate, CueVoice::kActive, key == "kerja", "kerja sama"};
+      } else if ((key == "berada" || key == "tiba" || key == "berkunjung") && (next == "di" || next == "ke")) {
+        cue = Cue{Predicate::kVisit, CueVoice::kActive, false, std::string(key)};
+      } else if ((key == "mengatakan" || key == "berbicara") && next == "kepada") {
+        cue = Cue{Predicate::kCommunicate, CueVoice::kActive, false, std::string(key)};
       } else {
-        cue = find_cue(t.key, next);
+        cue = find_cue(key, next);
       }
       if (!cue) continue;
       apply_cue(s, slots, i, *cue, a_.text.substr(t.start, t.end - t.start));

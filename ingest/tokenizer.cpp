@@ -7,6 +7,10 @@ namespace {
 
 bool is_word_char(char32_t cp) { return utf8::is_letter(cp) || utf8::is_digit(cp); }
 
+// ASCII fast paths: most bytes of Indonesian and English news are ASCII.
+inline bool is_ascii_letter(unsigned char b) { return static_cast<unsigned char>((b | 0x20) - 'a') < 26; }
+inline bool is_ascii_digit(unsigned char b) { return static_cast<unsigned char>(b - '0') < 10; }
+
 bool is_joining_hyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
 char32_t peek(std::string_view text, size_t pos, size_t end) {
@@ -21,6 +25,29 @@ void finish_word(std::string_view text, Token& t) {
   bool first = true, digits_only = true;
   t.key.clear();
   for (size_t i = t.start; i < t.end;) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      ++i;
+      if (is_ascii_letter(b)) {
+        any_letter = true;
+        digits_only = false;
+        if (b >= 'a') {
+          any_lower = true;
+          t.key.push_back(static_cast<char>(b));
+        } else {
+          any_upper = true;
+          first_upper = first_upper || first;
+          t.key.push_back(static_cast<char>(b | 0x20));
+        }
+      } else if (is_ascii_digit(b)) {
+        t.key.push_back(static_cast<char>(b));
+      } else {
+        digits_only = false;
+        if (b != '.' && b != '\'') t.key.push_back(static_cast<char>(b));  // "U.S." -> "us"
+      }
+      first = false;
+      continue;
+    }
     char32_t cp;
     i += utf8::decode(text, i, cp);
     if (utf8::is_letter(cp)) {
@@ -35,7 +62,7 @@ void finish_word(std::string_view text, Token& t) {
       digits_only = false;
     }
     first = false;
-    if (cp == '.' || cp == '\'' || cp == 0x2019) continue;  // "U.S." -> "us", "Qur'an" -> "quran"
+    if (cp == 0x2019) continue;  // "Qur’an" -> "quran"
     utf8::append(t.key, utf8::fold_accent(utf8::to_lower(cp)));
   }
   t.kind = digits_only ? TokenKind::kNumber : TokenKind::kWord;
@@ -52,8 +79,15 @@ std::vector<Token> tokenize(std::string_view text, uint32_t begin, uint32_t end)
   bool hyphen_pending = false;
   size_t i = begin;
   while (i < end) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b == ' ' || b == '\t' || b == '\r') {
+      space_before = true;
+      hyphen_pending = false;
+      ++i;
+      continue;
+    }
     char32_t cp;
-    size_t len = utf8::decode(text, i, cp);
+    size_t len = b < 0x80 ? (cp = b, 1) : utf8::decode(text, i, cp);
     if (utf8::is_space(cp)) {
       space_before = true;
       hyphen_pending = false;
@@ -61,12 +95,17 @@ std::vector<Token> tokenize(std::string_view text, uint32_t begin, uint32_t end)
       continue;
     }
     if (is_word_char(cp)) {
-      Token t;
+      Token& t = tokens.emplace_back();
       t.start = static_cast<uint32_t>(i);
       t.space_before = space_before;
       t.hyphen_before = hyphen_pending;
       size_t j = i + len;
       while (j < end) {
+        const auto c0 = static_cast<unsigned char>(text[j]);
+        if (is_ascii_letter(c0) || is_ascii_digit(c0)) {
+          ++j;
+          continue;
+        }
         char32_t c;
         size_t l = utf8::decode(text, j, c);
         if (is_word_char(c)) {
@@ -82,7 +121,6 @@ std::vector<Token> tokenize(std::string_view text, uint32_t begin, uint32_t end)
       }
       t.end = static_cast<uint32_t>(j);
       finish_word(text, t);
-      tokens.push_back(std::move(t));
       space_before = false;
       hyphen_pending = false;
       i = j;
