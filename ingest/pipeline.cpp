@@ -25,20 +25,20 @@ Extraction Extractor::extract(const Document& doc, bool title_in_text) const {
   a.text = doc.text;
   CleanOptions clean_options;
   clean_options.title_is_first_line = title_in_text;
+  a.tokens.reserve(doc.text.size() / 6 + 16);
   for (const Line& line : clean(doc.text, clean_options)) {
     if (line.kind == LineKind::kChrome) continue;
-    std::vector<Token> toks = tokenize(doc.text, line.start, line.end);
-    const uint32_t base = static_cast<uint32_t>(a.tokens.size());
-    for (auto [first, last] : split_sentences(doc.text, toks)) {
+    const size_t base = a.tokens.size();
+    tokenize(doc.text, line.start, line.end, a.tokens);
+    for (auto [first, last] : split_sentences(doc.text, a.tokens, base, a.tokens.size())) {
       SentenceInfo s;
-      s.first = base + static_cast<uint32_t>(first);
-      s.last = base + static_cast<uint32_t>(last);
-      s.span = {toks[first].start, toks[last - 1].end};
+      s.first = static_cast<uint32_t>(first);
+      s.last = static_cast<uint32_t>(last);
+      s.span = {a.tokens[first].start, a.tokens[last - 1].end};
       s.headline = line.kind == LineKind::kHeadline;
       s.title = line.kind == LineKind::kTitle;
       a.sentences.push_back(s);
     }
-    for (auto& t : toks) a.tokens.push_back(std::move(t));
   }
   recognize(a, gazetteer_);
   resolve(a, gazetteer_);

@@ -63,13 +63,27 @@ class Extractor {
     for (uint32_t s = 0; s < a_.sentences.size(); ++s) {
       if (!a_.sentences[s].dropped) sentence(s);
     }
+    // Ordered by (subject id, predicate, object id), so output does not depend on the
+    // order entities were found in.
+    std::vector<std::pair<const Key*, Relation*>> order;
+    order.reserve(relations_.size());
+    for (auto& [key, rel] : relations_) order.emplace_back(&key, &rel);
+    std::sort(order.begin(), order.end(), [this](const auto& x, const auto& y) {
+      const auto& [xs, xp, xo] = *x.first;
+      const auto& [ys, yp, yo] = *y.first;
+      if (int c = entity(xs).id.compare(entity(ys).id)) return c < 0;
+      if (xp != yp) return xp < yp;
+      return entity(xo).id < entity(yo).id;
+    });
     std::vector<Relation> out;
-    for (auto& [key, rel] : relations_) out.push_back(std::move(rel));
+    out.reserve(order.size());
+    for (auto& [key, rel] : order) out.push_back(std::move(*rel));
     return out;
   }
 
  private:
-  using Key = std::tuple<std::string, int, std::string>;
+  // (subject, predicate, object) by entity index; an article's entities have distinct ids.
+  using Key = std::tuple<int32_t, int, int32_t>;
 
   const Entity& entity(int32_t e) const { return a_.entities[e]; }
   bool actor(int32_t e) const { return is_actor(entity(e).type); }
@@ -93,7 +107,7 @@ class Extractor {
     ev.rule = rule;
     ev.modality = p == Predicate::kCoOccurs || cue_token == UINT32_MAX ? Modality::kAsserted
                                                                         : modality_at(a_, si, cue_token);
-    Key key{entity(subj).id, static_cast<int>(p), entity(obj).id};
+    Key key{subj, static_cast<int>(p), obj};
     typed_pairs_.insert({std::min(subj, obj), std::max(subj, obj)});
     auto it = relations_.find(key);
     if (it == relations_.end()) {
@@ -461,7 +475,7 @@ class Extractor {
 
   void add_cooccurrence(int32_t a, int32_t b, uint32_t s) {
     if (entity(a).id > entity(b).id) std::swap(a, b);
-    Key key{entity(a).id, static_cast<int>(Predicate::kCoOccurs), entity(b).id};
+    Key key{a, static_cast<int>(Predicate::kCoOccurs), b};
     auto it = relations_.find(key);
     if (it == relations_.end()) {
       Relation r;

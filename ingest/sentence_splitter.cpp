@@ -1,5 +1,6 @@
 #include "ingest/sentence_splitter.h"
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_set>
 
@@ -29,14 +30,14 @@ bool ends_sentence(const Token& t) {
 
 }  // namespace
 
-std::vector<std::pair<size_t, size_t>> split_sentences(std::string_view text,
-                                                       const std::vector<Token>& tokens) {
+std::vector<std::pair<size_t, size_t>> split_sentences(std::string_view text, const std::vector<Token>& tokens,
+                                                       size_t begin, size_t end_of_range) {
   std::vector<std::pair<size_t, size_t>> out;
-  size_t first = 0;
-  const size_t n = tokens.size();
-  for (size_t i = 0; i < n; ++i) {
+  size_t first = begin;
+  const size_t n = std::min(end_of_range, tokens.size());
+  for (size_t i = begin; i < n; ++i) {
     if (!ends_sentence(tokens[i])) continue;
-    if (tokens[i].key == "." && i > 0 && !tokens[i].space_before) {
+    if (tokens[i].key == "." && i > begin && !tokens[i].space_before) {
       const Token& prev = tokens[i - 1];
       std::string_view surface = text.substr(prev.start, prev.end - prev.start);
       bool initial = prev.is_word() && prev.upper_initial && prev.key.size() == 1;

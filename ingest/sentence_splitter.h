@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -13,9 +14,9 @@
 
 namespace newsgraph::ingest {
 
-// Half-open token index ranges [first, last) of the sentences in `tokens`, in order,
-// covering every token. O(tokens).
-std::vector<std::pair<size_t, size_t>> split_sentences(std::string_view text,
-                                                       const std::vector<Token>& tokens);
+// Half-open token index ranges [first, last) of the sentences in tokens[begin, end)
+// (all of them by default), in order, covering every token. O(tokens).
+std::vector<std::pair<size_t, size_t>> split_sentences(std::string_view text, const std::vector<Token>& tokens,
+                                                       size_t begin = 0, size_t end = SIZE_MAX);
 
 }  // namespace newsgraph::ingest

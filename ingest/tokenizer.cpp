@@ -75,6 +75,12 @@ void finish_word(std::string_view text, Token& t) {
 std::vector<Token> tokenize(std::string_view text, uint32_t begin, uint32_t end) {
   std::vector<Token> tokens;
   tokens.reserve((end - begin) / 5 + 4);
+  tokenize(text, begin, end, tokens);
+  return tokens;
+}
+
+void tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Token>& tokens) {
+  const size_t first_token = tokens.size();
   bool space_before = true;
   bool hyphen_pending = false;
   size_t i = begin;
@@ -126,7 +132,7 @@ std::vector<Token> tokenize(std::string_view text, uint32_t begin, uint32_t end)
       i = j;
       continue;
     }
-    if (is_joining_hyphen(cp) && !space_before && !tokens.empty() && tokens.back().kind != TokenKind::kPunct &&
+    if (is_joining_hyphen(cp) && !space_before && tokens.size() > first_token && tokens.back().kind != TokenKind::kPunct &&
         is_word_char(peek(text, i + len, end))) {
       hyphen_pending = true;
       i += len;
@@ -151,7 +157,6 @@ std::vector<Token> tokenize(std::string_view text, uint32_t begin, uint32_t end)
     hyphen_pending = false;
     i += len;
   }
-  return tokens;
 }
 
 }  // namespace newsgraph::ingest

@@ -32,5 +32,7 @@ struct Token {
 // hyphens are punctuation tokens with key "-". Quotes of every kind have key "\"".
 // Cost: O(end - begin).
 std::vector<Token> tokenize(std::string_view text, uint32_t begin, uint32_t end);
+// The same, appended to `out` (a whole article's lines into one vector, no copies).
+void tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Token>& out);
 
 }  // namespace newsgraph::ingest
