@@ -44,3 +44,20 @@ TEST_CASE("abbreviations with inner dots stay one word", "[tokenizer]") {
   CHECK(t[0].all_upper);
   CHECK(t[1].key == ".");
 }
+
+TEST_CASE("lines tokenized into one vector match lines tokenized alone, hyphens not joined across lines",
+          "[tokenizer]") {
+  const std::string text = "Kim Jong-un tiba\n-Pemimpin negara-negara itu";
+  std::vector<Token> all;
+  tokenize(text, 0, 16, all);
+  tokenize(text, 17, static_cast<uint32_t>(text.size()), all);
+  std::vector<Token> first = tokenize(text, 0, 16), second = tokenize(text, 17, static_cast<uint32_t>(text.size()));
+  REQUIRE(all.size() == first.size() + second.size());
+  for (size_t i = 0; i < all.size(); ++i) {
+    const Token& alone = i < first.size() ? first[i] : second[i - first.size()];
+    CHECK(all[i].key == alone.key);
+    CHECK(all[i].start == alone.start);
+    CHECK(all[i].hyphen_before == alone.hyphen_before);
+  }
+  CHECK(all[first.size()].kind == TokenKind::kPunct);  // "-" opening line two stays a dash
+}
