@@ -109,23 +109,33 @@ bool is_goods(std::string_view key) {
 bool starts(std::string_view s, std::string_view p) { return s.size() > p.size() + 1 && s.substr(0, p.size()) == p; }
 bool ends(std::string_view s, std::string_view p) { return s.size() > p.size() + 1 && s.substr(s.size() - p.size()) == p; }
 
+// One way to read a word as affixes around a root. The views are valid only while the
+// visit that received it runs.
 struct Candidate {
-  std::string root;
-  std::string prefix;
-  std::string suffix;
+  std::string_view root;
+  std::string_view prefix;
+  std::string_view suffix;
 };
 
-std::vector<Candidate> candidates(std::string_view key) {
-  std::vector<Candidate> out;
-  std::vector<std::pair<std::string, std::string>> bases = {{std::string(key), ""}};
+// Calls visit(candidate) for every reading of `key`, most specific first, without
+// allocating; stops early when visit returns true, and then returns true.
+template <class Visit>
+bool for_each_candidate(std::string_view key, Visit&& visit) {
+  std::string_view bases[4];
+  size_t base_count = 0;
+  bases[base_count++] = key;
   for (std::string_view particle : {"nya", "lah", "kah"}) {
-    if (ends(key, particle)) bases.push_back({std::string(key.substr(0, key.size() - particle.size())), ""});
+    if (ends(key, particle)) bases[base_count++] = key.substr(0, key.size() - particle.size());
   }
-  std::vector<std::pair<std::string, std::string>> stems;  // (stem, suffix)
-  for (auto& [b, _] : bases) {
-    stems.push_back({b, ""});
+  struct Stem {
+    std::string_view stem, suffix;
+  };
+  Stem stems[16];
+  size_t stem_count = 0;
+  for (size_t b = 0; b < base_count; ++b) {
+    stems[stem_count++] = {bases[b], ""};
     for (std::string_view suffix : {"kan", "an", "i"}) {
-      if (ends(b, suffix)) stems.push_back({b.substr(0, b.size() - suffix.size()), std::string(suffix)});
+      if (ends(bases[b], suffix)) stems[stem_count++] = {bases[b].substr(0, bases[b].size() - suffix.size()), suffix};
     }
   }
   struct Prefix {
@@ -137,22 +147,32 @@ std::vector<Candidate> candidates(std::string_view key) {
       {"mem", "p"}, {"men", ""}, {"men", "t"}, {"me", ""}, {"ber", ""}, {"be", ""}, {"ter", ""},
       {"di", ""}, {"ke", ""}, {"peng", ""}, {"peng", "k"}, {"peny", "s"}, {"pem", ""},
       {"pem", "p"}, {"pen", ""}, {"pen", "t"}, {"per", ""}, {"pe", ""}, {"se", ""}};
-  for (auto& [stem, suffix] : stems) {
-    out.push_back({stem, "", suffix});
+  std::string restored;  // restore letter + rest of the stem; keeps its buffer between uses
+  for (size_t k = 0; k < stem_count; ++k) {
+    const auto [stem, suffix] = stems[k];
+    if (visit(Candidate{stem, "", suffix})) return true;
     for (const auto& pre : kPrefixes) {
-      if (starts(stem, pre.p)) {
-        out.push_back({std::string(pre.restore) + stem.substr(pre.p.size()), std::string(pre.p), suffix});
+      if (!starts(stem, pre.p)) continue;
+      std::string_view rest = stem.substr(pre.p.size());
+      std::string_view root = rest;
+      if (!pre.restore.empty()) {
+        restored.assign(pre.restore).append(rest);
+        root = restored;
       }
+      if (visit(Candidate{root, pre.p, suffix})) return true;
     }
   }
-  return out;
+  return false;
 }
 
 }  // namespace
 
 std::vector<std::string> candidate_roots(std::string_view key) {
   std::vector<std::string> out;
-  for (auto& c : candidates(key)) out.push_back(c.root);
+  for_each_candidate(key, [&](const Candidate& c) {
+    out.emplace_back(c.root);
+    return false;
+  });
   return out;
 }
 
@@ -161,18 +181,17 @@ std::vector<std::string> candidate_roots(std::string_view key) {
 bool may_be_cue(std::string_view key) {
   thread_local WordMemo memo;
   return memo.get(key, [](std::string_view word) {
-    for (const Candidate& c : candidates(word))
-      if (roots().count(c.root) > 0) return true;
-    return false;
+    return for_each_candidate(word, [](const Candidate& c) { return roots().count(c.root) > 0; });
   });
 }
 
 std::optional<Cue> find_cue(std::string_view key, std::string_view next_key) {
   if (key.size() < 3 || !may_be_cue(key)) return std::nullopt;
   const auto& table = roots();
-  for (const Candidate& c : candidates(key)) {
+  std::optional<Cue> found;
+  for_each_candidate(key, [&](const Candidate& c) {
     auto it = table.find(c.root);
-    if (it == table.end()) continue;
+    if (it == table.end()) return false;
     const RootInfo& info = it->second;
     const bool derived = !c.prefix.empty() || !c.suffix.empty();
     const bool passive = c.prefix == "di" || c.prefix == "diper";
@@ -181,22 +200,22 @@ std::optional<Cue> find_cue(std::string_view key, std::string_view next_key) {
                         c.prefix == "pem" || c.prefix == "peng" || c.prefix == "peny" || c.prefix == "ke") &&
                        c.suffix == "an");
     // peN- without -an names a person ("pengunjung", "pendukung"), not an event.
-    if (c.prefix.rfind("pe", 0) == 0 && c.suffix != "an") continue;
-    Cue cue{info.predicate, passive ? CueVoice::kPassive : info.voice, noun, c.root};
+    if (c.prefix.rfind("pe", 0) == 0 && c.suffix != "an") return false;
+    Cue cue{info.predicate, passive ? CueVoice::kPassive : info.voice, noun, std::string(c.root)};
     switch (info.needs) {
       case Needs::kNothing:
         break;
       case Needs::kDerived:
-        if (!derived) continue;
+        if (!derived) return false;
         break;
       case Needs::kVerb:
-        if (!derived || c.suffix == "an" || c.prefix.rfind("pe", 0) == 0) continue;
+        if (!derived || c.suffix == "an" || c.prefix.rfind("pe", 0) == 0) return false;
         break;
       case Needs::kNominal:
-        if (c.suffix != "an") continue;
+        if (c.suffix != "an") return false;
         break;
       case Needs::kKan:
-        if (c.suffix != "kan") continue;
+        if (c.suffix != "kan") return false;
         break;
       case Needs::kMessage:
         if (in(next_key, {"pesan", "surat", "ucapan", "salam", "telegram", "kabar", "balasan", "pesannya", "suratnya"})) break;
@@ -204,9 +223,9 @@ std::optional<Cue> find_cue(std::string_view key, std::string_view next_key) {
           cue.predicate = Predicate::kSupply;
           break;
         }
-        continue;
+        return false;
       case Needs::kGoods:
-        if (!is_goods(next_key)) continue;
+        if (!is_goods(next_key)) return false;
         break;
       case Needs::kInvitation:
         if (in(next_key, {"undangan", "tawaran", "permintaan", "ajakan", "usulan"})) break;
@@ -215,14 +234,15 @@ std::optional<Cue> find_cue(std::string_view key, std::string_view next_key) {
           cue.voice = CueVoice::kReversed;
           break;
         }
-        continue;
+        return false;
       case Needs::kSanction:
-        if (!in(next_key, {"sanksi", "embargo", "hukuman"})) continue;
+        if (!in(next_key, {"sanksi", "embargo", "hukuman"})) return false;
         break;
     }
-    return cue;
-  }
-  return std::nullopt;
+    found = std::move(cue);
+    return true;
+  });
+  return found;
 }
 
 }  // namespace newsgraph::ingest
