@@ -6,6 +6,12 @@ namespace newsgraph::text {
 
 std::string fold_key(std::string_view s) {
   std::string out;
+  fold_key_into(s, out);
+  return out;
+}
+
+void fold_key_into(std::string_view s, std::string& out) {
+  out.clear();
   out.reserve(s.size());
   bool pending_space = false;
   for (size_t i = 0; i < s.size();) {
@@ -24,7 +30,6 @@ std::string fold_key(std::string_view s) {
     }
     utf8::append(out, utf8::fold_accent(utf8::to_lower(cp)));
   }
-  return out;
 }
 
 std::string slugify(std::string_view s) {

@@ -12,6 +12,8 @@ namespace newsgraph::text {
 // dropped, runs of space collapsed, trimmed: "Kim Jong-un" -> "kim jong un",
 // "U.S." -> "us". O(n).
 std::string fold_key(std::string_view s);
+// The same into `out` (cleared first), so a caller folding many strings reuses one buffer.
+void fold_key_into(std::string_view s, std::string& out);
 
 // A stable id: fold_key with every run of non-alphanumerics as one '_':
 // "Aidan Foster-Carter" -> "aidan_foster_carter".

@@ -40,7 +40,8 @@ std::string_view head(std::string_view line, size_t bytes) {
 }
 
 bool is_chrome(std::string_view line) {
-  std::string folded = text::fold_key(head(line, 40));  // the longest prefix is 18 letters
+  thread_local std::string folded;
+  text::fold_key_into(head(line, 40), folded);  // the longest prefix is 18 letters
   static const std::string_view kPrefixes[] = {
       "bagikan", "share", "baca juga", "baca ", "lihat juga", "simak juga", "simak video",
       "sumber", "editor", "penulis", "reporter", "pewarta", "foto", "ilustrasi", "waktu baca",

@@ -25,7 +25,7 @@ Extraction Extractor::extract(const Document& doc, bool title_in_text) const {
   a.text = doc.text;
   CleanOptions clean_options;
   clean_options.title_is_first_line = title_in_text;
-  a.tokens.reserve(doc.text.size() / 6 + 16);
+  a.tokens.reserve(doc.text.size() / 4 + 16);
   for (const Line& line : clean(doc.text, clean_options)) {
     if (line.kind == LineKind::kChrome) continue;
     const size_t base = a.tokens.size();
