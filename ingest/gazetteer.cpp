@@ -53,7 +53,8 @@ struct Gazetteer::Impl {
   std::unordered_map<std::string, uint32_t> leader_by_body;
   std::vector<Pattern> patterns;
   std::unordered_map<std::string, std::vector<uint32_t>> by_first_key;  // longest first
-  WordFilter first_keys;  // in front of by_first_key
+  WordFilter first_keys;            // in front of by_first_key
+  WordFilter any_case_first_keys;   // the same, for patterns whose first word may be lowercase
 
   void add_pattern(std::string_view alias, uint32_t entry, bool metonym) {
     std::string text(alias);
@@ -70,6 +71,7 @@ struct Gazetteer::Impl {
       p.tokens.push_back({t.key, rule});
     }
     first_keys.add(p.tokens.front().key);
+    if (p.tokens.front().rule == CaseRule::kAny) any_case_first_keys.add(p.tokens.front().key);
     auto& list = by_first_key[p.tokens.front().key];
     for (uint32_t existing : list) {
       const Pattern& q = patterns[existing];
@@ -232,7 +234,9 @@ Status Gazetteer::add_json_file(const std::string& path) {
 
 std::optional<GazetteerMatch> Gazetteer::longest_match(const std::vector<Token>& tokens, size_t i,
                                                        size_t end) const {
-  if (!impl_->first_keys.may_contain(tokens[i].key)) return std::nullopt;
+  // Most words of a text are lowercase, and most aliases need a capital to start.
+  const bool capital = tokens[i].upper_initial || tokens[i].all_upper;
+  if (!(capital ? impl_->first_keys : impl_->any_case_first_keys).may_contain(tokens[i].key)) return std::nullopt;
   auto it = impl_->by_first_key.find(tokens[i].key);
   if (it == impl_->by_first_key.end()) return std::nullopt;
   for (uint32_t pi : it->second) {
