@@ -21,11 +21,17 @@ Status Extractor::create(const ExtractorOptions& options, Extractor* out) {
 }
 
 Extraction Extractor::extract(const Document& doc, bool title_in_text) const {
-  Analysis a;
+  // One working state per thread, cleared for each article: its buffers keep their
+  // capacity, so a long article does not map and unmap fresh memory every time.
+  thread_local Analysis a;
   a.text = doc.text;
+  a.tokens.clear();
+  a.sentences.clear();
+  a.mentions.clear();
+  a.entities.clear();
   CleanOptions clean_options;
   clean_options.title_is_first_line = title_in_text;
-  a.tokens.reserve(doc.text.size() / 4 + 16);
+  a.tokens.reserve(doc.text.size() / 5 + 16);
   for (const Line& line : clean(doc.text, clean_options)) {
     if (line.kind == LineKind::kChrome) continue;
     const size_t base = a.tokens.size();
