@@ -130,6 +130,8 @@ Statement Db::prepare(const std::string& sql) {
   return Statement(it->second);
 }
 
+bool Db::in_transaction() const { return db_ && sqlite3_get_autocommit(db_) == 0; }
+
 int64_t Db::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 
 int Db::changes() const { return sqlite3_changes(db_); }

@@ -71,6 +71,7 @@ class Db {
   Statement prepare(const char* sql);
   // The same for SQL built at run time, cached by its text.
   Statement prepare(const std::string& sql);
+  bool in_transaction() const;  // inside BEGIN ... COMMIT
   int64_t last_insert_id() const;
   int changes() const;
 

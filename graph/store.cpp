@@ -281,6 +281,30 @@ Status Store::ingest(const Document& doc, const Extraction& extraction, IngestRe
   return Status::ok();
 }
 
+ReadSnapshot::ReadSnapshot(Store& store) : store_(store) {
+  Db& db = store_.impl().db;
+  if (!db.in_transaction()) {
+    try {
+      db.prepare("BEGIN").run();
+      began_ = true;
+    } catch (const StoreError&) {
+      // Without the snapshot each query still reads committed data on its own.
+    }
+  }
+}
+
+ReadSnapshot::~ReadSnapshot() {
+  if (!began_) return;
+  try {
+    store_.impl().db.prepare("COMMIT").run();
+  } catch (const StoreError&) {
+    try {
+      store_.impl().db.exec("ROLLBACK");
+    } catch (const StoreError&) {
+    }
+  }
+}
+
 Status Store::begin_batch() {
   if (in_batch_) return Status::ok();
   try {

@@ -93,6 +93,22 @@ class Store {
   std::unique_ptr<Impl> impl_;
 };
 
+// Holds one read transaction open on a store for its lifetime: every query made
+// through the store meanwhile sees the same committed state (a count and the page it
+// counts agree even while another process writes), and the snapshot is taken once
+// instead of once per query. Does nothing when the store is already in a transaction.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Store& store);
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  Store& store_;
+  bool began_ = false;
+};
+
 // Parses an overrides file: {"merge": [["John Kirby", "Kirby"], ...],
 // "never": [["Kim Jong Un", "Kim Jong Il"], ...]}. Fails with kInvalidInput naming
 // the file and what is wrong.

@@ -143,13 +143,13 @@ void send_json(const httplib::Request& req, httplib::Response& res, const std::s
 
 void cached_get(httplib::Server& http, Context& c, const std::string& pattern, httplib::Server::Handler handler) {
   http.Get(pattern, [&c, handler](const httplib::Request& req, httplib::Response& res) {
+    // The route's queries share one snapshot of the store.
+    graph::Store* store = c.reader(res);
+    if (!store) return;
+    graph::ReadSnapshot snapshot(*store);
     if (!c.responses) return handler(req, res);
     int64_t version = version_before_routing;
-    if (version < 0) {
-      graph::Store* store = c.reader(res);
-      if (!store) return;
-      version = c.version.current(*store);
-    }
+    if (version < 0) version = c.version.current(*store);
     handler(req, res);
     // Kept only when the answer was computed at the version read before it (a snapshot
     // that lags behind the store is not kept under the newer version).

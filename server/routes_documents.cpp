@@ -87,6 +87,7 @@ void add_document_routes(httplib::Server& http, Context& c) {
       return;
     graph::Store* store = c.reader(res);
     if (!store) return;
+    graph::ReadSnapshot snapshot(*store);  // one consistent state for every query
     std::vector<graph::DocumentRow> rows;
     int64_t total = 0, version = 0;
     graph::list_documents(*store, after, static_cast<size_t>(limit), &rows, &total);
@@ -110,6 +111,7 @@ void add_document_routes(httplib::Server& http, Context& c) {
     if (!only_params(req, res, {})) return;
     graph::Store* store = c.reader(res);
     if (!store) return;
+    graph::ReadSnapshot snapshot(*store);  // one consistent state for every query
     graph::DocumentRow d;
     bool found = false;
     graph::get_document(*store, req.matches[1], &d, &found);

@@ -67,6 +67,7 @@ void export_graph(Context& c, const httplib::Request& req, httplib::Response& re
   }
   graph::Store* store = c.reader(res);
   if (!store) return;
+  graph::ReadSnapshot snapshot(*store);  // one consistent state for every query
   int64_t version = version_of(*store);
   graph::AttributedGraph attributed;
   Status st = graph::load_attributed_graph(*store, filter, &attributed);

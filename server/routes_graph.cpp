@@ -176,6 +176,7 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     if (!only_params(req, res, {})) return;
     graph::Store* store = c.reader(res);
     if (!store) return;
+    graph::ReadSnapshot snapshot(*store);  // one consistent state for every query
     graph::StoreCounts counts;
     if (!store->counts(&counts).is_ok()) return problem(res, 503, "store-error", "cannot read the store");
     res.set_content("{\"status\":\"ok\",\"documents\":" + std::to_string(counts.documents) + ",\"entities\":" +

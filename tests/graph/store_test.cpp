@@ -254,3 +254,21 @@ TEST_CASE("a store from a newer newsgraph is refused", "[store]") {
   CHECK_FALSE(st.is_ok());
   CHECK_THAT(st.message(), Catch::Contains("newer"));
 }
+
+TEST_CASE("queries inside a read snapshot see one state while another connection writes", "[store]") {
+  std::string db = temp_dir() + "/g.db";
+  auto writer = open_store(db);
+  ingest(*writer, putin_meets_kim("a1", "Putin bertemu Kim."));
+  auto reader = open_store(db);
+  graph::StoreCounts before, during, after;
+  {
+    graph::ReadSnapshot snapshot(*reader);
+    REQUIRE(reader->counts(&before).is_ok());
+    ingest(*writer, putin_meets_kim("a2", "Putin bertemu Kim lagi."));
+    REQUIRE(reader->counts(&during).is_ok());
+  }
+  REQUIRE(reader->counts(&after).is_ok());
+  CHECK(before.documents == 1);
+  CHECK(during.documents == 1);  // the write landed, but not in this snapshot
+  CHECK(after.documents == 2);
+}
