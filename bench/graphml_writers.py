@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Times igraph's and networkx's GraphML writers (Debian's python3-igraph and
-python3-networkx) on the graph in EDGES.tsv, for bench_export. Prints one JSON object:
-{"igraph": {"seconds", "bytes", "peak_mb"}, "networkx": {...}}; a library that is not
-installed is left out. Each library runs in its own process so peak memory is its own.
+python3-networkx) for bench_export: on the bare graph in EDGES.tsv (ids, a label, the
+weight), and, given GRAPHML (the file newsgraph wrote), on that same graph with every
+attribute, read by the library and then written again (only the write is timed).
+Prints one JSON object: {"igraph": {"seconds", "bytes", "peak_mb"}, "networkx": ...,
+"igraph_same": ..., "networkx_same": ...}; a library that is not installed is left out.
+Each run is its own process so peak memory is its own.
 
-usage: graphml_writers.py EDGES.tsv OUT_DIR
+usage: graphml_writers.py EDGES.tsv OUT_DIR [GRAPHML]
 """
 import json
 import os
@@ -15,13 +18,24 @@ import time
 
 CHILD = r"""
 import json, resource, sys, time
-lib, tsv, out = sys.argv[1], sys.argv[2], sys.argv[3]
+lib, source, out = sys.argv[1], sys.argv[2], sys.argv[3]
 edges = []
-with open(tsv) as f:
-    for line in f:
-        s, t, w = line.split("\t")
-        edges.append((int(s), int(t), float(w)))
-if lib == "igraph":
+if not lib.endswith("_same"):
+    with open(source) as f:
+        for line in f:
+            s, t, w = line.split("\t")
+            edges.append((int(s), int(t), float(w)))
+if lib == "igraph_same":
+    import igraph
+    g = igraph.Graph.Read_GraphML(source)
+    start = time.perf_counter()
+    g.write_graphml(out)
+elif lib == "networkx_same":
+    import networkx as nx
+    g = nx.read_graphml(source)
+    start = time.perf_counter()
+    nx.write_graphml(g, out)
+elif lib == "igraph":
     import igraph
     g = igraph.Graph(n=1 + max(max(s, t) for s, t, _ in edges), edges=[(s, t) for s, t, _ in edges], directed=True)
     g.es["weight"] = [w for _, _, w in edges]
@@ -42,10 +56,13 @@ print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUS
 
 def main():
     tsv, out_dir = sys.argv[1], sys.argv[2]
+    runs = [("igraph", tsv), ("networkx", tsv)]
+    if len(sys.argv) > 3:
+        runs += [("igraph_same", sys.argv[3]), ("networkx_same", sys.argv[3])]
     results = {}
-    for lib in ("igraph", "networkx"):
+    for lib, source in runs:
         out = os.path.join(out_dir, "bench_%s.graphml" % lib)
-        p = subprocess.run([sys.executable, "-c", CHILD, lib, tsv, out], capture_output=True, text=True)
+        p = subprocess.run([sys.executable, "-c", CHILD, lib, source, out], capture_output=True, text=True)
         if p.returncode != 0:
             continue
         r = json.loads(p.stdout)
