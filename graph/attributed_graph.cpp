@@ -136,19 +136,58 @@ struct Loader {
       std::string alias = a.column_text(1);
       if (alias != n.label) n.aliases.push_back(std::move(alias));
     }
-    Statement q = db.prepare(
-        "SELECT x.entity_key, COUNT(DISTINCT x.doc_key), MIN(" NEWSGRAPH_ARTICLE_DATE "), "
-        "MAX(" NEWSGRAPH_ARTICLE_DATE "), SUM((SELECT COUNT(*) FROM mentions m "
-        "WHERE m.doc_entity_key = x.doc_entity_key)) "
-        "FROM doc_entities x JOIN documents d ON d.doc_key = x.doc_key GROUP BY x.entity_key");
-    while (q.step()) {
-      auto it = index.find(q.column_int(0));
-      if (it == index.end()) continue;
-      AttributedNode& n = g.nodes[it->second];
-      n.articles = q.column_int(1);
-      n.first_seen = q.column_text(2);
-      n.last_seen = q.column_text(3);
-      n.mentions = q.column_int(4);
+    article_details(index);
+  }
+
+  // Per entity: distinct articles, first and last article date, and mentions. One pass
+  // over each table and a sort in memory, instead of a grouped join that looks up an
+  // article for every row.
+  void article_details(const std::unordered_map<int64_t, uint32_t>& index) {
+    std::vector<std::string> date_of_doc;  // by doc_key
+    std::vector<char> is_doc;
+    Statement d = db.prepare("SELECT d.doc_key, " NEWSGRAPH_ARTICLE_DATE " FROM documents d");
+    while (d.step()) {
+      size_t key = static_cast<size_t>(d.column_int(0));
+      if (key >= date_of_doc.size()) {
+        date_of_doc.resize(key + 1);
+        is_doc.resize(key + 1, 0);
+      }
+      date_of_doc[key] = d.column_text(1);
+      is_doc[key] = 1;
+    }
+    std::unordered_map<int64_t, int64_t> mentions_of;  // doc_entity_key -> mentions
+    Statement m = db.prepare("SELECT doc_entity_key, COUNT(*) FROM mentions GROUP BY doc_entity_key");
+    while (m.step()) mentions_of[m.column_int(0)] = m.column_int(1);
+    struct Seen {
+      uint32_t node;
+      size_t doc;
+      int64_t mentions;
+    };
+    std::vector<Seen> seen;
+    Statement x = db.prepare("SELECT doc_entity_key, doc_key, entity_key FROM doc_entities");
+    while (x.step()) {
+      auto node = index.find(x.column_int(2));
+      size_t doc = static_cast<size_t>(x.column_int(1));
+      if (node == index.end() || doc >= is_doc.size() || !is_doc[doc]) continue;
+      auto mentions = mentions_of.find(x.column_int(0));
+      seen.push_back({node->second, doc, mentions == mentions_of.end() ? 0 : mentions->second});
+    }
+    std::sort(seen.begin(), seen.end(),
+              [](const Seen& a, const Seen& b) { return a.node != b.node ? a.node < b.node : a.doc < b.doc; });
+    for (size_t i = 0; i < seen.size();) {
+      AttributedNode& n = g.nodes[seen[i].node];
+      n.articles = 0;
+      n.mentions = 0;
+      n.first_seen = n.last_seen = date_of_doc[seen[i].doc];
+      size_t j = i;
+      for (; j < seen.size() && seen[j].node == seen[i].node; ++j) {
+        if (j == i || seen[j].doc != seen[j - 1].doc) ++n.articles;
+        n.mentions += seen[j].mentions;
+        const std::string& date = date_of_doc[seen[j].doc];
+        if (date < n.first_seen) n.first_seen = date;
+        if (date > n.last_seen) n.last_seen = date;
+      }
+      i = j;
     }
   }
 };
