@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <numeric>
+#include <thread>
 
 #include "export/layout.h"
 #include "export/palette.h"
@@ -66,13 +67,39 @@ ExportGraph build_export_graph(graph::AttributedGraph attributed, const ExportOp
   const graph::AttributedGraph& g = out.graph;
   const size_t n = g.nodes.size();
 
-  if (options.multi) {
-    for (size_t i = 0; i < g.edges.size(); ++i) out.edges.push_back(combine(g, {i}));
-  } else {
-    std::map<std::pair<uint32_t, uint32_t>, std::vector<size_t>> by_pair;
-    for (size_t i = 0; i < g.edges.size(); ++i) by_pair[{g.edges[i].source, g.edges[i].target}].push_back(i);
-    for (auto& [pair, parts] : by_pair) out.edges.push_back(combine(g, std::move(parts)));
-  }
+  // The exported edges are combined on a second thread while this one ranks, finds
+  // communities and lays the nodes out; neither reads what the other writes.
+  std::thread combining([&out, &g, multi = options.multi] {
+    out.edges.reserve(g.edges.size());
+    if (multi) {
+      for (size_t i = 0; i < g.edges.size(); ++i) out.edges.push_back(combine(g, {i}));
+      return;
+    }
+    // One edge per ordered pair, pairs in order, each pair's parts in input order.
+    std::vector<size_t> order(g.edges.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&g](size_t a, size_t b) {
+      const auto& x = g.edges[a];
+      const auto& y = g.edges[b];
+      return x.source != y.source ? x.source < y.source : x.target < y.target;
+    });
+    for (size_t i = 0; i < order.size();) {
+      size_t j = i;
+      std::vector<size_t> parts;
+      for (; j < order.size() && g.edges[order[j]].source == g.edges[order[i]].source &&
+             g.edges[order[j]].target == g.edges[order[i]].target;
+           ++j)
+        parts.push_back(order[j]);
+      out.edges.push_back(combine(g, std::move(parts)));
+      i = j;
+    }
+  });
+  struct JoinOnExit {
+    std::thread& t;
+    ~JoinOnExit() {
+      if (t.joinable()) t.join();
+    }
+  } join_on_exit{combining};
 
   std::vector<graph::NodeInfo> nodes(n);
   for (size_t v = 0; v < n; ++v) nodes[v] = {g.nodes[v].id, g.nodes[v].label, g.nodes[v].type};
@@ -100,6 +127,7 @@ ExportGraph build_export_graph(graph::AttributedGraph attributed, const ExportOp
     visual.x = positions[v].first;
     visual.y = positions[v].second;
   }
+  combining.join();
   return out;
 }
 
