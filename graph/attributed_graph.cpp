@@ -1,6 +1,9 @@
 #include "graph/attributed_graph.h"
 
 #include <algorithm>
+#include <functional>
+#include <memory>
+#include <thread>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -75,13 +78,16 @@ struct Loader {
     }
   }
 
-  // Article dates of every edge; with a window, the counts are redone inside it.
-  void dates() {
+  // Article dates of every edge, and (with a window) its articles and evidence inside it.
+  void dates(std::vector<int64_t>* weight_in_window, std::vector<int64_t>* evidence_in_window) {
     Statement q = db.prepare("SELECT e.relation_key, " NEWSGRAPH_ARTICLE_DATE " AS day, COUNT(*), e.doc_key "
                              "FROM evidence e JOIN documents d ON d.doc_key = e.doc_key "
                              "GROUP BY e.relation_key, e.doc_key ORDER BY e.relation_key, day");
     bool windowed = !f.since.empty() || !f.until.empty();
-    std::vector<int64_t> weight(g.edges.size(), 0), evidence(g.edges.size(), 0);
+    std::vector<int64_t>& weight = *weight_in_window;
+    std::vector<int64_t>& evidence = *evidence_in_window;
+    weight.assign(g.edges.size(), 0);
+    evidence.assign(g.edges.size(), 0);
     while (q.step()) {
       auto it = edge_of.find(q.column_int(0));
       if (it == edge_of.end()) continue;
@@ -98,7 +104,11 @@ struct Loader {
       std::sort(e.dates.begin(), e.dates.end());
       e.dates.erase(std::unique(e.dates.begin(), e.dates.end()), e.dates.end());
     }
-    if (!windowed) return;
+  }
+
+  // With a window, keeps the edges with articles inside it, their counts redone.
+  void apply_window(const std::vector<int64_t>& weight, const std::vector<int64_t>& evidence) {
+    if (f.since.empty() && f.until.empty()) return;
     std::vector<AttributedEdge> kept;
     for (size_t i = 0; i < g.edges.size(); ++i) {
       AttributedEdge& e = g.edges[i];
@@ -113,8 +123,10 @@ struct Loader {
     g.edges = std::move(kept);
   }
 
-  void samples() {
-    Statement q = db.prepare(R"SQL(
+  // The first typed sentence of every edge, by edge index. Reads only what edges() set.
+  void samples(Db& from, std::vector<std::string>* out) const {
+    out->assign(g.edges.size(), std::string());
+    Statement q = from.prepare(R"SQL(
       SELECT e.relation_key, s.text FROM evidence e
       JOIN sentences s ON s.doc_key = e.doc_key AND s.idx = e.sentence
       WHERE e.evidence_key IN (SELECT MIN(evidence_key) FROM evidence
@@ -122,13 +134,14 @@ struct Loader {
     while (q.step()) {
       auto it = edge_of.find(q.column_int(0));
       if (it != edge_of.end() && g.edges[it->second].predicate != Predicate::kCoOccurs)
-        g.edges[it->second].sample = truncate_utf8(q.column_view(1), kSampleBytes);
+        (*out)[it->second] = truncate_utf8(q.column_view(1), kSampleBytes);
     }
   }
 
-  void node_details() {
+  // Aliases, articles, dates and mentions of the nodes; writes only g.nodes.
+  void node_details(Db& from) {
     std::unordered_map<int64_t, uint32_t>& index = node_of;
-    Statement a = db.prepare("SELECT entity_key, alias FROM aliases ORDER BY entity_key, alias");
+    Statement a = from.prepare("SELECT entity_key, alias FROM aliases ORDER BY entity_key, alias");
     while (a.step()) {
       auto it = index.find(a.column_int(0));
       if (it == index.end()) continue;
@@ -136,16 +149,16 @@ struct Loader {
       std::string alias = a.column_text(1);
       if (alias != n.label) n.aliases.push_back(std::move(alias));
     }
-    article_details(index);
+    article_details(from, index);
   }
 
   // Per entity: distinct articles, first and last article date, and mentions. One pass
   // over each table and a sort in memory, instead of a grouped join that looks up an
   // article for every row.
-  void article_details(const std::unordered_map<int64_t, uint32_t>& index) {
+  void article_details(Db& from, const std::unordered_map<int64_t, uint32_t>& index) {
     std::vector<std::string> date_of_doc;  // by doc_key
     std::vector<char> is_doc;
-    Statement d = db.prepare("SELECT d.doc_key, " NEWSGRAPH_ARTICLE_DATE " FROM documents d");
+    Statement d = from.prepare("SELECT d.doc_key, " NEWSGRAPH_ARTICLE_DATE " FROM documents d");
     while (d.step()) {
       size_t key = static_cast<size_t>(d.column_int(0));
       if (key >= date_of_doc.size()) {
@@ -156,7 +169,7 @@ struct Loader {
       is_doc[key] = 1;
     }
     std::unordered_map<int64_t, int64_t> mentions_of;  // doc_entity_key -> mentions
-    Statement m = db.prepare("SELECT doc_entity_key, COUNT(*) FROM mentions GROUP BY doc_entity_key");
+    Statement m = from.prepare("SELECT doc_entity_key, COUNT(*) FROM mentions GROUP BY doc_entity_key");
     while (m.step()) mentions_of[m.column_int(0)] = m.column_int(1);
     struct Seen {
       uint32_t node;
@@ -164,7 +177,7 @@ struct Loader {
       int64_t mentions;
     };
     std::vector<Seen> seen;
-    Statement x = db.prepare("SELECT doc_entity_key, doc_key, entity_key FROM doc_entities");
+    Statement x = from.prepare("SELECT doc_entity_key, doc_key, entity_key FROM doc_entities");
     while (x.step()) {
       auto node = index.find(x.column_int(2));
       size_t doc = static_cast<size_t>(x.column_int(1));
@@ -259,9 +272,39 @@ Status load_attributed_graph(Store& store, const GraphFilter& filter, Attributed
       loader.nodes();
     }
     loader.edges();
-    loader.samples();
-    loader.dates();
-    loader.node_details();
+    // On a large graph a second read-only connection reads the samples and the node
+    // details while this one reads the dates (each part writes fields the other does
+    // not touch; both read committed data).
+    std::unique_ptr<Store> second;
+    StoreOptions second_options;
+    second_options.create = false;
+    second_options.read_only = true;
+    if (loader.g.edges.size() < 20000 || !Store::open(store.path(), second_options, &second).is_ok()) second.reset();
+    std::vector<std::string> samples;
+    std::string side_error;
+    auto side = [&loader, &samples, &side_error](Db& from) {
+      try {
+        loader.samples(from, &samples);
+        loader.node_details(from);
+      } catch (const StoreError& e) {
+        side_error = e.message;
+      }
+    };
+    std::thread helper;
+    if (second) helper = std::thread(side, std::ref(second->impl().db));
+    struct JoinOnExit {
+      std::thread& t;
+      ~JoinOnExit() {
+        if (t.joinable()) t.join();
+      }
+    } join_on_exit{helper};
+    std::vector<int64_t> weight, evidence;
+    loader.dates(&weight, &evidence);
+    if (helper.joinable()) helper.join();
+    else side(db);
+    if (!side_error.empty()) throw StoreError{side_error};
+    for (size_t i = 0; i < samples.size(); ++i) loader.g.edges[i].sample = std::move(samples[i]);
+    loader.apply_window(weight, evidence);
     bool edges_filtered = filter.min_weight > 1 || !filter.predicates.empty() || !filter.since.empty() ||
                           !filter.until.empty() || !filter.include_cooccurs || !filter.types.empty();
     *out = std::move(loader.g);
