@@ -86,6 +86,21 @@ bool is_common_capitalized(std::string_view key) {
   return words.count(key) > 0;
 }
 
+bool is_generic_noun(std::string_view key) {
+  static const WordSet words = make({
+      "fraksi", "partai", "kantor", "dewan", "kabinet", "otoritas", "istana", "tim", "legislatif",
+      "eksekutif", "yudikatif", "paripurna", "pemerintah", "pemerintahan", "negara", "provinsi",
+      "kota", "kabupaten", "desa", "daerah", "pusat", "komisi", "badan", "kementerian", "lembaga",
+      "pengadilan", "kejaksaan", "kepolisian", "universitas", "fakultas", "sekolah", "rumah",
+      "bandara", "pelabuhan", "jalan", "gedung", "presiden", "parlemen", "kongres", "senat",
+      "majelis", "mahkamah", "direktorat", "sekretariat", "panitia", "koalisi", "oposisi",
+      "hukum", "keamanan", "ekonomi", "politik", "pertahanan", "perdagangan", "keuangan",
+      "undang-undang", "peraturan", "keputusan", "instruksi", "surat", "program", "proyek",
+      "rapat", "sidang", "konferensi", "pertemuan", "kunjungan", "acara", "lomba", "juara",
+  });
+  return words.count(key) > 0;
+}
+
 bool is_leader_title(std::string_view key) {
   static const WordSet words = make({
       "presiden", "pemimpin", "raja", "ratu", "kanselir", "perdana", "emir", "sultan", "kaisar",
@@ -118,7 +133,13 @@ bool is_person_title(std::string_view key) {
       "president", "minister", "secretary", "spokesman", "spokeswoman", "ambassador",
       "general", "gen", "admiral", "dr", "professor", "chairman", "director", "chief", "bernama",
       "sapaan", "panggilan", "inisial", "menteri", "mendikbud", "menkes", "menag", "menpora",
-      "menko", "kapuspen", "karo", "kabag", "kasi", "kades", "kadus",
+      "menko", "kapuspen", "karo", "kabag", "kasi", "kades", "kadus", "menhub", "mensos",
+      "menaker", "menkominfo", "menkopolhukam", "menkopolkam", "menkumham", "mensesneg", "menpan",
+      "menparekraf", "menperin", "mendag", "menkomarves", "menpupr", "menlhk", "menristek", "menkop",
+      "menkoperekonomian", "mendikbudristek", "menbud", "menpar", "menteri-menteri", "wamen",
+      "wamenlu", "wamenhan", "kabareskrim", "kabaharkam", "kadiv", "kasad", "kasal", "kasau",
+      "pangdam", "danrem", "dandim", "ketum", "waketum", "sekum", "capres", "cawapres",
+      "cagub", "cawagub", "cabup", "cawabup", "cawalkot", "plt", "pj", "mantan", "eks",
   });
   return words.count(key) > 0;
 }

@@ -124,6 +124,13 @@ class Recognizer {
         ++j;
         continue;
       }
+      // "dan" inside an institution's name: "Dinas Kependudukan dan Catatan Sipil",
+      // "Kementerian Energi dan Sumber Daya Mineral".
+      if (t.is_word() && t.key == "dan" && lexicon::is_org_head(a_.tokens[i].key) && j - i >= 2 && j + 1 < end &&
+          a_.tokens[j + 1].upper_initial && !g_.longest_match(a_.tokens, j + 1, end)) {
+        ++j;
+        continue;
+      }
       if (t.kind == TokenKind::kPunct && t.key == "." && !t.space_before &&
           a_.tokens[j - 1].key.size() <= 2 && j + 1 < end && a_.tokens[j + 1].upper_initial) {
         ++j;  // initials: "B.J. Habibie", "M. Hendra"
@@ -153,7 +160,8 @@ class Recognizer {
     }
     // Trailing connectors or dots are not part of the name.
     while (j > first && !a_.tokens[j - 1].is_word()) --j;
-    if (j - first == 1 && (is_not_name(a_.tokens[first]) || lexicon::looks_inflected(a_.tokens[first].key)))
+    if (j - first == 1 && (is_not_name(a_.tokens[first]) || lexicon::looks_inflected(a_.tokens[first].key) ||
+                           lexicon::is_generic_noun(a_.tokens[first].key)))
       return j;
     NameMention nm;
     nm.first = first;
