@@ -82,6 +82,12 @@ bool is_common_capitalized(std::string_view key) {
       "istimewa", "net", "ist", "pt", "tbk", "cv", "no", "nomor", "pasal", "ayat", "uu",
       "perppu", "pp", "kuhp", "lebaran", "natal", "ramadan", "ramadhan", "idul", "fitri",
       "adha", "imlek", "islam", "kristen", "katolik", "hindu", "buddha", "muslim", "covid",
+      // Acronyms of common nouns, not of any organisation: fuel, draft law, fuel station,
+      // identity card, state budget, crime scene, general election, human rights, ...
+      "bbm", "ruu", "spbu", "ktp", "stnk", "apbn", "apbd", "umkm", "pns", "asn", "pilkada",
+      "pilpres", "pileg", "pemilu", "ham", "hut", "nik", "npwp", "pph", "ppn", "pdb", "gdp", "phk",
+      "tkp", "blt", "ihsg", "atm", "sms", "cctv", "gps", "krl", "brt", "tps", "kk",
+      "lpg", "bbg", "sdm", "sda", "iptek", "migas", "narkoba", "miras", "ott", "dpo",
   });
   return words.count(key) > 0;
 }
