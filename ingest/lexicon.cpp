@@ -38,7 +38,7 @@ bool is_function_word(std::string_view key) {
       "yang", "dan", "atau", "tetapi", "tapi", "namun", "serta", "di", "ke", "dari", "pada",
       "dalam", "untuk", "bagi", "dengan", "oleh", "kepada", "terhadap", "tentang", "atas",
       "antara", "sejak", "hingga", "sampai", "karena", "sebab", "jika", "kalau", "apabila",
-      "bila", "ketika", "saat", "sewaktu", "setelah", "sesudah", "sebelum", "selama", "sementara",
+      "bila", "kalo", "ketika", "saat", "sewaktu", "setelah", "sesudah", "sebelum", "selama", "sementara",
       "meski", "meskipun", "walaupun", "walau", "agar", "supaya", "bahwa", "sehingga", "maka",
       "lalu", "kemudian", "juga", "pun", "itu", "ini", "tersebut", "sang", "si", "para", "kaum",
       "ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "anda", "kamu", "engkau",

@@ -180,6 +180,9 @@ class Recognizer {
     if (lexicon::is_event_head(head.key) && last - first > 1) return EntityType::kEvent;
     if (last - first == 1 && head.all_upper && head.key.size() >= 2 && head.key.size() <= 6)
       return EntityType::kOrganization;
+    // A head word alone that is not a generic noun names one institution ("Unpad",
+    // "Persija", "Kostrad"); generic ones ("Partai", "Dewan") never get here.
+    if (last - first == 1 && lexicon::is_org_head(head.key)) return EntityType::kOrganization;
     // Look left past titles, lowercase role words and known names ("Juru bicara
     // Dewan Keamanan Nasional John Kirby", "Menteri unifikasi Kim Young-ho").
     for (uint32_t k = first, steps = 0; k > info.first && steps < 8; ++steps) {
