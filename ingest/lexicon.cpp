@@ -107,6 +107,17 @@ bool is_generic_noun(std::string_view key) {
   return words.count(key) > 0;
 }
 
+bool is_org_tail(std::string_view key) {
+  static const WordSet words = make({
+      "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc", "plc", "co", "company",
+      "holdings", "holding", "group", "exchange", "airlines", "airways", "tbk", "persero",
+      "foundation", "institute", "association", "agency", "network", "studios", "studio",
+      "pictures", "motors", "industries", "resources", "capital", "partners", "ventures", "fund",
+      "trust", "fc", "bank", "bancorp", "systems", "technologies", "labs", "entertainment",
+  });
+  return words.count(key) > 0;
+}
+
 bool is_leader_title(std::string_view key) {
   static const WordSet words = make({
       "presiden", "pemimpin", "raja", "ratu", "kanselir", "perdana", "emir", "sultan", "kaisar",

@@ -88,8 +88,13 @@ class Recognizer {
   uint32_t skip_title(uint32_t i, uint32_t end) const {
     if (!lexicon::is_person_title(a_.tokens[i].key)) return i;
     uint32_t j = i + 1;
-    while (j < end && a_.tokens[j].is_word() &&
-           (is_title_continuation(a_.tokens[j].key) || lexicon::is_person_title(a_.tokens[j].key)))
+    auto continues = [&](uint32_t k) {
+      return k < end && a_.tokens[k].is_word() &&
+             (is_title_continuation(a_.tokens[k].key) || lexicon::is_person_title(a_.tokens[k].key));
+    };
+    while (continues(j) ||
+           // "Menteri Energi dan Sumber Daya Mineral", "Menko Politik, Hukum dan Keamanan"
+           (j > i + 1 && (a_.tokens[j].key == "dan" || a_.tokens[j].key == ",") && continues(j + 1)))
       ++j;
     return j;
   }
@@ -180,6 +185,8 @@ class Recognizer {
     if (lexicon::is_event_head(head.key) && last - first > 1) return EntityType::kEvent;
     if (last - first == 1 && head.all_upper && head.key.size() >= 2 && head.key.size() <= 6)
       return EntityType::kOrganization;
+    // An English company or body: "UAL Corp", "New York Mercantile Exchange".
+    if (last - first > 1 && lexicon::is_org_tail(a_.tokens[last - 1].key)) return EntityType::kOrganization;
     // A head word alone that is not a generic noun names one institution ("Unpad",
     // "Persija", "Kostrad"); generic ones ("Partai", "Dewan") never get here.
     if (last - first == 1 && lexicon::is_org_head(head.key)) return EntityType::kOrganization;
@@ -225,7 +232,11 @@ bool is_title_continuation(std::string_view key) {
       "nasional", "pusat", "informasi", "humas", "penerangan", "hubungan", "masyarakat",
       "tentara", "pasukan", "angkatan", "udara", "darat", "laut", "polisi", "resor", "sektor",
       "of", "state", "foreign", "affairs", "defence", "defense", "national", "security",
-      "interim", "terpilih", "sementara",
+      "interim", "terpilih", "sementara", "sumber", "daya", "mineral", "lingkungan", "hidup",
+      "kehutanan", "perumahan", "rakyat", "pekerjaan", "riset", "teknologi", "tenaga", "kerja",
+      "komunikasi", "digital", "perindustrian", "ketenagakerjaan", "pemuda", "olahraga",
+      "perencanaan", "pembangunan", "desa", "transmigrasi", "aparatur", "reformasi", "birokrasi",
+      "badan", "usaha", "milik", "koperasi", "kecil", "menengah", "kemaritiman", "maritim",
   };
   return kWords.count(key) > 0;
 }
