@@ -1,0 +1,72 @@
+// How names no gazetteer knows are cut and typed: institution names with "dan",
+// title phrases, company endings, lone head words and acronyms of common nouns.
+#include <catch2/catch.hpp>
+
+#include "ingest/pipeline.h"
+
+using namespace newsgraph;
+using namespace newsgraph::ingest;
+
+namespace {
+
+Extraction run(const std::string& text) {
+  static Extractor e = [] {
+    Extractor x;
+    REQUIRE(Extractor::create(ExtractorOptions{}, &x).is_ok());
+    return x;
+  }();
+  Document d;
+  d.id = "t";
+  d.text = text;
+  return e.extract(d, true);
+}
+
+const Entity* find(const Extraction& x, const std::string& label) {
+  for (const auto& e : x.entities)
+    if (e.label == label) return &e;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("an institution's name runs on over 'dan' to the end of its name", "[ner]") {
+  auto x = run("Judul\n\nPejabat Dinas Kependudukan dan Catatan Sipil Kota Bogor hadir kemarin.");
+  const Entity* dinas = find(x, "Dinas Kependudukan dan Catatan Sipil Kota Bogor");
+  REQUIRE(dinas);
+  CHECK(dinas->type == EntityType::kOrganization);
+  CHECK_FALSE(find(x, "Catatan Sipil"));
+}
+
+TEST_CASE("a title phrase with 'dan' is a cue, not part of the person's name", "[ner]") {
+  auto x = run("Judul\n\nHal itu disampaikan Menteri Energi dan Sumber Daya Mineral Bahlil Lahadalia kemarin.");
+  const Entity* person = find(x, "Bahlil Lahadalia");
+  REQUIRE(person);
+  CHECK(person->type == EntityType::kPerson);
+  CHECK_FALSE(find(x, "Daya Mineral"));
+}
+
+TEST_CASE("an abbreviated minister's title is not part of the name", "[ner]") {
+  auto x = run("Judul\n\nKemarin Menhub Jonan meninjau pelabuhan itu.");
+  const Entity* jonan = find(x, "Jonan");
+  REQUIRE(jonan);
+  CHECK(jonan->type == EntityType::kPerson);
+  CHECK_FALSE(find(x, "Menhub Jonan"));
+}
+
+TEST_CASE("company endings make an organisation, lone head words are an institution or nothing", "[ner]") {
+  auto x = run("Judul\n\nHarga saham Great Lakes Holdings naik, kata mahasiswa Unpad kepada anggota Fraksi itu.");
+  const Entity* company = find(x, "Great Lakes Holdings");
+  REQUIRE(company);
+  CHECK(company->type == EntityType::kOrganization);
+  const Entity* unpad = find(x, "Unpad");
+  REQUIRE(unpad);
+  CHECK(unpad->type == EntityType::kOrganization);
+  CHECK_FALSE(find(x, "Fraksi"));
+}
+
+TEST_CASE("acronyms of common nouns are not organisations", "[ner]") {
+  auto x = run("Judul\n\nHarga BBM naik setelah RUU itu disahkan, kata Budi Santoso.");
+  CHECK_FALSE(find(x, "BBM"));
+  CHECK_FALSE(find(x, "RUU"));
+  CHECK(find(x, "Budi Santoso"));
+}
