@@ -2,30 +2,14 @@
 // title phrases, company endings, lone head words and acronyms of common nouns.
 #include <catch2/catch.hpp>
 
-#include "ingest/pipeline.h"
+#include "tests/ingest/extraction_helpers.h"
 
 using namespace newsgraph;
-using namespace newsgraph::ingest;
 
 namespace {
 
-Extraction run(const std::string& text) {
-  static Extractor e = [] {
-    Extractor x;
-    REQUIRE(Extractor::create(ExtractorOptions{}, &x).is_ok());
-    return x;
-  }();
-  Document d;
-  d.id = "t";
-  d.text = text;
-  return e.extract(d, true);
-}
-
-const Entity* find(const Extraction& x, const std::string& label) {
-  for (const auto& e : x.entities)
-    if (e.label == label) return &e;
-  return nullptr;
-}
+Extraction run(const std::string& text) { return testing::extract_text(text); }
+const Entity* find(const Extraction& x, const std::string& label) { return testing::find_entity(x, label); }
 
 }  // namespace
 

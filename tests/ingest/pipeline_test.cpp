@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "ingest/pipeline.h"
+#include "tests/ingest/extraction_helpers.h"
 #include "tests/test_paths.h"
 
 using namespace newsgraph;
@@ -13,28 +14,8 @@ using namespace newsgraph::ingest;
 
 namespace {
 
-const Extractor& extractor() {
-  static Extractor e = [] {
-    Extractor x;
-    REQUIRE(Extractor::create(ExtractorOptions{}, &x).is_ok());
-    return x;
-  }();
-  return e;
-}
-
-Extraction run(const std::string& text) {
-  Document d;
-  d.id = "t";
-  d.text = text;
-  return extractor().extract(d, true);
-}
-
-const Entity* find(const Extraction& x, const std::string& label) {
-  for (const auto& e : x.entities) {
-    if (e.label == label) return &e;
-  }
-  return nullptr;
-}
+Extraction run(const std::string& text) { return testing::extract_text(text); }
+const Entity* find(const Extraction& x, const std::string& label) { return testing::find_entity(x, label); }
 
 std::set<std::string> triples(const Extraction& x) {
   std::set<std::string> out;
@@ -141,9 +122,7 @@ TEST_CASE("the example articles give the triples in their golden files", "[pipel
     for (std::string line; std::getline(in, line);) {
       if (!line.empty() && line[0] != '#') expected.insert(line);
     }
-    Document d;
-    d.id = entry.path().stem().string();
-    d.text = testing::read_file(entry.path().string());
-    CHECK(triples(extractor().extract(d, true)) == expected);
+    Extraction x = testing::extract_text(testing::read_file(entry.path().string()), entry.path().stem().string());
+    CHECK(triples(x) == expected);
   }
 }
