@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <thread>
 
+#include "core/joining_thread.h"
 #include "export/layout.h"
 #include "export/palette.h"
 #include "graph/algorithms.h"
@@ -69,7 +69,7 @@ ExportGraph build_export_graph(graph::AttributedGraph attributed, const ExportOp
 
   // The exported edges are combined on a second thread while this one ranks, finds
   // communities and lays the nodes out; neither reads what the other writes.
-  std::thread combining([&out, &g, multi = options.multi] {
+  JoiningThread combining([&out, &g, multi = options.multi] {
     out.edges.reserve(g.edges.size());
     if (multi) {
       for (size_t i = 0; i < g.edges.size(); ++i) out.edges.push_back(combine(g, {i}));
@@ -94,12 +94,6 @@ ExportGraph build_export_graph(graph::AttributedGraph attributed, const ExportOp
       i = j;
     }
   });
-  struct JoinOnExit {
-    std::thread& t;
-    ~JoinOnExit() {
-      if (t.joinable()) t.join();
-    }
-  } join_on_exit{combining};
 
   std::vector<graph::NodeInfo> nodes(n);
   for (size_t v = 0; v < n; ++v) nodes[v] = {g.nodes[v].id, g.nodes[v].label, g.nodes[v].type};

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <functional>
 #include <memory>
-#include <thread>
 #include <unordered_map>
 
+#include "core/joining_thread.h"
 #include "core/text.h"
 #include "graph/store.h"
 #include "graph/store_internal.h"
@@ -275,11 +275,8 @@ Status load_attributed_graph(Store& store, const GraphFilter& filter, Attributed
     // On a large graph a second read-only connection reads the samples and the node
     // details while this one reads the dates (each part writes fields the other does
     // not touch; both read committed data).
-    std::unique_ptr<Store> second;
-    StoreOptions second_options;
-    second_options.create = false;
-    second_options.read_only = true;
-    if (loader.g.edges.size() < 20000 || !Store::open(store.path(), second_options, &second).is_ok()) second.reset();
+    std::unique_ptr<Store> second =
+        static_cast<int64_t>(loader.g.edges.size()) > filter.parallel_above ? open_second_reader(store) : nullptr;
     std::vector<std::string> samples;
     std::string side_error;
     auto side = [&loader, &samples, &side_error](Db& from) {
@@ -290,17 +287,11 @@ Status load_attributed_graph(Store& store, const GraphFilter& filter, Attributed
         side_error = e.message;
       }
     };
-    std::thread helper;
-    if (second) helper = std::thread(side, std::ref(second->impl().db));
-    struct JoinOnExit {
-      std::thread& t;
-      ~JoinOnExit() {
-        if (t.joinable()) t.join();
-      }
-    } join_on_exit{helper};
+    JoiningThread helper;
+    if (second) helper = JoiningThread(side, std::ref(second->impl().db));
     std::vector<int64_t> weight, evidence;
     loader.dates(&weight, &evidence);
-    if (helper.joinable()) helper.join();
+    if (helper.running()) helper.join();
     else side(db);
     if (!side_error.empty()) throw StoreError{side_error};
     for (size_t i = 0; i < samples.size(); ++i) loader.g.edges[i].sample = std::move(samples[i]);

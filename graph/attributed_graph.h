@@ -23,6 +23,9 @@ struct GraphFilter {
   std::string center;                   // id or name: keep its ego network only
   uint32_t depth = 1;                   // hops around `center`
   bool include_cooccurs = true;
+  // Loading, not selecting: above this many edges a second connection reads the
+  // evidence samples and node details while the first reads the dates.
+  int64_t parallel_above = 20000;
 };
 
 struct AttributedNode {

@@ -4,8 +4,8 @@
 #include <future>
 #include <memory>
 #include <optional>
-#include <thread>
 
+#include "core/joining_thread.h"
 #include "graph/sqlite_db.h"
 #include "graph/store.h"
 #include "graph/store_internal.h"
@@ -50,10 +50,6 @@ Csr pack(std::vector<Arc> arcs, size_t node_count) {
   }
   return csr;
 }
-
-}  // namespace
-
-namespace {
 
 constexpr uint32_t kAbsent = UINT32_MAX;
 
@@ -111,14 +107,11 @@ Status GraphView::load(Store& store, const GraphViewOptions& options, GraphView*
     std::promise<void> index_ready;
     std::shared_future<void> index_done = index_ready.get_future().share();
     std::vector<EdgeInfo> upper;  // the helper's part
-    std::unique_ptr<Store> second;
-    StoreOptions second_options;
-    second_options.create = false;
-    second_options.read_only = true;
+    std::unique_ptr<Store> second = max_key > options.parallel_above ? open_second_reader(store) : nullptr;
     std::string second_error;
-    std::thread helper;
-    if (max_key > options.parallel_above && Store::open(store.path(), second_options, &second).is_ok()) {
-      helper = std::thread([&] {
+    JoiningThread helper;  // declared before the guard below, so it is joined after it
+    if (second) {
+      helper = JoiningThread([&] {
         try {
           scan_relations(second->impl().db, options, split, max_key, &upper);
           index_done.wait();
@@ -130,15 +123,13 @@ Status GraphView::load(Store& store, const GraphViewOptions& options, GraphView*
     } else {
       split = max_key;
     }
-    struct JoinOnExit {  // an exception on this thread still lets the helper finish
-      std::thread& t;
+    struct ReleaseOnExit {  // an exception on this thread still lets the helper finish
       std::promise<void>& ready;
       bool set = false;
-      ~JoinOnExit() {
+      ~ReleaseOnExit() {
         if (!set) ready.set_value();
-        if (t.joinable()) t.join();
       }
-    } join_on_exit{helper, index_ready};
+    } release_on_exit{index_ready};
     Statement q = db.prepare("SELECT entity_key, id, label, type FROM entities ORDER BY entity_key");
     while (q.step()) {
       size_t key = static_cast<size_t>(q.column_int(0));
@@ -151,11 +142,11 @@ Status GraphView::load(Store& store, const GraphViewOptions& options, GraphView*
       nodes.push_back(std::move(n));
     }
     index_ready.set_value();
-    join_on_exit.set = true;
+    release_on_exit.set = true;
     edges.reserve(static_cast<size_t>(max_key));  // room for the helper's part too
     scan_relations(db, options, 0, split, &edges);
     keys_to_nodes(edges, node_of_key);
-    if (helper.joinable()) helper.join();
+    helper.join();
     if (!second_error.empty()) throw StoreError{second_error};
     edges.insert(edges.end(), upper.begin(), upper.end());
   } catch (const StoreError& e) {

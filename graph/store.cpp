@@ -281,6 +281,15 @@ Status Store::ingest(const Document& doc, const Extraction& extraction, IngestRe
   return Status::ok();
 }
 
+std::unique_ptr<Store> open_second_reader(const Store& store) {
+  StoreOptions options;
+  options.create = false;
+  options.read_only = true;
+  std::unique_ptr<Store> second;
+  if (!Store::open(store.path(), options, &second).is_ok()) return nullptr;
+  return second;
+}
+
 ReadSnapshot::ReadSnapshot(Store& store) : store_(store) {
   Db& db = store_.impl().db;
   if (!db.in_transaction()) {

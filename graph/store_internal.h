@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -19,6 +20,10 @@ struct Store::Impl {
 };
 
 std::string utc_now_iso();
+
+// A second read-only connection to the same file, for reading part of a large graph on
+// another thread; nullptr when it cannot be opened (the caller then reads it all itself).
+std::unique_ptr<Store> open_second_reader(const Store& store);
 
 // Moves meta('version') up; every write transaction calls it once.
 void bump_version(Db& db);

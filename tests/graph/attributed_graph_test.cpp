@@ -1,0 +1,82 @@
+#include "graph/attributed_graph.h"
+
+#include <catch2/catch.hpp>
+
+#include "graph/store.h"
+#include "tests/graph/store_fixtures.h"
+#include "tests/test_paths.h"
+
+using namespace newsgraph;
+using namespace newsgraph::graph;
+using namespace newsgraph::testing;
+
+namespace {
+
+Article dated(const std::string& id, const std::string& date, const std::string& text) {
+  Article a = article(id, text);
+  a.doc.published = date;
+  return a;
+}
+
+const AttributedNode& node(const AttributedGraph& g, const std::string& id) {
+  for (const auto& n : g.nodes)
+    if (n.id == id) return n;
+  FAIL("no node " << id);
+  return g.nodes.front();
+}
+
+// The edge between two nodes with this predicate, either way round (MEET is symmetric).
+const AttributedEdge& edge(const AttributedGraph& g, const std::string& from, Predicate p, const std::string& to) {
+  for (const auto& e : g.edges) {
+    const std::string &s = g.nodes[e.source].id, &t = g.nodes[e.target].id;
+    if (e.predicate == p && ((s == from && t == to) || (s == to && t == from))) return e;
+  }
+  FAIL("no edge " << from << " " << predicate_name(p) << " " << to);
+  return g.edges.front();
+}
+
+}  // namespace
+
+TEST_CASE("nodes carry their articles, mentions and dates, edges their first sentence, on one or two connections",
+          "[attributed]") {
+  auto store = open_store(temp_dir() + "/g.db");
+  Article a1 = dated("a1", "2024-01-05", "Putin bertemu Kim di Moskow.");
+  Article a2 = dated("a2", "2024-03-10", "Putin bertemu Kim lagi di Pyongyang.");
+  Article a3 = dated("a3", "2024-02-01", "Putin mendukung Xi.");
+  for (Article* a : {&a1, &a2}) {
+    add_entity(*a, "Putin", EntityType::kPerson, "vladimir_putin");
+    add_entity(*a, "Kim", EntityType::kPerson, "kim_jong_un");
+    add_relation(*a, "Putin", Predicate::kMeet, "Kim");
+  }
+  add_entity(a3, "Putin", EntityType::kPerson, "vladimir_putin");
+  add_entity(a3, "Xi", EntityType::kPerson, "xi_jinping");
+  add_relation(a3, "Putin", Predicate::kSupport, "Xi");
+  for (const Article* a : {&a1, &a2, &a3}) ingest(*store, *a);
+
+  GraphFilter one, two;
+  one.parallel_above = 1 << 30;
+  two.parallel_above = 0;
+  for (const GraphFilter* f : {&one, &two}) {
+    AttributedGraph g;
+    REQUIRE(load_attributed_graph(*store, *f, &g).is_ok());
+    const AttributedNode& putin = node(g, "vladimir_putin");
+    CHECK(putin.articles == 3);
+    CHECK(putin.mentions == 3);
+    CHECK(putin.first_seen == "2024-01-05");
+    CHECK(putin.last_seen == "2024-03-10");
+    CHECK(node(g, "kim_jong_un").articles == 2);
+    CHECK(node(g, "xi_jinping").first_seen == "2024-02-01");
+    const AttributedEdge& meet = edge(g, "kim_jong_un", Predicate::kMeet, "vladimir_putin");
+    CHECK(meet.weight == 2);
+    CHECK(meet.sample == "Putin bertemu Kim di Moskow.");
+    CHECK(meet.dates == std::vector<std::string>{"2024-01-05", "2024-03-10"});
+    CHECK(edge(g, "vladimir_putin", Predicate::kSupport, "xi_jinping").sample == "Putin mendukung Xi.");
+  }
+  GraphFilter window = two;
+  window.since = "2024-02-01";
+  AttributedGraph g;
+  REQUIRE(load_attributed_graph(*store, window, &g).is_ok());
+  const AttributedEdge& meet = edge(g, "kim_jong_un", Predicate::kMeet, "vladimir_putin");
+  CHECK(meet.weight == 1);  // only a2 falls inside the window
+  CHECK(meet.sample == "Putin bertemu Kim di Moskow.");
+}
