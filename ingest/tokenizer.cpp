@@ -42,8 +42,8 @@ void finish_word(std::string_view text, Token& t) {
       } else if (is_ascii_digit(b)) {
         t.key.push_back(static_cast<char>(b));
       } else {
-        digits_only = false;
-        if (b != '.' && b != '\'') t.key.push_back(static_cast<char>(b));  // "U.S." -> "us"
+        digits_only = false;  // only '.' and '\'' get here, and they stay out of the key:
+                              // "U.S." -> "us", "Qur'an" -> "quran"
       }
       first = false;
       continue;
