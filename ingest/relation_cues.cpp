@@ -1,6 +1,5 @@
 #include "ingest/relation_cues.h"
 
-#include <bitset>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -177,41 +176,9 @@ std::vector<std::string> candidate_roots(std::string_view key) {
   return out;
 }
 
-// A word read as a root with affixes holds the root's tail (the root less its first
-// letter, which a nasal prefix may have replaced) as a substring. So a word that holds
-// none of the tails' first three letters (two for three-letter roots) derives from no
-// root: most words are turned away by a scan of their letter triples, no lookup.
-class RootTailFilter {
- public:
-  RootTailFilter() {
-    for (const auto& [root, info] : roots()) {
-      std::string_view tail = root.substr(1);
-      if (tail.size() >= 3) triples_.set(triple(tail, 0));
-      else if (tail.size() == 2) pairs_.set(pair(tail, 0));
-    }
-  }
-  bool may_derive(std::string_view key) const {
-    for (size_t i = 0; i + 2 < key.size(); ++i)
-      if (triples_.test(triple(key, i))) return true;
-    if (pairs_.any())
-      for (size_t i = 0; i + 1 < key.size(); ++i)
-        if (pairs_.test(pair(key, i))) return true;
-    return false;
-  }
-
- private:
-  static size_t byte(std::string_view s, size_t i) { return static_cast<unsigned char>(s[i]); }
-  static size_t triple(std::string_view s, size_t i) { return ((byte(s, i) << 10) ^ (byte(s, i + 1) << 5) ^ byte(s, i + 2)) & 0x7FFF; }
-  static size_t pair(std::string_view s, size_t i) { return ((byte(s, i) << 5) ^ byte(s, i + 1)) & 0x3FF; }
-  std::bitset<0x8000> triples_;
-  std::bitset<0x400> pairs_;
-};
-
-// Whether any root of `key` is in the table: filtered by root tails, then memoised per
-// thread, since generating a word's readings is the costly part.
+// Whether any root of `key` is in the table, memoised per thread: most words are not
+// cues, and generating a word's readings is the costly part.
 bool may_be_cue(std::string_view key) {
-  static const RootTailFilter tails;
-  if (!tails.may_derive(key)) return false;
   thread_local WordMemo memo;
   return memo.get(key, [](std::string_view word) {
     return for_each_candidate(word, [](const Candidate& c) { return roots().count(c.root) > 0; });
