@@ -10,10 +10,13 @@
 
 namespace newsgraph::graph {
 
-// PageRank by power iteration on a weighted directed graph; dangling mass is spread
-// evenly. Sums to 1. O(iterations * E).
-std::vector<double> pagerank(const Csr& directed, double damping = 0.85,
-                             double tolerance = 1e-10, int max_iterations = 100);
+// PageRank on a weighted directed graph; dangling mass is spread evenly. Sums to 1.
+// Gauss-Seidel sweeps until the L1 change is under `tolerance`: O(sweeps * E). Above
+// `parallel_above` arcs the nodes are split in two halves swept on two threads (below
+// it a sweep is too short to pay for the threads meeting after each one); the result
+// still depends only on the graph.
+std::vector<double> pagerank(const Csr& directed, double damping = 0.85, double tolerance = 1e-10,
+                             int max_iterations = 100, size_t parallel_above = 100000);
 
 struct BetweennessOptions {
   // Exact (Brandes from every node) while V*E stays under this; sampled above.

@@ -1,4 +1,4 @@
-// PageRank and betweenness: see algorithms.h.
+// Betweenness: see algorithms.h.
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -8,57 +8,6 @@
 #include "graph/algorithms.h"
 
 namespace newsgraph::graph {
-
-std::vector<double> pagerank(const Csr& g, double damping, double tolerance, int max_iterations) {
-  const size_t n = g.node_count();
-  if (n == 0) return {};
-  // Pulled along in-arcs: the transpose of g, built by counting sort. O(E).
-  std::vector<uint64_t> in_offsets(n + 1, 0);
-  for (uint32_t t : g.targets) ++in_offsets[t + 1];
-  for (size_t v = 0; v < n; ++v) in_offsets[v + 1] += in_offsets[v];
-  std::vector<uint32_t> in_sources(g.targets.size());
-  std::vector<double> in_weights(g.targets.size());
-  std::vector<double> out_weight(n, 0.0);
-  {
-    std::vector<uint64_t> fill(in_offsets.begin(), in_offsets.end() - 1);
-    for (uint32_t u = 0; u < n; ++u)
-      for (uint64_t i = g.offsets[u]; i < g.offsets[u + 1]; ++i) {
-        uint64_t slot = fill[g.targets[i]]++;
-        in_sources[slot] = u;
-        in_weights[slot] = g.weights[i];
-        out_weight[u] += g.weights[i];
-      }
-  }
-  // Gauss-Seidel sweeps: each node's new rank is used at once by the nodes after it,
-  // which converges in far fewer sweeps than power iteration. share[u] = rank[u] / out(u);
-  // the mass of dangling nodes (no out-arcs) is spread evenly and tracked as it changes.
-  std::vector<double> rank(n, 1.0 / n), share(n);
-  double dangling = 0;
-  for (size_t v = 0; v < n; ++v) {
-    share[v] = out_weight[v] > 0 ? rank[v] / out_weight[v] : 0;
-    if (out_weight[v] == 0) dangling += rank[v];
-  }
-  const double teleport = (1.0 - damping) / static_cast<double>(n);
-  for (int sweep = 0; sweep < max_iterations; ++sweep) {
-    double change = 0;
-    for (size_t v = 0; v < n; ++v) {
-      double pulled = 0;
-      for (uint64_t i = in_offsets[v]; i < in_offsets[v + 1]; ++i) pulled += share[in_sources[i]] * in_weights[i];
-      double own_dangling = out_weight[v] == 0 ? rank[v] : 0;  // v's own mass is not pulled from itself
-      double others = dangling - own_dangling;
-      double updated = teleport + damping * (pulled + others / static_cast<double>(n));
-      if (out_weight[v] == 0) updated /= 1.0 - damping / static_cast<double>(n);
-      change += std::fabs(updated - rank[v]);
-      if (out_weight[v] == 0) dangling += updated - rank[v];
-      else share[v] = updated / out_weight[v];
-      rank[v] = updated;
-    }
-    if (change < tolerance) break;
-  }
-  double sum = std::accumulate(rank.begin(), rank.end(), 0.0);
-  for (double& r : rank) r /= sum;
-  return rank;
-}
 
 namespace {
 
