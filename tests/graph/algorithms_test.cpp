@@ -164,6 +164,33 @@ TEST_CASE("louvain separates two cliques joined by one edge", "[algorithms]") {
   CHECK(modularity(g.undirected(), one) == Approx(0.0));
 }
 
+TEST_CASE("louvain recovers planted groups and scores at least as well as they do", "[algorithms]") {
+  // 8 groups of 30 nodes: each pair inside a group linked with probability 0.3,
+  // across groups with probability 0.005.
+  std::mt19937 random(11);
+  std::uniform_real_distribution<double> coin(0, 1);
+  const uint32_t groups = 8, size = 30;
+  std::vector<std::pair<uint32_t, uint32_t>> arcs;
+  for (uint32_t a = 0; a < groups * size; ++a)
+    for (uint32_t b = a + 1; b < groups * size; ++b)
+      if (coin(random) < (a / size == b / size ? 0.3 : 0.005)) arcs.emplace_back(a, b);
+  GraphView g = make(groups * size, arcs, Predicate::kCooperate);
+  std::vector<uint32_t> planted(groups * size);
+  for (uint32_t v = 0; v < planted.size(); ++v) planted[v] = v / size;
+  Communities c = louvain(g.undirected());
+  CHECK(c.count == groups);
+  CHECK(c.modularity >= modularity(g.undirected(), planted) - 1e-9);
+  for (uint32_t v = 0; v < planted.size(); ++v) CHECK(c.membership[v] == c.membership[v - v % size]);
+}
+
+TEST_CASE("modularity takes community numbers that are not dense", "[algorithms]") {
+  GraphView g = two_cliques_with_bridge();
+  std::vector<uint32_t> sparse_numbers(10, 7), dense(10, 0);
+  for (uint32_t v = 5; v < 10; ++v) sparse_numbers[v] = 1000, dense[v] = 1;
+  CHECK(modularity(g.undirected(), sparse_numbers) == Approx(modularity(g.undirected(), dense)));
+  CHECK(modularity(g.undirected(), dense) == Approx(2 * (20.0 / 42 - 0.25)));
+}
+
 TEST_CASE("statistics rank the bridge nodes highest by betweenness", "[algorithms]") {
   GraphView g = two_cliques_with_bridge();
   StatisticsOptions o;
