@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <functional>
 #include <memory>
-#include <unordered_map>
 
 #include "core/joining_thread.h"
 #include "core/text.h"
@@ -30,12 +29,37 @@ bool in_window(const std::string& date, const GraphFilter& f) {
   return (f.since.empty() || date >= f.since) && (f.until.empty() || date <= f.until);
 }
 
+constexpr uint32_t kAbsent = UINT32_MAX;
+
+// A dense map from a table's rowids (which SQLite hands out from 1 upwards) to indices.
+class KeyIndex {
+ public:
+  void set(int64_t key, uint32_t index) {
+    if (key < 0) return;
+    size_t k = static_cast<size_t>(key);
+    if (k >= to_.size()) to_.resize(std::max(k + 1, to_.size() * 2), kAbsent);
+    to_[k] = index;
+  }
+  uint32_t operator[](int64_t key) const {
+    return key >= 0 && static_cast<size_t>(key) < to_.size() ? to_[static_cast<size_t>(key)] : kAbsent;
+  }
+
+ private:
+  std::vector<uint32_t> to_;
+};
+
+// Where an edge's sample sentence is: sentences(doc_key, idx).
+struct SentenceRef {
+  int64_t doc = 0, idx = 0;
+  uint32_t edge = kAbsent;
+};
+
 struct Loader {
   Db& db;
   const GraphFilter& f;
-  std::unordered_map<int64_t, uint32_t> node_of;      // entity_key -> node index
-  std::unordered_map<int64_t, size_t> edge_of;        // relation_key -> edge index
-  std::vector<int64_t> node_keys;
+  KeyIndex node_of;                     // entity_key -> node
+  KeyIndex edge_of;                     // relation_key -> edge
+  std::vector<std::string> date_of_doc;  // by doc_key; empty for no article
   AttributedGraph g;
 
   void nodes() {
@@ -43,8 +67,7 @@ struct Loader {
     while (q.step()) {
       std::optional<EntityType> type = parse_entity_type(q.column_view(3));
       if (!type || (!f.types.empty() && !f.types.count(*type))) continue;
-      node_of[q.column_int(0)] = static_cast<uint32_t>(g.nodes.size());
-      node_keys.push_back(q.column_int(0));
+      node_of.set(q.column_int(0), static_cast<uint32_t>(g.nodes.size()));
       g.nodes.push_back({q.column_text(1), q.column_text(2), *type, {}, 0, 0, "", ""});
     }
   }
@@ -59,12 +82,12 @@ struct Loader {
       std::optional<Predicate> p = parse_predicate(q.column_view(2));
       if (!p || (!f.predicates.empty() && !f.predicates.count(*p))) continue;
       if (*p == Predicate::kCoOccurs && !f.include_cooccurs) continue;
-      auto s = node_of.find(q.column_int(1)), o = node_of.find(q.column_int(3));
-      if (s == node_of.end() || o == node_of.end()) continue;
+      uint32_t source = node_of[q.column_int(1)], target = node_of[q.column_int(3)];
+      if (source == kAbsent || target == kAbsent) continue;
       if (!windowed && q.column_int(5) < f.min_weight) continue;
       AttributedEdge e;
-      e.source = s->second;
-      e.target = o->second;
+      e.source = source;
+      e.target = target;
       e.predicate = *p;
       e.modality = q.column_text(4);
       e.weight = q.column_int(5);
@@ -73,36 +96,161 @@ struct Loader {
       e.confidence = q.column_double(8);
       e.first_seen = q.column_text(9);
       e.last_seen = q.column_text(10);
-      edge_of[q.column_int(0)] = g.edges.size();
+      edge_of.set(q.column_int(0), static_cast<uint32_t>(g.edges.size()));
       g.edges.push_back(std::move(e));
     }
   }
 
-  // Article dates of every edge, and (with a window) its articles and evidence inside it.
-  void dates(std::vector<int64_t>* weight_in_window, std::vector<int64_t>* evidence_in_window) {
-    Statement q = db.prepare("SELECT e.relation_key, " NEWSGRAPH_ARTICLE_DATE " AS day, COUNT(*), e.doc_key "
-                             "FROM evidence e JOIN documents d ON d.doc_key = e.doc_key "
-                             "GROUP BY e.relation_key, e.doc_key ORDER BY e.relation_key, day");
-    bool windowed = !f.since.empty() || !f.until.empty();
-    std::vector<int64_t>& weight = *weight_in_window;
-    std::vector<int64_t>& evidence = *evidence_in_window;
-    weight.assign(g.edges.size(), 0);
-    evidence.assign(g.edges.size(), 0);
-    while (q.step()) {
-      auto it = edge_of.find(q.column_int(0));
-      if (it == edge_of.end()) continue;
-      std::string day = q.column_text(1);
-      if (windowed && !in_window(day, f)) continue;
-      AttributedEdge& e = g.edges[it->second];
-      if (e.dates.empty() || e.dates.back() != day) e.dates.push_back(day);
-      e.article_keys.push_back(q.column_int(3));
-      ++weight[it->second];
-      evidence[it->second] += q.column_int(2);
+  // Every article's date: published when known, else the day it was ingested.
+  void documents() {
+    Statement d = db.prepare("SELECT d.doc_key, " NEWSGRAPH_ARTICLE_DATE " FROM documents d");
+    while (d.step()) {
+      int64_t key = d.column_int(0);
+      if (key < 0) continue;
+      if (static_cast<size_t>(key) >= date_of_doc.size()) date_of_doc.resize(static_cast<size_t>(key) + 1);
+      date_of_doc[static_cast<size_t>(key)] = d.column_text(1);
     }
-    for (AttributedEdge& e : g.edges) {
-      std::sort(e.article_keys.begin(), e.article_keys.end());
+  }
+  const std::string* date_of(int64_t doc) const {
+    if (doc < 0 || static_cast<size_t>(doc) >= date_of_doc.size()) return nullptr;
+    const std::string& date = date_of_doc[static_cast<size_t>(doc)];
+    return date.empty() ? nullptr : &date;
+  }
+
+  // One pass over the evidence, in its order: each edge's articles, their dates and the
+  // evidence count (inside the window, if there is one), and where its sample is, the
+  // first typed sentence. Returns the sample places, sorted by sentence.
+  std::vector<SentenceRef> evidence(std::vector<int64_t>* weight_in_window,
+                                    std::vector<int64_t>* evidence_in_window) {
+    const bool windowed = !f.since.empty() || !f.until.empty();
+    std::vector<uint64_t> edge_docs;  // edge << 32 | doc, one per evidence row kept
+    std::vector<SentenceRef> sample_at;
+    std::vector<char> has_sample(g.edges.size(), 0);
+    std::vector<int64_t>& evidence_count = *evidence_in_window;
+    evidence_count.assign(g.edges.size(), 0);
+    Statement q = db.prepare(
+        "SELECT relation_key, doc_key, sentence, predicate FROM evidence ORDER BY evidence_key");
+    while (q.step()) {
+      uint32_t edge = edge_of[q.column_int(0)];
+      if (edge == kAbsent) continue;
+      int64_t doc = q.column_int(1);
+      if (!has_sample[edge] && g.edges[edge].predicate != Predicate::kCoOccurs &&
+          q.column_view(3) != predicate_name(Predicate::kCoOccurs)) {
+        has_sample[edge] = 1;
+        sample_at.push_back({doc, q.column_int(2), edge});
+      }
+      const std::string* date = date_of(doc);
+      if (date == nullptr || doc > UINT32_MAX || (windowed && !in_window(*date, f))) continue;
+      ++evidence_count[edge];
+      edge_docs.push_back(uint64_t{edge} << 32 | static_cast<uint32_t>(doc));
+    }
+    std::sort(edge_docs.begin(), edge_docs.end());
+    std::vector<int64_t>& weight = *weight_in_window;
+    weight.assign(g.edges.size(), 0);
+    for (size_t i = 0; i < edge_docs.size();) {
+      const uint32_t edge = static_cast<uint32_t>(edge_docs[i] >> 32);
+      AttributedEdge& e = g.edges[edge];
+      for (; i < edge_docs.size() && edge_docs[i] >> 32 == edge; ++i) {
+        const int64_t doc = static_cast<uint32_t>(edge_docs[i]);
+        if (!e.article_keys.empty() && e.article_keys.back() == doc) continue;
+        e.article_keys.push_back(doc);
+        e.dates.push_back(*date_of(doc));
+      }
+      weight[edge] = static_cast<int64_t>(e.article_keys.size());
       std::sort(e.dates.begin(), e.dates.end());
       e.dates.erase(std::unique(e.dates.begin(), e.dates.end()), e.dates.end());
+    }
+    std::sort(sample_at.begin(), sample_at.end(), [](const SentenceRef& a, const SentenceRef& b) {
+      return a.doc != b.doc ? a.doc < b.doc : a.idx < b.idx;
+    });
+    return sample_at;
+  }
+
+  // Reads the sample sentences: a walk over the sentences in key order beside the
+  // sorted places when many are wanted, a lookup for each when few are.
+  void samples(const std::vector<SentenceRef>& at) {
+    auto keep = [&](const SentenceRef& r, std::string_view text) {
+      g.edges[r.edge].sample = truncate_utf8(text, kSampleBytes);
+    };
+    int64_t sentence_rows = 0;
+    {
+      Statement c = db.prepare("SELECT COALESCE(MAX(rowid), 0) FROM sentences");
+      if (c.step()) sentence_rows = c.column_int(0);
+    }
+    if (static_cast<int64_t>(at.size()) * 8 < sentence_rows) {
+      for (const SentenceRef& r : at) {
+        Statement q = db.prepare("SELECT text FROM sentences WHERE doc_key = ? AND idx = ?");
+        q.bind(1, r.doc).bind(2, r.idx);
+        if (q.step()) keep(r, q.column_view(0));
+      }
+      return;
+    }
+    Statement q = db.prepare("SELECT doc_key, idx, text FROM sentences ORDER BY doc_key, idx");
+    size_t next = 0;
+    while (next < at.size() && q.step()) {
+      int64_t doc = q.column_int(0), idx = q.column_int(1);
+      while (next < at.size() && (at[next].doc < doc || (at[next].doc == doc && at[next].idx < idx))) ++next;
+      for (; next < at.size() && at[next].doc == doc && at[next].idx == idx; ++next) keep(at[next], q.column_view(2));
+    }
+  }
+
+  // Aliases, articles, dates and mentions of the nodes; writes only g.nodes. Reads
+  // date_of_doc, which must be loaded first.
+  void node_details(Db& from) {
+    Statement a = from.prepare("SELECT entity_key, alias FROM aliases ORDER BY entity_key, alias");
+    while (a.step()) {
+      uint32_t node = node_of[a.column_int(0)];
+      if (node == kAbsent) continue;
+      AttributedNode& n = g.nodes[node];
+      std::string alias = a.column_text(1);
+      if (alias != n.label) n.aliases.push_back(std::move(alias));
+    }
+    article_details(from);
+  }
+
+  // Per entity: distinct articles, first and last article date, and mentions. One pass
+  // over each table and a sort in memory, instead of a grouped join that looks up an
+  // article for every row.
+  void article_details(Db& from) {
+    std::vector<int64_t> mentions_of;  // by doc_entity_key
+    Statement m = from.prepare("SELECT doc_entity_key, COUNT(*) FROM mentions GROUP BY doc_entity_key");
+    while (m.step()) {
+      int64_t key = m.column_int(0);
+      if (key < 0) continue;
+      if (static_cast<size_t>(key) >= mentions_of.size())
+        mentions_of.resize(std::max(static_cast<size_t>(key) + 1, mentions_of.size() * 2), 0);
+      mentions_of[static_cast<size_t>(key)] = m.column_int(1);
+    }
+    struct Seen {
+      uint32_t node;
+      int64_t doc;
+      int64_t mentions;
+    };
+    std::vector<Seen> seen;
+    Statement x = from.prepare("SELECT doc_entity_key, doc_key, entity_key FROM doc_entities");
+    while (x.step()) {
+      uint32_t node = node_of[x.column_int(2)];
+      int64_t doc = x.column_int(1), key = x.column_int(0);
+      if (node == kAbsent || date_of(doc) == nullptr) continue;
+      int64_t mentions = key >= 0 && static_cast<size_t>(key) < mentions_of.size() ? mentions_of[key] : 0;
+      seen.push_back({node, doc, mentions});
+    }
+    std::sort(seen.begin(), seen.end(),
+              [](const Seen& a, const Seen& b) { return a.node != b.node ? a.node < b.node : a.doc < b.doc; });
+    for (size_t i = 0; i < seen.size();) {
+      AttributedNode& n = g.nodes[seen[i].node];
+      n.articles = 0;
+      n.mentions = 0;
+      n.first_seen = n.last_seen = *date_of(seen[i].doc);
+      size_t j = i;
+      for (; j < seen.size() && seen[j].node == seen[i].node; ++j) {
+        if (j == i || seen[j].doc != seen[j - 1].doc) ++n.articles;
+        n.mentions += seen[j].mentions;
+        const std::string& date = *date_of(seen[j].doc);
+        if (date < n.first_seen) n.first_seen = date;
+        if (date > n.last_seen) n.last_seen = date;
+      }
+      i = j;
     }
   }
 
@@ -121,87 +269,6 @@ struct Loader {
       kept.push_back(std::move(e));
     }
     g.edges = std::move(kept);
-  }
-
-  // The first typed sentence of every edge, by edge index. Reads only what edges() set.
-  void samples(Db& from, std::vector<std::string>* out) const {
-    out->assign(g.edges.size(), std::string());
-    Statement q = from.prepare(R"SQL(
-      SELECT e.relation_key, s.text FROM evidence e
-      JOIN sentences s ON s.doc_key = e.doc_key AND s.idx = e.sentence
-      WHERE e.evidence_key IN (SELECT MIN(evidence_key) FROM evidence
-                               WHERE predicate <> 'CO_OCCURS' GROUP BY relation_key))SQL");
-    while (q.step()) {
-      auto it = edge_of.find(q.column_int(0));
-      if (it != edge_of.end() && g.edges[it->second].predicate != Predicate::kCoOccurs)
-        (*out)[it->second] = truncate_utf8(q.column_view(1), kSampleBytes);
-    }
-  }
-
-  // Aliases, articles, dates and mentions of the nodes; writes only g.nodes.
-  void node_details(Db& from) {
-    std::unordered_map<int64_t, uint32_t>& index = node_of;
-    Statement a = from.prepare("SELECT entity_key, alias FROM aliases ORDER BY entity_key, alias");
-    while (a.step()) {
-      auto it = index.find(a.column_int(0));
-      if (it == index.end()) continue;
-      AttributedNode& n = g.nodes[it->second];
-      std::string alias = a.column_text(1);
-      if (alias != n.label) n.aliases.push_back(std::move(alias));
-    }
-    article_details(from, index);
-  }
-
-  // Per entity: distinct articles, first and last article date, and mentions. One pass
-  // over each table and a sort in memory, instead of a grouped join that looks up an
-  // article for every row.
-  void article_details(Db& from, const std::unordered_map<int64_t, uint32_t>& index) {
-    std::vector<std::string> date_of_doc;  // by doc_key
-    std::vector<char> is_doc;
-    Statement d = from.prepare("SELECT d.doc_key, " NEWSGRAPH_ARTICLE_DATE " FROM documents d");
-    while (d.step()) {
-      size_t key = static_cast<size_t>(d.column_int(0));
-      if (key >= date_of_doc.size()) {
-        date_of_doc.resize(key + 1);
-        is_doc.resize(key + 1, 0);
-      }
-      date_of_doc[key] = d.column_text(1);
-      is_doc[key] = 1;
-    }
-    std::unordered_map<int64_t, int64_t> mentions_of;  // doc_entity_key -> mentions
-    Statement m = from.prepare("SELECT doc_entity_key, COUNT(*) FROM mentions GROUP BY doc_entity_key");
-    while (m.step()) mentions_of[m.column_int(0)] = m.column_int(1);
-    struct Seen {
-      uint32_t node;
-      size_t doc;
-      int64_t mentions;
-    };
-    std::vector<Seen> seen;
-    Statement x = from.prepare("SELECT doc_entity_key, doc_key, entity_key FROM doc_entities");
-    while (x.step()) {
-      auto node = index.find(x.column_int(2));
-      size_t doc = static_cast<size_t>(x.column_int(1));
-      if (node == index.end() || doc >= is_doc.size() || !is_doc[doc]) continue;
-      auto mentions = mentions_of.find(x.column_int(0));
-      seen.push_back({node->second, doc, mentions == mentions_of.end() ? 0 : mentions->second});
-    }
-    std::sort(seen.begin(), seen.end(),
-              [](const Seen& a, const Seen& b) { return a.node != b.node ? a.node < b.node : a.doc < b.doc; });
-    for (size_t i = 0; i < seen.size();) {
-      AttributedNode& n = g.nodes[seen[i].node];
-      n.articles = 0;
-      n.mentions = 0;
-      n.first_seen = n.last_seen = date_of_doc[seen[i].doc];
-      size_t j = i;
-      for (; j < seen.size() && seen[j].node == seen[i].node; ++j) {
-        if (j == i || seen[j].doc != seen[j - 1].doc) ++n.articles;
-        n.mentions += seen[j].mentions;
-        const std::string& date = date_of_doc[seen[j].doc];
-        if (date < n.first_seen) n.first_seen = date;
-        if (date > n.last_seen) n.last_seen = date;
-      }
-      i = j;
-    }
   }
 };
 
@@ -259,29 +326,26 @@ Status load_attributed_graph(Store& store, const GraphFilter& filter, Attributed
   Db& db = store.impl().db;
   try {
     Loader loader{db, filter, {}, {}, {}, {}};
+    loader.nodes();
     int64_t center = -1;
     if (!filter.center.empty()) {
       int64_t key = find_entity_named(db, filter.center);
       if (key == 0) return Status::error(StatusCode::kNotFound, "no entity is named '" + filter.center + "'");
-      loader.nodes();
-      auto it = loader.node_of.find(key);
-      if (it == loader.node_of.end())
+      uint32_t node = loader.node_of[key];
+      if (node == kAbsent)
         return Status::error(StatusCode::kNotFound, "'" + filter.center + "' is not of the selected types");
-      center = it->second;
-    } else {
-      loader.nodes();
+      center = node;
     }
     loader.edges();
-    // On a large graph a second read-only connection reads the samples and the node
-    // details while this one reads the dates (each part writes fields the other does
+    loader.documents();
+    // On a large graph a second read-only connection reads the node details while this
+    // one reads the evidence and the samples (each part writes fields the other does
     // not touch; both read committed data).
     std::unique_ptr<Store> second =
         static_cast<int64_t>(loader.g.edges.size()) > filter.parallel_above ? open_second_reader(store) : nullptr;
-    std::vector<std::string> samples;
     std::string side_error;
-    auto side = [&loader, &samples, &side_error](Db& from) {
+    auto side = [&loader, &side_error](Db& from) {
       try {
-        loader.samples(from, &samples);
         loader.node_details(from);
       } catch (const StoreError& e) {
         side_error = e.message;
@@ -290,11 +354,10 @@ Status load_attributed_graph(Store& store, const GraphFilter& filter, Attributed
     JoiningThread helper;
     if (second) helper = JoiningThread(side, std::ref(second->impl().db));
     std::vector<int64_t> weight, evidence;
-    loader.dates(&weight, &evidence);
+    loader.samples(loader.evidence(&weight, &evidence));
     if (helper.running()) helper.join();
     else side(db);
     if (!side_error.empty()) throw StoreError{side_error};
-    for (size_t i = 0; i < samples.size(); ++i) loader.g.edges[i].sample = std::move(samples[i]);
     loader.apply_window(weight, evidence);
     bool edges_filtered = filter.min_weight > 1 || !filter.predicates.empty() || !filter.since.empty() ||
                           !filter.until.empty() || !filter.include_cooccurs || !filter.types.empty();

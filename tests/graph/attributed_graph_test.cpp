@@ -80,3 +80,30 @@ TEST_CASE("nodes carry their articles, mentions and dates, edges their first sen
   CHECK(meet.weight == 1);  // only a2 falls inside the window
   CHECK(meet.sample == "Putin bertemu Kim di Moskow.");
 }
+
+TEST_CASE("a typed edge finds its sentence when few of many sentences are wanted", "[attributed]") {
+  // Twenty articles of co-occurrence only and one typed sentence: the sample is read by
+  // a lookup rather than by walking every stored sentence.
+  auto store = open_store(temp_dir() + "/few_samples.db");
+  for (int i = 0; i < 20; ++i) {
+    Article a = dated("c" + std::to_string(i), "2024-01-0" + std::to_string(1 + i % 9),
+                      "Jokowi dan Albanese hadir, laporan " + std::to_string(i) + ".");
+    add_entity(a, "Jokowi", EntityType::kPerson, "joko_widodo");
+    add_entity(a, "Albanese", EntityType::kPerson, "anthony_albanese");
+    add_relation(a, "Jokowi", Predicate::kCoOccurs, "Albanese");
+    ingest(*store, a);
+  }
+  Article typed = dated("t", "2024-02-02", "Jokowi menuduh Albanese.");
+  add_entity(typed, "Jokowi", EntityType::kPerson, "joko_widodo");
+  add_entity(typed, "Albanese", EntityType::kPerson, "anthony_albanese");
+  add_relation(typed, "Jokowi", Predicate::kAccuse, "Albanese");
+  ingest(*store, typed);
+
+  AttributedGraph g;
+  REQUIRE(load_attributed_graph(*store, GraphFilter{}, &g).is_ok());
+  CHECK(edge(g, "joko_widodo", Predicate::kAccuse, "anthony_albanese").sample == "Jokowi menuduh Albanese.");
+  const AttributedEdge& together = edge(g, "joko_widodo", Predicate::kCoOccurs, "anthony_albanese");
+  CHECK(together.sample.empty());
+  CHECK(together.weight == 20);
+  CHECK(together.dates.size() == 9);
+}
