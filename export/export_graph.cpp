@@ -22,7 +22,8 @@ bool stronger(const graph::AttributedEdge& a, const graph::AttributedEdge& b) {
 }
 
 ExportEdge combine(const graph::AttributedGraph& g, std::vector<size_t> parts) {
-  std::sort(parts.begin(), parts.end(), [&](size_t a, size_t b) { return stronger(g.edges[a], g.edges[b]); });
+  if (parts.size() > 1)
+    std::sort(parts.begin(), parts.end(), [&](size_t a, size_t b) { return stronger(g.edges[a], g.edges[b]); });
   const graph::AttributedEdge& top = g.edges[parts.front()];
   ExportEdge e;
   e.source = top.source;
@@ -31,29 +32,39 @@ ExportEdge combine(const graph::AttributedGraph& g, std::vector<size_t> parts) {
   e.color = predicate_color(top.predicate);
   e.modality = top.modality;
   e.sample = top.sample;
-  std::vector<int64_t> articles;
   for (size_t i : parts) {
     const graph::AttributedEdge& p = g.edges[i];
     if (!e.label.empty()) {
       e.label += ", ";
-      e.predicates += ";";
+      e.predicates += ';';
     }
     e.label += predicate_name(p.predicate);
-    e.predicates += std::string(predicate_name(p.predicate)) + ":" + std::to_string(p.weight);
+    e.predicates += predicate_name(p.predicate);
+    e.predicates += ':';
+    e.predicates += std::to_string(p.weight);
     e.weight += p.weight;
     e.independent = std::max(e.independent, p.independent);
     if (p.modality == "asserted") e.modality = "asserted";
     if (e.first_seen.empty() || (!p.first_seen.empty() && p.first_seen < e.first_seen)) e.first_seen = p.first_seen;
     e.last_seen = std::max(e.last_seen, p.last_seen);
-    articles.insert(articles.end(), p.article_keys.begin(), p.article_keys.end());
-    e.dates.insert(e.dates.end(), p.dates.begin(), p.dates.end());
     if (e.sample.empty()) e.sample = p.sample;
   }
-  std::sort(articles.begin(), articles.end());
-  e.articles = std::unique(articles.begin(), articles.end()) - articles.begin();
-  if (articles.empty()) e.articles = e.weight;
-  std::sort(e.dates.begin(), e.dates.end());
-  e.dates.erase(std::unique(e.dates.begin(), e.dates.end()), e.dates.end());
+  if (parts.size() == 1) {  // one part: its articles are already distinct and sorted
+    e.articles = top.article_keys.empty() ? e.weight : static_cast<int64_t>(top.article_keys.size());
+    e.dates = top.dates;
+  } else {
+    std::vector<int64_t> articles;
+    for (size_t i : parts) {
+      const graph::AttributedEdge& p = g.edges[i];
+      articles.insert(articles.end(), p.article_keys.begin(), p.article_keys.end());
+      e.dates.insert(e.dates.end(), p.dates.begin(), p.dates.end());
+    }
+    std::sort(articles.begin(), articles.end());
+    e.articles = std::unique(articles.begin(), articles.end()) - articles.begin();
+    if (articles.empty()) e.articles = e.weight;
+    std::sort(e.dates.begin(), e.dates.end());
+    e.dates.erase(std::unique(e.dates.begin(), e.dates.end()), e.dates.end());
+  }
   e.parts = std::move(parts);
   return e;
 }
@@ -75,21 +86,15 @@ ExportGraph build_export_graph(graph::AttributedGraph attributed, const ExportOp
       for (size_t i = 0; i < g.edges.size(); ++i) out.edges.push_back(combine(g, {i}));
       return;
     }
-    // One edge per ordered pair, pairs in order, each pair's parts in input order.
-    std::vector<size_t> order(g.edges.size());
-    std::iota(order.begin(), order.end(), size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&g](size_t a, size_t b) {
-      const auto& x = g.edges[a];
-      const auto& y = g.edges[b];
-      return x.source != y.source ? x.source < y.source : x.target < y.target;
-    });
+    // One edge per ordered pair, pairs in order, each pair's parts in input order:
+    // (pair, index) keys sorted, which is a stable sort by pair.
+    std::vector<std::pair<uint64_t, size_t>> order(g.edges.size());
+    for (size_t i = 0; i < g.edges.size(); ++i) order[i] = {uint64_t{g.edges[i].source} << 32 | g.edges[i].target, i};
+    std::sort(order.begin(), order.end());
     for (size_t i = 0; i < order.size();) {
       size_t j = i;
       std::vector<size_t> parts;
-      for (; j < order.size() && g.edges[order[j]].source == g.edges[order[i]].source &&
-             g.edges[order[j]].target == g.edges[order[i]].target;
-           ++j)
-        parts.push_back(order[j]);
+      for (; j < order.size() && order[j].first == order[i].first; ++j) parts.push_back(order[j].second);
       out.edges.push_back(combine(g, std::move(parts)));
       i = j;
     }
@@ -104,7 +109,8 @@ ExportGraph build_export_graph(graph::AttributedGraph attributed, const ExportOp
     pairs.emplace_back(e.source, e.target);
   }
   graph::GraphView view = graph::GraphView::from_edges(std::move(nodes), std::move(edges));
-  std::vector<double> rank = graph::pagerank(view.directed());
+  // One thread: the other core is combining the edges.
+  std::vector<double> rank = graph::pagerank(view.directed(), 0.85, 1e-10, 100, SIZE_MAX);
   graph::Communities communities = graph::louvain(view.undirected(), options.seed);
   double top = rank.empty() ? 1 : *std::max_element(rank.begin(), rank.end());
   LayoutOptions layout;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -36,7 +37,8 @@ struct ExportEdge {
   int64_t weight = 0;          // articles per predicate, summed
   int64_t articles = 0;        // distinct articles
   int64_t independent = 0;     // the most independent articles of any part
-  std::string first_seen, last_seen, sample;
+  std::string first_seen, last_seen;
+  std::string_view sample;     // the strongest part's sentence, held by ExportGraph::graph
   std::vector<std::string> dates;
   Rgb color;
 };
@@ -48,7 +50,14 @@ struct ExportOptions {
   uint64_t seed = 1;
 };
 
+// Move-only: the edges' samples point into `graph`.
 struct ExportGraph {
+  ExportGraph() = default;
+  ExportGraph(ExportGraph&&) = default;
+  ExportGraph& operator=(ExportGraph&&) = default;
+  ExportGraph(const ExportGraph&) = delete;
+  ExportGraph& operator=(const ExportGraph&) = delete;
+
   graph::AttributedGraph graph;
   std::vector<NodeVisual> visuals;  // aligned with graph.nodes
   std::vector<ExportEdge> edges;

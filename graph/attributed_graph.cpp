@@ -78,6 +78,10 @@ struct Loader {
         "evidence_count, confidence, first_seen, last_seen FROM relations "
         "WHERE subject_key <> object_key ORDER BY relation_key");
     bool windowed = !f.since.empty() || !f.until.empty();
+    {
+      Statement m = db.prepare("SELECT COALESCE(MAX(relation_key), 0) FROM relations");
+      if (m.step() && f.center.empty()) g.edges.reserve(static_cast<size_t>(std::max<int64_t>(0, m.column_int(0))));
+    }
     while (q.step()) {
       std::optional<Predicate> p = parse_predicate(q.column_view(2));
       if (!p || (!f.predicates.empty() && !f.predicates.count(*p))) continue;
