@@ -33,7 +33,7 @@ def main():
     results = {}
     # The TSV holds "source<TAB>target<TAB>weight" with integer node ids.
     g = timed(results, "load_tsv", lambda: igraph.Graph.Read_Ncol(path, names=False, weights=True, directed=True),
-              repeat=3)
+              repeat=5)
     timed(results, "pagerank", lambda: g.pagerank(weights="weight"))
     timed(results, "weak_components", lambda: g.connected_components(mode="weak"))
     timed(results, "strong_components", lambda: g.connected_components(mode="strong"))
