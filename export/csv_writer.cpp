@@ -39,7 +39,7 @@ class CsvWriter : public GraphWriter {
  private:
   static void gephi_nodes(const ExportGraph& x, TextOut& o) {
     o << "Id,Label,type,aliases,mentions,articles,first_seen,last_seen,pagerank,community,x,y,size,color\n";
-    for (size_t v = 0; v < x.graph.nodes.size(); ++v) {
+    o.items(x.graph.nodes.size(), [&](TextOut& o, size_t v) {
       const auto& n = x.graph.nodes[v];
       const NodeVisual& vis = x.visuals[v];
       o.csv(n.id) << ',';
@@ -50,13 +50,13 @@ class CsvWriter : public GraphWriter {
       o.number(vis.x) << ',';
       o.number(vis.y) << ',';
       o.number(vis.size) << ',' << hex(vis.color) << '\n';
-    }
+    });
   }
 
   static void gephi_edges(const ExportGraph& x, TextOut& o) {
     o << "Source,Target,Type,Id,Label,Weight,predicates,quad,modality,articles,independent_articles,"
          "first_seen,last_seen,evidence\n";
-    for (size_t i = 0; i < x.edges.size(); ++i) {
+    o.items(x.edges.size(), [&](TextOut& o, size_t i) {
       const ExportEdge& e = x.edges[i];
       o.csv(x.graph.nodes[e.source].id) << ',';
       o.csv(x.graph.nodes[e.target].id) << ",Directed,e" << int64_t(i) << ',';
@@ -64,33 +64,34 @@ class CsvWriter : public GraphWriter {
       o.csv(e.predicates) << ',' << e.quad << ',' << e.modality << ',' << e.articles << ',' << e.independent
                           << ',' << e.first_seen << ',' << e.last_seen << ',';
       o.csv(e.sample) << '\n';
-    }
+    });
   }
 
   static void neo4j_nodes(const ExportGraph& x, TextOut& o) {
     o << "id:ID,name,:LABEL,aliases:string[],mentions:int,articles:int,first_seen,last_seen,pagerank:double,"
          "community:int\n";
-    for (size_t v = 0; v < x.graph.nodes.size(); ++v) {
+    o.items(x.graph.nodes.size(), [&](TextOut& o, size_t v) {
       const auto& n = x.graph.nodes[v];
       o.csv(n.id) << ',';
       o.csv(n.label) << ",Entity;" << neo4j_label(n.type) << ',';
       o.csv(joined(n.aliases, ";")) << ',' << n.mentions << ',' << n.articles << ',' << n.first_seen << ','
                                     << n.last_seen << ',';
       o.number(x.visuals[v].pagerank) << ',' << int64_t{x.visuals[v].community} << '\n';
-    }
+    });
   }
 
   // One relationship per predicate, whatever --multi says: Neo4j keeps types apart.
   static void neo4j_relationships(const ExportGraph& x, TextOut& o) {
     o << ":START_ID,:END_ID,:TYPE,weight:int,independent_articles:int,modality,confidence:double,"
          "first_seen,last_seen,evidence\n";
-    for (const auto& e : x.graph.edges) {
+    o.items(x.graph.edges.size(), [&](TextOut& o, size_t i) {
+      const auto& e = x.graph.edges[i];
       o.csv(x.graph.nodes[e.source].id) << ',';
       o.csv(x.graph.nodes[e.target].id) << ',' << predicate_name(e.predicate) << ',' << e.weight << ','
                                         << e.independent << ',' << e.modality << ',';
       o.number(e.confidence) << ',' << e.first_seen << ',' << e.last_seen << ',';
       o.csv(e.sample) << '\n';
-    }
+    });
   }
 
   Format format_;

@@ -65,7 +65,7 @@ class GexfWriter : public GraphWriter {
          "    </attributes>\n";
     const auto& nodes = x.graph.nodes;
     o << "    <nodes count=\"" << int64_t(nodes.size()) << "\">\n";
-    for (size_t v = 0; v < nodes.size(); ++v) {
+    o.items(nodes.size(), [&](TextOut& o, size_t v) {
       const auto& n = nodes[v];
       const NodeVisual& vis = x.visuals[v];
       o << "      <node id=\"";
@@ -87,9 +87,9 @@ class GexfWriter : public GraphWriter {
       o.number(vis.size) << "\"/><viz:position x=\"";
       o.number(vis.x) << "\" y=\"";
       o.number(vis.y) << "\" z=\"0\"/></node>\n";
-    }
+    });
     o << "    </nodes>\n    <edges count=\"" << int64_t(x.edges.size()) << "\">\n";
-    for (size_t i = 0; i < x.edges.size(); ++i) {
+    o.items(x.edges.size(), [&](TextOut& o, size_t i) {
       const ExportEdge& e = x.edges[i];
       o << "      <edge id=\"e" << int64_t(i) << "\" source=\"";
       o.xml(nodes[e.source].id) << "\" target=\"";
@@ -107,7 +107,7 @@ class GexfWriter : public GraphWriter {
       spells(o, e.dates);
       o << "<viz:color r=\"" << int64_t{e.color.r} << "\" g=\"" << int64_t{e.color.g} << "\" b=\""
         << int64_t{e.color.b} << "\"/><viz:thickness value=\"" << std::max<int64_t>(1, e.weight) << "\"/></edge>\n";
-    }
+    });
     o << "    </edges>\n  </graph>\n</gexf>\n";
     return o.finish();
   }

@@ -70,7 +70,7 @@ class GraphmlWriter : public GraphWriter {
         << "\" attr.type=\"" << k.type << "\"/>\n";
     o << "  <graph id=\"newsgraph\" edgedefault=\"directed\">\n";
     const auto& nodes = x.graph.nodes;
-    for (size_t v = 0; v < nodes.size(); ++v) {
+    o.items(nodes.size(), [&](TextOut& o, size_t v) {
       const auto& n = nodes[v];
       const NodeVisual& vis = x.visuals[v];
       o << "    <node id=\"";
@@ -91,8 +91,8 @@ class GraphmlWriter : public GraphWriter {
       data(o, "g", int64_t{vis.color.g});
       data(o, "b", int64_t{vis.color.b});
       o << "</node>\n";
-    }
-    for (size_t i = 0; i < x.edges.size(); ++i) {
+    });
+    o.items(x.edges.size(), [&](TextOut& o, size_t i) {
       const ExportEdge& e = x.edges[i];
       o << "    <edge id=\"e" << int64_t(i) << "\" source=\"";
       o.xml(nodes[e.source].id) << "\" target=\"";
@@ -111,7 +111,7 @@ class GraphmlWriter : public GraphWriter {
       data(o, "e_g", int64_t{e.color.g});
       data(o, "e_b", int64_t{e.color.b});
       o << "</edge>\n";
-    }
+    });
     o << "  </graph>\n</graphml>\n";
     return o.finish();
   }

@@ -14,7 +14,7 @@ class JsonWriter : public GraphWriter {
     TextOut o(stream);
     o << "{\"directed\":true,\"multigraph\":" << (x.multi ? "true" : "false") << ",\"graph\":{},\"nodes\":[";
     const auto& nodes = x.graph.nodes;
-    for (size_t v = 0; v < nodes.size(); ++v) {
+    o.items(nodes.size(), [&](TextOut& o, size_t v) {
       const auto& n = nodes[v];
       const NodeVisual& vis = x.visuals[v];
       o << (v ? ",\n" : "\n") << "{\"id\":";
@@ -33,9 +33,9 @@ class JsonWriter : public GraphWriter {
       o.number(vis.y) << ",\"size\":";
       o.number(vis.size) << ",\"color\":";
       o.json(hex(vis.color)) << '}';
-    }
+    });
     o << "],\"links\":[";
-    for (size_t i = 0; i < x.edges.size(); ++i) {
+    o.items(x.edges.size(), [&](TextOut& o, size_t i) {
       const ExportEdge& e = x.edges[i];
       o << (i ? ",\n" : "\n") << "{\"id\":\"e" << int64_t(i) << "\",\"source\":";
       o.json(nodes[e.source].id) << ",\"target\":";
@@ -49,7 +49,7 @@ class JsonWriter : public GraphWriter {
       o.json(e.last_seen) << ",\"evidence\":";
       o.json(e.sample) << ",\"color\":";
       o.json(hex(e.color)) << '}';
-    }
+    });
     o << "]}\n";
     return o.finish();
   }
