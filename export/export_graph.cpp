@@ -21,10 +21,13 @@ bool stronger(const graph::AttributedEdge& a, const graph::AttributedEdge& b) {
   return a.predicate < b.predicate;
 }
 
-ExportEdge combine(const graph::AttributedGraph& g, std::vector<size_t> parts) {
-  if (parts.size() > 1)
-    std::sort(parts.begin(), parts.end(), [&](size_t a, size_t b) { return stronger(g.edges[a], g.edges[b]); });
-  const graph::AttributedEdge& top = g.edges[parts.front()];
+// `parts` (indices into g.edges) are put in order of strength; merged dates of several
+// parts go to `merged_dates`.
+ExportEdge combine(const graph::AttributedGraph& g, size_t* parts, size_t count,
+                   std::deque<std::vector<std::string>>* merged_dates) {
+  if (count > 1)
+    std::sort(parts, parts + count, [&](size_t a, size_t b) { return stronger(g.edges[a], g.edges[b]); });
+  const graph::AttributedEdge& top = g.edges[parts[0]];
   ExportEdge e;
   e.source = top.source;
   e.target = top.target;
@@ -32,9 +35,9 @@ ExportEdge combine(const graph::AttributedGraph& g, std::vector<size_t> parts) {
   e.color = predicate_color(top.predicate);
   e.modality = top.modality;
   e.sample = top.sample;
-  for (size_t i : parts) {
-    const graph::AttributedEdge& p = g.edges[i];
-    if (!e.label.empty()) {
+  for (size_t k = 0; k < count; ++k) {
+    const graph::AttributedEdge& p = g.edges[parts[k]];
+    if (k > 0) {
       e.label += ", ";
       e.predicates += ';';
     }
@@ -46,26 +49,27 @@ ExportEdge combine(const graph::AttributedGraph& g, std::vector<size_t> parts) {
     e.independent = std::max(e.independent, p.independent);
     if (p.modality == "asserted") e.modality = "asserted";
     if (e.first_seen.empty() || (!p.first_seen.empty() && p.first_seen < e.first_seen)) e.first_seen = p.first_seen;
-    e.last_seen = std::max(e.last_seen, p.last_seen);
+    if (p.last_seen > e.last_seen) e.last_seen = p.last_seen;
     if (e.sample.empty()) e.sample = p.sample;
   }
-  if (parts.size() == 1) {  // one part: its articles are already distinct and sorted
+  if (count == 1) {  // one part: its articles are already distinct and sorted
     e.articles = top.article_keys.empty() ? e.weight : static_cast<int64_t>(top.article_keys.size());
-    e.dates = top.dates;
-  } else {
-    std::vector<int64_t> articles;
-    for (size_t i : parts) {
-      const graph::AttributedEdge& p = g.edges[i];
-      articles.insert(articles.end(), p.article_keys.begin(), p.article_keys.end());
-      e.dates.insert(e.dates.end(), p.dates.begin(), p.dates.end());
-    }
-    std::sort(articles.begin(), articles.end());
-    e.articles = std::unique(articles.begin(), articles.end()) - articles.begin();
-    if (articles.empty()) e.articles = e.weight;
-    std::sort(e.dates.begin(), e.dates.end());
-    e.dates.erase(std::unique(e.dates.begin(), e.dates.end()), e.dates.end());
+    e.dates = &top.dates;
+    return e;
   }
-  e.parts = std::move(parts);
+  std::vector<int64_t> articles;
+  std::vector<std::string>& dates = merged_dates->emplace_back();
+  for (size_t k = 0; k < count; ++k) {
+    const graph::AttributedEdge& p = g.edges[parts[k]];
+    articles.insert(articles.end(), p.article_keys.begin(), p.article_keys.end());
+    dates.insert(dates.end(), p.dates.begin(), p.dates.end());
+  }
+  std::sort(articles.begin(), articles.end());
+  e.articles = std::unique(articles.begin(), articles.end()) - articles.begin();
+  if (articles.empty()) e.articles = e.weight;
+  std::sort(dates.begin(), dates.end());
+  dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+  e.dates = &dates;
   return e;
 }
 
@@ -82,8 +86,12 @@ ExportGraph build_export_graph(graph::AttributedGraph attributed, const ExportOp
   // communities and lays the nodes out; neither reads what the other writes.
   JoiningThread combining([&out, &g, multi = options.multi] {
     out.edges.reserve(g.edges.size());
+    std::vector<size_t> parts(g.edges.size());
     if (multi) {
-      for (size_t i = 0; i < g.edges.size(); ++i) out.edges.push_back(combine(g, {i}));
+      for (size_t i = 0; i < g.edges.size(); ++i) {
+        parts[i] = i;
+        out.edges.push_back(combine(g, &parts[i], 1, &out.merged_dates));
+      }
       return;
     }
     // One edge per ordered pair, pairs in order, each pair's parts in input order:
@@ -91,11 +99,11 @@ ExportGraph build_export_graph(graph::AttributedGraph attributed, const ExportOp
     std::vector<std::pair<uint64_t, size_t>> order(g.edges.size());
     for (size_t i = 0; i < g.edges.size(); ++i) order[i] = {uint64_t{g.edges[i].source} << 32 | g.edges[i].target, i};
     std::sort(order.begin(), order.end());
+    for (size_t i = 0; i < order.size(); ++i) parts[i] = order[i].second;
     for (size_t i = 0; i < order.size();) {
       size_t j = i;
-      std::vector<size_t> parts;
-      for (; j < order.size() && order[j].first == order[i].first; ++j) parts.push_back(order[j].second);
-      out.edges.push_back(combine(g, std::move(parts)));
+      while (j < order.size() && order[j].first == order[i].first) ++j;
+      out.edges.push_back(combine(g, &parts[i], j - i, &out.merged_dates));
       i = j;
     }
   });

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,19 +28,20 @@ struct NodeVisual {
 };
 
 // One exported edge: a single relation (--multi) or every predicate of an ordered pair.
+// The text it shares with the relations is not copied: the views and `dates` point
+// into the ExportGraph that holds the edge.
 struct ExportEdge {
   uint32_t source = 0, target = 0;
-  std::vector<size_t> parts;   // indices into AttributedGraph::edges
   std::string label;           // "MEET" or "MEET, SUPPORT"
   std::string predicates;      // "MEET:2;SUPPORT:1" (articles per predicate)
-  std::string quad;            // of the strongest typed predicate; "" for static/co-occurrence
-  std::string modality;
+  std::string_view quad;       // of the strongest typed predicate; "" for static/co-occurrence
+  std::string_view modality;   // "asserted" when any part is
   int64_t weight = 0;          // articles per predicate, summed
   int64_t articles = 0;        // distinct articles
   int64_t independent = 0;     // the most independent articles of any part
-  std::string first_seen, last_seen;
-  std::string_view sample;     // the strongest part's sentence, held by ExportGraph::graph
-  std::vector<std::string> dates;
+  std::string_view first_seen, last_seen;
+  std::string_view sample;     // the strongest part's sentence
+  const std::vector<std::string>* dates = nullptr;  // distinct article dates, sorted
   Rgb color;
 };
 
@@ -50,7 +52,7 @@ struct ExportOptions {
   uint64_t seed = 1;
 };
 
-// Move-only: the edges' samples point into `graph`.
+// Move-only: the edges point into `graph` and `merged_dates`.
 struct ExportGraph {
   ExportGraph() = default;
   ExportGraph(ExportGraph&&) = default;
@@ -61,6 +63,7 @@ struct ExportGraph {
   graph::AttributedGraph graph;
   std::vector<NodeVisual> visuals;  // aligned with graph.nodes
   std::vector<ExportEdge> edges;
+  std::deque<std::vector<std::string>> merged_dates;  // of the edges with several parts
   bool multi = false;
 };
 

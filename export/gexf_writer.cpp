@@ -104,7 +104,7 @@ class GexfWriter : public GraphWriter {
       attvalue(o, "independent_articles", e.independent);
       attvalue(o, "evidence", e.sample);
       o << "</attvalues>";
-      spells(o, e.dates);
+      spells(o, *e.dates);
       o << "<viz:color r=\"" << int64_t{e.color.r} << "\" g=\"" << int64_t{e.color.g} << "\" b=\""
         << int64_t{e.color.b} << "\"/><viz:thickness value=\"" << std::max<int64_t>(1, e.weight) << "\"/></edge>\n";
     });
