@@ -15,6 +15,21 @@ void fold_key_into(std::string_view s, std::string& out) {
   out.reserve(s.size());
   bool pending_space = false;
   for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {  // ASCII, most of the text: the same rules without the Unicode tables
+      ++i;
+      if (b == '.' || b == '\'' || b == ',' || b == '"' || b == '(' || b == ')') continue;
+      if (b == ' ' || (b >= '\t' && b <= '\r') || b == '-' || b == '_') {
+        pending_space = !out.empty();
+        continue;
+      }
+      if (pending_space) {
+        out.push_back(' ');
+        pending_space = false;
+      }
+      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+      continue;
+    }
     char32_t cp;
     i += utf8::decode(s, i, cp);
     if (cp == '.' || cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == ',' || cp == '"' ||

@@ -1,6 +1,7 @@
 #include "ingest/relation_extractor.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <tuple>
@@ -12,12 +13,48 @@
 namespace newsgraph::ingest {
 namespace {
 
+// The entities of a slot: nearly always one or two, so held inline; more go to the heap.
+class EntityList {
+ public:
+  EntityList() = default;
+  EntityList(std::initializer_list<int32_t> entities) {
+    for (int32_t e : entities) push_back(e);
+  }
+  EntityList(const std::vector<int32_t>& entities) {  // NOLINT: a pair found for "kedua negara"
+    for (int32_t e : entities) push_back(e);
+  }
+  void push_back(int32_t e) {
+    if (size_ < kInline) {
+      inline_[size_++] = e;
+      return;
+    }
+    if (size_ == kInline) heap_.assign(inline_, inline_ + kInline);
+    heap_.push_back(e);
+    ++size_;
+  }
+  void append(const EntityList& other) {
+    for (int32_t e : other) push_back(e);
+  }
+  const int32_t* begin() const { return size_ <= kInline ? inline_ : heap_.data(); }
+  const int32_t* end() const { return begin() + size_; }
+  size_t size() const { return size_; }
+  int32_t operator[](size_t i) const { return begin()[i]; }
+  int32_t front() const { return begin()[0]; }
+  int32_t back() const { return begin()[size_ - 1]; }
+
+ private:
+  static constexpr size_t kInline = 4;
+  int32_t inline_[kInline] = {};
+  size_t size_ = 0;
+  std::vector<int32_t> heap_;
+};
+
 // One argument position in a sentence: a name, a coordination ("Rusia dan China") or
 // "kedua negara" standing for the pair named before.
 struct Slot {
   uint32_t first = 0;
   uint32_t last = 0;
-  std::vector<int32_t> entities;
+  EntityList entities;
   bool object_of_earlier_cue = false;
   int32_t subject_of_that_cue = -1;  // slot index
   int32_t patient_of_passive = -1;   // for the agent of "dijatuhi sanksi oleh X": the patient slot
@@ -176,7 +213,7 @@ class Extractor {
         bool same_kind = entity(prev.entities.back()).type == entity(slot.entities.front()).type;
         if (joined && same_kind) {
           prev.last = slot.last;
-          prev.entities.insert(prev.entities.end(), slot.entities.begin(), slot.entities.end());
+          prev.entities.append(slot.entities);
           continue;
         }
       }

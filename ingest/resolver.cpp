@@ -49,7 +49,7 @@ class Resolver {
       if (m.gazetteer < 0) continue;
       m.entity = gazetteer_entity(static_cast<uint32_t>(m.gazetteer));
       ++mention_count_[m.entity];
-      remember_name(m.entity, name_words(a_, m.first, m.last));
+      if (!knows_name(m.entity, m.first, m.last)) names_[m.entity].push_back(name_words(a_, m.first, m.last));
     }
     for (size_t i = 0; i < a_.mentions.size(); ++i) {
       if (a_.mentions[i].gazetteer < 0) resolve_unknown(i);
@@ -71,9 +71,20 @@ class Resolver {
     return add(std::move(ent), split_words(text::fold_key(e.label)));
   }
 
-  void remember_name(int32_t e, std::vector<std::string> words) {
-    auto& names = names_[e];
-    if (std::find(names.begin(), names.end(), words) == names.end()) names.push_back(std::move(words));
+  // Whether entity e already goes by the words of tokens [first, last). Most mentions
+  // repeat a name, so this is asked before any word list is built.
+  bool knows_name(int32_t e, uint32_t first, uint32_t last) const {
+    for (const auto& name : names_[e]) {
+      size_t w = 0;
+      bool same = true;
+      for (uint32_t i = first; i < last && same; ++i) {
+        if (!a_.tokens[i].is_word()) continue;
+        same = w < name.size() && name[w] == a_.tokens[i].key;
+        ++w;
+      }
+      if (same && w == name.size()) return true;
+    }
+    return false;
   }
 
   int32_t add(Entity ent, std::vector<std::string> words) {

@@ -5,11 +5,15 @@
 namespace newsgraph::ingest {
 namespace {
 
-bool is_word_char(char32_t cp) { return utf8::is_letter(cp) || utf8::is_digit(cp); }
-
 // ASCII fast paths: most bytes of Indonesian and English news are ASCII.
 inline bool is_ascii_letter(unsigned char b) { return static_cast<unsigned char>((b | 0x20) - 'a') < 26; }
 inline bool is_ascii_digit(unsigned char b) { return static_cast<unsigned char>(b - '0') < 10; }
+
+inline bool is_word_char(char32_t cp) {
+  if (cp < 0x80) return is_ascii_letter(static_cast<unsigned char>(cp)) || is_ascii_digit(static_cast<unsigned char>(cp));
+  return utf8::is_letter(cp) || utf8::is_digit(cp);
+}
+inline bool is_space_char(char32_t cp) { return cp < 0x80 ? cp == ' ' || (cp >= '\t' && cp <= '\r') : utf8::is_space(cp); }
 
 bool is_joining_hyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
@@ -20,7 +24,38 @@ char32_t peek(std::string_view text, size_t pos, size_t end) {
   return cp;
 }
 
+// The key and the case flags of an all-ASCII word of up to 64 bytes (most words) in one
+// pass; false, with nothing decided, for any other word.
+bool finish_ascii_word(std::string_view text, Token& t) {
+  bool any_letter = false, any_lower = false, any_upper = false, digits_only = true;
+  char key[64];
+  if (t.end - t.start > sizeof key) return false;
+  size_t n = 0;
+  for (size_t i = t.start; i < t.end; ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b >= 0x80) return false;
+    if (is_ascii_letter(b)) {
+      any_letter = true;
+      digits_only = false;
+      if (b >= 'a') any_lower = true;
+      else any_upper = true;
+      key[n++] = static_cast<char>(b | 0x20);
+    } else if (is_ascii_digit(b)) {
+      key[n++] = static_cast<char>(b);
+    } else {
+      digits_only = false;  // '.' and '\'' stay out of the key, as below
+    }
+  }
+  t.key.assign(key, n);
+  t.kind = digits_only ? TokenKind::kNumber : TokenKind::kWord;
+  const auto head = static_cast<unsigned char>(text[t.start]);
+  t.upper_initial = is_ascii_letter(head) && head < 'a';
+  t.all_upper = any_letter && any_upper && !any_lower;
+  return true;
+}
+
 void finish_word(std::string_view text, Token& t) {
+  if (finish_ascii_word(text, t)) return;
   bool any_letter = false, any_lower = false, any_upper = false, first_upper = false;
   bool first = true, digits_only = true;
   t.key.clear();
@@ -94,7 +129,7 @@ void tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
     }
     char32_t cp;
     size_t len = b < 0x80 ? (cp = b, 1) : utf8::decode(text, i, cp);
-    if (utf8::is_space(cp)) {
+    if (is_space_char(cp)) {
       space_before = true;
       hyphen_pending = false;
       i += len;
@@ -113,8 +148,8 @@ void tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
           continue;
         }
         char32_t c;
-        size_t l = utf8::decode(text, j, c);
-        if (is_word_char(c)) {
+        size_t l = c0 < 0x80 ? (c = c0, 1) : utf8::decode(text, j, c);
+        if (c0 >= 0x80 && is_word_char(c)) {
           j += l;
           continue;
         }
@@ -143,7 +178,9 @@ void tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
     t.end = static_cast<uint32_t>(i + len);
     t.kind = TokenKind::kPunct;
     t.space_before = space_before;
-    if (utf8::is_dash(cp)) {
+    if (cp < 0x80) {  // of ASCII, only '-' is a dash and only '"' and '\'' are quotes
+      t.key.assign(1, cp == '\'' ? '"' : static_cast<char>(cp));
+    } else if (utf8::is_dash(cp)) {
       t.key = "-";
     } else if (utf8::is_quote(cp)) {
       t.key = "\"";

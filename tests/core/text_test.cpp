@@ -25,3 +25,13 @@ TEST_CASE("word shapes tell capitalised and all-capital words apart", "[text]") 
   CHECK_FALSE(is_all_upper("Pbb"));
   CHECK_FALSE(is_all_upper("2024"));
 }
+
+TEST_CASE("ASCII and other letters fold by the same rules in one key", "[text]") {
+  // Each ASCII rule beside its Unicode counterpart: tab and no-break space, hyphen and
+  // en dash, straight and curly apostrophe, capital A and capital É.
+  CHECK(fold_key("Ali\tBaba") == fold_key("Ali\xC2\xA0" "Baba"));
+  CHECK(fold_key("Ali-Baba") == fold_key("Ali\xE2\x80\x93" "Baba"));
+  CHECK(fold_key("O'Neil") == fold_key("O\xE2\x80\x99Neil"));
+  CHECK(fold_key("(ABC), \"d\" e_f\r\ng") == "abc d e f g");
+  CHECK(fold_key("\xC3\x89LYS\xC3\x89" "E Cafe") == "elysee cafe");
+}

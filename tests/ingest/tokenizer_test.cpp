@@ -61,3 +61,28 @@ TEST_CASE("lines tokenized into one vector match lines tokenized alone, hyphens 
   }
   CHECK(all[first.size()].kind == TokenKind::kPunct);  // "-" opening line two stays a dash
 }
+
+TEST_CASE("ASCII words and words with other letters get the same key and case flags", "[tokenizer]") {
+  auto ascii = tok("Jakarta JAKARTA jakarta 2024 U.S. Qur'an");
+  auto mixed = tok("J\xC3\xA1karta J\xC3\x81KARTA j\xC3\xA1karta");
+  REQUIRE(ascii.size() == 7);  // "U.S." is the word "U.S" and a full stop
+  REQUIRE(mixed.size() == 3);
+  for (int i = 0; i < 3; ++i) {
+    CHECK(ascii[i].key == mixed[i].key);
+    CHECK(ascii[i].upper_initial == mixed[i].upper_initial);
+    CHECK(ascii[i].all_upper == mixed[i].all_upper);
+  }
+  CHECK(ascii[0].upper_initial);
+  CHECK(ascii[1].all_upper);
+  CHECK_FALSE(ascii[2].upper_initial);
+  CHECK(ascii[3].kind == TokenKind::kNumber);
+  CHECK(ascii[4].key == "us");
+  CHECK(ascii[4].all_upper);
+  CHECK(ascii[5].kind == TokenKind::kPunct);
+  CHECK(ascii[6].key == "quran");
+  auto punct = tok("a - b ' c \" d");
+  REQUIRE(punct.size() == 7);
+  CHECK(punct[1].key == "-");
+  CHECK(punct[3].key == "\"");
+  CHECK(punct[5].key == "\"");
+}
