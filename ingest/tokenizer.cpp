@@ -24,38 +24,40 @@ char32_t peek(std::string_view text, size_t pos, size_t end) {
   return cp;
 }
 
-// The key and the case flags of an all-ASCII word of up to 64 bytes (most words) in one
-// pass; false, with nothing decided, for any other word.
-bool finish_ascii_word(std::string_view text, Token& t) {
-  bool any_letter = false, any_lower = false, any_upper = false, digits_only = true;
+// The key and case flags of a word being read, while it is all ASCII.
+struct AsciiWord {
   char key[64];
-  if (t.end - t.start > sizeof key) return false;
-  size_t n = 0;
-  for (size_t i = t.start; i < t.end; ++i) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    if (b >= 0x80) return false;
+  size_t size = 0;
+  bool only_ascii = true, any_letter = false, any_lower = false, any_upper = false, digits_only = true;
+  bool first_upper = false;
+
+  void add(unsigned char b, bool first) {
     if (is_ascii_letter(b)) {
       any_letter = true;
       digits_only = false;
-      if (b >= 'a') any_lower = true;
-      else any_upper = true;
-      key[n++] = static_cast<char>(b | 0x20);
-    } else if (is_ascii_digit(b)) {
-      key[n++] = static_cast<char>(b);
-    } else {
-      digits_only = false;  // '.' and '\'' stay out of the key, as below
+      if (b >= 'a') {
+        any_lower = true;
+      } else {
+        any_upper = true;
+        first_upper = first_upper || first;
+      }
+      b |= 0x20;
     }
+    if (size < sizeof key) key[size] = static_cast<char>(b);
+    ++size;
   }
-  t.key.assign(key, n);
-  t.kind = digits_only ? TokenKind::kNumber : TokenKind::kWord;
-  const auto head = static_cast<unsigned char>(text[t.start]);
-  t.upper_initial = is_ascii_letter(head) && head < 'a';
-  t.all_upper = any_letter && any_upper && !any_lower;
-  return true;
-}
+  // Sets the token's key and flags; false when the word was not all ASCII or too long.
+  bool finish(Token& t) const {
+    if (!only_ascii || size > sizeof key) return false;
+    t.key.assign(key, size);
+    t.kind = digits_only ? TokenKind::kNumber : TokenKind::kWord;
+    t.upper_initial = first_upper;
+    t.all_upper = any_letter && any_upper && !any_lower;
+    return true;
+  }
+};
 
 void finish_word(std::string_view text, Token& t) {
-  if (finish_ascii_word(text, t)) return;
   bool any_letter = false, any_lower = false, any_upper = false, first_upper = false;
   bool first = true, digits_only = true;
   t.key.clear();
@@ -140,28 +142,35 @@ void tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
       t.start = static_cast<uint32_t>(i);
       t.space_before = space_before;
       t.hyphen_before = hyphen_pending;
-      size_t j = i + len;
+      // An all-ASCII word (most of them) gets its key and case flags in the same pass
+      // that finds its end; any other word is read again by finish_word.
+      AsciiWord ascii;
+      size_t j = i;
       while (j < end) {
         const auto c0 = static_cast<unsigned char>(text[j]);
         if (is_ascii_letter(c0) || is_ascii_digit(c0)) {
+          ascii.add(c0, j == i);
           ++j;
           continue;
         }
         char32_t c;
         size_t l = c0 < 0x80 ? (c = c0, 1) : utf8::decode(text, j, c);
         if (c0 >= 0x80 && is_word_char(c)) {
+          ascii.only_ascii = false;
           j += l;
           continue;
         }
         // Keep "U.S", "co.id", "1.000" and "Qur'an" whole: a dot or apostrophe inside a word.
         if ((c == '.' || c == '\'' || c == 0x2019) && is_word_char(peek(text, j + l, end))) {
+          ascii.only_ascii = ascii.only_ascii && c0 < 0x80;
+          ascii.digits_only = false;  // the mark stays out of the key: "U.S." -> "us"
           j += l;
           continue;
         }
         break;
       }
       t.end = static_cast<uint32_t>(j);
-      finish_word(text, t);
+      if (!ascii.finish(t)) finish_word(text, t);
       space_before = false;
       hyphen_pending = false;
       i = j;
