@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <initializer_list>
-#include <map>
-#include <set>
 #include <tuple>
 
+#include "ingest/flat_index.h"
 #include "ingest/lexicon.h"
 #include "ingest/recognizer.h"
 #include "ingest/relation_cues.h"
@@ -102,25 +101,45 @@ class Extractor {
     }
     // Ordered by (subject id, predicate, object id), so output does not depend on the
     // order entities were found in.
-    std::vector<std::pair<const Key*, Relation*>> order;
-    order.reserve(relations_.size());
-    for (auto& [key, rel] : relations_) order.emplace_back(&key, &rel);
-    std::sort(order.begin(), order.end(), [this](const auto& x, const auto& y) {
-      const auto& [xs, xp, xo] = *x.first;
-      const auto& [ys, yp, yo] = *y.first;
+    std::vector<uint32_t> order(relations_.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [this](uint32_t x, uint32_t y) {
+      const auto& [xs, xp, xo] = keys_[x];
+      const auto& [ys, yp, yo] = keys_[y];
       if (int c = entity(xs).id.compare(entity(ys).id)) return c < 0;
       if (xp != yp) return xp < yp;
       return entity(xo).id < entity(yo).id;
     });
     std::vector<Relation> out;
     out.reserve(order.size());
-    for (auto& [key, rel] : order) out.push_back(std::move(*rel));
+    for (uint32_t i : order) out.push_back(std::move(relations_[i]));
     return out;
   }
 
  private:
   // (subject, predicate, object) by entity index; an article's entities have distinct ids.
   using Key = std::tuple<int32_t, int, int32_t>;
+  static uint64_t packed(int32_t subject, Predicate p, int32_t object) {
+    return uint64_t(uint32_t(subject)) << 37 | uint64_t(p) << 32 | uint32_t(object);
+  }
+  static uint64_t pair_key(int32_t a, int32_t b) {
+    return uint64_t(uint32_t(std::min(a, b))) << 32 | uint32_t(std::max(a, b));
+  }
+
+  // The relation (subject, p, object), made with `confidence` when it is new.
+  Relation& relation(int32_t subject, Predicate p, int32_t object, double confidence) {
+    const auto next = static_cast<uint32_t>(relations_.size());
+    const uint32_t index = relation_index_.insert(packed(subject, p, object), next);
+    if (index == next) {
+      Relation& r = relations_.emplace_back();
+      r.subject = entity(subject).id;
+      r.object = entity(object).id;
+      r.predicate = p;
+      r.confidence = confidence;
+      keys_.emplace_back(subject, static_cast<int>(p), object);
+    }
+    return relations_[index];
+  }
 
   const Entity& entity(int32_t e) const { return a_.entities[e]; }
   bool actor(int32_t e) const { return is_actor(entity(e).type); }
@@ -136,31 +155,22 @@ class Extractor {
     if (!object_ok) return;
     if (is_symmetric(p) && entity(subj).id > entity(obj).id) std::swap(subj, obj);
     const SentenceInfo& si = a_.sentences[s];
-    Evidence ev;
+    const Modality modality = p == Predicate::kCoOccurs || cue_token == UINT32_MAX ? Modality::kAsserted
+                                                                                   : modality_at(a_, si, cue_token);
+    typed_pairs_.insert(pair_key(subj, obj), 0);
+    const bool is_new = relation_index_.find(packed(subj, p, obj)) == FlatIndex::kNone;
+    Relation& r = relation(subj, p, obj, confidence);
+    if (is_new) r.modality = modality;
+    if (modality == Modality::kAsserted) r.modality = Modality::kAsserted;
+    r.confidence = std::max(r.confidence, confidence);
+    if (!r.evidence.empty() && r.evidence.back().sentence == s) return;  // one sentence, one evidence
+    Evidence& ev = r.evidence.emplace_back();
     ev.sentence = s;
     ev.span = si.span;
     ev.text = std::string(a_.text.substr(si.span.start, si.span.end - si.span.start));
     ev.cue = std::string(cue);
     ev.rule = rule;
-    ev.modality = p == Predicate::kCoOccurs || cue_token == UINT32_MAX ? Modality::kAsserted
-                                                                        : modality_at(a_, si, cue_token);
-    Key key{subj, static_cast<int>(p), obj};
-    typed_pairs_.insert({std::min(subj, obj), std::max(subj, obj)});
-    auto it = relations_.find(key);
-    if (it == relations_.end()) {
-      Relation r;
-      r.subject = entity(subj).id;
-      r.object = entity(obj).id;
-      r.predicate = p;
-      r.modality = ev.modality;
-      r.confidence = confidence;
-      it = relations_.emplace(key, std::move(r)).first;
-    }
-    Relation& r = it->second;
-    if (ev.modality == Modality::kAsserted) r.modality = Modality::kAsserted;
-    r.confidence = std::max(r.confidence, confidence);
-    bool same_sentence = !r.evidence.empty() && r.evidence.back().sentence == s;
-    if (!same_sentence) r.evidence.push_back(std::move(ev));
+    ev.modality = modality;
   }
 
   void add_all(const Slot& subj, Predicate p, const Slot& obj, uint32_t s, uint32_t cue_token,
@@ -503,7 +513,7 @@ class Extractor {
     for (size_t x = 0; x < present.size(); ++x) {
       for (size_t y = x + 1; y < present.size(); ++y) {
         int32_t a = present[x], b = present[y];
-        if (typed_pairs_.count({std::min(a, b), std::max(a, b)})) continue;
+        if (typed_pairs_.find(pair_key(a, b)) != FlatIndex::kNone) continue;
         if (entity(a).type == EntityType::kTopic && entity(b).type == EntityType::kTopic) continue;
         add_cooccurrence(a, b, s);
       }
@@ -512,30 +522,21 @@ class Extractor {
 
   void add_cooccurrence(int32_t a, int32_t b, uint32_t s) {
     if (entity(a).id > entity(b).id) std::swap(a, b);
-    Key key{a, static_cast<int>(Predicate::kCoOccurs), b};
-    auto it = relations_.find(key);
-    if (it == relations_.end()) {
-      Relation r;
-      r.subject = entity(a).id;
-      r.object = entity(b).id;
-      r.predicate = Predicate::kCoOccurs;
-      r.confidence = 0.3;
-      it = relations_.emplace(key, std::move(r)).first;
-    }
-    const SentenceInfo& si = a_.sentences[s];
-    Evidence ev;
+    Relation& r = relation(a, Predicate::kCoOccurs, b, 0.3);
+    if (!r.evidence.empty() && r.evidence.back().sentence == s) return;
+    Evidence& ev = r.evidence.emplace_back();
     ev.sentence = s;
-    ev.span = si.span;
+    ev.span = a_.sentences[s].span;
     ev.rule = "sentence.cooccurs";  // text left out: the span locates it, and copies add up
-    if (it->second.evidence.empty() || it->second.evidence.back().sentence != s)
-      it->second.evidence.push_back(std::move(ev));
   }
 
   const Analysis& a_;
   std::vector<int32_t> mention_at_;         // token -> first mention covering it, or -1
   std::vector<size_t> sentence_mentions_;   // sentence -> its first mention index
-  std::map<Key, Relation> relations_;
-  std::set<std::pair<int32_t, int32_t>> typed_pairs_;
+  std::vector<Relation> relations_;  // in order of discovery
+  std::vector<Key> keys_;            // aligned with relations_
+  FlatIndex relation_index_;         // packed key -> index into relations_
+  FlatIndex typed_pairs_;            // entity pairs with a typed relation (values unused)
 };
 
 }  // namespace
