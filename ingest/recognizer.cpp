@@ -165,8 +165,10 @@ class Recognizer {
     }
     // Trailing connectors or dots are not part of the name.
     while (j > first && !a_.tokens[j - 1].is_word()) --j;
+    // A lone word that is a common word, an inflected form, a generic noun or a single
+    // letter ("PDI-P" leaves "P"; "Ayat B") is not a name on its own.
     if (j - first == 1 && (is_not_name(a_.tokens[first]) || lexicon::looks_inflected(a_.tokens[first].key) ||
-                           lexicon::is_generic_noun(a_.tokens[first].key)))
+                           lexicon::is_generic_noun(a_.tokens[first].key) || a_.tokens[first].key.size() == 1))
       return j;
     NameMention nm;
     nm.first = first;

@@ -54,3 +54,10 @@ TEST_CASE("acronyms of common nouns are not organisations", "[ner]") {
   CHECK_FALSE(find(x, "RUU"));
   CHECK(find(x, "Budi Santoso"));
 }
+
+TEST_CASE("a single capital letter standing alone is not a name", "[ner]") {
+  auto x = run("Judul\n\nIa menjadi kader PDI - P sejak lama, kata Hasto Kristiyanto.");
+  CHECK_FALSE(find(x, "P"));
+  CHECK(find(x, "PDI"));
+  CHECK(find(x, "Hasto Kristiyanto"));
+}
