@@ -78,10 +78,7 @@ struct Loader {
         "evidence_count, confidence, first_seen, last_seen FROM relations "
         "WHERE subject_key <> object_key ORDER BY relation_key");
     bool windowed = !f.since.empty() || !f.until.empty();
-    {
-      Statement m = db.prepare("SELECT COALESCE(MAX(relation_key), 0) FROM relations");
-      if (m.step() && f.center.empty()) g.edges.reserve(static_cast<size_t>(std::max<int64_t>(0, m.column_int(0))));
-    }
+    if (f.center.empty()) g.edges.reserve(static_cast<size_t>(relations_stored()));
     while (q.step()) {
       std::optional<Predicate> p = parse_predicate(q.column_view(2));
       if (!p || (!f.predicates.empty() && !f.predicates.count(*p))) continue;
@@ -103,6 +100,12 @@ struct Loader {
       edge_of.set(q.column_int(0), static_cast<uint32_t>(g.edges.size()));
       g.edges.push_back(std::move(e));
     }
+  }
+
+  // How many relations the store holds, about (their keys are dense rowids).
+  int64_t relations_stored() const {
+    Statement m = db.prepare("SELECT COALESCE(MAX(relation_key), 0) FROM relations");
+    return m.step() ? std::max<int64_t>(0, m.column_int(0)) : 0;
   }
 
   // Every article's date: published when known, else the day it was ingested.
@@ -340,13 +343,12 @@ Status load_attributed_graph(Store& store, const GraphFilter& filter, Attributed
         return Status::error(StatusCode::kNotFound, "'" + filter.center + "' is not of the selected types");
       center = node;
     }
-    loader.edges();
     loader.documents();
-    // On a large graph a second read-only connection reads the node details while this
-    // one reads the evidence and the samples (each part writes fields the other does
-    // not touch; both read committed data).
+    // On a large store a second read-only connection reads the node details while this
+    // one reads the relations, the evidence and the samples (each part writes fields
+    // the other does not touch; both read committed data).
     std::unique_ptr<Store> second =
-        static_cast<int64_t>(loader.g.edges.size()) > filter.parallel_above ? open_second_reader(store) : nullptr;
+        loader.relations_stored() > filter.parallel_above ? open_second_reader(store) : nullptr;
     std::string side_error;
     auto side = [&loader, &side_error](Db& from) {
       try {
@@ -357,6 +359,7 @@ Status load_attributed_graph(Store& store, const GraphFilter& filter, Attributed
     };
     JoiningThread helper;
     if (second) helper = JoiningThread(side, std::ref(second->impl().db));
+    loader.edges();
     std::vector<int64_t> weight, evidence;
     loader.samples(loader.evidence(&weight, &evidence));
     if (helper.running()) helper.join();

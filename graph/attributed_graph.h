@@ -23,8 +23,8 @@ struct GraphFilter {
   std::string center;                   // id or name: keep its ego network only
   uint32_t depth = 1;                   // hops around `center`
   bool include_cooccurs = true;
-  // Loading, not selecting: above this many edges a second connection reads the
-  // evidence samples and node details while the first reads the dates.
+  // Loading, not selecting: above this many stored relations a second connection reads
+  // the node details while the first reads the relations, their evidence and samples.
   int64_t parallel_above = 20000;
 };
 
