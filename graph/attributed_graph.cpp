@@ -86,19 +86,18 @@ struct Loader {
       uint32_t source = node_of[q.column_int(1)], target = node_of[q.column_int(3)];
       if (source == kAbsent || target == kAbsent) continue;
       if (!windowed && q.column_int(5) < f.min_weight) continue;
-      AttributedEdge e;
+      edge_of.set(q.column_int(0), static_cast<uint32_t>(g.edges.size()));
+      AttributedEdge& e = g.edges.emplace_back();
       e.source = source;
       e.target = target;
       e.predicate = *p;
-      e.modality = q.column_text(4);
+      e.modality = q.column_view(4);
       e.weight = q.column_int(5);
       e.independent = q.column_int(6);
       e.evidence = q.column_int(7);
       e.confidence = q.column_double(8);
-      e.first_seen = q.column_text(9);
-      e.last_seen = q.column_text(10);
-      edge_of.set(q.column_int(0), static_cast<uint32_t>(g.edges.size()));
-      g.edges.push_back(std::move(e));
+      e.first_seen = q.column_view(9);
+      e.last_seen = q.column_view(10);
     }
   }
 
