@@ -35,7 +35,7 @@ class TextOut {
 
   // Writes item(out, i) for i in [0, count), in order. Above two chunks of records the
   // odd chunks are formatted on a second thread while this one formats the even ones
-  // and writes; at most two chunks wait in memory, so large graphs still stream.
+  // and writes; at most three chunks are in memory at once, so large graphs still stream.
   void items(size_t count, const std::function<void(TextOut&, size_t)>& item);
 
   // Writes what is buffered; kIoError when the stream has failed.
