@@ -49,7 +49,7 @@ struct AsciiWord {
   // Sets the token's key and flags; false when the word was not all ASCII or too long.
   bool finish(Token& t) const {
     if (!only_ascii || size > sizeof key) return false;
-    t.key.assign(key, size);
+    t.key.append(key, size);  // the key is empty: a fresh token
     t.kind = digits_only ? TokenKind::kNumber : TokenKind::kWord;
     t.upper_initial = first_upper;
     t.all_upper = any_letter && any_upper && !any_lower;
