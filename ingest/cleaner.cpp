@@ -92,7 +92,7 @@ bool looks_like_headline(std::string_view text, uint32_t start, uint32_t end) {
   }
   if (words < 4) return false;
   const Token& last = toks.back();
-  if (last.kind == TokenKind::kPunct && (last.key == "." || last.key == "\"" || last.key == ":"))
+  if (last.kind == TokenKind::kPunct && (last.word() == "." || last.word() == "\"" || last.word() == ":"))
     return false;
   return capitalised * 10 >= words * 8;
 }
@@ -105,7 +105,7 @@ bool looks_like_body(std::string_view line) {
 }
 
 bool is_separator(const Token& t) {
-  return t.kind == TokenKind::kPunct && (t.key == "-" || t.key == "|" || t.key == ":");
+  return t.kind == TokenKind::kPunct && (t.word() == "-" || t.word() == "|" || t.word() == ":");
 }
 
 // Length in bytes of a dateline at the start of [start, end): up to three capitalised

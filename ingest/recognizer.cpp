@@ -44,7 +44,7 @@ class Recognizer {
   bool is_sentence_start(const SentenceInfo& s, uint32_t i) const {
     if (i > s.first) {
       const Token& prev = a_.tokens[i - 1];
-      if (prev.kind == TokenKind::kPunct && (prev.key == "\"" || prev.key == ":" || prev.key == "(")) return true;
+      if (prev.kind == TokenKind::kPunct && (prev.word() == "\"" || prev.word() == ":" || prev.word() == "(")) return true;
     }
     for (uint32_t k = s.first; k < i; ++k) {
       const Token& t = a_.tokens[k];
@@ -94,7 +94,7 @@ class Recognizer {
     };
     while (continues(j) ||
            // "Menteri Energi dan Sumber Daya Mineral", "Menko Politik, Hukum dan Keamanan"
-           (j > i + 1 && (a_.tokens[j].key == "dan" || a_.tokens[j].key == ",") && continues(j + 1)))
+           (j > i + 1 && (a_.tokens[j].word() == "dan" || a_.tokens[j].word() == ",") && continues(j + 1)))
       ++j;
     return j;
   }
@@ -131,12 +131,12 @@ class Recognizer {
       }
       // "dan" inside an institution's name: "Dinas Kependudukan dan Catatan Sipil",
       // "Kementerian Energi dan Sumber Daya Mineral".
-      if (t.is_word() && t.key == "dan" && lexicon::is_org_head(a_.tokens[i].key) && j - i >= 2 && j + 1 < end &&
+      if (t.is_word() && t.word() == "dan" && lexicon::is_org_head(a_.tokens[i].key) && j - i >= 2 && j + 1 < end &&
           a_.tokens[j + 1].upper_initial && !g_.longest_match(a_.tokens, j + 1, end)) {
         ++j;
         continue;
       }
-      if (t.kind == TokenKind::kPunct && t.key == "." && !t.space_before &&
+      if (t.kind == TokenKind::kPunct && t.word() == "." && !t.space_before &&
           a_.tokens[j - 1].key.size() <= 2 && j + 1 < end && a_.tokens[j + 1].upper_initial) {
         ++j;  // initials: "B.J. Habibie", "M. Hendra"
         continue;
@@ -198,7 +198,7 @@ class Recognizer {
       --k;
       const Token& t = a_.tokens[k];
       if (!t.is_word()) {
-        if (t.key == "," && steps == 0) continue;  // "Duta Besar Rusia, Anatoly Antonov"
+        if (t.word() == "," && steps == 0) continue;  // "Duta Besar Rusia, Anatoly Antonov"
         break;
       }
       if (lexicon::is_person_title(t.key) || lexicon::is_kin_word(t.key) ||

@@ -217,8 +217,8 @@ class Extractor {
       if (!merged.empty()) {
         Slot& prev = merged.back();
         uint32_t gap = slot.first - prev.last;
-        bool joined = (gap == 1 && (a_.tokens[prev.last].key == "dan" || a_.tokens[prev.last].key == "serta" ||
-                                    a_.tokens[prev.last].key == "&")) ||
+        bool joined = (gap == 1 && (a_.tokens[prev.last].word() == "dan" || a_.tokens[prev.last].word() == "serta" ||
+                                    a_.tokens[prev.last].word() == "&")) ||
                       (gap == 0 && a_.tokens[slot.first].hyphen_before);  // "Rusia-DPRK"
         bool same_kind = entity(prev.entities.back()).type == entity(slot.entities.front()).type;
         if (joined && same_kind) {
@@ -246,7 +246,7 @@ class Extractor {
       const NameMention& x = *before[k - 2];
       const NameMention& y = *before[k - 1];
       if (x.entity == y.entity || x.sentence != y.sentence) continue;
-      bool coordinated = (y.first == x.last + 1 && (a_.tokens[x.last].key == "dan" || a_.tokens[x.last].key == "serta")) ||
+      bool coordinated = (y.first == x.last + 1 && (a_.tokens[x.last].word() == "dan" || a_.tokens[x.last].word() == "serta")) ||
                          (y.first == x.last && a_.tokens[y.first].hyphen_before);
       if (coordinated) return {x.entity, y.entity};
     }
@@ -339,7 +339,7 @@ class Extractor {
     if (left >= 0 && slots[left].object_of_earlier_cue && slots[left].subject_of_that_cue >= 0 &&
         !cue.noun) {
       bool comma = false;
-      for (uint32_t j = slots[left].last; j < i; ++j) comma = comma || a_.tokens[j].key == "," || a_.tokens[j].key == "dan";
+      for (uint32_t j = slots[left].last; j < i; ++j) comma = comma || a_.tokens[j].word() == "," || a_.tokens[j].word() == "dan";
       if (comma) left = slots[left].subject_of_that_cue;
     }
     if (left >= 0 && slots[left].patient_of_passive >= 0 && !cue.noun &&
@@ -397,7 +397,7 @@ class Extractor {
         // A fronted clause: "Menyampaikan dukungan ... dengan Moskow, Kim mengirim ...".
         int after_clause = -1;
         for (uint32_t j = i + 1; j < si.last && after_clause < 0; ++j) {
-          if (a_.tokens[j].key == ",") after_clause = first_right(slots, j, true);
+          if (a_.tokens[j].word() == ",") after_clause = first_right(slots, j, true);
         }
         if (after_clause >= 0 && after_clause != right && slots[right].last <= slots[after_clause].first) {
           subj = after_clause;
@@ -451,7 +451,7 @@ class Extractor {
       // "ayah Kim, Kim Jong Il": FAMILY.
       if (before > si.first && lexicon::is_kin_word(a_.tokens[before - 1].key) &&
           entity(e).type == EntityType::kPerson && k + 1 < slots.size() &&
-          slots[k + 1].first == slot.last + 1 && a_.tokens[slot.last].key == "," &&
+          slots[k + 1].first == slot.last + 1 && a_.tokens[slot.last].word() == "," &&
           entity(slots[k + 1].entities[0]).type == EntityType::kPerson) {
         add(e, Predicate::kFamily, slots[k + 1].entities[0], s, UINT32_MAX, a_.tokens[before - 1].key, "title.family", 0.8);
       }
@@ -461,7 +461,7 @@ class Extractor {
       int32_t body = body_before_person(s, slot.first);
       if (body >= 0) add(e, Predicate::kMemberOf, body, s, UINT32_MAX, "", "title.member", 0.85);
       // "Aidan Foster-Carter, seorang peneliti ... di Universitas Leeds".
-      if (slot.last < si.last && a_.tokens[slot.last].key == ",") {
+      if (slot.last < si.last && a_.tokens[slot.last].word() == ",") {
         bool role = false;
         for (uint32_t j = slot.last + 1; j < std::min(si.last, slot.last + 12); ++j) {
           const auto& key = a_.tokens[j].key;
@@ -494,7 +494,7 @@ class Extractor {
         i = m.first;
       }
       if (in_name) continue;
-      if (t.key == "," || t.key == "untuk") continue;
+      if (t.word() == "," || t.word() == "untuk") continue;
       if (lexicon::is_leader_title(t.key) && !lexicon::is_role_noun(t.key)) return -1;
       if (lexicon::is_role_noun(t.key) || lexicon::is_person_title(t.key)) return body;
       if (!is_title_continuation(t.key)) return -1;

@@ -219,8 +219,8 @@ class Resolver {
     if (next.entity < 0 || a_.entities[next.entity].type != EntityType::kPerson) return -1;
     uint32_t gap = next.first - ms[i].last;
     bool adjacent = gap == 0;
-    bool joined = gap == 1 && (a_.tokens[ms[i].last].key == "," || a_.tokens[ms[i].last].key == "yaitu" ||
-                               a_.tokens[ms[i].last].key == "yakni");
+    bool joined = gap == 1 && (a_.tokens[ms[i].last].word() == "," || a_.tokens[ms[i].last].word() == "yaitu" ||
+                               a_.tokens[ms[i].last].word() == "yakni");
     return adjacent || joined ? next.entity : -1;
   }
 

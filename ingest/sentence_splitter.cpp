@@ -21,11 +21,11 @@ bool is_abbreviation(std::string_view key) {
 }
 
 bool is_closing(const Token& t) {
-  return t.kind == TokenKind::kPunct && (t.key == "\"" || t.key == ")" || t.key == "]");
+  return t.kind == TokenKind::kPunct && (t.word() == "\"" || t.word() == ")" || t.word() == "]");
 }
 
 bool ends_sentence(const Token& t) {
-  return t.kind == TokenKind::kPunct && (t.key == "." || t.key == "!" || t.key == "?");
+  return t.kind == TokenKind::kPunct && (t.word() == "." || t.word() == "!" || t.word() == "?");
 }
 
 }  // namespace
@@ -37,7 +37,7 @@ std::vector<std::pair<size_t, size_t>> split_sentences(std::string_view text, co
   const size_t n = std::min(end_of_range, tokens.size());
   for (size_t i = begin; i < n; ++i) {
     if (!ends_sentence(tokens[i])) continue;
-    if (tokens[i].key == "." && i > begin && !tokens[i].space_before) {
+    if (tokens[i].word() == "." && i > begin && !tokens[i].space_before) {
       const Token& prev = tokens[i - 1];
       std::string_view surface = text.substr(prev.start, prev.end - prev.start);
       bool initial = prev.is_word() && prev.upper_initial && prev.key.size() == 1;
@@ -50,7 +50,7 @@ std::vector<std::pair<size_t, size_t>> split_sentences(std::string_view text, co
     if (end < n) {
       const Token& next = tokens[end];
       bool starts = next.upper_initial || next.kind == TokenKind::kNumber ||
-                    (next.kind == TokenKind::kPunct && (next.key == "\"" || next.key == "-" || next.key == "("));
+                    (next.kind == TokenKind::kPunct && (next.word() == "\"" || next.word() == "-" || next.word() == "("));
       if (!starts) continue;
     }
     out.emplace_back(first, end);

@@ -24,6 +24,9 @@ struct Token {
   std::string key;             // lowercase, accent-folded form for lookups
 
   bool is_word() const { return kind == TokenKind::kWord; }
+  // The key as a view: compared with a literal it checks the length first, which the
+  // std::string comparison does not.
+  std::string_view word() const { return key; }
   bool is_punct(char c) const { return kind == TokenKind::kPunct && key.size() == 1 && key[0] == c; }
 };
 
