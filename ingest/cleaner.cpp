@@ -1,5 +1,6 @@
 #include "ingest/cleaner.h"
 
+#include <cstring>
 #include <string>
 
 #include "core/text.h"
@@ -60,7 +61,10 @@ bool is_chrome(std::string_view line) {
   // A line with no letter at all ("(***)", "* * *"), or a bracketed credit line.
   bool letter = false;
   for (char c : line) {
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') letter = true;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+      letter = true;
+      break;
+    }
   }
   if (!letter) return true;
   if (line.front() == '(' && line.back() == ')' && line.size() < 80) return true;
@@ -137,8 +141,8 @@ std::vector<Line> clean(std::string_view text, const CleanOptions& options) {
   bool seen_title = !options.title_is_first_line;
   bool seen_body = false;
   while (pos < n) {
-    uint32_t eol = pos;
-    while (eol < n && text[eol] != '\n') ++eol;
+    const void* newline = std::memchr(text.data() + pos, '\n', n - pos);
+    const uint32_t eol = newline ? static_cast<uint32_t>(static_cast<const char*>(newline) - text.data()) : n;
     uint32_t start = pos, end = eol;
     trim(text, start, end);
     pos = eol + 1;
