@@ -180,12 +180,14 @@ class Extractor {
     }
   }
 
-  // Slots of sentence s, coordinations merged.
-  std::vector<Slot> slots_of(uint32_t s) {
-    std::vector<Slot> slots;
+  // Slots of sentence s, coordinations merged; valid until the next call.
+  std::vector<Slot>& slots_of(uint32_t s) {
+    std::vector<Slot>& slots = found_slots_;
+    slots.clear();
     const SentenceInfo& si = a_.sentences[s];
     size_t mi = sentence_mentions_[s];
-    std::vector<const NameMention*> ms;
+    std::vector<const NameMention*>& ms = slot_mentions_;
+    ms.clear();
     for (; mi < a_.mentions.size() && a_.mentions[mi].sentence == s; ++mi) {
       if (!a_.mentions[mi].modifier) ms.push_back(&a_.mentions[mi]);
     }
@@ -212,7 +214,8 @@ class Extractor {
       ++i;
     }
     // Coordination: "Rusia dan China", "Kim dan Putin".
-    std::vector<Slot> merged;
+    std::vector<Slot>& merged = merged_slots_;
+    merged.clear();
     for (auto& slot : slots) {
       if (!merged.empty()) {
         Slot& prev = merged.back();
@@ -269,7 +272,7 @@ class Extractor {
 
   void sentence(uint32_t s) {
     const SentenceInfo& si = a_.sentences[s];
-    std::vector<Slot> slots = slots_of(s);
+    std::vector<Slot>& slots = slots_of(s);
     title_relations(s);
     for (uint32_t i = si.first; i < si.last; ++i) {
       const Token& t = a_.tokens[i];
@@ -503,7 +506,8 @@ class Extractor {
   }
 
   void co_occurrences(uint32_t s) {
-    std::vector<int32_t> present;
+    std::vector<int32_t>& present = present_;
+    present.clear();
     auto [begin, end] = mentions_of(s);
     for (size_t k = begin; k < end; ++k) {
       const NameMention& m = a_.mentions[k];
@@ -537,6 +541,10 @@ class Extractor {
   std::vector<Key> keys_;            // aligned with relations_
   FlatIndex relation_index_;         // packed key -> index into relations_
   FlatIndex typed_pairs_;            // entity pairs with a typed relation (values unused)
+  // Buffers reused from sentence to sentence.
+  std::vector<const NameMention*> slot_mentions_;
+  std::vector<Slot> found_slots_, merged_slots_;
+  std::vector<int32_t> present_;
 };
 
 }  // namespace
