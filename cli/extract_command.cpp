@@ -88,7 +88,11 @@ int run_extract(const std::vector<std::string>& args) {
   std::string line;
   ingest::ReadCallbacks callbacks;
   callbacks.on_document = [&](const Document& doc, bool title_in_text) {
-    Extraction x = extractor.extract(doc, title_in_text);
+    Extraction x;
+    if (Status failed = extractor.try_extract(doc, title_in_text, &x); !failed.is_ok()) {
+      callbacks.on_skip(failed);
+      return;
+    }
     if (flags.text) {
       write_extraction_text(x, std::cout);
     } else {

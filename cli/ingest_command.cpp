@@ -139,8 +139,13 @@ int run_ingest(const std::vector<std::string>& args) {
   ingest::ReadCallbacks callbacks;
   callbacks.on_document = [&](const Document& doc, bool title_in_text) {
     if (!store_failure.is_ok()) return;  // the store failed: read on only to finish quickly
+    Extraction x;
+    if (Status failed = extractor.try_extract(doc, title_in_text, &x); !failed.is_ok()) {
+      callbacks.on_skip(failed);  // this article only: the store is untouched by it
+      return;
+    }
     graph::IngestResult result;
-    Status s = store->ingest(doc, extractor.extract(doc, title_in_text), &result);
+    Status s = store->ingest(doc, x, &result);
     if (!s.is_ok()) {
       store_failure = s;
       return;

@@ -11,6 +11,7 @@ const char* status_code_name(StatusCode code) {
     case StatusCode::kEmpty: return "empty";
     case StatusCode::kTooLarge: return "too-large";
     case StatusCode::kUsage: return "usage";
+    case StatusCode::kInternal: return "internal";
   }
   return "unknown";
 }

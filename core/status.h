@@ -16,6 +16,7 @@ enum class StatusCode {
   kEmpty,         // the input holds no text
   kTooLarge,      // the input exceeds a configured limit
   kUsage,         // a caller passed arguments that make no sense
+  kInternal,      // a fault of ours (a bug, or memory ran out) while handling one input
 };
 
 class Status {

@@ -61,4 +61,13 @@ Extraction Extractor::extract(const Document& doc, bool title_in_text) const {
   return out;
 }
 
+Status Extractor::try_extract(const Document& doc, bool title_in_text, Extraction* out) const {
+  try {
+    *out = extract(doc, title_in_text);
+    return Status::ok();
+  } catch (const std::exception& e) {
+    return Status::error(StatusCode::kInternal, doc.source + " (" + doc.id + "): extraction failed: " + e.what());
+  }
+}
+
 }  // namespace newsgraph::ingest

@@ -30,6 +30,9 @@ class Extractor {
   // starts with its own title line (plain-text articles). Never fails: text that holds
   // nothing recognisable gives an empty extraction.
   Extraction extract(const Document& doc, bool title_in_text) const;
+  // The same, for callers that go on with other documents: anything thrown while
+  // extracting this one (a bug, memory running out) becomes kInternal naming it.
+  Status try_extract(const Document& doc, bool title_in_text, Extraction* out) const;
 
   const Gazetteer& gazetteer() const { return gazetteer_; }
 

@@ -62,7 +62,9 @@ class Recognizer {
         ++i;
         continue;
       }
-      if (auto m = g_.longest_match(a_.tokens, i, info.last)) {
+      auto m = g_.longest_match(a_.tokens, i, info.last);
+      if (m && names_another_countrys_body(*m, i, info.last)) m.reset();
+      if (m) {
         const auto& e = g_.entry(m->entry);
         NameMention nm;
         nm.first = i;
@@ -81,6 +83,20 @@ class Recognizer {
       }
       i = capitalised_run(s, i);
     }
+  }
+
+  // Whether a known institution's name is followed by another country's name, so that
+  // together they name that country's institution: "Kementerian Perdagangan" is
+  // Indonesia's, "Kementerian Perdagangan Laos" is Laos's and is read as a new name.
+  bool names_another_countrys_body(const GazetteerMatch& m, uint32_t i, uint32_t end) const {
+    const GazetteerEntry& body = g_.entry(m.entry);
+    if (body.type != EntityType::kOrganization || body.part_of.empty() ||
+        !lexicon::is_org_head(a_.tokens[i].key))
+      return false;
+    auto next = g_.longest_match(a_.tokens, i + m.tokens, end);
+    if (!next || next->metonym) return false;
+    const GazetteerEntry& country = g_.entry(next->entry);
+    return country.type == EntityType::kCountry && country.id != body.part_of;
   }
 
   // Title phrase starting at i ("Menteri Luar Negeri", "Juru bicara"): returns the index
@@ -163,8 +179,13 @@ class Recognizer {
         if (a_.tokens[k].is_word() && !inner_caps_.count(a_.tokens[k].key)) return j;
       }
     }
-    // Trailing connectors or dots are not part of the name.
-    while (j > first && !a_.tokens[j - 1].is_word()) --j;
+    // Trailing connectors ("Kementerian Energi dan" cut short) or dots are not part of
+    // the name; a run that was nothing else ("Van" alone) is no name at all.
+    const uint32_t run_end = j;
+    while (j > first && (!a_.tokens[j - 1].is_word() || a_.tokens[j - 1].word() == "dan" ||
+                         is_name_connector(a_.tokens[j - 1].key)))
+      --j;
+    if (j == first) return run_end;
     // A lone word that is a common word, an inflected form, a generic noun or a single
     // letter ("PDI-P" leaves "P"; "Ayat B") is not a name on its own.
     if (j - first == 1 && (is_not_name(a_.tokens[first]) || lexicon::looks_inflected(a_.tokens[first].key) ||

@@ -143,7 +143,9 @@ void add_document_routes(httplib::Server& http, Context& c) {
     Document doc;
     bool title_in_text = false;
     if (!read_document(req, res, &doc, &title_in_text)) return;
-    Extraction x = c.extractor.extract(doc, title_in_text);
+    Extraction x;
+    if (Status failed = c.extractor.try_extract(doc, title_in_text, &x); !failed.is_ok())
+      return problem(res, 500, "extraction-failed", failed.message());
     std::string body;
     int status = 200;
     if (store_it) {

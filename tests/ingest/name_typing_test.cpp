@@ -61,3 +61,14 @@ TEST_CASE("a single capital letter standing alone is not a name", "[ner]") {
   CHECK(find(x, "PDI"));
   CHECK(find(x, "Hasto Kristiyanto"));
 }
+
+TEST_CASE("a name never ends in 'dan' or a connector, and a lone connector is no name", "[ner]") {
+  auto x = run("Judul\n\nPejabat dari Kementerian Energi dan Sumber Daya Mineral Laos hadir dengan mobil OB - Van , "
+               "kata Somchai.");
+  for (const Entity& e : x.entities) {
+    INFO(e.label);
+    CHECK(e.label.substr(e.label.size() >= 4 ? e.label.size() - 4 : 0) != " dan");
+    CHECK(e.label != "Van");
+  }
+  CHECK(find(x, "Somchai"));
+}
