@@ -233,7 +233,20 @@ class Recognizer {
       const Token& next = a_.tokens[last];
       if (next.is_word() && lexicon::is_reporting_verb(next.key)) return EntityType::kPerson;
     }
+    // The head of a list of places, most specific first: "Hambalang, Bogor, Jawa Barat".
+    // (A name after a place and a comma is as often a person: "Duta Besar Rusia untuk
+    // Amerika Serikat, Anatoly Antonov".)
+    if (heads_place_list(info, last)) return EntityType::kLocation;
     return EntityType::kPerson;
+  }
+
+  // Whether the name ending at `last` is followed by a comma and a known place.
+  bool heads_place_list(const SentenceInfo& info, uint32_t last) const {
+    if (last + 1 >= info.last || a_.tokens[last].word() != ",") return false;
+    auto next = g_.longest_match(a_.tokens, last + 1, info.last);
+    if (!next || next->metonym) return false;
+    EntityType type = g_.entry(next->entry).type;
+    return type == EntityType::kLocation || type == EntityType::kCountry;
   }
 
   Analysis& a_;

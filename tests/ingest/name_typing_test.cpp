@@ -72,3 +72,14 @@ TEST_CASE("a name never ends in 'dan' or a connector, and a lone connector is no
   }
   CHECK(find(x, "Somchai"));
 }
+
+TEST_CASE("a name heading a list of places is a place; a person after a place stays a person", "[ner]") {
+  auto x = run("Judul\n\nPembangunan proyek Hambalang, Bogor, Jawa Barat, dihentikan. \"Kami menolak,\" kata Duta Besar "
+               "Rusia untuk Amerika Serikat, Anatoly Antonov.");
+  const Entity* hambalang = find(x, "Hambalang");
+  REQUIRE(hambalang);
+  CHECK(hambalang->type == EntityType::kLocation);
+  const Entity* antonov = find(x, "Anatoly Antonov");
+  REQUIRE(antonov);
+  CHECK(antonov->type == EntityType::kPerson);
+}
