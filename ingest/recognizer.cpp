@@ -273,6 +273,7 @@ bool is_title_continuation(std::string_view key) {
       "komunikasi", "digital", "perindustrian", "ketenagakerjaan", "pemuda", "olahraga",
       "perencanaan", "pembangunan", "desa", "transmigrasi", "aparatur", "reformasi", "birokrasi",
       "badan", "usaha", "milik", "koperasi", "kecil", "menengah", "kemaritiman", "maritim",
+      "pol", "purn", "purnawirawan",  // "Kombes Pol", "Letjen TNI (Purn)"
   };
   return kWords.count(key) > 0;
 }

@@ -83,3 +83,11 @@ TEST_CASE("a name heading a list of places is a place; a person after a place st
   REQUIRE(antonov);
   CHECK(antonov->type == EntityType::kPerson);
 }
+
+TEST_CASE("police and military ranks are titles, not part of the name", "[ner]") {
+  auto x = run("Judul\n\nKapolri Komjen Pol Budi Santosa dan Irjen Pol Andi Wijaya hadir.");
+  CHECK(find(x, "Budi Santosa"));
+  CHECK(find(x, "Andi Wijaya"));
+  CHECK_FALSE(find(x, "Komjen Pol Budi Santosa"));
+  CHECK_FALSE(find(x, "Irjen Pol Andi Wijaya"));
+}
