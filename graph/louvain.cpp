@@ -24,7 +24,7 @@ struct Level {
 bool move_nodes(const Level& level, double total, std::mt19937_64& rng, std::vector<uint32_t>* community) {
   const Csr& g = level.adjacency;
   const size_t n = g.node_count();
-  std::vector<double> strength(n, 0), community_total(n, 0);
+  std::vector<double> strength(n, 0);
   for (uint32_t v = 0; v < n; ++v) {
     strength[v] = level.loops[v];
     for (uint64_t i = g.offsets[v]; i < g.offsets[v + 1]; ++i) strength[v] += g.weights[i];
@@ -32,7 +32,7 @@ bool move_nodes(const Level& level, double total, std::mt19937_64& rng, std::vec
   std::vector<uint32_t>& member_of = *community;
   member_of.resize(n);
   std::iota(member_of.begin(), member_of.end(), 0u);
-  community_total = strength;
+  std::vector<double> community_total = strength;  // each node starts alone
   std::vector<uint32_t> queue(n);  // a ring: each node is in it at most once
   std::iota(queue.begin(), queue.end(), 0u);
   std::shuffle(queue.begin(), queue.end(), rng);

@@ -19,9 +19,6 @@ class EntityList {
   EntityList(std::initializer_list<int32_t> entities) {
     for (int32_t e : entities) push_back(e);
   }
-  EntityList(const std::vector<int32_t>& entities) {  // NOLINT: a pair found for "kedua negara"
-    for (int32_t e : entities) push_back(e);
-  }
   void push_back(int32_t e) {
     if (size_ < kInline) {
       inline_[size_++] = e;
@@ -126,8 +123,9 @@ class Extractor {
     return uint64_t(uint32_t(std::min(a, b))) << 32 | uint32_t(std::max(a, b));
   }
 
-  // The relation (subject, p, object), made with `confidence` when it is new.
-  Relation& relation(int32_t subject, Predicate p, int32_t object, double confidence) {
+  // The relation (subject, p, object), made with `confidence` and `modality` when it is new.
+  Relation& relation(int32_t subject, Predicate p, int32_t object, double confidence,
+                     Modality modality = Modality::kAsserted) {
     const auto next = static_cast<uint32_t>(relations_.size());
     const uint32_t index = relation_index_.insert(packed(subject, p, object), next);
     if (index == next) {
@@ -136,6 +134,7 @@ class Extractor {
       r.object = entity(object).id;
       r.predicate = p;
       r.confidence = confidence;
+      r.modality = modality;
       keys_.emplace_back(subject, static_cast<int>(p), object);
     }
     return relations_[index];
@@ -158,9 +157,7 @@ class Extractor {
     const Modality modality = p == Predicate::kCoOccurs || cue_token == UINT32_MAX ? Modality::kAsserted
                                                                                    : modality_at(a_, si, cue_token);
     typed_pairs_.insert(pair_key(subj, obj), 0);
-    const bool is_new = relation_index_.find(packed(subj, p, obj)) == FlatIndex::kNone;
-    Relation& r = relation(subj, p, obj, confidence);
-    if (is_new) r.modality = modality;
+    Relation& r = relation(subj, p, obj, confidence, modality);
     if (modality == Modality::kAsserted) r.modality = Modality::kAsserted;
     r.confidence = std::max(r.confidence, confidence);
     if (!r.evidence.empty() && r.evidence.back().sentence == s) return;  // one sentence, one evidence
@@ -237,7 +234,7 @@ class Extractor {
 
   // What "kedua negara" (or "kedua pemimpin") refers back to: the last coordinated pair
   // of countries (people) named before ("Rusia dan China"), else the last two named.
-  std::vector<int32_t> recent_pair(uint32_t token, std::string_view noun) {
+  EntityList recent_pair(uint32_t token, std::string_view noun) {
     EntityType want = (noun == "pemimpin" || noun == "tokoh") ? EntityType::kPerson : EntityType::kCountry;
     std::vector<const NameMention*> before;
     for (const auto& m : a_.mentions) {
@@ -253,7 +250,7 @@ class Extractor {
                          (y.first == x.last && a_.tokens[y.first].hyphen_before);
       if (coordinated) return {x.entity, y.entity};
     }
-    std::vector<int32_t> found;
+    EntityList found;
     for (auto it = before.rbegin(); it != before.rend() && found.size() < 2; ++it) {
       if (std::find(found.begin(), found.end(), (*it)->entity) == found.end()) found.push_back((*it)->entity);
     }

@@ -57,34 +57,12 @@ struct AsciiWord {
   }
 };
 
+// The key and case flags of any word AsciiWord could not take (one with other letters).
 void finish_word(std::string_view text, Token& t) {
   bool any_letter = false, any_lower = false, any_upper = false, first_upper = false;
   bool first = true, digits_only = true;
   t.key.clear();
   for (size_t i = t.start; i < t.end;) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80) {
-      ++i;
-      if (is_ascii_letter(b)) {
-        any_letter = true;
-        digits_only = false;
-        if (b >= 'a') {
-          any_lower = true;
-          t.key.push_back(static_cast<char>(b));
-        } else {
-          any_upper = true;
-          first_upper = first_upper || first;
-          t.key.push_back(static_cast<char>(b | 0x20));
-        }
-      } else if (is_ascii_digit(b)) {
-        t.key.push_back(static_cast<char>(b));
-      } else {
-        digits_only = false;  // only '.' and '\'' get here, and they stay out of the key:
-                              // "U.S." -> "us", "Qur'an" -> "quran"
-      }
-      first = false;
-      continue;
-    }
     char32_t cp;
     i += utf8::decode(text, i, cp);
     if (utf8::is_letter(cp)) {
@@ -99,7 +77,7 @@ void finish_word(std::string_view text, Token& t) {
       digits_only = false;
     }
     first = false;
-    if (cp == 0x2019) continue;  // "Qur’an" -> "quran"
+    if (cp == '.' || cp == '\'' || cp == 0x2019) continue;  // "U.S." -> "us", "Qur'an" -> "quran"
     utf8::append(t.key, utf8::fold_accent(utf8::to_lower(cp)));
   }
   t.kind = digits_only ? TokenKind::kNumber : TokenKind::kWord;
