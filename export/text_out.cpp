@@ -7,46 +7,85 @@
 #include <cstdio>
 #include <mutex>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/joining_thread.h"
 
 namespace newsgraph::exporter {
 
-TextOut& TextOut::operator<<(int64_t v) {
-  char buf[24];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  buffer_.append(buf, r.ptr);
-  return *this;
+void TextBuffer::grow(size_t n) {
+  size_t capacity = std::max(size_ + n, capacity_ * 2);
+  char* data = new char[capacity];  // not value-initialised: every byte is written first
+  if (size_ > 0) std::memcpy(data, data_, size_);
+  delete[] data_;
+  data_ = data;
+  capacity_ = capacity;
 }
 
 TextOut& TextOut::number(double v) {
   if (!std::isfinite(v)) return *this << '0';
   if (v == std::trunc(v) && std::fabs(v) < 1e10 && !(v == 0 && std::signbit(v)))
     return *this << static_cast<int64_t>(v);  // digits as %.10g writes them
-  char buf[32];
-  int n = std::snprintf(buf, sizeof buf, "%.10g", v);
-  buffer_.append(buf, static_cast<size_t>(n));
+  // to_chars with a precision formats as printf's %.10g does, without the locale.
+  char* at = buffer_.end_with_room(32);
+  buffer_.commit(static_cast<size_t>(std::to_chars(at, at + 32, v, std::chars_format::general, 10).ptr - at));
   return *this;
 }
 
-TextOut& TextOut::xml(std::string_view s) {
-  size_t plain = 0;  // start of the run of characters that need no escape
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x20 ? (c != '&' && c != '<' && c != '>' && c != '"' && c != '\'') : (c == '\t' || c == '\n' || c == '\r'))
-      continue;
-    buffer_.append(s.data() + plain, i - plain);
-    plain = i + 1;
-    switch (c) {
-      case '&': buffer_ += "&amp;"; break;
-      case '<': buffer_ += "&lt;"; break;
-      case '>': buffer_ += "&gt;"; break;
-      case '"': buffer_ += "&quot;"; break;
-      case '\'': buffer_ += "&apos;"; break;
-      default: break;  // a control character XML forbids: dropped
-    }
+namespace {
+
+// Whether c needs an XML escape or is a control character XML forbids.
+inline bool xml_special(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u >= 0x20 ? (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') : (c != '\t' && c != '\n' && c != '\r');
+}
+
+// How many bytes from the start of s[0, n) need no escape (tab, newline and carriage
+// return included among them only by the byte-by-byte tail).
+size_t plain_prefix(const char* s, size_t n) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>');
+  const __m128i quot = _mm_set1_epi8('"'), apos = _mm_set1_epi8('\''), below_space = _mm_set1_epi8(0x1F);
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
+                               _mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, quot)));
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, apos));
+    // a byte below 0x20, unsigned: the byte equals min(byte, 0x1F)
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(v, below_space), v));
+    if (int mask = _mm_movemask_epi8(hit)) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
   }
-  buffer_.append(s.data() + plain, s.size() - plain);
+#endif
+  while (i < n && !xml_special(s[i])) ++i;
+  return i;
+}
+
+}  // namespace
+
+TextOut& TextOut::xml(std::string_view s) {
+  const char* p = s.data();
+  size_t left = s.size();
+  while (left > 0) {
+    size_t plain = plain_prefix(p, left);
+    buffer_.append(p, plain);
+    if (plain == left) break;
+    const char c = p[plain];
+    switch (c) {
+      case '&': *this << "&amp;"; break;
+      case '<': *this << "&lt;"; break;
+      case '>': *this << "&gt;"; break;
+      case '"': *this << "&quot;"; break;
+      case '\'': *this << "&apos;"; break;
+      default:
+        if (c == '\t' || c == '\n' || c == '\r') buffer_.push_back(c);
+        break;  // any other control character XML forbids: dropped
+    }
+    p += plain + 1;
+    left -= plain + 1;
+  }
   return *this;
 }
 
@@ -58,15 +97,15 @@ TextOut& TextOut::json(std::string_view s) {
       buffer_.push_back('\\');
       buffer_.push_back(c);
     } else if (c == '\n') {
-      buffer_ += "\\n";
+      *this << "\\n";
     } else if (c == '\t') {
-      buffer_ += "\\t";
+      *this << "\\t";
     } else if (c == '\r') {
-      buffer_ += "\\r";
+      *this << "\\r";
     } else if (u < 0x20) {
       char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", u);
-      buffer_ += buf;
+      int n = std::snprintf(buf, sizeof buf, "\\u%04x", u);
+      buffer_.append(buf, static_cast<size_t>(n));
     } else {
       buffer_.push_back(c);
     }
@@ -92,7 +131,7 @@ TextOut& TextOut::dot(std::string_view s) {
   for (char c : s) {
     if (c == '"' || c == '\\') buffer_.push_back('\\');
     if (c == '\n') {
-      buffer_ += "\\n";
+      *this << "\\n";
       continue;
     }
     buffer_.push_back(c);
@@ -113,7 +152,7 @@ void TextOut::items(size_t count, const std::function<void(TextOut&, size_t)>& i
   // One slot passes each odd chunk from the helper to this thread, in order.
   std::mutex mutex;
   std::condition_variable changed;
-  std::string slot;
+  TextBuffer slot;
   bool full = false, stopped = false;
   struct StopOnExit {  // an exception on this thread must not leave the helper waiting
     std::mutex& mutex;
@@ -143,7 +182,7 @@ void TextOut::items(size_t count, const std::function<void(TextOut&, size_t)>& i
       format(*this, c);
       continue;
     }
-    std::string ready;
+    TextBuffer ready;
     {
       std::unique_lock<std::mutex> lock(mutex);
       changed.wait(lock, [&] { return full; });
@@ -152,7 +191,7 @@ void TextOut::items(size_t count, const std::function<void(TextOut&, size_t)>& i
       changed.notify_all();
     }
     if (out_ == nullptr) {
-      buffer_ += ready;
+      buffer_.append(ready.data(), ready.size());
     } else {  // straight to the stream, not through the buffer
       flush();
       out_->write(ready.data(), static_cast<std::streamsize>(ready.size()));

@@ -47,6 +47,36 @@ TEST_CASE("xml escapes the five markup characters and drops control characters",
   CHECK(s.str() == "Kim &amp; &quot;Putin&quot; &lt;di&gt; Moskow&apos;s pagi\tini\n");
 }
 
+TEST_CASE("xml escapes alike wherever the character falls in a long text", "[export][text_out]") {
+  // Texts long enough for the wide scan, each special character, UTF-8 bytes and a
+  // forbidden control character put at every position from 0 to 40.
+  const std::string plain = "Presiden Prabowo bertemu PM Modi di Jakarta \xC3\xA9t\xC3\xA9 ";
+  for (char special : {'&', '<', '>', '"', '\'', '\t', '\n', '\r', '\x01', '\x1F', 'x'}) {
+    for (size_t at = 0; at <= 40; ++at) {
+      std::string text = plain;
+      text.insert(at, 1, special);
+      std::string expected;
+      for (char c : text) {
+        switch (c) {
+          case '&': expected += "&amp;"; break;
+          case '<': expected += "&lt;"; break;
+          case '>': expected += "&gt;"; break;
+          case '"': expected += "&quot;"; break;
+          case '\'': expected += "&apos;"; break;
+          default:
+            if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') expected += c;
+        }
+      }
+      std::ostringstream s;
+      TextOut o(s);
+      o.xml(text);
+      REQUIRE(o.finish().is_ok());
+      INFO("character " << int(special) << " at " << at);
+      CHECK(s.str() == expected);
+    }
+  }
+}
+
 TEST_CASE("numbers read the same as %.10g writes them, whole ones as plain digits", "[export][text_out]") {
   for (double v : {0.0, -0.0, 3.0, -42.0, 9999999999.0, 1e10, 123456789012.0, 0.15, 2.5e-5, 1.0 / 3}) {
     std::ostringstream s;
