@@ -1,7 +1,7 @@
 // Force-directed positions for export: Boost.Graph's Fruchterman-Reingold up to 200
 // nodes, and above that the same forces with each node repelled by the centres of the
-// grid cells around it (Boost's compares every pair: 26 s at 3,000 nodes). Started from a circle per community, so the
-// result is stable for a seed.
+// grid cells around it (Boost's compares every pair: 26 s at 3,000 nodes). Started
+// from a disc per community, so the result is stable for a seed.
 #pragma once
 
 #include <cstddef>
