@@ -99,21 +99,38 @@ int parse(const std::vector<std::string>& args, ExportFlags& x) {
   return kExitOk;
 }
 
-// Writes to `path` through a temporary file renamed into place; "" means stdout.
+// Writes to `path` through a temporary file renamed into place; "" means stdout. A
+// device or a pipe (-o /dev/stdout, a FIFO) is written as it is, and a symbolic link's
+// target is replaced, not the link.
 Status write_file(const exporter::ExportGraph& g, exporter::Format format, const std::string& path) {
+  namespace fs = std::filesystem;
   auto writer = exporter::make_writer(format);
   if (path.empty()) return writer->write(g, std::cout);
-  std::string partial = path + ".partial";
+  std::error_code ec;
+  fs::file_status kind = fs::status(path, ec);  // follows links
+  if (fs::exists(kind) && !fs::is_regular_file(kind)) {
+    if (fs::is_directory(kind)) return Status::error(StatusCode::kIoError, "cannot write " + path + ": a directory");
+    std::ofstream out(path, std::ios::binary);
+    if (!out) return Status::error(StatusCode::kIoError, "cannot write " + path);
+    Status st = writer->write(g, out);
+    return st.is_ok() ? st : Status::error(StatusCode::kIoError, "cannot write " + path + ": " + st.message());
+  }
+  fs::path target = path;  // through links, to the file they name (which may not exist yet)
+  for (int hop = 0; hop < 40 && fs::is_symlink(fs::symlink_status(target, ec)); ++hop) {
+    fs::path next = fs::read_symlink(target, ec);
+    if (ec) break;
+    target = next.is_absolute() ? next : target.parent_path() / next;
+  }
+  std::string partial = target.string() + ".partial";
   Status st;
   {
     std::ofstream out(partial, std::ios::binary | std::ios::trunc);
     if (!out) return Status::error(StatusCode::kIoError, "cannot write " + path);
     st = writer->write(g, out);
   }
-  std::error_code ec;
-  if (st.is_ok()) std::filesystem::rename(partial, path, ec);
+  if (st.is_ok()) fs::rename(partial, target, ec);
   if (!st.is_ok() || ec) {
-    std::filesystem::remove(partial, ec);
+    fs::remove(partial, ec);
     return Status::error(StatusCode::kIoError, "cannot write " + path + (st.is_ok() ? "" : ": " + st.message()));
   }
   return Status::ok();

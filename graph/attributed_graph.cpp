@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <future>
 #include <memory>
 
 #include "core/joining_thread.h"
@@ -52,6 +53,14 @@ class KeyIndex {
 struct SentenceRef {
   int64_t doc = 0, idx = 0;
   uint32_t edge = kAbsent;
+};
+
+// One evidence row as stored: read on the second connection while the first reads the
+// relations, then matched to the edges.
+struct EvidenceRow {
+  int64_t relation = 0, doc = 0;
+  int32_t sentence = 0;
+  bool typed = false;  // the sentence states a typed relation, not a co-occurrence
 };
 
 struct Loader {
@@ -123,10 +132,21 @@ struct Loader {
     return date.empty() ? nullptr : &date;
   }
 
+  // The evidence rows in their order.
+  static std::vector<EvidenceRow> read_evidence(Db& from) {
+    std::vector<EvidenceRow> rows;
+    Statement q = from.prepare(
+        "SELECT relation_key, doc_key, sentence, predicate FROM evidence ORDER BY evidence_key");
+    while (q.step())
+      rows.push_back({q.column_int(0), q.column_int(1), static_cast<int32_t>(q.column_int(2)),
+                      q.column_view(3) != predicate_name(Predicate::kCoOccurs)});
+    return rows;
+  }
+
   // One pass over the evidence, in its order: each edge's articles, their dates and the
   // evidence count (inside the window, if there is one), and where its sample is, the
   // first typed sentence. Returns the sample places, sorted by sentence.
-  std::vector<SentenceRef> evidence(std::vector<int64_t>* weight_in_window,
+  std::vector<SentenceRef> evidence(const std::vector<EvidenceRow>& rows, std::vector<int64_t>* weight_in_window,
                                     std::vector<int64_t>* evidence_in_window) {
     const bool windowed = !f.since.empty() || !f.until.empty();
     std::vector<uint64_t> edge_docs;  // edge << 32 | doc, one per evidence row kept
@@ -134,16 +154,14 @@ struct Loader {
     std::vector<char> has_sample(g.edges.size(), 0);
     std::vector<int64_t>& evidence_count = *evidence_in_window;
     evidence_count.assign(g.edges.size(), 0);
-    Statement q = db.prepare(
-        "SELECT relation_key, doc_key, sentence, predicate FROM evidence ORDER BY evidence_key");
-    while (q.step()) {
-      uint32_t edge = edge_of[q.column_int(0)];
+    edge_docs.reserve(rows.size());
+    for (const EvidenceRow& row : rows) {
+      uint32_t edge = edge_of[row.relation];
       if (edge == kAbsent) continue;
-      int64_t doc = q.column_int(1);
-      if (!has_sample[edge] && g.edges[edge].predicate != Predicate::kCoOccurs &&
-          q.column_view(3) != predicate_name(Predicate::kCoOccurs)) {
+      const int64_t doc = row.doc;
+      if (!has_sample[edge] && g.edges[edge].predicate != Predicate::kCoOccurs && row.typed) {
         has_sample[edge] = 1;
-        sample_at.push_back({doc, q.column_int(2), edge});
+        sample_at.push_back({doc, row.sentence, edge});
       }
       const std::string* date = date_of(doc);
       if (date == nullptr || doc > UINT32_MAX || (windowed && !in_window(*date, f))) continue;
@@ -175,8 +193,13 @@ struct Loader {
   // Reads the sample sentences: a walk over the sentences in key order beside the
   // sorted places when many are wanted, a lookup for each when few are.
   void samples(const std::vector<SentenceRef>& at) {
+    // `at` is sorted by sentence: a run of places naming one sentence shares its text.
+    const SentenceRef* previous = nullptr;
     auto keep = [&](const SentenceRef& r, std::string_view text) {
-      g.edges[r.edge].sample = truncate_utf8(text, kSampleBytes);
+      if (previous == nullptr || previous->doc != r.doc || previous->idx != r.idx)
+        g.sample_texts.push_back(truncate_utf8(text, kSampleBytes));
+      g.edges[r.edge].sample = g.sample_texts.back();
+      previous = &r;
     };
     int64_t sentence_rows = 0;
     {
@@ -343,27 +366,42 @@ Status load_attributed_graph(Store& store, const GraphFilter& filter, Attributed
       center = node;
     }
     loader.documents();
-    // On a large store a second read-only connection reads the node details while this
-    // one reads the relations, the evidence and the samples (each part writes fields
-    // the other does not touch; both read committed data).
+    // On a large store a second read-only connection reads the evidence rows and then
+    // the node details while this one reads the relations, matches the evidence to them
+    // and reads the samples (each part writes fields the other does not touch; both
+    // read committed data).
     std::unique_ptr<Store> second =
         loader.relations_stored() > filter.parallel_above ? open_second_reader(store) : nullptr;
-    std::string side_error;
-    auto side = [&loader, &side_error](Db& from) {
+    std::vector<EvidenceRow> evidence_rows;
+    std::string rows_error, details_error;  // each written before its part is handed over
+    std::promise<void> rows_read;
+    std::future<void> rows_ready = rows_read.get_future();
+    auto side = [&loader, &evidence_rows, &rows_error, &details_error, &rows_read](Db& from) {
+      try {
+        evidence_rows = Loader::read_evidence(from);
+      } catch (const StoreError& e) {
+        rows_error = e.message;
+      }
+      rows_read.set_value();
+      if (!rows_error.empty()) return;
       try {
         loader.node_details(from);
       } catch (const StoreError& e) {
-        side_error = e.message;
+        details_error = e.message;
       }
     };
     JoiningThread helper;
     if (second) helper = JoiningThread(side, std::ref(second->impl().db));
-    loader.edges();
-    std::vector<int64_t> weight, evidence;
-    loader.samples(loader.evidence(&weight, &evidence));
-    if (helper.running()) helper.join();
     else side(db);
-    if (!side_error.empty()) throw StoreError{side_error};
+    loader.edges();
+    rows_ready.wait();
+    if (!rows_error.empty()) throw StoreError{rows_error};  // the helper has finished
+    std::vector<int64_t> weight, evidence;
+    std::vector<SentenceRef> sample_at = loader.evidence(evidence_rows, &weight, &evidence);
+    std::vector<EvidenceRow>().swap(evidence_rows);
+    loader.samples(sample_at);
+    if (helper.running()) helper.join();
+    if (!details_error.empty()) throw StoreError{details_error};
     loader.apply_window(weight, evidence);
     bool edges_filtered = filter.min_weight > 1 || !filter.predicates.empty() || !filter.since.empty() ||
                           !filter.until.empty() || !filter.include_cooccurs || !filter.types.empty();

@@ -3,9 +3,11 @@
 // the filters exports and the API share. Read-only queries on a Store.
 #pragma once
 
+#include <deque>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/ontology.h"
@@ -48,12 +50,22 @@ struct AttributedEdge {
   std::vector<std::string> dates;       // distinct article dates, sorted
   std::vector<int64_t> article_keys;    // store-internal article numbers, sorted, to count
                                         // distinct articles over several edges
-  std::string sample;                   // one supporting sentence (typed relations)
+  std::string_view sample;              // one supporting sentence (typed relations), in
+                                        // the graph's sample_texts
 };
 
+// Move-only: the edges' samples point into sample_texts, which holds each sentence once
+// however many relations it supports.
 struct AttributedGraph {
+  AttributedGraph() = default;
+  AttributedGraph(AttributedGraph&&) = default;
+  AttributedGraph& operator=(AttributedGraph&&) = default;
+  AttributedGraph(const AttributedGraph&) = delete;
+  AttributedGraph& operator=(const AttributedGraph&) = delete;
+
   std::vector<AttributedNode> nodes;
   std::vector<AttributedEdge> edges;    // self-loops left out
+  std::deque<std::string> sample_texts;
 };
 
 // Loads what the filter selects. Fails with kNotFound when `center` names no entity,

@@ -187,3 +187,24 @@ TEST_CASE("export filters select types, predicates, weights, dates and ego netwo
   CHECK(run(binary() + " export --db " + db + " --types ALIEN").exit_code == 2);
   CHECK(run(binary() + " export --help").exit_code == 0);
 }
+
+TEST_CASE("export into a pipe or through a symbolic link keeps the pipe and the link", "[export]") {
+  std::string db = make_store();
+  std::string dir = temp_dir();
+  // A FIFO read by another process: written in place, not replaced by a regular file.
+  std::string fifo = dir + "/pipe";
+  REQUIRE(run("mkfifo " + fifo).exit_code == 0);
+  auto r = run("cat " + fifo + " > " + dir + "/from_pipe & " + binary() + " export --db " + db + " -o " + fifo +
+               "; wait");
+  CHECK(r.exit_code == 0);
+  CHECK(std::filesystem::is_fifo(fifo));
+  CHECK(read_file(dir + "/from_pipe").rfind("<?xml", 0) == 0);
+  // A link to a file: the file gets the graph and the link stays a link.
+  std::filesystem::create_directories(dir + "/data");
+  std::filesystem::create_symlink(dir + "/data/graph.graphml", dir + "/link.graphml");
+  REQUIRE(run(binary() + " export --db " + db + " -o " + dir + "/link.graphml").exit_code == 0);
+  CHECK(std::filesystem::is_symlink(dir + "/link.graphml"));
+  CHECK(read_file(dir + "/data/graph.graphml").rfind("<?xml", 0) == 0);
+  // A directory is no file to write.
+  CHECK(run(binary() + " export --db " + db + " -o " + dir + "/data").exit_code == 3);
+}

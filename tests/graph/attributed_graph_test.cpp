@@ -107,3 +107,28 @@ TEST_CASE("a typed edge finds its sentence when few of many sentences are wanted
   CHECK(together.weight == 20);
   CHECK(together.dates.size() == 9);
 }
+
+TEST_CASE("a sentence that supports several relations is one sample text, shared", "[attributed]") {
+  auto store = open_store(temp_dir() + "/shared_sample.db");
+  Article a = dated("s", "2024-04-04", "Putin mendukung Xi dan menuduh Biden.");
+  add_entity(a, "Putin", EntityType::kPerson, "vladimir_putin");
+  add_entity(a, "Xi", EntityType::kPerson, "xi_jinping");
+  add_entity(a, "Biden", EntityType::kPerson, "joe_biden");
+  add_relation(a, "Putin", Predicate::kSupport, "Xi");
+  add_relation(a, "Putin", Predicate::kAccuse, "Biden");
+  ingest(*store, a);
+  for (int64_t parallel_above : {int64_t{1} << 30, int64_t{0}}) {
+    GraphFilter f;
+    f.parallel_above = parallel_above;
+    AttributedGraph g;
+    REQUIRE(load_attributed_graph(*store, f, &g).is_ok());
+    const AttributedEdge& support = edge(g, "vladimir_putin", Predicate::kSupport, "xi_jinping");
+    const AttributedEdge& accuse = edge(g, "vladimir_putin", Predicate::kAccuse, "joe_biden");
+    CHECK(support.sample == "Putin mendukung Xi dan menuduh Biden.");
+    CHECK(accuse.sample.data() == support.sample.data());
+    CHECK(g.sample_texts.size() == 1);
+    // Moved, the graph's samples still read.
+    AttributedGraph moved = std::move(g);
+    CHECK(edge(moved, "vladimir_putin", Predicate::kAccuse, "joe_biden").sample == accuse.sample);
+  }
+}
