@@ -82,7 +82,7 @@ ExportGraph build_export_graph(graph::AttributedGraph attributed, const ExportOp
   const graph::AttributedGraph& g = out.graph;
   const size_t n = g.nodes.size();
 
-  // The exported edges are combined on a second thread while this one ranks, finds
+  // The exported edges are combined on a second thread while this one finds the
   // communities and lays the nodes out; neither reads what the other writes.
   JoiningThread combining([&out, &g, multi = options.multi] {
     out.edges.reserve(g.edges.size());
@@ -117,14 +117,18 @@ ExportGraph build_export_graph(graph::AttributedGraph attributed, const ExportOp
     pairs.emplace_back(e.source, e.target);
   }
   graph::GraphView view = graph::GraphView::from_edges(std::move(nodes), std::move(edges));
-  // One thread: the other core is combining the edges.
-  std::vector<double> rank = graph::pagerank(view.directed(), 0.85, 1e-10, 100, SIZE_MAX);
+  // PageRank on a third thread, on one core at a time (SIZE_MAX: never split), while
+  // this one finds the communities: the combining thread finishes first on large graphs
+  // and leaves its core to it. Each thread writes only its own result.
+  std::vector<double> rank;
+  JoiningThread ranking([&rank, &view] { rank = graph::pagerank(view.directed(), 0.85, 1e-10, 100, SIZE_MAX); });
   graph::Communities communities = graph::louvain(view.undirected(), options.seed);
-  double top = rank.empty() ? 1 : *std::max_element(rank.begin(), rank.end());
   LayoutOptions layout;
   layout.iterations = options.layout ? options.layout_iterations : -1;
   layout.seed = options.seed;
   auto positions = force_directed_layout(n, pairs, communities.membership, layout);
+  ranking.join();
+  double top = rank.empty() ? 1 : *std::max_element(rank.begin(), rank.end());
   out.visuals.resize(n);
   for (size_t v = 0; v < n; ++v) {
     NodeVisual& visual = out.visuals[v];

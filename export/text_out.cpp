@@ -36,14 +36,18 @@ TextOut& TextOut::number(double v) {
 
 namespace {
 
-// Whether c needs an XML escape or is a control character XML forbids.
-inline bool xml_special(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  return u >= 0x20 ? (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') : (c != '\t' && c != '\n' && c != '\r');
-}
+// Which bytes need an XML escape or are control characters XML forbids (all below
+// 0x20 but tab, newline and carriage return, which pass through the escape loop below).
+struct XmlSpecial {
+  bool byte[256] = {};
+  constexpr XmlSpecial() {
+    for (int c = 0; c < 0x20; ++c) byte[c] = true;
+    for (char c : {'&', '<', '>', '"', '\''}) byte[static_cast<unsigned char>(c)] = true;
+  }
+};
+constexpr XmlSpecial kXmlSpecial;
 
-// How many bytes from the start of s[0, n) need no escape (tab, newline and carriage
-// return included among them only by the byte-by-byte tail).
+// How many bytes from the start of s[0, n) need no escape.
 size_t plain_prefix(const char* s, size_t n) {
   size_t i = 0;
 #if defined(__SSE2__)
@@ -59,7 +63,7 @@ size_t plain_prefix(const char* s, size_t n) {
     if (int mask = _mm_movemask_epi8(hit)) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
   }
 #endif
-  while (i < n && !xml_special(s[i])) ++i;
+  while (i < n && !kXmlSpecial.byte[static_cast<unsigned char>(s[i])]) ++i;
   return i;
 }
 

@@ -264,8 +264,24 @@ struct Loader {
       int64_t mentions = key >= 0 && static_cast<size_t>(key) < mentions_of.size() ? mentions_of[key] : 0;
       seen.push_back({node, doc, mentions});
     }
-    std::sort(seen.begin(), seen.end(),
-              [](const Seen& a, const Seen& b) { return a.node != b.node ? a.node < b.node : a.doc < b.doc; });
+    // By node, then by article: a counting sort by node keeps the rows' order, which is
+    // the order articles were stored in, so a node's rows are mostly in article order
+    // already and are sorted only where they are not.
+    {
+      std::vector<size_t> start(g.nodes.size() + 1, 0);
+      for (const Seen& r : seen) ++start[r.node + 1];
+      for (size_t v = 1; v < start.size(); ++v) start[v] += start[v - 1];
+      std::vector<Seen> by_node(seen.size());
+      std::vector<size_t> next(start.begin(), start.end() - 1);
+      for (const Seen& r : seen) by_node[next[r.node]++] = r;
+      auto by_doc = [](const Seen& a, const Seen& b) { return a.doc < b.doc; };
+      for (size_t v = 0; v + 1 < start.size(); ++v) {
+        auto first = by_node.begin() + static_cast<std::ptrdiff_t>(start[v]);
+        auto last = by_node.begin() + static_cast<std::ptrdiff_t>(start[v + 1]);
+        if (!std::is_sorted(first, last, by_doc)) std::sort(first, last, by_doc);
+      }
+      seen.swap(by_node);
+    }
     for (size_t i = 0; i < seen.size();) {
       AttributedNode& n = g.nodes[seen[i].node];
       n.articles = 0;
