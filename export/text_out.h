@@ -26,7 +26,7 @@ class TextBuffer {
   }
   ~TextBuffer() { delete[] data_; }
 
-  // Room for n more bytes at end(); commit(k) then counts k of them written.
+  // Room for n more bytes after the last; commit(k) then counts k of them written.
   char* end_with_room(size_t n) {
     if (capacity_ - size_ < n) grow(n);
     return data_ + size_;
