@@ -7,6 +7,7 @@
 
 #include "core/joining_thread.h"
 #include "core/text.h"
+#include "graph/queries.h"
 #include "graph/store.h"
 #include "graph/store_internal.h"
 
@@ -57,7 +58,7 @@ struct SentenceRef {
 
 // One evidence row as stored: read on the second connection while the first reads the
 // relations, then matched to the edges.
-struct EvidenceRow {
+struct EvidenceLink {
   int64_t relation = 0, doc = 0;
   int32_t sentence = 0;
   bool typed = false;  // the sentence states a typed relation, not a co-occurrence
@@ -133,8 +134,8 @@ struct Loader {
   }
 
   // The evidence rows in their order.
-  static std::vector<EvidenceRow> read_evidence(Db& from) {
-    std::vector<EvidenceRow> rows;
+  static std::vector<EvidenceLink> read_evidence(Db& from) {
+    std::vector<EvidenceLink> rows;
     Statement q = from.prepare(
         "SELECT relation_key, doc_key, sentence, predicate FROM evidence ORDER BY evidence_key");
     while (q.step())
@@ -146,7 +147,7 @@ struct Loader {
   // One pass over the evidence, in its order: each edge's articles, their dates and the
   // evidence count (inside the window, if there is one), and where its sample is, the
   // first typed sentence. Returns the sample places, sorted by sentence.
-  std::vector<SentenceRef> evidence(const std::vector<EvidenceRow>& rows, std::vector<int64_t>* weight_in_window,
+  std::vector<SentenceRef> evidence(const std::vector<EvidenceLink>& rows, std::vector<int64_t>* weight_in_window,
                                     std::vector<int64_t>* evidence_in_window) {
     const bool windowed = !f.since.empty() || !f.until.empty();
     std::vector<uint64_t> edge_docs;  // edge << 32 | doc, one per evidence row kept
@@ -155,7 +156,7 @@ struct Loader {
     std::vector<int64_t>& evidence_count = *evidence_in_window;
     evidence_count.assign(g.edges.size(), 0);
     edge_docs.reserve(rows.size());
-    for (const EvidenceRow& row : rows) {
+    for (const EvidenceLink& row : rows) {
       uint32_t edge = edge_of[row.relation];
       if (edge == kAbsent) continue;
       const int64_t doc = row.doc;
@@ -369,7 +370,12 @@ void prune(AttributedGraph& g, int64_t center, uint32_t depth, bool drop_isolate
 
 Status load_attributed_graph(Store& store, const GraphFilter& filter, AttributedGraph* out) {
   Db& db = store.impl().db;
+  ReadSnapshot snapshot(store);  // every query on this connection reads one state
   try {
+    // The store's version, which also starts the read; a store written by an older
+    // newsgraph may have none, and is then read on this connection alone.
+    int64_t version = -1;
+    const bool versioned = data_version(store, &version).is_ok();
     Loader loader{db, filter, {}, {}, {}, {}};
     loader.nodes();
     int64_t center = -1;
@@ -384,37 +390,57 @@ Status load_attributed_graph(Store& store, const GraphFilter& filter, Attributed
     loader.documents();
     // On a large store a second read-only connection reads the evidence rows and then
     // the node details while this one reads the relations, matches the evidence to them
-    // and reads the samples (each part writes fields the other does not touch; both
-    // read committed data).
-    std::unique_ptr<Store> second =
-        loader.relations_stored() > filter.parallel_above ? open_second_reader(store) : nullptr;
-    std::vector<EvidenceRow> evidence_rows;
+    // and reads the samples (each part writes fields the other does not touch). The
+    // second connection must read the state this one reads: when a write came between
+    // them, its part is read here instead.
+    std::unique_ptr<Store> second = versioned && loader.relations_stored() > filter.parallel_above
+                                        ? open_second_reader(store)
+                                        : nullptr;
+    std::vector<EvidenceLink> evidence_rows;
     std::string rows_error, details_error;  // each written before its part is handed over
-    std::promise<void> rows_read;
-    std::future<void> rows_ready = rows_read.get_future();
-    auto side = [&loader, &evidence_rows, &rows_error, &details_error, &rows_read](Db& from) {
+    auto read_rows = [&evidence_rows, &rows_error](Db& from) {
       try {
         evidence_rows = Loader::read_evidence(from);
       } catch (const StoreError& e) {
         rows_error = e.message;
       }
-      rows_read.set_value();
-      if (!rows_error.empty()) return;
+    };
+    auto read_details = [&loader, &details_error](Db& from) {
       try {
         loader.node_details(from);
       } catch (const StoreError& e) {
         details_error = e.message;
       }
     };
+    std::promise<void> rows_read;
+    std::future<void> rows_ready = rows_read.get_future();
+    bool stale = false;  // the second connection saw another state
     JoiningThread helper;
-    if (second) helper = JoiningThread(side, std::ref(second->impl().db));
-    else side(db);
+    if (second) {
+      helper = JoiningThread([&] {
+        ReadSnapshot pinned(*second);
+        int64_t seen = -1;
+        stale = !data_version(*second, &seen).is_ok() || seen != version;
+        if (!stale) read_rows(second->impl().db);
+        rows_read.set_value();
+        if (!stale && rows_error.empty()) read_details(second->impl().db);
+      });
+    } else {
+      read_rows(db);
+      rows_read.set_value();
+      if (rows_error.empty()) read_details(db);
+    }
     loader.edges();
     rows_ready.wait();
-    if (!rows_error.empty()) throw StoreError{rows_error};  // the helper has finished
+    if (stale) {
+      helper.join();
+      read_rows(db);
+      if (rows_error.empty()) read_details(db);
+    }
+    if (!rows_error.empty()) throw StoreError{rows_error};  // the helper reads nothing more
     std::vector<int64_t> weight, evidence;
     std::vector<SentenceRef> sample_at = loader.evidence(evidence_rows, &weight, &evidence);
-    std::vector<EvidenceRow>().swap(evidence_rows);
+    std::vector<EvidenceLink>().swap(evidence_rows);
     loader.samples(sample_at);
     if (helper.running()) helper.join();
     if (!details_error.empty()) throw StoreError{details_error};

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "graph/queries.h"
 #include "graph/store.h"
 #include "tests/graph/store_fixtures.h"
 #include "tests/test_paths.h"
@@ -131,4 +132,38 @@ TEST_CASE("a sentence that supports several relations is one sample text, shared
     AttributedGraph moved = std::move(g);
     CHECK(edge(moved, "vladimir_putin", Predicate::kAccuse, "joe_biden").sample == accuse.sample);
   }
+}
+
+TEST_CASE("a write between the two connections' reads does not mix two states into one graph", "[attributed]") {
+  std::string path = temp_dir() + "/two_states.db";
+  auto store = open_store(path);
+  Article first = dated("a1", "2024-01-05", "Putin bertemu Kim di Moskow.");
+  Article second = dated("a2", "2024-03-10", "Putin bertemu Kim lagi di Pyongyang.");
+  for (Article* a : {&first, &second}) {
+    add_entity(*a, "Putin", EntityType::kPerson, "vladimir_putin");
+    add_entity(*a, "Kim", EntityType::kPerson, "kim_jong_un");
+    add_relation(*a, "Putin", Predicate::kMeet, "Kim");
+    ingest(*store, *a);
+  }
+  // This connection reads inside a snapshot taken now (as the API does); another one
+  // then removes the second article before the load opens its second connection.
+  ReadSnapshot snapshot(*store);
+  int64_t version = 0;
+  REQUIRE(data_version(*store, &version).is_ok());
+  {
+    auto writer = open_store(path);
+    bool found = false;
+    REQUIRE(writer->remove("a2", &found).is_ok());
+    REQUIRE(found);
+  }
+  GraphFilter two_connections;
+  two_connections.parallel_above = 0;
+  AttributedGraph g;
+  REQUIRE(load_attributed_graph(*store, two_connections, &g).is_ok());
+  // Everything as the snapshot shows it: both articles, on the nodes and on the edge.
+  CHECK(node(g, "vladimir_putin").articles == 2);
+  CHECK(node(g, "kim_jong_un").last_seen == "2024-03-10");
+  const AttributedEdge& meet = edge(g, "kim_jong_un", Predicate::kMeet, "vladimir_putin");
+  CHECK(meet.weight == 2);
+  CHECK(meet.dates == std::vector<std::string>{"2024-01-05", "2024-03-10"});
 }
