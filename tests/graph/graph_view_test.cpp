@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "graph/queries.h"
 #include "graph/store.h"
 #include "tests/graph/store_fixtures.h"
 #include "tests/test_paths.h"
@@ -69,4 +70,33 @@ TEST_CASE("a store read on two connections gives the same graph as one connectio
   auto russia_in = 0;
   for (const EdgeInfo& e : b.edges()) russia_in += b.nodes()[e.target].id == "russia";
   CHECK(russia_in == 40);
+}
+
+TEST_CASE("relations read on two connections come from one state though a write lands between", "[graph_view][store]") {
+  std::string path = temp_dir() + "/two_states.db";
+  auto store = open_store(path);
+  for (int i = 0; i < 10; ++i) {
+    Article a = article("a" + std::to_string(i), "Kalimat nomor " + std::to_string(i) + ".");
+    add_entity(a, "Orang " + std::to_string(i), EntityType::kPerson);
+    add_entity(a, "Rusia", EntityType::kCountry, "russia");
+    add_relation(a, "Orang " + std::to_string(i), Predicate::kSupport, "Rusia");
+    ingest(*store, a);
+  }
+  // This connection reads inside a snapshot taken now (as the API does); another one
+  // then removes the last articles, whose relations the second connection would read.
+  ReadSnapshot snapshot(*store);
+  int64_t version = 0;
+  REQUIRE(data_version(*store, &version).is_ok());
+  {
+    auto writer = open_store(path);
+    for (int i = 5; i < 10; ++i) {
+      bool found = false;
+      REQUIRE(writer->remove("a" + std::to_string(i), &found).is_ok());
+    }
+  }
+  GraphViewOptions two;
+  two.parallel_above = 0;
+  GraphView g;
+  REQUIRE(GraphView::load(*store, two, &g).is_ok());
+  CHECK(g.edges().size() == 10);  // as the snapshot shows the store
 }
