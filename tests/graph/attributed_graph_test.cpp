@@ -19,6 +19,15 @@ Article dated(const std::string& id, const std::string& date, const std::string&
   return a;
 }
 
+// An article in which Putin meets Kim.
+Article meeting(const std::string& id, const std::string& date, const std::string& text) {
+  Article a = dated(id, date, text);
+  add_entity(a, "Putin", EntityType::kPerson, "vladimir_putin");
+  add_entity(a, "Kim", EntityType::kPerson, "kim_jong_un");
+  add_relation(a, "Putin", Predicate::kMeet, "Kim");
+  return a;
+}
+
 const AttributedNode& node(const AttributedGraph& g, const std::string& id) {
   for (const auto& n : g.nodes)
     if (n.id == id) return n;
@@ -41,14 +50,9 @@ const AttributedEdge& edge(const AttributedGraph& g, const std::string& from, Pr
 TEST_CASE("nodes carry their articles, mentions and dates, edges their first sentence, on one or two connections",
           "[attributed]") {
   auto store = open_store(temp_dir() + "/g.db");
-  Article a1 = dated("a1", "2024-01-05", "Putin bertemu Kim di Moskow.");
-  Article a2 = dated("a2", "2024-03-10", "Putin bertemu Kim lagi di Pyongyang.");
+  Article a1 = meeting("a1", "2024-01-05", "Putin bertemu Kim di Moskow.");
+  Article a2 = meeting("a2", "2024-03-10", "Putin bertemu Kim lagi di Pyongyang.");
   Article a3 = dated("a3", "2024-02-01", "Putin mendukung Xi.");
-  for (Article* a : {&a1, &a2}) {
-    add_entity(*a, "Putin", EntityType::kPerson, "vladimir_putin");
-    add_entity(*a, "Kim", EntityType::kPerson, "kim_jong_un");
-    add_relation(*a, "Putin", Predicate::kMeet, "Kim");
-  }
   add_entity(a3, "Putin", EntityType::kPerson, "vladimir_putin");
   add_entity(a3, "Xi", EntityType::kPerson, "xi_jinping");
   add_relation(a3, "Putin", Predicate::kSupport, "Xi");
@@ -137,14 +141,8 @@ TEST_CASE("a sentence that supports several relations is one sample text, shared
 TEST_CASE("a write between the two connections' reads does not mix two states into one graph", "[attributed]") {
   std::string path = temp_dir() + "/two_states.db";
   auto store = open_store(path);
-  Article first = dated("a1", "2024-01-05", "Putin bertemu Kim di Moskow.");
-  Article second = dated("a2", "2024-03-10", "Putin bertemu Kim lagi di Pyongyang.");
-  for (Article* a : {&first, &second}) {
-    add_entity(*a, "Putin", EntityType::kPerson, "vladimir_putin");
-    add_entity(*a, "Kim", EntityType::kPerson, "kim_jong_un");
-    add_relation(*a, "Putin", Predicate::kMeet, "Kim");
-    ingest(*store, *a);
-  }
+  ingest(*store, meeting("a1", "2024-01-05", "Putin bertemu Kim di Moskow."));
+  ingest(*store, meeting("a2", "2024-03-10", "Putin bertemu Kim lagi di Pyongyang."));
   // This connection reads inside a snapshot taken now (as the API does); another one
   // then removes the second article before the load opens its second connection.
   ReadSnapshot snapshot(*store);
