@@ -1,5 +1,6 @@
 // `newsgraph export`: the stored graph as GraphML, GEXF, JSON, CSV, DOT or Neo4j CSV.
 // Files are written beside their target and renamed into place when complete.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/flags.h"
+#include "cli/progress.h"
 #include "export/export_options.h"
 #include "export/writer.h"
 #include "graph/attributed_graph.h"
@@ -99,20 +101,59 @@ int parse(const std::vector<std::string>& args, ExportFlags& x) {
   return kExitOk;
 }
 
+// Passes what is written on to another buffer and shows the running count of bytes.
+class CountingBuffer : public std::streambuf {
+ public:
+  CountingBuffer(std::streambuf* to, StageLine* line) : to_(to), line_(line) {}
+
+ protected:
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    std::streamsize put = to_->sputn(s, n);
+    count_ += static_cast<size_t>(std::max<std::streamsize>(put, 0));
+    line_->bytes(count_);
+    return put;
+  }
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    if (traits_type::eq_int_type(to_->sputc(traits_type::to_char_type(c)), traits_type::eof()))
+      return traits_type::eof();
+    ++count_;
+    return c;
+  }
+  int sync() override { return to_->pubsync(); }
+
+ private:
+  std::streambuf* to_;
+  StageLine* line_;
+  size_t count_ = 0;
+};
+
+// Writes through a CountingBuffer, so the stage line shows the MB written.
+Status write_counted(const exporter::GraphWriter& writer, const exporter::ExportGraph& g, std::ostream& out,
+                     StageLine* line) {
+  CountingBuffer counting(out.rdbuf(), line);
+  std::ostream counted(&counting);
+  Status st = writer.write(g, counted);
+  if (st.is_ok() && !out) return Status::error(StatusCode::kIoError, "cannot write the export");
+  return st;
+}
+
 // Writes to `path` through a temporary file renamed into place; "" means stdout. A
 // device or a pipe (-o /dev/stdout, a FIFO) is written as it is, and a symbolic link's
 // target is replaced, not the link.
-Status write_file(const exporter::ExportGraph& g, exporter::Format format, const std::string& path) {
+Status write_file(const exporter::ExportGraph& g, exporter::Format format, const std::string& path,
+                  StageLine* line) {
   namespace fs = std::filesystem;
   auto writer = exporter::make_writer(format);
-  if (path.empty()) return writer->write(g, std::cout);
+  line->stage("writing " + (path.empty() ? std::string("to standard output") : path));
+  if (path.empty()) return write_counted(*writer, g, std::cout, line);
   std::error_code ec;
   fs::file_status kind = fs::status(path, ec);  // follows links
   if (fs::exists(kind) && !fs::is_regular_file(kind)) {
     if (fs::is_directory(kind)) return Status::error(StatusCode::kIoError, "cannot write " + path + ": a directory");
     std::ofstream out(path, std::ios::binary);
     if (!out) return Status::error(StatusCode::kIoError, "cannot write " + path);
-    Status st = writer->write(g, out);
+    Status st = write_counted(*writer, g, out, line);
     return st.is_ok() ? st : Status::error(StatusCode::kIoError, "cannot write " + path + ": " + st.message());
   }
   fs::path target = path;  // through links, to the file they name (which may not exist yet)
@@ -126,7 +167,7 @@ Status write_file(const exporter::ExportGraph& g, exporter::Format format, const
   {
     std::ofstream out(partial, std::ios::binary | std::ios::trunc);
     if (!out) return Status::error(StatusCode::kIoError, "cannot write " + path);
-    st = writer->write(g, out);
+    st = write_counted(*writer, g, out, line);
   }
   if (st.is_ok()) fs::rename(partial, target, ec);
   if (!st.is_ok() || ec) {
@@ -147,12 +188,16 @@ int run_export(const std::vector<std::string>& args) {
   graph::StoreOptions store_options;
   store_options.create = false;
   graph::AttributedGraph attributed;
+  StageLine line("newsgraph export");  // on a terminal only
+  line.stage("reading " + x.db);
   Status st = graph::Store::open(x.db, store_options, &store);
   if (st.is_ok()) st = graph::load_attributed_graph(*store, x.filter, &attributed);
   if (!st.is_ok()) {
+    line.finish();
     std::fprintf(stderr, "newsgraph export: %s\n", st.message().c_str());
     return st.code() == StatusCode::kNotFound && !x.filter.center.empty() ? kExitUsage : kExitFailure;
   }
+  line.stage("ranking, grouping and laying out " + std::to_string(attributed.nodes.size()) + " nodes");
   exporter::ExportGraph g = exporter::build_export_graph(std::move(attributed), x.options);
   using exporter::Format;
   std::vector<std::pair<Format, std::string>> files;
@@ -171,12 +216,14 @@ int run_export(const std::vector<std::string>& args) {
     files = {{format, x.output}};
   }
   for (const auto& [format, path] : files) {
-    st = write_file(g, format, path);
+    st = write_file(g, format, path, &line);
     if (!st.is_ok()) {
+      line.finish();
       std::fprintf(stderr, "newsgraph export: %s\n", st.message().c_str());
       return kExitFailure;
     }
   }
+  line.finish();
   std::fprintf(stderr, "newsgraph export: %zu nodes, %zu edges%s%s\n", g.graph.nodes.size(), g.edges.size(),
                x.output.empty() ? "" : " to ", x.output.c_str());
   return kExitOk;

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <utility>
 
 namespace newsgraph::cli {
 
@@ -33,6 +34,42 @@ void Progress::advance(size_t bytes) {
 
 void Progress::finish() {
   if (enabled_ && articles_ > 0) std::fprintf(stderr, "\r%60s\r", "");
+}
+
+StageLine::StageLine(std::string command)
+    : enabled_(isatty(STDERR_FILENO) == 1), command_(std::move(command)),
+      start_(std::chrono::steady_clock::now()), last_draw_(start_) {}
+
+void StageLine::stage(std::string what) {
+  stage_ = std::move(what);
+  bytes_ = 0;
+  start_ = std::chrono::steady_clock::now();
+  draw();
+}
+
+void StageLine::bytes(size_t written) {
+  bytes_ = written;
+  if (std::chrono::steady_clock::now() - last_draw_ >= std::chrono::milliseconds(200)) draw();
+}
+
+void StageLine::draw() {
+  if (!enabled_) return;
+  last_draw_ = std::chrono::steady_clock::now();
+  double seconds = std::chrono::duration<double>(last_draw_ - start_).count();
+  std::string line = command_ + ": " + stage_;
+  char figures[64];
+  if (bytes_ > 0) {
+    std::snprintf(figures, sizeof figures, "  %.1f MB  %.1f s", bytes_ / 1e6, seconds);
+    line += figures;
+  }
+  std::fprintf(stderr, "\r%-78s", line.substr(0, 78).c_str());
+  std::fflush(stderr);
+  drawn_ = true;
+}
+
+void StageLine::finish() {
+  if (enabled_ && drawn_) std::fprintf(stderr, "\r%78s\r", "");
+  drawn_ = false;
 }
 
 }  // namespace newsgraph::cli

@@ -1,9 +1,12 @@
-// A one-line progress display on standard error (articles, MB, MB/s), drawn only when
-// standard error is a terminal and at most five times a second. Not thread-safe.
+// Progress on standard error, drawn only when standard error is a terminal and at most
+// five times a second: one line of articles, MB and MB/s for ingest and extract, and
+// one line naming the stage of a longer job (export) with the MB it has written.
+// Not thread-safe.
 #pragma once
 
 #include <chrono>
 #include <cstddef>
+#include <string>
 
 namespace newsgraph::cli {
 
@@ -18,6 +21,24 @@ class Progress {
   size_t total_bytes_;
   size_t articles_ = 0;
   size_t bytes_ = 0;
+  std::chrono::steady_clock::time_point start_, last_draw_;
+};
+
+// "newsgraph export: writing graph.graphml  312.4 MB  4.1 s": each stage replaces the
+// last; bytes() updates the current one.
+class StageLine {
+ public:
+  explicit StageLine(std::string command);
+  void stage(std::string what);
+  void bytes(size_t written);
+  void finish();  // clears the line
+
+ private:
+  void draw();
+  bool enabled_;
+  std::string command_, stage_;
+  size_t bytes_ = 0;
+  bool drawn_ = false;
   std::chrono::steady_clock::time_point start_, last_draw_;
 };
 

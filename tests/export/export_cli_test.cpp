@@ -208,3 +208,22 @@ TEST_CASE("export into a pipe or through a symbolic link keeps the pipe and the 
   // A directory is no file to write.
   CHECK(run(binary() + " export --db " + db + " -o " + dir + "/data").exit_code == 3);
 }
+
+TEST_CASE("export names its stages on a terminal and stays quiet in a pipe", "[export]") {
+  std::string db = make_store();
+  std::string file = temp_dir() + "/staged.graphml";
+  std::string errors = temp_dir() + "/stderr.txt";
+  REQUIRE(run(binary() + " export --db " + db + " -o " + file, errors).exit_code == 0);
+  std::string piped = read_file(errors);
+  CHECK(piped.find('\r') == std::string::npos);
+  CHECK_THAT(piped, Catch::Contains("nodes") && !Catch::Contains("writing"));
+  if (run("script --version").exit_code != 0) {
+    WARN("script (util-linux) missing: the terminal display is not checked");
+    return;
+  }
+  // script(1) gives the command a terminal.
+  auto shown = run("script -qec " + shell_quote(binary() + " export --db " + db + " -o " + file) + " /dev/null");
+  REQUIRE(shown.exit_code == 0);
+  CHECK_THAT(shown.out, Catch::Contains("reading " + db) && Catch::Contains("writing " + file));
+  CHECK(shown.out.find('\r') != std::string::npos);
+}
