@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/flags.h"
+#include "cli/progress.h"
 #include "graph/graph_view.h"
 #include "graph/quality.h"
 #include "graph/statistics.h"
@@ -70,14 +71,23 @@ int run_stats(const std::vector<std::string>& args) {
   store_options.create = false;
   graph::GraphView view;
   graph::GraphQuality q;
+  StageLine line("newsgraph stats");  // on a terminal only
+  line.stage("reading " + db);
   Status st = graph::Store::open(db, store_options, &store);
   if (st.is_ok()) st = graph::GraphView::load(*store, view_options, &view);
-  if (st.is_ok() && quality) st = graph::compute_quality(*store, options.top, &q);
+  if (st.is_ok() && quality) {
+    line.stage("checking entity quality");
+    st = graph::compute_quality(*store, options.top, &q);
+  }
   if (!st.is_ok()) {
+    line.finish();
     std::fprintf(stderr, "newsgraph stats: %s\n", st.message().c_str());
     return kExitFailure;
   }
+  line.stage("measuring " + std::to_string(view.node_count()) + " nodes and " + std::to_string(view.edges().size()) +
+             " relations");
   graph::GraphStatistics s = graph::compute_statistics(view, options);
+  line.finish();
   if (json) {
     std::cout << graph::statistics_json(s, quality ? &q : nullptr) << '\n';
   } else {

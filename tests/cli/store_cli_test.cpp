@@ -150,6 +150,23 @@ TEST_CASE("stats --quality reports evidence and modality, and --no-cooccurs keep
   CHECK_FALSE(typed["edges_by_predicate"].HasMember("CO_OCCURS"));
 }
 
+TEST_CASE("stats names its stages on a terminal only, and its output stays clean", "[cli][store]") {
+  auto db = temp_dir() + "/g.db";
+  REQUIRE(run(binary() + " ingest --db " + db + " " + source_dir() + "/examples").exit_code == 0);
+  std::string errors = temp_dir() + "/stderr.txt";
+  auto piped = run(binary() + " stats --json --db " + db, errors);
+  REQUIRE(piped.exit_code == 0);
+  CHECK(read_file(errors).empty());
+  CHECK_FALSE(parse(piped.out).HasParseError());
+  if (run("script --version").exit_code != 0) {
+    WARN("script (util-linux) missing: the terminal display is not checked");
+    return;
+  }
+  auto shown = run("script -qec " + shell_quote(binary() + " stats --db " + db) + " /dev/null");
+  REQUIRE(shown.exit_code == 0);
+  CHECK_THAT(shown.out, Catch::Contains("reading " + db) && Catch::Contains("measuring"));
+}
+
 TEST_CASE("serve announces its port and stops cleanly on SIGTERM with exit code 0", "[cli][server]") {
   auto dir = temp_dir();
   REQUIRE(run(binary() + " ingest --db " + dir + "/g.db " + source_dir() + "/examples").exit_code == 0);
