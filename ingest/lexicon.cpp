@@ -268,4 +268,14 @@ bool looks_inflected(std::string_view key) {
   return false;
 }
 
+bool looks_like_verb(std::string_view key) {
+  static const WordSet not_verbs = make({"menteri", "mereka", "media", "melalui", "menurut", "mengenai", "menuju",
+                                         "menjelang", "memang", "meski", "meskipun", "merdeka", "menit", "mesin",
+                                         "metode", "meter", "merah", "mewah", "melayu", "mendiang", "menantu",
+                                         "menara", "meriam", "mentah", "menengah", "mancanegara"});
+  if (key.size() < 6 || key[0] != 'm' || key[1] != 'e' || not_verbs.count(key)) return false;
+  const char third = key[2];
+  return third == 'm' || third == 'n' || third == 'l' || third == 'r' || third == 'w' || third == 'y';
+}
+
 }  // namespace newsgraph::ingest::lexicon

@@ -30,4 +30,9 @@ bool is_locative_preposition(std::string_view key);  // di, ke, dari, menuju
 // than a name: affixed verbs and nouns (menyampaikan, diketahui, kerjasamanya).
 bool looks_inflected(std::string_view key);
 
+// Whether a lowercase word looks like an active verb: the meN- prefix (menerima,
+// mengkonfirmasi, melakukan), leaving out the nouns, pronouns and prepositions that
+// start the same way (menteri, mereka, melalui, menurut).
+bool looks_like_verb(std::string_view key);
+
 }  // namespace newsgraph::ingest::lexicon

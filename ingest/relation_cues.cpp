@@ -18,6 +18,8 @@ enum class Needs : uint8_t {
   kSanction,    // jatuh/laku/kena + sanksi: SANCTION
   kKan,         // only the -kan verb: memperingatkan, menyalahkan
   kDerived,     // not the bare root: "bertemu" but not "temu"
+  kMeeting,     // "bertemu", "menemui", "pertemuan"; not the finding words "menemukan",
+                // "ditemukan", "temuan", "penemuan"
   kNominal,     // only the -an noun: "perjanjian" but not "berjanji"
   kVerb,        // only verb forms: "mengundang" but not "undangan"
 };
@@ -33,7 +35,7 @@ const std::unordered_map<std::string_view, RootInfo>& roots() {
   using P = Predicate;
   using V = CueVoice;
   static const std::unordered_map<std::string_view, RootInfo> table = {
-      {"temu", {P::kMeet, V::kActive, Needs::kDerived, false}},
+      {"temu", {P::kMeet, V::kActive, Needs::kMeeting, false}},
       {"bicara", {P::kMeet, V::kActive, Needs::kDerived, false}},
       {"runding", {P::kMeet, V::kActive, Needs::kDerived, false}},
       {"sulang", {P::kMeet, V::kActive, Needs::kDerived, false}},
@@ -207,6 +209,9 @@ std::optional<Cue> find_cue(std::string_view key, std::string_view next_key) {
         break;
       case Needs::kDerived:
         if (!derived) return false;
+        break;
+      case Needs::kMeeting:
+        if (!derived || c.suffix == "kan" || (c.suffix == "an" && c.prefix != "per")) return false;
         break;
       case Needs::kVerb:
         if (!derived || c.suffix == "an" || c.prefix.rfind("pe", 0) == 0) return false;

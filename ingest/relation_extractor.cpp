@@ -316,6 +316,25 @@ class Extractor {
     return -1;
   }
 
+  // Whether the clause of a verb of predicate p at token i ends before token j: at a
+  // semicolon, at a coordinator before another verb ("Putin menerima undangan itu ...
+  // dan mengonfirmasi ... persahabatan Rusia-DPRK"), and for what is said at "bahwa",
+  // after which comes what was said, not to whom ("mengatakan kepada wartawan bahwa
+  // ... Korea Utara"; a warning's target does follow it: "memperingatkan bahwa ...
+  // sanksi terhadap X").
+  bool clause_ends_between(Predicate p, uint32_t i, uint32_t j) const {
+    for (uint32_t t = i + 1; t < j; ++t) {
+      std::string_view w = a_.tokens[t].word();
+      if (w == ";" || (w == "bahwa" && p == Predicate::kCommunicate)) return true;
+      bool coordinator = w == "dan" || w == "serta" || w == "lalu" || w == "kemudian" || w == "tetapi" ||
+                         w == "namun" || w == "sedangkan";
+      if (coordinator && t + 1 < j && !a_.tokens[t + 1].upper_initial &&
+          lexicon::looks_like_verb(a_.tokens[t + 1].word()))
+        return true;
+    }
+    return false;
+  }
+
   // The slot right after the word `word` that follows token i ("oleh X", "dari X").
   int after_word(const std::vector<Slot>& slots, uint32_t i, std::string_view word, uint32_t end) const {
     for (uint32_t j = i + 1; j < end; ++j) {
@@ -381,8 +400,17 @@ class Extractor {
         pairwise(slots[right], cue.predicate, s, i, cue.root, "cue.symmetric.possessor");
         return;
       }
+      // "pertemuan Putin dengan Kim", "kerja sama Indonesia dengan Jepang".
+      if (cue.noun && right >= 0 && slots[right].first <= i + 2) {
+        int partner = after_word(slots, slots[right].last - 1, "dengan", std::min(si.last, slots[right].last + 1));
+        if (partner >= 0 && partner != right) {
+          add_all(slots[right], cue.predicate, slots[partner], s, i, word, "cue.symmetric.possessor_with", 0.7);
+          return;
+        }
+      }
       subj = left;
       obj = cue.noun ? after_word(slots, i, "dengan", std::min(si.last, i + 7)) : right;
+      if (!cue.noun && obj >= 0 && clause_ends_between(cue.predicate, i, slots[obj].first)) obj = -1;
       if (subj >= 0 && obj < 0 && slots[subj].entities.size() > 1 && slots[subj].last + 4 >= i) {
         pairwise(slots[subj], cue.predicate, s, i, cue.root, "cue.symmetric.coordinated");
         return;
@@ -390,6 +418,7 @@ class Extractor {
     } else {
       subj = left;
       obj = right;
+      if (!cue.noun && obj >= 0 && clause_ends_between(cue.predicate, i, slots[obj].first)) obj = -1;
       // A bare noun cue names an event; without a possessor or a light verb it says
       // nothing about who did it to whom ("menerima bantuan dari X").
       if (cue.noun && !light_verb) subj = -1;

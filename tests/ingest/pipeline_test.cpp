@@ -77,6 +77,26 @@ TEST_CASE("coordinated subjects each get the relation and 'kedua negara' refers 
   CHECK(t.count("China ACCUSE Japan"));
 }
 
+TEST_CASE("a verb's object stays inside its clause", "[pipeline]") {
+  // A coordinated second verb starts a new clause; after "bahwa" comes what was said,
+  // not to whom; a warning's target may still follow "bahwa".
+  auto t = triples(run("Judul\nJepang menerima undangan itu dengan senang hati dan menegaskan persahabatan "
+                       "dengan Rusia. Menteri Luar Negeri India mengatakan kepada wartawan bahwa negaranya melihat "
+                       "peluang kerja sama dengan Brasil. Amerika Serikat memperingatkan bahwa sanksi tambahan "
+                       "akan berlaku terhadap Iran.\n"));
+  CHECK_FALSE(t.count("Japan ACCEPT Russia"));
+  CHECK_FALSE(t.count("India COMMUNICATE Brazil"));
+  CHECK(t.count("United States THREATEN Iran"));
+}
+
+TEST_CASE("a meeting or partnership of one party with another relates the two", "[pipeline]") {
+  auto t = triples(run("Judul\nPertemuan Jepang dengan Korea Selatan berlangsung di Tokyo. Kerja sama Indonesia "
+                       "dengan Australia semakin erat. Polisi Prancis menemukan bukti baru di Jerman.\n"));
+  CHECK((t.count("Japan MEET South Korea") || t.count("South Korea MEET Japan")));
+  CHECK((t.count("Indonesia COOPERATE Australia") || t.count("Australia COOPERATE Indonesia")));
+  CHECK_FALSE((t.count("France MEET Germany") || t.count("Germany MEET France")));
+}
+
 TEST_CASE("a title followed by a person says who leads the country", "[pipeline]") {
   auto x = run("Judul\nPresiden Rusia Vladimir Putin menerima undangan Pemimpin Korea Utara Kim Jong Un.\n");
   auto t = triples(x);

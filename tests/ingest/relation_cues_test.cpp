@@ -26,6 +26,8 @@ TEST_CASE("affixed verbs and nouns find the predicate of their root", "[cues]") 
       {"mengakui", "kemerdekaan", Predicate::kRecognize, CueVoice::kActive},
       {"dukungannya", "kepada", Predicate::kSupport, CueVoice::kActive},
       {"bertemu", "dengan", Predicate::kMeet, CueVoice::kActive},
+      {"menemui", "presiden", Predicate::kMeet, CueVoice::kActive},
+      {"pertemuan", "antara", Predicate::kMeet, CueVoice::kActive},
   };
   for (const auto& row : rows) {
     INFO(row.word << " " << row.next);
@@ -45,6 +47,10 @@ TEST_CASE("words that only look like cues are not cues", "[cues]") {
       {"bersedia", "membantu"},   // willing, not providing
       {"memberikan", "pelajaran"},
       {"mengirim", "delegasi"},
+      {"menemukan", "bukti"},     // finding, not meeting
+      {"ditemukan", "oleh"},
+      {"temuan", "itu"},
+      {"penemuan", "baru"},
   };
   for (auto [word, next] : rows) {
     INFO(word);
