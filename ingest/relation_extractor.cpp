@@ -436,7 +436,16 @@ class Extractor {
       }
     }
     if (subj < 0 || obj < 0 || subj == obj) return;
-    add_all(slots[subj], cue.predicate, slots[obj], s, i, word, rule, confidence);
+    // "X dan Y ... setelah yang terakhir menginvasi Z": the latter (or "yang pertama",
+    // the former) of the pair is the subject, not both.
+    if (slots[subj].entities.size() > 1 && i >= si.first + 2 && a_.tokens[i - 2].word() == "yang" &&
+        (a_.tokens[i - 1].word() == "terakhir" || a_.tokens[i - 1].word() == "pertama")) {
+      Slot one = slots[subj];
+      one.entities = EntityList{a_.tokens[i - 1].word() == "terakhir" ? one.entities.back() : one.entities.front()};
+      add_all(one, cue.predicate, slots[obj], s, i, word, "cue.active.latter_or_former", confidence);
+    } else {
+      add_all(slots[subj], cue.predicate, slots[obj], s, i, word, rule, confidence);
+    }
     slots[obj].object_of_earlier_cue = true;
     slots[obj].subject_of_that_cue = subj;
   }

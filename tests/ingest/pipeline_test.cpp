@@ -89,6 +89,15 @@ TEST_CASE("a verb's object stays inside its clause", "[pipeline]") {
   CHECK(t.count("United States THREATEN Iran"));
 }
 
+TEST_CASE("'yang terakhir' and 'yang pertama' pick one of the pair named before", "[pipeline]") {
+  auto t = triples(run("Judul\nPersamaan antara Jepang dan Rusia berkembang setelah yang terakhir menginvasi "
+                       "Ukraina. Hubungan Prancis dan Jerman memburuk setelah yang pertama mengecam Polandia.\n"));
+  CHECK(t.count("Russia ATTACK Ukraine"));
+  CHECK_FALSE(t.count("Japan ATTACK Ukraine"));
+  CHECK(t.count("France ACCUSE Poland"));
+  CHECK_FALSE(t.count("Germany ACCUSE Poland"));
+}
+
 TEST_CASE("a meeting or partnership of one party with another relates the two", "[pipeline]") {
   auto t = triples(run("Judul\nPertemuan Jepang dengan Korea Selatan berlangsung di Tokyo. Kerja sama Indonesia "
                        "dengan Australia semakin erat. Polisi Prancis menemukan bukti baru di Jerman.\n"));
