@@ -335,6 +335,19 @@ class Extractor {
     return false;
   }
 
+  // Whether token i lies in a clause that opens the sentence with a verb and ends at a
+  // comma, whose subject is then the one after the comma ("Menyampaikan dukungan ...
+  // dengan Moskow, Kim mengirim ..."); not a noun phrase ("Dukungan tersebut memudar
+  // ..., tetapi Putin ...") nor a cue later in the sentence.
+  bool opens_fronted_clause(const SentenceInfo& si, uint32_t i) const {
+    uint32_t first = si.first;
+    while (first < i && !a_.tokens[first].is_word()) ++first;  // opening quotes
+    if (first >= i || !lexicon::looks_like_verb(a_.tokens[first].word())) return false;
+    for (uint32_t t = first; t < i; ++t)
+      if (a_.tokens[t].word() == ",") return false;
+    return true;
+  }
+
   // The slot right after the word `word` that follows token i ("oleh X", "dari X").
   int after_word(const std::vector<Slot>& slots, uint32_t i, std::string_view word, uint32_t end) const {
     for (uint32_t j = i + 1; j < end; ++j) {
@@ -422,7 +435,7 @@ class Extractor {
       // A bare noun cue names an event; without a possessor or a light verb it says
       // nothing about who did it to whom ("menerima bantuan dari X").
       if (cue.noun && !light_verb) subj = -1;
-      if (subj < 0 && right >= 0) {
+      if (subj < 0 && right >= 0 && opens_fronted_clause(si, i)) {
         // A fronted clause: "Menyampaikan dukungan ... dengan Moskow, Kim mengirim ...".
         int after_clause = -1;
         for (uint32_t j = i + 1; j < si.last && after_clause < 0; ++j) {

@@ -89,6 +89,17 @@ TEST_CASE("a verb's object stays inside its clause", "[pipeline]") {
   CHECK(t.count("United States THREATEN Iran"));
 }
 
+TEST_CASE("a clause that opens with a verb takes its subject from after the comma, a noun phrase does not",
+          "[pipeline]") {
+  auto t = triples(run("Judul\nMenyampaikan dukungan penuh kepada Rusia, Korea Utara mengirim pesan kepada Jepang. "
+                       "Dukungan tersebut memudar setelah Uni Soviet runtuh, tetapi Kuba mengunjungi Vietnam. "
+                       "Kanada membuat janji dalam sebuah pesan kepada Meksiko, membela keputusannya menyerang "
+                       "Venezuela.\n"));
+  CHECK(t.count("North Korea SUPPORT Russia"));
+  CHECK_FALSE(t.count("Cuba SUPPORT Soviet Union"));
+  CHECK_FALSE(t.count("Venezuela COMMUNICATE Mexico"));
+}
+
 TEST_CASE("'yang terakhir' and 'yang pertama' pick one of the pair named before", "[pipeline]") {
   auto t = triples(run("Judul\nPersamaan antara Jepang dan Rusia berkembang setelah yang terakhir menginvasi "
                        "Ukraina. Hubungan Prancis dan Jerman memburuk setelah yang pertama mengecam Polandia.\n"));
