@@ -20,6 +20,8 @@ enum class Needs : uint8_t {
   kDerived,     // not the bare root: "bertemu" but not "temu"
   kMeeting,     // "bertemu", "menemui", "pertemuan"; not the finding words "menemukan",
                 // "ditemukan", "temuan", "penemuan"
+  kBareNoun,    // the noun alone: "pesan" (message), not "memesan" (to order), "pesanan"
+  kSuffixI,     // with -i or -an: "mengakui", "pengakuan"; not "mengaku" (to claim)
   kNominal,     // only the -an noun: "perjanjian" but not "berjanji"
   kVerb,        // only verb forms: "mengundang" but not "undangan"
 };
@@ -44,7 +46,7 @@ const std::unordered_map<std::string_view, RootInfo>& roots() {
       {"kunjung", {P::kVisit, V::kActive, Needs::kDerived, false}},
       {"lawat", {P::kVisit, V::kActive, Needs::kDerived, false}},
       {"kirim", {P::kCommunicate, V::kActive, Needs::kMessage, false}},
-      {"pesan", {P::kCommunicate, V::kActive, Needs::kNothing, true}},
+      {"pesan", {P::kCommunicate, V::kActive, Needs::kBareNoun, true}},
       {"surat", {P::kCommunicate, V::kActive, Needs::kNothing, true}},
       {"telepon", {P::kCommunicate, V::kActive, Needs::kDerived, false}},
       {"undang", {P::kInvite, V::kActive, Needs::kVerb, false}},
@@ -90,7 +92,7 @@ const std::unordered_map<std::string_view, RootInfo>& roots() {
       {"gempur", {P::kAttack, V::kActive, Needs::kDerived, false}},
       {"musuh", {P::kAttack, V::kActive, Needs::kDerived, false}},
       {"perang", {P::kAttack, V::kActive, Needs::kNothing, true}},
-      {"aku", {P::kRecognize, V::kActive, Needs::kDerived, false}},
+      {"aku", {P::kRecognize, V::kActive, Needs::kSuffixI, false}},
   };
   return table;
 }
@@ -196,7 +198,8 @@ std::optional<Cue> find_cue(std::string_view key, std::string_view next_key) {
     if (it == table.end()) return false;
     const RootInfo& info = it->second;
     const bool derived = !c.prefix.empty() || !c.suffix.empty();
-    const bool passive = c.prefix == "di" || c.prefix == "diper";
+    // di- and diper- are the passive; ter- too, with no agent ("terancam", "terserang").
+    const bool passive = c.prefix == "di" || c.prefix == "diper" || c.prefix == "ter";
     const bool noun = (c.suffix == "an" && !passive) || (!derived && info.bare_is_noun) ||
                       ((c.prefix == "pe" || c.prefix == "per" || c.prefix.rfind("pen", 0) == 0 ||
                         c.prefix == "pem" || c.prefix == "peng" || c.prefix == "peny" || c.prefix == "ke") &&
@@ -209,6 +212,12 @@ std::optional<Cue> find_cue(std::string_view key, std::string_view next_key) {
         break;
       case Needs::kDerived:
         if (!derived) return false;
+        break;
+      case Needs::kBareNoun:
+        if (derived) return false;
+        break;
+      case Needs::kSuffixI:
+        if (c.suffix != "i" && c.suffix != "an") return false;
         break;
       case Needs::kMeeting:
         if (!derived || c.suffix == "kan" || (c.suffix == "an" && c.prefix != "per")) return false;

@@ -317,15 +317,17 @@ class Extractor {
   }
 
   // Whether the clause of a verb of predicate p at token i ends before token j: at a
-  // semicolon, at a coordinator before another verb ("Putin menerima undangan itu ...
-  // dan mengonfirmasi ... persahabatan Rusia-DPRK"), and for what is said at "bahwa",
-  // after which comes what was said, not to whom ("mengatakan kepada wartawan bahwa
-  // ... Korea Utara"; a warning's target does follow it: "memperingatkan bahwa ...
-  // sanksi terhadap X").
+  // semicolon, at a comma or colon right after the verb (what follows is what was said
+  // or admitted), at a coordinator before another verb ("Putin menerima undangan itu
+  // ... dan mengonfirmasi ... persahabatan Rusia-DPRK"), and for what is said or
+  // admitted at "bahwa", after which comes its content, not to whom ("mengatakan kepada
+  // wartawan bahwa ... Korea Utara"; a warning's target does follow it: "memperingatkan
+  // bahwa ... sanksi terhadap X").
   bool clause_ends_between(Predicate p, uint32_t i, uint32_t j) const {
     for (uint32_t t = i + 1; t < j; ++t) {
       std::string_view w = a_.tokens[t].word();
-      if (w == ";" || (w == "bahwa" && p == Predicate::kCommunicate)) return true;
+      if (w == ";" || (w == "bahwa" && (p == Predicate::kCommunicate || p == Predicate::kRecognize))) return true;
+      if (t == i + 1 && (w == "," || w == ":")) return true;  // "mengakui, klub itu ...": no object
       bool coordinator = w == "dan" || w == "serta" || w == "lalu" || w == "kemudian" || w == "tetapi" ||
                          w == "namun" || w == "sedangkan";
       if (coordinator && t + 1 < j && !a_.tokens[t + 1].upper_initial &&

@@ -85,6 +85,9 @@ TEST_CASE("a verb's object stays inside its clause", "[pipeline]") {
                        "peluang kerja sama dengan Brasil. Amerika Serikat memperingatkan bahwa sanksi tambahan "
                        "akan berlaku terhadap Iran.\n"));
   CHECK_FALSE(t.count("Japan ACCEPT Russia"));
+  // A comma right after the verb: what follows is what was admitted, not an object.
+  auto admitted = triples(run("Judul\nJerman mengakui, kebijakan Prancis selama ini tepat.\n"));
+  CHECK_FALSE(admitted.count("Germany RECOGNIZE France"));
   CHECK_FALSE(t.count("India COMMUNICATE Brazil"));
   CHECK(t.count("United States THREATEN Iran"));
 }

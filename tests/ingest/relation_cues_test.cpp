@@ -28,6 +28,8 @@ TEST_CASE("affixed verbs and nouns find the predicate of their root", "[cues]") 
       {"bertemu", "dengan", Predicate::kMeet, CueVoice::kActive},
       {"menemui", "presiden", Predicate::kMeet, CueVoice::kActive},
       {"pertemuan", "antara", Predicate::kMeet, CueVoice::kActive},
+      {"terancam", "sanksi", Predicate::kThreaten, CueVoice::kPassive},  // ter-: passive, no agent
+      {"diakui", "oleh", Predicate::kRecognize, CueVoice::kPassive},
   };
   for (const auto& row : rows) {
     INFO(row.word << " " << row.next);
@@ -51,6 +53,9 @@ TEST_CASE("words that only look like cues are not cues", "[cues]") {
       {"ditemukan", "oleh"},
       {"temuan", "itu"},
       {"penemuan", "baru"},
+      {"mengaku", "kecewa"},      // claims, not recognises
+      {"memesan", "tiket"},       // orders, not a message
+      {"pesanan", "itu"},
   };
   for (auto [word, next] : rows) {
     INFO(word);
