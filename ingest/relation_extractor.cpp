@@ -295,15 +295,30 @@ class Extractor {
 
   // The closest slot before token i that can be a subject: not inside a place phrase
   // ("di Barat", "ke Korea Utara").
-  int nearest_left(const std::vector<Slot>& slots, uint32_t i) const {
+  // A slot inside a place phrase is taken only when there is no other. With
+  // `core_only`, for the patient of a passive, which is the clause's subject, so are the
+  // object of any preposition ("untuk Rusia") and a slot of topics only ("senjata").
+  int nearest_left(const std::vector<Slot>& slots, uint32_t i, bool core_only = false) const {
     int best = -1;
     for (size_t k = 0; k < slots.size(); ++k) {
       if (slots[k].last > i) break;
       uint32_t f = slots[k].first;
-      bool locative = f > 0 && lexicon::is_locative_preposition(a_.tokens[f - 1].key);
-      if (!locative || best < 0) best = static_cast<int>(k);
+      const std::string_view before = f > 0 ? a_.tokens[f - 1].word() : std::string_view();
+      bool oblique = lexicon::is_locative_preposition(before) || (core_only && is_preposition(before));
+      bool actors = !core_only;  // a topic ("senjata") is no patient
+      for (int32_t e : slots[k].entities) actors = actors || actor(e);
+      if ((!oblique && actors) || best < 0) best = static_cast<int>(k);
     }
     return best;
+  }
+
+  // Where a passive's "oleh X" may stand: up to the first comma after the verb ("dituduh
+  // menyediakan senjata untuk Rusia, ... dijatuhi sanksi oleh DK PBB": that agent is
+  // the second verb's).
+  uint32_t agent_phrase_end(uint32_t i, uint32_t sentence_end) const {
+    for (uint32_t t = i + 1; t < sentence_end; ++t)
+      if (a_.tokens[t].word() == "," || a_.tokens[t].word() == ";") return t;
+    return sentence_end;
   }
 
   int first_right(const std::vector<Slot>& slots, uint32_t i, bool actors_only) const {
@@ -383,8 +398,8 @@ class Extractor {
     const bool light_verb = i > si.first && is_light_verb(a_.tokens[i - 1].key);
     if (cue.voice == CueVoice::kPassive) {
       rule = "cue.passive";
-      subj = after_word(slots, i, "oleh", si.last);
-      obj = left;
+      subj = after_word(slots, i, "oleh", agent_phrase_end(i, si.last));
+      obj = nearest_left(slots, i, true);
       if (subj < 0 || obj < 0) return;
       slots[subj].patient_of_passive = obj;
     } else if (cue.voice == CueVoice::kReversed) {

@@ -68,6 +68,14 @@ TEST_CASE("passive and reversed phrasings keep the real direction", "[pipeline]"
   CHECK_FALSE(t.count("Russia SUPPLY North Korea"));
 }
 
+TEST_CASE("a passive's agent stands before the next comma and its patient is the clause's subject", "[pipeline]") {
+  auto t = triples(run("Judul\nKorea Utara dituduh menyediakan senjata untuk Rusia, meskipun telah dijatuhi sanksi "
+                       "oleh Dewan Keamanan PBB.\n"));
+  CHECK(t.count("UN Security Council SANCTION North Korea"));
+  CHECK_FALSE(t.count("UN Security Council SANCTION Russia"));
+  CHECK_FALSE(t.count("UN Security Council ACCUSE North Korea"));
+}
+
 TEST_CASE("coordinated subjects each get the relation and 'kedua negara' refers back", "[pipeline]") {
   auto x = run("Judul\nRusia dan China mengabaikan seruan AS. Kedua negara menyalahkan Jepang.\n");
   auto t = triples(x);
