@@ -279,6 +279,8 @@ class Extractor {
       std::optional<Cue> cue;
       if ((key == "kerja" || key == "bekerja") && next == "sama") {
         cue = Cue{Predicate::kCooperate, CueVoice::kActive, key == "kerja", "kerja sama"};
+      } else if ((key == "bergandengan" && next == "tangan") || (key == "bahu" && next == "membahu")) {
+        cue = Cue{Predicate::kCooperate, CueVoice::kActive, false, std::string(key)};  // hand in hand
       } else if ((key == "berada" || key == "tiba" || key == "berkunjung") && (next == "di" || next == "ke")) {
         cue = Cue{Predicate::kVisit, CueVoice::kActive, false, std::string(key)};
       } else if ((key == "mengatakan" || key == "berbicara") && next == "kepada") {

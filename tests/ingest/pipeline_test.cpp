@@ -126,6 +126,10 @@ TEST_CASE("a meeting or partnership of one party with another relates the two", 
   CHECK((t.count("Japan MEET South Korea") || t.count("South Korea MEET Japan")));
   CHECK((t.count("Indonesia COOPERATE Australia") || t.count("Australia COOPERATE Indonesia")));
   CHECK_FALSE((t.count("France MEET Germany") || t.count("Germany MEET France")));
+  auto hand_in_hand = triples(run("Judul\nMalaysia bersumpah bergandengan tangan dengan Thailand. Kenya bahu-membahu "
+                                  "dengan Uganda melawan wabah.\n"));
+  CHECK((hand_in_hand.count("Malaysia COOPERATE Thailand") || hand_in_hand.count("Thailand COOPERATE Malaysia")));
+  CHECK((hand_in_hand.count("Kenya COOPERATE Uganda") || hand_in_hand.count("Uganda COOPERATE Kenya")));
 }
 
 TEST_CASE("a title followed by a person says who leads the country", "[pipeline]") {
