@@ -279,8 +279,9 @@ class Extractor {
       std::optional<Cue> cue;
       if ((key == "kerja" || key == "bekerja") && next == "sama") {
         cue = Cue{Predicate::kCooperate, CueVoice::kActive, key == "kerja", "kerja sama"};
-      } else if ((key == "bergandengan" && next == "tangan") || (key == "bahu" && next == "membahu")) {
-        cue = Cue{Predicate::kCooperate, CueVoice::kActive, false, std::string(key)};  // hand in hand
+      } else if (((key == "bergandengan" && next == "tangan") || (key == "bahu" && next == "membahu")) &&
+                 word_follows(i + 2, si.last, "dengan")) {
+        cue = Cue{Predicate::kCooperate, CueVoice::kActive, false, std::string(key)};  // hand in hand with
       } else if ((key == "berada" || key == "tiba" || key == "berkunjung") && (next == "di" || next == "ke")) {
         cue = Cue{Predicate::kVisit, CueVoice::kActive, false, std::string(key)};
       } else if ((key == "mengatakan" || key == "berbicara") && next == "kepada") {
@@ -293,6 +294,12 @@ class Extractor {
     }
     family_and_membership(s, slots);
     co_occurrences(s);
+  }
+
+  // Whether token t, or the one after a closing quote there, is `word`.
+  bool word_follows(uint32_t t, uint32_t end, std::string_view word) const {
+    if (t < end && a_.tokens[t].word() == "\"") ++t;
+    return t < end && a_.tokens[t].word() == word;
   }
 
   // The closest slot before token i that can be a subject: not inside a place phrase
