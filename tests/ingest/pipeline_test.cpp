@@ -131,8 +131,8 @@ TEST_CASE("a meeting or partnership of one party with another relates the two", 
   CHECK((hand_in_hand.count("Malaysia COOPERATE Thailand") || hand_in_hand.count("Thailand COOPERATE Malaysia")));
   CHECK((hand_in_hand.count("Kenya COOPERATE Uganda") || hand_in_hand.count("Uganda COOPERATE Kenya")));
   // Without "dengan" it says nothing about a partner.
-  auto alone = triples(run("Judul\nPara pemain bahu-membahu membela tim nasional Vietnam.\n"));
-  CHECK(alone.empty());
+  auto alone = triples(run("Judul\nIndonesia bahu-membahu mengatur strategi bersama Malaysia.\n"));
+  CHECK_FALSE((alone.count("Indonesia COOPERATE Malaysia") || alone.count("Malaysia COOPERATE Indonesia")));
 }
 
 TEST_CASE("a title followed by a person says who leads the country", "[pipeline]") {
