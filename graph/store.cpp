@@ -221,8 +221,10 @@ Status Store::open(const std::string& path, const StoreOptions& options, std::un
   Status st = db.open(path, options.create, options.read_only);
   if (!st.is_ok()) return st;
   try {
+    // No memory-mapped reads: on a 600 MB store they added 700 MB to an export's
+    // resident memory (1.6 GB against 0.9 GB) and nothing to its speed or ingest's.
     db.exec("PRAGMA foreign_keys = OFF; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; "
-            "PRAGMA cache_size = -131072; PRAGMA mmap_size = 1073741824;");
+            "PRAGMA cache_size = -131072;");
     if (!options.read_only) {
       db.exec("PRAGMA journal_mode = WAL");
       migrate_schema(db);
