@@ -4,6 +4,7 @@
 #include <initializer_list>
 #include <tuple>
 
+#include "ingest/clause_bounds.h"
 #include "ingest/flat_index.h"
 #include "ingest/lexicon.h"
 #include "ingest/recognizer.h"
@@ -280,7 +281,7 @@ class Extractor {
       if ((key == "kerja" || key == "bekerja") && next == "sama") {
         cue = Cue{Predicate::kCooperate, CueVoice::kActive, key == "kerja", "kerja sama"};
       } else if (((key == "bergandengan" && next == "tangan") || (key == "bahu" && next == "membahu")) &&
-                 word_follows(i + 2, si.last, "dengan")) {
+                 word_follows(a_.tokens, i + 2, si.last, "dengan")) {
         cue = Cue{Predicate::kCooperate, CueVoice::kActive, false, std::string(key)};  // hand in hand with
       } else if ((key == "berada" || key == "tiba" || key == "berkunjung") && (next == "di" || next == "ke")) {
         cue = Cue{Predicate::kVisit, CueVoice::kActive, false, std::string(key)};
@@ -296,16 +297,9 @@ class Extractor {
     co_occurrences(s);
   }
 
-  // Whether token t, or the one after a closing quote there, is `word`.
-  bool word_follows(uint32_t t, uint32_t end, std::string_view word) const {
-    if (t < end && a_.tokens[t].word() == "\"") ++t;
-    return t < end && a_.tokens[t].word() == word;
-  }
-
-  // The closest slot before token i that can be a subject: not inside a place phrase
-  // ("di Barat", "ke Korea Utara").
-  // A slot inside a place phrase is taken only when there is no other. With
-  // `core_only`, for the patient of a passive, which is the clause's subject, so are the
+  // The closest slot before token i that can be a subject. One inside a place phrase
+  // ("di Barat", "ke Korea Utara") is taken only when there is no other; with
+  // `core_only` (the patient of a passive, which is the clause's subject) so are the
   // object of any preposition ("untuk Rusia") and a slot of topics only ("senjata").
   int nearest_left(const std::vector<Slot>& slots, uint32_t i, bool core_only = false) const {
     int best = -1;
@@ -321,15 +315,6 @@ class Extractor {
     return best;
   }
 
-  // Where a passive's "oleh X" may stand: up to the first comma after the verb ("dituduh
-  // menyediakan senjata untuk Rusia, ... dijatuhi sanksi oleh DK PBB": that agent is
-  // the second verb's).
-  uint32_t agent_phrase_end(uint32_t i, uint32_t sentence_end) const {
-    for (uint32_t t = i + 1; t < sentence_end; ++t)
-      if (a_.tokens[t].word() == "," || a_.tokens[t].word() == ";") return t;
-    return sentence_end;
-  }
-
   int first_right(const std::vector<Slot>& slots, uint32_t i, bool actors_only) const {
     for (size_t k = 0; k < slots.size(); ++k) {
       if (slots[k].first <= i) continue;
@@ -338,40 +323,6 @@ class Extractor {
       if (ok) return static_cast<int>(k);
     }
     return -1;
-  }
-
-  // Whether the clause of a verb of predicate p at token i ends before token j: at a
-  // semicolon, at a comma or colon right after the verb (what follows is what was said
-  // or admitted), at a coordinator before another verb ("Putin menerima undangan itu
-  // ... dan mengonfirmasi ... persahabatan Rusia-DPRK"), and for what is said or
-  // admitted at "bahwa", after which comes its content, not to whom ("mengatakan kepada
-  // wartawan bahwa ... Korea Utara"; a warning's target does follow it: "memperingatkan
-  // bahwa ... sanksi terhadap X").
-  bool clause_ends_between(Predicate p, uint32_t i, uint32_t j) const {
-    for (uint32_t t = i + 1; t < j; ++t) {
-      std::string_view w = a_.tokens[t].word();
-      if (w == ";" || (w == "bahwa" && (p == Predicate::kCommunicate || p == Predicate::kRecognize))) return true;
-      if (t == i + 1 && (w == "," || w == ":")) return true;  // "mengakui, klub itu ...": no object
-      bool coordinator = w == "dan" || w == "serta" || w == "lalu" || w == "kemudian" || w == "tetapi" ||
-                         w == "namun" || w == "sedangkan";
-      if (coordinator && t + 1 < j && !a_.tokens[t + 1].upper_initial &&
-          lexicon::looks_like_verb(a_.tokens[t + 1].word()))
-        return true;
-    }
-    return false;
-  }
-
-  // Whether token i lies in a clause that opens the sentence with a verb and ends at a
-  // comma, whose subject is then the one after the comma ("Menyampaikan dukungan ...
-  // dengan Moskow, Kim mengirim ..."); not a noun phrase ("Dukungan tersebut memudar
-  // ..., tetapi Putin ...") nor a cue later in the sentence.
-  bool opens_fronted_clause(const SentenceInfo& si, uint32_t i) const {
-    uint32_t first = si.first;
-    while (first < i && !a_.tokens[first].is_word()) ++first;  // opening quotes
-    if (first >= i || !lexicon::looks_like_verb(a_.tokens[first].word())) return false;
-    for (uint32_t t = first; t < i; ++t)
-      if (a_.tokens[t].word() == ",") return false;
-    return true;
   }
 
   // The slot right after the word `word` that follows token i ("oleh X", "dari X").
@@ -407,7 +358,7 @@ class Extractor {
     const bool light_verb = i > si.first && is_light_verb(a_.tokens[i - 1].key);
     if (cue.voice == CueVoice::kPassive) {
       rule = "cue.passive";
-      subj = after_word(slots, i, "oleh", agent_phrase_end(i, si.last));
+      subj = after_word(slots, i, "oleh", agent_phrase_end(a_.tokens, i, si.last));
       obj = nearest_left(slots, i, true);
       if (subj < 0 || obj < 0) return;
       slots[subj].patient_of_passive = obj;
@@ -449,7 +400,7 @@ class Extractor {
       }
       subj = left;
       obj = cue.noun ? after_word(slots, i, "dengan", std::min(si.last, i + 7)) : right;
-      if (!cue.noun && obj >= 0 && clause_ends_between(cue.predicate, i, slots[obj].first)) obj = -1;
+      if (!cue.noun && obj >= 0 && clause_ends_between(a_.tokens, cue.predicate, i, slots[obj].first)) obj = -1;
       if (subj >= 0 && obj < 0 && slots[subj].entities.size() > 1 && slots[subj].last + 4 >= i) {
         pairwise(slots[subj], cue.predicate, s, i, cue.root, "cue.symmetric.coordinated");
         return;
@@ -457,11 +408,11 @@ class Extractor {
     } else {
       subj = left;
       obj = right;
-      if (!cue.noun && obj >= 0 && clause_ends_between(cue.predicate, i, slots[obj].first)) obj = -1;
+      if (!cue.noun && obj >= 0 && clause_ends_between(a_.tokens, cue.predicate, i, slots[obj].first)) obj = -1;
       // A bare noun cue names an event; without a possessor or a light verb it says
       // nothing about who did it to whom ("menerima bantuan dari X").
       if (cue.noun && !light_verb) subj = -1;
-      if (subj < 0 && right >= 0 && opens_fronted_clause(si, i)) {
+      if (subj < 0 && right >= 0 && opens_fronted_clause(a_.tokens, si.first, i)) {
         // A fronted clause: "Menyampaikan dukungan ... dengan Moskow, Kim mengirim ...".
         int after_clause = -1;
         for (uint32_t j = i + 1; j < si.last && after_clause < 0; ++j) {
