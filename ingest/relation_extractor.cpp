@@ -465,7 +465,18 @@ class Extractor {
           break;
         }
       }
-      if (person >= 0) add(person, Predicate::kLeads, m.entity, s, UINT32_MAX, "", "title.leads", 0.9);
+      if (person < 0) continue;
+      // "Wakil Ketua KPK X", "Wakil Perdana Menteri Malaysia X": a deputy is a member.
+      bool deputy = false;
+      for (uint32_t t = m.first; t > a_.sentences[s].first; --t) {
+        const std::string& key = a_.tokens[t - 1].key;
+        if (key == "wakil") deputy = true;
+        if (deputy || !(lexicon::is_leader_title(key) || lexicon::is_person_title(key))) break;
+      }
+      if (deputy)
+        add(person, Predicate::kMemberOf, m.entity, s, UINT32_MAX, "", "title.deputy", 0.85);
+      else
+        add(person, Predicate::kLeads, m.entity, s, UINT32_MAX, "", "title.leads", 0.9);
     }
   }
 

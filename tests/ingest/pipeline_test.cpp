@@ -142,6 +142,13 @@ TEST_CASE("a title followed by a person says who leads the country", "[pipeline]
   CHECK(t.count("Kim Jong Un LEADS North Korea"));
 }
 
+TEST_CASE("a deputy is a member of the body, not its leader", "[pipeline]") {
+  auto t = triples(run("Judul\nWakil Presiden Amerika Serikat Mike Pence bertemu Perdana Menteri Jepang Shinzo Abe.\n"));
+  CHECK(t.count("Mike Pence MEMBER_OF United States"));
+  CHECK_FALSE(t.count("Mike Pence LEADS United States"));
+  CHECK(t.count("Shinzo Abe LEADS Japan"));
+}
+
 TEST_CASE("modality records plans, denials and questions", "[pipeline]") {
   auto x = run("Judul\nJepang akan mengunjungi Korea Selatan. Apakah Iran menyerang Israel?\n");
   for (const auto& r : x.relations) {
