@@ -7,7 +7,6 @@
 
 #include "core/joining_thread.h"
 #include "core/text.h"
-#include "graph/queries.h"
 #include "graph/store.h"
 #include "graph/store_internal.h"
 
@@ -372,10 +371,6 @@ Status load_attributed_graph(Store& store, const GraphFilter& filter, Attributed
   Db& db = store.impl().db;
   ReadSnapshot snapshot(store);  // every query on this connection reads one state
   try {
-    // The store's version, which also starts the read; a store written by an older
-    // newsgraph may have none, and is then read on this connection alone.
-    int64_t version = -1;
-    const bool versioned = data_version(store, &version).is_ok();
     Loader loader{db, filter, {}, {}, {}, {}};
     loader.nodes();
     int64_t center = -1;
@@ -390,12 +385,10 @@ Status load_attributed_graph(Store& store, const GraphFilter& filter, Attributed
     loader.documents();
     // On a large store a second read-only connection reads the evidence rows and then
     // the node details while this one reads the relations, matches the evidence to them
-    // and reads the samples (each part writes fields the other does not touch). The
-    // second connection must read the state this one reads: when a write came between
-    // them, its part is read here instead.
-    std::unique_ptr<Store> second = versioned && loader.relations_stored() > filter.parallel_above
-                                        ? open_second_reader(store)
-                                        : nullptr;
+    // and reads the samples (each part writes fields the other does not touch). Both
+    // read one state; when that cannot be had, this connection reads it all.
+    std::unique_ptr<Store> second =
+        loader.relations_stored() > filter.parallel_above ? open_second_reader(store) : nullptr;
     std::vector<EvidenceLink> evidence_rows;
     std::string rows_error, details_error;  // each written before its part is handed over
     auto read_rows = [&evidence_rows, &rows_error](Db& from) {
@@ -414,16 +407,12 @@ Status load_attributed_graph(Store& store, const GraphFilter& filter, Attributed
     };
     std::promise<void> rows_read;
     std::future<void> rows_ready = rows_read.get_future();
-    bool stale = false;  // the second connection saw another state
     JoiningThread helper;
     if (second) {
       helper = JoiningThread([&] {
-        ReadSnapshot pinned(*second);
-        int64_t seen = -1;
-        stale = !data_version(*second, &seen).is_ok() || seen != version;
-        if (!stale) read_rows(second->impl().db);
+        read_rows(second->impl().db);
         rows_read.set_value();
-        if (!stale && rows_error.empty()) read_details(second->impl().db);
+        if (rows_error.empty()) read_details(second->impl().db);
       });
     } else {
       read_rows(db);
@@ -432,11 +421,6 @@ Status load_attributed_graph(Store& store, const GraphFilter& filter, Attributed
     }
     loader.edges();
     rows_ready.wait();
-    if (stale) {
-      helper.join();
-      read_rows(db);
-      if (rows_error.empty()) read_details(db);
-    }
     if (!rows_error.empty()) throw StoreError{rows_error};  // the helper reads nothing more
     std::vector<int64_t> weight, evidence;
     std::vector<SentenceRef> sample_at = loader.evidence(evidence_rows, &weight, &evidence);

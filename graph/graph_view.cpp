@@ -6,7 +6,6 @@
 #include <optional>
 
 #include "core/joining_thread.h"
-#include "graph/queries.h"
 #include "graph/sqlite_db.h"
 #include "graph/store.h"
 #include "graph/store_internal.h"
@@ -95,10 +94,6 @@ Status GraphView::load(Store& store, const GraphViewOptions& options, GraphView*
   std::vector<EdgeInfo> edges;
   ReadSnapshot snapshot(store);  // every query on this connection reads one state
   try {
-    // The store's version, which also starts the read; a store written by an older
-    // newsgraph may have none, and is then read on this connection alone.
-    int64_t version = -1;
-    const bool versioned = data_version(store, &version).is_ok();
     int64_t max_key = 0;
     {
       Statement m = db.prepare("SELECT COALESCE(MAX(relation_key), 0) FROM relations");
@@ -107,25 +102,18 @@ Status GraphView::load(Store& store, const GraphViewOptions& options, GraphView*
     // The upper part of the relations is read on a second read-only connection while
     // this one reads the entities and the lower part; each thread then turns its part
     // into edges. This thread also reads the entities, so it takes fewer relations.
-    // Both connections read one state: when a write came between their reads, this
-    // one reads the upper part too.
+    // Both read one state; when that cannot be had, this connection reads it all.
     int64_t split = max_key * 2 / 5;
     std::vector<uint32_t> node_of_key;  // entity_key -> node; keys are dense rowids
     std::promise<void> index_ready;
     std::shared_future<void> index_done = index_ready.get_future().share();
     std::vector<EdgeInfo> upper;  // the helper's part
-    std::unique_ptr<Store> second =
-        versioned && max_key > options.parallel_above ? open_second_reader(store) : nullptr;
+    std::unique_ptr<Store> second = max_key > options.parallel_above ? open_second_reader(store) : nullptr;
     std::string second_error;
-    bool stale = false;  // the second connection saw another state
     JoiningThread helper;  // declared before the guard below, so it is joined after it
     if (second) {
       helper = JoiningThread([&] {
         try {
-          ReadSnapshot pinned(*second);
-          int64_t seen = -1;
-          stale = !data_version(*second, &seen).is_ok() || seen != version;
-          if (stale) return;
           scan_relations(second->impl().db, options, split, max_key, &upper);
           index_done.wait();
           keys_to_nodes(upper, node_of_key);
@@ -161,10 +149,6 @@ Status GraphView::load(Store& store, const GraphViewOptions& options, GraphView*
     keys_to_nodes(edges, node_of_key);
     helper.join();
     if (!second_error.empty()) throw StoreError{second_error};
-    if (stale) {
-      scan_relations(db, options, split, max_key, &upper);
-      keys_to_nodes(upper, node_of_key);
-    }
     edges.insert(edges.end(), upper.begin(), upper.end());
   } catch (const StoreError& e) {
     return Status::error(StatusCode::kIoError, store.path() + ": " + e.message);

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "graph/hashing.h"
+#include "graph/queries.h"
 #include "graph/schema.h"
 #include "graph/store_internal.h"
 
@@ -283,12 +284,21 @@ Status Store::ingest(const Document& doc, const Extraction& extraction, IngestRe
   return Status::ok();
 }
 
-std::unique_ptr<Store> open_second_reader(const Store& store) {
+std::unique_ptr<Store> open_second_reader(Store& store) {
+  int64_t first = -1;  // the version the first connection reads (and pins, if it had not)
+  if (!data_version(store, &first).is_ok()) return nullptr;
   StoreOptions options;
   options.create = false;
   options.read_only = true;
   std::unique_ptr<Store> second;
   if (!Store::open(store.path(), options, &second).is_ok()) return nullptr;
+  try {
+    second->impl().db.exec("BEGIN");  // rolled back when the connection closes
+  } catch (const StoreError&) {
+    return nullptr;
+  }
+  int64_t seen = -1;
+  if (!data_version(*second, &seen).is_ok() || seen != first) return nullptr;
   return second;
 }
 

@@ -22,8 +22,12 @@ struct Store::Impl {
 std::string utc_now_iso();
 
 // A second read-only connection to the same file, for reading part of a large graph on
-// another thread; nullptr when it cannot be opened (the caller then reads it all itself).
-std::unique_ptr<Store> open_second_reader(const Store& store);
+// another thread, that reads the very state `store` reads: `store` must be inside a
+// read transaction (ReadSnapshot), and the second connection holds one open from here
+// until it is closed. nullptr when it cannot be opened, when a write has come since
+// `store`'s read began, or when the store keeps no version (written by an older
+// newsgraph); the caller then reads it all itself.
+std::unique_ptr<Store> open_second_reader(Store& store);
 
 // Moves meta('version') up; every write transaction calls it once.
 void bump_version(Db& db);

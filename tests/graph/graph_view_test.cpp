@@ -100,3 +100,28 @@ TEST_CASE("relations read on two connections come from one state though a write 
   REQUIRE(GraphView::load(*store, two, &g).is_ok());
   CHECK(g.edges().size() == 10);  // as the snapshot shows the store
 }
+
+TEST_CASE("a store that keeps no version is read whole on one connection", "[graph_view][store]") {
+  // Stores from before the version table: no second connection can prove it reads the
+  // same state, so the first reads everything, and the graph is the same.
+  std::string path = temp_dir() + "/unversioned.db";
+  {
+    auto store = open_store(path);
+    for (int i = 0; i < 10; ++i) {
+      Article a = article("a" + std::to_string(i), "Kalimat nomor " + std::to_string(i) + ".");
+      add_entity(a, "Orang " + std::to_string(i), EntityType::kPerson);
+      add_entity(a, "Rusia", EntityType::kCountry, "russia");
+      add_relation(a, "Orang " + std::to_string(i), Predicate::kSupport, "Rusia");
+      ingest(*store, a);
+    }
+  }
+  REQUIRE(run("sqlite3 " + shell_quote(path) + " 'DROP TABLE meta'").exit_code == 0);
+  auto store = open_store(path);
+  int64_t version = 0;
+  REQUIRE_FALSE(data_version(*store, &version).is_ok());
+  GraphViewOptions two;
+  two.parallel_above = 0;
+  GraphView g;
+  REQUIRE(GraphView::load(*store, two, &g).is_ok());
+  CHECK(g.edges().size() == 10);
+}
