@@ -308,9 +308,10 @@ class Extractor {
       uint32_t f = slots[k].first;
       const std::string_view before = f > 0 ? a_.tokens[f - 1].word() : std::string_view();
       bool oblique = lexicon::is_locative_preposition(before) || (core_only && is_preposition(before));
-      bool actors = !core_only;  // a topic ("senjata") is no patient
-      for (int32_t e : slots[k].entities) actors = actors || actor(e);
-      if ((!oblique && actors) || best < 0) best = static_cast<int>(k);
+      const bool topics_only =  // a topic ("senjata") is no patient
+          core_only && std::none_of(slots[k].entities.begin(), slots[k].entities.end(),
+                                    [this](int32_t e) { return actor(e); });
+      if ((!oblique && !topics_only) || best < 0) best = static_cast<int>(k);
     }
     return best;
   }
