@@ -16,7 +16,7 @@ namespace {
 // the area, not its square root, so all nodes share one cell): 0.1 s at 200 nodes, 26 s
 // at 3,000. Above this the grid forces below take over.
 constexpr size_t kBoostLayoutMaxNodes = 200;
-constexpr size_t kParallelRepulsionNodes = 10000;
+constexpr size_t kTwoThreadLayoutNodes = 10000;  // below, a thread per iteration costs more than it saves
 
 // Fruchterman-Reingold where each node is repelled by the centres of mass of the 5x5
 // grid cells around it (cell side 2k) instead of by every node: O(V + E) an iteration.
@@ -110,7 +110,7 @@ void grid_force_layout(size_t n, const std::vector<std::pair<uint32_t, uint32_t>
       centre_x[c] = mass[c] > 0 ? sum_x[c] / mass[c] : 0;
       centre_y[c] = mass[c] > 0 ? sum_y[c] / mass[c] : 0;
     }
-    if (n >= kParallelRepulsionNodes) {
+    if (n >= kTwoThreadLayoutNodes) {
       JoiningThread upper(upper_half);
       lower_half();
     } else {
