@@ -37,4 +37,75 @@ bool opens_fronted_clause(const std::vector<Token>& tokens, uint32_t sentence_fi
   return true;
 }
 
+namespace {
+
+bool is_adverb(std::string_view w) {
+  return w == "telah" || w == "sudah" || w == "akan" || w == "terus" || w == "juga" || w == "pernah" ||
+         w == "masih" || w == "sedang" || w == "kerap" || w == "sering" || w == "berulang" || w == "kali";
+}
+
+bool is_credit_verb(std::string_view w) {
+  return w == "diberitakan" || w == "dikutip" || w == "dilansir" || w == "melansir" || w == "mengutip" ||
+         w == "menurut" || w == "dilaporkan" || w == "melaporkan" || w == "seperti";
+}
+
+}  // namespace
+
+bool is_credit(const std::vector<Token>& tokens, uint32_t sentence_first, uint32_t first) {
+  uint32_t t = first;
+  // "dikutip dari kantor berita Reuters": skip "dari" and the words naming the source.
+  for (int steps = 0; steps < 4 && t > sentence_first; ++steps) {
+    const std::string_view w = tokens[t - 1].word();
+    if (is_credit_verb(w)) return true;
+    if (w != "dari" && w != "kantor" && w != "berita" && w != "media" && w != "laman" && w != "situs") return false;
+    --t;
+  }
+  return false;
+}
+
+bool in_relative_clause(const std::vector<Token>& tokens, uint32_t after, uint32_t first, uint32_t i) {
+  uint32_t yang = UINT32_MAX;
+  for (uint32_t t = first; t > after; --t) {
+    const std::string_view w = tokens[t - 1].word();
+    if (w == "," || w == ";") return false;
+    if (w == "yang") {
+      yang = t - 1;
+      break;
+    }
+  }
+  if (yang == UINT32_MAX || yang + 1 >= first) return false;
+  const std::string_view verb = tokens[yang + 1].word();
+  const bool verb_follows = lexicon::looks_like_verb(verb) || (verb.size() > 4 && verb.substr(0, 2) == "di") ||
+                            is_adverb(verb);
+  return verb_follows && first < i;
+}
+
+uint32_t relative_pronoun_before(const std::vector<Token>& tokens, uint32_t sentence_first, uint32_t i) {
+  for (uint32_t t = i; t > sentence_first && i - t < 6; --t) {
+    const std::string_view w = tokens[t - 1].word();
+    if (w == "yang") return t - 1;
+    if (w == "," || w == ";" || w == "\"" || w == "bahwa") return UINT32_MAX;
+  }
+  return UINT32_MAX;
+}
+
+bool is_reciprocal(const std::vector<Token>& tokens, uint32_t sentence_first, uint32_t i) {
+  for (uint32_t t = i; t > sentence_first && i - t < 3; --t) {
+    if (tokens[t - 1].word() == "saling") return true;
+  }
+  return false;
+}
+
+bool opens_fronted_phrase(const std::vector<Token>& tokens, uint32_t sentence_first, uint32_t i) {
+  uint32_t first = sentence_first;
+  while (first < i && !tokens[first].is_word()) ++first;
+  if (first >= i) return false;
+  const std::string_view w = tokens[first].word();
+  if (w != "dalam" && w != "melalui" && w != "lewat" && w != "pada" && w != "di" && w != "saat" && w != "ketika")
+    return false;
+  for (uint32_t t = first; t < i; ++t)
+    if (tokens[t].word() == ",") return false;
+  return true;
+}
+
 }  // namespace newsgraph::ingest

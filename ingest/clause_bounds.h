@@ -36,4 +36,28 @@ uint32_t agent_phrase_end(const std::vector<Token>& tokens, uint32_t i, uint32_t
 // memudar ..., tetapi Putin ...") nor a cue later in the sentence.
 bool opens_fronted_clause(const std::vector<Token>& tokens, uint32_t sentence_first, uint32_t i);
 
+// Whether the name starting at token `first` is a news credit, not an actor: "diberitakan
+// AFP", "dikutip dari Reuters", "seperti dilansir Yonhap", "menurut Xinhua".
+bool is_credit(const std::vector<Token>& tokens, uint32_t sentence_first, uint32_t first);
+
+// Whether the name at [first, last) stands inside a relative clause that closes before
+// token i: "yang" opens it after the previous name (`after`), a verb follows "yang", and
+// the name is that verb's argument ("Serdadu Suriah yang didukung tentara Rusia,
+// melancarkan serangan": Rusia is no subject of "melancarkan").
+bool in_relative_clause(const std::vector<Token>& tokens, uint32_t after, uint32_t first, uint32_t i);
+
+// The "yang" that opens the relative clause holding the verb at i ("Korea Utara, yang
+// kemudian menyerang ...", "republik yang memisahkan diri dan didukung Rusia"): at most
+// six tokens back, with no comma or semicolon between. Returns its index, or UINT32_MAX.
+// The caller checks that no name stands between it and the verb.
+uint32_t relative_pronoun_before(const std::vector<Token>& tokens, uint32_t sentence_first, uint32_t i);
+
+// Whether "saling" ("each other") stands just before the verb at i.
+bool is_reciprocal(const std::vector<Token>& tokens, uint32_t sentence_first, uint32_t i);
+
+// Whether the sentence opens with a prepositional phrase that holds token i and ends at a
+// comma ("Dalam suratnya kepada Guterres, Ja menulis ..."), so the subject of a noun cue
+// inside it comes after the comma.
+bool opens_fronted_phrase(const std::vector<Token>& tokens, uint32_t sentence_first, uint32_t i);
+
 }  // namespace newsgraph::ingest

@@ -1,6 +1,12 @@
+// Modality of a cue, read from the words of its own clause: a question mark or "apakah"
+// makes a question only of the clause it closes or opens, a condition ("jika X, ...")
+// covers its clause and the one it governs, a negation must stand just before the cue
+// ("bukan hanya ... namun juga" negates nothing), and modal words ("dapat", "ingin",
+// "dikabarkan") right before the cue mark it hypothetical, planned or alleged.
 #include <initializer_list>
 #include <string_view>
 
+#include "ingest/lexicon.h"
 #include "ingest/relation_extractor.h"
 
 namespace newsgraph::ingest {
@@ -13,28 +19,108 @@ bool any_of(std::string_view key, std::initializer_list<std::string_view> words)
   return false;
 }
 
+// Words and marks that end one clause and start another.
+bool is_clause_break(std::string_view key) {
+  return any_of(key, {",", ";", ":", "bahwa", "namun", "tetapi", "tapi", "sedangkan", "sementara", "karena",
+                      "sehingga", "padahal", "meskipun", "meski", "walaupun", "agar", "supaya", "ketika", "saat",
+                      "setelah", "sebelum", "sejak", "lantaran", "sebab"});
+}
+
+bool is_condition(std::string_view key) {
+  return any_of(key, {"jika", "jikalau", "kalau", "apabila", "seandainya", "andaikan", "bila", "if", "unless"});
+}
+
+// The clause of token `cue`: [first, last) within the sentence.
+struct Clause {
+  uint32_t first;
+  uint32_t last;
+};
+
+Clause clause_of(const Analysis& a, const SentenceInfo& s, uint32_t cue) {
+  Clause c{s.first, s.last};
+  for (uint32_t i = cue; i > s.first; --i) {
+    if (is_clause_break(a.tokens[i - 1].key)) {
+      c.first = i;
+      break;
+    }
+  }
+  for (uint32_t i = cue + 1; i < s.last; ++i) {
+    const std::string_view key = a.tokens[i].key;
+    if (is_clause_break(key) || key == "?") {
+      c.last = key == "?" ? i + 1 : i;
+      break;
+    }
+  }
+  return c;
+}
+
+// Whether "kalau" at token i introduces a condition: not after a verb, where it means
+// "that" ("menandakan kalau hubungan ..."), and not a topic marker before a bare noun
+// phrase ("Kalau soal itu, ...", "Kalau Trump, dia ...").
+bool is_real_condition(const Analysis& a, const SentenceInfo& s, uint32_t i) {
+  const std::string_view key = a.tokens[i].key;
+  if (key != "kalau") return true;
+  if (i > s.first && lexicon::looks_like_verb(a.tokens[i - 1].key)) return false;
+  for (uint32_t j = i + 1; j < s.last && a.tokens[j].key != ","; ++j) {
+    const std::string_view w = a.tokens[j].key;
+    if (lexicon::looks_like_verb(w) || lexicon::looks_inflected(w) || any_of(w, {"akan", "tidak", "tak", "sudah"}))
+      return true;
+  }
+  return false;
+}
+
+// Whether a condition governs the clause [first, last): it stands in that clause, or
+// it opens the sentence and the clause is the one right after the conditional clause.
+bool under_condition(const Analysis& a, const SentenceInfo& s, const Clause& c, uint32_t cue) {
+  for (uint32_t i = c.first; i < cue; ++i) {
+    if (is_condition(a.tokens[i].key) && is_real_condition(a, s, i)) return true;
+  }
+  uint32_t first = s.first;
+  while (first < c.first && !a.tokens[first].is_word()) ++first;
+  if (first >= c.first || !is_condition(a.tokens[first].key) || !is_real_condition(a, s, first)) return false;
+  for (uint32_t i = first; i + 1 < c.first; ++i) {
+    if (a.tokens[i].key == ",") return false;  // the conditional clause ended earlier
+  }
+  return true;
+}
+
 }  // namespace
 
 Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue) {
-  bool question = false, negated = false, denied = false, hypothetical = false;
-  bool alleged = false, planned = false;
-  for (uint32_t i = s.first; i < s.last; ++i) {
-    const auto& key = a.tokens[i].key;
-    if (key == "?" || key == "apakah") question = true;
-    if (i >= cue) continue;
+  const Clause c = clause_of(a, s, cue);
+  bool question = c.last > c.first && a.tokens[c.last - 1].key == "?";
+  bool negated = false, denied = false, alleged = false, planned = false;
+  bool hypothetical = under_condition(a, s, c, cue);
+  for (uint32_t i = c.first; i < cue; ++i) {
+    const std::string_view key = a.tokens[i].key;
     const uint32_t distance = cue - i;
-    if (distance <= 3 && any_of(key, {"tidak", "tak", "bukan", "belum", "enggan", "never", "not"})) negated = true;
-    if (any_of(key, {"membantah", "menyangkal", "bantah", "membantahnya", "dibantah", "denied"})) denied = true;
-    if (any_of(key, {"jika", "kalau", "apabila", "seandainya", "bila", "mungkin", "kemungkinan",
-                     "berpotensi", "if", "could", "might"}))
+    if (key == "apakah") question = true;
+    const std::string_view next = i + 1 < s.last ? std::string_view(a.tokens[i + 1].key) : std::string_view();
+    if (distance <= 3 && any_of(key, {"tidak", "tak", "bukan", "belum", "enggan", "never", "not", "menolak"}) &&
+        !any_of(next, {"hanya", "saja", "sekadar", "cuma", "sekedar"}))
+      negated = true;
+    if (distance <= 3 && any_of(key, {"dapat", "bisa", "mampu", "mungkin", "kemungkinan", "berpotensi", "could",
+                                      "might", "can", "may"}))
       hypothetical = true;
-    if (any_of(key, {"menuduh", "dituduh", "diduga", "mengklaim", "klaim", "dilaporkan", "disebut",
-                     "kabarnya", "tuduhan", "bukti", "reportedly", "allegedly"}))
-      alleged = true;
-    if (any_of(key, {"akan", "berencana", "rencana", "dijadwalkan", "berjanji", "bersumpah", "hendak",
-                     "berniat", "bakal", "will"}) ||
+    if (distance <= 3 && any_of(key, {"ingin", "berharap", "diharapkan", "siap", "hendak", "berniat", "mau",
+                                      "bersedia", "berupaya", "berusaha", "mencoba", "ingin", "want", "wants"}))
+      planned = true;
+    if (any_of(key, {"akan", "berencana", "rencana", "dijadwalkan", "berjanji", "bersumpah", "bakal", "will",
+                     "plans"}) ||
         (distance == 1 && key == "untuk"))
       planned = true;
+    if (any_of(key, {"dikabarkan", "dilaporkan", "disebut", "disebutkan", "diduga", "diyakini", "kabarnya",
+                     "konon", "reportedly", "allegedly"}))
+      alleged = true;
+  }
+  // A denial or accusation earlier in the sentence covers what it is about.
+  for (uint32_t i = s.first; i < cue; ++i) {
+    const std::string_view key = a.tokens[i].key;
+    if (any_of(key, {"membantah", "menyangkal", "bantah", "membantahnya", "dibantah", "denied", "denies"}))
+      denied = true;
+    if (any_of(key, {"menuduh", "dituduh", "menuding", "dituding", "mengklaim", "klaim", "tuduhan", "tudingan",
+                     "diduga", "dugaan", "accused"}))
+      alleged = true;
   }
   if (question) return Modality::kQuestion;
   if (negated) return Modality::kNegated;

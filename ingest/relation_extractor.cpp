@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "ingest/clause_bounds.h"
+#include "ingest/coreference.h"
 #include "ingest/flat_index.h"
 #include "ingest/lexicon.h"
 #include "ingest/recognizer.h"
@@ -55,6 +56,7 @@ struct Slot {
   bool object_of_earlier_cue = false;
   int32_t subject_of_that_cue = -1;  // slot index
   int32_t patient_of_passive = -1;   // for the agent of "dijatuhi sanksi oleh X": the patient slot
+  const char* reference = nullptr;   // the coreference rule when the slot is a pronoun or "kedua negara"
 };
 
 // Verbs that carry a noun cue: "memberikan dukungan", "melancarkan serangan".
@@ -62,11 +64,20 @@ bool is_light_verb(std::string_view key) {
   static constexpr std::string_view kVerbs[] = {"memberikan", "memberi", "menyampaikan", "menyatakan", "melakukan",
                                        "melancarkan", "mengirimkan", "mengirim", "menunjukkan", "menjatuhkan",
                                        "menawarkan", "menggelar", "mengadakan", "meningkatkan", "memperkuat",
-                                       "menyerukan", "menjalin", "membangun", "mengembangkan", "memperluas"};
+                                       "menyerukan", "menjalin", "membangun", "mengembangkan", "memperluas",
+                                       "mengeluarkan", "melontarkan", "meluncurkan", "mengucapkan", "mengajukan",
+                                       "menegaskan", "mengungkapkan", "menyuarakan", "mempererat", "menyepakati",
+                                       "menandatangani", "menggalang", "menambah", "mengumumkan", "memberlakukan"};
   for (std::string_view v : kVerbs) {
     if (key == v) return true;
   }
   return false;
+}
+
+// Verbs whose subject receives what a noun cue after them names: "menuai kecaman".
+bool is_receiving_verb(std::string_view key) {
+  return key == "menerima" || key == "mendapat" || key == "mendapatkan" || key == "memperoleh" ||
+         key == "menuai" || key == "menghadapi" || key == "dihujani" || key == "kebanjiran" || key == "meraih";
 }
 
 bool is_preposition(std::string_view key) {
@@ -145,7 +156,7 @@ class Extractor {
   bool actor(int32_t e) const { return is_actor(entity(e).type); }
 
   void add(int32_t subj, Predicate p, int32_t obj, uint32_t s, uint32_t cue_token,
-           std::string_view cue, const char* rule, double confidence) {
+           std::string_view cue, std::string_view rule, double confidence) {
     if (subj == obj || subj < 0 || obj < 0) return;
     if (!actor(subj)) return;
     EntityType ot = entity(obj).type;
@@ -167,12 +178,21 @@ class Extractor {
     ev.span = si.span;
     ev.text = std::string(a_.text.substr(si.span.start, si.span.end - si.span.start));
     ev.cue = std::string(cue);
-    ev.rule = rule;
+    ev.rule = std::string(rule);
     ev.modality = modality;
   }
 
+  // Every subject of the slot with every object; a slot that stands for names before it
+  // ("ia", "kedua negara") adds its coreference rule to the rule id.
   void add_all(const Slot& subj, Predicate p, const Slot& obj, uint32_t s, uint32_t cue_token,
-               std::string_view cue, const char* rule, double confidence) {
+               std::string_view cue, std::string_view rule, double confidence) {
+    std::string combined;
+    for (const Slot* slot : {&subj, &obj}) {
+      if (!slot->reference) continue;
+      if (combined.empty()) combined.assign(rule);
+      combined.append("+").append(slot->reference);
+    }
+    if (!combined.empty()) rule = combined;
     for (int32_t x : subj.entities) {
       for (int32_t y : obj.entities) add(x, p, y, s, cue_token, cue, rule, confidence);
     }
@@ -199,13 +219,14 @@ class Extractor {
         slots.push_back(slot);
         continue;
       }
-      const std::string_view key = a_.tokens[i].key;
-      if (key == "kedua" || key == "keduanya") {
-        auto pair = recent_pair(i, key == "keduanya" || i + 1 >= si.last ? std::string_view() : std::string_view(a_.tokens[i + 1].key));
-        if (pair.size() == 2) {
-          uint32_t last = key == "kedua" ? std::min(i + 2, si.last) : i + 1;
-          slots.push_back(Slot{i, last, pair});
-          i = last;
+      if (may_refer(a_.tokens[i].key)) {
+        const Reference r = refer_back(a_, s, i);
+        if (r.count > 0) {
+          Slot slot{i, std::min(i + r.length, si.last), {}};
+          for (uint32_t k = 0; k < r.count; ++k) slot.entities.push_back(r.entities[k]);
+          slot.reference = r.rule;
+          slots.push_back(slot);
+          i = slot.last;
           continue;
         }
       }
@@ -214,15 +235,16 @@ class Extractor {
     // Coordination: "Rusia dan China", "Kim dan Putin".
     std::vector<Slot>& merged = merged_slots_;
     merged.clear();
-    for (auto& slot : slots) {
+    for (size_t k = 0; k < slots.size(); ++k) {
+      const Slot& slot = slots[k];
       if (!merged.empty()) {
         Slot& prev = merged.back();
-        uint32_t gap = slot.first - prev.last;
-        bool joined = (gap == 1 && (a_.tokens[prev.last].word() == "dan" || a_.tokens[prev.last].word() == "serta" ||
-                                    a_.tokens[prev.last].word() == "&")) ||
-                      (gap == 0 && a_.tokens[slot.first].hyphen_before);  // "Rusia-DPRK"
-        bool same_kind = entity(prev.entities.back()).type == entity(slot.entities.front()).type;
-        if (joined && same_kind) {
+        const bool joined = coordinated(prev, slot) ||
+                            // "Arab Saudi, Mesir, Uni Emirat Arab dan Bahrain"
+                            (listed(prev, slot) && list_ends_with_and(slots, k));
+        const bool kind_ok = coordinated(prev, slot) ? same_kind(prev, slot)
+                                                     : entity(prev.entities.back()).type == entity(slot.entities.front()).type;
+        if (joined && kind_ok) {
           prev.last = slot.last;
           prev.entities.append(slot.entities);
           continue;
@@ -233,29 +255,36 @@ class Extractor {
     return merged;
   }
 
-  // What "kedua negara" (or "kedua pemimpin") refers back to: the last coordinated pair
-  // of countries (people) named before ("Rusia dan China"), else the last two named.
-  EntityList recent_pair(uint32_t token, std::string_view noun) {
-    EntityType want = (noun == "pemimpin" || noun == "tokoh") ? EntityType::kPerson : EntityType::kCountry;
-    std::vector<const NameMention*> before;
-    for (const auto& m : a_.mentions) {
-      if (m.first >= token) break;
-      if (m.modifier || a_.sentences[m.sentence].dropped || token - m.first > 400) continue;
-      if (entity(m.entity).type == want) before.push_back(&m);
+  // Words that may open a referring phrase (coreference.h): checked before the search.
+  static bool may_refer(std::string_view key) {
+    return key == "kedua" || key == "keduanya" || key == "ia" || key == "dia" || key == "beliau" ||
+           key == "negara" || key == "negeri" || key == "sang" || lexicon::is_leader_title(key);
+  }
+
+  // "Rusia dan China", "Kim & Putin", "Rusia-DPRK".
+  bool coordinated(const Slot& prev, const Slot& next) const {
+    const uint32_t gap = next.first - prev.last;
+    const std::string_view between = gap == 1 ? a_.tokens[prev.last].word() : std::string_view();
+    return (gap == 1 && (between == "dan" || between == "serta" || between == "&")) ||
+           (gap == 0 && a_.tokens[next.first].hyphen_before);
+  }
+  bool listed(const Slot& prev, const Slot& next) const {
+    return next.first == prev.last + 1 && a_.tokens[prev.last].word() == ",";
+  }
+  // Whether the comma-separated names from slot k on end in "dan"/"serta" before
+  // anything else comes between them: a list, not an apposition.
+  bool list_ends_with_and(const std::vector<Slot>& slots, size_t k) const {
+    for (size_t j = k; j + 1 < slots.size(); ++j) {
+      if (coordinated(slots[j], slots[j + 1])) return true;
+      if (!listed(slots[j], slots[j + 1])) return false;
     }
-    for (size_t k = before.size(); k >= 2; --k) {
-      const NameMention& x = *before[k - 2];
-      const NameMention& y = *before[k - 1];
-      if (x.entity == y.entity || x.sentence != y.sentence) continue;
-      bool coordinated = (y.first == x.last + 1 && (a_.tokens[x.last].word() == "dan" || a_.tokens[x.last].word() == "serta")) ||
-                         (y.first == x.last && a_.tokens[y.first].hyphen_before);
-      if (coordinated) return {x.entity, y.entity};
-    }
-    EntityList found;
-    for (auto it = before.rbegin(); it != before.rend() && found.size() < 2; ++it) {
-      if (std::find(found.begin(), found.end(), (*it)->entity) == found.end()) found.push_back((*it)->entity);
-    }
-    return found;
+    return false;
+  }
+  // Coordinated names are of one kind: actors with actors (a country and a body can act
+  // together, "AS dan PBB menjatuhkan sanksi"), others with their own type.
+  bool same_kind(const Slot& prev, const Slot& next) const {
+    const int32_t x = prev.entities.back(), y = next.entities.front();
+    return entity(x).type == entity(y).type || (actor(x) && actor(y));
   }
 
   bool inside_mention(uint32_t i) const { return mention_at_[i] >= 0; }
@@ -269,6 +298,7 @@ class Extractor {
   }
 
   void sentence(uint32_t s) {
+    current_sentence_ = s;
     const SentenceInfo& si = a_.sentences[s];
     std::vector<Slot>& slots = slots_of(s);
     title_relations(s);
@@ -301,12 +331,18 @@ class Extractor {
   // ("di Barat", "ke Korea Utara") is taken only when there is no other; with
   // `core_only` (the patient of a passive, which is the clause's subject) so are the
   // object of any preposition ("untuk Rusia") and a slot of topics only ("senjata").
+  // A news credit ("diberitakan AFP") and a name inside a relative clause that closed
+  // before i ("Serdadu Suriah yang didukung tentara Rusia, melancarkan ...") are never
+  // taken.
   int nearest_left(const std::vector<Slot>& slots, uint32_t i, bool core_only = false) const {
     int best = -1;
+    const uint32_t sentence_first = a_.sentences[slots.empty() ? 0 : current_sentence_].first;
     for (size_t k = 0; k < slots.size(); ++k) {
       if (slots[k].last > i) break;
       uint32_t f = slots[k].first;
       const std::string_view before = f > 0 ? a_.tokens[f - 1].word() : std::string_view();
+      const uint32_t after = k > 0 ? slots[k - 1].last : sentence_first;
+      if (is_credit(a_.tokens, sentence_first, f) || in_relative_clause(a_.tokens, after, f, i)) continue;
       bool oblique = lexicon::is_locative_preposition(before) || (core_only && is_preposition(before));
       const bool topics_only =  // a topic ("senjata") is no patient
           core_only && std::none_of(slots[k].entities.begin(), slots[k].entities.end(),
@@ -339,6 +375,8 @@ class Extractor {
 
   void apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i, const Cue& cue, std::string_view word) {
     const SentenceInfo& si = a_.sentences[s];
+    const uint32_t previous_cue = previous_cue_;
+    previous_cue_ = i;
     const char* rule = "cue.active";
     int subj = -1, obj = -1;
     double confidence = 0.75;
@@ -357,12 +395,32 @@ class Extractor {
       left = slots[left].patient_of_passive;  // "X dijatuhi sanksi oleh Y sejak menginvasi Z"
     }
     const bool light_verb = i > si.first && is_light_verb(a_.tokens[i - 1].key);
+    // "X, yang menyerang Y": the subject is the name "yang" follows, or none
+    // ("pihak yang menyerang Tokyo" names no attacker).
+    const uint32_t relative_end = relative_subject_end(slots, si.first, i);
+    if (relative_end > 0) {
+      left = -1;
+      for (size_t k = 0; k < slots.size(); ++k)
+        if (slots[k].last == relative_end) left = static_cast<int>(k);
+    }
     if (cue.voice == CueVoice::kPassive) {
       rule = "cue.passive";
       subj = after_word(slots, i, "oleh", agent_phrase_end(a_.tokens, i, si.last));
-      obj = nearest_left(slots, i, true);
-      if (subj < 0 || obj < 0) return;
+      if (subj < 0 && right >= 0 && slots[right].first == i + 1 && a_.tokens[i].key.rfind("di", 0) == 0) {
+        subj = right;  // the agent right after a di- verb: "dikecam China", "yang didukung Iran"
+        rule = "cue.passive.bare_agent";
+      }
+      obj = relative_end > 0 ? left : nearest_left(slots, i, true);
+      if (subj < 0 || obj < 0 || subj == obj) return;
       slots[subj].patient_of_passive = obj;
+    } else if (cue.noun && i > si.first && is_receiving_verb(a_.tokens[i - 1].key)) {
+      // "menuai kecaman dari China", "mendapat dukungan Rusia": the giver acts on the
+      // clause's subject; unless the verb was a cue itself ("menerima bantuan dari X").
+      if (previous_cue == i - 1) return;
+      rule = "cue.noun.received";
+      subj = after_word(slots, i, "dari", std::min(si.last, i + 4));
+      if (subj < 0 && right >= 0 && slots[right].first == i + 1) subj = right;
+      obj = left;
     } else if (cue.voice == CueVoice::kReversed) {
       rule = "cue.reversed";
       subj = after_word(slots, i, "dari", si.last);
@@ -425,6 +483,20 @@ class Extractor {
           confidence = 0.6;
         }
       }
+      if (subj < 0 && cue.noun && right >= 0 && opens_fronted_phrase(a_.tokens, si.first, i)) {
+        subj = subject_after_fronted_phrase(slots, i, si.last);  // "Dalam suratnya kepada X, Y menulis"
+        rule = "cue.fronted_phrase";
+        confidence = 0.6;
+      }
+    }
+    // "Kim dan Trump saling melontarkan ancaman": each to the other.
+    if (subj >= 0 && slots[subj].entities.size() > 1 && (obj < 0 || obj == subj) && !is_symmetric(cue.predicate) &&
+        is_reciprocal(a_.tokens, si.first, i)) {
+      const Slot& group = slots[subj];
+      for (int32_t x : group.entities) {
+        for (int32_t y : group.entities) add(x, cue.predicate, y, s, i, word, "cue.reciprocal", 0.7);
+      }
+      return;
     }
     if (subj < 0 || obj < 0 || subj == obj) return;
     // "X dan Y ... setelah yang terakhir menginvasi Z": the latter (or "yang pertama",
@@ -441,7 +513,39 @@ class Extractor {
     slots[obj].subject_of_that_cue = subj;
   }
 
-  void pairwise(const Slot& group, Predicate p, uint32_t s, uint32_t cue_token, std::string_view cue, const char* rule) {
+  // Where the subject (or a passive's patient) of a verb at i inside a relative clause
+  // must end: right before its "yang" (or the comma before that); 0 when the verb is in
+  // no relative clause of its own (a name stands between "yang" and the verb).
+  uint32_t relative_subject_end(const std::vector<Slot>& slots, uint32_t sentence_first, uint32_t i) const {
+    const uint32_t yang = relative_pronoun_before(a_.tokens, sentence_first, i);
+    if (yang == UINT32_MAX || yang == sentence_first) return 0;
+    const std::string_view after = a_.tokens[yang + 1].word();
+    if (after == "terakhir" || after == "pertama") return 0;  // "yang terakhir": one of a pair named before
+    for (const Slot& slot : slots) {
+      if (slot.first > yang && slot.first < i) return 0;
+    }
+    return a_.tokens[yang - 1].word() == "," ? yang - 1 : yang;
+  }
+
+  // The subject of a clause after a fronted phrase that holds token i: the last name
+  // before the first verb after the phrase's comma ("..., Antonio Guterres, Ja menulis").
+  int subject_after_fronted_phrase(const std::vector<Slot>& slots, uint32_t i, uint32_t end) const {
+    uint32_t comma = i;
+    while (comma < end && a_.tokens[comma].word() != ",") ++comma;
+    uint32_t verb = comma;
+    while (verb < end && !(lexicon::looks_like_verb(a_.tokens[verb].key) || lexicon::is_reporting_verb(a_.tokens[verb].key)))
+      ++verb;
+    if (verb >= end) return -1;
+    int found = -1;
+    for (size_t k = 0; k < slots.size(); ++k) {
+      if (slots[k].first > comma && slots[k].last <= verb) found = static_cast<int>(k);
+    }
+    return found;
+  }
+
+  void pairwise(const Slot& group, Predicate p, uint32_t s, uint32_t cue_token, std::string_view cue, std::string_view rule) {
+    std::string combined;
+    if (group.reference) rule = combined.assign(rule).append("+").append(group.reference);
     for (size_t x = 0; x < group.entities.size(); ++x) {
       for (size_t y = x + 1; y < group.entities.size(); ++y)
         add(group.entities[x], p, group.entities[y], s, cue_token, cue, rule, 0.7);
@@ -468,12 +572,15 @@ class Extractor {
       }
       if (person < 0) continue;
       // "Wakil Ketua KPK X", "Wakil Perdana Menteri Malaysia X": a deputy is a member.
+      // "mantan Presiden Georgia X", "calon Presiden AS X": no role today.
       bool deputy = false;
       for (uint32_t t = m.first; t > a_.sentences[s].first; --t) {
         const std::string& key = a_.tokens[t - 1].key;
+        if (is_not_current(key)) break;
         if (key == "wakil") deputy = true;
         if (deputy || !(lexicon::is_leader_title(key) || lexicon::is_person_title(key))) break;
       }
+      if (holds_no_current_role(s, m.first)) continue;
       if (deputy)
         add(person, Predicate::kMemberOf, m.entity, s, UINT32_MAX, "", "title.deputy", 0.85);
       else
@@ -499,22 +606,63 @@ class Extractor {
       // "Juru bicara Dewan Keamanan Nasional John Kirby", "Duta Besar Rusia untuk AS, Anatoly
       // Antonov": the first body after a role title, then the person.
       int32_t body = body_before_person(s, slot.first);
-      if (body >= 0) add(e, Predicate::kMemberOf, body, s, UINT32_MAX, "", "title.member", 0.85);
-      // "Aidan Foster-Carter, seorang peneliti ... di Universitas Leeds".
-      if (slot.last < si.last && a_.tokens[slot.last].word() == ",") {
-        bool role = false;
-        for (uint32_t j = slot.last + 1; j < std::min(si.last, slot.last + 12); ++j) {
-          const auto& key = a_.tokens[j].key;
-          if (lexicon::is_person_title(key) || lexicon::is_role_noun(key)) role = true;
-          if (role && (key == "di" || key == "dari")) {
-            for (const Slot& other : slots) {
-              if (other.first == j + 1 && entity(other.entities[0]).type == EntityType::kOrganization)
-                add(e, Predicate::kMemberOf, other.entities[0], s, UINT32_MAX, "", "apposition.member", 0.8);
-            }
-          }
-        }
-      }
+      // A leader named by the title ("Perdana Menteri Israel X") is no mere member.
+      if (body >= 0 && !holds_no_current_role(s, slot.first) &&
+          relation_index_.find(packed(e, Predicate::kLeads, body)) == FlatIndex::kNone)
+        add(e, Predicate::kMemberOf, body, s, UINT32_MAX, "", "title.member", 0.85);
+      if (slot.last < si.last && a_.tokens[slot.last].word() == ",") apposition_role(s, e, slot.last + 1);
     }
+  }
+
+  // The role in an apposition after a person: "X, juru bicara Kementerian Luar Negeri
+  // China", "X, seorang pejabat dari Brigade Y", "X, pemimpin kelompok Y" (LEADS).
+  // The body is the first name after the role words, before any verb or further comma;
+  // a former or would-be holder ("X, mantan presiden Y") gets nothing.
+  void apposition_role(uint32_t s, int32_t person, uint32_t from) {
+    const SentenceInfo& si = a_.sentences[s];
+    bool role = false, leader = false, deputy = false;
+    for (uint32_t j = from; j < std::min(si.last, from + 12); ++j) {
+      const std::string& key = a_.tokens[j].key;
+      if (mention_at_[j] >= 0) {
+        const NameMention& m = a_.mentions[mention_at_[j]];
+        const EntityType type = entity(m.entity).type;
+        if (!role || m.role) return;
+        if (type != EntityType::kOrganization && type != EntityType::kCountry) {
+          j = m.last - 1;
+          continue;
+        }
+        if (leader && !deputy)
+          add(person, Predicate::kLeads, m.entity, s, UINT32_MAX, "", "apposition.leads", 0.8);
+        else
+          add(person, Predicate::kMemberOf, m.entity, s, UINT32_MAX, "", "apposition.member", 0.8);
+        return;
+      }
+      if (is_not_current(key) || key == "," || lexicon::looks_like_verb(key) || lexicon::is_reporting_verb(key))
+        return;
+      if (key == "wakil") deputy = true;
+      if (!role && (lexicon::is_leader_title(key) || key == "pemilik" || key == "pendiri")) leader = true;
+      if (lexicon::is_person_title(key) || lexicon::is_role_noun(key) || key == "pemilik" || key == "pendiri")
+        role = true;
+    }
+  }
+
+  // Words that put a title in the past or the future: "mantan", "calon".
+  static bool is_not_current(std::string_view key) {
+    return key == "mantan" || key == "eks" || key == "bekas" || key == "calon" || key == "kandidat" ||
+           key == "capres" || key == "cawapres" || key == "former" || key == "ex";
+  }
+
+  // Whether the title before the name or body at token `first` is a former or would-be
+  // one: one of those words among the title words before it.
+  bool holds_no_current_role(uint32_t s, uint32_t first) const {
+    for (uint32_t t = first, steps = 0; t > a_.sentences[s].first && steps < 8; --t, ++steps) {
+      const std::string& key = a_.tokens[t - 1].key;
+      if (is_not_current(key)) return true;
+      const bool title_word = lexicon::is_leader_title(key) || lexicon::is_person_title(key) ||
+                              is_title_continuation(key) || mention_at_[t - 1] >= 0;
+      if (!title_word) return false;
+    }
+    return false;
   }
 
   int32_t body_before_person(uint32_t s, uint32_t person_first) const {
@@ -572,6 +720,8 @@ class Extractor {
   }
 
   const Analysis& a_;
+  uint32_t current_sentence_ = 0;
+  uint32_t previous_cue_ = UINT32_MAX;  // token of the last cue applied
   std::vector<int32_t> mention_at_;         // token -> first mention covering it, or -1
   std::vector<size_t> sentence_mentions_;   // sentence -> its first mention index
   std::vector<Relation> relations_;  // in order of discovery

@@ -1,0 +1,123 @@
+#include "ingest/coreference.h"
+
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
+#include "ingest/lexicon.h"
+#include "ingest/recognizer.h"
+
+namespace newsgraph::ingest {
+namespace {
+
+constexpr uint32_t kSentencesBack = 2;  // how far back a pronoun looks
+constexpr uint32_t kPairWindow = 400;   // tokens back a pair word looks
+
+bool is_demonstrative(std::string_view key) { return key == "itu" || key == "tersebut"; }
+
+// Whether mention m is a place in its sentence: right after "di", "ke", "dari".
+bool after_locative(const Analysis& a, const NameMention& m) {
+  return m.first > a.sentences[m.sentence].first && lexicon::is_locative_preposition(a.tokens[m.first - 1].key);
+}
+
+bool usable(const Analysis& a, const NameMention& m) {
+  return !m.modifier && m.entity >= 0 && !a.sentences[m.sentence].dropped;
+}
+
+// The entity of `type` a reference at token i most likely means: the last one named
+// before it in its own sentence, else the first one (the subject, as a rule) of the
+// nearest earlier sentence that names one, at most kSentencesBack before sentence s.
+// Without `this_sentence`, names in sentence s are passed over.
+int32_t last_named(const Analysis& a, uint32_t s, uint32_t i, EntityType type, bool skip_places,
+                   bool this_sentence = true) {
+  const uint32_t from = s >= kSentencesBack ? s - kSentencesBack : 0;
+  int32_t in_sentence = -1;
+  int32_t earlier = -1;
+  uint32_t earlier_sentence = 0;
+  for (const NameMention& m : a.mentions) {
+    if (m.first >= i) break;
+    if (m.sentence < from || !usable(a, m) || a.entities[m.entity].type != type) continue;
+    if (skip_places && after_locative(a, m)) continue;
+    if (m.sentence == s) {
+      if (this_sentence) in_sentence = m.entity;
+    } else if (earlier < 0 || m.sentence > earlier_sentence) {
+      earlier = m.entity;
+      earlier_sentence = m.sentence;
+    }
+  }
+  return in_sentence >= 0 ? in_sentence : earlier;
+}
+
+Reference one(uint32_t length, int32_t entity, const char* rule) {
+  Reference r;
+  if (entity < 0) return r;
+  r.length = length;
+  r.entities[0] = entity;
+  r.count = 1;
+  r.rule = rule;
+  return r;
+}
+
+// What "kedua negara" (or "kedua pemimpin", "keduanya") refers back to: the last
+// coordinated pair of countries (people) named before ("Rusia dan China"), else the
+// last two named.
+Reference pair_before(const Analysis& a, uint32_t i, uint32_t length, EntityType want) {
+  std::vector<const NameMention*> before;
+  for (const NameMention& m : a.mentions) {
+    if (m.first >= i) break;
+    if (!usable(a, m) || i - m.first > kPairWindow || after_locative(a, m)) continue;
+    if (a.entities[m.entity].type == want) before.push_back(&m);
+  }
+  Reference r;
+  r.length = length;
+  r.rule = "coref.pair";
+  for (size_t k = before.size(); k >= 2; --k) {
+    const NameMention& x = *before[k - 2];
+    const NameMention& y = *before[k - 1];
+    if (x.entity == y.entity || x.sentence != y.sentence) continue;
+    const std::string_view between = a.tokens[x.last].word();
+    bool coordinated = (y.first == x.last + 1 && (between == "dan" || between == "serta")) ||
+                       (y.first == x.last && a.tokens[y.first].hyphen_before);
+    if (coordinated) {
+      r.entities[0] = x.entity;
+      r.entities[1] = y.entity;
+      r.count = 2;
+      return r;
+    }
+  }
+  for (auto it = before.rbegin(); it != before.rend() && r.count < 2; ++it) {
+    if (r.count == 0 || r.entities[0] != (*it)->entity) r.entities[r.count++] = (*it)->entity;
+  }
+  if (r.count < 2) return Reference{};
+  std::swap(r.entities[0], r.entities[1]);  // in text order
+  return r;
+}
+
+}  // namespace
+
+Reference refer_back(const Analysis& a, uint32_t s, uint32_t i) {
+  const SentenceInfo& si = a.sentences[s];
+  const std::string_view key = a.tokens[i].key;
+  const std::string_view next = i + 1 < si.last ? std::string_view(a.tokens[i + 1].key) : std::string_view();
+  if (key == "keduanya") return pair_before(a, i, 1, EntityType::kCountry);
+  if (key == "kedua" && (next == "negara" || next == "pihak" || next == "negeri"))
+    return pair_before(a, i, 2, EntityType::kCountry);
+  if (key == "kedua" && (next == "pemimpin" || next == "tokoh" || next == "presiden"))
+    return pair_before(a, i, 2, EntityType::kPerson);
+  if (key == "ia" || key == "dia" || key == "beliau")
+    return one(1, last_named(a, s, i, EntityType::kPerson, false), "coref.pronoun");
+  if ((key == "negara" || key == "negeri") && is_demonstrative(next))  // a country named earlier, not in this sentence
+    return one(2, last_named(a, s, i, EntityType::kCountry, true, /*this_sentence=*/false), "coref.definite");
+  // "Presiden itu", "Perdana Menteri tersebut", "sang diktator".
+  const bool sang = key == "sang";
+  uint32_t j = sang ? i + 1 : i;
+  if (j >= si.last || !lexicon::is_leader_title(a.tokens[j].key)) return Reference{};
+  ++j;
+  while (j < si.last && is_title_continuation(a.tokens[j].key)) ++j;
+  if (j < si.last && is_demonstrative(a.tokens[j].key)) return one(j + 1 - i, last_named(a, s, i, EntityType::kPerson, false), "coref.definite");
+  if (sang && (j >= si.last || !a.tokens[j].upper_initial))
+    return one(j - i, last_named(a, s, i, EntityType::kPerson, false), "coref.definite");
+  return Reference{};
+}
+
+}  // namespace newsgraph::ingest

@@ -1,0 +1,182 @@
+// The relation extractor's named rules, one behaviour a test: who "ia" and "negara itu"
+// are, which names a relative clause or a news credit hides, coordination, reciprocal
+// "saling", noun-phrase relations, and the modality of a cue's own clause.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "tests/ingest/extraction_helpers.h"
+
+using namespace newsgraph;
+
+namespace {
+
+std::string label_of(const Extraction& x, const std::string& id) {
+  for (const auto& e : x.entities) {
+    if (e.id == id) return e.label;
+  }
+  return id;
+}
+
+// The typed relation "Subject PREDICATE Object" (entity labels), or nullptr.
+const Relation* find_relation(const Extraction& x, const std::string& subject, Predicate p,
+                              const std::string& object) {
+  for (const auto& r : x.relations) {
+    if (r.predicate == p && label_of(x, r.subject) == subject && label_of(x, r.object) == object) return &r;
+  }
+  return nullptr;
+}
+
+bool has_rule(const Relation* r, const std::string& rule) {
+  if (!r) return false;
+  for (const auto& ev : r->evidence) {
+    if (ev.rule == rule) return true;
+  }
+  return false;
+}
+
+Extraction run(const std::string& body) { return testing::extract_text("Judul\n" + body + "\n"); }
+
+}  // namespace
+
+TEST_CASE("a pronoun takes the person named last in its sentence, else the subject before", "[relations][coref]") {
+  auto x = run("Presiden Rusia Vladimir Putin tiba di Beijing pada Senin. Ia kemudian menuduh Jepang "
+               "memperburuk keadaan.");
+  const Relation* r = find_relation(x, "Vladimir Putin", Predicate::kAccuse, "Japan");
+  REQUIRE(r);
+  CHECK(has_rule(r, "cue.active+coref.pronoun"));
+
+  auto none = run("Ia menuduh Jepang memperburuk keadaan.");
+  for (const auto& rel : none.relations) CHECK(rel.predicate == Predicate::kCoOccurs);
+}
+
+TEST_CASE("'negara itu' refers to the last country named that is not a place", "[relations][coref]") {
+  auto x = run("Korea Utara kembali meluncurkan rudal. AS lalu menjatuhkan sanksi terhadap negara itu.");
+  const Relation* r = find_relation(x, "United States", Predicate::kSanction, "North Korea");
+  REQUIRE(r);
+  CHECK(has_rule(r, "cue.active+coref.definite"));
+}
+
+TEST_CASE("'kedua negara' never takes a country named as a place", "[relations][coref]") {
+  auto x = run("Pejabat Jepang tiba di Hanoi. Pertemuan dengan Korea Selatan digelar di Rusia. "
+               "Kedua negara sepakat memperkuat kerja sama.");
+  CHECK(find_relation(x, "Japan", Predicate::kCooperate, "South Korea"));
+  CHECK_FALSE(find_relation(x, "Russia", Predicate::kCooperate, "South Korea"));
+  CHECK_FALSE(find_relation(x, "Japan", Predicate::kCooperate, "Russia"));
+}
+
+TEST_CASE("a country and a body coordinated act together; a comma list ending in 'dan' is one subject",
+          "[relations]") {
+  auto x = run("AS dan PBB menjatuhkan sanksi terhadap Korea Utara.");
+  CHECK(find_relation(x, "United States", Predicate::kSanction, "North Korea"));
+  CHECK(find_relation(x, "United Nations", Predicate::kSanction, "North Korea"));
+
+  auto list = run("Arab Saudi, Mesir, Uni Emirat Arab dan Bahrain mengecam Qatar.");
+  for (const char* country : {"Saudi Arabia", "Egypt", "United Arab Emirates", "Bahrain"}) {
+    INFO(country);
+    CHECK(find_relation(list, country, Predicate::kAccuse, "Qatar"));
+  }
+}
+
+TEST_CASE("'saling' makes a coordinated subject act on each other", "[relations]") {
+  auto x = run("Kim Jong Un dan Donald Trump saling melontarkan ancaman.");
+  CHECK(has_rule(find_relation(x, "Kim Jong Un", Predicate::kThreaten, "Donald Trump"), "cue.reciprocal"));
+  CHECK(has_rule(find_relation(x, "Donald Trump", Predicate::kThreaten, "Kim Jong Un"), "cue.reciprocal"));
+}
+
+TEST_CASE("a name inside a relative clause or a news credit is never a later verb's subject", "[relations]") {
+  auto rel = run("Serdadu Suriah yang didukung tentara Rusia, melancarkan serangan terhadap ISIS.");
+  CHECK(find_relation(rel, "Syria", Predicate::kAttack, "Islamic State"));
+  CHECK_FALSE(find_relation(rel, "Russia", Predicate::kAttack, "Islamic State"));
+
+  auto credit = run("Menteri itu, diberitakan Reuters, dijadwalkan bertemu dengan Presiden Prancis Emmanuel Macron.");
+  for (const auto& r : credit.relations) {
+    if (r.predicate == Predicate::kMeet) CHECK(label_of(credit, r.subject) != "Reuters");
+  }
+}
+
+TEST_CASE("a verb after 'yang' takes the name before 'yang', or no subject at all", "[relations]") {
+  auto none = run("AS menyiapkan bom untuk melawan pihak yang menyerang Tokyo.");
+  CHECK_FALSE(find_relation(none, "United States", Predicate::kAttack, "Japan"));
+
+  auto named = run("Korea Utara, yang kemudian menyerang Korea Selatan, membantah tuduhan itu.");
+  CHECK(find_relation(named, "North Korea", Predicate::kAttack, "South Korea"));
+}
+
+TEST_CASE("a passive's agent may follow the verb without 'oleh'", "[relations]") {
+  auto x = run("Israel dikecam Turki atas serangan itu.");
+  CHECK(has_rule(find_relation(x, "Turkey", Predicate::kAccuse, "Israel"), "cue.passive.bare_agent"));
+}
+
+TEST_CASE("a noun cue received by the subject comes from the one after 'dari'", "[relations]") {
+  auto x = run("Israel menuai kecaman dari Turki.");
+  CHECK(has_rule(find_relation(x, "Turkey", Predicate::kAccuse, "Israel"), "cue.noun.received"));
+  // A receiving verb that is a cue itself keeps the relation to itself.
+  auto aid = run("Myanmar menerima bantuan beras dari Thailand.");
+  CHECK(find_relation(aid, "Thailand", Predicate::kSupply, "Myanmar"));
+  CHECK_FALSE(find_relation(aid, "Thailand", Predicate::kSupport, "Myanmar"));
+}
+
+TEST_CASE("a fronted phrase's noun cue takes the subject of the clause after it", "[relations]") {
+  auto x = run("Dalam suratnya kepada Presiden Rusia Vladimir Putin, Kim Jong Un menulis bahwa ia senang.");
+  CHECK(has_rule(find_relation(x, "Kim Jong Un", Predicate::kCommunicate, "Vladimir Putin"), "cue.fronted_phrase"));
+}
+
+TEST_CASE("an apposition names the body a person speaks for or leads", "[relations]") {
+  auto member = run("Rahmat Hidayat, juru bicara Partai Amanat Rakyat, mengecam keputusan itu.");
+  CHECK(has_rule(find_relation(member, "Rahmat Hidayat", Predicate::kMemberOf, "Partai Amanat Rakyat"),
+                 "apposition.member"));
+  auto leader = run("\"Kami menolak,\" kata Hendra Wijaya, ketua Partai Amanat Rakyat.");
+  CHECK(has_rule(find_relation(leader, "Hendra Wijaya", Predicate::kLeads, "Partai Amanat Rakyat"),
+                 "apposition.leads"));
+  auto former = run("Hendra Wijaya, mantan ketua Partai Amanat Rakyat, mengecam keputusan itu.");
+  CHECK_FALSE(find_relation(former, "Hendra Wijaya", Predicate::kLeads, "Partai Amanat Rakyat"));
+  CHECK_FALSE(find_relation(former, "Hendra Wijaya", Predicate::kMemberOf, "Partai Amanat Rakyat"));
+}
+
+TEST_CASE("a leader's title gives LEADS alone, and a former or would-be holder's gives nothing", "[relations]") {
+  auto x = run("Perdana Menteri Israel Benjamin Netanyahu mengecam rencana itu.");
+  CHECK(find_relation(x, "Benjamin Netanyahu", Predicate::kLeads, "Israel"));
+  CHECK_FALSE(find_relation(x, "Benjamin Netanyahu", Predicate::kMemberOf, "Israel"));
+
+  auto former = run("Mantan Presiden Georgia Mikheil Saakashvili tiba di Kiev.");
+  const Entity* georgia = testing::find_entity(former, "Georgia");
+  REQUIRE(georgia);
+  for (const auto& r : former.relations) CHECK_FALSE((r.predicate == Predicate::kLeads && r.object == georgia->id));
+}
+
+TEST_CASE("modality acts on the cue's own clause", "[relations][modality]") {
+  auto q = run("AS menjatuhkan sanksi terhadap Iran, tetapi apakah Rusia akan mendukung Iran?");
+  const Relation* sanction = find_relation(q, "United States", Predicate::kSanction, "Iran");
+  const Relation* support = find_relation(q, "Russia", Predicate::kSupport, "Iran");
+  REQUIRE(sanction);
+  REQUIRE(support);
+  CHECK(sanction->modality == Modality::kAsserted);
+  CHECK(support->modality == Modality::kQuestion);
+
+  const Relation* not_only = find_relation(run("Rusia bukan hanya mendukung Suriah, namun juga melatih tentaranya."),
+                                           "Russia", Predicate::kSupport, "Syria");
+  REQUIRE(not_only);
+  CHECK(not_only->modality == Modality::kAsserted);
+
+  const Relation* can = find_relation(run("Korea Utara dapat menyerang Jepang."), "North Korea", Predicate::kAttack, "Japan");
+  REQUIRE(can);
+  CHECK(can->modality == Modality::kHypothetical);
+
+  const Relation* wants = find_relation(run("Jepang ingin mendukung India."), "Japan", Predicate::kSupport, "India");
+  REQUIRE(wants);
+  CHECK(wants->modality == Modality::kPlanned);
+
+  const Relation* that = find_relation(run("Pertemuan itu menandakan kalau Jepang mendukung AS."), "Japan",
+                                       Predicate::kSupport, "United States");
+  REQUIRE(that);
+  CHECK(that->modality == Modality::kAsserted);
+
+  auto cond = run("Jika AS menyerang Iran, Rusia akan mengecam AS.");
+  const Relation* attack = find_relation(cond, "United States", Predicate::kAttack, "Iran");
+  const Relation* accuse = find_relation(cond, "Russia", Predicate::kAccuse, "United States");
+  REQUIRE(attack);
+  REQUIRE(accuse);
+  CHECK(attack->modality == Modality::kHypothetical);
+  CHECK(accuse->modality == Modality::kHypothetical);
+}
