@@ -343,7 +343,7 @@ class Extractor {
       const std::string_view before = f > 0 ? a_.tokens[f - 1].word() : std::string_view();
       const uint32_t after = k > 0 ? slots[k - 1].last : sentence_first;
       if (is_credit(a_.tokens, sentence_first, f) || in_relative_clause(a_.tokens, after, f, i)) continue;
-      bool oblique = lexicon::is_locative_preposition(before) || (core_only && is_preposition(before));
+      bool oblique = lexicon::is_locative_preposition(before) || is_preposition(before);
       const bool topics_only =  // a topic ("senjata") is no patient
           core_only && std::none_of(slots[k].entities.begin(), slots[k].entities.end(),
                                     [this](int32_t e) { return actor(e); });
@@ -436,7 +436,7 @@ class Extractor {
       }
       bool patient_before = cue.predicate == Predicate::kSupport || cue.predicate == Predicate::kSupply ||
                             cue.predicate == Predicate::kCommunicate;
-      if (obj < 0 && patient_before) obj = left;
+      if (obj < 0 && patient_before && left >= 0 && !clause_break_between(slots[left].last, i)) obj = left;
     } else if (is_symmetric(cue.predicate)) {
       rule = "cue.symmetric";
       int between = after_word(slots, i, "antara", std::min(si.last, i + 4));
@@ -460,6 +460,7 @@ class Extractor {
       subj = left;
       obj = cue.noun ? after_word(slots, i, "dengan", std::min(si.last, i + 7)) : right;
       if (!cue.noun && obj >= 0 && clause_ends_between(a_.tokens, cue.predicate, i, slots[obj].first)) obj = -1;
+      if (!cue.noun && obj >= 0 && relative_between(i, slots[obj].first)) obj = -1;
       if (subj >= 0 && obj < 0 && slots[subj].entities.size() > 1 && slots[subj].last + 4 >= i) {
         pairwise(slots[subj], cue.predicate, s, i, cue.root, "cue.symmetric.coordinated");
         return;
@@ -468,6 +469,7 @@ class Extractor {
       subj = left;
       obj = right;
       if (!cue.noun && obj >= 0 && clause_ends_between(a_.tokens, cue.predicate, i, slots[obj].first)) obj = -1;
+      if (!cue.noun && obj >= 0 && relative_between(i, slots[obj].first)) obj = -1;  // "menuduh gerilyawan yang didukung X"
       // A bare noun cue names an event; without a possessor or a light verb it says
       // nothing about who did it to whom ("menerima bantuan dari X").
       if (cue.noun && !light_verb) subj = -1;
@@ -525,6 +527,20 @@ class Extractor {
       if (slot.first > yang && slot.first < i) return 0;
     }
     return a_.tokens[yang - 1].word() == "," ? yang - 1 : yang;
+  }
+
+  // Whether "yang" stands between a verb at i and token j, past the verb's own object
+  // noun ("menjatuhkan sanksi yang lebih keras"): what follows belongs to a relative
+  // clause of a noun that is no name ("menuduh gerilyawan yang didukung X").
+  bool relative_between(uint32_t i, uint32_t j) const {
+    for (uint32_t t = i + 3; t < j; ++t)
+      if (a_.tokens[t].word() == "yang") return true;
+    return false;
+  }
+  bool clause_break_between(uint32_t i, uint32_t j) const {
+    for (uint32_t t = i; t < j; ++t)
+      if (a_.tokens[t].word() == "bahwa" || a_.tokens[t].word() == ";") return true;
+    return false;
   }
 
   // The subject of a clause after a fronted phrase that holds token i: the last name
@@ -621,6 +637,11 @@ class Extractor {
   void apposition_role(uint32_t s, int32_t person, uint32_t from) {
     const SentenceInfo& si = a_.sentences[s];
     bool role = false, leader = false, deputy = false;
+    // The apposition opens with its role: "X, juru bicara ...", "X, seorang pejabat ...".
+    while (from < si.last && (a_.tokens[from].word() == "seorang" || a_.tokens[from].word() == "sang" ||
+                              a_.tokens[from].word() == "selaku" || a_.tokens[from].word() == "sebagai"))
+      ++from;
+    if (from >= si.last || !is_role_word(a_.tokens[from].key)) return;
     for (uint32_t j = from; j < std::min(si.last, from + 12); ++j) {
       const std::string& key = a_.tokens[j].key;
       if (mention_at_[j] >= 0) {
@@ -637,13 +658,22 @@ class Extractor {
           add(person, Predicate::kMemberOf, m.entity, s, UINT32_MAX, "", "apposition.member", 0.8);
         return;
       }
-      if (is_not_current(key) || key == "," || lexicon::looks_like_verb(key) || lexicon::is_reporting_verb(key))
+      if (is_not_current(key) || key == "," || lexicon::looks_like_verb(key) || lexicon::is_reporting_verb(key) ||
+          key == "yang")
         return;
       if (key == "wakil") deputy = true;
       if (!role && (lexicon::is_leader_title(key) || key == "pemilik" || key == "pendiri")) leader = true;
-      if (lexicon::is_person_title(key) || lexicon::is_role_noun(key) || key == "pemilik" || key == "pendiri")
-        role = true;
+      if (is_role_word(key)) role = true;
     }
+  }
+
+  // A word that names a role in a body ("juru bicara", "pejabat", "pemilik"); not the
+  // words that introduce a nickname or an initial ("sapaan", "inisial").
+  static bool is_role_word(std::string_view key) {
+    if (key == "sapaan" || key == "panggilan" || key == "inisial" || key == "bernama" || key == "warga" ||
+        key == "korban" || key == "saksi" || key == "tersangka" || key == "terdakwa" || key == "pelaku")
+      return false;
+    return lexicon::is_person_title(key) || lexicon::is_role_noun(key) || key == "pemilik" || key == "pendiri";
   }
 
   // Words that put a title in the past or the future: "mantan", "calon".
