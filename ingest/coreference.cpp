@@ -24,22 +24,35 @@ bool usable(const Analysis& a, const NameMention& m) {
   return !m.modifier && m.entity >= 0 && !a.sentences[m.sentence].dropped;
 }
 
+bool is_actor_type(EntityType t) {
+  return t == EntityType::kPerson || t == EntityType::kCountry || t == EntityType::kOrganization;
+}
+
 // The entity of `type` a reference at token i most likely means: the last one named
 // before it in its own sentence, else the first one (the subject, as a rule) of the
 // nearest earlier sentence that names one, at most kSentencesBack before sentence s.
-// Without `this_sentence`, names in sentence s are passed over.
-int32_t last_named(const Analysis& a, uint32_t s, uint32_t i, EntityType type, bool skip_places,
-                   bool this_sentence = true) {
+// Without `want.this_sentence`, names in sentence s are passed over.
+// What a reference may stand for.
+struct Wanted {
+  EntityType type = EntityType::kPerson;
+  bool any_actor = false;      // a person, a country or a body, whatever `type` says
+  bool skip_places = false;    // pass over names after "di", "ke", "dari"
+  bool this_sentence = true;   // names earlier in the reference's own sentence count
+};
+
+int32_t last_named(const Analysis& a, uint32_t s, uint32_t i, const Wanted& want) {
   const uint32_t from = s >= kSentencesBack ? s - kSentencesBack : 0;
   int32_t in_sentence = -1;
   int32_t earlier = -1;
   uint32_t earlier_sentence = 0;
   for (const NameMention& m : a.mentions) {
     if (m.first >= i) break;
-    if (m.sentence < from || !usable(a, m) || a.entities[m.entity].type != type) continue;
-    if (skip_places && after_locative(a, m)) continue;
+    if (m.sentence < from || !usable(a, m)) continue;
+    const EntityType t = a.entities[m.entity].type;
+    if (want.any_actor ? !is_actor_type(t) : t != want.type) continue;
+    if (want.skip_places && after_locative(a, m)) continue;
     if (m.sentence == s) {
-      if (this_sentence) in_sentence = m.entity;
+      if (want.this_sentence) in_sentence = m.entity;
     } else if (earlier < 0 || m.sentence > earlier_sentence) {
       earlier = m.entity;
       earlier_sentence = m.sentence;
@@ -95,6 +108,13 @@ Reference pair_before(const Analysis& a, uint32_t i, uint32_t length, EntityType
 
 }  // namespace
 
+int32_t possessor_of_nya(const Analysis& a, uint32_t s, uint32_t i) {
+  Wanted actor;
+  actor.any_actor = true;
+  actor.skip_places = true;
+  return last_named(a, s, i, actor);
+}
+
 Reference refer_back(const Analysis& a, uint32_t s, uint32_t i) {
   const SentenceInfo& si = a.sentences[s];
   const std::string_view key = a.tokens[i].key;
@@ -104,19 +124,24 @@ Reference refer_back(const Analysis& a, uint32_t s, uint32_t i) {
     return pair_before(a, i, 2, EntityType::kCountry);
   if (key == "kedua" && (next == "pemimpin" || next == "tokoh" || next == "presiden"))
     return pair_before(a, i, 2, EntityType::kPerson);
-  if (key == "ia" || key == "dia" || key == "beliau")
-    return one(1, last_named(a, s, i, EntityType::kPerson, false), "coref.pronoun");
-  if ((key == "negara" || key == "negeri") && is_demonstrative(next))  // a country named earlier, not in this sentence
-    return one(2, last_named(a, s, i, EntityType::kCountry, true, /*this_sentence=*/false), "coref.definite");
+  const Wanted person;
+  if (key == "ia" || key == "dia" || key == "beliau") return one(1, last_named(a, s, i, person), "coref.pronoun");
+  if ((key == "negara" || key == "negeri") && is_demonstrative(next)) {
+    Wanted earlier_country;  // a country named earlier, not in this sentence
+    earlier_country.type = EntityType::kCountry;
+    earlier_country.skip_places = true;
+    earlier_country.this_sentence = false;
+    return one(2, last_named(a, s, i, earlier_country), "coref.definite");
+  }
   // "Presiden itu", "Perdana Menteri tersebut", "sang diktator".
   const bool sang = key == "sang";
   uint32_t j = sang ? i + 1 : i;
   if (j >= si.last || !lexicon::is_leader_title(a.tokens[j].key)) return Reference{};
   ++j;
   while (j < si.last && is_title_continuation(a.tokens[j].key)) ++j;
-  if (j < si.last && is_demonstrative(a.tokens[j].key)) return one(j + 1 - i, last_named(a, s, i, EntityType::kPerson, false), "coref.definite");
+  if (j < si.last && is_demonstrative(a.tokens[j].key)) return one(j + 1 - i, last_named(a, s, i, person), "coref.definite");
   if (sang && (j >= si.last || !a.tokens[j].upper_initial))
-    return one(j - i, last_named(a, s, i, EntityType::kPerson, false), "coref.definite");
+    return one(j - i, last_named(a, s, i, person), "coref.definite");
   return Reference{};
 }
 

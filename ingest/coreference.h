@@ -26,4 +26,10 @@ struct Reference {
 // are not antecedents either. Cost: O(mentions before i).
 Reference refer_back(const Analysis& a, uint32_t s, uint32_t i);
 
+// Whom the possessive "-nya" of a noun at token i stands for ("kunjungannya ke Mongolia",
+// "dukungannya kepada Suriah"): the last actor (person, country, body) named before it
+// in its sentence, else the first actor of the nearest earlier sentence. Returns the
+// entity, or -1. Cost: O(mentions before i).
+int32_t possessor_of_nya(const Analysis& a, uint32_t s, uint32_t i);
+
 }  // namespace newsgraph::ingest

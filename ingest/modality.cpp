@@ -1,7 +1,7 @@
 // Modality of a cue, read from the words of its own clause: a question mark or "apakah"
 // makes a question only of the clause it closes or opens, a condition ("jika X, ...")
 // covers its clause and the one it governs, a negation must stand just before the cue
-// ("bukan hanya ... namun juga" negates nothing), and modal words ("dapat", "ingin",
+// ("bukan hanya ... namun juga" negates nothing; "mencabut dukungan" does), and modal words ("dapat", "ingin",
 // "dikabarkan") right before the cue mark it hypothetical, planned or alleged.
 #include <initializer_list>
 #include <string_view>
@@ -98,6 +98,9 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue) {
     const std::string_view next = i + 1 < s.last ? std::string_view(a.tokens[i + 1].key) : std::string_view();
     if (distance <= 3 && any_of(key, {"tidak", "tak", "bukan", "belum", "enggan", "never", "not", "menolak"}) &&
         !any_of(next, {"hanya", "saja", "sekadar", "cuma", "sekedar"}))
+      negated = true;
+    // "mencabut dukungannya", "mengakhiri kerja sama": what is withdrawn no longer holds.
+    if (distance <= 2 && any_of(key, {"mencabut", "menarik", "menghentikan", "mengakhiri", "membatalkan"}))
       negated = true;
     if (distance <= 3 && any_of(key, {"dapat", "bisa", "mampu", "mungkin", "kemungkinan", "berpotensi", "could",
                                       "might", "can", "may"}))

@@ -67,7 +67,8 @@ bool is_light_verb(std::string_view key) {
                                        "menyerukan", "menjalin", "membangun", "mengembangkan", "memperluas",
                                        "mengeluarkan", "melontarkan", "meluncurkan", "mengucapkan", "mengajukan",
                                        "menegaskan", "mengungkapkan", "menyuarakan", "mempererat", "menyepakati",
-                                       "menandatangani", "menggalang", "menambah", "mengumumkan", "memberlakukan"};
+                                       "menandatangani", "menggalang", "menambah", "mengumumkan", "memberlakukan",
+                                       "memulai", "melaksanakan", "membuka", "menawarkan"};
   for (std::string_view v : kVerbs) {
     if (key == v) return true;
   }
@@ -439,7 +440,7 @@ class Extractor {
       if (obj < 0 && patient_before && left >= 0 && !clause_break_between(slots[left].last, i)) obj = left;
     } else if (is_symmetric(cue.predicate)) {
       rule = "cue.symmetric";
-      int between = after_word(slots, i, "antara", std::min(si.last, i + 4));
+      int between = after_word(slots, i, "antara", std::min(si.last, i + (cue.noun ? 6 : 4)));
       if (between >= 0) {
         pairwise(slots[between], cue.predicate, s, i, cue.root, "cue.symmetric.between");
         return;
@@ -490,6 +491,17 @@ class Extractor {
         rule = "cue.fronted_phrase";
         confidence = 0.6;
       }
+      const std::string_view before_object = obj >= 0 ? a_.tokens[slots[obj].first - 1].word() : std::string_view();
+      if (subj < 0 && cue.noun && obj >= 0 && possessive_nya(i) && is_preposition(before_object) &&
+          (before_object != "di" || cue.predicate == Predicate::kVisit)) {
+        // "kunjungannya ke Mongolia", "dukungannya kepada Suriah": "-nya" is the actor.
+        const int32_t owner = possessor_of_nya(a_, s, i);
+        if (owner >= 0 && owner != slots[obj].entities.front()) {
+          add_all(Slot{i, i + 1, {owner}, false, -1, -1, "coref.nya"}, cue.predicate, slots[obj], s, i, word,
+                  "cue.noun.possessive", 0.6);
+          return;
+        }
+      }
     }
     // "Kim dan Trump saling melontarkan ancaman": each to the other.
     if (subj >= 0 && slots[subj].entities.size() > 1 && (obj < 0 || obj == subj) && !is_symmetric(cue.predicate) &&
@@ -527,6 +539,12 @@ class Extractor {
       if (slot.first > yang && slot.first < i) return 0;
     }
     return a_.tokens[yang - 1].word() == "," ? yang - 1 : yang;
+  }
+
+  // Whether the noun cue at token i carries the possessive "-nya" ("kunjungannya").
+  bool possessive_nya(uint32_t i) const {
+    const std::string& key = a_.tokens[i].key;
+    return key.size() > 5 && key.compare(key.size() - 3, 3, "nya") == 0;
   }
 
   // Whether "yang" stands between a verb at i and token j, past the verb's own object
@@ -619,6 +637,7 @@ class Extractor {
         add(e, Predicate::kFamily, slots[k + 1].entities[0], s, UINT32_MAX, a_.tokens[before - 1].key, "title.family", 0.8);
       }
       if (entity(e).type != EntityType::kPerson) continue;
+      led_by(s, slots, k);
       // "Juru bicara Dewan Keamanan Nasional John Kirby", "Duta Besar Rusia untuk AS, Anatoly
       // Antonov": the first body after a role title, then the person.
       int32_t body = body_before_person(s, slot.first);
@@ -627,6 +646,27 @@ class Extractor {
           relation_index_.find(packed(e, Predicate::kLeads, body)) == FlatIndex::kNone)
         add(e, Predicate::kMemberOf, body, s, UINT32_MAX, "", "title.member", 0.85);
       if (slot.last < si.last && a_.tokens[slot.last].word() == ",") apposition_role(s, e, slot.last + 1);
+    }
+  }
+
+  // "pemerintah AS di bawah (pimpinan) Presiden Donald Trump", "Korea Utara pimpinan Kim
+  // Jong Un": the person (slot k) leads the body named just before the phrase.
+  void led_by(uint32_t s, const std::vector<Slot>& slots, size_t k) {
+    const SentenceInfo& si = a_.sentences[s];
+    uint32_t t = slots[k].first;
+    while (t > si.first && (lexicon::is_leader_title(a_.tokens[t - 1].key) || is_title_continuation(a_.tokens[t - 1].key)))
+      --t;
+    if (t > si.first && (a_.tokens[t - 1].word() == "pimpinan" || a_.tokens[t - 1].word() == "kepemimpinan")) --t;
+    const bool under = t >= si.first + 2 && a_.tokens[t - 1].word() == "bawah" && a_.tokens[t - 2].word() == "di";
+    if (under) t -= 2;
+    else if (t == slots[k].first || a_.tokens[t].word() != "pimpinan") return;
+    for (size_t b = k; b-- > 0;) {
+      if (slots[b].entities.size() != 1 || slots[b].last + (under ? 2 : 0) < t) break;
+      const EntityType type = entity(slots[b].entities[0]).type;
+      if (type == EntityType::kCountry || type == EntityType::kOrganization) {
+        add(slots[k].entities[0], Predicate::kLeads, slots[b].entities[0], s, UINT32_MAX, "", "phrase.led_by", 0.8);
+        return;
+      }
     }
   }
 

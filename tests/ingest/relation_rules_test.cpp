@@ -159,6 +159,11 @@ TEST_CASE("modality acts on the cue's own clause", "[relations][modality]") {
   REQUIRE(not_only);
   CHECK(not_only->modality == Modality::kAsserted);
 
+  const Relation* withdrawn = find_relation(run("Partai Golkar mencabut dukungannya untuk Ridwan Kamil."), "Partai Golkar",
+                                            Predicate::kSupport, "Ridwan Kamil");
+  REQUIRE(withdrawn);
+  CHECK(withdrawn->modality == Modality::kNegated);
+
   const Relation* can = find_relation(run("Korea Utara dapat menyerang Jepang."), "North Korea", Predicate::kAttack, "Japan");
   REQUIRE(can);
   CHECK(can->modality == Modality::kHypothetical);
@@ -179,4 +184,19 @@ TEST_CASE("modality acts on the cue's own clause", "[relations][modality]") {
   REQUIRE(accuse);
   CHECK(attack->modality == Modality::kHypothetical);
   CHECK(accuse->modality == Modality::kHypothetical);
+}
+
+TEST_CASE("a noun cue's possessive '-nya' is the actor named last before it", "[relations][coref]") {
+  auto x = run("Presiden Prancis Emmanuel Macron tiba di Jakarta. Dalam kunjungannya ke Malaysia pekan depan, "
+               "isu sawit akan dibahas.");
+  CHECK(has_rule(find_relation(x, "Emmanuel Macron", Predicate::kVisit, "Malaysia"), "cue.noun.possessive+coref.nya"));
+}
+
+TEST_CASE("'di bawah' and 'pimpinan' say who leads the body named before them", "[relations]") {
+  auto under = run("Gencatan senjata itu diinisiasi pemerintah AS di bawah Presiden Donald Trump.");
+  CHECK(has_rule(find_relation(under, "Donald Trump", Predicate::kLeads, "United States"), "phrase.led_by"));
+  auto led = run("Korea Utara pimpinan Kim Jong Un kembali meluncurkan rudal.");
+  CHECK(has_rule(find_relation(led, "Kim Jong Un", Predicate::kLeads, "North Korea"), "phrase.led_by"));
+  auto place = run("Budi Santoso tidur di bawah jembatan di Jakarta.");
+  for (const auto& r : place.relations) CHECK(r.predicate != Predicate::kLeads);
 }
