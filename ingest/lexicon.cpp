@@ -144,7 +144,7 @@ bool is_common_noun(std::string_view key) {
       "minyak", "gas", "listrik", "batubara", "emas", "pangan", "beras", "gula", "garam",
       "wilayah", "kawasan", "daerah", "zona", "perbatasan", "pusat", "timur", "barat", "utara",
       "selatan", "tengah", "tenggara", "dunia", "internasional",
-      "nasional", "global", "lokal", "umum", "khusus", "baru", "lama", "besar", "kecil", "agung",
+      "nasional", "global", "lokal", "umum", "khusus", "baru", "lama", "besar", "kecil",
       "tinggi", "rendah", "utama", "pertama", "terbaik", "terbesar", "resmi", "sementara",
       "ketua", "anggota", "pimpinan", "pemimpin", "tokoh", "pejabat", "petugas", "aparat",
       "pasukan", "tentara", "polisi", "prajurit", "pemberontak", "milisi", "kelompok", "faksi",
@@ -163,6 +163,10 @@ bool is_common_noun(std::string_view key) {
       "kantor", "gedung", "rumah", "istana", "markas", "pangkalan", "kamp", "penjara",
       "sekolah", "kampus", "bandara", "pelabuhan", "stasiun", "jalan", "jembatan", "tol",
       "ibu", "kota", "desa", "kampung", "pulau", "provinsi", "kabupaten", "kecamatan",
+      // meetings, elections and committees of Indonesian politics, and other words
+      // capitalised in news that name no one
+      "raker", "rakernas", "rakor", "rapim", "munas", "munaslub", "mukernas", "muktamar", "musda",
+      "pilgub", "pilwalkot", "pilbup", "pansel", "pansus", "masehi", "bahan", "bakar", "lt", "edukasi",
       "pagi", "siang", "sore", "malam", "pekan", "abad", "era", "masa", "zaman", "periode", "kadang",
   });
   return words.count(key) > 0;
@@ -225,7 +229,7 @@ bool is_person_title(std::string_view key) {
       "kasat", "kasubag", "kabid", "kadis", "kombes", "akbp", "kompol", "akp", "iptu", "ipda",
       "aiptu", "aipda", "bripka", "brigadir", "bripda", "briptu", "serka", "sertu", "kopda",
       "duta", "dubes", "juru", "jubir", "direktur", "dirut", "ketua", "sekretaris", "sekjen",
-      "wakil", "kepala", "analis", "peneliti", "pakar", "ahli", "pengamat", "profesor", "prof",
+      "wakil", "kepala", "deputi", "komisioner", "analis", "peneliti", "pakar", "ahli", "pengamat", "profesor", "prof",
       "dr", "drs", "dra", "ir", "h", "hj", "kh", "ustaz", "ustad", "ustadz", "kiai", "kyai",
       "habib", "syekh", "sheikh", "syeikh", "emir", "bapak", "pak", "ibu", "bu", "tuan", "nyonya", "saudara", "sdr",
       "mr", "mrs", "ms", "miss", "sir", "senator", "diplomat", "hakim", "jaksa", "pengacara",
@@ -295,7 +299,7 @@ bool is_location_head(std::string_view key) {
       "hutan", "taman", "lapangan", "stadion", "alun-alun", "masjid", "gereja", "pura",
       "candi", "pasar", "simpang", "bukit", "ngarai", "samudra", "samudera", "benua",
       "kawasan", "wilayah", "daerah", "negara", "negeri", "tol", "pangkalan", "kamp", "hotel", "perumahan", "komplek",
-      "kompleks", "blok", "rt", "rw", "city", "island", "river", "mount", "lake", "street",
+      "kompleks", "blok", "rt", "rw", "gedung", "istana", "wisma", "menara", "plaza", "city", "island", "river", "mount", "lake", "street",
   });
   return words.count(key) > 0;
 }
@@ -304,7 +308,7 @@ bool is_event_head(std::string_view key) {
   static const WordSet words = make({
       "perang", "konferensi", "ktt", "piala", "festival", "olimpiade", "kongres", "muktamar",
       "munas", "musyawarah", "pekan", "hari", "tragedi", "peristiwa", "revolusi", "krisis",
-      "sidang", "forum", "pameran", "kejuaraan", "turnamen", "liga",
+      "sidang", "forum", "pameran", "kejuaraan", "turnamen", "liga", "operasi", "operation",
   });
   return words.count(key) > 0;
 }

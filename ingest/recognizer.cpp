@@ -1,5 +1,6 @@
 #include "ingest/recognizer.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "ingest/lexicon.h"
@@ -16,7 +17,8 @@ bool is_name_connector(std::string_view key) {
 
 // Words that can start a capitalised run but are not names themselves.
 bool is_not_name(const Token& t) {
-  return lexicon::is_function_word(t.key) || lexicon::is_common_capitalized(t.key);
+  const bool money = t.key.size() > 2 && t.key[0] == 'r' && t.key[1] == 'p' && t.key[2] >= '0' && t.key[2] <= '9';
+  return money || lexicon::is_function_word(t.key) || lexicon::is_common_capitalized(t.key);  // "Rp100"
 }
 
 class Recognizer {
@@ -26,6 +28,7 @@ class Recognizer {
   void run() {
     collect_inner_capitals();
     for (uint32_t s = 0; s < a_.sentences.size(); ++s) sentence(s);
+    drop_words_seen_lowercase();
   }
 
  private:
@@ -38,6 +41,32 @@ class Recognizer {
         if (t.is_word() && t.upper_initial && !is_sentence_start(s, i)) inner_caps_.insert(t.key);
       }
     }
+  }
+
+  // A one-word name that nothing typed, whose word the article also writes in
+  // lowercase, is a common word ("Kinerja", "Timur" in a heading): its mentions go.
+  // O(tokens × such names), and only when there are any.
+  void drop_words_seen_lowercase() {
+    std::vector<std::string_view> keys;
+    for (const auto& m : a_.mentions) {
+      if (m.guessed && m.last - m.first == 1) keys.push_back(a_.tokens[m.first].key);
+    }
+    if (keys.empty()) return;
+    std::vector<std::string_view> common;
+    for (const Token& t : a_.tokens) {
+      if (!t.is_word() || t.upper_initial || t.all_upper) continue;
+      for (std::string_view k : keys) {
+        if (t.key.size() == k.size() && t.key == k) common.push_back(k);
+      }
+    }
+    if (common.empty()) return;
+    auto& ms = a_.mentions;
+    ms.erase(std::remove_if(ms.begin(), ms.end(),
+                            [&](const NameMention& m) {
+                              return m.guessed && m.last - m.first == 1 &&
+                                     std::find(common.begin(), common.end(), a_.tokens[m.first].key) != common.end();
+                            }),
+             ms.end());
   }
 
   // First word of the sentence, or of a quotation or a clause after a colon.
@@ -217,7 +246,7 @@ class Recognizer {
     // A sentence-initial word that is not known to be a name elsewhere is just a
     // capitalised common word ("Menyampaikan", "Khususnya").
     if (initial && !inner_caps_.count(a_.tokens[first].key)) {
-      bool weak = lexicon::looks_inflected(a_.tokens[first].key) || j - first == 1;
+      bool weak = lexicon::looks_inflected(a_.tokens[first].key) || (j - first == 1 && !subject_of_verb(first, end));
       if (weak && !lexicon::is_org_head(a_.tokens[first].key) && !lexicon::is_location_head(a_.tokens[first].key)) {
         ++first;
         while (first < j && !a_.tokens[first].upper_initial) ++first;
@@ -245,6 +274,21 @@ class Recognizer {
     if (split_title_body_person(s, first, j)) return j;
     add_unknown(s, first, j);
     return j;
+  }
+
+  // Whether the one word at k, opening a sentence, is a name by its verb: "Perlman
+  // mengatakan ...", "Firman meyakini ...", "Tsvangirai, mantan ...". Common and
+  // inflected words never are.
+  bool subject_of_verb(uint32_t k, uint32_t end) const {
+    const Token& w = a_.tokens[k];
+    if (k + 1 >= end || lexicon::is_common_noun(w.key) || lexicon::is_generic_noun(w.key) || is_not_name(w) ||
+        lexicon::looks_inflected(w.key) || lexicon::is_person_title(w.key) || w.all_upper)
+      return false;
+    const Token& next = a_.tokens[k + 1];
+    if (next.word() == "," && k + 2 < end)
+      return a_.tokens[k + 2].word() == "mantan" || a_.tokens[k + 2].word() == "seorang";
+    return next.is_word() && !next.upper_initial &&
+           (lexicon::is_reporting_verb(next.key) || lexicon::looks_like_verb(next.key));
   }
 
   // Adds the name tokens[first, last) with the type its context gives, unless it has no
@@ -406,7 +450,7 @@ bool is_title_continuation(std::string_view key) {
       "staf", "umum", "agung", "muda", "utama", "unifikasi", "perdagangan", "energi",
       "kesehatan", "pendidikan", "agama", "sosial", "hukum", "ham", "perhubungan", "pertanian",
       "kelautan", "perikanan", "industri", "investasi", "koordinator", "bidang", "politik",
-      "keamanan", "perekonomian", "kebudayaan", "pariwisata", "presiden", "menteri", "negara",
+      "keamanan", "perekonomian", "polhukam", "kebudayaan", "pariwisata", "presiden", "menteri", "negara",
       "sekretaris", "kabinet", "tertinggi", "eksekutif", "pelaksana", "harian", "tetap",
       "khusus", "senior", "tinggi", "distrik", "daerah", "wilayah", "operasi", "regional",
       "nasional", "pusat", "informasi", "humas", "penerangan", "hubungan", "masyarakat",
