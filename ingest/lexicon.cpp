@@ -114,8 +114,98 @@ bool is_org_tail(std::string_view key) {
       "foundation", "institute", "association", "agency", "network", "studios", "studio",
       "pictures", "motors", "industries", "resources", "capital", "partners", "ventures", "fund",
       "trust", "fc", "bank", "bancorp", "systems", "technologies", "labs", "entertainment",
+      // English bodies, forces and outlets: "Free Syrian Army", "Qatar News Agency"
+      "army", "front", "brigade", "brigades", "council", "news", "times", "post", "journal", "daily",
+      "herald", "tribune", "gazette", "telegraph", "club", "center", "centre", "party", "movement",
+      "union", "league", "committee", "organization", "organisation", "ministry", "forces", "force",
+      "command", "corps", "brotherhood", "society", "federation", "service", "press", "television",
+      "tv", "media", "university", "college", "academy", "patriots", "guard", "police", "office",
   });
   return words.count(key) > 0;
+}
+
+bool is_common_noun(std::string_view key) {
+  static const WordSet words = make({
+      // abstract nouns of reports and headings
+      "analisis", "konvensi", "piagam", "manajemen", "organisasi", "utusan", "komunis", "kinerja",
+      "informasi", "potensi", "kampanye", "republik", "regional", "radio", "tenaga", "kilometer",
+      "bumi", "matahari", "bulan", "bintang", "langit", "laut", "udara", "darat", "air", "api",
+      "kerja", "sama", "studi", "penelitian", "ilmiah", "pertumbuhan", "pertambangan", "pesawat",
+      "kepresidenan", "resor", "kapal", "mobil", "kereta", "motor", "senjata", "nuklir", "rudal",
+      "misil", "bom", "roket", "militer", "sipil", "warga", "rakyat", "masyarakat", "umat",
+      "bangsa", "negara", "pemerintah", "pemerintahan", "kebijakan", "strategi", "rencana",
+      "program", "proyek", "laporan", "data", "survei", "riset", "kajian", "teori", "metode",
+      "sistem", "teknologi", "industri", "ekonomi", "politik", "sosial", "budaya", "agama",
+      "pendidikan", "kesehatan", "keamanan", "pertahanan", "perdamaian", "perang", "konflik",
+      "krisis", "bencana", "gempa", "banjir", "kebakaran", "kecelakaan", "serangan", "operasi",
+      "latihan", "pelatihan", "kerjasama", "hubungan", "perjanjian", "kesepakatan", "kontrak",
+      "resolusi", "deklarasi", "sanksi", "embargo", "bantuan", "dana", "anggaran", "pajak",
+      "harga", "pasar", "saham", "modal", "investasi", "ekspor", "impor", "produksi", "energi",
+      "minyak", "gas", "listrik", "batubara", "emas", "pangan", "beras", "gula", "garam",
+      "wilayah", "kawasan", "daerah", "zona", "perbatasan", "pusat", "timur", "barat", "utara",
+      "selatan", "tengah", "tenggara", "dunia", "internasional",
+      "nasional", "global", "lokal", "umum", "khusus", "baru", "lama", "besar", "kecil",
+      "tinggi", "rendah", "utama", "pertama", "terbaik", "terbesar", "resmi", "sementara",
+      "ketua", "anggota", "pimpinan", "pemimpin", "tokoh", "pejabat", "petugas", "aparat",
+      "pasukan", "tentara", "polisi", "prajurit", "pemberontak", "milisi", "kelompok", "faksi",
+      "gerakan", "aliansi", "koalisi", "oposisi", "demonstran", "pengunjuk", "rasa", "mahasiswa",
+      "siswa", "pelajar", "guru", "dosen", "dokter", "pasien", "korban", "pengungsi", "imigran",
+      "migran", "tahanan", "narapidana", "hakim", "jaksa", "saksi", "pelaku", "tersangka",
+      "hukuman", "pidana", "perdata", "umum", "konstitusi", "undang", "peraturan", "keputusan",
+      "putusan", "sidang", "rapat", "pertemuan", "konferensi", "kunjungan", "perjalanan",
+      "pelantikan", "pemilihan", "pemungutan", "suara", "hasil", "hitung", "cepat", "nyata",
+      "catatan", "sejarah", "peristiwa", "kejadian", "berita", "kabar", "pesan", "surat",
+      "pernyataan", "komentar", "wawancara", "artikel", "buku", "film", "lagu", "musik", "seni",
+      "olahraga", "sepak", "bola", "pertandingan", "kompetisi", "turnamen", "juara", "piala",
+      "medali", "hadiah", "penghargaan", "hak", "asasi", "manusia", "kebebasan", "kemerdekaan",
+      "demokrasi", "keadilan", "kemanusiaan", "kesejahteraan", "kemiskinan", "korupsi", "narkotika",
+      "terorisme", "teroris", "radikal", "ekstremis", "jihad", "fatwa", "ibadah", "doa",
+      "kantor", "gedung", "rumah", "istana", "markas", "pangkalan", "kamp", "penjara",
+      "sekolah", "kampus", "bandara", "pelabuhan", "stasiun", "jalan", "jembatan", "tol",
+      "ibu", "kota", "desa", "kampung", "pulau", "provinsi", "kabupaten", "kecamatan",
+      // meetings, elections and committees of Indonesian politics, and other words
+      // capitalised in news that name no one
+      "raker", "rakernas", "rakor", "rapim", "munas", "munaslub", "mukernas", "muktamar", "musda",
+      "pilgub", "pilwalkot", "pilbup", "pansel", "pansus", "masehi", "bahan", "bakar", "lt", "edukasi",
+      "pagi", "siang", "sore", "malam", "pekan", "abad", "era", "masa", "zaman", "periode", "kadang",
+  });
+  return words.count(key) > 0;
+}
+
+bool is_group_cue(std::string_view key) {
+  static const WordSet words = make({
+      "kelompok", "milisi", "pemberontak", "faksi", "grup", "organisasi", "gerakan", "partai",
+      "perusahaan", "harian", "koran", "majalah", "berita", "media", "situs", "televisi",
+      "stasiun", "klub", "tim", "jaringan", "sayap", "ormas", "lsm", "yayasan", "maskapai",
+      "produsen", "raksasa", "startup", "operator", "bank", "lembaga", "badan", "aliansi",
+      "koalisi", "brigade", "batalion", "laskar", "kubu", "geng", "sekte",
+  });
+  return words.count(key) > 0;
+}
+
+bool is_place_cue(std::string_view key) {
+  static const WordSet words = make({
+      "kota", "desa", "provinsi", "kabupaten", "wilayah", "kawasan", "daerah", "negara", "pulau",
+      "negeri", "distrik", "prefektur", "kamp", "pangkalan", "kecamatan", "kelurahan", "dusun",
+      "kampung", "region", "perbatasan", "semenanjung", "teluk", "selat", "sungai", "gunung",
+      "danau", "lembah", "gurun", "benua", "ibukota", "kota-kota", "garnisun", "negara-negara",
+      "bagian", "resor", "hotel", "bandara", "pelabuhan",
+  });
+  return words.count(key) > 0;
+}
+
+bool is_people_cue(std::string_view key) {
+  static const WordSet words = make({
+      "etnis", "suku", "kaum", "umat", "bangsa", "muslim", "minoritas", "penganut", "aliran",
+      "mazhab", "komunitas", "keturunan", "orang",
+  });
+  return words.count(key) > 0;
+}
+
+bool is_compass_word(std::string_view key) {
+  return key == "utara" || key == "selatan" || key == "timur" || key == "barat" || key == "tengah" ||
+         key == "tenggara" || key == "daya" || key == "raya" || key == "north" ||
+         key == "south" || key == "east" || key == "west" || key == "central";
 }
 
 bool is_leader_title(std::string_view key) {
@@ -139,9 +229,9 @@ bool is_person_title(std::string_view key) {
       "kasat", "kasubag", "kabid", "kadis", "kombes", "akbp", "kompol", "akp", "iptu", "ipda",
       "aiptu", "aipda", "bripka", "brigadir", "bripda", "briptu", "serka", "sertu", "kopda",
       "duta", "dubes", "juru", "jubir", "direktur", "dirut", "ketua", "sekretaris", "sekjen",
-      "wakil", "kepala", "analis", "peneliti", "pakar", "ahli", "pengamat", "profesor", "prof",
+      "wakil", "kepala", "deputi", "komisioner", "analis", "peneliti", "pakar", "ahli", "pengamat", "profesor", "prof",
       "dr", "drs", "dra", "ir", "h", "hj", "kh", "ustaz", "ustad", "ustadz", "kiai", "kyai",
-      "habib", "syekh", "bapak", "pak", "ibu", "bu", "tuan", "nyonya", "saudara", "sdr",
+      "habib", "syekh", "sheikh", "syeikh", "emir", "bapak", "pak", "ibu", "bu", "tuan", "nyonya", "saudara", "sdr",
       "mr", "mrs", "ms", "miss", "sir", "senator", "diplomat", "hakim", "jaksa", "pengacara",
       "advokat", "wartawan", "jurnalis", "koresponden", "pelatih", "pemain", "penyerang",
       "kiper", "gelandang", "striker", "aktor", "aktris", "artis", "penyanyi", "musisi",
@@ -195,6 +285,7 @@ bool is_org_head(std::string_view key) {
       "uin", "iain", "unair", "unpad", "undip", "ipb", "its", "uns", "unhas", "stikes", "stie",
       "kpp", "lapas", "rutan", "pn", "pt", "kejagung", "kemenkumham", "kemenpan", "bumn",
       "perum", "persero", "pdam", "kadin", "apindo", "pengurus", "pimpinan", "kabinet",
+      "observatorium", "laboratorium", "brigade", "batalion", "milisi", "laskar",
   });
   return words.count(key) > 0;
 }
@@ -207,8 +298,8 @@ bool is_location_head(std::string_view key) {
       "stasiun", "terminal", "kampung", "dusun", "distrik", "semenanjung", "tanjung", "lembah",
       "hutan", "taman", "lapangan", "stadion", "alun-alun", "masjid", "gereja", "pura",
       "candi", "pasar", "simpang", "bukit", "ngarai", "samudra", "samudera", "benua",
-      "kawasan", "wilayah", "daerah", "negara", "negeri", "tol", "perumahan", "komplek",
-      "kompleks", "blok", "rt", "rw", "city", "island", "river", "mount", "lake", "street",
+      "kawasan", "wilayah", "daerah", "negara", "negeri", "tol", "pangkalan", "kamp", "hotel", "perumahan", "komplek",
+      "kompleks", "blok", "rt", "rw", "gedung", "istana", "wisma", "menara", "plaza", "city", "island", "river", "mount", "lake", "street",
   });
   return words.count(key) > 0;
 }
@@ -217,7 +308,7 @@ bool is_event_head(std::string_view key) {
   static const WordSet words = make({
       "perang", "konferensi", "ktt", "piala", "festival", "olimpiade", "kongres", "muktamar",
       "munas", "musyawarah", "pekan", "hari", "tragedi", "peristiwa", "revolusi", "krisis",
-      "sidang", "forum", "pameran", "kejuaraan", "turnamen", "liga",
+      "sidang", "forum", "pameran", "kejuaraan", "turnamen", "liga", "operasi", "operation",
   });
   return words.count(key) > 0;
 }

@@ -25,6 +25,20 @@ bool is_generic_noun(std::string_view key);
 // Last words of company and institution names: corp, inc, ltd, holdings, exchange, ...
 bool is_org_tail(std::string_view key);
 bool is_locative_preposition(std::string_view key);  // di, ke, dari, menuju
+// Ordinary Indonesian nouns and adjectives that headings, titles and institution names
+// write capitalised ("Analisis", "Konvensi", "Wilayah", "Utusan", "Timur"): alone, or
+// only with each other, they name nothing.
+bool is_common_noun(std::string_view key);
+// Lowercase words that say the next name is a group or body ("kelompok ISIS", "milisi
+// Hezbollah", "harian Kompas", "kantor berita Yonhap").
+bool is_group_cue(std::string_view key);
+// Lowercase words that say the next name is a place ("kota Aleppo", "desa Sweida").
+bool is_place_cue(std::string_view key);
+// Words that say the next name is a people or a faith, not an actor of its own
+// ("etnis Rohingya", "suku Dayak", "kaum Syiah").
+bool is_people_cue(std::string_view key);
+// Compass and position words that continue a place's name: "Afrika Utara", "Jawa Barat".
+bool is_compass_word(std::string_view key);
 
 // Whether a capitalised word looks like an inflected Indonesian common word rather
 // than a name: affixed verbs and nouns (menyampaikan, diketahui, kerjasamanya).

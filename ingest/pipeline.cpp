@@ -6,6 +6,7 @@
 #include "ingest/relation_extractor.h"
 #include "ingest/resolver.h"
 #include "ingest/sentence_splitter.h"
+#include "ingest/spaced_hyphens.h"
 
 namespace newsgraph::ingest {
 
@@ -36,6 +37,7 @@ Extraction Extractor::extract(const Document& doc, bool title_in_text) const {
     if (line.kind == LineKind::kChrome) continue;
     const size_t base = a.tokens.size();
     tokenize(doc.text, line.start, line.end, a.tokens);
+    join_spaced_hyphens(a.tokens, base, gazetteer_);
     for (auto [first, last] : split_sentences(doc.text, a.tokens, base, a.tokens.size())) {
       SentenceInfo s;
       s.first = static_cast<uint32_t>(first);

@@ -1,5 +1,6 @@
 #include "ingest/recognizer.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "ingest/lexicon.h"
@@ -16,7 +17,8 @@ bool is_name_connector(std::string_view key) {
 
 // Words that can start a capitalised run but are not names themselves.
 bool is_not_name(const Token& t) {
-  return lexicon::is_function_word(t.key) || lexicon::is_common_capitalized(t.key);
+  const bool money = t.key.size() > 2 && t.key[0] == 'r' && t.key[1] == 'p' && t.key[2] >= '0' && t.key[2] <= '9';
+  return money || lexicon::is_function_word(t.key) || lexicon::is_common_capitalized(t.key);  // "Rp100"
 }
 
 class Recognizer {
@@ -26,6 +28,7 @@ class Recognizer {
   void run() {
     collect_inner_capitals();
     for (uint32_t s = 0; s < a_.sentences.size(); ++s) sentence(s);
+    drop_words_seen_lowercase();
   }
 
  private:
@@ -38,6 +41,32 @@ class Recognizer {
         if (t.is_word() && t.upper_initial && !is_sentence_start(s, i)) inner_caps_.insert(t.key);
       }
     }
+  }
+
+  // A one-word name that nothing typed, whose word the article also writes in
+  // lowercase, is a common word ("Kinerja", "Timur" in a heading): its mentions go.
+  // O(tokens × such names), and only when there are any.
+  void drop_words_seen_lowercase() {
+    std::vector<std::string_view> keys;
+    for (const auto& m : a_.mentions) {
+      if (m.guessed && m.last - m.first == 1) keys.push_back(a_.tokens[m.first].key);
+    }
+    if (keys.empty()) return;
+    std::vector<std::string_view> common;
+    for (const Token& t : a_.tokens) {
+      if (!t.is_word() || t.upper_initial || t.all_upper) continue;
+      for (std::string_view k : keys) {
+        if (t.key.size() == k.size() && t.key == k) common.push_back(k);
+      }
+    }
+    if (common.empty()) return;
+    auto& ms = a_.mentions;
+    ms.erase(std::remove_if(ms.begin(), ms.end(),
+                            [&](const NameMention& m) {
+                              return m.guessed && m.last - m.first == 1 &&
+                                     std::find(common.begin(), common.end(), a_.tokens[m.first].key) != common.end();
+                            }),
+             ms.end());
   }
 
   // First word of the sentence, or of a quotation or a clause after a colon.
@@ -73,6 +102,7 @@ class Recognizer {
         nm.type = e.type;
         nm.gazetteer = static_cast<int32_t>(m->entry);
         nm.metonym = m->metonym;
+        continue_known_name(nm, info.last);
         a_.mentions.push_back(nm);
         i = nm.last;
         continue;
@@ -99,6 +129,41 @@ class Recognizer {
     return country.type == EntityType::kCountry && country.id != body.part_of;
   }
 
+  // A known name that a longer name continues: a compass word after a place ("Afrika
+  // Utara"), a body's name that opens with a person's ("Trump National Golf Club").
+  // The mention then names a new entity of its own.
+  void continue_known_name(NameMention& nm, uint32_t end) const {
+    const GazetteerEntry& e = g_.entry(static_cast<uint32_t>(nm.gazetteer));
+    const auto& t = a_.tokens;
+    uint32_t k = nm.last;
+    if ((e.type == EntityType::kCountry || e.type == EntityType::kLocation) && !nm.metonym && k < end &&
+        t[k].upper_initial && lexicon::is_compass_word(t[k].key) && !g_.longest_match(t, k, end)) {
+      nm.last = k + 1;
+      nm.gazetteer = -1;
+      nm.type = EntityType::kLocation;
+      return;
+    }
+    if (e.type != EntityType::kPerson) return;
+    while (k < end && t[k].is_word() && t[k].upper_initial && !lexicon::is_common_capitalized(t[k].key)) ++k;
+    if (k > nm.last && lexicon::is_org_tail(t[k - 1].key)) {
+      nm.last = k;
+      nm.gazetteer = -1;
+      nm.type = EntityType::kOrganization;
+    }
+  }
+
+  // A reduplicated word ("Negara-negara", "Kadang-kadang") is a plural or an adverb:
+  // returns the index after it, or i when the word at i is not one.
+  uint32_t skip_reduplicated(uint32_t i, uint32_t end) const {
+    const auto& t = a_.tokens;
+    if (i + 1 >= end || !t[i + 1].hyphen_before || t[i].key.size() < 2 ||
+        t[i + 1].key.compare(0, t[i].key.size(), t[i].key) != 0)
+      return i;
+    uint32_t j = i + 2;
+    while (j < end && t[j].hyphen_before) ++j;
+    return j;
+  }
+
   // Title phrase starting at i ("Menteri Luar Negeri", "Juru bicara"): returns the index
   // after it, or i when there is none.
   uint32_t skip_title(uint32_t i, uint32_t end) const {
@@ -110,7 +175,10 @@ class Recognizer {
     };
     while (continues(j) ||
            // "Menteri Energi dan Sumber Daya Mineral", "Menko Politik, Hukum dan Keamanan"
-           (j > i + 1 && (a_.tokens[j].word() == "dan" || a_.tokens[j].word() == ",") && continues(j + 1)))
+           (j > i + 1 && (a_.tokens[j].word() == "dan" || a_.tokens[j].word() == ",") && continues(j + 1)) ||
+           // "Menko Politik, Hukum, dan Keamanan"
+           (j > i + 1 && a_.tokens[j].word() == "," && j + 1 < end && a_.tokens[j + 1].word() == "dan" &&
+            continues(j + 2)))
       ++j;
     return j;
   }
@@ -121,7 +189,10 @@ class Recognizer {
     // Titles and other non-names at the front are cues, not part of the name.
     uint32_t after_title = skip_title(i, end);
     if (after_title != i) return after_title;
-    if (is_not_name(a_.tokens[i]) && !lexicon::is_org_head(a_.tokens[i].key) &&
+    uint32_t after_plural = skip_reduplicated(i, end);
+    if (after_plural != i) return after_plural;
+    const bool joined_next = i + 1 < end && a_.tokens[i + 1].hyphen_before;  // "Mar-a-Lago" is no month
+    if (is_not_name(a_.tokens[i]) && !joined_next && !lexicon::is_org_head(a_.tokens[i].key) &&
         !lexicon::is_location_head(a_.tokens[i].key))
       return i + 1;
     bool initial = is_sentence_start(info, i);
@@ -136,7 +207,7 @@ class Recognizer {
         // Stop before a known name unless this run is an organisation or place with a
         // head word ("Kementerian Luar Negeri Jepang", "Kota Bandung").
         if (!lexicon::is_org_head(a_.tokens[i].key) && !lexicon::is_location_head(a_.tokens[i].key) &&
-            g_.longest_match(a_.tokens, j, end))
+            stops_before_known_name(i, j, end))
           break;
         ++j;
         continue;
@@ -149,6 +220,14 @@ class Recognizer {
       // "Kementerian Energi dan Sumber Daya Mineral".
       if (t.is_word() && t.word() == "dan" && lexicon::is_org_head(a_.tokens[i].key) && j - i >= 2 && j + 1 < end &&
           a_.tokens[j + 1].upper_initial && !g_.longest_match(a_.tokens, j + 1, end)) {
+        ++j;
+        continue;
+      }
+      // "untuk" inside a body's name: "Observatorium Suriah untuk Hak Asasi Manusia",
+      // but not before a country ("Utusan Khusus PBB untuk Suriah").
+      if (t.is_word() && (t.word() == "untuk" || t.word() == "bagi") && lexicon::is_org_head(a_.tokens[i].key) &&
+          j - i >= 2 && j + 2 < end && a_.tokens[j + 1].upper_initial && a_.tokens[j + 2].upper_initial &&
+          !g_.longest_match(a_.tokens, j + 1, end)) {
         ++j;
         continue;
       }
@@ -167,7 +246,7 @@ class Recognizer {
     // A sentence-initial word that is not known to be a name elsewhere is just a
     // capitalised common word ("Menyampaikan", "Khususnya").
     if (initial && !inner_caps_.count(a_.tokens[first].key)) {
-      bool weak = lexicon::looks_inflected(a_.tokens[first].key) || j - first == 1;
+      bool weak = lexicon::looks_inflected(a_.tokens[first].key) || (j - first == 1 && !subject_of_verb(first, end));
       if (weak && !lexicon::is_org_head(a_.tokens[first].key) && !lexicon::is_location_head(a_.tokens[first].key)) {
         ++first;
         while (first < j && !a_.tokens[first].upper_initial) ++first;
@@ -183,25 +262,118 @@ class Recognizer {
     // the name; a run that was nothing else ("Van" alone) is no name at all.
     const uint32_t run_end = j;
     while (j > first && (!a_.tokens[j - 1].is_word() || a_.tokens[j - 1].word() == "dan" ||
-                         is_name_connector(a_.tokens[j - 1].key)))
+                         a_.tokens[j - 1].word() == "untuk" || is_name_connector(a_.tokens[j - 1].key)))
       --j;
     if (j == first) return run_end;
     // A lone word that is a common word, an inflected form, a generic noun or a single
     // letter ("PDI-P" leaves "P"; "Ayat B") is not a name on its own.
     if (j - first == 1 && (is_not_name(a_.tokens[first]) || lexicon::looks_inflected(a_.tokens[first].key) ||
-                           lexicon::is_generic_noun(a_.tokens[first].key) || a_.tokens[first].key.size() == 1))
+                           lexicon::is_generic_noun(a_.tokens[first].key) ||
+                           lexicon::is_common_noun(a_.tokens[first].key) || a_.tokens[first].key.size() == 1))
       return j;
-    NameMention nm;
-    nm.first = first;
-    nm.last = j;
-    nm.sentence = s;
-    nm.type = guess_type(info, first, j);
-    a_.mentions.push_back(nm);
+    if (split_title_body_person(s, first, j)) return j;
+    add_unknown(s, first, j);
     return j;
   }
 
+  // Whether the one word at k, opening a sentence, is a name by its verb: "Perlman
+  // mengatakan ...", "Firman meyakini ...", "Tsvangirai, mantan ...". Common and
+  // inflected words never are.
+  bool subject_of_verb(uint32_t k, uint32_t end) const {
+    const Token& w = a_.tokens[k];
+    if (k + 1 >= end || lexicon::is_common_noun(w.key) || lexicon::is_generic_noun(w.key) || is_not_name(w) ||
+        lexicon::looks_inflected(w.key) || lexicon::is_person_title(w.key) || w.all_upper)
+      return false;
+    const Token& next = a_.tokens[k + 1];
+    if (next.word() == "," && k + 2 < end)
+      return a_.tokens[k + 2].word() == "mantan" || a_.tokens[k + 2].word() == "seorang";
+    return next.is_word() && !next.upper_initial &&
+           (lexicon::is_reporting_verb(next.key) || lexicon::looks_like_verb(next.key));
+  }
+
+  // Adds the name tokens[first, last) with the type its context gives, unless it has no
+  // evidence and is only common words ("Kerja Sama", "Pusat Studi").
+  void add_unknown(uint32_t s, uint32_t first, uint32_t last) {
+    NameMention nm;
+    nm.first = first;
+    nm.last = last;
+    nm.sentence = s;
+    nm.type = guess_type(a_.sentences[s], first, last, &nm.guessed);
+    if (nm.guessed && only_common_words(first, last)) return;
+    a_.mentions.push_back(nm);
+  }
+
+  bool only_common_words(uint32_t first, uint32_t last) const {
+    for (uint32_t k = first; k < last; ++k) {
+      const Token& t = a_.tokens[k];
+      if (!t.is_word() || t.hyphen_before) continue;
+      if (!lexicon::is_common_noun(t.key) && !lexicon::looks_inflected(t.key) && !lexicon::is_generic_noun(t.key) &&
+          !is_title_continuation(t.key) && !lexicon::is_function_word(t.key))
+        return false;
+    }
+    return true;
+  }
+
+  // Whether a run that started at i stops before the known name at j. It runs on into
+  // a one-word body name after two words of its own ("Ulchi Freedom Guardian").
+  bool stops_before_known_name(uint32_t i, uint32_t j, uint32_t end) const {
+    auto m = g_.longest_match(a_.tokens, j, end);
+    if (!m) return false;
+    const bool last_word = m->tokens == 1 && (j + 1 >= end || !a_.tokens[j + 1].upper_initial);
+    return !(last_word && j - i >= 2 && !a_.tokens[j].all_upper &&
+             g_.entry(m->entry).type == EntityType::kOrganization);
+  }
+
+  // "Ketua Komisi XI DPR Johnny Plate", "Wali Kota Medan Dzulmi Eldin": after a title, a
+  // body's or place's name runs into the person's. The person is the name words at the
+  // end; the body stays a name of its own. Returns whether it split the run.
+  bool split_title_body_person(uint32_t s, uint32_t first, uint32_t last) {
+    const auto& t = a_.tokens;
+    const bool org = lexicon::is_org_head(t[first].key), place = lexicon::is_location_head(t[first].key);
+    if (!(org || place) || last - first < 3 || first == a_.sentences[s].first) return false;
+    const Token& before = t[first - 1];
+    if (!before.is_word() || !(lexicon::is_person_title(before.key) || is_title_continuation(before.key))) return false;
+    uint32_t p = last;
+    while (p > first + 1 && is_personal_name_word(p - 1, last)) --p;
+    if (p == last || p <= first + 1) return false;
+    // A one-word person needs a clear end of the body before it: a known name, an
+    // acronym or a number ("Komisi XI DPR Wiranto").
+    const Token& body_end = t[p - 1];
+    const bool clear_end = body_end.all_upper || body_end.kind == TokenKind::kNumber || known_name_ends_at(first, p);
+    if (last - p == 1 && !clear_end) return false;
+    if (place && p - first > 2 && !known_name_ends_at(first, p)) return false;  // "Kota Bandung Budi X": one word
+    add_unknown(s, first, p);
+    NameMention person;
+    person.first = p;
+    person.last = last;
+    person.sentence = s;
+    person.type = EntityType::kPerson;
+    a_.mentions.push_back(person);
+    return true;
+  }
+
+  // Whether tokens[k] can be part of a person's name that ends at `last`.
+  bool is_personal_name_word(uint32_t k, uint32_t last) const {
+    const Token& t = a_.tokens[k];
+    if (!t.is_word()) return false;
+    if (t.hyphen_before) return true;
+    return t.upper_initial && !t.all_upper && !lexicon::is_org_head(t.key) && !lexicon::is_location_head(t.key) &&
+           !lexicon::is_common_noun(t.key) && !lexicon::is_generic_noun(t.key) && !lexicon::looks_inflected(t.key) &&
+           !is_title_continuation(t.key) && !lexicon::is_person_title(t.key) && !g_.longest_match(a_.tokens, k, last);
+  }
+
+  // Whether a gazetteer name ends exactly at `end`, starting somewhere in [first, end).
+  bool known_name_ends_at(uint32_t first, uint32_t end) const {
+    for (uint32_t k = first; k < end; ++k) {
+      auto m = g_.longest_match(a_.tokens, k, end);
+      if (m && k + m->tokens == end) return true;
+    }
+    return false;
+  }
+
   // Type of a name no gazetteer knows, from its head word, its shape and its context.
-  EntityType guess_type(const SentenceInfo& info, uint32_t first, uint32_t last) const {
+  // With no evidence at all it answers kPerson and sets *guessed.
+  EntityType guess_type(const SentenceInfo& info, uint32_t first, uint32_t last, bool* guessed) const {
     const Token& head = a_.tokens[first];
     if (lexicon::is_org_head(head.key) && last - first > 1) return EntityType::kOrganization;
     if (lexicon::is_location_head(head.key) && last - first > 1) return EntityType::kLocation;
@@ -213,6 +385,21 @@ class Recognizer {
     // A head word alone that is not a generic noun names one institution ("Unpad",
     // "Persija", "Kostrad"); generic ones ("Partai", "Dewan") never get here.
     if (last - first == 1 && lexicon::is_org_head(head.key)) return EntityType::kOrganization;
+    // A lowercase noun just before says what kind of name follows: "kelompok Jaish al
+    // Islam", "etnis Rohingya" (a group), "kota Deraa" (a place); so does an English
+    // article ("The Independent").
+    if (first > info.first && a_.tokens[first - 1].is_word()) {
+      const Token& cue = a_.tokens[first - 1];
+      if (!cue.upper_initial && (lexicon::is_group_cue(cue.key) || lexicon::is_people_cue(cue.key)))
+        return EntityType::kOrganization;
+      if (!cue.upper_initial && lexicon::is_place_cue(cue.key)) return EntityType::kLocation;
+      if (cue.upper_initial && cue.key == "the" && first - 1 != info.first) return EntityType::kOrganization;
+    }
+    // "Tamim bin Hamad", "Abdullah ibn Saud": a patronymic is a person's.
+    for (uint32_t k = first + 1; k + 1 < last; ++k) {
+      const auto& w = a_.tokens[k].key;
+      if (w == "bin" || w == "binti" || w == "ibn" || w == "ibnu") return EntityType::kPerson;
+    }
     // Look left past titles, lowercase role words and known names ("Juru bicara
     // Dewan Keamanan Nasional John Kirby", "Menteri unifikasi Kim Young-ho").
     for (uint32_t k = first, steps = 0; k > info.first && steps < 8; ++steps) {
@@ -237,6 +424,7 @@ class Recognizer {
     // (A name after a place and a comma is as often a person: "Duta Besar Rusia untuk
     // Amerika Serikat, Anatoly Antonov".)
     if (heads_place_list(info, last)) return EntityType::kLocation;
+    *guessed = true;
     return EntityType::kPerson;
   }
 
@@ -262,7 +450,7 @@ bool is_title_continuation(std::string_view key) {
       "staf", "umum", "agung", "muda", "utama", "unifikasi", "perdagangan", "energi",
       "kesehatan", "pendidikan", "agama", "sosial", "hukum", "ham", "perhubungan", "pertanian",
       "kelautan", "perikanan", "industri", "investasi", "koordinator", "bidang", "politik",
-      "keamanan", "perekonomian", "kebudayaan", "pariwisata", "presiden", "menteri", "negara",
+      "keamanan", "perekonomian", "polhukam", "kebudayaan", "pariwisata", "presiden", "menteri", "negara",
       "sekretaris", "kabinet", "tertinggi", "eksekutif", "pelaksana", "harian", "tetap",
       "khusus", "senior", "tinggi", "distrik", "daerah", "wilayah", "operasi", "regional",
       "nasional", "pusat", "informasi", "humas", "penerangan", "hubungan", "masyarakat",

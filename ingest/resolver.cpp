@@ -135,12 +135,13 @@ class Resolver {
     ++mention_count_[index];
   }
 
-  // An unknown name takes the type most of its mentions suggest.
+  // An unknown name takes the type most of its mentions with evidence suggest ("kata
+  // Kirby" outvotes a bare "Kirby"); one with no such mention keeps its default.
   void vote_types() {
     std::map<std::pair<int32_t, int>, int> votes;
     for (const auto& m : a_.mentions) {
-      if (m.gazetteer < 0 && m.entity >= 0 && !a_.entities[m.entity].from_gazetteer)
-        ++votes[{m.entity, static_cast<int>(m.type)}];
+      if (m.gazetteer >= 0 || m.entity < 0 || a_.entities[m.entity].from_gazetteer) continue;
+      if (!m.guessed) ++votes[{m.entity, static_cast<int>(m.type)}];
     }
     std::unordered_map<int32_t, std::pair<int, int>> best;  // entity -> (type, count)
     for (const auto& [k, n] : votes) {

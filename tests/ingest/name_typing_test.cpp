@@ -56,9 +56,9 @@ TEST_CASE("acronyms of common nouns are not organisations", "[ner]") {
 }
 
 TEST_CASE("a single capital letter standing alone is not a name", "[ner]") {
-  auto x = run("Judul\n\nIa menjadi kader PDI - P sejak lama, kata Hasto Kristiyanto.");
+  auto x = run("Judul\n\nIa menjadi kader PDI - P sejak lama dan tinggal di Blok P, kata Hasto Kristiyanto.");
   CHECK_FALSE(find(x, "P"));
-  CHECK(find(x, "PDI"));
+  CHECK(find(x, "PDI Perjuangan"));  // the spaced hyphen joins a name the gazetteer knows
   CHECK(find(x, "Hasto Kristiyanto"));
 }
 
