@@ -16,7 +16,8 @@ namespace newsgraph::cli {
 namespace {
 
 const char kHelp[] =
-    "usage: newsgraph extract [--format jsonl|text] [--gazetteer FILE]... [FILE|DIR|-]...\n"
+    "usage: newsgraph extract [--format jsonl|text] [--gazetteer FILE]... [--cues FILE]...\n"
+    "                        [FILE|DIR|-]...\n"
     "\n"
     "Reads plain-text articles (first non-empty line is the title), folders of them\n"
     "(recursively), JSON Lines files (.jsonl/.json: {\"id\",\"title\",\"text\",\"source\",\n"
@@ -25,12 +26,14 @@ const char kHelp[] =
     "options:\n"
     "  --format jsonl|text   one JSON object per article (default) or a readable report\n"
     "  --gazetteer FILE      add entities and aliases from a JSON file (repeatable)\n"
+    "  --cues FILE           add relation cues from a file in the data/cues.txt format\n"
+    "                        (repeatable; its entries are tried before the built-in ones)\n"
     "  --max-bytes N         skip articles larger than N bytes (default 33554432)\n"
     "  --quiet               do not report skipped inputs on standard error\n"
     "  -h, --help            show this help\n"
     "\n"
     "Exit codes: 0 ok, 1 some inputs were skipped (each named on stderr), 2 usage error,\n"
-    "3 failure (e.g. an unreadable gazetteer).\n";
+    "3 failure (e.g. an unreadable gazetteer or a malformed cue file, named with its line).\n";
 
 struct ExtractFlags {
   bool text = false;
@@ -56,6 +59,9 @@ int parse(const std::vector<std::string>& args, ExtractFlags& flags) {
     } else if (f.is("--gazetteer")) {
       if (!f.value(&v)) return kExitUsage;
       flags.extractor.gazetteer_files.push_back(v);
+    } else if (f.is("--cues")) {
+      if (!f.value(&v)) return kExitUsage;
+      flags.extractor.cue_files.push_back(v);
     } else if (f.is("--max-bytes")) {
       if (!f.number(&flags.read.max_article_bytes)) return kExitUsage;
     } else if (f.is("--quiet")) {

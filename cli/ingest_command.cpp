@@ -19,7 +19,8 @@ namespace newsgraph::cli {
 namespace {
 
 const char kHelp[] =
-    "usage: newsgraph ingest [--db PATH] [--gazetteer FILE]... [--json] FILE|DIR|-...\n"
+    "usage: newsgraph ingest [--db PATH] [--gazetteer FILE]... [--cues FILE]... [--json]\n"
+    "                      FILE|DIR|-...\n"
     "\n"
     "Extracts entities and relations from articles (plain text, folders of them, JSON\n"
     "Lines) and merges them into the graph store. Re-ingesting an article changes\n"
@@ -29,13 +30,15 @@ const char kHelp[] =
     "options:\n"
     "  --db PATH             the store (default newsgraph.db; created when missing)\n"
     "  --gazetteer FILE      add entities and aliases from a JSON file (repeatable)\n"
+    "  --cues FILE           add relation cues from a file in the data/cues.txt format\n"
+    "                        (repeatable; its entries are tried before the built-in ones)\n"
     "  --max-bytes N         skip articles larger than N bytes (default 33554432)\n"
     "  --json                print the summary as one JSON object\n"
     "  --quiet               do not report skipped inputs on standard error\n"
     "  -h, --help            show this help\n"
     "\n"
     "Exit codes: 0 ok, 1 some inputs were skipped, 2 usage error, 3 failure (store\n"
-    "unwritable, unreadable gazetteer).\n";
+    "unwritable, unreadable gazetteer, malformed cue file).\n";
 
 struct IngestFlags {
   std::string db = "newsgraph.db";
@@ -57,6 +60,9 @@ int parse(const std::vector<std::string>& args, IngestFlags& flags) {
     } else if (f.is("--gazetteer")) {
       if (!f.value(&v)) return kExitUsage;
       flags.extractor.gazetteer_files.push_back(v);
+    } else if (f.is("--cues")) {
+      if (!f.value(&v)) return kExitUsage;
+      flags.extractor.cue_files.push_back(v);
     } else if (f.is("--max-bytes")) {
       if (!f.number(&flags.read.max_article_bytes)) return kExitUsage;
     } else if (f.is("--json")) {

@@ -15,7 +15,8 @@ namespace {
 
 const char kHelp[] =
     "usage: newsgraph serve [--db PATH] [--host 127.0.0.1] [--port 8080] [--threads N]\n"
-    "                       [--token TOKEN] [--gazetteer FILE]... [--cache-mb N]\n"
+    "                       [--token TOKEN] [--gazetteer FILE]... [--cues FILE]...\n"
+    "                       [--cache-mb N]\n"
     "\n"
     "Serves the graph over HTTP under /api/v1 (OpenAPI at /api/v1/openapi.json).\n"
     "Binds to loopback unless told otherwise; off loopback, POST and DELETE need\n"
@@ -29,10 +30,13 @@ const char kHelp[] =
     "  --threads N       worker threads (default 4 per core, at least 8)\n"
     "  --token TOKEN     required on writes when not bound to loopback\n"
     "  --gazetteer FILE  extra entities for POSTed articles (repeatable)\n"
+    "  --cues FILE       extra relation cues for POSTed articles (data/cues.txt format;\n"
+    "                    repeatable)\n"
     "  --cache-mb N      memory for answers kept until the store changes (default 64; 0: off)\n"
     "  -h, --help        show this help\n"
     "\n"
-    "Exit codes: 0 stopped by a signal, 2 usage error, 3 cannot open the store or the port.\n";
+    "Exit codes: 0 stopped by a signal, 2 usage error, 3 cannot open the store or the port,\n"
+    "or a gazetteer or cue file is unreadable or malformed.\n";
 
 }  // namespace
 
@@ -64,6 +68,9 @@ int run_serve(const std::vector<std::string>& args) {
     } else if (f.is("--gazetteer")) {
       if (!f.value(&v)) return kExitUsage;
       options.gazetteer_files.push_back(v);
+    } else if (f.is("--cues")) {
+      if (!f.value(&v)) return kExitUsage;
+      options.cue_files.push_back(v);
     } else {
       return f.unknown_option(kHelp);
     }

@@ -17,6 +17,10 @@ Status Extractor::create(const ExtractorOptions& options, Extractor* out) {
     Status st = e.gazetteer_.add_json_file(path);
     if (!st.is_ok()) return st;
   }
+  if (Status st = e.cues_.add_lines(CueLexicon::built_in_text(), "built-in cues"); !st.is_ok()) return st;
+  for (const auto& path : options.cue_files) {
+    if (Status st = e.cues_.add_file(path); !st.is_ok()) return st;
+  }
   *out = std::move(e);
   return Status::ok();
 }
@@ -58,7 +62,7 @@ Extraction Extractor::extract(const Document& doc, bool title_in_text) const {
   out.title = doc.title;
   out.source = doc.source;
   for (const auto& s : a.sentences) out.sentences.push_back(Sentence{s.span});
-  out.relations = extract_relations(a);
+  out.relations = extract_relations(a, cues_);
   out.entities = std::move(a.entities);
   return out;
 }

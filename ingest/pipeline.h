@@ -1,5 +1,6 @@
 // The extraction pipeline for one article: clean → tokenize → split sentences →
-// recognise → resolve → relate. An Extractor holds the gazetteer and is read-only
+// recognise → resolve → relate. An Extractor holds the gazetteer and the relation cue
+// lexicon and is read-only
 // once built, so one Extractor may serve many threads.
 #pragma once
 
@@ -8,6 +9,7 @@
 
 #include "core/status.h"
 #include "core/types.h"
+#include "ingest/cue_lexicon.h"
 #include "ingest/gazetteer.h"
 
 namespace newsgraph::ingest {
@@ -17,11 +19,15 @@ struct ExtractorOptions {
   std::vector<std::string> gazetteer_files;
   // Leave out the built-in gazetteer (tests and users with their own world).
   bool skip_builtin_gazetteer = false;
+  // Relation cue files (data/cues.txt format) added to the built-in lexicon, in order;
+  // a later file's entries for a cue are tried first.
+  std::vector<std::string> cue_files;
 };
 
 class Extractor {
  public:
-  // Loads the gazetteers. Fails with the gazetteer loader's status.
+  // Loads the gazetteers and the cue lexicons. Fails with the gazetteer loader's or the
+  // cue file reader's status (kNotFound, kInvalidInput naming the file and line).
   static Status create(const ExtractorOptions& options, Extractor* out);
 
   Extractor() = default;
@@ -35,9 +41,11 @@ class Extractor {
   Status try_extract(const Document& doc, bool title_in_text, Extraction* out) const;
 
   const Gazetteer& gazetteer() const { return gazetteer_; }
+  const CueLexicon& cues() const { return cues_; }
 
  private:
   Gazetteer gazetteer_;
+  CueLexicon cues_;
 };
 
 }  // namespace newsgraph::ingest

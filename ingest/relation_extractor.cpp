@@ -89,8 +89,8 @@ bool is_preposition(std::string_view key) {
 
 class Extractor {
  public:
-  explicit Extractor(const Analysis& a)
-      : a_(a), mention_at_(a.tokens.size(), -1), sentence_mentions_(a.sentences.size() + 1, 0) {
+  Extractor(const Analysis& a, const CueLexicon& cues)
+      : a_(a), cues_(cues), mention_at_(a.tokens.size(), -1), sentence_mentions_(a.sentences.size() + 1, 0) {
     for (size_t k = 0; k < a.mentions.size(); ++k) {
       for (uint32_t t = a.mentions[k].first; t < a.mentions[k].last; ++t) {
         if (mention_at_[t] < 0) mention_at_[t] = static_cast<int32_t>(k);
@@ -306,21 +306,7 @@ class Extractor {
     for (uint32_t i = si.first; i < si.last; ++i) {
       const Token& t = a_.tokens[i];
       if (!t.is_word() || inside_mention(i)) continue;
-      std::string_view next = i + 1 < si.last ? std::string_view(a_.tokens[i + 1].key) : std::string_view();
-      const std::string_view key = t.key;
-      std::optional<Cue> cue;
-      if ((key == "kerja" || key == "bekerja") && next == "sama") {
-        cue = Cue{Predicate::kCooperate, CueVoice::kActive, key == "kerja", "kerja sama"};
-      } else if (((key == "bergandengan" && next == "tangan") || (key == "bahu" && next == "membahu")) &&
-                 word_follows(a_.tokens, i + 2, si.last, "dengan")) {
-        cue = Cue{Predicate::kCooperate, CueVoice::kActive, false, std::string(key)};  // hand in hand with
-      } else if ((key == "berada" || key == "tiba" || key == "berkunjung") && (next == "di" || next == "ke")) {
-        cue = Cue{Predicate::kVisit, CueVoice::kActive, false, std::string(key)};
-      } else if ((key == "mengatakan" || key == "berbicara") && next == "kepada") {
-        cue = Cue{Predicate::kCommunicate, CueVoice::kActive, false, std::string(key)};
-      } else {
-        cue = find_cue(key, next);
-      }
+      std::optional<Cue> cue = cues_.find(a_.tokens, i, si.last);
       if (!cue) continue;
       apply_cue(s, slots, i, *cue, a_.text.substr(t.start, t.end - t.start));
     }
@@ -790,6 +776,7 @@ class Extractor {
   }
 
   const Analysis& a_;
+  const CueLexicon& cues_;
   uint32_t current_sentence_ = 0;
   uint32_t previous_cue_ = UINT32_MAX;  // token of the last cue applied
   std::vector<int32_t> mention_at_;         // token -> first mention covering it, or -1
@@ -806,6 +793,8 @@ class Extractor {
 
 }  // namespace
 
-std::vector<Relation> extract_relations(const Analysis& analysis) { return Extractor(analysis).run(); }
+std::vector<Relation> extract_relations(const Analysis& analysis, const CueLexicon& cues) {
+  return Extractor(analysis, cues).run();
+}
 
 }  // namespace newsgraph::ingest

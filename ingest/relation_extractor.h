@@ -1,5 +1,5 @@
 // Relation extractor: typed relations between the entities of an article, from
-// Indonesian verb and noun cues (relation_cues.h) and title patterns, with their real
+// Indonesian verb and noun cues (the cue lexicon, cue_lexicon.h) and title patterns, with their real
 // direction (passive "dijatuhi sanksi oleh", reversed "membeli … dari"), coordinated
 // arguments ("Rusia dan China"), "kedua negara/pemimpin", modality and evidence.
 // Pairs that share a sentence with no typed relation get CO_OCCURS.
@@ -10,11 +10,13 @@
 
 #include "core/types.h"
 #include "ingest/analysis.h"
+#include "ingest/cue_lexicon.h"
 
 namespace newsgraph::ingest {
 
 // Needs resolved mentions (resolve()). Cost: O(sentences × cues × mentions per sentence).
-std::vector<Relation> extract_relations(const Analysis& analysis);
+// `cues` says which words and phrases signal which predicate.
+std::vector<Relation> extract_relations(const Analysis& analysis, const CueLexicon& cues);
 
 // The modality of a cue at token `cue` in `sentence`, from the words before it.
 Modality modality_at(const Analysis& analysis, const SentenceInfo& sentence, uint32_t cue);

@@ -168,6 +168,7 @@ Status ApiServer::start() {
   Context& c = impl_->context;
   ingest::ExtractorOptions extractor;
   extractor.gazetteer_files = c.options.gazetteer_files;
+  extractor.cue_files = c.options.cue_files;
   Status st = ingest::Extractor::create(extractor, &c.extractor);
   if (st.is_ok()) st = graph::Store::open(c.options.db, graph::StoreOptions{}, &c.writer);
   if (!st.is_ok()) return st;

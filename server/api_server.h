@@ -21,6 +21,7 @@ struct ServerOptions {
   int threads = 0;                 // 0: 4 per hardware thread, at least 8
   std::string token;               // required on writes when bound off loopback
   std::vector<std::string> gazetteer_files;  // for POST /documents and /extract
+  std::vector<std::string> cue_files;        // relation cues added to the built-in ones, likewise
   size_t max_body_bytes = 8u << 20;
   int request_timeout_seconds = 10;
   size_t response_cache_bytes = 64u << 20;  // answers kept per store version; 0: off
@@ -31,7 +32,7 @@ class ApiServer {
   explicit ApiServer(ServerOptions options);
   ~ApiServer();
 
-  // Opens the store, loads the gazetteer and binds. kIoError / kUsage on failure.
+  // Opens the store, loads the gazetteer and cue files and binds. kIoError / kUsage on failure.
   Status start();
   // Serves until stop(); returns false when the listener failed.
   bool run();

@@ -52,3 +52,27 @@ TEST_CASE("a user gazetteer adds a name the built-in one lacks", "[cli]") {
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("\"label\":\"Zorbania\""));
 }
+
+TEST_CASE("a user's cue file adds a relation cue the built-in lexicon lacks", "[cli][cues]") {
+  auto dir = temp_dir();
+  write_file(dir + "/mine.txt", "# my cues\nplonk | ATTACK | forms=derived\n");
+  write_file(dir + "/a.txt", "Judul\nRusia memplonk Ukraina.\n");
+  auto without = run(binary() + " extract " + dir + "/a.txt");
+  CHECK_THAT(without.out, !Catch::Contains("\"predicate\":\"ATTACK\""));
+  auto with = run(binary() + " extract --cues " + dir + "/mine.txt " + dir + "/a.txt");
+  CHECK(with.exit_code == 0);
+  CHECK_THAT(with.out, Catch::Contains("\"predicate\":\"ATTACK\"") && Catch::Contains("\"cue\":\"memplonk\""));
+}
+
+TEST_CASE("a malformed or missing cue file stops extract with exit code 3, naming the file and line", "[cli][cues]") {
+  auto dir = temp_dir();
+  write_file(dir + "/mine.txt", "plonk | ATTACK\nplunk | SMASH\n");
+  write_file(dir + "/a.txt", "Judul\nRusia memplonk Ukraina.\n");
+  auto err_dir = temp_dir();
+  auto r = run(binary() + " extract --cues " + dir + "/mine.txt " + dir + "/a.txt", err_dir + "/err");
+  CHECK(r.exit_code == 3);
+  CHECK(r.out.empty());
+  CHECK_THAT(read_file(err_dir + "/err"), Catch::Contains("mine.txt:2:") && Catch::Contains("SMASH"));
+  CHECK(run(binary() + " extract --cues " + dir + "/none.txt " + dir + "/a.txt").exit_code == 3);
+  CHECK(run(binary() + " ingest --db " + dir + "/g.db --cues " + dir + "/mine.txt " + dir + "/a.txt").exit_code == 3);
+}

@@ -1,9 +1,24 @@
 #include <catch2/catch.hpp>
 
-#include "ingest/relation_cues.h"
+#include "ingest/cue_lexicon.h"
 
 using namespace newsgraph;
 using namespace newsgraph::ingest;
+
+namespace {
+
+const CueLexicon& built_in() {
+  static const CueLexicon lexicon = [] {
+    CueLexicon x;
+    REQUIRE(x.add_lines(CueLexicon::built_in_text(), "built-in cues").is_ok());
+    return x;
+  }();
+  return lexicon;
+}
+
+std::optional<Cue> find_cue(std::string_view word, std::string_view next) { return built_in().find_word(word, next); }
+
+}  // namespace
 
 TEST_CASE("affixed verbs and nouns find the predicate of their root", "[cues]") {
   struct Row {

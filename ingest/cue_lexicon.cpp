@@ -1,0 +1,233 @@
+#include "ingest/cue_lexicon.h"
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+#include "ingest/clause_bounds.h"
+#include "ingest/cue_file.h"
+#include "ingest/cue_lexicon_builtin.h"
+#include "ingest/word_memo.h"
+
+namespace newsgraph::ingest {
+
+// The entries and classes of every file added, and lookup tables into them. Built
+// whole and never changed, so the views into its strings stay valid.
+struct CueLexicon::Index {
+  struct Sense {
+    const CueEntry* entry = nullptr;
+    std::vector<std::string_view> words;     // the cue's words (one for a root)
+    uint64_t follows_classes = 0;            // bit k: class k may follow
+    std::vector<std::string_view> follows_words;
+
+    // Whether `next` may follow the cue (any word, when the entry names none).
+    bool allows_next(std::string_view next, const std::unordered_map<std::string_view, uint64_t>& word_classes) const {
+      if (follows_classes == 0 && follows_words.empty()) return true;
+      for (std::string_view w : follows_words) {
+        if (next == w) return true;
+      }
+      if (follows_classes == 0) return false;
+      auto it = word_classes.find(next);
+      return it != word_classes.end() && (it->second & follows_classes) != 0;
+    }
+  };
+  std::vector<CueEntry> entries;
+  std::vector<int> generation;               // per entry: which add_lines call
+  std::vector<CueClass> classes;             // merged by name
+  std::vector<Sense> senses;                 // per entry
+  std::unordered_map<std::string_view, std::vector<uint32_t>> roots;  // root -> senses, tried in order
+  std::unordered_map<std::string_view, std::vector<uint32_t>> exact;  // first word -> senses
+  std::unordered_map<std::string_view, uint64_t> word_classes;
+  uint64_t serial = 0;                       // tells the per-thread memos apart
+
+  // Fills the tables from entries and classes. kInvalidInput names an entry that
+  // refers to no class, or a 65th class.
+  Status build();
+};
+
+namespace {
+
+std::atomic<uint64_t> next_serial{1};
+
+std::vector<std::string_view> split_words(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t at = s.find(' ', start);
+    if (at == std::string_view::npos) at = s.size();
+    if (at > start) out.push_back(s.substr(start, at - start));
+    start = at + 1;
+  }
+  return out;
+}
+
+bool forms_allow(CueForms forms, const Reading& r) {
+  const bool derived = !r.prefix.empty() || !r.suffix.empty();
+  switch (forms) {
+    case CueForms::kAny: return true;
+    case CueForms::kDerived: return derived;
+    case CueForms::kBare: return !derived;
+    case CueForms::kIOrAn: return r.suffix == "i" || r.suffix == "an";
+    case CueForms::kMeeting: return derived && r.suffix != "kan" && !(r.suffix == "an" && r.prefix != "per");
+    case CueForms::kVerb: return derived && r.suffix != "an" && r.prefix.rfind("pe", 0) != 0;
+    case CueForms::kNominal: return r.suffix == "an";
+    case CueForms::kKan: return r.suffix == "kan";
+    case CueForms::kExact: return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+Status CueLexicon::Index::build() {
+  std::unordered_map<std::string_view, int> class_bit;
+  for (const CueClass& c : classes) {
+    if (class_bit.count(c.name)) continue;
+    if (class_bit.size() == 64) return Status::error(StatusCode::kInvalidInput, c.origin + ": more than 64 word classes");
+    class_bit.emplace(c.name, static_cast<int>(class_bit.size()));
+  }
+  for (const CueClass& c : classes) {
+    for (const std::string& w : c.words) word_classes[w] |= uint64_t{1} << class_bit[c.name];
+  }
+  senses.resize(entries.size());
+  for (uint32_t k = 0; k < entries.size(); ++k) {
+    const CueEntry& e = entries[k];
+    Sense& s = senses[k];
+    s.entry = &e;
+    s.words = split_words(e.cue);
+    for (const std::string& f : e.follows) {
+      if (f.front() != '@') {
+        s.follows_words.push_back(f);
+        continue;
+      }
+      auto it = class_bit.find(std::string_view(f).substr(1));
+      if (it == class_bit.end()) return Status::error(StatusCode::kInvalidInput, e.origin + ": no class " + f);
+      s.follows_classes |= uint64_t{1} << it->second;
+    }
+    (e.forms == CueForms::kExact ? exact : roots)[s.words.front()].push_back(k);
+  }
+  // A later file's senses first; within a file, file order.
+  for (auto* table : {&roots, &exact}) {
+    for (auto& [key, list] : *table) {
+      std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) { return generation[a] > generation[b]; });
+    }
+  }
+  serial = next_serial.fetch_add(1);
+  return Status::ok();
+}
+
+CueLexicon::CueLexicon() : index_(std::make_shared<Index>()) {}
+
+Status CueLexicon::add_lines(std::string_view text, std::string_view origin) {
+  CueFile file;
+  if (Status st = parse_cue_file(text, origin, &file); !st.is_ok()) return st;
+  auto next = std::make_shared<Index>();
+  next->entries = index_->entries;
+  next->generation = index_->generation;
+  next->classes = index_->classes;
+  const int generation = next->generation.empty() ? 0 : next->generation.back() + 1;
+  for (auto& e : file.entries) {
+    next->entries.push_back(std::move(e));
+    next->generation.push_back(generation);
+  }
+  for (auto& c : file.classes) next->classes.push_back(std::move(c));
+  if (Status st = next->build(); !st.is_ok()) return st;
+  index_ = std::move(next);
+  return Status::ok();
+}
+
+Status CueLexicon::add_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::error(StatusCode::kNotFound, path + ": cannot open cue file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return Status::error(StatusCode::kIoError, path + ": cannot read cue file");
+  return add_lines(text.str(), path);
+}
+
+std::string_view CueLexicon::built_in_text() { return kBuiltinCues; }
+
+const std::vector<CueEntry>& CueLexicon::entries() const { return index_->entries; }
+
+std::vector<std::string> CueLexicon::class_words(std::string_view name) const {
+  std::vector<std::string> out;
+  for (const CueClass& c : index_->classes) {
+    if (c.name == name) out.insert(out.end(), c.words.begin(), c.words.end());
+  }
+  return out;
+}
+
+// Whether `key` starts an exact cue or derives from a cue root, memoised per thread
+// (most words are no cue, and generating a word's readings is the costly part). The
+// memo is kept for one lexicon at a time and starts afresh for another.
+bool CueLexicon::may_be_cue(std::string_view key) const {
+  struct Memo {
+    uint64_t serial = 0;
+    WordMemo words;
+  };
+  thread_local Memo memo;
+  const Index& index = *index_;
+  if (memo.serial != index.serial) {
+    memo.words = WordMemo();
+    memo.serial = index.serial;
+  }
+  return memo.words.get(key, [&index](std::string_view word) {
+    if (index.exact.count(word)) return true;
+    return word.size() >= 3 &&
+           for_each_reading(word, [&index](const Reading& r) { return index.roots.count(r.root) > 0; });
+  });
+}
+
+std::optional<Cue> CueLexicon::find(const std::vector<Token>& tokens, uint32_t i, uint32_t end) const {
+  const std::string_view key = tokens[i].word();
+  if (!may_be_cue(key)) return std::nullopt;
+  const Index& index = *index_;
+  auto next_word = [&](uint32_t p) {  // the word at p, or after a closing quote there
+    if (p < end && tokens[p].word() == "\"") ++p;
+    return p < end ? tokens[p].word() : std::string_view();
+  };
+  if (auto it = index.exact.find(key); it != index.exact.end()) {
+    for (uint32_t k : it->second) {
+      const Index::Sense& s = index.senses[k];
+      bool match = i + s.words.size() <= end;
+      for (size_t w = 1; match && w < s.words.size(); ++w) match = tokens[i + w].word() == s.words[w];
+      if (!match || !s.allows_next(next_word(i + static_cast<uint32_t>(s.words.size())), index.word_classes)) continue;
+      const CueEntry& e = *s.entry;
+      if (!e.predicate) return std::nullopt;
+      return Cue{*e.predicate, e.voice, e.noun, e.name.empty() ? e.cue : e.name};
+    }
+  }
+  return find_word(key, next_word(i + 1));
+}
+
+std::optional<Cue> CueLexicon::find_word(std::string_view key, std::string_view next_key) const {
+  if (key.size() < 3 || !may_be_cue(key)) return std::nullopt;
+  const Index& index = *index_;
+  std::optional<Cue> found;
+  for_each_reading(key, [&](const Reading& r) {
+    auto it = index.roots.find(r.root);
+    if (it == index.roots.end()) return false;
+    // peN- without -an names a person ("pengunjung", "pendukung"), not an event.
+    if (r.prefix.rfind("pe", 0) == 0 && r.suffix != "an") return false;
+    const bool derived = !r.prefix.empty() || !r.suffix.empty();
+    // di- and diper- are the passive; ter- too, with no agent ("terancam", "terserang").
+    const bool passive = r.prefix == "di" || r.prefix == "diper" || r.prefix == "ter";
+    const bool nominal_prefix = r.prefix == "pe" || r.prefix == "per" || r.prefix.rfind("pen", 0) == 0 ||
+                                r.prefix == "pem" || r.prefix == "peng" || r.prefix == "peny" || r.prefix == "ke";
+    for (uint32_t k : it->second) {
+      const Index::Sense& s = index.senses[k];
+      const CueEntry& e = *s.entry;
+      if (!forms_allow(e.forms, r) || !s.allows_next(next_key, index.word_classes)) continue;
+      if (!e.predicate) return true;  // switched off
+      const bool noun = (r.suffix == "an" && !passive) || (!derived && e.noun) || (nominal_prefix && r.suffix == "an");
+      found = Cue{*e.predicate, passive ? CueVoice::kPassive : e.voice, noun, e.name.empty() ? std::string(r.root) : e.name};
+      return true;
+    }
+    return false;
+  });
+  return found;
+}
+
+}  // namespace newsgraph::ingest
