@@ -28,10 +28,6 @@ bool is_actor_type(EntityType t) {
   return t == EntityType::kPerson || t == EntityType::kCountry || t == EntityType::kOrganization;
 }
 
-// The entity of `type` a reference at token i most likely means: the last one named
-// before it in its own sentence, else the first one (the subject, as a rule) of the
-// nearest earlier sentence that names one, at most kSentencesBack before sentence s.
-// Without `want.this_sentence`, names in sentence s are passed over.
 // What a reference may stand for.
 struct Wanted {
   EntityType type = EntityType::kPerson;
@@ -40,25 +36,56 @@ struct Wanted {
   bool this_sentence = true;   // names earlier in the reference's own sentence count
 };
 
+bool matches(const Analysis& a, const NameMention& m, const Wanted& want) {
+  if (!usable(a, m)) return false;
+  const EntityType t = a.entities[m.entity].type;
+  if (want.any_actor ? !is_actor_type(t) : t != want.type) return false;
+  return !(want.skip_places && after_locative(a, m));
+}
+
+// Whether a word looks like a sentence's main verb: meN-, ber-, di- forms and reporting
+// verbs ("menulis", "berada", "dijadwalkan", "kata").
+bool is_verb_like(std::string_view key) {
+  return lexicon::looks_like_verb(key) || lexicon::is_reporting_verb(key) ||
+         (key.size() > 5 && (key.substr(0, 3) == "ber" || key.substr(0, 2) == "di"));
+}
+
+// The subject of sentence `sentence` among the wanted entities: the last one named before
+// its first verb ("Dalam suratnya kepada Guterres, Ja menulis": Ja), else the first.
+int32_t subject_of(const Analysis& a, uint32_t sentence, const Wanted& want) {
+  const SentenceInfo& si = a.sentences[sentence];
+  uint32_t verb = si.first;
+  while (verb < si.last && !is_verb_like(a.tokens[verb].key)) ++verb;
+  int32_t before_verb = -1, first = -1;
+  for (const NameMention& m : a.mentions) {
+    if (m.sentence < sentence) continue;
+    if (m.sentence > sentence) break;
+    if (!matches(a, m, want)) continue;
+    if (first < 0) first = m.entity;
+    if (m.last <= verb) before_verb = m.entity;
+  }
+  return before_verb >= 0 ? before_verb : first;
+}
+
+// The entity of `type` a reference at token i most likely means: the last one named
+// before it in its own sentence, else the subject of the nearest earlier sentence that
+// names one, at most kSentencesBack before sentence s.
+// Without `want.this_sentence`, names in sentence s itself are passed over.
 int32_t last_named(const Analysis& a, uint32_t s, uint32_t i, const Wanted& want) {
   const uint32_t from = s >= kSentencesBack ? s - kSentencesBack : 0;
   int32_t in_sentence = -1;
-  int32_t earlier = -1;
-  uint32_t earlier_sentence = 0;
+  int32_t earlier_sentence = -1;
   for (const NameMention& m : a.mentions) {
     if (m.first >= i) break;
-    if (m.sentence < from || !usable(a, m)) continue;
-    const EntityType t = a.entities[m.entity].type;
-    if (want.any_actor ? !is_actor_type(t) : t != want.type) continue;
-    if (want.skip_places && after_locative(a, m)) continue;
+    if (m.sentence < from || !matches(a, m, want)) continue;
     if (m.sentence == s) {
       if (want.this_sentence) in_sentence = m.entity;
-    } else if (earlier < 0 || m.sentence > earlier_sentence) {
-      earlier = m.entity;
-      earlier_sentence = m.sentence;
+    } else {
+      earlier_sentence = static_cast<int32_t>(m.sentence);
     }
   }
-  return in_sentence >= 0 ? in_sentence : earlier;
+  if (in_sentence >= 0) return in_sentence;
+  return earlier_sentence >= 0 ? subject_of(a, static_cast<uint32_t>(earlier_sentence), want) : -1;
 }
 
 Reference one(uint32_t length, int32_t entity, const char* rule) {

@@ -263,11 +263,21 @@ class Extractor {
   }
 
   // "Rusia dan China", "Kim & Putin", "Rusia-DPRK".
+  // A person's title may stand between: "Kim Jong Un dan Presiden AS Donald Trump".
   bool coordinated(const Slot& prev, const Slot& next) const {
     const uint32_t gap = next.first - prev.last;
-    const std::string_view between = gap == 1 ? a_.tokens[prev.last].word() : std::string_view();
-    return (gap == 1 && (between == "dan" || between == "serta" || between == "&")) ||
-           (gap == 0 && a_.tokens[next.first].hyphen_before);
+    if (gap == 0) return a_.tokens[next.first].hyphen_before;
+    const std::string_view between = a_.tokens[prev.last].word();
+    if (between != "dan" && between != "serta" && between != "&") return false;
+    if (gap == 1) return true;
+    if (entity(next.entities.front()).type != EntityType::kPerson) return false;
+    for (uint32_t t = prev.last + 1; t < next.first; ++t) {
+      const std::string& key = a_.tokens[t].key;
+      const bool title = lexicon::is_person_title(key) || lexicon::is_leader_title(key) || is_title_continuation(key);
+      const bool body = mention_at_[t] >= 0 && a_.mentions[mention_at_[t]].modifier;
+      if (!title && !body) return false;
+    }
+    return true;
   }
   bool listed(const Slot& prev, const Slot& next) const {
     return next.first == prev.last + 1 && a_.tokens[prev.last].word() == ",";
@@ -667,6 +677,10 @@ class Extractor {
     while (from < si.last && (a_.tokens[from].word() == "seorang" || a_.tokens[from].word() == "sang" ||
                               a_.tokens[from].word() == "selaku" || a_.tokens[from].word() == "sebagai"))
       ++from;
+    if (from < si.last && lexicon::is_kin_word(a_.tokens[from].key)) {
+      kin_apposition(s, person, from);
+      return;
+    }
     if (from >= si.last || !is_role_word(a_.tokens[from].key)) return;
     for (uint32_t j = from; j < std::min(si.last, from + 12); ++j) {
       const std::string& key = a_.tokens[j].key;
@@ -700,6 +714,31 @@ class Extractor {
         key == "korban" || key == "saksi" || key == "tersangka" || key == "terdakwa" || key == "pelaku")
       return false;
     return lexicon::is_person_title(key) || lexicon::is_role_noun(key) || key == "pemilik" || key == "pendiri";
+  }
+
+  // "Kim Jong-nam, kakak tiri pemimpin Korea Utara Kim Jong-un": the kin word at `from`,
+  // then titles and their bodies, then the relative.
+  void kin_apposition(uint32_t s, int32_t person, uint32_t from) {
+    const SentenceInfo& si = a_.sentences[s];
+    const std::string kin = a_.tokens[from].key;
+    for (uint32_t j = from + 1; j < std::min(si.last, from + 10); ++j) {
+      const std::string& key = a_.tokens[j].key;
+      if (mention_at_[j] >= 0) {
+        const NameMention& m = a_.mentions[mention_at_[j]];
+        if (m.modifier) {
+          j = m.last - 1;
+          continue;
+        }
+        if (entity(m.entity).type == EntityType::kPerson && m.entity != person)
+          add(person, Predicate::kFamily, m.entity, s, UINT32_MAX, kin, "apposition.family", 0.8);
+        return;
+      }
+      const bool modifier_word = key == "tiri" || key == "kandung" || key == "sulung" || key == "bungsu" ||
+                                 key == "kedua" || key == "tertua" || key == "termuda" || key == "angkat";
+      if (!modifier_word && !lexicon::is_person_title(key) && !lexicon::is_leader_title(key) &&
+          !is_title_continuation(key))
+        return;
+    }
   }
 
   // Words that put a title in the past or the future: "mantan", "calon".
@@ -741,6 +780,7 @@ class Extractor {
       if (t.word() == "," || t.word() == "untuk") continue;
       if (lexicon::is_leader_title(t.key) && !lexicon::is_role_noun(t.key)) return -1;
       if (lexicon::is_role_noun(t.key) || lexicon::is_person_title(t.key)) return body;
+      if (body >= 0 && t.upper_initial) continue;  // a unit of the body: "Kepala Manajemen PBB X"
       if (!is_title_continuation(t.key)) return -1;
     }
     return -1;

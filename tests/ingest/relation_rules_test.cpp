@@ -200,3 +200,22 @@ TEST_CASE("'di bawah' and 'pimpinan' say who leads the body named before them", 
   auto place = run("Budi Santoso tidur di bawah jembatan di Jakarta.");
   for (const auto& r : place.relations) CHECK(r.predicate != Predicate::kLeads);
 }
+
+TEST_CASE("a kinship apposition relates the two people", "[relations]") {
+  auto x = run("Polisi menyelidiki kematian Kim Jong Nam, kakak tiri pemimpin Korea Utara Kim Jong Un, di Malaysia.");
+  CHECK(has_rule(find_relation(x, "Kim Jong Nam", Predicate::kFamily, "Kim Jong Un"), "apposition.family"));
+}
+
+TEST_CASE("a person's title may stand between coordinated people", "[relations]") {
+  auto x = run("Kim Jong Un dan Presiden AS Donald Trump saling melontarkan ancaman.");
+  CHECK(find_relation(x, "Kim Jong Un", Predicate::kThreaten, "Donald Trump"));
+  CHECK(find_relation(x, "Donald Trump", Predicate::kThreaten, "Kim Jong Un"));
+}
+
+TEST_CASE("a pronoun in a new sentence takes the subject before the verb, not a name in a fronted phrase",
+          "[relations][coref]") {
+  auto x = run("Dalam suratnya kepada Presiden Prancis Emmanuel Macron, Boris Johnson menulis soal perdagangan. "
+               "Dia juga mengecam Rusia.");
+  CHECK(find_relation(x, "Boris Johnson", Predicate::kAccuse, "Russia"));
+  CHECK_FALSE(find_relation(x, "Emmanuel Macron", Predicate::kAccuse, "Russia"));
+}
