@@ -324,10 +324,10 @@ class Extractor {
     co_occurrences(s);
   }
 
-  // The closest slot before token i that can be a subject. One inside a place phrase
-  // ("di Barat", "ke Korea Utara") is taken only when there is no other; with
-  // `core_only` (the patient of a passive, which is the clause's subject) so are the
-  // object of any preposition ("untuk Rusia") and a slot of topics only ("senjata").
+  // The closest slot before token i that can be a subject: never the object of a
+  // preposition ("di Barat", "ke Korea Utara", "untuk Rusia") unless it stands right
+  // before the verb, and with `core_only` (the patient of a passive, which is the
+  // clause's subject) never a slot of topics only ("senjata").
   // A news credit ("diberitakan AFP") and a name inside a relative clause that closed
   // before i ("Serdadu Suriah yang didukung tentara Rusia, melancarkan ...") are never
   // taken.
@@ -340,18 +340,22 @@ class Extractor {
       const std::string_view before = f > 0 ? a_.tokens[f - 1].word() : std::string_view();
       const uint32_t after = k > 0 ? slots[k - 1].last : sentence_first;
       if (is_credit(a_.tokens, sentence_first, f) || in_relative_clause(a_.tokens, after, f, i)) continue;
-      bool oblique = lexicon::is_locative_preposition(before) || is_preposition(before);
+      // "dengan Washington menuduh ...": a name right before the verb is its subject
+      // whatever comes before it; "antara Kim dan Putin" names the pair itself.
+      const bool oblique = (lexicon::is_locative_preposition(before) || is_preposition(before)) &&
+                           before != "antara" && !right_before(slots[k].last, i);
       const bool topics_only =  // a topic ("senjata") is no patient
           core_only && std::none_of(slots[k].entities.begin(), slots[k].entities.end(),
                                     [this](int32_t e) { return actor(e); });
-      if ((!oblique && !topics_only) || best < 0) best = static_cast<int>(k);
+      if (!oblique && !topics_only) best = static_cast<int>(k);
     }
     return best;
   }
 
   int first_right(const std::vector<Slot>& slots, uint32_t i, bool actors_only) const {
+    const uint32_t sentence_first = a_.sentences[current_sentence_].first;
     for (size_t k = 0; k < slots.size(); ++k) {
-      if (slots[k].first <= i) continue;
+      if (slots[k].first <= i || is_credit(a_.tokens, sentence_first, slots[k].first)) continue;
       bool ok = !actors_only;
       for (int32_t e : slots[k].entities) ok = ok || actor(e) || entity(e).type == EntityType::kLocation;
       if (ok) return static_cast<int>(k);
@@ -379,6 +383,9 @@ class Extractor {
     double confidence = 0.75;
     int left = nearest_left(slots, i);
     int right = first_right(slots, i, true);
+    // "saya akan pergi ke sana untuk bertemu dengan X": the subject is a pronoun no name
+    // stands for here.
+    if (left >= 0 && personal_pronoun_between(slots[left].last, i)) left = -1;
     // A verb after "X, Y" where Y was the object of an earlier verb shares that verb's
     // subject: "Kim mengirim surat kepada Putin, memuji ...".
     if (left >= 0 && slots[left].object_of_earlier_cue && slots[left].subject_of_that_cue >= 0 &&
@@ -535,6 +542,26 @@ class Extractor {
       if (slot.first > yang && slot.first < i) return 0;
     }
     return a_.tokens[yang - 1].word() == "," ? yang - 1 : yang;
+  }
+
+  // Whether only adverbs stand between tokens i and j ("Washington juga menuduh").
+  bool right_before(uint32_t i, uint32_t j) const {
+    for (uint32_t t = i; t < j; ++t) {
+      const std::string_view w = a_.tokens[t].word();
+      if (w != "juga" && w != "pun" && w != "telah" && w != "sudah" && w != "akan" && w != "terus" && w != "lalu")
+        return false;
+    }
+    return true;
+  }
+
+  // Whether a first- or second-person pronoun stands between tokens i and j, in j's clause.
+  bool personal_pronoun_between(uint32_t i, uint32_t j) const {
+    for (uint32_t t = j; t-- > i;) {
+      const std::string_view w = a_.tokens[t].word();
+      if (w == "," || w == "\"" || w == ";") return false;
+      if (w == "saya" || w == "aku" || w == "kami" || w == "kita" || w == "anda" || w == "kamu") return true;
+    }
+    return false;
   }
 
   // Whether the noun cue at token i carries the possessive "-nya" ("kunjungannya").

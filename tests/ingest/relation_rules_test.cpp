@@ -219,3 +219,16 @@ TEST_CASE("a pronoun in a new sentence takes the subject before the verb, not a 
   CHECK(find_relation(x, "Boris Johnson", Predicate::kAccuse, "Russia"));
   CHECK_FALSE(find_relation(x, "Emmanuel Macron", Predicate::kAccuse, "Russia"));
 }
+
+TEST_CASE("the object of a preposition is no subject unless it stands right before the verb", "[relations]") {
+  auto place = run("Setelah tiba di Amerika Serikat untuk bertemu dengan Barack Obama, rombongan itu beristirahat.");
+  CHECK_FALSE(find_relation(place, "Barack Obama", Predicate::kMeet, "United States"));
+  CHECK_FALSE(find_relation(place, "United States", Predicate::kMeet, "Barack Obama"));
+  auto absolute = run("Ketegangan meningkat, dengan Washington menuduh Korea Utara memasok senjata.");
+  CHECK(find_relation(absolute, "United States", Predicate::kAccuse, "North Korea"));
+}
+
+TEST_CASE("a first-person subject in a quote is no name's", "[relations]") {
+  auto x = run("\"Indonesia sudah siap, kami akan bertemu dengan Presiden Barack Obama,\" kata dia.");
+  for (const auto& r : x.relations) CHECK(r.predicate != Predicate::kMeet);
+}
