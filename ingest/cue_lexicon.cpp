@@ -159,8 +159,9 @@ std::vector<std::string> CueLexicon::class_words(std::string_view name) const {
   return out;
 }
 
-// Whether `key` starts an exact cue or derives from a cue root, memoised per thread
-// (most words are no cue, and generating a word's readings is the costly part). The
+// Whether `key` starts an exact cue or is a form of a cue root that one of its entries
+// allows (what follows is left to find_word), memoised per thread: most words are no
+// cue, and generating a word's readings is the costly part. The
 // memo is kept for one lexicon at a time and starts afresh for another.
 bool CueLexicon::may_be_cue(std::string_view key) const {
   struct Memo {
@@ -175,8 +176,15 @@ bool CueLexicon::may_be_cue(std::string_view key) const {
   }
   return memo.words.get(key, [&index](std::string_view word) {
     if (index.exact.count(word)) return true;
-    return word.size() >= 3 &&
-           for_each_reading(word, [&index](const Reading& r) { return index.roots.count(r.root) > 0; });
+    return word.size() >= 3 && for_each_reading(word, [&index](const Reading& r) {
+             if (r.prefix.rfind("pe", 0) == 0 && r.suffix != "an") return false;
+             auto it = index.roots.find(r.root);
+             if (it == index.roots.end()) return false;
+             for (uint32_t k : it->second) {
+               if (forms_allow(index.senses[k].entry->forms, r)) return true;
+             }
+             return false;
+           });
   });
 }
 

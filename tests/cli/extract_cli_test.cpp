@@ -64,7 +64,7 @@ TEST_CASE("a user's cue file adds a relation cue the built-in lexicon lacks", "[
   CHECK_THAT(with.out, Catch::Contains("\"predicate\":\"ATTACK\"") && Catch::Contains("\"cue\":\"memplonk\""));
 }
 
-TEST_CASE("a malformed or missing cue file stops extract with exit code 3, naming the file and line", "[cli][cues]") {
+TEST_CASE("a malformed or missing cue file stops extract, ingest and serve with exit code 3, naming the file and line", "[cli][cues]") {
   auto dir = temp_dir();
   write_file(dir + "/mine.txt", "plonk | ATTACK\nplunk | SMASH\n");
   write_file(dir + "/a.txt", "Judul\nRusia memplonk Ukraina.\n");
@@ -75,4 +75,5 @@ TEST_CASE("a malformed or missing cue file stops extract with exit code 3, namin
   CHECK_THAT(read_file(err_dir + "/err"), Catch::Contains("mine.txt:2:") && Catch::Contains("SMASH"));
   CHECK(run(binary() + " extract --cues " + dir + "/none.txt " + dir + "/a.txt").exit_code == 3);
   CHECK(run(binary() + " ingest --db " + dir + "/g.db --cues " + dir + "/mine.txt " + dir + "/a.txt").exit_code == 3);
+  CHECK(run(binary() + " serve --port 0 --db " + dir + "/s.db --cues " + dir + "/mine.txt").exit_code == 3);
 }
