@@ -308,7 +308,7 @@ bool is_event_head(std::string_view key) {
   static const WordSet words = make({
       "perang", "konferensi", "ktt", "piala", "festival", "olimpiade", "kongres", "muktamar",
       "munas", "musyawarah", "pekan", "hari", "tragedi", "peristiwa", "revolusi", "krisis",
-      "sidang", "forum", "pameran", "kejuaraan", "turnamen", "liga", "operasi", "operation",
+      "sidang", "forum", "pameran", "kejuaraan", "turnamen", "liga", "operasi", "operation", "latihan",
   });
   return words.count(key) > 0;
 }

@@ -15,6 +15,15 @@ bool is_name_connector(std::string_view key) {
          key == "and" || key == "&";
 }
 
+// "II", "XI", "IV": a numeral, not a name, when it stands alone.
+bool is_roman_numeral(const Token& t) {
+  if (!t.all_upper || t.key.size() > 4) return false;
+  for (char c : t.key) {
+    if (c != 'i' && c != 'v' && c != 'x') return false;
+  }
+  return true;
+}
+
 // Words that can start a capitalised run but are not names themselves.
 bool is_not_name(const Token& t) {
   const bool money = t.key.size() > 2 && t.key[0] == 'r' && t.key[1] == 'p' && t.key[2] >= '0' && t.key[2] <= '9';
@@ -93,6 +102,8 @@ class Recognizer {
       }
       auto m = g_.longest_match(a_.tokens, i, info.last);
       if (m && names_another_countrys_body(*m, i, info.last)) m.reset();
+      // "Komisi XI": a numeral after a capitalised word is no one's name ("Xi").
+      if (m && m->tokens == 1 && is_roman_numeral(t) && i > info.first && a_.tokens[i - 1].upper_initial) m.reset();
       if (m) {
         const auto& e = g_.entry(m->entry);
         NameMention nm;
@@ -196,12 +207,28 @@ class Recognizer {
         !lexicon::is_location_head(a_.tokens[i].key))
       return i + 1;
     bool initial = is_sentence_start(info, i);
+    // A capitalised common word opening the sentence ("Laporan Observatorium ...") is
+    // no part of the name after it, which starts a run of its own.
+    if (initial && i + 1 < end && a_.tokens[i + 1].upper_initial && !inner_caps_.count(a_.tokens[i].key) &&
+        (lexicon::looks_inflected(a_.tokens[i].key) || lexicon::is_common_noun(a_.tokens[i].key)) &&
+        !lexicon::is_org_head(a_.tokens[i].key) && !lexicon::is_location_head(a_.tokens[i].key))
+      return i + 1;
     uint32_t j = i + 1;
     while (j < end) {
       const Token& t = a_.tokens[j];
       if (t.is_word() && t.hyphen_before) {
         ++j;
         continue;
+      }
+      // A second institution inside a body's name is a name of its own ("Fakultas
+      // Ekonomi Universitas Indonesia"), and so is a known person after it.
+      if (t.is_word() && t.upper_initial && j - i >= 2 && opens_institution(t.key) &&
+          lexicon::is_org_head(a_.tokens[i].key))
+        break;
+      if (t.is_word() && t.upper_initial && !is_roman_numeral(t) &&
+          (lexicon::is_org_head(a_.tokens[i].key) || lexicon::is_location_head(a_.tokens[i].key))) {
+        auto known = g_.longest_match(a_.tokens, j, end);
+        if (known && g_.entry(known->entry).type == EntityType::kPerson) break;
       }
       if (t.is_word() && t.upper_initial && !lexicon::is_common_capitalized(t.key)) {
         // Stop before a known name unless this run is an organisation or place with a
@@ -219,7 +246,8 @@ class Recognizer {
       // "dan" inside an institution's name: "Dinas Kependudukan dan Catatan Sipil",
       // "Kementerian Energi dan Sumber Daya Mineral".
       if (t.is_word() && t.word() == "dan" && lexicon::is_org_head(a_.tokens[i].key) && j - i >= 2 && j + 1 < end &&
-          a_.tokens[j + 1].upper_initial && !g_.longest_match(a_.tokens, j + 1, end)) {
+          a_.tokens[j + 1].upper_initial && !g_.longest_match(a_.tokens, j + 1, end) &&
+          !opens_institution(a_.tokens[j + 1].key)) {
         ++j;
         continue;
       }
@@ -269,7 +297,8 @@ class Recognizer {
     // letter ("PDI-P" leaves "P"; "Ayat B") is not a name on its own.
     if (j - first == 1 && (is_not_name(a_.tokens[first]) || lexicon::looks_inflected(a_.tokens[first].key) ||
                            lexicon::is_generic_noun(a_.tokens[first].key) ||
-                           lexicon::is_common_noun(a_.tokens[first].key) || a_.tokens[first].key.size() == 1))
+                           lexicon::is_common_noun(a_.tokens[first].key) || lexicon::is_org_tail(a_.tokens[first].key) ||
+                           is_roman_numeral(a_.tokens[first]) || a_.tokens[first].key.size() == 1))
       return j;
     if (split_title_body_person(s, first, j)) return j;
     add_unknown(s, first, j);
@@ -330,7 +359,7 @@ class Recognizer {
   bool split_title_body_person(uint32_t s, uint32_t first, uint32_t last) {
     const auto& t = a_.tokens;
     const bool org = lexicon::is_org_head(t[first].key), place = lexicon::is_location_head(t[first].key);
-    if (!(org || place) || last - first < 3 || first == a_.sentences[s].first) return false;
+    if (last - first < 3 || first == a_.sentences[s].first) return false;
     const Token& before = t[first - 1];
     if (!before.is_word() || !(lexicon::is_person_title(before.key) || is_title_continuation(before.key))) return false;
     uint32_t p = last;
@@ -339,10 +368,16 @@ class Recognizer {
     // A one-word person needs a clear end of the body before it: a known name, an
     // acronym or a number ("Komisi XI DPR Wiranto").
     const Token& body_end = t[p - 1];
-    const bool clear_end = body_end.all_upper || body_end.kind == TokenKind::kNumber || known_name_ends_at(first, p);
-    if (last - p == 1 && !clear_end) return false;
+    const bool clear_end = body_end.all_upper || body_end.kind == TokenKind::kNumber ||
+                           lexicon::is_compass_word(body_end.key) || known_name_ends_at(first, p);
+    if ((last - p == 1 || !(org || place)) && !clear_end) return false;  // "Bupati Kutai Timur Isran Noor"
     if (place && p - first > 2 && !known_name_ends_at(first, p)) return false;  // "Kota Bandung Budi X": one word
-    add_unknown(s, first, p);
+    NameMention body;
+    body.first = first;
+    body.last = p;
+    body.sentence = s;
+    body.type = body_type(first, p);
+    a_.mentions.push_back(body);
     NameMention person;
     person.first = p;
     person.last = last;
@@ -350,6 +385,28 @@ class Recognizer {
     person.type = EntityType::kPerson;
     a_.mentions.push_back(person);
     return true;
+  }
+
+  // The type of the body before a person ("Komisi XI DPR", "Kutai Timur"): from its
+  // head, else from how it ends (a known name, an acronym, a compass word).
+  EntityType body_type(uint32_t first, uint32_t last) const {
+    const auto& t = a_.tokens;
+    if (lexicon::is_org_head(t[first].key)) return EntityType::kOrganization;
+    if (lexicon::is_location_head(t[first].key) || lexicon::is_compass_word(t[last - 1].key)) return EntityType::kLocation;
+    for (uint32_t k = first; k < last; ++k) {
+      auto m = g_.longest_match(t, k, last);
+      if (m && k + m->tokens == last) {
+        EntityType type = g_.entry(m->entry).type;
+        return type == EntityType::kCountry ? EntityType::kLocation : type;
+      }
+    }
+    return EntityType::kOrganization;
+  }
+
+  // Head words that open an institution of their own even inside another's name.
+  static bool opens_institution(std::string_view key) {
+    return key == "universitas" || key == "institut" || key == "dinas" || key == "fakultas" ||
+           key == "kementerian" || key == "partai" || key == "university";
   }
 
   // Whether tokens[k] can be part of a person's name that ends at `last`.
@@ -389,11 +446,13 @@ class Recognizer {
     // Islam", "etnis Rohingya" (a group), "kota Deraa" (a place); so does an English
     // article ("The Independent").
     if (first > info.first && a_.tokens[first - 1].is_word()) {
-      const Token& cue = a_.tokens[first - 1];
+      Token cue = a_.tokens[first - 1];
+      cue.upper_initial = cue.upper_initial && first - 1 != info.first;  // "Latihan Ulchi ..." opens the sentence
       if (!cue.upper_initial && (lexicon::is_group_cue(cue.key) || lexicon::is_people_cue(cue.key)))
         return EntityType::kOrganization;
       if (!cue.upper_initial && lexicon::is_place_cue(cue.key)) return EntityType::kLocation;
-      if (cue.upper_initial && cue.key == "the" && first - 1 != info.first) return EntityType::kOrganization;
+      if (!cue.upper_initial && lexicon::is_event_head(cue.key)) return EntityType::kEvent;  // "latihan Ulchi ..."
+      if (cue.upper_initial && cue.key == "the") return EntityType::kOrganization;
     }
     // "Tamim bin Hamad", "Abdullah ibn Saud": a patronymic is a person's.
     for (uint32_t k = first + 1; k + 1 < last; ++k) {
@@ -456,6 +515,7 @@ bool is_title_continuation(std::string_view key) {
       "nasional", "pusat", "informasi", "humas", "penerangan", "hubungan", "masyarakat",
       "tentara", "pasukan", "angkatan", "udara", "darat", "laut", "polisi", "resor", "sektor",
       "of", "state", "foreign", "affairs", "defence", "defense", "national", "security",
+      "executive", "officer", "vice", "chief", "operating", "financial",
       "interim", "terpilih", "sementara", "sumber", "daya", "mineral", "lingkungan", "hidup",
       "kehutanan", "perumahan", "rakyat", "pekerjaan", "riset", "teknologi", "tenaga", "kerja",
       "komunikasi", "digital", "perindustrian", "ketenagakerjaan", "pemuda", "olahraga",

@@ -124,7 +124,7 @@ class Resolver {
       return;
     }
     Entity ent;
-    ent.label = std::string(a_.surface(m.first, m.last));
+    ent.label = label_of(m.first, m.last);
     ent.id = text::slugify(ent.label);
     ent.type = m.type;
     // A label that collides with a gazetteer id in this article keeps its own id.
@@ -133,6 +133,20 @@ class Resolver {
     by_key_[key] = index;
     m.entity = index;
     ++mention_count_[index];
+  }
+
+  // The name as written, with spaced hyphens closed up ("Mar - a - Lago" is Mar-a-Lago).
+  std::string label_of(uint32_t first, uint32_t last) const {
+    std::string label;
+    for (uint32_t k = first; k < last; ++k) {
+      const Token& t = a_.tokens[k];
+      if (k > first) {
+        if (t.hyphen_before) label += '-';
+        else if (t.start > a_.tokens[k - 1].end) label += ' ';
+      }
+      label.append(a_.text.substr(t.start, t.end - t.start));
+    }
+    return label;
   }
 
   // An unknown name takes the type most of its mentions with evidence suggest ("kata

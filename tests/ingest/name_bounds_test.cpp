@@ -1,0 +1,74 @@
+// Where a name no gazetteer knows begins and ends: names that continue a known one,
+// bodies with "untuk" inside, two institutions side by side, and a person after the
+// title and body that announce them.
+#include <catch2/catch.hpp>
+
+#include "tests/ingest/extraction_helpers.h"
+
+using namespace newsgraph;
+
+namespace {
+
+struct Case {
+  const char* text;     // one sentence of an article (a title line is added)
+  const char* present;  // a name that must be found whole, with this type
+  const char* type;
+  const char* absent;   // a piece that must not be an entity of its own ("" for none)
+};
+
+void check_all(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    INFO(c.text);
+    auto x = testing::extract_text(std::string("Judul\n\n") + c.text);
+    const Entity* e = testing::find_entity(x, c.present);
+    INFO(c.present);
+    REQUIRE(e);
+    CHECK(std::string(entity_type_name(e->type)) == c.type);
+    if (*c.absent) CHECK_FALSE(testing::find_entity(x, c.absent));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a capitalised run that continues a known name stays whole", "[ner]") {
+  check_all({
+      {"Pasukan itu bergerak ke Afrika Utara pekan lalu.", "Afrika Utara", "LOCATION", "Utara"},
+      {"Trump bermain golf di Trump National Golf Club bersama Abe.", "Trump National Golf Club", "ORGANIZATION",
+       "National Golf Club"},
+      {"Pesawat itu mendarat di Pangkalan Udara Jarrah kemarin.", "Pangkalan Udara Jarrah", "LOCATION", "Udara Jarrah"},
+  });
+}
+
+TEST_CASE("'untuk' stays inside a body's name, but not before a country", "[ner]") {
+  check_all({
+      {"Menurut Observatorium Suriah untuk Hak Asasi Manusia, 20 orang tewas.",
+       "Observatorium Suriah untuk Hak Asasi Manusia", "ORGANIZATION", "Hak Asasi Manusia"},
+      {"Ia bekerja di Komite Nasional untuk Rusia sejak lama.", "Komite Nasional", "ORGANIZATION", ""},
+  });
+}
+
+TEST_CASE("a second institution inside a body's name is a name of its own", "[ner]") {
+  check_all({
+      {"Ia kuliah di Fakultas Ekonomi Universitas Indonesia sejak 2010.", "Universitas Indonesia", "ORGANIZATION",
+       "Fakultas Ekonomi Universitas Indonesia"},
+      {"Ia kuliah di Fakultas Ekonomi Universitas Indonesia sejak 2010.", "Fakultas Ekonomi", "ORGANIZATION", ""},
+      {"Petugas Dinas Pariwisata dan Dinas Perhubungan hadir.", "Dinas Perhubungan", "ORGANIZATION",
+       "Dinas Pariwisata dan Dinas Perhubungan"},
+  });
+}
+
+TEST_CASE("after a title, the body and the person it runs into are two names", "[ner]") {
+  check_all({
+      {"Rapat dipimpin Ketua Komisi XI DPR Johnny Plate kemarin.", "Johnny Plate", "PERSON", "Xi Jinping"},
+      {"Rapat dipimpin Ketua Komisi XI DPR Johnny Plate kemarin.", "Komisi XI DPR", "ORGANIZATION",
+       "Komisi XI DPR Johnny Plate"},
+      {"Wali Kota Medan Dzulmi Eldin hadir di acara itu.", "Dzulmi Eldin", "PERSON", "Kota Medan Dzulmi Eldin"},
+      {"Acara dibuka Bupati Kutai Timur Isran Noor kemarin.", "Kutai Timur", "LOCATION", "Kutai Timur Isran Noor"},
+      {"Acara dibuka Bupati Kutai Timur Isran Noor kemarin.", "Isran Noor", "PERSON", ""},
+      {"Hal itu disampaikan Menteri Koordinator Politik, Hukum, dan Keamanan Wiranto di Jakarta.", "Wiranto",
+       "PERSON", "Keamanan Wiranto"},
+      {"Acara itu dihadiri Emir Qatar Sheikh Tamim bin Hamad kemarin.", "Tamim bin Hamad", "PERSON", "Emir"},
+      // with no title before it, a body's name is not cut
+      {"Mereka mendatangi Komisi Hukum DPR pekan lalu.", "Komisi Hukum DPR", "ORGANIZATION", ""},
+  });
+}

@@ -1,0 +1,88 @@
+// A name no gazetteer knows is typed only on evidence: cue nouns before it, English
+// endings, verbs after it; ordinary nouns written capitalised are no names at all.
+#include <catch2/catch.hpp>
+
+#include "tests/ingest/extraction_helpers.h"
+
+using namespace newsgraph;
+
+namespace {
+
+struct Case {
+  const char* text;   // one sentence of an article (a title line is added)
+  const char* label;  // the name looked for
+  const char* type;   // its expected type, or "" when it must be no entity
+};
+
+std::string type_of(const std::string& text, const std::string& label) {
+  auto x = testing::extract_text("Judul\n\n" + text);
+  const Entity* e = testing::find_entity(x, label);
+  return e ? std::string(entity_type_name(e->type)) : std::string();
+}
+
+void check_all(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    INFO(c.text << " -> " << c.label);
+    CHECK(type_of(c.text, c.label) == c.type);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a lowercase cue noun before a name says what kind of name it is", "[ner]") {
+  check_all({
+      {"Serangan itu dilakukan kelompok Jaish Ahrar di perbatasan.", "Jaish Ahrar", "ORGANIZATION"},
+      {"Ribuan warga etnis Rohingya mengungsi ke Bangladesh.", "Rohingya", "ORGANIZATION"},
+      {"Pasukan pemerintah menyerang kota Deraa kemarin.", "Deraa", "LOCATION"},
+      {"Laporan itu dimuat harian The Independent pekan lalu.", "Independent", "ORGANIZATION"},
+      {"Mereka ikut latihan Ulchi Freedom Guardian setiap tahun.", "Ulchi Freedom Guardian", "EVENT"},
+      // no cue: a name after an ordinary verb keeps the default
+      {"Ia bertemu Marlina Sitompul di pasar.", "Marlina Sitompul", "PERSON"},
+  });
+}
+
+TEST_CASE("English endings make a body, a patronymic makes a person", "[ner]") {
+  check_all({
+      {"Desa itu dikuasai Free Syrian Army sejak Juni.", "Free Syrian Army", "ORGANIZATION"},
+      {"Kabar itu dimuat Lakeside Times pagi ini.", "Lakeside Times", "ORGANIZATION"},
+      {"Ia disambut Hamdan bin Zayed di bandara.", "Hamdan bin Zayed", "PERSON"},
+  });
+}
+
+TEST_CASE("ordinary nouns, plurals and amounts written capitalised are no names", "[ner]") {
+  check_all({
+      {"Menurut Konvensi tersebut, Utusan khusus itu datang dari Timur.", "Konvensi", ""},
+      {"Menurut Konvensi tersebut, Utusan khusus itu datang dari Timur.", "Utusan", ""},
+      {"Menurut Konvensi tersebut, Utusan khusus itu datang dari Timur.", "Timur", ""},
+      {"Sikap Negara - negara itu sudah jelas, kata Budi Santoso.", "Negara-negara", ""},
+      {"Sikap Negara - negara itu sudah jelas, kata Budi Santoso.", "Negara - negara", ""},
+      {"Ia membayar Rp100 ribu untuk Kerja Sama itu.", "Rp100", ""},
+      {"Ia membayar Rp100 ribu untuk Kerja Sama itu.", "Kerja Sama", ""},
+      {"Partai itu menggelar Munas di Bali.", "Munas", ""},
+  });
+}
+
+TEST_CASE("a word the article also writes in lowercase is a common word, unless a cue typed it", "[ner]") {
+  check_all({
+      {"Ia melihat Ombak itu tinggi, dan ombak terus datang.", "Ombak", ""},
+      {"Ia melihat Marlina itu tinggi, dan Marlina terus datang.", "Marlina", "PERSON"},
+  });
+}
+
+TEST_CASE("a sentence's first word is a name when a verb follows it, not when it is a common word", "[ner]") {
+  check_all({
+      {"Sutrisno mengatakan hutan itu rusak.", "Sutrisno", "PERSON"},
+      {"Tsvangirai, mantan tokoh buruh, ditangkap.", "Tsvangirai", "PERSON"},
+      {"Kebakaran melanda Sumatra.", "Kebakaran", ""},  // an inflected word
+      {"Hutan mengering setiap tahun, dan hutan lain terbakar.", "Hutan", ""},  // written lowercase too
+      {"Sutrisno pergi ke pasar.", "Sutrisno", ""},  // no verb of speech or meN- verb: no evidence
+  });
+}
+
+TEST_CASE("the type of a name is voted by its mentions with evidence", "[ner]") {
+  auto x = testing::extract_text("Judul\n\nPasukan itu tiba di Sweida pagi tadi. Sweida dikuasai pemberontak. "
+                                 "Warga Sweida mengungsi ke kota Sweida yang lain.");
+  const Entity* e = testing::find_entity(x, "Sweida");
+  REQUIRE(e);
+  CHECK(e->type == EntityType::kLocation);
+}
