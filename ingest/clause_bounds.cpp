@@ -13,6 +13,12 @@ bool clause_ends_between(const std::vector<Token>& tokens, Predicate p, uint32_t
   for (uint32_t t = i + 1; t < j; ++t) {
     const std::string_view w = tokens[t].word();
     if (w == ";" || (w == "bahwa" && (p == Predicate::kCommunicate || p == Predicate::kRecognize))) return true;
+    // A subordinate clause starts: "menyerang lewat tengah, karena keberadaan Alonso".
+    if (w == "karena" || w == "sebab" || w == "jika" || w == "ketika" || w == "saat" || w == "setelah" ||
+        w == "sebelum" || w == "sehingga" || w == "meskipun" || w == "meski" || w == "walaupun")
+      return true;
+    // "sanksi ... agar Korut menghentikan ...": pressure names its target in the purpose.
+    if ((w == "agar" || w == "supaya") && p != Predicate::kSanction && p != Predicate::kThreaten) return true;
     if (t == i + 1 && (w == "," || w == ":")) return true;  // "mengakui, klub itu ...": no object
     const bool coordinator = w == "dan" || w == "serta" || w == "lalu" || w == "kemudian" || w == "tetapi" ||
                              w == "namun" || w == "sedangkan";

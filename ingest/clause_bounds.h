@@ -17,7 +17,8 @@ namespace newsgraph::ingest {
 bool word_follows(const std::vector<Token>& tokens, uint32_t t, uint32_t end, std::string_view word);
 
 // Whether the clause of a verb of predicate p at token i ends before token j: at a
-// semicolon, at a comma or colon right after the verb (what follows is what was said
+// semicolon, at a subordinator ("karena", "jika", "setelah", ...), at a comma or colon
+// right after the verb (what follows is what was said
 // or admitted), at a coordinator before another verb ("Putin menerima undangan itu ...
 // dan mengonfirmasi ... persahabatan Rusia-DPRK"), and for what is said or admitted at
 // "bahwa", after which comes its content, not to whom ("mengatakan kepada wartawan

@@ -208,7 +208,7 @@ class Extractor {
     std::vector<const NameMention*>& ms = slot_mentions_;
     ms.clear();
     for (; mi < a_.mentions.size() && a_.mentions[mi].sentence == s; ++mi) {
-      if (!a_.mentions[mi].modifier) ms.push_back(&a_.mentions[mi]);
+      if (!a_.mentions[mi].modifier && !names_a_kind(a_.mentions[mi])) ms.push_back(&a_.mentions[mi]);
     }
     size_t k = 0;
     for (uint32_t i = si.first; i < si.last;) {
@@ -254,6 +254,29 @@ class Extractor {
       merged.push_back(slot);
     }
     return merged;
+  }
+
+  // Whether a country or body is named only to say what kind a noun is ("perusahaan
+  // Jepang", "klub Spanyol", "negara anggota PBB"): no actor of its own there.
+  bool names_a_kind(const NameMention& m) const {
+    const EntityType type = entity(m.entity).type;
+    if ((type != EntityType::kCountry && type != EntityType::kOrganization) || m.first == 0 ||
+        m.first == a_.sentences[m.sentence].first)
+      return false;
+    const std::string_view before = a_.tokens[m.first - 1].word();
+    if (before == "anggota") return m.first >= 2 && a_.tokens[m.first - 2].word() == "negara";  // member states
+    return type == EntityType::kCountry && is_kind_noun(before);
+  }
+  static bool is_kind_noun(std::string_view w) {
+    static constexpr std::string_view kNouns[] = {
+        "perusahaan", "bank", "media", "klub", "produk", "merek", "mobil", "maskapai", "pesawat", "kapal",
+        "atlet", "pemain", "pelatih", "timnas", "pebalap", "petenis", "pesepak", "pesepakbola", "film",
+        "musisi", "penyanyi", "aktor", "aktris", "raksasa", "startup", "liga", "asal", "buatan", "produksi",
+        "mata", "bahasa", "masakan", "kuliner", "turis", "wisatawan", "mahasiswa", "pelajar", "investor"};
+    for (std::string_view n : kNouns) {
+      if (w == n) return true;
+    }
+    return false;
   }
 
   // Words that may open a referring phrase (coreference.h): checked before the search.
@@ -358,7 +381,14 @@ class Extractor {
       if (slots[k].first <= i || is_credit(a_.tokens, sentence_first, slots[k].first)) continue;
       bool ok = !actors_only;
       for (int32_t e : slots[k].entities) ok = ok || actor(e) || entity(e).type == EntityType::kLocation;
-      if (ok) return static_cast<int>(k);
+      if (!ok) continue;
+      // "Direktur FBI James Comey": the person the title and body name, not the body.
+      if (k + 1 < slots.size() && slots[k + 1].first == slots[k].last && slots[k].first > 0 &&
+          entity(slots[k + 1].entities.front()).type == EntityType::kPerson &&
+          entity(slots[k].entities.front()).type != EntityType::kPerson &&
+          lexicon::is_person_title(a_.tokens[slots[k].first - 1].key))
+        return static_cast<int>(k + 1);
+      return static_cast<int>(k);
     }
     return -1;
   }
@@ -474,6 +504,7 @@ class Extractor {
       obj = right;
       if (!cue.noun && obj >= 0 && clause_ends_between(a_.tokens, cue.predicate, i, slots[obj].first)) obj = -1;
       if (!cue.noun && obj >= 0 && relative_between(i, slots[obj].first)) obj = -1;  // "menuduh gerilyawan yang didukung X"
+      if (!cue.noun && obj >= 0 && object_inside_decision(i, slots[obj].first)) obj = -1;
       // A bare noun cue names an event; without a possessor or a light verb it says
       // nothing about who did it to whom ("menerima bantuan dari X").
       if (cue.noun && !light_verb) subj = -1;
@@ -516,6 +547,48 @@ class Extractor {
       return;
     }
     if (subj < 0 || obj < 0 || subj == obj) return;
+    Cue effective = cue;
+    if (cue.predicate == Predicate::kAttack && in_class("attack_in_words", cue.root) &&
+        attack_in_words(slots[subj], s)) {
+      effective.predicate = Predicate::kAccuse;  // "Trump menyerang Direktur FBI"
+      rule = "cue.verbal_attack";
+    }
+    apply_to_slots(s, slots, i, effective, word, subj, obj, rule, confidence);
+  }
+
+  bool in_class(std::string_view name, std::string_view word) const {
+    const std::vector<std::string> words = cues_.class_words(name);
+    return std::find(words.begin(), words.end(), word) != words.end();
+  }
+
+  // Whether a noun of the class "decision" stands between the verb at i and the
+  // preposition before its would-be object at j: the name belongs to that noun's phrase.
+  bool object_inside_decision(uint32_t i, uint32_t j) const {
+    if (j == 0 || !is_preposition(a_.tokens[j - 1].key)) return false;
+    const std::vector<std::string> words = cues_.class_words("decision");
+    for (uint32_t t = i + 1; t + 1 < j; ++t) {
+      if (std::find(words.begin(), words.end(), a_.tokens[t].key) != words.end()) return true;
+    }
+    return false;
+  }
+
+  // Whether people (subject slot) "menyerang" with no word of force in the sentence; an
+  // invasion or a bombing is never in words.
+  bool attack_in_words(const Slot& subject, uint32_t s) const {
+    for (int32_t e : subject.entities) {
+      if (entity(e).type != EntityType::kPerson) return false;
+    }
+    const std::vector<std::string> force = cues_.class_words("force");
+    const SentenceInfo& si = a_.sentences[s];
+    for (uint32_t t = si.first; t < si.last; ++t) {
+      if (std::find(force.begin(), force.end(), a_.tokens[t].key) != force.end()) return false;
+    }
+    return true;
+  }
+
+  void apply_to_slots(uint32_t s, std::vector<Slot>& slots, uint32_t i, const Cue& cue, std::string_view word,
+                      int subj, int obj, const char* rule, double confidence) {
+    const SentenceInfo& si = a_.sentences[s];
     // "X dan Y ... setelah yang terakhir menginvasi Z": the latter (or "yang pertama",
     // the former) of the pair is the subject, not both.
     if (slots[subj].entities.size() > 1 && i >= si.first + 2 && a_.tokens[i - 2].word() == "yang" &&
@@ -638,6 +711,12 @@ class Extractor {
         if (deputy || !(lexicon::is_leader_title(key) || lexicon::is_person_title(key))) break;
       }
       if (holds_no_current_role(s, m.first)) continue;
+      if (!deputy && !leader_title_before(m.first, a_.sentences[s].first)) {
+        // "Kepala Keamanan Dalam Negeri AS X", "Ketua Komisi I DPR X": the head of a unit
+        // of the body, a member of the body.
+        add(person, Predicate::kMemberOf, m.entity, s, UINT32_MAX, "", "title.unit_head", 0.85);
+        continue;
+      }
       if (deputy)
         add(person, Predicate::kMemberOf, m.entity, s, UINT32_MAX, "", "title.deputy", 0.85);
       else
@@ -766,6 +845,24 @@ class Extractor {
           !is_title_continuation(key))
         return;
     }
+  }
+
+  // Whether a leader's title stands right before the body at `first` ("Presiden Rusia",
+  // "Perdana Menteri Israel", "Pemimpin Tertinggi Iran", "Sekretaris Jenderal PBB"),
+  // rather than a unit's name ("Kepala Keamanan Dalam Negeri AS").
+  bool leader_title_before(uint32_t first, uint32_t sentence_first) const {
+    uint32_t t = first;
+    while (t > sentence_first && is_leader_qualifier(a_.tokens[t - 1].key)) --t;
+    if (t == sentence_first) return false;
+    const std::string& key = a_.tokens[t - 1].key;
+    if (lexicon::is_leader_title(key)) return true;
+    const std::string_view before = t - 1 > sentence_first ? std::string_view(a_.tokens[t - 2].key) : std::string_view();
+    return (key == "menteri" && before == "perdana") || (key == "jenderal" && (before == "sekretaris" || before == "direktur"));
+  }
+  static bool is_leader_qualifier(std::string_view key) {
+    return key == "tertinggi" || key == "agung" || key == "spiritual" || key == "terpilih" || key == "sementara" ||
+           key == "interim" || key == "de" || key == "facto" || key == "umum" || key == "besar" || key == "muda" ||
+           key == "baru" || key == "eksekutif";
   }
 
   // Words that put a title in the past or the future: "mantan", "calon".

@@ -232,3 +232,42 @@ TEST_CASE("a first-person subject in a quote is no name's", "[relations]") {
   auto x = run("\"Indonesia sudah siap, kami akan bertemu dengan Presiden Barack Obama,\" kata dia.");
   for (const auto& r : x.relations) CHECK(r.predicate != Predicate::kMeet);
 }
+
+TEST_CASE("the head of a unit of a body is its member, the holder of a leader's title its leader", "[relations]") {
+  auto unit = run("Kepala Keamanan Dalam Negeri AS John Kelly tiba di Meksiko.");
+  CHECK(has_rule(find_relation(unit, "John Kelly", Predicate::kMemberOf, "United States"), "title.unit_head"));
+  CHECK_FALSE(find_relation(unit, "John Kelly", Predicate::kLeads, "United States"));
+  auto leader = run("Pemimpin Tertinggi Iran Ali Khamenei mengecam sanksi itu.");
+  CHECK(find_relation(leader, "Ali Khamenei", Predicate::kLeads, "Iran"));
+}
+
+TEST_CASE("a country that only says what kind a noun is acts in nothing", "[relations]") {
+  auto x = run("Krakatau Steel bekerja sama dengan perusahaan Jepang, Sango Corporation.");
+  for (const auto& r : x.relations) {
+    if (r.predicate == Predicate::kCooperate) CHECK(label_of(x, r.object) != "Japan");
+    if (r.predicate == Predicate::kCooperate) CHECK(label_of(x, r.subject) != "Japan");
+  }
+  auto members = run("Sebanyak 128 negara anggota PBB menolak keputusan Trump.");
+  CHECK_FALSE(find_relation(members, "United Nations", Predicate::kReject, "Donald Trump"));
+}
+
+TEST_CASE("a person attacking with no word of force attacks in words", "[relations]") {
+  auto words = run("Donald Trump menyerang Direktur FBI James Comey dalam pidatonya.");
+  CHECK(has_rule(find_relation(words, "Donald Trump", Predicate::kAccuse, "James Comey"), "cue.verbal_attack"));
+  auto force = run("Rusia menyerang Ukraina dengan rudal.");
+  CHECK(find_relation(force, "Russia", Predicate::kAttack, "Ukraine"));
+}
+
+TEST_CASE("a name after a decision noun and a preposition is not the verb's object", "[relations]") {
+  auto x = run("Perdana Menteri Belgia Charles Michel menyesalkan keputusan duta besarnya untuk PBB.");
+  CHECK_FALSE(find_relation(x, "Charles Michel", Predicate::kAccuse, "United Nations"));
+  auto direct = run("Perdana Menteri Belgia Charles Michel mengecam keputusan PBB.");
+  CHECK(find_relation(direct, "Charles Michel", Predicate::kAccuse, "United Nations"));
+}
+
+TEST_CASE("a verb's object is not taken from the subordinate clause after it", "[relations]") {
+  auto x = run("Tim itu menyerang lewat tengah karena keberadaan Xabi Alonso.");
+  for (const auto& r : x.relations) CHECK(r.predicate != Predicate::kAttack);
+  auto purpose = run("AS mendesak DK PBB untuk menjatuhkan sanksi yang lebih keras agar Korea Utara menghentikan uji rudal.");
+  CHECK(find_relation(purpose, "UN Security Council", Predicate::kSanction, "North Korea"));
+}
