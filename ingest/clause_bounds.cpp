@@ -80,9 +80,13 @@ bool in_relative_clause(const std::vector<Token>& tokens, uint32_t after, uint32
     }
   }
   if (yang == UINT32_MAX || yang + 1 >= first) return false;
-  const std::string_view verb = tokens[yang + 1].word();
-  const bool verb_follows = lexicon::looks_like_verb(verb) || (verb.size() > 4 && verb.substr(0, 2) == "di") ||
-                            is_adverb(verb);
+  // A verb follows "yang", perhaps after an adverb: "yang didukung", "yang banyak dihuni".
+  bool verb_follows = false;
+  for (uint32_t t = yang + 1; t < first && t <= yang + 2 && !verb_follows; ++t) {
+    const std::string_view verb = tokens[t].word();
+    verb_follows = lexicon::looks_like_verb(verb) || (verb.size() > 4 && verb.substr(0, 2) == "di") ||
+                   (t == yang + 1 && is_adverb(verb));
+  }
   return verb_follows && first < i;
 }
 

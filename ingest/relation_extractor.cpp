@@ -265,7 +265,11 @@ class Extractor {
       return false;
     const std::string_view before = a_.tokens[m.first - 1].word();
     if (before == "anggota") return m.first >= 2 && a_.tokens[m.first - 2].word() == "negara";  // member states
-    return type == EntityType::kCountry && is_kind_noun(before);
+    if (type != EntityType::kCountry) return false;
+    // "maskapai nasional Arab Saudi": one adjective may stand between.
+    const bool adjective = m.first >= 2 && !a_.tokens[m.first - 1].upper_initial &&
+                           !lexicon::is_function_word(before) && !is_preposition(before);
+    return is_kind_noun(before) || (adjective && is_kind_noun(a_.tokens[m.first - 2].word()));
   }
   static bool is_kind_noun(std::string_view w) {
     static constexpr std::string_view kNouns[] = {
@@ -503,6 +507,11 @@ class Extractor {
       subj = left;
       obj = right;
       if (!cue.noun && obj >= 0 && clause_ends_between(a_.tokens, cue.predicate, i, slots[obj].first)) obj = -1;
+      // "membantah menunjuk X", "menolak menyerahkan X": the object is what is done.
+      if (!cue.noun && i + 1 < si.last && mention_at_[i + 1] < 0 && lexicon::looks_like_verb(a_.tokens[i + 1].key))
+        obj = -1;
+      // "mengekspor teknologi AS ke China": goods go to the name after "ke".
+      if (!cue.noun && obj >= 0 && cue.predicate == Predicate::kSupply) obj = recipient(slots, i, obj, si.last);
       if (!cue.noun && obj >= 0 && relative_between(i, slots[obj].first)) obj = -1;  // "menuduh gerilyawan yang didukung X"
       if (!cue.noun && obj >= 0 && object_inside_decision(i, slots[obj].first)) obj = -1;
       // A bare noun cue names an event; without a possessor or a light verb it says
@@ -520,7 +529,8 @@ class Extractor {
           confidence = 0.6;
         }
       }
-      if (subj < 0 && cue.noun && right >= 0 && opens_fronted_phrase(a_.tokens, si.first, i)) {
+      if (subj < 0 && cue.noun && right >= 0 && opens_fronted_phrase(a_.tokens, si.first, i) &&
+          !relative_between(i, slots[right].first)) {
         subj = subject_after_fronted_phrase(slots, i, si.last);  // "Dalam suratnya kepada X, Y menulis"
         rule = "cue.fronted_phrase";
         confidence = 0.6;
@@ -559,6 +569,23 @@ class Extractor {
   bool in_class(std::string_view name, std::string_view word) const {
     const std::vector<std::string> words = cues_.class_words(name);
     return std::find(words.begin(), words.end(), word) != words.end();
+  }
+
+  // The recipient of goods sent by the verb at i: the name right after the first "ke",
+  // "kepada", "untuk" or "bagi" in its clause when there is one (-1 if that phrase names
+  // nobody), else the direct object `obj`.
+  int recipient(const std::vector<Slot>& slots, uint32_t i, int obj, uint32_t end) const {
+    for (uint32_t t = i + 1; t < end; ++t) {
+      const std::string_view w = a_.tokens[t].word();
+      if (w == "," || w == ";" || clause_ends_between(a_.tokens, Predicate::kSupply, i, t)) break;
+      if (w != "ke" && w != "kepada" && w != "untuk" && w != "bagi") continue;
+      if (static_cast<uint32_t>(slots[obj].first) == t + 1) return obj;
+      for (size_t k = 0; k < slots.size(); ++k) {
+        if (slots[k].first > t && slots[k].first <= t + 3) return static_cast<int>(k);
+      }
+      return slots[obj].first < t ? -1 : obj;
+    }
+    return obj;
   }
 
   // Whether a noun of the class "decision" stands between the verb at i and the
@@ -794,11 +821,23 @@ class Extractor {
         const NameMention& m = a_.mentions[mention_at_[j]];
         const EntityType type = entity(m.entity).type;
         if (!role || m.role) return;
-        if (type != EntityType::kOrganization && type != EntityType::kCountry) {
+        const bool place = m.metonym || lexicon::is_locative_preposition(a_.tokens[m.first - 1].key);
+        if ((type != EntityType::kOrganization && type != EntityType::kCountry) || (place && type == EntityType::kCountry)) {
           j = m.last - 1;
           continue;
         }
-        if (leader && !deputy)
+        uint32_t body_first = m.first;  // "ketua Partai X", "pemimpin kelompok X"
+        while (body_first > from && !a_.tokens[body_first - 1].upper_initial && !is_role_word(a_.tokens[body_first - 1].key) &&
+               !lexicon::is_leader_title(a_.tokens[body_first - 1].key) && body_first - m.first < 2)
+          --body_first;
+        // "X, Kepala Y, Z, Ketua W V": a list of titled people, no apposition of X's.
+        if (m.last < si.last && mention_at_[m.last] >= 0 &&
+            entity(a_.mentions[mention_at_[m.last]].entity).type == EntityType::kPerson)
+          return;
+        const std::string_view head = a_.tokens[body_first - 1].key;
+        if ((leader || head == "ceo" || head == "dirut" || head == "presdir") && !deputy &&
+            (leader_title_before(body_first, from) || head == "pemilik" || head == "pendiri" || head == "ceo" ||
+             head == "dirut" || head == "presdir"))
           add(person, Predicate::kLeads, m.entity, s, UINT32_MAX, "", "apposition.leads", 0.8);
         else
           add(person, Predicate::kMemberOf, m.entity, s, UINT32_MAX, "", "apposition.member", 0.8);
@@ -878,7 +917,8 @@ class Extractor {
       const std::string& key = a_.tokens[t - 1].key;
       if (is_not_current(key)) return true;
       const bool title_word = lexicon::is_leader_title(key) || lexicon::is_person_title(key) ||
-                              is_title_continuation(key) || mention_at_[t - 1] >= 0;
+                              is_title_continuation(key) || mention_at_[t - 1] >= 0 ||
+                              (key == "," && t == first);  // "mantan perdana menteri Kosovo, X"
       if (!title_word) return false;
     }
     return false;

@@ -271,3 +271,32 @@ TEST_CASE("a verb's object is not taken from the subordinate clause after it", "
   auto purpose = run("AS mendesak DK PBB untuk menjatuhkan sanksi yang lebih keras agar Korea Utara menghentikan uji rudal.");
   CHECK(find_relation(purpose, "UN Security Council", Predicate::kSanction, "North Korea"));
 }
+
+TEST_CASE("goods go to the name after 'ke', not to the name that says where they come from", "[relations]") {
+  auto x = run("Perusahaan itu mengekspor teknologi Amerika Serikat ke China.");
+  CHECK_FALSE(find_relation(x, "United States", Predicate::kSupply, "China"));
+  for (const auto& r : x.relations) {
+    if (r.predicate == Predicate::kSupply) CHECK(label_of(x, r.object) == "China");
+  }
+  auto direct = run("Rusia mengirim senjata ke Suriah.");
+  CHECK(find_relation(direct, "Russia", Predicate::kSupply, "Syria"));
+}
+
+TEST_CASE("a verb followed by another verb has a clause, not a name, as its object", "[relations]") {
+  auto x = run("Ketua DPR Setya Novanto membantah menunjuk pengusaha Andi Narogong.");
+  CHECK_FALSE(find_relation(x, "Setya Novanto", Predicate::kReject, "Andi Narogong"));
+}
+
+TEST_CASE("a former holder named in an apposition before the name holds nothing now", "[relations]") {
+  auto x = run("Polisi menangkap mantan perdana menteri Kosovo, Ramush Haradinaj, di bandara.");
+  for (const auto& r : x.relations) {
+    CHECK_FALSE((r.predicate == Predicate::kMemberOf || r.predicate == Predicate::kLeads));
+  }
+}
+
+TEST_CASE("a list of titled people gives each their own body, not the next one's", "[relations]") {
+  auto x = run("Rapat dihadiri Ketua Partai Amanat Rakyat Hendra Wijaya, Ketua Partai Bulan Terang Rudi Hartono dan lainnya.");
+  CHECK(find_relation(x, "Hendra Wijaya", Predicate::kLeads, "Partai Amanat Rakyat"));
+  CHECK_FALSE(find_relation(x, "Hendra Wijaya", Predicate::kLeads, "Partai Bulan Terang"));
+  CHECK_FALSE(find_relation(x, "Hendra Wijaya", Predicate::kMemberOf, "Partai Bulan Terang"));
+}
