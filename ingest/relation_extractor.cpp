@@ -507,8 +507,12 @@ class Extractor {
       subj = left;
       obj = right;
       if (!cue.noun && obj >= 0 && clause_ends_between(a_.tokens, cue.predicate, i, slots[obj].first)) obj = -1;
-      // "membantah menunjuk X", "menolak menyerahkan X": the object is what is done.
-      if (!cue.noun && i + 1 < si.last && mention_at_[i + 1] < 0 && lexicon::looks_like_verb(a_.tokens[i + 1].key))
+      // "membantah menunjuk X", "menolak menyerahkan X": the object is what is done (a
+      // threat's is whom it is against: "mengancam menyerang AS").
+      const bool stance = cue.predicate == Predicate::kReject || cue.predicate == Predicate::kRecognize ||
+                          cue.predicate == Predicate::kAccept || cue.predicate == Predicate::kAccuse;
+      if (stance && !cue.noun && i + 1 < si.last && mention_at_[i + 1] < 0 &&
+          lexicon::looks_like_verb(a_.tokens[i + 1].key) && a_.tokens[i + 1].key != "melawan")
         obj = -1;
       // "mengekspor teknologi AS ke China": goods go to the name after "ke".
       if (!cue.noun && obj >= 0 && cue.predicate == Predicate::kSupply) obj = recipient(slots, i, obj, si.last);
