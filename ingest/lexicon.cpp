@@ -178,7 +178,7 @@ bool is_group_cue(std::string_view key) {
       "perusahaan", "harian", "koran", "majalah", "berita", "media", "situs", "televisi",
       "stasiun", "klub", "tim", "jaringan", "sayap", "ormas", "lsm", "yayasan", "maskapai",
       "produsen", "raksasa", "startup", "operator", "bank", "lembaga", "badan", "aliansi",
-      "koalisi", "brigade", "batalion", "laskar", "kubu", "geng", "sekte",
+      "koalisi", "brigade", "batalion", "laskar", "kubu", "geng", "sekte", "markas", "kantor",
   });
   return words.count(key) > 0;
 }
@@ -188,8 +188,8 @@ bool is_place_cue(std::string_view key) {
       "kota", "desa", "provinsi", "kabupaten", "wilayah", "kawasan", "daerah", "negara", "pulau",
       "negeri", "distrik", "prefektur", "kamp", "pangkalan", "kecamatan", "kelurahan", "dusun",
       "kampung", "region", "perbatasan", "semenanjung", "teluk", "selat", "sungai", "gunung",
-      "danau", "lembah", "gurun", "benua", "ibukota", "kota-kota", "garnisun", "negara-negara",
-      "bagian", "resor", "hotel", "bandara", "pelabuhan",
+      "danau", "lembah", "gurun", "benua", "ibukota", "garnisun", "bagian", "resor", "hotel",
+      "bandara", "pelabuhan", "warga", "penduduk",
   });
   return words.count(key) > 0;
 }

@@ -61,9 +61,13 @@ class Recognizer {
       if (m.guessed && m.last - m.first == 1) keys.push_back(a_.tokens[m.first].key);
     }
     if (keys.empty()) return;
+    // A 64-bit sketch of (length, first letter) turns away most words without comparing.
+    auto bit = [](std::string_view k) { return uint64_t{1} << ((k.size() * 7 + static_cast<unsigned char>(k[0])) & 63); };
+    uint64_t sketch = 0;
+    for (std::string_view k : keys) sketch |= bit(k);
     std::vector<std::string_view> common;
     for (const Token& t : a_.tokens) {
-      if (!t.is_word() || t.upper_initial || t.all_upper) continue;
+      if (!t.is_word() || t.upper_initial || t.all_upper || !(sketch & bit(t.key))) continue;
       for (std::string_view k : keys) {
         if (t.key.size() == k.size() && t.key == k) common.push_back(k);
       }
@@ -141,7 +145,8 @@ class Recognizer {
   }
 
   // A known name that a longer name continues: a compass word after a place ("Afrika
-  // Utara"), a body's name that opens with a person's ("Trump National Golf Club").
+  // Utara"), a body's name that opens with a person's or a place's and ends with a
+  // body's ending ("Trump National Golf Club", "Qatar News Agency").
   // The mention then names a new entity of its own.
   void continue_known_name(NameMention& nm, uint32_t end) const {
     const GazetteerEntry& e = g_.entry(static_cast<uint32_t>(nm.gazetteer));
@@ -154,8 +159,10 @@ class Recognizer {
       nm.type = EntityType::kLocation;
       return;
     }
-    if (e.type != EntityType::kPerson) return;
-    while (k < end && t[k].is_word() && t[k].upper_initial && !lexicon::is_common_capitalized(t[k].key)) ++k;
+    if (e.type == EntityType::kOrganization || e.type == EntityType::kEvent || e.type == EntityType::kTopic) return;
+    while (k < end && t[k].is_word() && t[k].upper_initial &&
+           (!lexicon::is_common_capitalized(t[k].key) || lexicon::is_org_tail(t[k].key)))
+      ++k;
     if (k > nm.last && lexicon::is_org_tail(t[k - 1].key)) {
       nm.last = k;
       nm.gazetteer = -1;
@@ -230,7 +237,10 @@ class Recognizer {
         auto known = g_.longest_match(a_.tokens, j, end);
         if (known && g_.entry(known->entry).type == EntityType::kPerson) break;
       }
-      if (t.is_word() && t.upper_initial && !lexicon::is_common_capitalized(t.key)) {
+      // "News" and "Muslim" are chrome or faith words alone, but inside a run ending a
+      // body's name they belong to it ("Qatar News Agency").
+      const bool tail_word = t.is_word() && t.upper_initial && lexicon::is_org_tail(t.key);
+      if (t.is_word() && t.upper_initial && (!lexicon::is_common_capitalized(t.key) || tail_word)) {
         // Stop before a known name unless this run is an organisation or place with a
         // head word ("Kementerian Luar Negeri Jepang", "Kota Bandung").
         if (!lexicon::is_org_head(a_.tokens[i].key) && !lexicon::is_location_head(a_.tokens[i].key) &&

@@ -86,3 +86,19 @@ TEST_CASE("the type of a name is voted by its mentions with evidence", "[ner]") 
   REQUIRE(e);
   CHECK(e->type == EntityType::kLocation);
 }
+
+TEST_CASE("an untyped one-word name said once in a longer article is no entity; said twice, it stays", "[ner]") {
+  const std::string once = "Judul\n\nPasukan itu menembakkan Scud ke sebuah kota. Serangan terjadi malam hari. Warga panik.";
+  CHECK_FALSE(testing::find_entity(testing::extract_text(once), "Scud"));
+  const std::string twice =
+      "Judul\n\nIa bertemu Marlina di pasar. Pertemuan terjadi malam hari. Keduanya lalu pulang bersama Marlina.";
+  CHECK(testing::find_entity(testing::extract_text(twice), "Marlina"));
+  const std::string short_article = "Judul\n\nIa bertemu Marlina di pasar.";
+  CHECK(testing::find_entity(testing::extract_text(short_article), "Marlina"));
+}
+
+TEST_CASE("a word that is chrome alone ('News') belongs to a body's name that ends with it", "[ner]") {
+  check_all({
+      {"Ia berbicara kepada Qatar News Agency saat tiba di Doha.", "Qatar News Agency", "ORGANIZATION"},
+  });
+}
