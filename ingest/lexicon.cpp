@@ -231,7 +231,7 @@ bool is_person_title(std::string_view key) {
       "duta", "dubes", "juru", "jubir", "direktur", "dirut", "ketua", "sekretaris", "sekjen",
       "wakil", "kepala", "deputi", "komisioner", "analis", "peneliti", "pakar", "ahli", "pengamat", "profesor", "prof",
       "dr", "drs", "dra", "ir", "h", "hj", "kh", "ustaz", "ustad", "ustadz", "kiai", "kyai",
-      "habib", "syekh", "sheikh", "syeikh", "emir", "bapak", "pak", "ibu", "bu", "tuan", "nyonya", "saudara", "sdr",
+      "habib", "syekh", "sheikh", "syeikh", "emir", "sultan", "bapak", "pak", "ibu", "bu", "tuan", "nyonya", "saudara", "sdr",
       "mr", "mrs", "ms", "miss", "sir", "senator", "diplomat", "hakim", "jaksa", "pengacara",
       "advokat", "wartawan", "jurnalis", "koresponden", "pelatih", "pemain", "penyerang",
       "kiper", "gelandang", "striker", "aktor", "aktris", "artis", "penyanyi", "musisi",
@@ -299,7 +299,7 @@ bool is_location_head(std::string_view key) {
       "hutan", "taman", "lapangan", "stadion", "alun-alun", "masjid", "gereja", "pura",
       "candi", "pasar", "simpang", "bukit", "ngarai", "samudra", "samudera", "benua",
       "kawasan", "wilayah", "daerah", "negara", "negeri", "tol", "pangkalan", "kamp", "hotel", "perumahan", "komplek",
-      "kompleks", "blok", "rt", "rw", "gedung", "istana", "wisma", "menara", "plaza", "city", "island", "river", "mount", "lake", "street",
+      "kompleks", "blok", "rt", "rw", "gedung", "istana", "wisma", "menara", "plaza", "tugu", "monumen", "city", "island", "river", "mount", "lake", "street",
   });
   return words.count(key) > 0;
 }

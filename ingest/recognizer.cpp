@@ -24,6 +24,16 @@ bool is_roman_numeral(const Token& t) {
   return true;
 }
 
+// "F68", "W510", "S150": letters and digits together make a model or a code.
+bool is_code(const Token& t) {
+  bool letter = false, digit = false;
+  for (char c : t.key) {
+    letter = letter || (c >= 'a' && c <= 'z');
+    digit = digit || (c >= '0' && c <= '9');
+  }
+  return letter && digit;
+}
+
 // Words that can start a capitalised run but are not names themselves.
 bool is_not_name(const Token& t) {
   const bool money = t.key.size() > 2 && t.key[0] == 'r' && t.key[1] == 'p' && t.key[2] >= '0' && t.key[2] <= '9';
@@ -239,7 +249,10 @@ class Recognizer {
       }
       // "News" and "Muslim" are chrome or faith words alone, but inside a run ending a
       // body's name they belong to it ("Qatar News Agency").
-      const bool tail_word = t.is_word() && t.upper_initial && lexicon::is_org_tail(t.key);
+      const bool tail_word = t.is_word() && t.upper_initial &&
+                             (lexicon::is_org_tail(t.key) ||  // "RS Sumber Waras": inside a body's name
+                              (lexicon::is_org_head(a_.tokens[i].key) && j + 1 < end && a_.tokens[j + 1].upper_initial &&
+                               !lexicon::is_common_capitalized(a_.tokens[j + 1].key)));
       if (t.is_word() && t.upper_initial && (!lexicon::is_common_capitalized(t.key) || tail_word)) {
         // Stop before a known name unless this run is an organisation or place with a
         // head word ("Kementerian Luar Negeri Jepang", "Kota Bandung").
@@ -308,7 +321,8 @@ class Recognizer {
     if (j - first == 1 && (is_not_name(a_.tokens[first]) || lexicon::looks_inflected(a_.tokens[first].key) ||
                            lexicon::is_generic_noun(a_.tokens[first].key) ||
                            lexicon::is_common_noun(a_.tokens[first].key) || lexicon::is_org_tail(a_.tokens[first].key) ||
-                           is_roman_numeral(a_.tokens[first]) || a_.tokens[first].key.size() == 1))
+                           is_roman_numeral(a_.tokens[first]) || is_code(a_.tokens[first]) ||
+                           a_.tokens[first].key.size() == 1))
       return j;
     if (split_title_body_person(s, first, j)) return j;
     add_unknown(s, first, j);
@@ -445,6 +459,9 @@ class Recognizer {
     if (lexicon::is_org_head(head.key) && last - first > 1) return EntityType::kOrganization;
     if (lexicon::is_location_head(head.key) && last - first > 1) return EntityType::kLocation;
     if (lexicon::is_event_head(head.key) && last - first > 1) return EntityType::kEvent;
+    // "Kutai Timur", "Nusa Tenggara": a compass word ends a place's name.
+    if (last - first > 1 && lexicon::is_compass_word(a_.tokens[last - 1].key) && a_.tokens[last - 1].upper_initial)
+      return EntityType::kLocation;
     if (last - first == 1 && head.all_upper && head.key.size() >= 2 && head.key.size() <= 6)
       return EntityType::kOrganization;
     // An English company or body: "UAL Corp", "New York Mercantile Exchange".

@@ -46,6 +46,8 @@ TEST_CASE("English endings make a body, a patronymic makes a person", "[ner]") {
       {"Desa itu dikuasai Free Syrian Army sejak Juni.", "Free Syrian Army", "ORGANIZATION"},
       {"Kabar itu dimuat Lakeside Times pagi ini.", "Lakeside Times", "ORGANIZATION"},
       {"Ia disambut Hamdan bin Zayed di bandara.", "Hamdan bin Zayed", "PERSON"},
+      {"Bupati Kuru Timur menolak rencana itu.", "Kuru Timur", "LOCATION"},
+      {"Ia dirawat di RS Sumber Waras sejak Senin.", "RS Sumber Waras", "ORGANIZATION"},
   });
 }
 
@@ -59,6 +61,8 @@ TEST_CASE("ordinary nouns, plurals and amounts written capitalised are no names"
       {"Ia membayar Rp100 ribu untuk Kerja Sama itu.", "Rp100", ""},
       {"Ia membayar Rp100 ribu untuk Kerja Sama itu.", "Kerja Sama", ""},
       {"Partai itu menggelar Munas di Bali.", "Munas", ""},
+      {"Ponsel F68 dijual murah, kata Budi Santoso.", "F68", ""},
+      {"Menurut Sultan, acara itu batal.", "Sultan", ""},  // a title alone
   });
 }
 
