@@ -167,6 +167,7 @@ bool is_common_noun(std::string_view key) {
       // capitalised in news that name no one
       "raker", "rakernas", "rakor", "rapim", "munas", "munaslub", "mukernas", "muktamar", "musda",
       "pilgub", "pilwalkot", "pilbup", "pansel", "pansus", "masehi", "bahan", "bakar", "lt", "edukasi",
+      "konsumen", "nama", "wabah", "ulang", "peserta", "wanita", "pria", "jabatan", "bahasa",
       "pagi", "siang", "sore", "malam", "pekan", "abad", "era", "masa", "zaman", "periode", "kadang",
   });
   return words.count(key) > 0;

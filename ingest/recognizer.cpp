@@ -542,7 +542,7 @@ bool is_title_continuation(std::string_view key) {
       "nasional", "pusat", "informasi", "humas", "penerangan", "hubungan", "masyarakat",
       "tentara", "pasukan", "angkatan", "udara", "darat", "laut", "polisi", "resor", "sektor",
       "of", "state", "foreign", "affairs", "defence", "defense", "national", "security",
-      "executive", "officer", "vice", "chief", "operating", "financial",
+      "executive", "officer", "vice", "chief", "operating", "financial", "hak", "asasi", "manusia",
       "interim", "terpilih", "sementara", "sumber", "daya", "mineral", "lingkungan", "hidup",
       "kehutanan", "perumahan", "rakyat", "pekerjaan", "riset", "teknologi", "tenaga", "kerja",
       "komunikasi", "digital", "perindustrian", "ketenagakerjaan", "pemuda", "olahraga",
