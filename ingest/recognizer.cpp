@@ -219,7 +219,8 @@ class Recognizer {
     if (after_title != i) return after_title;
     uint32_t after_plural = skip_reduplicated(i, end);
     if (after_plural != i) return after_plural;
-    const bool joined_next = i + 1 < end && a_.tokens[i + 1].hyphen_before;  // "Mar-a-Lago" is no month
+    const bool joined_next = i + 1 < end && a_.tokens[i + 1].hyphen_before &&  // "Mar-a-Lago" is no month,
+                             !lexicon::is_common_capitalized(a_.tokens[i + 1].key);  // "Senin-Jumat" a range
     if (is_not_name(a_.tokens[i]) && !joined_next && !lexicon::is_org_head(a_.tokens[i].key) &&
         !lexicon::is_location_head(a_.tokens[i].key))
       return i + 1;
@@ -242,8 +243,10 @@ class Recognizer {
       if (t.is_word() && t.upper_initial && j - i >= 2 && opens_institution(t.key) &&
           lexicon::is_org_head(a_.tokens[i].key))
         break;
-      if (t.is_word() && t.upper_initial && !is_roman_numeral(t) &&
-          (lexicon::is_org_head(a_.tokens[i].key) || lexicon::is_location_head(a_.tokens[i].key))) {
+      if (t.is_word() && t.upper_initial && !is_roman_numeral(t) && lexicon::is_org_head(a_.tokens[i].key) &&
+          j - i >= 2 && (a_.tokens[j - 1].all_upper || known_name_ends_at(i + 1, j))) {
+        // only once the body is named in full ("Dewan Pembina Partai Demokrat"), not
+        // inside it ("Universitas Bung Karno", "Stadion Gelora Bung Karno")
         auto known = g_.longest_match(a_.tokens, j, end);
         if (known && g_.entry(known->entry).type == EntityType::kPerson) break;
       }
@@ -270,7 +273,7 @@ class Recognizer {
       // "Kementerian Energi dan Sumber Daya Mineral".
       if (t.is_word() && t.word() == "dan" && lexicon::is_org_head(a_.tokens[i].key) && j - i >= 2 && j + 1 < end &&
           a_.tokens[j + 1].upper_initial && !g_.longest_match(a_.tokens, j + 1, end) &&
-          !opens_institution(a_.tokens[j + 1].key)) {
+          !lexicon::is_org_head(a_.tokens[j + 1].key)) {  // "PT A dan PT B" are two
         ++j;
         continue;
       }
@@ -389,6 +392,7 @@ class Recognizer {
     uint32_t p = last;
     while (p > first + 1 && is_personal_name_word(p - 1, last)) --p;
     if (p == last || p <= first + 1) return false;
+    if (t[p - 1].is_word() && !t[p - 1].upper_initial && !t[p - 1].all_upper) return false;  // "... for X and Justice Reform"
     // A one-word person needs a clear end of the body before it: a known name, an
     // acronym or a number ("Komisi XI DPR Wiranto").
     const Token& body_end = t[p - 1];
@@ -396,11 +400,13 @@ class Recognizer {
                            lexicon::is_compass_word(body_end.key) || known_name_ends_at(first, p);
     if ((last - p == 1 || !(org || place)) && !clear_end) return false;  // "Bupati Kutai Timur Isran Noor"
     if (place && p - first > 2 && !known_name_ends_at(first, p)) return false;  // "Kota Bandung Budi X": one word
+    uint32_t body_end_at = p;  // a rank between body and person belongs to neither ("Polda X Kombes Y")
+    while (body_end_at > first + 1 && lexicon::is_person_title(t[body_end_at - 1].key)) --body_end_at;
     NameMention body;
     body.first = first;
-    body.last = p;
+    body.last = body_end_at;
     body.sentence = s;
-    body.type = body_type(first, p);
+    body.type = body_type(first, body_end_at);
     a_.mentions.push_back(body);
     NameMention person;
     person.first = p;
