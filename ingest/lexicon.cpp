@@ -167,6 +167,7 @@ bool is_common_noun(std::string_view key) {
       // capitalised in news that name no one
       "raker", "rakernas", "rakor", "rapim", "munas", "munaslub", "mukernas", "muktamar", "musda",
       "pilgub", "pilwalkot", "pilbup", "pansel", "pansus", "masehi", "bahan", "bakar", "lt", "edukasi",
+      "konsumen", "nama", "wabah", "ulang", "peserta", "wanita", "pria", "jabatan", "bahasa",
       "pagi", "siang", "sore", "malam", "pekan", "abad", "era", "masa", "zaman", "periode", "kadang",
   });
   return words.count(key) > 0;
@@ -178,7 +179,7 @@ bool is_group_cue(std::string_view key) {
       "perusahaan", "harian", "koran", "majalah", "berita", "media", "situs", "televisi",
       "stasiun", "klub", "tim", "jaringan", "sayap", "ormas", "lsm", "yayasan", "maskapai",
       "produsen", "raksasa", "startup", "operator", "bank", "lembaga", "badan", "aliansi",
-      "koalisi", "brigade", "batalion", "laskar", "kubu", "geng", "sekte",
+      "koalisi", "brigade", "batalion", "laskar", "kubu", "geng", "sekte", "markas", "kantor",
   });
   return words.count(key) > 0;
 }
@@ -188,8 +189,8 @@ bool is_place_cue(std::string_view key) {
       "kota", "desa", "provinsi", "kabupaten", "wilayah", "kawasan", "daerah", "negara", "pulau",
       "negeri", "distrik", "prefektur", "kamp", "pangkalan", "kecamatan", "kelurahan", "dusun",
       "kampung", "region", "perbatasan", "semenanjung", "teluk", "selat", "sungai", "gunung",
-      "danau", "lembah", "gurun", "benua", "ibukota", "kota-kota", "garnisun", "negara-negara",
-      "bagian", "resor", "hotel", "bandara", "pelabuhan",
+      "danau", "lembah", "gurun", "benua", "ibukota", "garnisun", "bagian", "resor", "hotel",
+      "bandara", "pelabuhan", "warga", "penduduk",
   });
   return words.count(key) > 0;
 }
@@ -231,7 +232,7 @@ bool is_person_title(std::string_view key) {
       "duta", "dubes", "juru", "jubir", "direktur", "dirut", "ketua", "sekretaris", "sekjen",
       "wakil", "kepala", "deputi", "komisioner", "analis", "peneliti", "pakar", "ahli", "pengamat", "profesor", "prof",
       "dr", "drs", "dra", "ir", "h", "hj", "kh", "ustaz", "ustad", "ustadz", "kiai", "kyai",
-      "habib", "syekh", "sheikh", "syeikh", "emir", "bapak", "pak", "ibu", "bu", "tuan", "nyonya", "saudara", "sdr",
+      "habib", "syekh", "sheikh", "syeikh", "emir", "sultan", "bapak", "pak", "ibu", "bu", "tuan", "nyonya", "saudara", "sdr",
       "mr", "mrs", "ms", "miss", "sir", "senator", "diplomat", "hakim", "jaksa", "pengacara",
       "advokat", "wartawan", "jurnalis", "koresponden", "pelatih", "pemain", "penyerang",
       "kiper", "gelandang", "striker", "aktor", "aktris", "artis", "penyanyi", "musisi",
@@ -299,7 +300,7 @@ bool is_location_head(std::string_view key) {
       "hutan", "taman", "lapangan", "stadion", "alun-alun", "masjid", "gereja", "pura",
       "candi", "pasar", "simpang", "bukit", "ngarai", "samudra", "samudera", "benua",
       "kawasan", "wilayah", "daerah", "negara", "negeri", "tol", "pangkalan", "kamp", "hotel", "perumahan", "komplek",
-      "kompleks", "blok", "rt", "rw", "gedung", "istana", "wisma", "menara", "plaza", "city", "island", "river", "mount", "lake", "street",
+      "kompleks", "blok", "rt", "rw", "gedung", "istana", "wisma", "menara", "plaza", "tugu", "monumen", "city", "island", "river", "mount", "lake", "street",
   });
   return words.count(key) > 0;
 }

@@ -41,7 +41,7 @@ Extraction Extractor::extract(const Document& doc, bool title_in_text) const {
     if (line.kind == LineKind::kChrome) continue;
     const size_t base = a.tokens.size();
     tokenize(doc.text, line.start, line.end, a.tokens);
-    join_spaced_hyphens(a.tokens, base, gazetteer_);
+    join_spaced_hyphens(doc.text, a.tokens, base, gazetteer_);
     for (auto [first, last] : split_sentences(doc.text, a.tokens, base, a.tokens.size())) {
       SentenceInfo s;
       s.first = static_cast<uint32_t>(first);

@@ -24,6 +24,16 @@ bool is_roman_numeral(const Token& t) {
   return true;
 }
 
+// "F68", "W510", "S150": letters and digits together make a model or a code.
+bool is_code(const Token& t) {
+  bool letter = false, digit = false;
+  for (char c : t.key) {
+    letter = letter || (c >= 'a' && c <= 'z');
+    digit = digit || (c >= '0' && c <= '9');
+  }
+  return letter && digit;
+}
+
 // Words that can start a capitalised run but are not names themselves.
 bool is_not_name(const Token& t) {
   const bool money = t.key.size() > 2 && t.key[0] == 'r' && t.key[1] == 'p' && t.key[2] >= '0' && t.key[2] <= '9';
@@ -61,9 +71,13 @@ class Recognizer {
       if (m.guessed && m.last - m.first == 1) keys.push_back(a_.tokens[m.first].key);
     }
     if (keys.empty()) return;
+    // A 64-bit sketch of (length, first letter) turns away most words without comparing.
+    auto bit = [](std::string_view k) { return uint64_t{1} << ((k.size() * 7 + static_cast<unsigned char>(k[0])) & 63); };
+    uint64_t sketch = 0;
+    for (std::string_view k : keys) sketch |= bit(k);
     std::vector<std::string_view> common;
     for (const Token& t : a_.tokens) {
-      if (!t.is_word() || t.upper_initial || t.all_upper) continue;
+      if (!t.is_word() || t.upper_initial || t.all_upper || !(sketch & bit(t.key))) continue;
       for (std::string_view k : keys) {
         if (t.key.size() == k.size() && t.key == k) common.push_back(k);
       }
@@ -141,7 +155,8 @@ class Recognizer {
   }
 
   // A known name that a longer name continues: a compass word after a place ("Afrika
-  // Utara"), a body's name that opens with a person's ("Trump National Golf Club").
+  // Utara"), a body's name that opens with a person's or a place's and ends with a
+  // body's ending ("Trump National Golf Club", "Qatar News Agency").
   // The mention then names a new entity of its own.
   void continue_known_name(NameMention& nm, uint32_t end) const {
     const GazetteerEntry& e = g_.entry(static_cast<uint32_t>(nm.gazetteer));
@@ -154,8 +169,10 @@ class Recognizer {
       nm.type = EntityType::kLocation;
       return;
     }
-    if (e.type != EntityType::kPerson) return;
-    while (k < end && t[k].is_word() && t[k].upper_initial && !lexicon::is_common_capitalized(t[k].key)) ++k;
+    if (e.type == EntityType::kOrganization || e.type == EntityType::kEvent || e.type == EntityType::kTopic) return;
+    while (k < end && t[k].is_word() && t[k].upper_initial &&
+           (!lexicon::is_common_capitalized(t[k].key) || lexicon::is_org_tail(t[k].key)))
+      ++k;
     if (k > nm.last && lexicon::is_org_tail(t[k - 1].key)) {
       nm.last = k;
       nm.gazetteer = -1;
@@ -202,7 +219,8 @@ class Recognizer {
     if (after_title != i) return after_title;
     uint32_t after_plural = skip_reduplicated(i, end);
     if (after_plural != i) return after_plural;
-    const bool joined_next = i + 1 < end && a_.tokens[i + 1].hyphen_before;  // "Mar-a-Lago" is no month
+    const bool joined_next = i + 1 < end && a_.tokens[i + 1].hyphen_before &&  // "Mar-a-Lago" is no month,
+                             !lexicon::is_common_capitalized(a_.tokens[i + 1].key);  // "Senin-Jumat" a range
     if (is_not_name(a_.tokens[i]) && !joined_next && !lexicon::is_org_head(a_.tokens[i].key) &&
         !lexicon::is_location_head(a_.tokens[i].key))
       return i + 1;
@@ -225,12 +243,20 @@ class Recognizer {
       if (t.is_word() && t.upper_initial && j - i >= 2 && opens_institution(t.key) &&
           lexicon::is_org_head(a_.tokens[i].key))
         break;
-      if (t.is_word() && t.upper_initial && !is_roman_numeral(t) &&
-          (lexicon::is_org_head(a_.tokens[i].key) || lexicon::is_location_head(a_.tokens[i].key))) {
+      if (t.is_word() && t.upper_initial && !is_roman_numeral(t) && lexicon::is_org_head(a_.tokens[i].key) &&
+          j - i >= 2 && (a_.tokens[j - 1].all_upper || known_name_ends_at(i + 1, j))) {
+        // only once the body is named in full ("Dewan Pembina Partai Demokrat"), not
+        // inside it ("Universitas Bung Karno", "Stadion Gelora Bung Karno")
         auto known = g_.longest_match(a_.tokens, j, end);
         if (known && g_.entry(known->entry).type == EntityType::kPerson) break;
       }
-      if (t.is_word() && t.upper_initial && !lexicon::is_common_capitalized(t.key)) {
+      // "News" and "Muslim" are chrome or faith words alone, but inside a run ending a
+      // body's name they belong to it ("Qatar News Agency").
+      const bool tail_word = t.is_word() && t.upper_initial &&
+                             (lexicon::is_org_tail(t.key) ||  // "RS Sumber Waras": inside a body's name
+                              (lexicon::is_org_head(a_.tokens[i].key) && j + 1 < end && a_.tokens[j + 1].upper_initial &&
+                               !lexicon::is_common_capitalized(a_.tokens[j + 1].key)));
+      if (t.is_word() && t.upper_initial && (!lexicon::is_common_capitalized(t.key) || tail_word)) {
         // Stop before a known name unless this run is an organisation or place with a
         // head word ("Kementerian Luar Negeri Jepang", "Kota Bandung").
         if (!lexicon::is_org_head(a_.tokens[i].key) && !lexicon::is_location_head(a_.tokens[i].key) &&
@@ -247,7 +273,7 @@ class Recognizer {
       // "Kementerian Energi dan Sumber Daya Mineral".
       if (t.is_word() && t.word() == "dan" && lexicon::is_org_head(a_.tokens[i].key) && j - i >= 2 && j + 1 < end &&
           a_.tokens[j + 1].upper_initial && !g_.longest_match(a_.tokens, j + 1, end) &&
-          !opens_institution(a_.tokens[j + 1].key)) {
+          !lexicon::is_org_head(a_.tokens[j + 1].key)) {  // "PT A dan PT B" are two
         ++j;
         continue;
       }
@@ -298,7 +324,8 @@ class Recognizer {
     if (j - first == 1 && (is_not_name(a_.tokens[first]) || lexicon::looks_inflected(a_.tokens[first].key) ||
                            lexicon::is_generic_noun(a_.tokens[first].key) ||
                            lexicon::is_common_noun(a_.tokens[first].key) || lexicon::is_org_tail(a_.tokens[first].key) ||
-                           is_roman_numeral(a_.tokens[first]) || a_.tokens[first].key.size() == 1))
+                           is_roman_numeral(a_.tokens[first]) || is_code(a_.tokens[first]) ||
+                           a_.tokens[first].key.size() == 1))
       return j;
     if (split_title_body_person(s, first, j)) return j;
     add_unknown(s, first, j);
@@ -365,6 +392,7 @@ class Recognizer {
     uint32_t p = last;
     while (p > first + 1 && is_personal_name_word(p - 1, last)) --p;
     if (p == last || p <= first + 1) return false;
+    if (t[p - 1].is_word() && !t[p - 1].upper_initial && !t[p - 1].all_upper) return false;  // "... for X and Justice Reform"
     // A one-word person needs a clear end of the body before it: a known name, an
     // acronym or a number ("Komisi XI DPR Wiranto").
     const Token& body_end = t[p - 1];
@@ -372,11 +400,13 @@ class Recognizer {
                            lexicon::is_compass_word(body_end.key) || known_name_ends_at(first, p);
     if ((last - p == 1 || !(org || place)) && !clear_end) return false;  // "Bupati Kutai Timur Isran Noor"
     if (place && p - first > 2 && !known_name_ends_at(first, p)) return false;  // "Kota Bandung Budi X": one word
+    uint32_t body_end_at = p;  // a rank between body and person belongs to neither ("Polda X Kombes Y")
+    while (body_end_at > first + 1 && lexicon::is_person_title(t[body_end_at - 1].key)) --body_end_at;
     NameMention body;
     body.first = first;
-    body.last = p;
+    body.last = body_end_at;
     body.sentence = s;
-    body.type = body_type(first, p);
+    body.type = body_type(first, body_end_at);
     a_.mentions.push_back(body);
     NameMention person;
     person.first = p;
@@ -435,6 +465,9 @@ class Recognizer {
     if (lexicon::is_org_head(head.key) && last - first > 1) return EntityType::kOrganization;
     if (lexicon::is_location_head(head.key) && last - first > 1) return EntityType::kLocation;
     if (lexicon::is_event_head(head.key) && last - first > 1) return EntityType::kEvent;
+    // "Kutai Timur", "Nusa Tenggara": a compass word ends a place's name.
+    if (last - first > 1 && lexicon::is_compass_word(a_.tokens[last - 1].key) && a_.tokens[last - 1].upper_initial)
+      return EntityType::kLocation;
     if (last - first == 1 && head.all_upper && head.key.size() >= 2 && head.key.size() <= 6)
       return EntityType::kOrganization;
     // An English company or body: "UAL Corp", "New York Mercantile Exchange".
@@ -515,7 +548,7 @@ bool is_title_continuation(std::string_view key) {
       "nasional", "pusat", "informasi", "humas", "penerangan", "hubungan", "masyarakat",
       "tentara", "pasukan", "angkatan", "udara", "darat", "laut", "polisi", "resor", "sektor",
       "of", "state", "foreign", "affairs", "defence", "defense", "national", "security",
-      "executive", "officer", "vice", "chief", "operating", "financial",
+      "executive", "officer", "vice", "chief", "operating", "financial", "hak", "asasi", "manusia",
       "interim", "terpilih", "sementara", "sumber", "daya", "mineral", "lingkungan", "hidup",
       "kehutanan", "perumahan", "rakyat", "pekerjaan", "riset", "teknologi", "tenaga", "kerja",
       "komunikasi", "digital", "perindustrian", "ketenagakerjaan", "pemuda", "olahraga",

@@ -163,7 +163,18 @@ class Resolver {
       if (n > b.second) b = {k.second, n};
     }
     for (const auto& [e, b] : best) a_.entities[e].type = static_cast<EntityType>(b.first);
+    // A one-word name said once, with nothing anywhere typing it, in an article long
+    // enough to have introduced its actors ("Scud", "Dalai", "Qatari"), is no entity:
+    // a person the article is about is named in full or with a cue somewhere.
+    if (a_.sentences.size() < kSentencesToIntroduce) return;
+    for (auto& m : a_.mentions) {
+      if (m.gazetteer < 0 && m.entity >= 0 && !a_.entities[m.entity].from_gazetteer && !best.count(m.entity) &&
+          mention_count_[m.entity] == 1 && names_[m.entity].front().size() == 1)
+        m.entity = -1;
+    }
   }
+
+  static constexpr size_t kSentencesToIntroduce = 3;
 
   // "Presiden Rusia Vladimir Putin" says who leads Russia; a later bare "Presiden
   // Rusia" then stands for him.

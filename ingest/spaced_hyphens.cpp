@@ -61,7 +61,11 @@ bool joins(const std::vector<Token>& tokens, size_t begin, size_t dash, const Ga
 
 }  // namespace
 
-void join_spaced_hyphens(std::vector<Token>& tokens, size_t begin, const Gazetteer& gazetteer) {
+void join_spaced_hyphens(std::string_view text, std::vector<Token>& tokens, size_t begin,
+                         const Gazetteer& gazetteer) {
+  if (begin >= tokens.size()) return;
+  const uint32_t from = tokens[begin].start, to = tokens.back().end;
+  if (text.substr(from, to - from).find(" - ") == std::string_view::npos) return;
   // Decide first, on the tokens as they are, then compact: most lines have no dash.
   size_t first_join = tokens.size();
   for (size_t i = begin; i < tokens.size(); ++i) {

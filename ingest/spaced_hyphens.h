@@ -5,6 +5,7 @@
 // Stateless; the gazetteer is only read, so one may serve many threads.
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "ingest/gazetteer.h"
@@ -17,7 +18,10 @@ namespace newsgraph::ingest {
 // word repeats the left ("Bangsa - bangsa", "anak - anaknya"), when the right word is
 // lowercase and no clause word ("Jae - in"), when the left word is a lowercase prefix or
 // particle ("al - Assad", "e - KTP"), or when the gazetteer knows the joined name
-// ("Go - Jek"). Cost: O(end - begin), plus a gazetteer look-up per dash between capitals.
-void join_spaced_hyphens(std::vector<Token>& tokens, size_t begin, const Gazetteer& gazetteer);
+// ("Go - Jek"). `text` is the article the tokens point into. Cost: one search of the
+// line's text for " - "; only a line with one is read token by token, with a gazetteer
+// look-up per dash between capitals.
+void join_spaced_hyphens(std::string_view text, std::vector<Token>& tokens, size_t begin,
+                         const Gazetteer& gazetteer);
 
 }  // namespace newsgraph::ingest

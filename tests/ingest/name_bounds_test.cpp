@@ -70,5 +70,28 @@ TEST_CASE("after a title, the body and the person it runs into are two names", "
       {"Acara itu dihadiri Emir Qatar Sheikh Tamim bin Hamad kemarin.", "Tamim bin Hamad", "PERSON", "Emir"},
       // with no title before it, a body's name is not cut
       {"Mereka mendatangi Komisi Hukum DPR pekan lalu.", "Komisi Hukum DPR", "ORGANIZATION", ""},
+      // a rank between body and person belongs to neither
+      {"Kepala Humas Polda Metro Jaya Kombes Argo Yuwono menjelaskan hal itu.", "Argo Yuwono", "PERSON",
+       "Polda Metro Jaya Kombes"},
+      // a run ending in "and X Y" is not a body before a person
+      {"Direktur Eksekutif Institute for Law and Justice Reform datang.", "Institute for Law and Justice Reform",
+       "ORGANIZATION", "Justice Reform"},
+  });
+}
+
+TEST_CASE("a known person ends a body's name only once the body is named in full", "[ner]") {
+  check_all({
+      {"Dewan Pembina Partai Demokrat Susilo Bambang Yudhoyono hadir.", "Susilo Bambang Yudhoyono", "PERSON",
+       "Dewan Pembina Partai Demokrat Susilo Bambang Yudhoyono"},
+      {"Laga itu digelar di Stadion Utama Gelora Bung Karno malam ini.", "Stadion Utama Gelora Bung Karno",
+       "LOCATION", "Stadion Utama Gelora"},
+  });
+}
+
+TEST_CASE("two bodies joined by 'dan' are two names, and a range of days is no name", "[ner]") {
+  check_all({
+      {"Kontrak itu diteken PT Sinar Jaya dan PT Bumi Raya kemarin.", "PT Sinar Jaya", "ORGANIZATION",
+       "PT Sinar Jaya dan PT Bumi Raya"},
+      {"Kantor itu buka Senin-Jumat, kata Budi Santoso.", "Budi Santoso", "PERSON", "Senin-Jumat"},
   });
 }

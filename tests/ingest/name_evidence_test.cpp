@@ -46,6 +46,8 @@ TEST_CASE("English endings make a body, a patronymic makes a person", "[ner]") {
       {"Desa itu dikuasai Free Syrian Army sejak Juni.", "Free Syrian Army", "ORGANIZATION"},
       {"Kabar itu dimuat Lakeside Times pagi ini.", "Lakeside Times", "ORGANIZATION"},
       {"Ia disambut Hamdan bin Zayed di bandara.", "Hamdan bin Zayed", "PERSON"},
+      {"Bupati Kuru Timur menolak rencana itu.", "Kuru Timur", "LOCATION"},
+      {"Ia dirawat di RS Sumber Waras sejak Senin.", "RS Sumber Waras", "ORGANIZATION"},
   });
 }
 
@@ -59,6 +61,8 @@ TEST_CASE("ordinary nouns, plurals and amounts written capitalised are no names"
       {"Ia membayar Rp100 ribu untuk Kerja Sama itu.", "Rp100", ""},
       {"Ia membayar Rp100 ribu untuk Kerja Sama itu.", "Kerja Sama", ""},
       {"Partai itu menggelar Munas di Bali.", "Munas", ""},
+      {"Ponsel F68 dijual murah, kata Budi Santoso.", "F68", ""},
+      {"Menurut Sultan, acara itu batal.", "Sultan", ""},  // a title alone
   });
 }
 
@@ -85,4 +89,20 @@ TEST_CASE("the type of a name is voted by its mentions with evidence", "[ner]") 
   const Entity* e = testing::find_entity(x, "Sweida");
   REQUIRE(e);
   CHECK(e->type == EntityType::kLocation);
+}
+
+TEST_CASE("an untyped one-word name said once in a longer article is no entity; said twice, it stays", "[ner]") {
+  const std::string once = "Judul\n\nPasukan itu menembakkan Scud ke sebuah kota. Serangan terjadi malam hari. Warga panik.";
+  CHECK_FALSE(testing::find_entity(testing::extract_text(once), "Scud"));
+  const std::string twice =
+      "Judul\n\nIa bertemu Marlina di pasar. Pertemuan terjadi malam hari. Keduanya lalu pulang bersama Marlina.";
+  CHECK(testing::find_entity(testing::extract_text(twice), "Marlina"));
+  const std::string short_article = "Judul\n\nIa bertemu Marlina di pasar.";
+  CHECK(testing::find_entity(testing::extract_text(short_article), "Marlina"));
+}
+
+TEST_CASE("a word that is chrome alone ('News') belongs to a body's name that ends with it", "[ner]") {
+  check_all({
+      {"Ia berbicara kepada Qatar News Agency saat tiba di Doha.", "Qatar News Agency", "ORGANIZATION"},
+  });
 }

@@ -18,7 +18,7 @@ const Gazetteer& gazetteer() {
 // The text's words after joining, a joined word written with a leading '-'.
 std::string joined(const std::string& text) {
   auto tokens = tokenize(text, 0, static_cast<uint32_t>(text.size()));
-  join_spaced_hyphens(tokens, 0, gazetteer());
+  join_spaced_hyphens(text, tokens, 0, gazetteer());
   std::string out;
   for (const Token& t : tokens) {
     if (!out.empty()) out += t.hyphen_before ? "" : " ";
