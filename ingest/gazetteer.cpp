@@ -41,6 +41,15 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   return parts;
 }
 
+// "2017-05-10..2022-05-09", "2025-06-04..": a term in office.
+std::optional<Term> parse_term(std::string_view s) {
+  size_t dots = s.find("..");
+  if (dots == std::string_view::npos) return std::nullopt;
+  Term t{parse_date(s.substr(0, dots)), parse_date(s.substr(dots + 2), true)};
+  if ((t.from == 0 && dots > 0) || (t.until == 0 && dots + 2 < s.size())) return std::nullopt;
+  return t;
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
@@ -153,8 +162,7 @@ struct Gazetteer::Impl {
       for (auto& c : e.capitals) old.capitals.push_back(c);
       if (!e.leads.empty()) {
         old.leads = e.leads;
-        old.term_from = e.term_from;
-        old.term_until = e.term_until;
+        old.terms = e.terms;
       }
       if (!e.part_of.empty()) old.part_of = e.part_of;
     }
@@ -254,11 +262,11 @@ Status Gazetteer::add_lines(std::string_view data, std::string_view origin) {
         } else if (key == "leads") {
           e.leads = std::string(value);
         } else if (key == "term") {
-          size_t dots = value.find("..");
-          e.term_from = parse_date(value.substr(0, dots));
-          if (dots != std::string_view::npos) e.term_until = parse_date(value.substr(dots + 2), true);
-          if (e.term_from == 0 && e.term_until == 0)
-            return Status::error(StatusCode::kInvalidInput, where() + ": expected term=FROM..UNTIL (ISO dates)");
+          for (auto t : split(value, ',')) {
+            auto term = parse_term(trim(t));
+            if (!term) return Status::error(StatusCode::kInvalidInput, where() + ": expected term=FROM..UNTIL,FROM.. (ISO dates)");
+            e.terms.push_back(*term);
+          }
         } else if (key == "part_of") {
           e.part_of = std::string(value);
         } else if (key == "home") {
@@ -324,11 +332,10 @@ Status Gazetteer::add_json_file(const std::string& path) {
     e.capitals = strings(item, "capitals");
     auto leads = strings(item, "leads");
     if (!leads.empty()) e.leads = leads[0];
-    auto term = strings(item, "term");
-    if (!term.empty()) {
-      size_t dots = term[0].find("..");
-      e.term_from = parse_date(std::string_view(term[0]).substr(0, dots));
-      if (dots != std::string::npos) e.term_until = parse_date(std::string_view(term[0]).substr(dots + 2), true);
+    for (const auto& t : strings(item, "terms")) {
+      auto term = parse_term(t);
+      if (!term) return Status::error(StatusCode::kInvalidInput, where + ": expected terms like \"2017-05-10..2022-05-09\"");
+      e.terms.push_back(*term);
     }
     auto part_of = strings(item, "part_of");
     if (!part_of.empty()) e.part_of = part_of[0];
@@ -375,14 +382,18 @@ std::optional<uint32_t> Gazetteer::leader_of(std::string_view id) const {
   if (it == impl_->leaders_by_body.end() || it->second.empty()) return std::nullopt;
   const std::vector<uint32_t>& holders = it->second;
   std::optional<uint32_t> best;
+  int32_t best_from = -1;
   for (uint32_t h : holders) {
-    const GazetteerEntry& e = impl_->entries[h];
-    if (date_ == 0) {
-      if (e.term_until == 0) best = h;  // the last one still in office
+    const std::vector<Term>& terms = impl_->entries[h].terms;
+    if (terms.empty()) {  // in office, as far as the gazetteer knows
+      if (best_from < 0) best = h;
       continue;
     }
-    bool covers = (e.term_from == 0 || date_ >= e.term_from) && (e.term_until == 0 || date_ <= e.term_until);
-    if (covers && (!best || e.term_from >= impl_->entries[*best].term_from)) best = h;
+    for (const Term& t : terms) {
+      // Without a date, the one still in office; with one, the latest term covering it.
+      bool fits = date_ == 0 ? t.until == 0 : t.covers(date_);
+      if (fits && t.from >= best_from) best = h, best_from = t.from;
+    }
   }
   if (date_ == 0 && !best) best = holders.back();
   return best;

@@ -18,6 +18,13 @@
 
 namespace newsgraph::ingest {
 
+// Days in office, yyyymmdd; 0 at either end: open that way.
+struct Term {
+  int32_t from = 0;
+  int32_t until = 0;
+  bool covers(int32_t date) const { return (from == 0 || date >= from) && (until == 0 || date <= until); }
+};
+
 struct GazetteerEntry {
   std::string id;
   std::string label;
@@ -25,8 +32,7 @@ struct GazetteerEntry {
   std::vector<std::string> aliases;   // names, in Indonesian and English
   std::vector<std::string> capitals;  // seats used as metonyms for a country
   std::string leads;                  // id of the country or body this person heads
-  int32_t term_from = 0;              // yyyymmdd: heads it from (0: as far as we know)
-  int32_t term_until = 0;             // yyyymmdd: headed it until (0: still does)
+  std::vector<Term> terms;            // when it headed `leads`; none: as far as we know, now
   std::string part_of;                // id of the body or country it belongs to
   bool home = false;                  // the readers' own country: its capital is a place
 };
@@ -59,7 +65,7 @@ class Gazetteer {
   Status add_lines(std::string_view data, std::string_view origin);
 
   // Adds entries from a JSON file: {"entities": [{"id", "label", "type", "aliases",
-  // "capitals", "leads", "term", "part_of"}]} or a bare array of such objects; names may
+  // "capitals", "leads", "terms", "part_of"}]} or a bare array of such objects; names may
   // carry rules in braces as in data/gazetteer.txt. Only "label" and "type" are required; a missing id is derived from the label. Fails with kNotFound,
   // kIoError or kInvalidInput (naming the file and the entry).
   Status add_json_file(const std::string& path);
