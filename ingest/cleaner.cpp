@@ -139,7 +139,7 @@ size_t dateline_name(const std::vector<Token>& toks, size_t i) {
 // then dashes, bars or a colon; twice at most: "JAKARTA -", "Jakarta, CNN Indonesia --",
 // "Samarinda, Kalimantan Timur (ANTARA News) -", "Seoul | EGINDO.co –", "Suara.com -".
 uint32_t dateline_length(std::string_view text, uint32_t start, uint32_t end) {
-  std::vector<Token> toks = tokenize(text, start, std::min<uint32_t>(end, start + 100));
+  std::vector<Token> toks = tokenize(text, start, std::min<uint32_t>(end, start + 80));
   uint32_t cut = 0;
   size_t i = 0;
   for (int segment = 0; segment < 2; ++segment) {
@@ -168,7 +168,8 @@ uint32_t dateline_length(std::string_view text, uint32_t start, uint32_t end) {
 
 // A byline line: "Oleh: Nama Penulis", "OLEH Nama Penulis" (not "Oleh karena itu, ...").
 bool is_byline(std::string_view text, uint32_t start, uint32_t end) {
-  if (end - start > 60) return false;
+  if (end - start > 60 || end - start < 6 || (text[start] | 0x20) != 'o' || (text[start + 1] | 0x20) != 'l')
+    return false;
   std::vector<Token> toks = tokenize(text, start, end);
   if (toks.size() < 2 || toks[0].word() != "oleh") return false;
   size_t i = toks[1].is_punct(':') ? 2 : 1;
