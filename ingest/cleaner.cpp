@@ -114,12 +114,12 @@ bool is_separator(const Token& t) {
 
 bool is_capitalised(const Token& t) { return t.is_word() && (t.upper_initial || t.all_upper); }
 
-// A name in a dateline from toks[i]: up to four capitalised words, hyphen-joined parts
+// A name in a dateline from toks[i]: up to three capitalised words, hyphen-joined parts
 // and web addresses ("Kuala Lumpur", "KOMPAS.com", "Viva.co.id"). Returns the index
 // after it, or i when there is none.
 size_t dateline_name(const std::vector<Token>& toks, size_t i) {
   size_t j = i, words = 0;
-  while (j < toks.size() && words < 4) {
+  while (j < toks.size() && words < 3) {
     const Token& t = toks[j];
     if (is_capitalised(t) || (t.is_word() && t.hyphen_before && j > i) || (t.kind == TokenKind::kNumber && j > i)) {
       ++words;
@@ -159,9 +159,13 @@ uint32_t dateline_length(std::string_view text, uint32_t start, uint32_t end) {
     // introduces a quote.
     const bool qualified = j > dateline_name(toks, i);
     if (j >= toks.size() || !is_separator(toks[j]) || (qualified && toks[j].word() == ":")) break;
+    const bool bar = toks[j].word() == "|";
     while (j + 1 < toks.size() && is_separator(toks[j + 1])) ++j;  // "- -", "--"
+    // The sentence starts after it: not a lowercase word ("Tsai Ing - wen mendarat").
+    if (j + 1 < toks.size() && toks[j + 1].is_word() && !is_capitalised(toks[j + 1])) break;
     cut = toks[j].end - start;
     i = j + 1;
+    if (!bar || qualified) break;  // an outlet after a bar: "Seoul | EGINDO.co –"
   }
   return cut;
 }

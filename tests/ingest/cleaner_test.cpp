@@ -36,6 +36,8 @@ TEST_CASE("datelines are cut from the first paragraph in their common shapes", "
       {"T\nSuara.com - Menteri tiba.", "Menteri tiba."},
       {"T\nMenteri Luar Negeri Rusia, Sergei Lavrov: kami siap.", "Menteri Luar Negeri Rusia, Sergei Lavrov: kami siap."},
       {"T\nJakarta, ibu kota negara, diguyur hujan.", "Jakarta, ibu kota negara, diguyur hujan."},
+      {"T\nJakarta, CNN Indonesia - - Presiden Taiwan Tsai Ing - wen tiba.", "Presiden Taiwan Tsai Ing - wen tiba."},
+      {"T\nPresiden Taiwan Tsai Ing - wen tiba.", "Presiden Taiwan Tsai Ing - wen tiba."},
   };
   for (auto [input, expected] : rows) {
     std::string text = input;
