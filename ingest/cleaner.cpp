@@ -112,24 +112,76 @@ bool is_separator(const Token& t) {
   return t.kind == TokenKind::kPunct && (t.word() == "-" || t.word() == "|" || t.word() == ":");
 }
 
-// Length in bytes of a dateline at the start of [start, end): up to three capitalised
-// words and a dash, bar or colon, optionally twice ("Seoul | EGINDO.co –"). 0 if none.
+bool is_capitalised(const Token& t) { return t.is_word() && (t.upper_initial || t.all_upper); }
+
+// A name in a dateline from toks[i]: up to three capitalised words, hyphen-joined parts
+// and web addresses ("Kuala Lumpur", "KOMPAS.com", "Viva.co.id"). Returns the index
+// after it, or i when there is none.
+size_t dateline_name(const std::vector<Token>& toks, size_t i) {
+  size_t j = i, words = 0;
+  while (j < toks.size() && words < 3) {
+    const Token& t = toks[j];
+    if (is_capitalised(t) || (t.is_word() && t.hyphen_before && j > i) || (t.kind == TokenKind::kNumber && j > i)) {
+      ++words;
+      ++j;
+    } else if (t.is_punct('.') && j > i && !t.space_before && j + 1 < toks.size() && toks[j + 1].is_word() &&
+               !toks[j + 1].space_before) {
+      j += 2;  // ".com", ".co", ".net"
+    } else {
+      break;
+    }
+  }
+  return words == 0 ? i : j;
+}
+
+// Length in bytes of a dateline at the start of [start, end), 0 if none. A dateline is
+// a place, perhaps a region or an outlet after commas, perhaps an outlet in brackets,
+// then dashes, bars or a colon; twice at most: "JAKARTA -", "Jakarta, CNN Indonesia --",
+// "Samarinda, Kalimantan Timur (ANTARA News) -", "Seoul | EGINDO.co –", "Suara.com -".
 uint32_t dateline_length(std::string_view text, uint32_t start, uint32_t end) {
   std::vector<Token> toks = tokenize(text, start, std::min<uint32_t>(end, start + 80));
   uint32_t cut = 0;
   size_t i = 0;
   for (int segment = 0; segment < 2; ++segment) {
-    size_t words = 0;
-    size_t j = i;
-    while (j < toks.size() && toks[j].is_word() && toks[j].upper_initial && words < 3) {
-      ++words;
-      ++j;
+    size_t j = dateline_name(toks, i);
+    if (j == i) break;
+    for (int commas = 0; commas < 2 && j + 1 < toks.size() && toks[j].is_punct(','); ++commas) {
+      size_t k = dateline_name(toks, j + 1);
+      if (k == j + 1) break;
+      j = k;
     }
-    if (words == 0 || j >= toks.size() || !is_separator(toks[j])) break;
+    if (j < toks.size() && toks[j].is_punct('(')) {
+      size_t k = dateline_name(toks, j + 1);
+      if (k == j + 1 || k >= toks.size() || !toks[k].is_punct(')')) break;
+      j = k + 1;
+    }
+    // After a comma or a bracket only a dash or a bar: "Presiden Rusia, Vladimir Putin:"
+    // introduces a quote.
+    const bool qualified = j > dateline_name(toks, i);
+    if (j >= toks.size() || !is_separator(toks[j]) || (qualified && toks[j].word() == ":")) break;
+    const bool bar = toks[j].word() == "|";
+    while (j + 1 < toks.size() && is_separator(toks[j + 1])) ++j;  // "- -", "--"
+    // The sentence starts after it: not a lowercase word ("Tsai Ing - wen mendarat").
+    if (j + 1 < toks.size() && toks[j + 1].is_word() && !is_capitalised(toks[j + 1])) break;
     cut = toks[j].end - start;
     i = j + 1;
+    if (!bar || qualified) break;  // an outlet after a bar: "Seoul | EGINDO.co –"
   }
   return cut;
+}
+
+// A byline line: "Oleh: Nama Penulis", "OLEH Nama Penulis" (not "Oleh karena itu, ...").
+bool is_byline(std::string_view text, uint32_t start, uint32_t end) {
+  if (end - start > 60 || end - start < 6 || (text[start] | 0x20) != 'o' || (text[start + 1] | 0x20) != 'l')
+    return false;
+  std::vector<Token> toks = tokenize(text, start, end);
+  if (toks.size() < 2 || toks[0].word() != "oleh") return false;
+  size_t i = toks[1].is_punct(':') ? 2 : 1;
+  if (i >= toks.size()) return false;
+  for (; i < toks.size(); ++i) {
+    if (toks[i].is_word() && !toks[i].hyphen_before && !is_capitalised(toks[i])) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -152,7 +204,7 @@ std::vector<Line> clean(std::string_view text, const CleanOptions& options) {
     if (!seen_title && !looks_like_body(body)) {
       line.kind = LineKind::kTitle;
       seen_title = true;
-    } else if (is_chrome(body)) {
+    } else if (is_chrome(body) || is_byline(text, start, end)) {
       line.kind = LineKind::kChrome;
     } else if (looks_like_headline(text, start, end)) {
       line.kind = LineKind::kHeadline;

@@ -1,7 +1,8 @@
 // Cleaner: finds the article inside the page text. Splits the text into lines,
 // drops page chrome (share buttons, reading time, comment forms, photo credits,
-// "Sumber :" lines, bylines in brackets), cuts the dateline off the first paragraph
-// ("JAKARTA -", "Seoul | EGINDO.co –"), and flags title-case lines that may be
+// "Sumber :" lines, bylines in brackets or after "Oleh"), cuts the dateline off the
+// first paragraph ("JAKARTA -", "Jakarta, CNN Indonesia --", "Jakarta (ANTARA) -",
+// "Seoul | EGINDO.co –"), and flags title-case lines that may be
 // headlines of other stories pasted mid-article (the pipeline drops those that share
 // no name with the rest). Stateless and thread-safe.
 #pragma once

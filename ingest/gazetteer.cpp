@@ -8,6 +8,7 @@
 #include <rapidjson/error/en.h>
 
 #include "core/text.h"
+#include "ingest/alias_rules.h"
 #include "ingest/gazetteer_builtin.h"
 #include "ingest/word_filter.h"
 
@@ -25,6 +26,7 @@ struct Pattern {
   std::vector<PatternToken> tokens;
   uint32_t entry;
   bool metonym;
+  uint32_t rule;  // index into Impl::rules; 0 is the empty rule
 };
 
 std::vector<std::string_view> split(std::string_view s, char sep) {
@@ -39,6 +41,15 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   return parts;
 }
 
+// "2017-05-10..2022-05-09", "2025-06-04..": a term in office.
+std::optional<Term> parse_term(std::string_view s) {
+  size_t dots = s.find("..");
+  if (dots == std::string_view::npos) return std::nullopt;
+  Term t{parse_date(s.substr(0, dots)), parse_date(s.substr(dots + 2), true)};
+  if ((t.from == 0 && dots > 0) || (t.until == 0 && dots + 2 < s.size())) return std::nullopt;
+  return t;
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
@@ -50,17 +61,20 @@ std::string_view trim(std::string_view s) {
 struct Gazetteer::Impl {
   std::vector<GazetteerEntry> entries;
   std::unordered_map<std::string, uint32_t> by_id;
-  std::unordered_map<std::string, uint32_t> leader_by_body;
+  std::unordered_map<std::string, std::vector<uint32_t>> leaders_by_body;  // in listed order
   std::vector<Pattern> patterns;
+  std::vector<AliasRule> rules{AliasRule{}};
+  WordLists word_lists;                 // WORDS lines, for rules' @name
+  std::vector<AliasRule> type_defaults; // DEFAULT lines, by EntityType
   std::unordered_map<std::string, std::vector<uint32_t>> by_first_key;  // longest first
   WordFilter first_keys;            // in front of by_first_key
   WordFilter any_case_first_keys;   // the same, for patterns whose first word may be lowercase
 
-  void add_pattern(std::string_view alias, uint32_t entry, bool metonym) {
+  void add_pattern(std::string_view alias, uint32_t entry, bool metonym, uint32_t rule) {
     std::string text(alias);
     std::vector<Token> toks = tokenize(text, 0, static_cast<uint32_t>(text.size()));
     if (toks.empty()) return;
-    Pattern p{{}, entry, metonym};
+    Pattern p{{}, entry, metonym, rule};
     for (const Token& t : toks) {
       CaseRule rule = CaseRule::kAny;
       if (t.all_upper && t.end - t.start >= 2) {
@@ -75,7 +89,7 @@ struct Gazetteer::Impl {
     auto& list = by_first_key[p.tokens.front().key];
     for (uint32_t existing : list) {
       const Pattern& q = patterns[existing];
-      if (q.entry == entry && q.tokens.size() == p.tokens.size() &&
+      if (q.entry == entry && q.rule == rule && q.tokens.size() == p.tokens.size() &&
           std::equal(q.tokens.begin(), q.tokens.end(), p.tokens.begin(),
                      [](const PatternToken& a, const PatternToken& b) {
                        return a.key == b.key && a.rule == b.rule;
@@ -89,8 +103,52 @@ struct Gazetteer::Impl {
     });
   }
 
-  // Adds or extends an entry and indexes its names.
-  void add(GazetteerEntry e) {
+  // The rule for a name of an entity of `type` written "Name{rule}": its own words and
+  // dates and its type's defaults. Sets `name` to the name alone.
+  Status rule_for(std::string_view written, EntityType type, std::string* name, uint32_t* index) {
+    std::string_view bare, text;
+    split_alias(written, &bare, &text);
+    *name = std::string(bare);
+    AliasRule rule;
+    if (!text.empty()) {
+      Status st = parse_alias_rule(text, word_lists, &rule);
+      if (!st.is_ok()) return Status::error(st.code(), "'" + std::string(written) + "': " + st.message());
+    }
+    size_t t = static_cast<size_t>(type);
+    if (t < type_defaults.size()) rule.merge(type_defaults[t]);
+    *index = 0;
+    if (rule.empty()) return Status::ok();
+    rules.push_back(std::move(rule));
+    *index = static_cast<uint32_t>(rules.size() - 1);
+    return Status::ok();
+  }
+
+  // Adds or extends an entry and indexes its names, which may carry rules in braces.
+  // Fails with kInvalidInput on a rule it cannot read.
+  Status add(GazetteerEntry e) {
+    struct Name {
+      std::string text;
+      uint32_t rule;
+      bool metonym;
+    };
+    std::vector<Name> names;
+    auto take = [&](std::string& written, bool metonym) {
+      Name n{"", 0, metonym};
+      Status st = rule_for(written, e.type, &n.text, &n.rule);
+      if (!st.is_ok()) return st;
+      written = n.text;
+      names.push_back(std::move(n));
+      return Status::ok();
+    };
+    if (Status st = take(e.label, false); !st.is_ok()) return st;
+    for (auto& a : e.aliases) {
+      if (Status st = take(a, false); !st.is_ok()) return st;
+    }
+    if (!e.home) {
+      for (auto& c : e.capitals) {
+        if (Status st = take(c, true); !st.is_ok()) return st;
+      }
+    }
     uint32_t index;
     auto it = by_id.find(e.id);
     if (it == by_id.end()) {
@@ -102,22 +160,58 @@ struct Gazetteer::Impl {
       GazetteerEntry& old = entries[index];
       for (auto& a : e.aliases) old.aliases.push_back(a);
       for (auto& c : e.capitals) old.capitals.push_back(c);
-      if (!e.leads.empty()) old.leads = e.leads;
+      if (!e.leads.empty()) {
+        old.leads = e.leads;
+        old.terms = e.terms;
+      }
       if (!e.part_of.empty()) old.part_of = e.part_of;
     }
-    add_pattern(e.label, index, false);
-    for (const auto& a : e.aliases) add_pattern(a, index, false);
-    if (!e.home) {
-      for (const auto& c : e.capitals) add_pattern(c, index, true);
+    for (const Name& n : names) add_pattern(n.text, index, n.metonym, n.rule);
+    if (!e.leads.empty()) {
+      auto& holders = leaders_by_body[e.leads];
+      if (std::find(holders.begin(), holders.end(), index) == holders.end()) holders.push_back(index);
     }
-    if (!e.leads.empty()) leader_by_body[e.leads] = index;
+    return Status::ok();
+  }
+
+  // "WORDS|name|word;word": a list rules name as @name.
+  Status add_word_list(std::string_view name, std::string_view words) {
+    std::vector<NeighbourWord> list;
+    for (auto w : split(words, ';')) {
+      if (Status st = parse_neighbour_word(trim(w), word_lists, list); !st.is_ok()) return st;
+    }
+    word_lists[std::string(name)] = std::move(list);
+    return Status::ok();
+  }
+
+  // "DEFAULT|TYPE,TYPE|rule": a rule every name of those types gets, added after it.
+  Status add_default(std::string_view types, std::string_view text) {
+    AliasRule rule;
+    if (Status st = parse_alias_rule(text, word_lists, &rule); !st.is_ok()) return st;
+    for (auto name : split(types, ',')) {
+      auto type = parse_entity_type(trim(name));
+      if (!type) return Status::error(StatusCode::kInvalidInput, "unknown type '" + std::string(trim(name)) + "'");
+      size_t t = static_cast<size_t>(*type);
+      if (type_defaults.size() <= t) type_defaults.resize(t + 1);
+      type_defaults[t].merge(rule);
+    }
+    return Status::ok();
   }
 };
 
-Gazetteer::Gazetteer() : impl_(std::make_unique<Impl>()) {}
+Gazetteer::Gazetteer() : impl_(std::make_shared<Impl>()) {}
 Gazetteer::~Gazetteer() = default;
 Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
 Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
+
+Gazetteer::Impl& Gazetteer::mutable_impl() {
+  if (impl_.use_count() > 1) impl_ = std::make_shared<Impl>(*impl_);
+  return *impl_;
+}
+
+Gazetteer::Gazetteer(std::shared_ptr<Impl> impl, int32_t date) : impl_(std::move(impl)), date_(date) {}
+
+Gazetteer Gazetteer::as_of(std::string_view published) const { return Gazetteer(impl_, parse_date(published)); }
 
 Gazetteer Gazetteer::built_in() {
   Gazetteer g;
@@ -133,6 +227,13 @@ Status Gazetteer::add_lines(std::string_view data, std::string_view origin) {
     if (line.empty() || line.front() == '#') continue;
     auto fields = split(line, '|');
     auto where = [&] { return std::string(origin) + ":" + std::to_string(line_no); };
+    auto located = [&](const Status& st) { return Status::error(st.code(), where() + ": " + st.message()); };
+    if (fields.size() >= 3 && (trim(fields[0]) == "WORDS" || trim(fields[0]) == "DEFAULT")) {
+      Status st = trim(fields[0]) == "WORDS" ? mutable_impl().add_word_list(trim(fields[1]), fields[2])
+                                             : mutable_impl().add_default(trim(fields[1]), trim(fields[2]));
+      if (!st.is_ok()) return located(st);
+      continue;
+    }
     if (fields.size() < 3) {
       return Status::error(StatusCode::kInvalidInput, where() + ": expected TYPE|id|Label|aliases|attributes");
     }
@@ -160,6 +261,12 @@ Status Gazetteer::add_lines(std::string_view data, std::string_view origin) {
           if (!value.empty()) e.capitals.emplace_back(value);
         } else if (key == "leads") {
           e.leads = std::string(value);
+        } else if (key == "term") {
+          for (auto t : split(value, ',')) {
+            auto term = parse_term(trim(t));
+            if (!term) return Status::error(StatusCode::kInvalidInput, where() + ": expected term=FROM..UNTIL,FROM.. (ISO dates)");
+            e.terms.push_back(*term);
+          }
         } else if (key == "part_of") {
           e.part_of = std::string(value);
         } else if (key == "home") {
@@ -169,7 +276,7 @@ Status Gazetteer::add_lines(std::string_view data, std::string_view origin) {
         }
       }
     }
-    impl_->add(std::move(e));
+    if (Status st = mutable_impl().add(std::move(e)); !st.is_ok()) return located(st);
   }
   return Status::ok();
 }
@@ -225,9 +332,15 @@ Status Gazetteer::add_json_file(const std::string& path) {
     e.capitals = strings(item, "capitals");
     auto leads = strings(item, "leads");
     if (!leads.empty()) e.leads = leads[0];
+    for (const auto& t : strings(item, "terms")) {
+      auto term = parse_term(t);
+      if (!term) return Status::error(StatusCode::kInvalidInput, where + ": expected terms like \"2017-05-10..2022-05-09\"");
+      e.terms.push_back(*term);
+    }
     auto part_of = strings(item, "part_of");
     if (!part_of.empty()) e.part_of = part_of[0];
-    impl_->add(std::move(e));
+    if (Status st = mutable_impl().add(std::move(e)); !st.is_ok())
+      return Status::error(st.code(), where + ": " + st.message());
   }
   return Status::ok();
 }
@@ -250,6 +363,7 @@ std::optional<GazetteerMatch> Gazetteer::longest_match(const std::vector<Token>&
       else if (pt.rule == CaseRule::kAllUpper && !t.all_upper) ok = false;
       else if (pt.rule == CaseRule::kInitialUpper && !t.upper_initial) ok = false;
     }
+    if (ok && p.rule != 0 && !rule_allows(impl_->rules[p.rule], tokens, i, p.tokens.size(), end, date_)) ok = false;
     if (ok) return GazetteerMatch{p.entry, static_cast<uint32_t>(p.tokens.size()), p.metonym};
   }
   return std::nullopt;
@@ -264,9 +378,25 @@ std::optional<uint32_t> Gazetteer::find(std::string_view id) const {
 }
 
 std::optional<uint32_t> Gazetteer::leader_of(std::string_view id) const {
-  auto it = impl_->leader_by_body.find(std::string(id));
-  if (it == impl_->leader_by_body.end()) return std::nullopt;
-  return it->second;
+  auto it = impl_->leaders_by_body.find(std::string(id));
+  if (it == impl_->leaders_by_body.end() || it->second.empty()) return std::nullopt;
+  const std::vector<uint32_t>& holders = it->second;
+  std::optional<uint32_t> best;
+  int32_t best_from = -1;
+  for (uint32_t h : holders) {
+    const std::vector<Term>& terms = impl_->entries[h].terms;
+    if (terms.empty()) {  // in office, as far as the gazetteer knows
+      if (best_from < 0) best = h;
+      continue;
+    }
+    for (const Term& t : terms) {
+      // Without a date, the one still in office; with one, the latest term covering it.
+      bool fits = date_ == 0 ? t.until == 0 : t.covers(date_);
+      if (fits && t.from >= best_from) best = h, best_from = t.from;
+    }
+  }
+  if (date_ == 0 && !best) best = holders.back();
+  return best;
 }
 
 size_t Gazetteer::size() const { return impl_->entries.size(); }

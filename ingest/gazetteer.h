@@ -1,6 +1,8 @@
 // Gazetteer: known entities (countries with their capitals as metonyms, bodies,
 // leaders, places, events, topics) and the aliases they are written under, matched
-// against token sequences. Built once, then read-only: safe to share between threads.
+// against token sequences, with the rules saying when an alias may stand for its entity
+// (ingest/alias_rules.h). Built once, then read-only: safe to share between threads.
+// as_of() gives a cheap view for one article's date that shares the built data.
 #pragma once
 
 #include <memory>
@@ -16,6 +18,13 @@
 
 namespace newsgraph::ingest {
 
+// Days in office, yyyymmdd; 0 at either end: open that way.
+struct Term {
+  int32_t from = 0;
+  int32_t until = 0;
+  bool covers(int32_t date) const { return (from == 0 || date >= from) && (until == 0 || date <= until); }
+};
+
 struct GazetteerEntry {
   std::string id;
   std::string label;
@@ -23,6 +32,7 @@ struct GazetteerEntry {
   std::vector<std::string> aliases;   // names, in Indonesian and English
   std::vector<std::string> capitals;  // seats used as metonyms for a country
   std::string leads;                  // id of the country or body this person heads
+  std::vector<Term> terms;            // when it headed `leads`; none: as far as we know, now
   std::string part_of;                // id of the body or country it belongs to
   bool home = false;                  // the readers' own country: its capital is a place
 };
@@ -43,31 +53,43 @@ class Gazetteer {
   // The gazetteer compiled into the binary (data/gazetteer.txt).
   static Gazetteer built_in();
 
-  // Adds entries in the line format of data/gazetteer.txt. An id already present gets
-  // the new aliases added. Fails with kInvalidInput naming `origin` and the line.
+  // A view for an article published on `published` (ISO date; empty: unknown) that
+  // shares this gazetteer's data: matching leaves out aliases not valid on that date
+  // and leader_of() names the leader of that day. O(1); adding entries to either
+  // afterwards copies the data first.
+  Gazetteer as_of(std::string_view published) const;
+
+  // Adds entries in the line format of data/gazetteer.txt (WORDS and DEFAULT lines
+  // included). An id already present gets the new aliases added. Fails with
+  // kInvalidInput naming `origin` and the line.
   Status add_lines(std::string_view data, std::string_view origin);
 
   // Adds entries from a JSON file: {"entities": [{"id", "label", "type", "aliases",
-  // "capitals", "leads", "part_of"}]} or a bare array of such objects. Only "label" and
-  // "type" are required; a missing id is derived from the label. Fails with kNotFound,
+  // "capitals", "leads", "terms", "part_of"}]} or a bare array of such objects; names may
+  // carry rules in braces as in data/gazetteer.txt. Only "label" and "type" are required; a missing id is derived from the label. Fails with kNotFound,
   // kIoError or kInvalidInput (naming the file and the entry).
   Status add_json_file(const std::string& path);
 
-  // The longest alias matching tokens[i..end). Capitalised alias words need
-  // capitalised text, all-capital ones (AS, PBB) need all capitals. O(aliases sharing
-  // the first word).
+  // The longest alias matching tokens[i..end) whose rule allows it there (the words
+  // around it, the view's date). Capitalised alias words need capitalised text,
+  // all-capital ones (AS, PBB) need all capitals. O(aliases sharing the first word).
   std::optional<GazetteerMatch> longest_match(const std::vector<Token>& tokens, size_t i,
                                               size_t end) const;
 
   const GazetteerEntry& entry(uint32_t index) const;
   std::optional<uint32_t> find(std::string_view id) const;
-  // The person whose `leads` names this id, if the gazetteer has one.
+  // The person whose `leads` names this id: on the view's date the one whose term
+  // covers it, without a date the one still in office (else the last one listed).
   std::optional<uint32_t> leader_of(std::string_view id) const;
   size_t size() const;
 
  private:
   struct Impl;
-  std::unique_ptr<Impl> impl_;
+  Gazetteer(std::shared_ptr<Impl> impl, int32_t date);
+  Impl& mutable_impl();  // copies data shared with a view before it changes
+
+  std::shared_ptr<Impl> impl_;
+  int32_t date_ = 0;  // yyyymmdd of the view's article, 0 = unknown
 };
 
 }  // namespace newsgraph::ingest

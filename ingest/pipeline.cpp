@@ -1,5 +1,7 @@
 #include "ingest/pipeline.h"
 
+#include <optional>
+
 #include "ingest/analysis.h"
 #include "ingest/cleaner.h"
 #include "ingest/recognizer.h"
@@ -52,8 +54,12 @@ Extraction Extractor::extract(const Document& doc, bool title_in_text) const {
       a.sentences.push_back(s);
     }
   }
-  recognize(a, gazetteer_);
-  resolve(a, gazetteer_);
+  // Names and leaders as of the article's date, when it has one.
+  std::optional<Gazetteer> dated;
+  if (!doc.published.empty()) dated = gazetteer_.as_of(doc.published);
+  const Gazetteer& g = dated ? *dated : gazetteer_;
+  recognize(a, g);
+  resolve(a, g);
   drop_pasted_headlines(a);
   collect_mentions(a);
 

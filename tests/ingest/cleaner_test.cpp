@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "ingest/cleaner.h"
+#include "tests/ingest/extraction_helpers.h"
 
 using namespace newsgraph::ingest;
 
@@ -27,6 +28,16 @@ TEST_CASE("datelines are cut from the first paragraph in their common shapes", "
       {"T\nSeoul | EGINDO.co \xE2\x80\x93 Putin tiba.", "Putin tiba."},
       {"T\nMOSKOW-KEMPALAN: Putin tiba.", "Putin tiba."},
       {"T\nPresiden Korea Utara tiba di Rusia.", "Presiden Korea Utara tiba di Rusia."},
+      {"T\nJakarta, CNN Indonesia -- Presiden tiba.", "Presiden tiba."},
+      {"T\nJakarta, CNN Indonesia - - Presiden tiba.", "Presiden tiba."},
+      {"T\nJakarta (ANTARA) - Presiden tiba.", "Presiden tiba."},
+      {"T\nSamarinda, Kalimantan Timur (ANTARA News) - Gubernur tiba.", "Gubernur tiba."},
+      {"T\nJAKARTA, KOMPAS.com - Presiden tiba.", "Presiden tiba."},
+      {"T\nSuara.com - Menteri tiba.", "Menteri tiba."},
+      {"T\nMenteri Luar Negeri Rusia, Sergei Lavrov: kami siap.", "Menteri Luar Negeri Rusia, Sergei Lavrov: kami siap."},
+      {"T\nJakarta, ibu kota negara, diguyur hujan.", "Jakarta, ibu kota negara, diguyur hujan."},
+      {"T\nJakarta, CNN Indonesia - - Presiden Taiwan Tsai Ing - wen tiba.", "Presiden Taiwan Tsai Ing - wen tiba."},
+      {"T\nPresiden Taiwan Tsai Ing - wen tiba.", "Presiden Taiwan Tsai Ing - wen tiba."},
   };
   for (auto [input, expected] : rows) {
     std::string text = input;
@@ -45,4 +56,19 @@ TEST_CASE("a title-case line without sentence punctuation is flagged as a possib
   REQUIRE(lines.size() == 4);
   CHECK(lines[2].kind == LineKind::kHeadline);
   CHECK(lines[3].kind == LineKind::kBody);
+}
+
+TEST_CASE("a byline after 'Oleh' is chrome, a sentence opening with 'Oleh karena itu' is not", "[cleaner]") {
+  std::string text = "Judul\nOleh: Budi Santoso\nOLEH Siti Aminah\nOleh karena itu, dia menolak.\n";
+  auto lines = clean(text, CleanOptions{});
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[1].kind == LineKind::kChrome);
+  CHECK(lines[2].kind == LineKind::kChrome);
+  CHECK(lines[3].kind == LineKind::kBody);
+}
+
+TEST_CASE("an outlet's dateline leaves no outlet entity and keeps the sentence's content", "[cleaner]") {
+  auto x = newsgraph::testing::extract_text("Judul\nJakarta, CNN Indonesia -- Presiden Rusia Vladimir Putin tiba di Seoul.");
+  CHECK_FALSE(newsgraph::testing::find_entity(x, "CNN Indonesia"));
+  CHECK(newsgraph::testing::find_entity(x, "Vladimir Putin"));
 }

@@ -1,15 +1,42 @@
 #include <catch2/catch.hpp>
 
 #include "ingest/gazetteer.h"
+#include "ingest/pipeline.h"
 #include "tests/test_paths.h"
 
 using namespace newsgraph;
 using namespace newsgraph::ingest;
 
 namespace {
-std::optional<GazetteerMatch> match(const Gazetteer& g, const std::string& s) {
+std::optional<GazetteerMatch> match(const Gazetteer& g, const std::string& s, size_t at = 0) {
   auto t = tokenize(s, 0, static_cast<uint32_t>(s.size()));
-  return g.longest_match(t, 0, t.size());
+  return g.longest_match(t, at, t.size());
+}
+
+// The id matched at token `at` of `s`, or "" when none.
+std::string id_at(const Gazetteer& g, const std::string& s, size_t at = 0) {
+  auto m = match(g, s, at);
+  return m ? g.entry(m->entry).id : "";
+}
+
+// The ids of the entities extracted from one article (title, then body).
+std::vector<std::string> entity_ids(const std::string& body, const std::string& published = "") {
+  static const Extractor extractor = [] {
+    Extractor x;
+    REQUIRE(Extractor::create(ExtractorOptions{}, &x).is_ok());
+    return x;
+  }();
+  Document d;
+  d.id = "t";
+  d.text = "Judul\n" + body;
+  d.published = published;
+  std::vector<std::string> ids;
+  for (const auto& e : extractor.extract(d, true).entities) ids.push_back(e.id);
+  return ids;
+}
+
+bool has(const std::vector<std::string>& ids, const std::string& id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 }  // namespace
 
@@ -77,4 +104,93 @@ TEST_CASE("a malformed gazetteer file is rejected with its name and position", "
   CHECK_THAT(st.message(), Catch::Contains("bad.json") && Catch::Contains("byte"));
   CHECK(g.add_json_file(dir + "/badtype.json").code() == StatusCode::kInvalidInput);
   CHECK(g.add_json_file(dir + "/missing.json").code() == StatusCode::kNotFound);
+}
+
+TEST_CASE("a product or brand is an entity of its own, part of its owner, not a name of the owner",
+          "[gazetteer]") {
+  Gazetteer g = Gazetteer::built_in();
+  for (const char* product : {"Instagram", "WhatsApp", "Facebook"}) {
+    auto m = match(g, product);
+    REQUIRE(m);
+    CHECK(g.entry(m->entry).id != "meta_platforms");
+    CHECK(g.entry(m->entry).part_of == "meta_platforms");
+  }
+  auto ids = entity_ids("Donald Trump mengunggah foto di Instagram dan Facebook.", "2018-03-01");
+  CHECK(has(ids, "instagram"));
+  CHECK_FALSE(has(ids, "meta_platforms"));
+}
+
+TEST_CASE("a company name valid from its renaming is not matched in articles dated before it",
+          "[gazetteer]") {
+  Gazetteer g = Gazetteer::built_in();
+  CHECK(id_at(g.as_of("2018-06-01"), "Meta mengumumkan") == "");
+  CHECK(id_at(g.as_of("2022-06-01"), "Meta mengumumkan") == "meta_platforms");
+  CHECK(id_at(g, "Meta mengumumkan") == "meta_platforms");  // undated: kept
+  CHECK_FALSE(has(entity_ids("Meta mengumumkan fitur baru.", "2017-01-05"), "meta_platforms"));
+  CHECK(has(entity_ids("Meta mengumumkan fitur baru.", "2023-01-05"), "meta_platforms"));
+}
+
+TEST_CASE("a direction after a place's name names another place, not the place nor the West",
+          "[gazetteer]") {
+  Gazetteer g = Gazetteer::built_in();
+  CHECK(id_at(g, "Jawa Barat") == "jawa_barat");
+  CHECK(id_at(g, "Amerika Selatan") == "south_america");
+  CHECK(id_at(g, "Lombok Barat") == "");
+  CHECK(id_at(g, "Lombok Barat", 1) == "");
+  CHECK(id_at(g, "Jerman Timur") == "east_germany");
+  CHECK(id_at(g, "Suriah utara") == "syria");  // lowercase: a part of Syria
+  CHECK(id_at(g, "Rusia dan Barat", 2) == "the_west");
+  CHECK(id_at(g, "hubungan Rusia-Barat", 2) == "the_west");
+  for (const char* text : {"Gubernur Jawa Barat meresmikan jembatan baru.",
+                           "Gempa mengguncang Lombok Barat dan Nusa Tenggara Barat.",
+                           "Wabah menyebar di Afrika Barat.", "Kapal itu berlayar ke arah barat daya.",
+                           "Rumahnya di sebelah Barat pasar."}) {
+    INFO(text);
+    CHECK_FALSE(has(entity_ids(text), "the_west"));
+  }
+  CHECK(has(entity_ids("Rusia menuduh Barat ikut campur."), "the_west"));
+}
+
+TEST_CASE("a country named for its language or league is not the country", "[gazetteer]") {
+  for (const char* text : {"Dia fasih berbahasa Inggris.", "Buku itu ditulis dalam bahasa Inggris.",
+                           "Klub itu bermain di Liga Inggris.", "Dia pindah ke Premier League Inggris."}) {
+    INFO(text);
+    CHECK_FALSE(has(entity_ids(text), "united_kingdom"));
+  }
+  CHECK(has(entity_ids("Dia fasih berbahasa Inggris."), "lang_english"));
+  CHECK(has(entity_ids("Inggris menjatuhkan sanksi kepada Rusia."), "united_kingdom"));
+}
+
+TEST_CASE("the leader of a country is the one in office on the article's date", "[gazetteer]") {
+  Gazetteer g = Gazetteer::built_in();
+  auto leader = [&](const Gazetteer& view, const char* body) {
+    auto l = view.leader_of(body);
+    return l ? view.entry(*l).id : std::string();
+  };
+  CHECK(leader(g.as_of("2018-04-27"), "south_korea") == "moon_jae_in");
+  CHECK(leader(g.as_of("2016-06-01"), "south_korea") == "park_geun_hye");
+  CHECK(leader(g.as_of("2018-04-27"), "united_states") == "donald_trump");
+  CHECK(leader(g.as_of("2015-04-27"), "united_states") == "barack_obama");
+  CHECK(leader(g.as_of("2018-04-27"), "united_kingdom") == "theresa_may");
+  CHECK(leader(g, "south_korea") == "lee_jae_myung");  // undated: the one in office now
+}
+
+TEST_CASE("gazetteer lines with rules, word lists and defaults are read, bad ones rejected by line",
+          "[gazetteer]") {
+  Gazetteer g;
+  REQUIRE(g.add_lines("WORDS|dir|Utara;Selatan\n"
+                      "DEFAULT|LOCATION|not_before=@dir\n"
+                      "LOCATION|kutub|Kutub|Tanah Kutub{not_after=es}|\n"
+                      "PERSON|p|Pak Ali||leads=x;term=2001..2004,2010..\n",
+                      "mine")
+              .is_ok());
+  CHECK(id_at(g, "Kutub Utara") == "");
+  CHECK(id_at(g, "Kutub") == "kutub");
+  CHECK(id_at(g, "es Tanah Kutub", 1) == "");
+  CHECK(g.entry(*g.find("p")).terms.size() == 2);
+  CHECK_FALSE(g.as_of("2006-01-01").leader_of("x"));
+  CHECK(g.as_of("2012-01-01").leader_of("x"));
+  Status st = g.add_lines("\nLOCATION|y|Y|Why{not_after=@nowhere}|", "mine");
+  CHECK(st.code() == StatusCode::kInvalidInput);
+  CHECK_THAT(st.message(), Catch::Contains("mine:2") && Catch::Contains("@nowhere"));
 }
