@@ -273,7 +273,7 @@ class Extractor {
   }
   static bool is_kind_noun(std::string_view w) {
     static constexpr std::string_view kNouns[] = {
-        "perusahaan", "bank", "media", "klub", "produk", "merek", "mobil", "maskapai", "pesawat", "kapal",
+        "perusahaan", "bank", "media", "klub", "produk", "merek", "mobil", "maskapai",
         "atlet", "pemain", "pelatih", "timnas", "pebalap", "petenis", "pesepak", "pesepakbola", "film",
         "musisi", "penyanyi", "aktor", "aktris", "raksasa", "startup", "liga", "asal", "buatan", "produksi",
         "mata", "bahasa", "masakan", "kuliner", "turis", "wisatawan", "mahasiswa", "pelajar", "investor"};

@@ -33,8 +33,8 @@ TEST_CASE("a lowercase cue noun before a name says what kind of name it is", "[n
   check_all({
       {"Serangan itu dilakukan kelompok Jaish Ahrar di perbatasan.", "Jaish Ahrar", "ORGANIZATION"},
       {"Ribuan warga etnis Rohingya mengungsi ke Bangladesh.", "Rohingya", "ORGANIZATION"},
-      {"Pasukan pemerintah menyerang kota Deraa kemarin.", "Deraa", "LOCATION"},
-      {"Laporan itu dimuat harian The Independent pekan lalu.", "Independent", "ORGANIZATION"},
+      {"Pasukan pemerintah menyerang kota Qarmasa kemarin.", "Qarmasa", "LOCATION"},
+      {"Laporan itu dimuat harian The Daily Lantern pekan lalu.", "Daily Lantern", "ORGANIZATION"},
       {"Mereka ikut latihan Ulchi Freedom Guardian setiap tahun.", "Ulchi Freedom Guardian", "EVENT"},
       // no cue: a name after an ordinary verb keeps the default
       {"Ia bertemu Marlina Sitompul di pasar.", "Marlina Sitompul", "PERSON"},
