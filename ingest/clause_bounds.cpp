@@ -80,6 +80,11 @@ bool in_relative_clause(const std::vector<Token>& tokens, uint32_t after, uint32
     }
   }
   if (yang == UINT32_MAX || yang + 1 >= first) return false;
+  // "daftar yang mencakup agar Qatar memutuskan ...": a new clause opens before the name.
+  for (uint32_t t = yang + 1; t < first; ++t) {
+    const std::string_view w = tokens[t].word();
+    if (w == "agar" || w == "supaya" || w == "bahwa" || w == "sehingga" || w == "jika" || w == "ketika") return false;
+  }
   // A verb follows "yang", perhaps after an adverb: "yang didukung", "yang banyak dihuni".
   bool verb_follows = false;
   for (uint32_t t = yang + 1; t < first && t <= yang + 2 && !verb_follows; ++t) {

@@ -742,6 +742,8 @@ class Extractor {
         if (deputy || !(lexicon::is_leader_title(key) || lexicon::is_person_title(key))) break;
       }
       if (holds_no_current_role(s, m.first)) continue;
+      // "wakil Perdana Menteri Turki": the deputy is not the leader the role stands for.
+      if (deputy && role_for(begin, end, m)) continue;
       if (!deputy && !leader_title_before(m.first, a_.sentences[s].first)) {
         // "Kepala Keamanan Dalam Negeri AS X", "Ketua Komisi I DPR X": the head of a unit
         // of the body, a member of the body.
@@ -888,6 +890,15 @@ class Extractor {
           !is_title_continuation(key))
         return;
     }
+  }
+
+  // Whether the person of the title with body m is a role mention ("Presiden Rusia"
+  // standing for the leader the article names), not a name that follows the title.
+  bool role_for(size_t begin, size_t end, const NameMention& m) const {
+    for (size_t j = begin; j < end; ++j) {
+      if (a_.mentions[j].role && a_.mentions[j].last == m.last) return true;
+    }
+    return false;
   }
 
   // Whether a leader's title stands right before the body at `first` ("Presiden Rusia",

@@ -300,3 +300,17 @@ TEST_CASE("a list of titled people gives each their own body, not the next one's
   CHECK_FALSE(find_relation(x, "Hendra Wijaya", Predicate::kLeads, "Partai Bulan Terang"));
   CHECK_FALSE(find_relation(x, "Hendra Wijaya", Predicate::kMemberOf, "Partai Bulan Terang"));
 }
+
+TEST_CASE("a deputy's title never stands for the leader", "[relations]") {
+  auto x = run("Presiden Turki Recep Tayyip Erdogan menelepon Suu Kyi. Foto itu diunggah wakil Perdana Menteri Turki.");
+  CHECK(find_relation(x, "Recep Tayyip Erdogan", Predicate::kLeads, "Turkey"));
+  CHECK_FALSE(find_relation(x, "Recep Tayyip Erdogan", Predicate::kMemberOf, "Turkey"));
+}
+
+TEST_CASE("a name after 'agar' inside a relative clause is the subject of its own clause", "[relations]") {
+  auto x = run("Wartawan Al Jazeera menyebut daftar yang mencakup agar Qatar memutuskan hubungan diplomatik dengan Iran.");
+  CHECK_FALSE(find_relation(x, "Al Jazeera", Predicate::kSanction, "Iran"));
+  for (const auto& r : x.relations) {
+    if (r.predicate != Predicate::kCoOccurs) CHECK(label_of(x, r.subject) != "Al Jazeera");
+  }
+}
