@@ -14,7 +14,8 @@
 namespace newsgraph::ingest {
 
 // Whether token t, or the one after a closing quote there, is `word` (before `end`).
-bool word_follows(const std::vector<Token>& tokens, uint32_t t, uint32_t end, std::string_view word);
+bool word_follows(const std::vector<Token>& tokens, uint32_t t, uint32_t end,
+                  std::string_view word);
 
 // Whether the clause of a verb of predicate p at token i ends before token j: at a
 // semicolon, at a subordinator ("karena", "jika", "setelah", ...), at a comma or colon
@@ -45,13 +46,15 @@ bool is_credit(const std::vector<Token>& tokens, uint32_t sentence_first, uint32
 // token i: "yang" opens it after the previous name (`after`), a verb follows "yang", and
 // the name is that verb's argument ("Serdadu Suriah yang didukung tentara Rusia,
 // melancarkan serangan": Rusia is no subject of "melancarkan").
-bool in_relative_clause(const std::vector<Token>& tokens, uint32_t after, uint32_t first, uint32_t i);
+bool in_relative_clause(const std::vector<Token>& tokens, uint32_t after, uint32_t first,
+                        uint32_t i);
 
 // The "yang" that opens the relative clause holding the verb at i ("Korea Utara, yang
 // kemudian menyerang ...", "republik yang memisahkan diri dan didukung Rusia"): at most
 // six tokens back, with no comma or semicolon between. Returns its index, or UINT32_MAX.
 // The caller checks that no name stands between it and the verb.
-uint32_t relative_pronoun_before(const std::vector<Token>& tokens, uint32_t sentence_first, uint32_t i);
+uint32_t relative_pronoun_before(const std::vector<Token>& tokens, uint32_t sentence_first,
+                                 uint32_t i);
 
 // Whether "saling" ("each other") stands just before the verb at i.
 bool is_reciprocal(const std::vector<Token>& tokens, uint32_t sentence_first, uint32_t i);

@@ -17,7 +17,8 @@ bool is_demonstrative(std::string_view key) { return key == "itu" || key == "ter
 
 // Whether mention m is a place in its sentence: right after "di", "ke", "dari".
 bool after_locative(const Analysis& a, const NameMention& m) {
-  return m.first > a.sentences[m.sentence].first && lexicon::is_locative_preposition(a.tokens[m.first - 1].key);
+  return m.first > a.sentences[m.sentence].first &&
+         lexicon::is_locative_preposition(a.tokens[m.first - 1].key);
 }
 
 bool usable(const Analysis& a, const NameMention& m) {
@@ -31,9 +32,9 @@ bool is_actor_type(EntityType t) {
 // What a reference may stand for.
 struct Wanted {
   EntityType type = EntityType::kPerson;
-  bool any_actor = false;      // a person, a country or a body, whatever `type` says
-  bool skip_places = false;    // pass over names after "di", "ke", "dari"
-  bool this_sentence = true;   // names earlier in the reference's own sentence count
+  bool any_actor = false;     // a person, a country or a body, whatever `type` says
+  bool skip_places = false;   // pass over names after "di", "ke", "dari"
+  bool this_sentence = true;  // names earlier in the reference's own sentence count
 };
 
 bool matches(const Analysis& a, const NameMention& m, const Wanted& want) {
@@ -145,14 +146,16 @@ int32_t possessor_of_nya(const Analysis& a, uint32_t s, uint32_t i) {
 Reference refer_back(const Analysis& a, uint32_t s, uint32_t i) {
   const SentenceInfo& si = a.sentences[s];
   const std::string_view key = a.tokens[i].key;
-  const std::string_view next = i + 1 < si.last ? std::string_view(a.tokens[i + 1].key) : std::string_view();
+  const std::string_view next =
+      i + 1 < si.last ? std::string_view(a.tokens[i + 1].key) : std::string_view();
   if (key == "keduanya") return pair_before(a, i, 1, EntityType::kCountry);
   if (key == "kedua" && (next == "negara" || next == "pihak" || next == "negeri"))
     return pair_before(a, i, 2, EntityType::kCountry);
   if (key == "kedua" && (next == "pemimpin" || next == "tokoh" || next == "presiden"))
     return pair_before(a, i, 2, EntityType::kPerson);
   const Wanted person;
-  if (key == "ia" || key == "dia" || key == "beliau") return one(1, last_named(a, s, i, person), "coref.pronoun");
+  if (key == "ia" || key == "dia" || key == "beliau")
+    return one(1, last_named(a, s, i, person), "coref.pronoun");
   if ((key == "negara" || key == "negeri") && is_demonstrative(next)) {
     Wanted earlier_country;  // a country named earlier, not in this sentence
     earlier_country.type = EntityType::kCountry;
@@ -166,7 +169,8 @@ Reference refer_back(const Analysis& a, uint32_t s, uint32_t i) {
   if (j >= si.last || !lexicon::is_leader_title(a.tokens[j].key)) return Reference{};
   ++j;
   while (j < si.last && is_title_continuation(a.tokens[j].key)) ++j;
-  if (j < si.last && is_demonstrative(a.tokens[j].key)) return one(j + 1 - i, last_named(a, s, i, person), "coref.definite");
+  if (j < si.last && is_demonstrative(a.tokens[j].key))
+    return one(j + 1 - i, last_named(a, s, i, person), "coref.definite");
   if (sang && (j >= si.last || !a.tokens[j].upper_initial))
     return one(j - i, last_named(a, s, i, person), "coref.definite");
   return Reference{};

@@ -11,10 +11,10 @@
 namespace newsgraph::ingest {
 
 struct Reference {
-  uint32_t length = 0;        // tokens the referring phrase covers; 0 when none starts here
+  uint32_t length = 0;  // tokens the referring phrase covers; 0 when none starts here
   int32_t entities[2] = {-1, -1};
-  uint32_t count = 0;         // 1 for a person or country, 2 for a pair
-  const char* rule = "";      // "coref.pronoun", "coref.definite", "coref.pair"
+  uint32_t count = 0;     // 1 for a person or country, 2 for a pair
+  const char* rule = "";  // "coref.pronoun", "coref.definite", "coref.pair"
 };
 
 // The referring phrase starting at token `i` of sentence `s`, if any, and what it refers

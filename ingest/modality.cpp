@@ -1,8 +1,8 @@
 // Modality of a cue, read from the words of its own clause: a question mark or "apakah"
 // makes a question only of the clause it closes or opens, a condition ("jika X, ...")
 // covers its clause and the one it governs, a negation must stand just before the cue
-// ("bukan hanya ... namun juga" negates nothing; "mencabut dukungan" does), and modal words ("dapat", "ingin",
-// "dikabarkan") right before the cue mark it hypothetical, planned or alleged.
+// ("bukan hanya ... namun juga" negates nothing; "mencabut dukungan" does), and modal words
+// ("dapat", "ingin", "dikabarkan") right before the cue mark it hypothetical, planned or alleged.
 #include <initializer_list>
 #include <string_view>
 
@@ -21,13 +21,15 @@ bool any_of(std::string_view key, std::initializer_list<std::string_view> words)
 
 // Words and marks that end one clause and start another.
 bool is_clause_break(std::string_view key) {
-  return any_of(key, {",", ";", ":", "bahwa", "namun", "tetapi", "tapi", "sedangkan", "sementara", "karena",
-                      "sehingga", "padahal", "meskipun", "meski", "walaupun", "agar", "supaya", "ketika", "saat",
-                      "setelah", "sebelum", "sejak", "lantaran", "sebab"});
+  return any_of(key, {",",        ";",         ":",         "bahwa",  "namun",    "tetapi",
+                      "tapi",     "sedangkan", "sementara", "karena", "sehingga", "padahal",
+                      "meskipun", "meski",     "walaupun",  "agar",   "supaya",   "ketika",
+                      "saat",     "setelah",   "sebelum",   "sejak",  "lantaran", "sebab"});
 }
 
 bool is_condition(std::string_view key) {
-  return any_of(key, {"jika", "jikalau", "kalau", "apabila", "seandainya", "andaikan", "bila", "if", "unless"});
+  return any_of(key, {"jika", "jikalau", "kalau", "apabila", "seandainya", "andaikan", "bila", "if",
+                      "unless"});
 }
 
 // The clause of token `cue`: [first, last) within the sentence.
@@ -63,7 +65,8 @@ bool is_real_condition(const Analysis& a, const SentenceInfo& s, uint32_t i) {
   if (i > s.first && lexicon::looks_like_verb(a.tokens[i - 1].key)) return false;
   for (uint32_t j = i + 1; j < s.last && a.tokens[j].key != ","; ++j) {
     const std::string_view w = a.tokens[j].key;
-    if (lexicon::looks_like_verb(w) || lexicon::looks_inflected(w) || any_of(w, {"akan", "tidak", "tak", "sudah"}))
+    if (lexicon::looks_like_verb(w) || lexicon::looks_inflected(w) ||
+        any_of(w, {"akan", "tidak", "tak", "sudah"}))
       return true;
   }
   return false;
@@ -77,7 +80,8 @@ bool under_condition(const Analysis& a, const SentenceInfo& s, const Clause& c, 
   }
   uint32_t first = s.first;
   while (first < c.first && !a.tokens[first].is_word()) ++first;
-  if (first >= c.first || !is_condition(a.tokens[first].key) || !is_real_condition(a, s, first)) return false;
+  if (first >= c.first || !is_condition(a.tokens[first].key) || !is_real_condition(a, s, first))
+    return false;
   for (uint32_t i = first; i + 1 < c.first; ++i) {
     if (a.tokens[i].key == ",") return false;  // the conditional clause ended earlier
   }
@@ -95,34 +99,39 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue) {
     const std::string_view key = a.tokens[i].key;
     const uint32_t distance = cue - i;
     if (key == "apakah") question = true;
-    const std::string_view next = i + 1 < s.last ? std::string_view(a.tokens[i + 1].key) : std::string_view();
-    if (distance <= 3 && any_of(key, {"tidak", "tak", "bukan", "belum", "enggan", "never", "not", "menolak"}) &&
+    const std::string_view next =
+        i + 1 < s.last ? std::string_view(a.tokens[i + 1].key) : std::string_view();
+    if (distance <= 3 &&
+        any_of(key, {"tidak", "tak", "bukan", "belum", "enggan", "never", "not", "menolak"}) &&
         !any_of(next, {"hanya", "saja", "sekadar", "cuma", "sekedar"}))
       negated = true;
     // "mencabut dukungannya", "mengakhiri kerja sama": what is withdrawn no longer holds.
-    if (distance <= 2 && any_of(key, {"mencabut", "menarik", "menghentikan", "mengakhiri", "membatalkan"}))
+    if (distance <= 2 &&
+        any_of(key, {"mencabut", "menarik", "menghentikan", "mengakhiri", "membatalkan"}))
       negated = true;
-    if (distance <= 3 && any_of(key, {"dapat", "bisa", "mampu", "mungkin", "kemungkinan", "berpotensi", "could",
-                                      "might", "can", "may"}))
+    if (distance <= 3 && any_of(key, {"dapat", "bisa", "mampu", "mungkin", "kemungkinan",
+                                      "berpotensi", "could", "might", "can", "may"}))
       hypothetical = true;
-    if (distance <= 3 && any_of(key, {"ingin", "berharap", "diharapkan", "siap", "hendak", "berniat", "mau",
-                                      "bersedia", "berupaya", "berusaha", "mencoba", "ingin", "want", "wants"}))
+    if (distance <= 3 &&
+        any_of(key, {"ingin", "berharap", "diharapkan", "siap", "hendak", "berniat", "mau",
+                     "bersedia", "berupaya", "berusaha", "mencoba", "ingin", "want", "wants"}))
       planned = true;
-    if (any_of(key, {"akan", "berencana", "rencana", "dijadwalkan", "berjanji", "bersumpah", "bakal", "will",
-                     "plans"}) ||
+    if (any_of(key, {"akan", "berencana", "rencana", "dijadwalkan", "berjanji", "bersumpah",
+                     "bakal", "will", "plans"}) ||
         (distance == 1 && key == "untuk"))
       planned = true;
-    if (any_of(key, {"dikabarkan", "dilaporkan", "disebut", "disebutkan", "diduga", "diyakini", "kabarnya",
-                     "konon", "reportedly", "allegedly"}))
+    if (any_of(key, {"dikabarkan", "dilaporkan", "disebut", "disebutkan", "diduga", "diyakini",
+                     "kabarnya", "konon", "reportedly", "allegedly"}))
       alleged = true;
   }
   // A denial or accusation earlier in the sentence covers what it is about.
   for (uint32_t i = s.first; i < cue; ++i) {
     const std::string_view key = a.tokens[i].key;
-    if (any_of(key, {"membantah", "menyangkal", "bantah", "membantahnya", "dibantah", "denied", "denies"}))
+    if (any_of(key, {"membantah", "menyangkal", "bantah", "membantahnya", "dibantah", "denied",
+                     "denies"}))
       denied = true;
-    if (any_of(key, {"menuduh", "dituduh", "menuding", "dituding", "mengklaim", "klaim", "tuduhan", "tudingan",
-                     "diduga", "dugaan", "accused"}))
+    if (any_of(key, {"menuduh", "dituduh", "menuding", "dituding", "mengklaim", "klaim", "tuduhan",
+                     "tudingan", "diduga", "dugaan", "accused"}))
       alleged = true;
   }
   if (question) return Modality::kQuestion;

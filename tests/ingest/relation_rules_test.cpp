@@ -2,7 +2,6 @@
 // are, which names a relative clause or a news credit hides, coordination, reciprocal
 // "saling", noun-phrase relations, and the modality of a cue's own clause.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "tests/ingest/extraction_helpers.h"
@@ -22,7 +21,8 @@ std::string label_of(const Extraction& x, const std::string& id) {
 const Relation* find_relation(const Extraction& x, const std::string& subject, Predicate p,
                               const std::string& object) {
   for (const auto& r : x.relations) {
-    if (r.predicate == p && label_of(x, r.subject) == subject && label_of(x, r.object) == object) return &r;
+    if (r.predicate == p && label_of(x, r.subject) == subject && label_of(x, r.object) == object)
+      return &r;
   }
   return nullptr;
 }
@@ -39,9 +39,11 @@ Extraction run(const std::string& body) { return testing::extract_text("Judul\n"
 
 }  // namespace
 
-TEST_CASE("a pronoun takes the person named last in its sentence, else the subject before", "[relations][coref]") {
-  auto x = run("Presiden Rusia Vladimir Putin tiba di Beijing pada Senin. Ia kemudian menuduh Jepang "
-               "memperburuk keadaan.");
+TEST_CASE("a pronoun takes the person named last in its sentence, else the subject before",
+          "[relations][coref]") {
+  auto x =
+      run("Presiden Rusia Vladimir Putin tiba di Beijing pada Senin. Ia kemudian menuduh Jepang "
+          "memperburuk keadaan.");
   const Relation* r = find_relation(x, "Vladimir Putin", Predicate::kAccuse, "Japan");
   REQUIRE(r);
   CHECK(has_rule(r, "cue.active+coref.pronoun"));
@@ -50,23 +52,27 @@ TEST_CASE("a pronoun takes the person named last in its sentence, else the subje
   for (const auto& rel : none.relations) CHECK(rel.predicate == Predicate::kCoOccurs);
 }
 
-TEST_CASE("'negara itu' refers to the last country named that is not a place", "[relations][coref]") {
-  auto x = run("Korea Utara kembali meluncurkan rudal. AS lalu menjatuhkan sanksi terhadap negara itu.");
+TEST_CASE("'negara itu' refers to the last country named that is not a place",
+          "[relations][coref]") {
+  auto x =
+      run("Korea Utara kembali meluncurkan rudal. AS lalu menjatuhkan sanksi terhadap negara itu.");
   const Relation* r = find_relation(x, "United States", Predicate::kSanction, "North Korea");
   REQUIRE(r);
   CHECK(has_rule(r, "cue.active+coref.definite"));
 }
 
 TEST_CASE("'kedua negara' never takes a country named as a place", "[relations][coref]") {
-  auto x = run("Pejabat Jepang tiba di Hanoi. Pertemuan dengan Korea Selatan digelar di Rusia. "
-               "Kedua negara sepakat memperkuat kerja sama.");
+  auto x =
+      run("Pejabat Jepang tiba di Hanoi. Pertemuan dengan Korea Selatan digelar di Rusia. "
+          "Kedua negara sepakat memperkuat kerja sama.");
   CHECK(find_relation(x, "Japan", Predicate::kCooperate, "South Korea"));
   CHECK_FALSE(find_relation(x, "Russia", Predicate::kCooperate, "South Korea"));
   CHECK_FALSE(find_relation(x, "Japan", Predicate::kCooperate, "Russia"));
 }
 
-TEST_CASE("a country and a body coordinated act together; a comma list ending in 'dan' is one subject",
-          "[relations]") {
+TEST_CASE(
+    "a country and a body coordinated act together; a comma list ending in 'dan' is one subject",
+    "[relations]") {
   auto x = run("AS dan PBB menjatuhkan sanksi terhadap Korea Utara.");
   CHECK(find_relation(x, "United States", Predicate::kSanction, "North Korea"));
   CHECK(find_relation(x, "United Nations", Predicate::kSanction, "North Korea"));
@@ -80,16 +86,21 @@ TEST_CASE("a country and a body coordinated act together; a comma list ending in
 
 TEST_CASE("'saling' makes a coordinated subject act on each other", "[relations]") {
   auto x = run("Kim Jong Un dan Donald Trump saling melontarkan ancaman.");
-  CHECK(has_rule(find_relation(x, "Kim Jong Un", Predicate::kThreaten, "Donald Trump"), "cue.reciprocal"));
-  CHECK(has_rule(find_relation(x, "Donald Trump", Predicate::kThreaten, "Kim Jong Un"), "cue.reciprocal"));
+  CHECK(has_rule(find_relation(x, "Kim Jong Un", Predicate::kThreaten, "Donald Trump"),
+                 "cue.reciprocal"));
+  CHECK(has_rule(find_relation(x, "Donald Trump", Predicate::kThreaten, "Kim Jong Un"),
+                 "cue.reciprocal"));
 }
 
-TEST_CASE("a name inside a relative clause or a news credit is never a later verb's subject", "[relations]") {
+TEST_CASE("a name inside a relative clause or a news credit is never a later verb's subject",
+          "[relations]") {
   auto rel = run("Serdadu Suriah yang didukung tentara Rusia, melancarkan serangan terhadap ISIS.");
   CHECK(find_relation(rel, "Syria", Predicate::kAttack, "Islamic State"));
   CHECK_FALSE(find_relation(rel, "Russia", Predicate::kAttack, "Islamic State"));
 
-  auto credit = run("Menteri itu, diberitakan Reuters, dijadwalkan bertemu dengan Presiden Prancis Emmanuel Macron.");
+  auto credit =
+      run("Menteri itu, diberitakan Reuters, dijadwalkan bertemu dengan Presiden Prancis Emmanuel "
+          "Macron.");
   for (const auto& r : credit.relations) {
     if (r.predicate == Predicate::kMeet) CHECK(label_of(credit, r.subject) != "Reuters");
   }
@@ -105,7 +116,8 @@ TEST_CASE("a verb after 'yang' takes the name before 'yang', or no subject at al
 
 TEST_CASE("a passive's agent may follow the verb without 'oleh'", "[relations]") {
   auto x = run("Israel dikecam Turki atas serangan itu.");
-  CHECK(has_rule(find_relation(x, "Turkey", Predicate::kAccuse, "Israel"), "cue.passive.bare_agent"));
+  CHECK(
+      has_rule(find_relation(x, "Turkey", Predicate::kAccuse, "Israel"), "cue.passive.bare_agent"));
 }
 
 TEST_CASE("a noun cue received by the subject comes from the one after 'dari'", "[relations]") {
@@ -118,14 +130,17 @@ TEST_CASE("a noun cue received by the subject comes from the one after 'dari'", 
 }
 
 TEST_CASE("a fronted phrase's noun cue takes the subject of the clause after it", "[relations]") {
-  auto x = run("Dalam suratnya kepada Presiden Rusia Vladimir Putin, Kim Jong Un menulis bahwa ia senang.");
-  CHECK(has_rule(find_relation(x, "Kim Jong Un", Predicate::kCommunicate, "Vladimir Putin"), "cue.fronted_phrase"));
+  auto x = run(
+      "Dalam suratnya kepada Presiden Rusia Vladimir Putin, Kim Jong Un menulis bahwa ia senang.");
+  CHECK(has_rule(find_relation(x, "Kim Jong Un", Predicate::kCommunicate, "Vladimir Putin"),
+                 "cue.fronted_phrase"));
 }
 
 TEST_CASE("an apposition names the body a person speaks for or leads", "[relations]") {
   auto member = run("Rahmat Hidayat, juru bicara Partai Amanat Rakyat, mengecam keputusan itu.");
-  CHECK(has_rule(find_relation(member, "Rahmat Hidayat", Predicate::kMemberOf, "Partai Amanat Rakyat"),
-                 "apposition.member"));
+  CHECK(has_rule(
+      find_relation(member, "Rahmat Hidayat", Predicate::kMemberOf, "Partai Amanat Rakyat"),
+      "apposition.member"));
   auto leader = run("\"Kami menolak,\" kata Hendra Wijaya, ketua Partai Amanat Rakyat.");
   CHECK(has_rule(find_relation(leader, "Hendra Wijaya", Predicate::kLeads, "Partai Amanat Rakyat"),
                  "apposition.leads"));
@@ -134,7 +149,8 @@ TEST_CASE("an apposition names the body a person speaks for or leads", "[relatio
   CHECK_FALSE(find_relation(former, "Hendra Wijaya", Predicate::kMemberOf, "Partai Amanat Rakyat"));
 }
 
-TEST_CASE("a leader's title gives LEADS alone, and a former or would-be holder's gives nothing", "[relations]") {
+TEST_CASE("a leader's title gives LEADS alone, and a former or would-be holder's gives nothing",
+          "[relations]") {
   auto x = run("Perdana Menteri Israel Benjamin Netanyahu mengecam rencana itu.");
   CHECK(find_relation(x, "Benjamin Netanyahu", Predicate::kLeads, "Israel"));
   CHECK_FALSE(find_relation(x, "Benjamin Netanyahu", Predicate::kMemberOf, "Israel"));
@@ -142,7 +158,8 @@ TEST_CASE("a leader's title gives LEADS alone, and a former or would-be holder's
   auto former = run("Mantan Presiden Georgia Mikheil Saakashvili tiba di Kiev.");
   const Entity* georgia = testing::find_entity(former, "Georgia");
   REQUIRE(georgia);
-  for (const auto& r : former.relations) CHECK_FALSE((r.predicate == Predicate::kLeads && r.object == georgia->id));
+  for (const auto& r : former.relations)
+    CHECK_FALSE((r.predicate == Predicate::kLeads && r.object == georgia->id));
 }
 
 TEST_CASE("modality acts on the cue's own clause", "[relations][modality]") {
@@ -154,26 +171,30 @@ TEST_CASE("modality acts on the cue's own clause", "[relations][modality]") {
   CHECK(sanction->modality == Modality::kAsserted);
   CHECK(support->modality == Modality::kQuestion);
 
-  const Relation* not_only = find_relation(run("Rusia bukan hanya mendukung Suriah, namun juga melatih tentaranya."),
-                                           "Russia", Predicate::kSupport, "Syria");
+  const Relation* not_only =
+      find_relation(run("Rusia bukan hanya mendukung Suriah, namun juga melatih tentaranya."),
+                    "Russia", Predicate::kSupport, "Syria");
   REQUIRE(not_only);
   CHECK(not_only->modality == Modality::kAsserted);
 
-  const Relation* withdrawn = find_relation(run("Partai Golkar mencabut dukungannya untuk Ridwan Kamil."), "Partai Golkar",
-                                            Predicate::kSupport, "Ridwan Kamil");
+  const Relation* withdrawn =
+      find_relation(run("Partai Golkar mencabut dukungannya untuk Ridwan Kamil."), "Partai Golkar",
+                    Predicate::kSupport, "Ridwan Kamil");
   REQUIRE(withdrawn);
   CHECK(withdrawn->modality == Modality::kNegated);
 
-  const Relation* can = find_relation(run("Korea Utara dapat menyerang Jepang."), "North Korea", Predicate::kAttack, "Japan");
+  const Relation* can = find_relation(run("Korea Utara dapat menyerang Jepang."), "North Korea",
+                                      Predicate::kAttack, "Japan");
   REQUIRE(can);
   CHECK(can->modality == Modality::kHypothetical);
 
-  const Relation* wants = find_relation(run("Jepang ingin mendukung India."), "Japan", Predicate::kSupport, "India");
+  const Relation* wants =
+      find_relation(run("Jepang ingin mendukung India."), "Japan", Predicate::kSupport, "India");
   REQUIRE(wants);
   CHECK(wants->modality == Modality::kPlanned);
 
-  const Relation* that = find_relation(run("Pertemuan itu menandakan kalau Jepang mendukung AS."), "Japan",
-                                       Predicate::kSupport, "United States");
+  const Relation* that = find_relation(run("Pertemuan itu menandakan kalau Jepang mendukung AS."),
+                                       "Japan", Predicate::kSupport, "United States");
   REQUIRE(that);
   CHECK(that->modality == Modality::kAsserted);
 
@@ -186,24 +207,33 @@ TEST_CASE("modality acts on the cue's own clause", "[relations][modality]") {
   CHECK(accuse->modality == Modality::kHypothetical);
 }
 
-TEST_CASE("a noun cue's possessive '-nya' is the actor named last before it", "[relations][coref]") {
-  auto x = run("Presiden Prancis Emmanuel Macron tiba di Jakarta. Dalam kunjungannya ke Malaysia pekan depan, "
-               "isu sawit akan dibahas.");
-  CHECK(has_rule(find_relation(x, "Emmanuel Macron", Predicate::kVisit, "Malaysia"), "cue.noun.possessive+coref.nya"));
+TEST_CASE("a noun cue's possessive '-nya' is the actor named last before it",
+          "[relations][coref]") {
+  auto x =
+      run("Presiden Prancis Emmanuel Macron tiba di Jakarta. Dalam kunjungannya ke Malaysia pekan "
+          "depan, "
+          "isu sawit akan dibahas.");
+  CHECK(has_rule(find_relation(x, "Emmanuel Macron", Predicate::kVisit, "Malaysia"),
+                 "cue.noun.possessive+coref.nya"));
 }
 
 TEST_CASE("'di bawah' and 'pimpinan' say who leads the body named before them", "[relations]") {
   auto under = run("Gencatan senjata itu diinisiasi pemerintah AS di bawah Presiden Donald Trump.");
-  CHECK(has_rule(find_relation(under, "Donald Trump", Predicate::kLeads, "United States"), "phrase.led_by"));
+  CHECK(has_rule(find_relation(under, "Donald Trump", Predicate::kLeads, "United States"),
+                 "phrase.led_by"));
   auto led = run("Korea Utara pimpinan Kim Jong Un kembali meluncurkan rudal.");
-  CHECK(has_rule(find_relation(led, "Kim Jong Un", Predicate::kLeads, "North Korea"), "phrase.led_by"));
+  CHECK(has_rule(find_relation(led, "Kim Jong Un", Predicate::kLeads, "North Korea"),
+                 "phrase.led_by"));
   auto place = run("Budi Santoso tidur di bawah jembatan di Jakarta.");
   for (const auto& r : place.relations) CHECK(r.predicate != Predicate::kLeads);
 }
 
 TEST_CASE("a kinship apposition relates the two people", "[relations]") {
-  auto x = run("Polisi menyelidiki kematian Kim Jong Nam, kakak tiri pemimpin Korea Utara Kim Jong Un, di Malaysia.");
-  CHECK(has_rule(find_relation(x, "Kim Jong Nam", Predicate::kFamily, "Kim Jong Un"), "apposition.family"));
+  auto x =
+      run("Polisi menyelidiki kematian Kim Jong Nam, kakak tiri pemimpin Korea Utara Kim Jong Un, "
+          "di Malaysia.");
+  CHECK(has_rule(find_relation(x, "Kim Jong Nam", Predicate::kFamily, "Kim Jong Un"),
+                 "apposition.family"));
 }
 
 TEST_CASE("a person's title may stand between coordinated people", "[relations]") {
@@ -212,30 +242,40 @@ TEST_CASE("a person's title may stand between coordinated people", "[relations]"
   CHECK(find_relation(x, "Donald Trump", Predicate::kThreaten, "Kim Jong Un"));
 }
 
-TEST_CASE("a pronoun in a new sentence takes the subject before the verb, not a name in a fronted phrase",
-          "[relations][coref]") {
-  auto x = run("Dalam suratnya kepada Presiden Prancis Emmanuel Macron, Boris Johnson menulis soal perdagangan. "
-               "Dia juga mengecam Rusia.");
+TEST_CASE(
+    "a pronoun in a new sentence takes the subject before the verb, not a name in a fronted phrase",
+    "[relations][coref]") {
+  auto x =
+      run("Dalam suratnya kepada Presiden Prancis Emmanuel Macron, Boris Johnson menulis soal "
+          "perdagangan. "
+          "Dia juga mengecam Rusia.");
   CHECK(find_relation(x, "Boris Johnson", Predicate::kAccuse, "Russia"));
   CHECK_FALSE(find_relation(x, "Emmanuel Macron", Predicate::kAccuse, "Russia"));
 }
 
-TEST_CASE("the object of a preposition is no subject unless it stands right before the verb", "[relations]") {
-  auto place = run("Setelah tiba di Amerika Serikat untuk bertemu dengan Barack Obama, rombongan itu beristirahat.");
+TEST_CASE("the object of a preposition is no subject unless it stands right before the verb",
+          "[relations]") {
+  auto place =
+      run("Setelah tiba di Amerika Serikat untuk bertemu dengan Barack Obama, rombongan itu "
+          "beristirahat.");
   CHECK_FALSE(find_relation(place, "Barack Obama", Predicate::kMeet, "United States"));
   CHECK_FALSE(find_relation(place, "United States", Predicate::kMeet, "Barack Obama"));
-  auto absolute = run("Ketegangan meningkat, dengan Washington menuduh Korea Utara memasok senjata.");
+  auto absolute =
+      run("Ketegangan meningkat, dengan Washington menuduh Korea Utara memasok senjata.");
   CHECK(find_relation(absolute, "United States", Predicate::kAccuse, "North Korea"));
 }
 
 TEST_CASE("a first-person subject in a quote is no name's", "[relations]") {
-  auto x = run("\"Indonesia sudah siap, kami akan bertemu dengan Presiden Barack Obama,\" kata dia.");
+  auto x =
+      run("\"Indonesia sudah siap, kami akan bertemu dengan Presiden Barack Obama,\" kata dia.");
   for (const auto& r : x.relations) CHECK(r.predicate != Predicate::kMeet);
 }
 
-TEST_CASE("the head of a unit of a body is its member, the holder of a leader's title its leader", "[relations]") {
+TEST_CASE("the head of a unit of a body is its member, the holder of a leader's title its leader",
+          "[relations]") {
   auto unit = run("Kepala Keamanan Dalam Negeri AS John Kelly tiba di Meksiko.");
-  CHECK(has_rule(find_relation(unit, "John Kelly", Predicate::kMemberOf, "United States"), "title.unit_head"));
+  CHECK(has_rule(find_relation(unit, "John Kelly", Predicate::kMemberOf, "United States"),
+                 "title.unit_head"));
   CHECK_FALSE(find_relation(unit, "John Kelly", Predicate::kLeads, "United States"));
   auto leader = run("Pemimpin Tertinggi Iran Ali Khamenei mengecam sanksi itu.");
   CHECK(find_relation(leader, "Ali Khamenei", Predicate::kLeads, "Iran"));
@@ -253,13 +293,16 @@ TEST_CASE("a country that only says what kind a noun is acts in nothing", "[rela
 
 TEST_CASE("a person attacking with no word of force attacks in words", "[relations]") {
   auto words = run("Donald Trump menyerang Direktur FBI James Comey dalam pidatonya.");
-  CHECK(has_rule(find_relation(words, "Donald Trump", Predicate::kAccuse, "James Comey"), "cue.verbal_attack"));
+  CHECK(has_rule(find_relation(words, "Donald Trump", Predicate::kAccuse, "James Comey"),
+                 "cue.verbal_attack"));
   auto force = run("Rusia menyerang Ukraina dengan rudal.");
   CHECK(find_relation(force, "Russia", Predicate::kAttack, "Ukraine"));
 }
 
-TEST_CASE("a name after a decision noun and a preposition is not the verb's object", "[relations]") {
-  auto x = run("Perdana Menteri Belgia Charles Michel menyesalkan keputusan duta besarnya untuk PBB.");
+TEST_CASE("a name after a decision noun and a preposition is not the verb's object",
+          "[relations]") {
+  auto x =
+      run("Perdana Menteri Belgia Charles Michel menyesalkan keputusan duta besarnya untuk PBB.");
   CHECK_FALSE(find_relation(x, "Charles Michel", Predicate::kAccuse, "United Nations"));
   auto direct = run("Perdana Menteri Belgia Charles Michel mengecam keputusan PBB.");
   CHECK(find_relation(direct, "Charles Michel", Predicate::kAccuse, "United Nations"));
@@ -268,11 +311,14 @@ TEST_CASE("a name after a decision noun and a preposition is not the verb's obje
 TEST_CASE("a verb's object is not taken from the subordinate clause after it", "[relations]") {
   auto x = run("Tim itu menyerang lewat tengah karena keberadaan Xabi Alonso.");
   for (const auto& r : x.relations) CHECK(r.predicate != Predicate::kAttack);
-  auto purpose = run("AS mendesak DK PBB untuk menjatuhkan sanksi yang lebih keras agar Korea Utara menghentikan uji rudal.");
+  auto purpose =
+      run("AS mendesak DK PBB untuk menjatuhkan sanksi yang lebih keras agar Korea Utara "
+          "menghentikan uji rudal.");
   CHECK(find_relation(purpose, "UN Security Council", Predicate::kSanction, "North Korea"));
 }
 
-TEST_CASE("goods go to the name after 'ke', not to the name that says where they come from", "[relations]") {
+TEST_CASE("goods go to the name after 'ke', not to the name that says where they come from",
+          "[relations]") {
   auto x = run("Perusahaan itu mengekspor teknologi Amerika Serikat ke China.");
   CHECK_FALSE(find_relation(x, "United States", Predicate::kSupply, "China"));
   for (const auto& r : x.relations) {
@@ -282,12 +328,14 @@ TEST_CASE("goods go to the name after 'ke', not to the name that says where they
   CHECK(find_relation(direct, "Russia", Predicate::kSupply, "Syria"));
 }
 
-TEST_CASE("a verb followed by another verb has a clause, not a name, as its object", "[relations]") {
+TEST_CASE("a verb followed by another verb has a clause, not a name, as its object",
+          "[relations]") {
   auto x = run("Ketua DPR Setya Novanto membantah menunjuk pengusaha Andi Narogong.");
   CHECK_FALSE(find_relation(x, "Setya Novanto", Predicate::kReject, "Andi Narogong"));
 }
 
-TEST_CASE("a former holder named in an apposition before the name holds nothing now", "[relations]") {
+TEST_CASE("a former holder named in an apposition before the name holds nothing now",
+          "[relations]") {
   auto x = run("Polisi menangkap mantan perdana menteri Kosovo, Ramush Haradinaj, di bandara.");
   for (const auto& r : x.relations) {
     CHECK_FALSE((r.predicate == Predicate::kMemberOf || r.predicate == Predicate::kLeads));
@@ -295,20 +343,27 @@ TEST_CASE("a former holder named in an apposition before the name holds nothing 
 }
 
 TEST_CASE("a list of titled people gives each their own body, not the next one's", "[relations]") {
-  auto x = run("Rapat dihadiri Ketua Partai Amanat Rakyat Hendra Wijaya, Ketua Partai Bulan Terang Rudi Hartono dan lainnya.");
+  auto x =
+      run("Rapat dihadiri Ketua Partai Amanat Rakyat Hendra Wijaya, Ketua Partai Bulan Terang Rudi "
+          "Hartono dan lainnya.");
   CHECK(find_relation(x, "Hendra Wijaya", Predicate::kLeads, "Partai Amanat Rakyat"));
   CHECK_FALSE(find_relation(x, "Hendra Wijaya", Predicate::kLeads, "Partai Bulan Terang"));
   CHECK_FALSE(find_relation(x, "Hendra Wijaya", Predicate::kMemberOf, "Partai Bulan Terang"));
 }
 
 TEST_CASE("a deputy's title never stands for the leader", "[relations]") {
-  auto x = run("Presiden Turki Recep Tayyip Erdogan menelepon Suu Kyi. Foto itu diunggah wakil Perdana Menteri Turki.");
+  auto x =
+      run("Presiden Turki Recep Tayyip Erdogan menelepon Suu Kyi. Foto itu diunggah wakil Perdana "
+          "Menteri Turki.");
   CHECK(find_relation(x, "Recep Tayyip Erdogan", Predicate::kLeads, "Turkey"));
   CHECK_FALSE(find_relation(x, "Recep Tayyip Erdogan", Predicate::kMemberOf, "Turkey"));
 }
 
-TEST_CASE("a name after 'agar' inside a relative clause is the subject of its own clause", "[relations]") {
-  auto x = run("Wartawan Al Jazeera menyebut daftar yang mencakup agar Qatar memutuskan hubungan diplomatik dengan Iran.");
+TEST_CASE("a name after 'agar' inside a relative clause is the subject of its own clause",
+          "[relations]") {
+  auto x =
+      run("Wartawan Al Jazeera menyebut daftar yang mencakup agar Qatar memutuskan hubungan "
+          "diplomatik dengan Iran.");
   CHECK_FALSE(find_relation(x, "Al Jazeera", Predicate::kSanction, "Iran"));
   for (const auto& r : x.relations) {
     if (r.predicate != Predicate::kCoOccurs) CHECK(label_of(x, r.subject) != "Al Jazeera");

@@ -1,0 +1,229 @@
+// A cue's subject and object by its voice and construction: active, passive (with or
+// without "oleh"), reversed, noun cues with a possessor, a light verb, a receiving verb,
+// "-nya" or a fronted phrase, symmetric cues and their pairs, reciprocal "saling".
+#include <algorithm>
+
+#include "ingest/clause_bounds.h"
+#include "ingest/coreference.h"
+#include "ingest/lexicon.h"
+#include "ingest/relation_builder.h"
+
+namespace newsgraph::ingest {
+
+void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i, const Cue& cue,
+                                std::string_view word) {
+  const SentenceInfo& si = a_.sentences[s];
+  const uint32_t previous_cue = previous_cue_;
+  previous_cue_ = i;
+  const char* rule = "cue.active";
+  int subj = -1, obj = -1;
+  double confidence = 0.75;
+  int left = nearest_left(slots, i);
+  int right = first_right(slots, i, true);
+  // "saya akan pergi ke sana untuk bertemu dengan X": the subject is a pronoun no name
+  // stands for here.
+  if (left >= 0 && personal_pronoun_between(slots[left].last, i)) left = -1;
+  // A verb after "X, Y" where Y was the object of an earlier verb shares that verb's
+  // subject: "Kim mengirim surat kepada Putin, memuji ...".
+  if (left >= 0 && slots[left].object_of_earlier_cue && slots[left].subject_of_that_cue >= 0 &&
+      !cue.noun) {
+    bool comma = false;
+    for (uint32_t j = slots[left].last; j < i; ++j)
+      comma = comma || a_.tokens[j].word() == "," || a_.tokens[j].word() == "dan";
+    if (comma) left = slots[left].subject_of_that_cue;
+  }
+  if (left >= 0 && slots[left].patient_of_passive >= 0 && !cue.noun &&
+      cue.voice != CueVoice::kPassive) {
+    left = slots[left].patient_of_passive;  // "X dijatuhi sanksi oleh Y sejak menginvasi Z"
+  }
+  const bool light_verb = i > si.first && is_light_verb(a_.tokens[i - 1].key);
+  // "X, yang menyerang Y": the subject is the name "yang" follows, or none
+  // ("pihak yang menyerang Tokyo" names no attacker).
+  const uint32_t relative_end = relative_subject_end(slots, si.first, i);
+  if (relative_end > 0) {
+    left = -1;
+    for (size_t k = 0; k < slots.size(); ++k)
+      if (slots[k].last == relative_end) left = static_cast<int>(k);
+  }
+  if (cue.voice == CueVoice::kPassive) {
+    rule = "cue.passive";
+    subj = after_word(slots, i, "oleh", agent_phrase_end(a_.tokens, i, si.last));
+    if (subj < 0 && right >= 0 && slots[right].first == i + 1 &&
+        a_.tokens[i].key.rfind("di", 0) == 0) {
+      subj = right;  // the agent right after a di- verb: "dikecam China", "yang didukung Iran"
+      rule = "cue.passive.bare_agent";
+    }
+    obj = relative_end > 0 ? left : nearest_left(slots, i, true);
+    if (subj < 0 || obj < 0 || subj == obj) return;
+    slots[subj].patient_of_passive = obj;
+  } else if (cue.noun && i > si.first && is_receiving_verb(a_.tokens[i - 1].key)) {
+    // "menuai kecaman dari China", "mendapat dukungan Rusia": the giver acts on the
+    // clause's subject; unless the verb was a cue itself ("menerima bantuan dari X").
+    if (previous_cue == i - 1) return;
+    rule = "cue.noun.received";
+    subj = after_word(slots, i, "dari", std::min(si.last, i + 4));
+    if (subj < 0 && right >= 0 && slots[right].first == i + 1) subj = right;
+    obj = left;
+  } else if (cue.voice == CueVoice::kReversed) {
+    rule = "cue.reversed";
+    subj = after_word(slots, i, "dari", si.last);
+    if (subj < 0) subj = right;
+    obj = left;
+  } else if (cue.noun && right >= 0 && slots[right].first == i + 1 &&
+             !is_symmetric(cue.predicate)) {
+    // Possessor right after a noun cue: "invasi Rusia ke Ukraina", "dukungan Uni Soviet".
+    rule = "cue.noun.possessor";
+    subj = right;
+    obj = -1;
+    if (slots[right].last < si.last && is_preposition(a_.tokens[slots[right].last].key)) {
+      obj = first_right(slots, slots[right].last, true);
+    }
+    bool patient_before = cue.predicate == Predicate::kSupport ||
+                          cue.predicate == Predicate::kSupply ||
+                          cue.predicate == Predicate::kCommunicate;
+    if (obj < 0 && patient_before && left >= 0 && !clause_break_between(slots[left].last, i))
+      obj = left;
+  } else if (is_symmetric(cue.predicate)) {
+    rule = "cue.symmetric";
+    int between = after_word(slots, i, "antara", std::min(si.last, i + (cue.noun ? 6 : 4)));
+    if (between >= 0) {
+      pairwise(slots[between], cue.predicate, s, i, cue.root, "cue.symmetric.between");
+      return;
+    }
+    // "persahabatan Rusia-DPRK", "Kim dan Putin bertemu", "X bertemu dengan Y".
+    if (cue.noun && right >= 0 && slots[right].first <= i + 2 && slots[right].entities.size() > 1) {
+      pairwise(slots[right], cue.predicate, s, i, cue.root, "cue.symmetric.possessor");
+      return;
+    }
+    // "pertemuan Putin dengan Kim", "kerja sama Indonesia dengan Jepang".
+    if (cue.noun && right >= 0 && slots[right].first <= i + 2) {
+      int partner = after_word(slots, slots[right].last - 1, "dengan",
+                               std::min(si.last, slots[right].last + 1));
+      if (partner >= 0 && partner != right) {
+        add_all(slots[right], cue.predicate, slots[partner], s, i, word,
+                "cue.symmetric.possessor_with", 0.7);
+        return;
+      }
+    }
+    subj = left;
+    obj = cue.noun ? after_word(slots, i, "dengan", std::min(si.last, i + 7)) : right;
+    if (!cue.noun && obj >= 0 && clause_ends_between(a_.tokens, cue.predicate, i, slots[obj].first))
+      obj = -1;
+    if (!cue.noun && obj >= 0 && relative_between(i, slots[obj].first)) obj = -1;
+    if (subj >= 0 && obj < 0 && slots[subj].entities.size() > 1 && slots[subj].last + 4 >= i) {
+      pairwise(slots[subj], cue.predicate, s, i, cue.root, "cue.symmetric.coordinated");
+      return;
+    }
+  } else {
+    subj = left;
+    obj = right;
+    if (!cue.noun && obj >= 0 && clause_ends_between(a_.tokens, cue.predicate, i, slots[obj].first))
+      obj = -1;
+    // "membantah menunjuk X", "menolak menyerahkan X": the object is what is done (a
+    // threat's is whom it is against: "mengancam menyerang AS").
+    const bool stance = cue.predicate == Predicate::kReject ||
+                        cue.predicate == Predicate::kRecognize ||
+                        cue.predicate == Predicate::kAccept || cue.predicate == Predicate::kAccuse;
+    if (stance && !cue.noun && i + 1 < si.last && mention_at_[i + 1] < 0 &&
+        lexicon::looks_like_verb(a_.tokens[i + 1].key) && a_.tokens[i + 1].key != "melawan")
+      obj = -1;
+    // "mengekspor teknologi AS ke China": goods go to the name after "ke".
+    if (!cue.noun && obj >= 0 && cue.predicate == Predicate::kSupply)
+      obj = recipient(slots, i, obj, si.last);
+    if (!cue.noun && obj >= 0 && relative_between(i, slots[obj].first))
+      obj = -1;  // "menuduh gerilyawan yang didukung X"
+    if (!cue.noun && obj >= 0 && object_inside_decision(i, slots[obj].first)) obj = -1;
+    // A bare noun cue names an event; without a possessor or a light verb it says
+    // nothing about who did it to whom ("menerima bantuan dari X").
+    if (cue.noun && !light_verb) subj = -1;
+    if (subj < 0 && right >= 0 && opens_fronted_clause(a_.tokens, si.first, i)) {
+      // A fronted clause: "Menyampaikan dukungan ... dengan Moskow, Kim mengirim ...".
+      int after_clause = -1;
+      for (uint32_t j = i + 1; j < si.last && after_clause < 0; ++j) {
+        if (a_.tokens[j].word() == ",") after_clause = first_right(slots, j, true);
+      }
+      if (after_clause >= 0 && after_clause != right &&
+          slots[right].last <= slots[after_clause].first) {
+        subj = after_clause;
+        rule = "cue.fronted";
+        confidence = 0.6;
+      }
+    }
+    if (subj < 0 && cue.noun && right >= 0 && opens_fronted_phrase(a_.tokens, si.first, i) &&
+        !relative_between(i, slots[right].first)) {
+      subj =
+          subject_after_fronted_phrase(slots, i, si.last);  // "Dalam suratnya kepada X, Y menulis"
+      rule = "cue.fronted_phrase";
+      confidence = 0.6;
+    }
+    const std::string_view before_object =
+        obj >= 0 ? a_.tokens[slots[obj].first - 1].word() : std::string_view();
+    if (subj < 0 && cue.noun && obj >= 0 && possessive_nya(i) && is_preposition(before_object) &&
+        (before_object != "di" || cue.predicate == Predicate::kVisit)) {
+      // "kunjungannya ke Mongolia", "dukungannya kepada Suriah": "-nya" is the actor.
+      const int32_t owner = possessor_of_nya(a_, s, i);
+      if (owner >= 0 && owner != slots[obj].entities.front()) {
+        add_all(Slot{i, i + 1, {owner}, false, -1, -1, "coref.nya"}, cue.predicate, slots[obj], s,
+                i, word, "cue.noun.possessive", 0.6);
+        return;
+      }
+    }
+  }
+  // "Kim dan Trump saling melontarkan ancaman": each to the other.
+  if (subj >= 0 && slots[subj].entities.size() > 1 && (obj < 0 || obj == subj) &&
+      !is_symmetric(cue.predicate) && is_reciprocal(a_.tokens, si.first, i)) {
+    const Slot& group = slots[subj];
+    for (int32_t x : group.entities) {
+      for (int32_t y : group.entities) add(x, cue.predicate, y, s, i, word, "cue.reciprocal", 0.7);
+    }
+    return;
+  }
+  if (subj < 0 || obj < 0 || subj == obj) return;
+  Cue effective = cue;
+  if (cue.predicate == Predicate::kAttack && in_class("attack_in_words", cue.root) &&
+      attack_in_words(slots[subj], s)) {
+    effective.predicate = Predicate::kAccuse;  // "Trump menyerang Direktur FBI"
+    rule = "cue.verbal_attack";
+  }
+  apply_to_slots(s, slots, i, effective, word, subj, obj, rule, confidence);
+}
+
+bool RelationBuilder::in_class(std::string_view name, std::string_view word) const {
+  const std::vector<std::string> words = cues_.class_words(name);
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// Whether people (subject slot) "menyerang" with no word of force in the sentence; an
+// invasion or a bombing is never in words.
+bool RelationBuilder::attack_in_words(const Slot& subject, uint32_t s) const {
+  for (int32_t e : subject.entities) {
+    if (entity(e).type != EntityType::kPerson) return false;
+  }
+  const std::vector<std::string> force = cues_.class_words("force");
+  const SentenceInfo& si = a_.sentences[s];
+  for (uint32_t t = si.first; t < si.last; ++t) {
+    if (std::find(force.begin(), force.end(), a_.tokens[t].key) != force.end()) return false;
+  }
+  return true;
+}
+
+void RelationBuilder::apply_to_slots(uint32_t s, std::vector<Slot>& slots, uint32_t i,
+                                     const Cue& cue, std::string_view word, int subj, int obj,
+                                     const char* rule, double confidence) {
+  const SentenceInfo& si = a_.sentences[s];
+  // "X dan Y ... setelah yang terakhir menginvasi Z": the latter (or "yang pertama",
+  // the former) of the pair is the subject, not both.
+  if (slots[subj].entities.size() > 1 && i >= si.first + 2 && a_.tokens[i - 2].word() == "yang" &&
+      (a_.tokens[i - 1].word() == "terakhir" || a_.tokens[i - 1].word() == "pertama")) {
+    Slot one = slots[subj];
+    one.entities = EntityList{a_.tokens[i - 1].word() == "terakhir" ? one.entities.back()
+                                                                    : one.entities.front()};
+    add_all(one, cue.predicate, slots[obj], s, i, word, "cue.active.latter_or_former", confidence);
+  } else {
+    add_all(slots[subj], cue.predicate, slots[obj], s, i, word, rule, confidence);
+  }
+  slots[obj].object_of_earlier_cue = true;
+  slots[obj].subject_of_that_cue = subj;
+}
+
+}  // namespace newsgraph::ingest

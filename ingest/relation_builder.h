@@ -1,0 +1,227 @@
+// The relation extractor's working state for one article and the rules it applies,
+// spread by concern over relation_extractor.cpp (the sentence loop, evidence and
+// co-occurrence), relation_slots.cpp (the names around a cue: coordination,
+// coreference, where a subject or object may stand), cue_arguments.cpp (a cue's subject
+// and object by voice and construction) and title_relations.cpp (titles, appositions,
+// kinship). Internal to ingest: one builder per article, used by one thread.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "core/types.h"
+#include "ingest/analysis.h"
+#include "ingest/cue_lexicon.h"
+#include "ingest/flat_index.h"
+
+namespace newsgraph::ingest {
+
+// The entities of a slot: nearly always one or two, so held inline; more go to the heap.
+class EntityList {
+ public:
+  EntityList() = default;
+  EntityList(std::initializer_list<int32_t> entities) {
+    for (int32_t e : entities) push_back(e);
+  }
+  void push_back(int32_t e) {
+    if (size_ < kInline) {
+      inline_[size_++] = e;
+      return;
+    }
+    if (size_ == kInline) heap_.assign(inline_, inline_ + kInline);
+    heap_.push_back(e);
+    ++size_;
+  }
+  void append(const EntityList& other) {
+    for (int32_t e : other) push_back(e);
+  }
+  const int32_t* begin() const { return size_ <= kInline ? inline_ : heap_.data(); }
+  const int32_t* end() const { return begin() + size_; }
+  size_t size() const { return size_; }
+  int32_t operator[](size_t i) const { return begin()[i]; }
+  int32_t front() const { return begin()[0]; }
+  int32_t back() const { return begin()[size_ - 1]; }
+
+ private:
+  static constexpr size_t kInline = 4;
+  int32_t inline_[kInline] = {};
+  size_t size_ = 0;
+  std::vector<int32_t> heap_;
+};
+
+// One argument position in a sentence: a name, a coordination ("Rusia dan China") or
+// "kedua negara" standing for the pair named before.
+struct Slot {
+  uint32_t first = 0;
+  uint32_t last = 0;
+  EntityList entities;
+  bool object_of_earlier_cue = false;
+  int32_t subject_of_that_cue = -1;  // slot index
+  int32_t patient_of_passive = -1;   // for the agent of "dijatuhi sanksi oleh X": the patient slot
+  const char* reference =
+      nullptr;  // the coreference rule when the slot is a pronoun or "kedua negara"
+};
+
+// Verbs that carry a noun cue: "memberikan dukungan", "melancarkan serangan".
+bool is_light_verb(std::string_view key);
+// Verbs whose subject receives what a noun cue after them names: "menuai kecaman".
+bool is_receiving_verb(std::string_view key);
+bool is_preposition(std::string_view key);
+
+class RelationBuilder {
+ public:
+  RelationBuilder(const Analysis& a, const CueLexicon& cues);
+  // Every relation of the article, ordered by (subject id, predicate, object id).
+  std::vector<Relation> run();
+
+ private:
+  // (subject, predicate, object) by entity index; an article's entities have distinct ids.
+  using Key = std::tuple<int32_t, int, int32_t>;
+
+  // ---- relation_extractor.cpp: relations, evidence, the sentence loop
+  static uint64_t packed(int32_t subject, Predicate p, int32_t object);
+  static uint64_t pair_key(int32_t a, int32_t b);
+  // The relation (subject, p, object), made with `confidence` and `modality` when it is new.
+  Relation& relation(int32_t subject, Predicate p, int32_t object, double confidence,
+                     Modality modality = Modality::kAsserted);
+  const Entity& entity(int32_t e) const { return a_.entities[e]; }
+  bool actor(int32_t e) const { return is_actor(entity(e).type); }
+  void add(int32_t subj, Predicate p, int32_t obj, uint32_t s, uint32_t cue_token,
+           std::string_view cue, std::string_view rule, double confidence);
+  // Every subject of the slot with every object; a slot that stands for names before it
+  // ("ia", "kedua negara") adds its coreference rule to the rule id.
+  void add_all(const Slot& subj, Predicate p, const Slot& obj, uint32_t s, uint32_t cue_token,
+               std::string_view cue, std::string_view rule, double confidence);
+  bool inside_mention(uint32_t i) const { return mention_at_[i] >= 0; }
+  // The mentions of sentence s, as an index range into a_.mentions.
+  std::pair<size_t, size_t> mentions_of(uint32_t s) const;
+  void sentence(uint32_t s);
+  void pairwise(const Slot& group, Predicate p, uint32_t s, uint32_t cue_token,
+                std::string_view cue, std::string_view rule);
+  void co_occurrences(uint32_t s);
+  void add_cooccurrence(int32_t a, int32_t b, uint32_t s);
+
+  // ---- relation_slots.cpp: the names around a cue
+  // Slots of sentence s, coordinations merged; valid until the next call.
+  std::vector<Slot>& slots_of(uint32_t s);
+  // Whether a country or body is named only to say what kind a noun is ("perusahaan
+  // Jepang", "klub Spanyol", "negara anggota PBB"): no actor of its own there.
+  bool names_a_kind(const NameMention& m) const;
+  static bool is_kind_noun(std::string_view w);
+  // Words that may open a referring phrase (coreference.h): checked before the search.
+  static bool may_refer(std::string_view key);
+  // "Rusia dan China", "Kim & Putin", "Rusia-DPRK".
+  // A person's title may stand between: "Kim Jong Un dan Presiden AS Donald Trump".
+  bool coordinated(const Slot& prev, const Slot& next) const;
+  bool listed(const Slot& prev, const Slot& next) const;
+  // Whether the comma-separated names from slot k on end in "dan"/"serta" before
+  // anything else comes between them: a list, not an apposition.
+  bool list_ends_with_and(const std::vector<Slot>& slots, size_t k) const;
+  // Coordinated names are of one kind: actors with actors (a country and a body can act
+  // together, "AS dan PBB menjatuhkan sanksi"), others with their own type.
+  bool same_kind(const Slot& prev, const Slot& next) const;
+  // The closest slot before token i that can be a subject: never the object of a
+  // preposition ("di Barat", "ke Korea Utara", "untuk Rusia") unless it stands right
+  // before the verb, and with `core_only` (the patient of a passive, which is the
+  // clause's subject) never a slot of topics only ("senjata").
+  // A news credit ("diberitakan AFP") and a name inside a relative clause that closed
+  // before i ("Serdadu Suriah yang didukung tentara Rusia, melancarkan ...") are never
+  // taken.
+  int nearest_left(const std::vector<Slot>& slots, uint32_t i, bool core_only = false) const;
+  int first_right(const std::vector<Slot>& slots, uint32_t i, bool actors_only) const;
+  // The slot right after the word `word` that follows token i ("oleh X", "dari X").
+  int after_word(const std::vector<Slot>& slots, uint32_t i, std::string_view word,
+                 uint32_t end) const;
+  // The recipient of goods sent by the verb at i: the name right after the first "ke",
+  // "kepada", "untuk" or "bagi" in its clause when there is one (-1 if that phrase names
+  // nobody), else the direct object `obj`.
+  int recipient(const std::vector<Slot>& slots, uint32_t i, int obj, uint32_t end) const;
+  // Whether a noun of the class "decision" stands between the verb at i and the
+  // preposition before its would-be object at j: the name belongs to that noun's phrase.
+  bool object_inside_decision(uint32_t i, uint32_t j) const;
+  // Where the subject (or a passive's patient) of a verb at i inside a relative clause
+  // must end: right before its "yang" (or the comma before that); 0 when the verb is in
+  // no relative clause of its own (a name stands between "yang" and the verb).
+  uint32_t relative_subject_end(const std::vector<Slot>& slots, uint32_t sentence_first,
+                                uint32_t i) const;
+  // Whether only adverbs stand between tokens i and j ("Washington juga menuduh").
+  bool right_before(uint32_t i, uint32_t j) const;
+  // Whether a first- or second-person pronoun stands between tokens i and j, in j's clause.
+  bool personal_pronoun_between(uint32_t i, uint32_t j) const;
+  // Whether the noun cue at token i carries the possessive "-nya" ("kunjungannya").
+  bool possessive_nya(uint32_t i) const;
+  // Whether "yang" stands between a verb at i and token j, past the verb's own object
+  // noun ("menjatuhkan sanksi yang lebih keras"): what follows belongs to a relative
+  // clause of a noun that is no name ("menuduh gerilyawan yang didukung X").
+  bool relative_between(uint32_t i, uint32_t j) const;
+  bool clause_break_between(uint32_t i, uint32_t j) const;
+  // The subject of a clause after a fronted phrase that holds token i: the last name
+  // before the first verb after the phrase's comma ("..., Antonio Guterres, Ja menulis").
+  int subject_after_fronted_phrase(const std::vector<Slot>& slots, uint32_t i, uint32_t end) const;
+
+  // ---- cue_arguments.cpp: a cue's subject and object
+  void apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i, const Cue& cue,
+                 std::string_view word);
+  bool in_class(std::string_view name, std::string_view word) const;
+  // Whether people (subject slot) "menyerang" with no word of force in the sentence; an
+  // invasion or a bombing is never in words.
+  bool attack_in_words(const Slot& subject, uint32_t s) const;
+  void apply_to_slots(uint32_t s, std::vector<Slot>& slots, uint32_t i, const Cue& cue,
+                      std::string_view word, int subj, int obj, const char* rule,
+                      double confidence);
+
+  // ---- title_relations.cpp: titles, appositions, kinship
+  // LEADS from "Presiden Rusia Vladimir Putin" and role phrases.
+  void title_relations(uint32_t s);
+  void family_and_membership(uint32_t s, const std::vector<Slot>& slots);
+  // "pemerintah AS di bawah (pimpinan) Presiden Donald Trump", "Korea Utara pimpinan Kim
+  // Jong Un": the person (slot k) leads the body named just before the phrase.
+  void led_by(uint32_t s, const std::vector<Slot>& slots, size_t k);
+  // The role in an apposition after a person: "X, juru bicara Kementerian Luar Negeri
+  // China", "X, seorang pejabat dari Brigade Y", "X, pemimpin kelompok Y" (LEADS).
+  // The body is the first name after the role words, before any verb or further comma;
+  // a former or would-be holder ("X, mantan presiden Y") gets nothing.
+  void apposition_role(uint32_t s, int32_t person, uint32_t from);
+  // A word that names a role in a body ("juru bicara", "pejabat", "pemilik"); not the
+  // words that introduce a nickname or an initial ("sapaan", "inisial").
+  static bool is_role_word(std::string_view key);
+  // "Kim Jong-nam, kakak tiri pemimpin Korea Utara Kim Jong-un": the kin word at `from`,
+  // then titles and their bodies, then the relative.
+  void kin_apposition(uint32_t s, int32_t person, uint32_t from);
+  // Whether the person of the title with body m is a role mention ("Presiden Rusia"
+  // standing for the leader the article names), not a name that follows the title.
+  bool role_for(size_t begin, size_t end, const NameMention& m) const;
+  // Whether a leader's title stands right before the body at `first` ("Presiden Rusia",
+  // "Perdana Menteri Israel", "Pemimpin Tertinggi Iran", "Sekretaris Jenderal PBB"),
+  // rather than a unit's name ("Kepala Keamanan Dalam Negeri AS").
+  bool leader_title_before(uint32_t first, uint32_t sentence_first) const;
+  static bool is_leader_qualifier(std::string_view key);
+  // Words that put a title in the past or the future: "mantan", "calon".
+  static bool is_not_current(std::string_view key);
+  // Whether the title before the name or body at token `first` is a former or would-be
+  // one: one of those words among the title words before it.
+  bool holds_no_current_role(uint32_t s, uint32_t first) const;
+  int32_t body_before_person(uint32_t s, uint32_t person_first) const;
+
+  const Analysis& a_;
+  const CueLexicon& cues_;
+  uint32_t current_sentence_ = 0;
+  uint32_t previous_cue_ = UINT32_MAX;     // token of the last cue applied
+  std::vector<int32_t> mention_at_;        // token -> first mention covering it, or -1
+  std::vector<size_t> sentence_mentions_;  // sentence -> its first mention index
+  std::vector<Relation> relations_;        // in order of discovery
+  std::vector<Key> keys_;                  // aligned with relations_
+  FlatIndex relation_index_;               // packed key -> index into relations_
+  FlatIndex typed_pairs_;                  // entity pairs with a typed relation (values unused)
+  // Buffers reused from sentence to sentence.
+  std::vector<const NameMention*> slot_mentions_;
+  std::vector<Slot> found_slots_, merged_slots_;
+  std::vector<int32_t> present_;
+};
+
+}  // namespace newsgraph::ingest

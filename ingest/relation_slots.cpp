@@ -1,0 +1,317 @@
+// The names around a cue: slots (names, coordinations, references), where a subject or
+// an object may stand (not a credit, not inside a relative clause, not a prepositional
+// object unless right before the verb), and the clause limits that keep them apart.
+#include <algorithm>
+
+#include "ingest/clause_bounds.h"
+#include "ingest/coreference.h"
+#include "ingest/lexicon.h"
+#include "ingest/recognizer.h"
+#include "ingest/relation_builder.h"
+
+namespace newsgraph::ingest {
+
+// Slots of sentence s, coordinations merged; valid until the next call.
+std::vector<Slot>& RelationBuilder::slots_of(uint32_t s) {
+  std::vector<Slot>& slots = found_slots_;
+  slots.clear();
+  const SentenceInfo& si = a_.sentences[s];
+  size_t mi = sentence_mentions_[s];
+  std::vector<const NameMention*>& ms = slot_mentions_;
+  ms.clear();
+  for (; mi < a_.mentions.size() && a_.mentions[mi].sentence == s; ++mi) {
+    if (!a_.mentions[mi].modifier && !names_a_kind(a_.mentions[mi])) ms.push_back(&a_.mentions[mi]);
+  }
+  size_t k = 0;
+  for (uint32_t i = si.first; i < si.last;) {
+    if (k < ms.size() && ms[k]->first == i) {
+      Slot slot{ms[k]->first, ms[k]->last, {ms[k]->entity}};
+      i = ms[k]->last;
+      ++k;
+      while (k < ms.size() && ms[k]->first < i) ++k;  // overlapping role mention
+      slots.push_back(slot);
+      continue;
+    }
+    if (may_refer(a_.tokens[i].key)) {
+      const Reference r = refer_back(a_, s, i);
+      if (r.count > 0) {
+        Slot slot{i, std::min(i + r.length, si.last), {}};
+        for (uint32_t k = 0; k < r.count; ++k) slot.entities.push_back(r.entities[k]);
+        slot.reference = r.rule;
+        slots.push_back(slot);
+        i = slot.last;
+        continue;
+      }
+    }
+    ++i;
+  }
+  // Coordination: "Rusia dan China", "Kim dan Putin".
+  std::vector<Slot>& merged = merged_slots_;
+  merged.clear();
+  for (size_t k = 0; k < slots.size(); ++k) {
+    const Slot& slot = slots[k];
+    if (!merged.empty()) {
+      Slot& prev = merged.back();
+      const bool joined = coordinated(prev, slot) ||
+                          // "Arab Saudi, Mesir, Uni Emirat Arab dan Bahrain"
+                          (listed(prev, slot) && list_ends_with_and(slots, k));
+      const bool kind_ok = coordinated(prev, slot) ? same_kind(prev, slot)
+                                                   : entity(prev.entities.back()).type ==
+                                                         entity(slot.entities.front()).type;
+      if (joined && kind_ok) {
+        prev.last = slot.last;
+        prev.entities.append(slot.entities);
+        continue;
+      }
+    }
+    merged.push_back(slot);
+  }
+  return merged;
+}
+
+// Whether a country or body is named only to say what kind a noun is ("perusahaan
+// Jepang", "klub Spanyol", "negara anggota PBB"): no actor of its own there.
+bool RelationBuilder::names_a_kind(const NameMention& m) const {
+  const EntityType type = entity(m.entity).type;
+  if ((type != EntityType::kCountry && type != EntityType::kOrganization) || m.first == 0 ||
+      m.first == a_.sentences[m.sentence].first)
+    return false;
+  const std::string_view before = a_.tokens[m.first - 1].word();
+  if (before == "anggota")
+    return m.first >= 2 && a_.tokens[m.first - 2].word() == "negara";  // member states
+  if (type != EntityType::kCountry) return false;
+  // "maskapai nasional Arab Saudi": one adjective may stand between.
+  const bool adjective = m.first >= 2 && !a_.tokens[m.first - 1].upper_initial &&
+                         !lexicon::is_function_word(before) && !is_preposition(before);
+  return is_kind_noun(before) || (adjective && is_kind_noun(a_.tokens[m.first - 2].word()));
+}
+
+bool RelationBuilder::is_kind_noun(std::string_view w) {
+  static constexpr std::string_view kNouns[] = {
+      "perusahaan", "bank",     "media",     "klub",        "produk",  "merek",
+      "mobil",      "maskapai", "atlet",     "pemain",      "pelatih", "timnas",
+      "pebalap",    "petenis",  "pesepak",   "pesepakbola", "film",    "musisi",
+      "penyanyi",   "aktor",    "aktris",    "raksasa",     "startup", "liga",
+      "asal",       "buatan",   "produksi",  "mata",        "bahasa",  "masakan",
+      "kuliner",    "turis",    "wisatawan", "mahasiswa",   "pelajar", "investor"};
+  for (std::string_view n : kNouns) {
+    if (w == n) return true;
+  }
+  return false;
+}
+
+// Words that may open a referring phrase (coreference.h): checked before the search.
+bool RelationBuilder::may_refer(std::string_view key) {
+  return key == "kedua" || key == "keduanya" || key == "ia" || key == "dia" || key == "beliau" ||
+         key == "negara" || key == "negeri" || key == "sang" || lexicon::is_leader_title(key);
+}
+
+// "Rusia dan China", "Kim & Putin", "Rusia-DPRK".
+// A person's title may stand between: "Kim Jong Un dan Presiden AS Donald Trump".
+bool RelationBuilder::coordinated(const Slot& prev, const Slot& next) const {
+  const uint32_t gap = next.first - prev.last;
+  if (gap == 0) return a_.tokens[next.first].hyphen_before;
+  const std::string_view between = a_.tokens[prev.last].word();
+  if (between != "dan" && between != "serta" && between != "&") return false;
+  if (gap == 1) return true;
+  if (entity(next.entities.front()).type != EntityType::kPerson) return false;
+  for (uint32_t t = prev.last + 1; t < next.first; ++t) {
+    const std::string& key = a_.tokens[t].key;
+    const bool title = lexicon::is_person_title(key) || lexicon::is_leader_title(key) ||
+                       is_title_continuation(key);
+    const bool body = mention_at_[t] >= 0 && a_.mentions[mention_at_[t]].modifier;
+    if (!title && !body) return false;
+  }
+  return true;
+}
+
+bool RelationBuilder::listed(const Slot& prev, const Slot& next) const {
+  return next.first == prev.last + 1 && a_.tokens[prev.last].word() == ",";
+}
+
+// Whether the comma-separated names from slot k on end in "dan"/"serta" before
+// anything else comes between them: a list, not an apposition.
+bool RelationBuilder::list_ends_with_and(const std::vector<Slot>& slots, size_t k) const {
+  for (size_t j = k; j + 1 < slots.size(); ++j) {
+    if (coordinated(slots[j], slots[j + 1])) return true;
+    if (!listed(slots[j], slots[j + 1])) return false;
+  }
+  return false;
+}
+
+// Coordinated names are of one kind: actors with actors (a country and a body can act
+// together, "AS dan PBB menjatuhkan sanksi"), others with their own type.
+bool RelationBuilder::same_kind(const Slot& prev, const Slot& next) const {
+  const int32_t x = prev.entities.back(), y = next.entities.front();
+  return entity(x).type == entity(y).type || (actor(x) && actor(y));
+}
+
+// The closest slot before token i that can be a subject: never the object of a
+// preposition ("di Barat", "ke Korea Utara", "untuk Rusia") unless it stands right
+// before the verb, and with `core_only` (the patient of a passive, which is the
+// clause's subject) never a slot of topics only ("senjata").
+// A news credit ("diberitakan AFP") and a name inside a relative clause that closed
+// before i ("Serdadu Suriah yang didukung tentara Rusia, melancarkan ...") are never
+// taken.
+int RelationBuilder::nearest_left(const std::vector<Slot>& slots, uint32_t i,
+                                  bool core_only) const {
+  int best = -1;
+  const uint32_t sentence_first = a_.sentences[slots.empty() ? 0 : current_sentence_].first;
+  for (size_t k = 0; k < slots.size(); ++k) {
+    if (slots[k].last > i) break;
+    uint32_t f = slots[k].first;
+    const std::string_view before = f > 0 ? a_.tokens[f - 1].word() : std::string_view();
+    const uint32_t after = k > 0 ? slots[k - 1].last : sentence_first;
+    if (is_credit(a_.tokens, sentence_first, f) || in_relative_clause(a_.tokens, after, f, i))
+      continue;
+    // "dengan Washington menuduh ...": a name right before the verb is its subject
+    // whatever comes before it; "antara Kim dan Putin" names the pair itself.
+    const bool oblique = (lexicon::is_locative_preposition(before) || is_preposition(before)) &&
+                         before != "antara" && !right_before(slots[k].last, i);
+    const bool topics_only =  // a topic ("senjata") is no patient
+        core_only && std::none_of(slots[k].entities.begin(), slots[k].entities.end(),
+                                  [this](int32_t e) { return actor(e); });
+    if (!oblique && !topics_only) best = static_cast<int>(k);
+  }
+  return best;
+}
+
+int RelationBuilder::first_right(const std::vector<Slot>& slots, uint32_t i,
+                                 bool actors_only) const {
+  const uint32_t sentence_first = a_.sentences[current_sentence_].first;
+  for (size_t k = 0; k < slots.size(); ++k) {
+    if (slots[k].first <= i || is_credit(a_.tokens, sentence_first, slots[k].first)) continue;
+    bool ok = !actors_only;
+    for (int32_t e : slots[k].entities)
+      ok = ok || actor(e) || entity(e).type == EntityType::kLocation;
+    if (!ok) continue;
+    // "Direktur FBI James Comey": the person the title and body name, not the body.
+    if (k + 1 < slots.size() && slots[k + 1].first == slots[k].last && slots[k].first > 0 &&
+        entity(slots[k + 1].entities.front()).type == EntityType::kPerson &&
+        entity(slots[k].entities.front()).type != EntityType::kPerson &&
+        lexicon::is_person_title(a_.tokens[slots[k].first - 1].key))
+      return static_cast<int>(k + 1);
+    return static_cast<int>(k);
+  }
+  return -1;
+}
+
+// The slot right after the word `word` that follows token i ("oleh X", "dari X").
+int RelationBuilder::after_word(const std::vector<Slot>& slots, uint32_t i, std::string_view word,
+                                uint32_t end) const {
+  for (uint32_t j = i + 1; j < end; ++j) {
+    if (a_.tokens[j].key != word) continue;
+    for (size_t k = 0; k < slots.size(); ++k) {
+      if (slots[k].first > j && slots[k].first <= j + 3) return static_cast<int>(k);
+    }
+  }
+  return -1;
+}
+
+// The recipient of goods sent by the verb at i: the name right after the first "ke",
+// "kepada", "untuk" or "bagi" in its clause when there is one (-1 if that phrase names
+// nobody), else the direct object `obj`.
+int RelationBuilder::recipient(const std::vector<Slot>& slots, uint32_t i, int obj,
+                               uint32_t end) const {
+  for (uint32_t t = i + 1; t < end; ++t) {
+    const std::string_view w = a_.tokens[t].word();
+    if (w == "," || w == ";" || clause_ends_between(a_.tokens, Predicate::kSupply, i, t)) break;
+    if (w != "ke" && w != "kepada" && w != "untuk" && w != "bagi") continue;
+    if (static_cast<uint32_t>(slots[obj].first) == t + 1) return obj;
+    for (size_t k = 0; k < slots.size(); ++k) {
+      if (slots[k].first > t && slots[k].first <= t + 3) return static_cast<int>(k);
+    }
+    return slots[obj].first < t ? -1 : obj;
+  }
+  return obj;
+}
+
+// Whether a noun of the class "decision" stands between the verb at i and the
+// preposition before its would-be object at j: the name belongs to that noun's phrase.
+bool RelationBuilder::object_inside_decision(uint32_t i, uint32_t j) const {
+  if (j == 0 || !is_preposition(a_.tokens[j - 1].key)) return false;
+  const std::vector<std::string> words = cues_.class_words("decision");
+  for (uint32_t t = i + 1; t + 1 < j; ++t) {
+    if (std::find(words.begin(), words.end(), a_.tokens[t].key) != words.end()) return true;
+  }
+  return false;
+}
+
+// Where the subject (or a passive's patient) of a verb at i inside a relative clause
+// must end: right before its "yang" (or the comma before that); 0 when the verb is in
+// no relative clause of its own (a name stands between "yang" and the verb).
+uint32_t RelationBuilder::relative_subject_end(const std::vector<Slot>& slots,
+                                               uint32_t sentence_first, uint32_t i) const {
+  const uint32_t yang = relative_pronoun_before(a_.tokens, sentence_first, i);
+  if (yang == UINT32_MAX || yang == sentence_first) return 0;
+  const std::string_view after = a_.tokens[yang + 1].word();
+  if (after == "terakhir" || after == "pertama")
+    return 0;  // "yang terakhir": one of a pair named before
+  for (const Slot& slot : slots) {
+    if (slot.first > yang && slot.first < i) return 0;
+  }
+  return a_.tokens[yang - 1].word() == "," ? yang - 1 : yang;
+}
+
+// Whether only adverbs stand between tokens i and j ("Washington juga menuduh").
+bool RelationBuilder::right_before(uint32_t i, uint32_t j) const {
+  for (uint32_t t = i; t < j; ++t) {
+    const std::string_view w = a_.tokens[t].word();
+    if (w != "juga" && w != "pun" && w != "telah" && w != "sudah" && w != "akan" && w != "terus" &&
+        w != "lalu")
+      return false;
+  }
+  return true;
+}
+
+// Whether a first- or second-person pronoun stands between tokens i and j, in j's clause.
+bool RelationBuilder::personal_pronoun_between(uint32_t i, uint32_t j) const {
+  for (uint32_t t = j; t-- > i;) {
+    const std::string_view w = a_.tokens[t].word();
+    if (w == "," || w == "\"" || w == ";") return false;
+    if (w == "saya" || w == "aku" || w == "kami" || w == "kita" || w == "anda" || w == "kamu")
+      return true;
+  }
+  return false;
+}
+
+// Whether the noun cue at token i carries the possessive "-nya" ("kunjungannya").
+bool RelationBuilder::possessive_nya(uint32_t i) const {
+  const std::string& key = a_.tokens[i].key;
+  return key.size() > 5 && key.compare(key.size() - 3, 3, "nya") == 0;
+}
+
+// Whether "yang" stands between a verb at i and token j, past the verb's own object
+// noun ("menjatuhkan sanksi yang lebih keras"): what follows belongs to a relative
+// clause of a noun that is no name ("menuduh gerilyawan yang didukung X").
+bool RelationBuilder::relative_between(uint32_t i, uint32_t j) const {
+  for (uint32_t t = i + 3; t < j; ++t)
+    if (a_.tokens[t].word() == "yang") return true;
+  return false;
+}
+
+bool RelationBuilder::clause_break_between(uint32_t i, uint32_t j) const {
+  for (uint32_t t = i; t < j; ++t)
+    if (a_.tokens[t].word() == "bahwa" || a_.tokens[t].word() == ";") return true;
+  return false;
+}
+
+// The subject of a clause after a fronted phrase that holds token i: the last name
+// before the first verb after the phrase's comma ("..., Antonio Guterres, Ja menulis").
+int RelationBuilder::subject_after_fronted_phrase(const std::vector<Slot>& slots, uint32_t i,
+                                                  uint32_t end) const {
+  uint32_t comma = i;
+  while (comma < end && a_.tokens[comma].word() != ",") ++comma;
+  uint32_t verb = comma;
+  while (verb < end && !(lexicon::looks_like_verb(a_.tokens[verb].key) ||
+                         lexicon::is_reporting_verb(a_.tokens[verb].key)))
+    ++verb;
+  if (verb >= end) return -1;
+  int found = -1;
+  for (size_t k = 0; k < slots.size(); ++k) {
+    if (slots[k].first > comma && slots[k].last <= verb) found = static_cast<int>(k);
+  }
+  return found;
+}
+
+}  // namespace newsgraph::ingest

@@ -1,0 +1,282 @@
+// Static relations from how people are named: titles before a name ("Presiden Rusia X":
+// LEADS; "Wakil ...", a unit's head: MEMBER_OF), appositions after it ("X, juru bicara
+// Y"), "di bawah (pimpinan) X", kinship ("ayah Kim, Kim Jong Il"; "X, kakak tiri Y").
+#include "ingest/lexicon.h"
+#include "ingest/recognizer.h"
+#include "ingest/relation_builder.h"
+
+namespace newsgraph::ingest {
+
+// LEADS from "Presiden Rusia Vladimir Putin" and role phrases.
+void RelationBuilder::title_relations(uint32_t s) {
+  const auto& ms = a_.mentions;
+  auto [begin, end] = mentions_of(s);
+  for (size_t k = begin; k < end; ++k) {
+    const NameMention& m = ms[k];
+    if (!m.modifier) continue;
+    int32_t person = -1;
+    for (size_t j = begin; j < end; ++j) {
+      if (j == k) continue;
+      bool role_here = ms[j].role && ms[j].last == m.last;
+      bool named_after = !ms[j].role && ms[j].first >= m.last && ms[j].first <= m.last + 1 &&
+                         entity(ms[j].entity).type == EntityType::kPerson;
+      if (role_here || named_after) {
+        person = ms[j].entity;
+        break;
+      }
+    }
+    if (person < 0) continue;
+    // "Wakil Ketua KPK X", "Wakil Perdana Menteri Malaysia X": a deputy is a member.
+    // "mantan Presiden Georgia X", "calon Presiden AS X": no role today.
+    bool deputy = false;
+    for (uint32_t t = m.first; t > a_.sentences[s].first; --t) {
+      const std::string& key = a_.tokens[t - 1].key;
+      if (is_not_current(key)) break;
+      if (key == "wakil") deputy = true;
+      if (deputy || !(lexicon::is_leader_title(key) || lexicon::is_person_title(key))) break;
+    }
+    if (holds_no_current_role(s, m.first)) continue;
+    // "wakil Perdana Menteri Turki": the deputy is not the leader the role stands for.
+    if (deputy && role_for(begin, end, m)) continue;
+    if (!deputy && !leader_title_before(m.first, a_.sentences[s].first)) {
+      // "Kepala Keamanan Dalam Negeri AS X", "Ketua Komisi I DPR X": the head of a unit
+      // of the body, a member of the body.
+      add(person, Predicate::kMemberOf, m.entity, s, UINT32_MAX, "", "title.unit_head", 0.85);
+      continue;
+    }
+    if (deputy)
+      add(person, Predicate::kMemberOf, m.entity, s, UINT32_MAX, "", "title.deputy", 0.85);
+    else
+      add(person, Predicate::kLeads, m.entity, s, UINT32_MAX, "", "title.leads", 0.9);
+  }
+}
+
+void RelationBuilder::family_and_membership(uint32_t s, const std::vector<Slot>& slots) {
+  const SentenceInfo& si = a_.sentences[s];
+  for (size_t k = 0; k < slots.size(); ++k) {
+    const Slot& slot = slots[k];
+    if (slot.entities.size() != 1) continue;
+    int32_t e = slot.entities[0];
+    uint32_t before = slot.first;
+    // "ayah Kim, Kim Jong Il": FAMILY.
+    if (before > si.first && lexicon::is_kin_word(a_.tokens[before - 1].key) &&
+        entity(e).type == EntityType::kPerson && k + 1 < slots.size() &&
+        slots[k + 1].first == slot.last + 1 && a_.tokens[slot.last].word() == "," &&
+        entity(slots[k + 1].entities[0]).type == EntityType::kPerson) {
+      add(e, Predicate::kFamily, slots[k + 1].entities[0], s, UINT32_MAX, a_.tokens[before - 1].key,
+          "title.family", 0.8);
+    }
+    if (entity(e).type != EntityType::kPerson) continue;
+    led_by(s, slots, k);
+    // "Juru bicara Dewan Keamanan Nasional John Kirby", "Duta Besar Rusia untuk AS, Anatoly
+    // Antonov": the first body after a role title, then the person.
+    int32_t body = body_before_person(s, slot.first);
+    // A leader named by the title ("Perdana Menteri Israel X") is no mere member.
+    if (body >= 0 && !holds_no_current_role(s, slot.first) &&
+        relation_index_.find(packed(e, Predicate::kLeads, body)) == FlatIndex::kNone)
+      add(e, Predicate::kMemberOf, body, s, UINT32_MAX, "", "title.member", 0.85);
+    if (slot.last < si.last && a_.tokens[slot.last].word() == ",")
+      apposition_role(s, e, slot.last + 1);
+  }
+}
+
+// "pemerintah AS di bawah (pimpinan) Presiden Donald Trump", "Korea Utara pimpinan Kim
+// Jong Un": the person (slot k) leads the body named just before the phrase.
+void RelationBuilder::led_by(uint32_t s, const std::vector<Slot>& slots, size_t k) {
+  const SentenceInfo& si = a_.sentences[s];
+  uint32_t t = slots[k].first;
+  while (t > si.first && (lexicon::is_leader_title(a_.tokens[t - 1].key) ||
+                          is_title_continuation(a_.tokens[t - 1].key)))
+    --t;
+  if (t > si.first &&
+      (a_.tokens[t - 1].word() == "pimpinan" || a_.tokens[t - 1].word() == "kepemimpinan"))
+    --t;
+  const bool under =
+      t >= si.first + 2 && a_.tokens[t - 1].word() == "bawah" && a_.tokens[t - 2].word() == "di";
+  if (under)
+    t -= 2;
+  else if (t == slots[k].first || a_.tokens[t].word() != "pimpinan")
+    return;
+  for (size_t b = k; b-- > 0;) {
+    if (slots[b].entities.size() != 1 || slots[b].last + (under ? 2 : 0) < t) break;
+    const EntityType type = entity(slots[b].entities[0]).type;
+    if (type == EntityType::kCountry || type == EntityType::kOrganization) {
+      add(slots[k].entities[0], Predicate::kLeads, slots[b].entities[0], s, UINT32_MAX, "",
+          "phrase.led_by", 0.8);
+      return;
+    }
+  }
+}
+
+// The role in an apposition after a person: "X, juru bicara Kementerian Luar Negeri
+// China", "X, seorang pejabat dari Brigade Y", "X, pemimpin kelompok Y" (LEADS).
+// The body is the first name after the role words, before any verb or further comma;
+// a former or would-be holder ("X, mantan presiden Y") gets nothing.
+void RelationBuilder::apposition_role(uint32_t s, int32_t person, uint32_t from) {
+  const SentenceInfo& si = a_.sentences[s];
+  bool role = false, leader = false, deputy = false;
+  // The apposition opens with its role: "X, juru bicara ...", "X, seorang pejabat ...".
+  while (from < si.last &&
+         (a_.tokens[from].word() == "seorang" || a_.tokens[from].word() == "sang" ||
+          a_.tokens[from].word() == "selaku" || a_.tokens[from].word() == "sebagai"))
+    ++from;
+  if (from < si.last && lexicon::is_kin_word(a_.tokens[from].key)) {
+    kin_apposition(s, person, from);
+    return;
+  }
+  if (from >= si.last || !is_role_word(a_.tokens[from].key)) return;
+  for (uint32_t j = from; j < std::min(si.last, from + 12); ++j) {
+    const std::string& key = a_.tokens[j].key;
+    if (mention_at_[j] >= 0) {
+      const NameMention& m = a_.mentions[mention_at_[j]];
+      const EntityType type = entity(m.entity).type;
+      if (!role || m.role) return;
+      const bool place = m.metonym || lexicon::is_locative_preposition(a_.tokens[m.first - 1].key);
+      if ((type != EntityType::kOrganization && type != EntityType::kCountry) ||
+          (place && type == EntityType::kCountry)) {
+        j = m.last - 1;
+        continue;
+      }
+      uint32_t body_first = m.first;  // "ketua Partai X", "pemimpin kelompok X"
+      while (body_first > from && !a_.tokens[body_first - 1].upper_initial &&
+             !is_role_word(a_.tokens[body_first - 1].key) &&
+             !lexicon::is_leader_title(a_.tokens[body_first - 1].key) && body_first - m.first < 2)
+        --body_first;
+      // "X, Kepala Y, Z, Ketua W V": a list of titled people, no apposition of X's.
+      if (m.last < si.last && mention_at_[m.last] >= 0 &&
+          entity(a_.mentions[mention_at_[m.last]].entity).type == EntityType::kPerson)
+        return;
+      const std::string_view head = a_.tokens[body_first - 1].key;
+      if ((leader || head == "ceo" || head == "dirut" || head == "presdir") && !deputy &&
+          (leader_title_before(body_first, from) || head == "pemilik" || head == "pendiri" ||
+           head == "ceo" || head == "dirut" || head == "presdir"))
+        add(person, Predicate::kLeads, m.entity, s, UINT32_MAX, "", "apposition.leads", 0.8);
+      else
+        add(person, Predicate::kMemberOf, m.entity, s, UINT32_MAX, "", "apposition.member", 0.8);
+      return;
+    }
+    if (is_not_current(key) || key == "," || lexicon::looks_like_verb(key) ||
+        lexicon::is_reporting_verb(key) || key == "yang")
+      return;
+    if (key == "wakil") deputy = true;
+    if (!role && (lexicon::is_leader_title(key) || key == "pemilik" || key == "pendiri"))
+      leader = true;
+    if (is_role_word(key)) role = true;
+  }
+}
+
+// A word that names a role in a body ("juru bicara", "pejabat", "pemilik"); not the
+// words that introduce a nickname or an initial ("sapaan", "inisial").
+bool RelationBuilder::is_role_word(std::string_view key) {
+  if (key == "sapaan" || key == "panggilan" || key == "inisial" || key == "bernama" ||
+      key == "warga" || key == "korban" || key == "saksi" || key == "tersangka" ||
+      key == "terdakwa" || key == "pelaku")
+    return false;
+  return lexicon::is_person_title(key) || lexicon::is_role_noun(key) || key == "pemilik" ||
+         key == "pendiri";
+}
+
+// "Kim Jong-nam, kakak tiri pemimpin Korea Utara Kim Jong-un": the kin word at `from`,
+// then titles and their bodies, then the relative.
+void RelationBuilder::kin_apposition(uint32_t s, int32_t person, uint32_t from) {
+  const SentenceInfo& si = a_.sentences[s];
+  const std::string kin = a_.tokens[from].key;
+  for (uint32_t j = from + 1; j < std::min(si.last, from + 10); ++j) {
+    const std::string& key = a_.tokens[j].key;
+    if (mention_at_[j] >= 0) {
+      const NameMention& m = a_.mentions[mention_at_[j]];
+      if (m.modifier) {
+        j = m.last - 1;
+        continue;
+      }
+      if (entity(m.entity).type == EntityType::kPerson && m.entity != person)
+        add(person, Predicate::kFamily, m.entity, s, UINT32_MAX, kin, "apposition.family", 0.8);
+      return;
+    }
+    const bool modifier_word = key == "tiri" || key == "kandung" || key == "sulung" ||
+                               key == "bungsu" || key == "kedua" || key == "tertua" ||
+                               key == "termuda" || key == "angkat";
+    if (!modifier_word && !lexicon::is_person_title(key) && !lexicon::is_leader_title(key) &&
+        !is_title_continuation(key))
+      return;
+  }
+}
+
+// Whether the person of the title with body m is a role mention ("Presiden Rusia"
+// standing for the leader the article names), not a name that follows the title.
+bool RelationBuilder::role_for(size_t begin, size_t end, const NameMention& m) const {
+  for (size_t j = begin; j < end; ++j) {
+    if (a_.mentions[j].role && a_.mentions[j].last == m.last) return true;
+  }
+  return false;
+}
+
+// Whether a leader's title stands right before the body at `first` ("Presiden Rusia",
+// "Perdana Menteri Israel", "Pemimpin Tertinggi Iran", "Sekretaris Jenderal PBB"),
+// rather than a unit's name ("Kepala Keamanan Dalam Negeri AS").
+bool RelationBuilder::leader_title_before(uint32_t first, uint32_t sentence_first) const {
+  uint32_t t = first;
+  while (t > sentence_first && is_leader_qualifier(a_.tokens[t - 1].key)) --t;
+  if (t == sentence_first) return false;
+  const std::string& key = a_.tokens[t - 1].key;
+  if (lexicon::is_leader_title(key)) return true;
+  const std::string_view before =
+      t - 1 > sentence_first ? std::string_view(a_.tokens[t - 2].key) : std::string_view();
+  return (key == "menteri" && before == "perdana") ||
+         (key == "jenderal" && (before == "sekretaris" || before == "direktur"));
+}
+
+bool RelationBuilder::is_leader_qualifier(std::string_view key) {
+  return key == "tertinggi" || key == "agung" || key == "spiritual" || key == "terpilih" ||
+         key == "sementara" || key == "interim" || key == "de" || key == "facto" || key == "umum" ||
+         key == "besar" || key == "muda" || key == "baru" || key == "eksekutif";
+}
+
+// Words that put a title in the past or the future: "mantan", "calon".
+bool RelationBuilder::is_not_current(std::string_view key) {
+  return key == "mantan" || key == "eks" || key == "bekas" || key == "calon" || key == "kandidat" ||
+         key == "capres" || key == "cawapres" || key == "former" || key == "ex";
+}
+
+// Whether the title before the name or body at token `first` is a former or would-be
+// one: one of those words among the title words before it.
+bool RelationBuilder::holds_no_current_role(uint32_t s, uint32_t first) const {
+  for (uint32_t t = first, steps = 0; t > a_.sentences[s].first && steps < 8; --t, ++steps) {
+    const std::string& key = a_.tokens[t - 1].key;
+    if (is_not_current(key)) return true;
+    const bool title_word = lexicon::is_leader_title(key) || lexicon::is_person_title(key) ||
+                            is_title_continuation(key) || mention_at_[t - 1] >= 0 ||
+                            (key == "," && t == first);  // "mantan perdana menteri Kosovo, X"
+    if (!title_word) return false;
+  }
+  return false;
+}
+
+int32_t RelationBuilder::body_before_person(uint32_t s, uint32_t person_first) const {
+  const SentenceInfo& si = a_.sentences[s];
+  // Walk left over the body and the title: bodies are names, titles are role words.
+  int32_t body = -1;
+  uint32_t i = person_first;
+  int budget = 14;
+  while (i > si.first && budget-- > 0) {
+    --i;
+    const Token& t = a_.tokens[i];
+    bool in_name = mention_at_[i] >= 0;
+    if (in_name) {
+      const NameMention& m = a_.mentions[mention_at_[i]];
+      EntityType type = entity(m.entity).type;
+      if ((type == EntityType::kOrganization || type == EntityType::kCountry) && !m.role)
+        body = m.entity;
+      i = m.first;
+    }
+    if (in_name) continue;
+    if (t.word() == "," || t.word() == "untuk") continue;
+    if (lexicon::is_leader_title(t.key) && !lexicon::is_role_noun(t.key)) return -1;
+    if (lexicon::is_role_noun(t.key) || lexicon::is_person_title(t.key)) return body;
+    if (body >= 0 && t.upper_initial) continue;  // a unit of the body: "Kepala Manajemen PBB X"
+    if (!is_title_continuation(t.key)) return -1;
+  }
+  return -1;
+}
+
+}  // namespace newsgraph::ingest
