@@ -1,11 +1,6 @@
 #include "ingest/gazetteer.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
-
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include "core/text.h"
 #include "ingest/alias_rules.h"
@@ -41,14 +36,6 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   return parts;
 }
 
-// "2017-05-10..2022-05-09", "2025-06-04..": a term in office.
-std::optional<Term> parse_term(std::string_view s) {
-  size_t dots = s.find("..");
-  if (dots == std::string_view::npos) return std::nullopt;
-  Term t{parse_date(s.substr(0, dots)), parse_date(s.substr(dots + 2), true)};
-  if ((t.from == 0 && dots > 0) || (t.until == 0 && dots + 2 < s.size())) return std::nullopt;
-  return t;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
@@ -57,6 +44,14 @@ std::string_view trim(std::string_view s) {
 }
 
 }  // namespace
+
+std::optional<Term> parse_term(std::string_view s) {
+  size_t dots = s.find("..");
+  if (dots == std::string_view::npos) return std::nullopt;
+  Term t{parse_date(s.substr(0, dots)), parse_date(s.substr(dots + 2), true)};
+  if ((t.from == 0 && dots > 0) || (t.until == 0 && dots + 2 < s.size())) return std::nullopt;
+  return t;
+}
 
 struct Gazetteer::Impl {
   std::vector<GazetteerEntry> entries;
@@ -281,69 +276,8 @@ Status Gazetteer::add_lines(std::string_view data, std::string_view origin) {
   return Status::ok();
 }
 
-Status Gazetteer::add_json_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::error(StatusCode::kNotFound, path + ": cannot open gazetteer file");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string data = buffer.str();
-  rapidjson::Document doc;
-  doc.Parse(data.c_str(), data.size());
-  if (doc.HasParseError()) {
-    return Status::error(StatusCode::kInvalidInput,
-                         path + ": not valid JSON at byte " + std::to_string(doc.GetErrorOffset()) +
-                             ": " + rapidjson::GetParseError_En(doc.GetParseError()));
-  }
-  const rapidjson::Value* list = &doc;
-  if (doc.IsObject() && doc.HasMember("entities")) list = &doc["entities"];
-  if (!list->IsArray()) {
-    return Status::error(StatusCode::kInvalidInput, path + ": expected an array of entities or {\"entities\": [...]}");
-  }
-  auto strings = [](const rapidjson::Value& obj, const char* name) {
-    std::vector<std::string> out;
-    if (!obj.HasMember(name)) return out;
-    const auto& v = obj[name];
-    if (v.IsString()) out.emplace_back(v.GetString(), v.GetStringLength());
-    if (v.IsArray()) {
-      for (const auto& item : v.GetArray()) {
-        if (item.IsString()) out.emplace_back(item.GetString(), item.GetStringLength());
-      }
-    }
-    return out;
-  };
-  size_t n = 0;
-  for (const auto& item : list->GetArray()) {
-    ++n;
-    auto where = path + ": entity " + std::to_string(n);
-    if (!item.IsObject() || !item.HasMember("label") || !item["label"].IsString() ||
-        !item.HasMember("type") || !item["type"].IsString()) {
-      return Status::error(StatusCode::kInvalidInput, where + ": needs string fields \"label\" and \"type\"");
-    }
-    auto type = parse_entity_type(item["type"].GetString());
-    if (!type) {
-      return Status::error(StatusCode::kInvalidInput, where + ": unknown type '" + std::string(item["type"].GetString()) + "'");
-    }
-    GazetteerEntry e;
-    e.type = *type;
-    e.label = item["label"].GetString();
-    auto ids = strings(item, "id");
-    e.id = ids.empty() || ids[0].empty() ? text::slugify(e.label) : ids[0];
-    e.aliases = strings(item, "aliases");
-    e.capitals = strings(item, "capitals");
-    auto leads = strings(item, "leads");
-    if (!leads.empty()) e.leads = leads[0];
-    for (const auto& t : strings(item, "terms")) {
-      auto term = parse_term(t);
-      if (!term) return Status::error(StatusCode::kInvalidInput, where + ": expected terms like \"2017-05-10..2022-05-09\"");
-      e.terms.push_back(*term);
-    }
-    auto part_of = strings(item, "part_of");
-    if (!part_of.empty()) e.part_of = part_of[0];
-    if (Status st = mutable_impl().add(std::move(e)); !st.is_ok())
-      return Status::error(st.code(), where + ": " + st.message());
-  }
-  return Status::ok();
-}
+Status Gazetteer::add_entry(GazetteerEntry entry) { return mutable_impl().add(std::move(entry)); }
+
 
 std::optional<GazetteerMatch> Gazetteer::longest_match(const std::vector<Token>& tokens, size_t i,
                                                        size_t end) const {

@@ -25,6 +25,9 @@ struct Term {
   bool covers(int32_t date) const { return (from == 0 || date >= from) && (until == 0 || date <= until); }
 };
 
+// "2017-05-10..2022-05-09", "2025-06-04..": a term in office; nullopt if malformed.
+std::optional<Term> parse_term(std::string_view text);
+
 struct GazetteerEntry {
   std::string id;
   std::string label;
@@ -86,6 +89,8 @@ class Gazetteer {
  private:
   struct Impl;
   Gazetteer(std::shared_ptr<Impl> impl, int32_t date);
+  // Adds or extends one entry (names may carry rules). kInvalidInput on a bad rule.
+  Status add_entry(GazetteerEntry entry);
   Impl& mutable_impl();  // copies data shared with a view before it changes
 
   std::shared_ptr<Impl> impl_;

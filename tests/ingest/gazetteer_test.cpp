@@ -194,3 +194,20 @@ TEST_CASE("gazetteer lines with rules, word lists and defaults are read, bad one
   CHECK(st.code() == StatusCode::kInvalidInput);
   CHECK_THAT(st.message(), Catch::Contains("mine:2") && Catch::Contains("@nowhere"));
 }
+
+TEST_CASE("users' JSON entities carry name rules and terms in office like the built-in ones", "[gazetteer]") {
+  auto dir = testing::temp_dir();
+  testing::write_file(dir + "/terms.json",
+                      R"([{"id": "zorbania", "label": "Zorbania", "type": "COUNTRY", "aliases": ["Zorba{not_before=Raya}"]},
+                          {"label": "Ada Lim", "type": "PERSON", "leads": "zorbania", "terms": ["2016-01-01..2019-12-31"]},
+                          {"label": "Bo Tan", "type": "PERSON", "leads": "zorbania", "terms": ["2020-01-01.."]}])");
+  Gazetteer g;
+  REQUIRE(g.add_json_file(dir + "/terms.json").is_ok());
+  CHECK(id_at(g, "Zorba menolak") == "zorbania");
+  CHECK(id_at(g, "Zorba Raya") == "");
+  auto leader = [&](const Gazetteer& view) { return view.entry(*view.leader_of("zorbania")).label; };
+  CHECK(leader(g.as_of("2018-05-01")) == "Ada Lim");
+  CHECK(leader(g) == "Bo Tan");
+  testing::write_file(dir + "/badterm.json", R"([{"label": "C", "type": "PERSON", "terms": ["sometime"]}])");
+  CHECK(g.add_json_file(dir + "/badterm.json").code() == StatusCode::kInvalidInput);
+}
