@@ -10,8 +10,10 @@ each with its labels, modality, rule, cue, article and evidence sentence, number
 International politics, by default: article ids starting with --id-prefix ("indosum-",
 the IndoSum part of the pool, whose news is national and international) whose extraction
 names at least --min-countries countries other than Indonesia (COUNTRY entities, so the
-gazetteer decides what a country is). --filter REGEX adds a test on the title
-(case-insensitive); --id-prefix '' and --min-countries 0 take every article.
+gazetteer decides what a country is), in the pool's headline-news --category ("tajuk
+utama": no sport, show business or technology). --filter REGEX adds a test on the title
+(case-insensitive); --id-prefix '', --category '' and --min-countries 0 take every
+article.
 
 The corpus is read at run time; nothing of it is written anywhere but standard output.
 
@@ -50,6 +52,9 @@ def parse_args(argv):
     p.add_argument("--min-countries", type=int, default=2,
                    help="keep articles whose extraction names at least this many countries "
                         "besides Indonesia (default: 2)")
+    p.add_argument("--category", default="tajuk utama",
+                   help="keep articles of this pool category ('' for all; default: %(default)s, the "
+                        "headline news, which leaves out sport, show business and technology)")
     p.add_argument("--filter", metavar="REGEX",
                    help="keep only articles whose title matches (case-insensitive)")
     p.add_argument("--predicate", action="append", metavar="P",
@@ -58,8 +63,8 @@ def parse_args(argv):
     return p.parse_args(argv)
 
 
-def read_articles(path, id_prefix, title_re):
-    """The articles of the pool that pass the id and title tests, by id, in file order."""
+def read_articles(path, id_prefix, title_re, category=""):
+    """The articles of the pool that pass the id, category and title tests, by id, in file order."""
     articles = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -72,6 +77,8 @@ def read_articles(path, id_prefix, title_re):
                 continue
             doc_id = str(doc.get("id", ""))
             if not doc_id.startswith(id_prefix):
+                continue
+            if category and (doc.get("category") or "") != category:
                 continue
             if title_re and not title_re.search(doc.get("title", "") or ""):
                 continue
@@ -140,7 +147,8 @@ def candidates(lines, articles, min_countries, predicates):
 
 def print_text(sample, total, args, kept):
     print(f"# {len(sample)} of {total} typed relations in {kept} articles "
-          f"(seed {args.seed}; ids '{args.id_prefix}*', >= {args.min_countries} countries"
+          f"(seed {args.seed}; ids '{args.id_prefix}*', category '{args.category}', "
+          f">= {args.min_countries} countries"
           + (f", title ~ /{args.filter}/" if args.filter else "") + ")")
     print("# mark each: right / wrong (subject, predicate, object and direction all as the sentence says)")
     for i, r in enumerate(sample, 1):
@@ -155,7 +163,7 @@ def print_text(sample, total, args, kept):
 def main(argv):
     args = parse_args(argv)
     title_re = re.compile(args.filter, re.IGNORECASE) if args.filter else None
-    articles = read_articles(args.input, args.id_prefix, title_re)
+    articles = read_articles(args.input, args.id_prefix, title_re, args.category)
     lines = read_extracted(args.extracted) if args.extracted else run_extract(args.newsgraph, articles)
     predicates = set(args.predicate or [])
     found = candidates(lines, articles, args.min_countries, predicates)
