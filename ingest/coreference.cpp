@@ -100,9 +100,10 @@ Reference one(uint32_t length, int32_t entity, const char* rule) {
 }
 
 // What "kedua negara" (or "kedua pemimpin", "keduanya") refers back to: the last
-// coordinated pair of countries (people) named before ("Rusia dan China"), else the
-// last two named.
-Reference pair_before(const Analysis& a, uint32_t i, uint32_t length, EntityType want) {
+// coordinated pair of countries (people) in this or the two sentences before ("Rusia dan
+// China"), else the two named most often in the last kPairWindow tokens (the later one
+// first among equals).
+Reference pair_before(const Analysis& a, uint32_t s, uint32_t i, uint32_t length, EntityType want) {
   std::vector<const NameMention*> before;
   for (const NameMention& m : a.mentions) {
     if (m.first >= i) break;
@@ -112,9 +113,11 @@ Reference pair_before(const Analysis& a, uint32_t i, uint32_t length, EntityType
   Reference r;
   r.length = length;
   r.rule = "coref.pair";
+  const uint32_t from = s >= kSentencesBack ? s - kSentencesBack : 0;
   for (size_t k = before.size(); k >= 2; --k) {
     const NameMention& x = *before[k - 2];
     const NameMention& y = *before[k - 1];
+    if (x.sentence < from) break;
     if (x.entity == y.entity || x.sentence != y.sentence) continue;
     const std::string_view between = a.tokens[x.last].word();
     bool coordinated = (y.first == x.last + 1 && (between == "dan" || between == "serta")) ||
@@ -126,11 +129,18 @@ Reference pair_before(const Analysis& a, uint32_t i, uint32_t length, EntityType
       return r;
     }
   }
-  for (auto it = before.rbegin(); it != before.rend() && r.count < 2; ++it) {
-    if (r.count == 0 || r.entities[0] != (*it)->entity) r.entities[r.count++] = (*it)->entity;
+  // Salience: mention counts, the later mention winning ties.
+  std::vector<std::pair<int32_t, uint32_t>> counts;  // entity, count
+  for (auto it = before.rbegin(); it != before.rend(); ++it) {
+    auto found = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == (*it)->entity; });
+    if (found == counts.end()) counts.emplace_back((*it)->entity, 1);
+    else ++found->second;
   }
-  if (r.count < 2) return Reference{};
-  std::swap(r.entities[0], r.entities[1]);  // in text order
+  if (counts.size() < 2) return Reference{};
+  std::stable_sort(counts.begin(), counts.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+  r.entities[0] = counts[0].first;
+  r.entities[1] = counts[1].first;
+  r.count = 2;
   return r;
 }
 
@@ -148,11 +158,11 @@ Reference refer_back(const Analysis& a, uint32_t s, uint32_t i) {
   const std::string_view key = a.tokens[i].key;
   const std::string_view next =
       i + 1 < si.last ? std::string_view(a.tokens[i + 1].key) : std::string_view();
-  if (key == "keduanya") return pair_before(a, i, 1, EntityType::kCountry);
+  if (key == "keduanya") return pair_before(a, s, i, 1, EntityType::kCountry);
   if (key == "kedua" && (next == "negara" || next == "pihak" || next == "negeri"))
-    return pair_before(a, i, 2, EntityType::kCountry);
+    return pair_before(a, s, i, 2, EntityType::kCountry);
   if (key == "kedua" && (next == "pemimpin" || next == "tokoh" || next == "presiden"))
-    return pair_before(a, i, 2, EntityType::kPerson);
+    return pair_before(a, s, i, 2, EntityType::kPerson);
   const Wanted person;
   if (key == "ia" || key == "dia" || key == "beliau")
     return one(1, last_named(a, s, i, person), "coref.pronoun");

@@ -23,6 +23,9 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
   // "saya akan pergi ke sana untuk bertemu dengan X": the subject is a pronoun no name
   // stands for here.
   if (left >= 0 && personal_pronoun_between(slots[left].last, i)) left = -1;
+  // "UE menyatakan perusahaan itu bersalah ... untuk mendukung X": the one said to act
+  // is the reporting verb's object, no name here.
+  if (left >= 0 && !cue.noun && reported_object_between(slots[left].last, i)) left = -1;
   // A verb after "X, Y" where Y was the object of an earlier verb shares that verb's
   // subject: "Kim mengirim surat kepada Putin, memuji ...".
   if (left >= 0 && slots[left].object_of_earlier_cue && slots[left].subject_of_that_cue >= 0 &&
@@ -107,6 +110,13 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
     }
     subj = left;
     obj = cue.noun ? after_word(slots, i, "dengan", std::min(si.last, i + 7)) : right;
+    // "bersulang ... dalam pertemuan di Rusia": a place is where, not with whom.
+    if (!cue.noun && obj >= 0) {
+      const std::string_view before = a_.tokens[slots[obj].first - 1].key;
+      const EntityType type = entity(slots[obj].entities.front()).type;
+      const bool place = type == EntityType::kCountry || type == EntityType::kLocation;
+      if (before == "di" || (place && lexicon::is_locative_preposition(before))) obj = -1;  // "sowan ke X" keeps X
+    }
     if (!cue.noun && obj >= 0 && clause_ends_between(a_.tokens, cue.predicate, i, slots[obj].first))
       obj = -1;
     if (!cue.noun && obj >= 0 && relative_between(i, slots[obj].first)) obj = -1;
@@ -180,7 +190,7 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
   }
   if (subj < 0 || obj < 0 || subj == obj) return;
   Cue effective = cue;
-  if (cue.predicate == Predicate::kAttack && in_class("attack_in_words", cue.root) &&
+  if (cue.predicate == Predicate::kAttack && cues_.in_class(verbal_attack_roots_, cue.root) &&
       attack_in_words(slots[subj], s)) {
     effective.predicate = Predicate::kAccuse;  // "Trump menyerang Direktur FBI"
     rule = "cue.verbal_attack";
@@ -188,10 +198,6 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
   apply_to_slots(s, slots, i, effective, word, subj, obj, rule, confidence);
 }
 
-bool RelationBuilder::in_class(std::string_view name, std::string_view word) const {
-  const std::vector<std::string> words = cues_.class_words(name);
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
 
 // Whether people (subject slot) "menyerang" with no word of force in the sentence; an
 // invasion or a bombing is never in words.
@@ -199,10 +205,9 @@ bool RelationBuilder::attack_in_words(const Slot& subject, uint32_t s) const {
   for (int32_t e : subject.entities) {
     if (entity(e).type != EntityType::kPerson) return false;
   }
-  const std::vector<std::string> force = cues_.class_words("force");
   const SentenceInfo& si = a_.sentences[s];
   for (uint32_t t = si.first; t < si.last; ++t) {
-    if (std::find(force.begin(), force.end(), a_.tokens[t].key) != force.end()) return false;
+    if (cues_.in_class(force_words_, a_.tokens[t].key)) return false;
   }
   return true;
 }

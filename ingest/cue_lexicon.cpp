@@ -40,6 +40,7 @@ struct CueLexicon::Index {
   std::unordered_map<std::string_view, std::vector<uint32_t>> roots;  // root -> senses, tried in order
   std::unordered_map<std::string_view, std::vector<uint32_t>> exact;  // first word -> senses
   std::unordered_map<std::string_view, uint64_t> word_classes;
+  std::unordered_map<std::string, uint64_t> class_masks;  // class name -> its bit
   uint64_t serial = 0;                       // tells the per-thread memos apart
 
   // Fills the tables from entries and classes. kInvalidInput names an entry that
@@ -90,6 +91,7 @@ Status CueLexicon::Index::build() {
   }
   for (const CueClass& c : classes) {
     for (const std::string& w : c.words) word_classes[w] |= uint64_t{1} << class_bit[c.name];
+    class_masks[c.name] = uint64_t{1} << class_bit[c.name];
   }
   senses.resize(entries.size());
   for (uint32_t k = 0; k < entries.size(); ++k) {
@@ -157,6 +159,17 @@ std::vector<std::string> CueLexicon::class_words(std::string_view name) const {
     if (c.name == name) out.insert(out.end(), c.words.begin(), c.words.end());
   }
   return out;
+}
+
+uint64_t CueLexicon::class_mask(std::string_view name) const {
+  auto it = index_->class_masks.find(std::string(name));
+  return it == index_->class_masks.end() ? 0 : it->second;
+}
+
+bool CueLexicon::in_class(uint64_t mask, std::string_view word) const {
+  if (mask == 0) return false;
+  auto it = index_->word_classes.find(word);
+  return it != index_->word_classes.end() && (it->second & mask) != 0;
 }
 
 // Whether `key` starts an exact cue or is a form of a cue root that one of its entries

@@ -73,6 +73,12 @@ class CueLexicon {
   const std::vector<CueEntry>& entries() const;
   // The words of a class, or empty.
   std::vector<std::string> class_words(std::string_view name) const;
+  // The bit of class `name` for in_class(), or 0 when there is no such class (then
+  // in_class() is false for every word). O(1) expected.
+  uint64_t class_mask(std::string_view name) const;
+  // Whether `word` is in a class of `mask` (masks of several classes may be or-ed).
+  // One hash lookup.
+  bool in_class(uint64_t mask, std::string_view word) const;
 
  private:
   struct Index;

@@ -109,8 +109,11 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue) {
     if (distance <= 2 &&
         any_of(key, {"mencabut", "menarik", "menghentikan", "mengakhiri", "membatalkan"}))
       negated = true;
-    if (distance <= 3 && any_of(key, {"dapat", "bisa", "mampu", "mungkin", "kemungkinan",
-                                      "berpotensi", "could", "might", "can", "may"}))
+    // What can, may or should happen, anywhere before the cue in its clause: "bisa membantu
+    // posisi Jepang dalam menegosiasi kesepakatan", "mesti diputuskan melalui perundingan".
+    if (any_of(key, {"dapat", "bisa", "mampu", "mungkin", "kemungkinan", "berpotensi", "mesti", "harus",
+                     "seharusnya", "sebaiknya", "semestinya", "perlu", "could", "might", "can", "may",
+                     "should", "must"}))
       hypothetical = true;
     if (distance <= 3 &&
         any_of(key, {"ingin", "berharap", "diharapkan", "siap", "hendak", "berniat", "mau",

@@ -112,7 +112,7 @@ class RelationBuilder {
   // Whether a country or body is named only to say what kind a noun is ("perusahaan
   // Jepang", "klub Spanyol", "negara anggota PBB"): no actor of its own there.
   bool names_a_kind(const NameMention& m) const;
-  static bool is_kind_noun(std::string_view w);
+  bool is_kind_noun(std::string_view w) const;  // class "kind" of the cue lexicon
   // Words that may open a referring phrase (coreference.h): checked before the search.
   static bool may_refer(std::string_view key);
   // "Rusia dan China", "Kim & Putin", "Rusia-DPRK".
@@ -151,8 +151,17 @@ class RelationBuilder {
                                 uint32_t i) const;
   // Whether only adverbs stand between tokens i and j ("Washington juga menuduh").
   bool right_before(uint32_t i, uint32_t j) const;
-  // Whether a first- or second-person pronoun stands between tokens i and j, in j's clause.
+  // Whether a pronoun no name stands for here (first or second person, "mereka",
+  // "pihaknya") stands between tokens i and j, in j's clause.
   bool personal_pronoun_between(uint32_t i, uint32_t j) const;
+  // Whether a reporting verb between tokens i and j takes a common noun as its object
+  // ("menyatakan perusahaan tersebut bersalah"): the verb at j is that noun's.
+  bool reported_object_between(uint32_t i, uint32_t j) const;
+  // Whether the slot names a place: a location, or a capital written as a place.
+  bool names_place(const Slot& slot) const;
+  // The word before the name at `first` and the title and body before it ("oleh" in
+  // "oleh Emir Qatar Tamim").
+  std::string_view word_before_title(uint32_t first) const;
   // Whether the noun cue at token i carries the possessive "-nya" ("kunjungannya").
   bool possessive_nya(uint32_t i) const;
   // Whether "yang" stands between a verb at i and token j, past the verb's own object
@@ -167,7 +176,6 @@ class RelationBuilder {
   // ---- cue_arguments.cpp: a cue's subject and object
   void apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i, const Cue& cue,
                  std::string_view word);
-  bool in_class(std::string_view name, std::string_view word) const;
   // Whether people (subject slot) "menyerang" with no word of force in the sentence; an
   // invasion or a bombing is never in words.
   bool attack_in_words(const Slot& subject, uint32_t s) const;
@@ -210,6 +218,13 @@ class RelationBuilder {
 
   const Analysis& a_;
   const CueLexicon& cues_;
+  // Word classes of the cue lexicon the rules read (data/cues.txt).
+  uint64_t kind_nouns_ = 0;           // "perusahaan Jepang": a country saying what kind
+  uint64_t force_words_ = 0;          // words that make an attack physical
+  uint64_t verbal_attack_roots_ = 0;  // attack roots a person may do in words
+  uint64_t decision_nouns_ = 0;       // "keputusan X untuk Y": Y is not the verb's object
+  uint64_t body_nouns_ = 0;           // "pemimpin kelompok X": what kind of body X is
+  uint64_t place_nouns_ = 0;          // "kota Ramallah": a place there, whatever else it names
   uint32_t current_sentence_ = 0;
   uint32_t previous_cue_ = UINT32_MAX;     // token of the last cue applied
   std::vector<int32_t> mention_at_;        // token -> first mention covering it, or -1

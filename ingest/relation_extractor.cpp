@@ -38,6 +38,12 @@ bool is_preposition(std::string_view key) {
 RelationBuilder::RelationBuilder(const Analysis& a, const CueLexicon& cues)
     : a_(a),
       cues_(cues),
+      kind_nouns_(cues.class_mask("kind")),
+      force_words_(cues.class_mask("force")),
+      verbal_attack_roots_(cues.class_mask("attack_in_words")),
+      decision_nouns_(cues.class_mask("decision")),
+      body_nouns_(cues.class_mask("body")),
+      place_nouns_(cues.class_mask("place")),
       mention_at_(a.tokens.size(), -1),
       sentence_mentions_(a.sentences.size() + 1, 0) {
   for (size_t k = 0; k < a.mentions.size(); ++k) {

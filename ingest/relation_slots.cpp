@@ -86,19 +86,7 @@ bool RelationBuilder::names_a_kind(const NameMention& m) const {
   return is_kind_noun(before) || (adjective && is_kind_noun(a_.tokens[m.first - 2].word()));
 }
 
-bool RelationBuilder::is_kind_noun(std::string_view w) {
-  static constexpr std::string_view kNouns[] = {
-      "perusahaan", "bank",     "media",     "klub",        "produk",  "merek",
-      "mobil",      "maskapai", "atlet",     "pemain",      "pelatih", "timnas",
-      "pebalap",    "petenis",  "pesepak",   "pesepakbola", "film",    "musisi",
-      "penyanyi",   "aktor",    "aktris",    "raksasa",     "startup", "liga",
-      "asal",       "buatan",   "produksi",  "mata",        "bahasa",  "masakan",
-      "kuliner",    "turis",    "wisatawan", "mahasiswa",   "pelajar", "investor"};
-  for (std::string_view n : kNouns) {
-    if (w == n) return true;
-  }
-  return false;
-}
+bool RelationBuilder::is_kind_noun(std::string_view w) const { return cues_.in_class(kind_nouns_, w); }
 
 // Words that may open a referring phrase (coreference.h): checked before the search.
 bool RelationBuilder::may_refer(std::string_view key) {
@@ -165,9 +153,14 @@ int RelationBuilder::nearest_left(const std::vector<Slot>& slots, uint32_t i,
     if (is_credit(a_.tokens, sentence_first, f) || in_relative_clause(a_.tokens, after, f, i))
       continue;
     // "dengan Washington menuduh ...": a name right before the verb is its subject
-    // whatever comes before it; "antara Kim dan Putin" names the pair itself.
-    const bool oblique = (lexicon::is_locative_preposition(before) || is_preposition(before)) &&
-                         before != "antara" && !right_before(slots[k].last, i);
+    // whatever comes before it; "antara Kim dan Putin" names the pair itself; "oleh X" is
+    // an earlier passive's agent, never a later passive's patient; "kota Ramallah,
+    // Palestina" is one place.
+    const bool place_apposition = k > 0 && before == "," && slots[k - 1].last + 1 == f && names_place(slots[k - 1]);
+    const bool agent = core_only && word_before_title(f) == "oleh";
+    const bool oblique = ((lexicon::is_locative_preposition(before) || is_preposition(before) || agent) &&
+                          before != "antara" && !right_before(slots[k].last, i)) ||
+                         place_apposition || cues_.in_class(place_nouns_, before);
     const bool topics_only =  // a topic ("senjata") is no patient
         core_only && std::none_of(slots[k].entities.begin(), slots[k].entities.end(),
                                   [this](int32_t e) { return actor(e); });
@@ -202,7 +195,11 @@ int RelationBuilder::after_word(const std::vector<Slot>& slots, uint32_t i, std:
   for (uint32_t j = i + 1; j < end; ++j) {
     if (a_.tokens[j].key != word) continue;
     for (size_t k = 0; k < slots.size(); ++k) {
-      if (slots[k].first > j && slots[k].first <= j + 3) return static_cast<int>(k);
+      if (slots[k].first <= j || slots[k].first > j + 3) continue;
+      // "dengan minum anggur Rusia": a verb after the word makes it no partner's.
+      for (uint32_t t = j + 1; t < slots[k].first; ++t)
+        if (lexicon::looks_like_verb(a_.tokens[t].key)) return -1;
+      return static_cast<int>(k);
     }
   }
   return -1;
@@ -230,9 +227,8 @@ int RelationBuilder::recipient(const std::vector<Slot>& slots, uint32_t i, int o
 // preposition before its would-be object at j: the name belongs to that noun's phrase.
 bool RelationBuilder::object_inside_decision(uint32_t i, uint32_t j) const {
   if (j == 0 || !is_preposition(a_.tokens[j - 1].key)) return false;
-  const std::vector<std::string> words = cues_.class_words("decision");
   for (uint32_t t = i + 1; t + 1 < j; ++t) {
-    if (std::find(words.begin(), words.end(), a_.tokens[t].key) != words.end()) return true;
+    if (cues_.in_class(decision_nouns_, a_.tokens[t].key)) return true;
   }
   return false;
 }
@@ -264,12 +260,48 @@ bool RelationBuilder::right_before(uint32_t i, uint32_t j) const {
   return true;
 }
 
-// Whether a first- or second-person pronoun stands between tokens i and j, in j's clause.
+bool RelationBuilder::names_place(const Slot& slot) const {
+  if (entity(slot.entities.front()).type == EntityType::kLocation) return true;
+  const int32_t m = mention_at_[slot.first];
+  return m >= 0 && a_.mentions[m].metonym;
+}
+
+std::string_view RelationBuilder::word_before_title(uint32_t first) const {
+  uint32_t t = first;
+  while (t > 0 && (mention_at_[t - 1] >= 0 ? a_.mentions[mention_at_[t - 1]].modifier
+                                           : lexicon::is_person_title(a_.tokens[t - 1].key) ||
+                                                 lexicon::is_leader_title(a_.tokens[t - 1].key) ||
+                                                 is_title_continuation(a_.tokens[t - 1].key)))
+    --t;
+  return t > 0 ? std::string_view(a_.tokens[t - 1].key) : std::string_view();
+}
+
+bool RelationBuilder::reported_object_between(uint32_t i, uint32_t j) const {
+  for (uint32_t t = i; t + 1 < j; ++t) {
+    if (!lexicon::is_reporting_verb(a_.tokens[t].key) && a_.tokens[t].key != "menilai" &&
+        a_.tokens[t].key != "menganggap")
+      continue;
+    const Token& next = a_.tokens[t + 1];
+    const std::string_view w = next.word();
+    if (mention_at_[t + 1] >= 0 || !next.is_word() || next.upper_initial || w == "bahwa" || w == "kalau" ||
+        w == "akan" || w == "telah" || w == "sudah" || w == "juga" || w == "kepada" ||
+        (w.size() > 5 && w.substr(w.size() - 3) == "nya") ||  // "negaranya", "pihaknya": the speaker's own
+        lexicon::is_function_word(w) || lexicon::looks_like_verb(w))
+      continue;
+    return true;
+  }
+  return false;
+}
+
+// Whether a pronoun no name stands for here (first or second person, "mereka",
+// "pihaknya") stands between tokens i and j, in j's clause.
 bool RelationBuilder::personal_pronoun_between(uint32_t i, uint32_t j) const {
   for (uint32_t t = j; t-- > i;) {
     const std::string_view w = a_.tokens[t].word();
     if (w == "," || w == "\"" || w == ";") return false;
-    if (w == "saya" || w == "aku" || w == "kami" || w == "kita" || w == "anda" || w == "kamu")
+    // "mereka", "pihaknya": pronouns too that no name stands for here.
+    if (w == "saya" || w == "aku" || w == "kami" || w == "kita" || w == "anda" || w == "kamu" || w == "mereka" ||
+        w == "pihaknya")
       return true;
   }
   return false;

@@ -137,10 +137,11 @@ void RelationBuilder::apposition_role(uint32_t s, int32_t person, uint32_t from)
         j = m.last - 1;
         continue;
       }
-      uint32_t body_first = m.first;  // "ketua Partai X", "pemimpin kelompok X"
-      while (body_first > from && !a_.tokens[body_first - 1].upper_initial &&
-             !is_role_word(a_.tokens[body_first - 1].key) &&
-             !lexicon::is_leader_title(a_.tokens[body_first - 1].key) && body_first - m.first < 2)
+      // "pemimpin kelompok X": a word saying what kind of body may stand between the title
+      // and the body; "kepala delegasi ICRC" heads a unit, not the body.
+      uint32_t body_first = m.first;
+      while (body_first > from && m.first - body_first < 2 &&
+             cues_.in_class(body_nouns_, a_.tokens[body_first - 1].key))
         --body_first;
       // "X, Kepala Y, Z, Ketua W V": a list of titled people, no apposition of X's.
       if (m.last < si.last && mention_at_[m.last] >= 0 &&

@@ -369,3 +369,44 @@ TEST_CASE("a name after 'agar' inside a relative clause is the subject of its ow
     if (r.predicate != Predicate::kCoOccurs) CHECK(label_of(x, r.subject) != "Al Jazeera");
   }
 }
+
+TEST_CASE("a passive's patient is never an earlier passive's agent", "[relations]") {
+  auto x = run("Penghargaan itu diberikan oleh Emir Qatar Tamim bin Hamad dan didukung oleh PBB.");
+  CHECK_FALSE(find_relation(x, "United Nations", Predicate::kSupport, "Tamim bin Hamad Al Thani"));
+  auto golden = run("Rusia dijatuhi sanksi oleh Amerika Serikat dan Inggris sejak menginvasi Ukraina.");
+  CHECK(find_relation(golden, "Russia", Predicate::kAttack, "Ukraine"));
+}
+
+TEST_CASE("'mereka' as the clause's subject hides the names before it", "[relations]") {
+  auto x = run("Kelompok itu bekerja di perbatasan Thailand dan Kamboja, sebab mereka bekerja sama dengan militer Thailand.");
+  for (const auto& r : x.relations) {
+    if (r.predicate == Predicate::kCooperate) CHECK(label_of(x, r.subject) != "Cambodia");
+  }
+}
+
+TEST_CASE("a country after a place in an apposition is part of the place", "[relations]") {
+  auto x = run("Pengadilan yang berada di dekat kota Ramallah, Palestina, mengabaikan argumen pengacara Ahed Tamimi.");
+  CHECK_FALSE(find_relation(x, "Palestine", Predicate::kReject, "Ahed Tamimi"));
+}
+
+TEST_CASE("a reporting verb's common-noun object is the subject of the verb after it", "[relations]") {
+  auto x = run("UE menyatakan perusahaan teknologi tersebut bersalah memanipulasi hasil pencarian untuk mendukung Google Shopping.");
+  CHECK_FALSE(find_relation(x, "European Union", Predicate::kSupport, "Google Shopping"));
+  auto own = run("Utusan Inggris menyatakan negaranya menolak keputusan Amerika Serikat.");
+  CHECK(find_relation(own, "United Kingdom", Predicate::kReject, "United States"));
+}
+
+TEST_CASE("what must, can or should happen is hypothetical", "[relations][modality]") {
+  const Relation* must = find_relation(run("Status kota itu mesti diputuskan melalui perundingan antara Israel dan Palestina."),
+                                       "Israel", Predicate::kMeet, "Palestine");
+  REQUIRE(must);
+  CHECK(must->modality == Modality::kHypothetical);
+}
+
+TEST_CASE("the head of a delegation of a body is its member, the leader of a group its leader", "[relations]") {
+  auto x = run("\"Kami khawatir,\" kata Alexandre Faite, kepala delegasi ICRC di Yaman.");
+  CHECK(find_relation(x, "Alexandre Faite", Predicate::kMemberOf, "International Committee of the Red Cross"));
+  CHECK_FALSE(find_relation(x, "Alexandre Faite", Predicate::kLeads, "International Committee of the Red Cross"));
+  auto group = run("\"Kami menolak,\" kata Hendra Wijaya, pemimpin kelompok Front Pembebasan Selatan.");
+  CHECK(find_relation(group, "Hendra Wijaya", Predicate::kLeads, "Front Pembebasan Selatan"));
+}
