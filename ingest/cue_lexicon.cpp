@@ -6,7 +6,6 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "ingest/clause_bounds.h"
 #include "ingest/cue_file.h"
 #include "ingest/cue_lexicon_builtin.h"
 #include "ingest/word_cache.h"
@@ -36,7 +35,7 @@ struct CueLexicon::Index {
   };
   std::vector<CueEntry> entries;
   std::vector<int> generation;               // per entry: which add_lines call
-  std::vector<CueClass> classes;             // merged by name
+  std::vector<CueClass> classes;             // in file order; a repeated name adds words
   std::vector<Sense> senses;                 // per entry
   struct Root {
     std::string_view name;
@@ -45,7 +44,7 @@ struct CueLexicon::Index {
   std::vector<Root> root_list;
   std::unordered_map<std::string_view, uint32_t> roots;               // root -> index in root_list
   std::unordered_map<std::string_view, std::vector<uint32_t>> exact;  // first word -> senses
-  std::unordered_map<std::string_view, uint64_t> word_classes;
+  std::unordered_map<std::string_view, uint64_t> word_classes;      // word -> bit k per class k
   uint64_t serial = 0;                       // tells the per-thread memos apart
 
   // Fills the tables from entries and classes. kInvalidInput names an entry that
