@@ -6,9 +6,9 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "ingest/clause_bounds.h"
 #include "ingest/cue_file.h"
 #include "ingest/cue_lexicon_builtin.h"
+#include "ingest/word_cache.h"
 #include "ingest/word_memo.h"
 
 namespace newsgraph::ingest {
@@ -35,12 +35,17 @@ struct CueLexicon::Index {
   };
   std::vector<CueEntry> entries;
   std::vector<int> generation;               // per entry: which add_lines call
-  std::vector<CueClass> classes;             // merged by name
+  std::vector<CueClass> classes;             // in file order; a repeated name adds words
   std::vector<Sense> senses;                 // per entry
-  std::unordered_map<std::string_view, std::vector<uint32_t>> roots;  // root -> senses, tried in order
+  struct Root {
+    std::string_view name;
+    std::vector<uint32_t> senses;  // tried in order
+  };
+  std::vector<Root> root_list;
+  std::unordered_map<std::string_view, uint32_t> roots;               // root -> index in root_list
   std::unordered_map<std::string_view, std::vector<uint32_t>> exact;  // first word -> senses
-  std::unordered_map<std::string_view, uint64_t> word_classes;
-  std::unordered_map<std::string, uint64_t> class_masks;  // class name -> its bit
+  std::unordered_map<std::string_view, uint64_t> word_classes;      // word -> bit k per class k
+  std::unordered_map<std::string, uint64_t> class_masks;            // class name -> its bit
   uint64_t serial = 0;                       // tells the per-thread memos apart
 
   // Fills the tables from entries and classes. kInvalidInput names an entry that
@@ -108,14 +113,20 @@ Status CueLexicon::Index::build() {
       if (it == class_bit.end()) return Status::error(StatusCode::kInvalidInput, e.origin + ": no class " + f);
       s.follows_classes |= uint64_t{1} << it->second;
     }
-    (e.forms == CueForms::kExact ? exact : roots)[s.words.front()].push_back(k);
+    if (e.forms == CueForms::kExact) {
+      exact[s.words.front()].push_back(k);
+      continue;
+    }
+    auto [it, added] = roots.emplace(s.words.front(), static_cast<uint32_t>(root_list.size()));
+    if (added) root_list.push_back(Root{s.words.front(), {}});
+    root_list[it->second].senses.push_back(k);
   }
   // A later file's senses first; within a file, file order.
-  for (auto* table : {&roots, &exact}) {
-    for (auto& [key, list] : *table) {
-      std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) { return generation[a] > generation[b]; });
-    }
-  }
+  auto later_first = [&](std::vector<uint32_t>& list) {
+    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) { return generation[a] > generation[b]; });
+  };
+  for (auto& root : root_list) later_first(root.senses);
+  for (auto& [key, list] : exact) later_first(list);
   serial = next_serial.fetch_add(1);
   return Status::ok();
 }
@@ -172,10 +183,58 @@ bool CueLexicon::in_class(uint64_t mask, std::string_view word) const {
   return it != index_->word_classes.end() && (it->second & mask) != 0;
 }
 
+// What a word can be read as: the readings whose root has an entry that allows that
+// form, in reading order, with what each reading says about voice and noun-ness.
+struct CueLexicon::WordReadings {
+  struct Match {
+    uint32_t root = 0;     // index in root_list
+    uint32_t allowed = 0;  // bit j: the root's sense j allows this form
+    bool passive = false;  // di-, diper-, ter-
+    bool derived = false;  // any affix
+    bool an_noun = false;  // an -an noun ("dukungan", "pertemuan")
+  };
+  static constexpr size_t kMax = 6;
+  Match match[kMax];
+  uint8_t count = 0;
+  bool overflow = false;  // more readings than kept: compute them again when asked
+  bool exact = false;     // the word starts an exact cue (a word or phrase)
+};
+
+namespace {
+
+// Calls visit(match) for every reading of `word` whose root has an entry allowing that
+// form, in reading order; stops when visit returns true.
+template <class Index, class Match, class Visit>
+void for_each_match(const Index& index, std::string_view word, Visit&& visit) {
+  if (word.size() < 3) return;
+  for_each_reading(word, [&](const Reading& r) {
+    // peN- without -an names a person ("pengunjung", "pendukung"), not an event.
+    if (r.prefix.rfind("pe", 0) == 0 && r.suffix != "an") return false;
+    auto it = index.roots.find(r.root);
+    if (it == index.roots.end()) return false;
+    Match m;
+    m.root = it->second;
+    const auto& senses = index.root_list[m.root].senses;
+    for (size_t j = 0; j < senses.size() && j < 32; ++j) {
+      if (forms_allow(index.senses[senses[j]].entry->forms, r)) m.allowed |= uint32_t{1} << j;
+    }
+    if (m.allowed == 0) return false;
+    m.derived = !r.prefix.empty() || !r.suffix.empty();
+    // di- and diper- are the passive; ter- too, with no agent ("terancam", "terserang").
+    m.passive = r.prefix == "di" || r.prefix == "diper" || r.prefix == "ter";
+    const bool nominal_prefix = r.prefix == "pe" || r.prefix == "per" || r.prefix.rfind("pen", 0) == 0 ||
+                                r.prefix == "pem" || r.prefix == "peng" || r.prefix == "peny" || r.prefix == "ke";
+    m.an_noun = r.suffix == "an" && (!m.passive || nominal_prefix);
+    return visit(m);
+  });
+}
+
+}  // namespace
+
 // Whether `key` starts an exact cue or is a form of a cue root that one of its entries
 // allows (what follows is left to find_word), memoised per thread: most words are no
-// cue, and generating a word's readings is the costly part. The
-// memo is kept for one lexicon at a time and starts afresh for another.
+// cue, and generating a word's readings is the costly part. The memo is kept for one
+// lexicon at a time and starts afresh for another.
 bool CueLexicon::may_be_cue(std::string_view key) const {
   struct Memo {
     uint64_t serial = 0;
@@ -189,15 +248,31 @@ bool CueLexicon::may_be_cue(std::string_view key) const {
   }
   return memo.words.get(key, [&index](std::string_view word) {
     if (index.exact.count(word)) return true;
-    return word.size() >= 3 && for_each_reading(word, [&index](const Reading& r) {
-             if (r.prefix.rfind("pe", 0) == 0 && r.suffix != "an") return false;
-             auto it = index.roots.find(r.root);
-             if (it == index.roots.end()) return false;
-             for (uint32_t k : it->second) {
-               if (forms_allow(index.senses[k].entry->forms, r)) return true;
-             }
-             return false;
-           });
+    bool any = false;
+    for_each_match<Index, WordReadings::Match>(index, word, [&any](const WordReadings::Match&) { return any = true; });
+    return any;
+  });
+}
+
+// The readings of a word that may be a cue, cached per thread like may_be_cue.
+const CueLexicon::WordReadings& CueLexicon::readings_of(std::string_view key) const {
+  struct Cache {
+    uint64_t serial = 0;
+    WordCache<WordReadings> words;
+  };
+  thread_local Cache cache;
+  const Index& index = *index_;
+  if (cache.serial != index.serial) {
+    cache.words = WordCache<WordReadings>();
+    cache.serial = index.serial;
+  }
+  return cache.words.get(key, [&index](std::string_view word, WordReadings* out) {
+    out->exact = index.exact.count(word) > 0;
+    for_each_match<Index, WordReadings::Match>(index, word, [out](const WordReadings::Match& m) {
+      if (out->count == WordReadings::kMax) return out->overflow = true;
+      out->match[out->count++] = m;
+      return false;
+    });
   });
 }
 
@@ -209,8 +284,9 @@ std::optional<Cue> CueLexicon::find(const std::vector<Token>& tokens, uint32_t i
     if (p < end && tokens[p].word() == "\"") ++p;
     return p < end ? tokens[p].word() : std::string_view();
   };
-  if (auto it = index.exact.find(key); it != index.exact.end()) {
-    for (uint32_t k : it->second) {
+  const WordReadings& readings = readings_of(key);
+  if (readings.exact) {
+    for (uint32_t k : index.exact.find(key)->second) {
       const Index::Sense& s = index.senses[k];
       bool match = i + s.words.size() <= end;
       for (size_t w = 1; match && w < s.words.size(); ++w) match = tokens[i + w].word() == s.words[w];
@@ -220,34 +296,40 @@ std::optional<Cue> CueLexicon::find(const std::vector<Token>& tokens, uint32_t i
       return Cue{*e.predicate, e.voice, e.noun, e.name.empty() ? e.cue : e.name};
     }
   }
-  return find_word(key, next_word(i + 1));
+  return root_cue(key, readings, next_word(i + 1));
 }
 
 std::optional<Cue> CueLexicon::find_word(std::string_view key, std::string_view next_key) const {
-  if (key.size() < 3 || !may_be_cue(key)) return std::nullopt;
+  if (!may_be_cue(key)) return std::nullopt;
+  return root_cue(key, readings_of(key), next_key);
+}
+
+std::optional<Cue> CueLexicon::root_cue(std::string_view key, const WordReadings& readings,
+                                        std::string_view next_key) const {
   const Index& index = *index_;
   std::optional<Cue> found;
-  for_each_reading(key, [&](const Reading& r) {
-    auto it = index.roots.find(r.root);
-    if (it == index.roots.end()) return false;
-    // peN- without -an names a person ("pengunjung", "pendukung"), not an event.
-    if (r.prefix.rfind("pe", 0) == 0 && r.suffix != "an") return false;
-    const bool derived = !r.prefix.empty() || !r.suffix.empty();
-    // di- and diper- are the passive; ter- too, with no agent ("terancam", "terserang").
-    const bool passive = r.prefix == "di" || r.prefix == "diper" || r.prefix == "ter";
-    const bool nominal_prefix = r.prefix == "pe" || r.prefix == "per" || r.prefix.rfind("pen", 0) == 0 ||
-                                r.prefix == "pem" || r.prefix == "peng" || r.prefix == "peny" || r.prefix == "ke";
-    for (uint32_t k : it->second) {
-      const Index::Sense& s = index.senses[k];
+  bool done = false;
+  auto try_match = [&](const WordReadings::Match& m) {
+    const Index::Root& root = index.root_list[m.root];
+    for (size_t j = 0; j < root.senses.size() && j < 32; ++j) {
+      if (!(m.allowed >> j & 1)) continue;
+      const Index::Sense& s = index.senses[root.senses[j]];
+      if (!s.allows_next(next_key, index.word_classes)) continue;
       const CueEntry& e = *s.entry;
-      if (!forms_allow(e.forms, r) || !s.allows_next(next_key, index.word_classes)) continue;
+      done = true;
       if (!e.predicate) return true;  // switched off
-      const bool noun = (r.suffix == "an" && !passive) || (!derived && e.noun) || (nominal_prefix && r.suffix == "an");
-      found = Cue{*e.predicate, passive ? CueVoice::kPassive : e.voice, noun, e.name.empty() ? std::string(r.root) : e.name};
+      const bool noun = m.an_noun || (!m.derived && e.noun);
+      found = Cue{*e.predicate, m.passive ? CueVoice::kPassive : e.voice, noun,
+                  e.name.empty() ? std::string(root.name) : e.name};
       return true;
     }
     return false;
-  });
+  };
+  if (readings.overflow) {
+    for_each_match<Index, WordReadings::Match>(index, key, try_match);
+  } else {
+    for (uint8_t k = 0; k < readings.count && !done; ++k) try_match(readings.match[k]);
+  }
   return found;
 }
 

@@ -82,7 +82,10 @@ class CueLexicon {
 
  private:
   struct Index;
+  struct WordReadings;
   bool may_be_cue(std::string_view key) const;
+  const WordReadings& readings_of(std::string_view key) const;
+  std::optional<Cue> root_cue(std::string_view key, const WordReadings& readings, std::string_view next_key) const;
   std::shared_ptr<const Index> index_;
 };
 

@@ -156,7 +156,9 @@ int RelationBuilder::nearest_left(const std::vector<Slot>& slots, uint32_t i,
     // whatever comes before it; "antara Kim dan Putin" names the pair itself; "oleh X" is
     // an earlier passive's agent, never a later passive's patient; "kota Ramallah,
     // Palestina" is one place.
-    const bool place_apposition = k > 0 && before == "," && slots[k - 1].last + 1 == f && names_place(slots[k - 1]);
+    const EntityType type = entity(slots[k].entities.front()).type;
+    const bool place_apposition = k > 0 && before == "," && slots[k - 1].last + 1 == f && names_place(slots[k - 1]) &&
+                                  (type == EntityType::kCountry || type == EntityType::kLocation);
     const bool agent = core_only && word_before_title(f) == "oleh";
     const bool oblique = ((lexicon::is_locative_preposition(before) || is_preposition(before) || agent) &&
                           before != "antara" && !right_before(slots[k].last, i)) ||

@@ -410,3 +410,10 @@ TEST_CASE("the head of a delegation of a body is its member, the leader of a gro
   auto group = run("\"Kami menolak,\" kata Hendra Wijaya, pemimpin kelompok Front Pembebasan Selatan.");
   CHECK(find_relation(group, "Hendra Wijaya", Predicate::kLeads, "Front Pembebasan Selatan"));
 }
+
+TEST_CASE("a person after a club named for its city is the club's, not a place's", "[relations]") {
+  auto x = run("Kapten Ajax Amsterdam, Davy Klaassen, resmi mendarat di Liverpool untuk bergabung dengan Everton.");
+  for (const auto& r : x.relations) {
+    if (r.predicate == Predicate::kVisit) CHECK(label_of(x, r.subject) != "Netherlands");
+  }
+}

@@ -1,4 +1,5 @@
 #include "ingest/word_filter.h"
+#include "ingest/word_cache.h"
 #include "ingest/word_memo.h"
 
 #include <catch2/catch.hpp>
@@ -39,4 +40,26 @@ TEST_CASE("a word filter never turns away a word it holds and turns away most ot
   int let_through = 0;
   for (const auto& w : others) let_through += filter.may_contain(w);
   CHECK(let_through < 300);  // a filter that let everything through would fail this
+}
+
+TEST_CASE("a word cache computes each word's value once and never gives it for another word", "[memo]") {
+  newsgraph::ingest::WordCache<size_t> cache(2);  // four slots: words keep landing on taken slots
+  int computed = 0;
+  auto length = [&](std::string_view w, size_t* out) {
+    ++computed;
+    *out = w.size();
+  };
+  CHECK(cache.get("bertemu", length) == 7);
+  CHECK(cache.get("bertemu", length) == 7);
+  CHECK(computed == 1);
+  for (int i = 0; i < 200; ++i) {
+    std::string w = std::string(static_cast<size_t>(i % 9 + 1), 'k') + std::to_string(i);
+    CHECK(cache.get(w, length) == w.size());
+    CHECK(cache.get(w, length) == w.size());
+  }
+  computed = 0;
+  std::string long_word(40, 'a');
+  CHECK(cache.get(long_word, length) == 40);
+  CHECK(cache.get(long_word, length) == 40);
+  CHECK(computed == 2);  // too long to keep
 }

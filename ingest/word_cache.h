@@ -1,0 +1,56 @@
+// A fixed-size, direct-mapped, per-thread cache of one value per short word, for
+// answers that cost more than a lookup and are asked of the same few hundred words
+// again and again (which cue roots a word reads as). A slot keeps the word itself, so
+// a value is only ever given for the word it was computed for; a word landing on a
+// taken slot replaces it. Longer words are computed every time. Keep one per thread.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+namespace newsgraph::ingest {
+
+template <class Value>
+class WordCache {
+ public:
+  static constexpr size_t kMaxWord = 22;
+
+  explicit WordCache(unsigned slots_log2 = 12) : slots_(size_t{1} << slots_log2), mask_((size_t{1} << slots_log2) - 1) {}
+
+  // The value kept for `word`, or compute(word, &value), kept for next time. The
+  // reference is valid until the next call.
+  template <class Compute>
+  const Value& get(std::string_view word, Compute&& compute) {
+    if (word.size() > kMaxWord) {
+      long_word_ = Value();
+      compute(word, &long_word_);
+      return long_word_;
+    }
+    Slot& slot = slots_[hash(word) & mask_];
+    if (slot.length == word.size() + 1 && std::memcmp(slot.text, word.data(), word.size()) == 0) return slot.value;
+    slot.value = Value();
+    compute(word, &slot.value);
+    slot.length = static_cast<uint8_t>(word.size() + 1);
+    std::memcpy(slot.text, word.data(), word.size());
+    return slot.value;
+  }
+
+ private:
+  struct Slot {
+    uint8_t length = 0;  // word size + 1; 0 for an empty slot
+    char text[kMaxWord];
+    Value value;
+  };
+  static uint64_t hash(std::string_view word) {  // FNV-1a
+    uint64_t h = 1469598103934665603ull;
+    for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h ^ (h >> 29);
+  }
+  std::vector<Slot> slots_;
+  size_t mask_;
+  Value long_word_;
+};
+
+}  // namespace newsgraph::ingest
