@@ -31,6 +31,8 @@ struct NameMention {
   int32_t gazetteer = -1;   // gazetteer entry, or -1 for a name found from cues
   bool guessed = false;     // no cue typed it: `type` is only a default (a name no
                             // gazetteer knows, with no title, head or context word)
+  bool defined = false;     // typed by a definition ("X adalah sebuah kelompok ..."),
+                            // which outweighs a context word in the article's vote
   bool metonym = false;     // a capital or seat standing for its country
   bool role = false;        // a role phrase ("Presiden Rusia") standing for a person
   bool modifier = false;    // the body inside a title ("Rusia" in "Presiden Rusia ..."):

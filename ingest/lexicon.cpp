@@ -190,7 +190,7 @@ bool is_place_cue(std::string_view key) {
       "negeri", "distrik", "prefektur", "kamp", "pangkalan", "kecamatan", "kelurahan", "dusun",
       "kampung", "region", "perbatasan", "semenanjung", "teluk", "selat", "sungai", "gunung",
       "danau", "lembah", "gurun", "benua", "ibukota", "garnisun", "bagian", "resor", "hotel",
-      "bandara", "pelabuhan", "warga", "penduduk",
+      "bandara", "pelabuhan", "warga", "penduduk", "perairan", "sekitar",
   });
   return words.count(key) > 0;
 }
@@ -286,7 +286,7 @@ bool is_org_head(std::string_view key) {
       "uin", "iain", "unair", "unpad", "undip", "ipb", "its", "uns", "unhas", "stikes", "stie",
       "kpp", "lapas", "rutan", "pn", "pt", "kejagung", "kemenkumham", "kemenpan", "bumn",
       "perum", "persero", "pdam", "kadin", "apindo", "pengurus", "pimpinan", "kabinet",
-      "observatorium", "laboratorium", "brigade", "batalion", "milisi", "laskar",
+      "observatorium", "laboratorium", "pusat", "brigade", "batalion", "milisi", "laskar",
   });
   return words.count(key) > 0;
 }

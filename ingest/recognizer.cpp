@@ -1,6 +1,7 @@
 #include "ingest/recognizer.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_set>
 
 #include "ingest/lexicon.h"
@@ -22,6 +23,11 @@ bool is_roman_numeral(const Token& t) {
     if (c != 'i' && c != 'v' && c != 'x') return false;
   }
   return true;
+}
+
+bool is_faith_word(std::string_view key) {
+  return key == "islam" || key == "kristen" || key == "katolik" || key == "hindu" || key == "buddha" ||
+         key == "muslim";
 }
 
 // "F68", "W510", "S150": letters and digits together make a model or a code.
@@ -180,6 +186,26 @@ class Recognizer {
     }
   }
 
+  // "Ibu Kota Israel", "Wilayah Palestina", "Kawasan Asia": a common noun for a place
+  // before a known place's name is no part of it (the known name matches on its own).
+  // Returns the index after the noun, or i.
+  uint32_t skip_generic_place_noun(uint32_t i, uint32_t end) const {
+    const auto& t = a_.tokens;
+    uint32_t k = i;
+    if (t[k].key == "ibu" && k + 1 < end && t[k + 1].key == "kota") ++k;
+    else if (t[k].key != "wilayah" && t[k].key != "kawasan" && t[k].key != "daerah" && t[k].key != "negara" &&
+             t[k].key != "negeri")
+      return i;
+    ++k;
+    auto m = k < end ? g_.longest_match(t, k, end) : std::nullopt;
+    if (!m || m->metonym) return k == i + 2 ? k : i;  // "Ibu Kota" alone is no name either
+    const EntityType type = g_.entry(m->entry).type;
+    if (type != EntityType::kCountry && type != EntityType::kLocation) return i;
+    const uint32_t after = k + m->tokens;
+    if (after < end && t[after].upper_initial) return i;  // "Daerah Khusus Ibukota Jakarta Raya ..."
+    return k;
+  }
+
   // A reduplicated word ("Negara-negara", "Kadang-kadang") is a plural or an adverb:
   // returns the index after it, or i when the word at i is not one.
   uint32_t skip_reduplicated(uint32_t i, uint32_t end) const {
@@ -215,6 +241,7 @@ class Recognizer {
     const SentenceInfo& info = a_.sentences[s];
     const uint32_t end = info.last;
     // Titles and other non-names at the front are cues, not part of the name.
+    if (uint32_t after = skip_generic_place_noun(i, end); after != i) return after;  // before "Ibu" is a title
     uint32_t after_title = skip_title(i, end);
     if (after_title != i) return after_title;
     uint32_t after_plural = skip_reduplicated(i, end);
@@ -252,8 +279,12 @@ class Recognizer {
       }
       // "News" and "Muslim" are chrome or faith words alone, but inside a run ending a
       // body's name they belong to it ("Qatar News Agency").
+      const bool in_body = lexicon::is_org_head(a_.tokens[i].key);
       const bool tail_word = t.is_word() && t.upper_initial &&
-                             (lexicon::is_org_tail(t.key) ||  // "RS Sumber Waras": inside a body's name
+                             (lexicon::is_org_tail(t.key) ||
+                              // "Himpunan Mahasiswa Islam", "Komnas HAM": faiths and acronyms inside a body's name
+                              (in_body && (t.all_upper || is_faith_word(t.key))) ||
+                              // "RS Sumber Waras": inside a body's name
                               (lexicon::is_org_head(a_.tokens[i].key) && j + 1 < end && a_.tokens[j + 1].upper_initial &&
                                !lexicon::is_common_capitalized(a_.tokens[j + 1].key)));
       if (t.is_word() && t.upper_initial && (!lexicon::is_common_capitalized(t.key) || tail_word)) {
@@ -300,7 +331,9 @@ class Recognizer {
     // A sentence-initial word that is not known to be a name elsewhere is just a
     // capitalised common word ("Menyampaikan", "Khususnya").
     if (initial && !inner_caps_.count(a_.tokens[first].key)) {
-      bool weak = lexicon::looks_inflected(a_.tokens[first].key) || (j - first == 1 && !subject_of_verb(first, end));
+      // An acronym ("(SSRC)", "PBB menolak") is never a common word capitalised.
+      bool weak = !a_.tokens[first].all_upper &&
+                  (lexicon::looks_inflected(a_.tokens[first].key) || (j - first == 1 && !subject_of_verb(first, end)));
       if (weak && !lexicon::is_org_head(a_.tokens[first].key) && !lexicon::is_location_head(a_.tokens[first].key)) {
         ++first;
         while (first < j && !a_.tokens[first].upper_initial) ++first;
@@ -324,12 +357,32 @@ class Recognizer {
     if (j - first == 1 && (is_not_name(a_.tokens[first]) || lexicon::looks_inflected(a_.tokens[first].key) ||
                            lexicon::is_generic_noun(a_.tokens[first].key) ||
                            lexicon::is_common_noun(a_.tokens[first].key) || lexicon::is_org_tail(a_.tokens[first].key) ||
+                           lexicon::is_event_head(a_.tokens[first].key) ||  // "KTT", "Piala" alone
                            is_roman_numeral(a_.tokens[first]) || is_code(a_.tokens[first]) ||
                            a_.tokens[first].key.size() == 1))
       return j;
     if (split_title_body_person(s, first, j)) return j;
     add_unknown(s, first, j);
     return j;
+  }
+
+  // The type a definition right after a name gives it: "X adalah sebuah kelompok
+  // pemberontak" (a body), "X, seorang peneliti" (a person), "X merupakan kota ..."
+  // (a place). None when no definition follows.
+  std::optional<EntityType> defined_type(const SentenceInfo& info, uint32_t last) const {
+    const auto& t = a_.tokens;
+    uint32_t k = last;
+    if (k < info.last && (t[k].word() == "adalah" || t[k].word() == "merupakan" || t[k].word() == "ialah" ||
+                          t[k].word() == ","))
+      ++k;
+    else
+      return std::nullopt;
+    if (k < info.last && t[k].word() == "seorang") return EntityType::kPerson;
+    if (k < info.last && (t[k].word() == "sebuah" || t[k].word() == "suatu")) ++k;
+    if (k >= info.last || !t[k].is_word() || t[k].upper_initial) return std::nullopt;
+    if (lexicon::is_group_cue(t[k].key)) return EntityType::kOrganization;
+    if (lexicon::is_place_cue(t[k].key)) return EntityType::kLocation;
+    return std::nullopt;
   }
 
   // Whether the one word at k, opening a sentence, is a name by its verb: "Perlman
@@ -354,7 +407,12 @@ class Recognizer {
     nm.first = first;
     nm.last = last;
     nm.sentence = s;
-    nm.type = guess_type(a_.sentences[s], first, last, &nm.guessed);
+    if (auto defined = defined_type(a_.sentences[s], last)) {
+      nm.type = *defined;
+      nm.defined = true;
+    } else {
+      nm.type = guess_type(a_.sentences[s], first, last, &nm.guessed);
+    }
     if (nm.guessed && only_common_words(first, last)) return;
     a_.mentions.push_back(nm);
   }

@@ -101,6 +101,18 @@ class Resolver {
     auto words = name_words(a_, m.first, m.last);
     std::string key;
     for (const auto& w : words) key += (key.empty() ? "" : " ") + w;
+    // "Pusat Studi dan Penelitian Ilmiah Suriah (SSRC)": an acronym in parentheses right
+    // after a name no gazetteer knows is that name's short form, here and later.
+    if (int32_t full = spelled_out_before(mi); full >= 0 && !by_key_.count(key)) {
+      m.entity = full;
+      m.modifier = true;  // a restatement of the name before it, not another actor there
+      m.type = a_.entities[full].type;
+      m.guessed = false;
+      by_key_[key] = full;
+      names_[full].push_back(words);
+      ++mention_count_[full];
+      return;
+    }
     // A short form of a person already named: the most mentioned one wins. A lone
     // word guessed to be a place ("surat dari Kim") is a person's short form too.
     if (m.type == EntityType::kPerson || (words.size() == 1 && m.type == EntityType::kLocation)) {
@@ -135,6 +147,24 @@ class Resolver {
     ++mention_count_[index];
   }
 
+  // The entity of the unknown name spelled out just before mention mi when mi is an
+  // acronym in parentheses after it ("... Ilmiah Suriah (SSRC)"), or -1.
+  int32_t spelled_out_before(size_t mi) const {
+    const NameMention& m = a_.mentions[mi];
+    if (mi == 0 || m.last - m.first != 1 || !a_.tokens[m.first].all_upper) return -1;
+    const NameMention& prev = a_.mentions[mi - 1];
+    if (prev.gazetteer >= 0 || prev.entity < 0 || prev.last + 1 != m.first || prev.last - prev.first < 2 ||
+        a_.tokens[prev.last].word() != "(" || m.last >= a_.tokens.size() || a_.tokens[m.last].word() != ")")
+      return -1;
+    // The acronym's letters open the name's words, in order ("SSRC" and Studi ...
+    // Research Center need not match: Indonesian and English orders differ), so only
+    // its length is checked against the capitalised words.
+    size_t capitals = 0;
+    for (uint32_t k = prev.first; k < prev.last; ++k) capitals += a_.tokens[k].upper_initial ? 1 : 0;
+    const size_t letters = a_.tokens[m.first].key.size();
+    return letters >= 2 && letters <= capitals + 2 ? prev.entity : -1;
+  }
+
   // The name as written, with spaced hyphens closed up ("Mar - a - Lago" is Mar-a-Lago).
   std::string label_of(uint32_t first, uint32_t last) const {
     std::string label;
@@ -155,7 +185,7 @@ class Resolver {
     std::map<std::pair<int32_t, int>, int> votes;
     for (const auto& m : a_.mentions) {
       if (m.gazetteer >= 0 || m.entity < 0 || a_.entities[m.entity].from_gazetteer) continue;
-      if (!m.guessed) ++votes[{m.entity, static_cast<int>(m.type)}];
+      if (!m.guessed) votes[{m.entity, static_cast<int>(m.type)}] += m.defined ? 2 : 1;
     }
     std::unordered_map<int32_t, std::pair<int, int>> best;  // entity -> (type, count)
     for (const auto& [k, n] : votes) {

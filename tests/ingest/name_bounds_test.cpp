@@ -92,6 +92,14 @@ TEST_CASE("two bodies joined by 'dan' are two names, and a range of days is no n
   check_all({
       {"Kontrak itu diteken PT Sinar Jaya dan PT Bumi Raya kemarin.", "PT Sinar Jaya", "ORGANIZATION",
        "PT Sinar Jaya dan PT Bumi Raya"},
+      {"Ia aktif di Himpunan Pelajar Islam sejak 2010.", "Himpunan Pelajar Islam", "ORGANIZATION", "Himpunan Pelajar"},
       {"Kantor itu buka Senin-Jumat, kata Budi Santoso.", "Budi Santoso", "PERSON", "Senin-Jumat"},
+  });
+}
+
+TEST_CASE("a common noun for a place before a known place is no part of its name", "[ner]") {
+  check_all({
+      {"Mereka mengakui Yerusalem sebagai Ibu Kota Israel pekan lalu.", "Israel", "COUNTRY", "Kota Israel"},
+      {"Bentrokan terjadi di Wilayah Palestina kemarin.", "Palestine", "COUNTRY", "Wilayah Palestina"},
   });
 }

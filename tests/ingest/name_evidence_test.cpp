@@ -106,3 +106,26 @@ TEST_CASE("a word that is chrome alone ('News') belongs to a body's name that en
       {"Ia berbicara kepada Qatar News Agency saat tiba di Doha.", "Qatar News Agency", "ORGANIZATION"},
   });
 }
+
+TEST_CASE("a definition after a name outweighs a title before another of its mentions", "[ner]") {
+  auto x = testing::extract_text(
+      "Judul\n\n\"Kami bertahan,\" kata juru bicara Jaish Ahrar al Ashaer. Jaish Ahrar al Ashaer adalah sebuah "
+      "kelompok pemberontak di selatan. Serangan berlanjut pekan ini.");
+  const Entity* e = testing::find_entity(x, "Jaish Ahrar al Ashaer");
+  REQUIRE(e);
+  CHECK(e->type == EntityType::kOrganization);
+  check_all({
+      {"Ia bertemu Marlina Sitompul, seorang peneliti, di pasar.", "Marlina Sitompul", "PERSON"},
+      {"Mereka berlayar di perairan sekitar Kuruyama pada Kamis.", "Kuruyama", "LOCATION"},
+  });
+}
+
+TEST_CASE("an acronym in parentheses after a name no gazetteer knows is that name's short form", "[ner]") {
+  auto x = testing::extract_text(
+      "Judul\n\nDana itu dikirim ke Pusat Studi dan Penelitian Ilmiah Suriah (SSRC) tahun lalu. SSRC membantah.");
+  const Entity* e = testing::find_entity(x, "Pusat Studi dan Penelitian Ilmiah Suriah");
+  REQUIRE(e);
+  CHECK(e->type == EntityType::kOrganization);
+  CHECK(e->mentions.size() == 3);
+  CHECK_FALSE(testing::find_entity(x, "SSRC"));
+}
