@@ -333,7 +333,7 @@ class Recognizer {
     if (initial && !inner_caps_.count(a_.tokens[first].key)) {
       // An acronym ("(SSRC)", "PBB menolak") is never a common word capitalised.
       bool weak = !a_.tokens[first].all_upper &&
-                  (lexicon::looks_inflected(a_.tokens[first].key) || (j - first == 1 && !subject_of_verb(first, end)));
+                  (j - first == 1 ? !subject_of_verb(first, end) : lexicon::looks_inflected(a_.tokens[first].key));
       if (weak && !lexicon::is_org_head(a_.tokens[first].key) && !lexicon::is_location_head(a_.tokens[first].key)) {
         ++first;
         while (first < j && !a_.tokens[first].upper_initial) ++first;
@@ -354,7 +354,8 @@ class Recognizer {
     if (j == first) return run_end;
     // A lone word that is a common word, an inflected form, a generic noun or a single
     // letter ("PDI-P" leaves "P"; "Ayat B") is not a name on its own.
-    if (j - first == 1 && (is_not_name(a_.tokens[first]) || lexicon::looks_inflected(a_.tokens[first].key) ||
+    const bool speaks = j < end && a_.tokens[j].is_word() && lexicon::is_reporting_verb(a_.tokens[j].key);
+    if (j - first == 1 && (is_not_name(a_.tokens[first]) || (lexicon::looks_inflected(a_.tokens[first].key) && !speaks) ||
                            lexicon::is_generic_noun(a_.tokens[first].key) ||
                            lexicon::is_common_noun(a_.tokens[first].key) || lexicon::is_org_tail(a_.tokens[first].key) ||
                            lexicon::is_event_head(a_.tokens[first].key) ||  // "KTT", "Piala" alone
@@ -391,13 +392,32 @@ class Recognizer {
   bool subject_of_verb(uint32_t k, uint32_t end) const {
     const Token& w = a_.tokens[k];
     if (k + 1 >= end || lexicon::is_common_noun(w.key) || lexicon::is_generic_noun(w.key) || is_not_name(w) ||
-        lexicon::looks_inflected(w.key) || lexicon::is_person_title(w.key) || w.all_upper)
+        lexicon::is_person_title(w.key) || w.all_upper)
       return false;
     const Token& next = a_.tokens[k + 1];
+    if (next.is_word() && lexicon::is_reporting_verb(next.key)) return true;  // "Fanshurullah mengatakan"
+    if (lexicon::looks_inflected(w.key)) return false;
     if (next.word() == "," && k + 2 < end)
-      return a_.tokens[k + 2].word() == "mantan" || a_.tokens[k + 2].word() == "seorang";
-    return next.is_word() && !next.upper_initial &&
-           (lexicon::is_reporting_verb(next.key) || lexicon::looks_like_verb(next.key));
+      return a_.tokens[k + 2].word() == "mantan" || a_.tokens[k + 2].word() == "seorang" ||
+             a_.tokens[k + 2].word() == "yang";
+    // "Idrus juga yakin", "Anas sendiri terlilit": an adverb between subject and verb
+    uint32_t v = k + 1;
+    if (v + 1 < end && is_subject_adverb(a_.tokens[v].key)) ++v;
+    const Token& verb = a_.tokens[v];
+    return verb.is_word() && !verb.upper_initial &&
+           (lexicon::is_reporting_verb(verb.key) || lexicon::looks_like_verb(verb.key) || is_stance_verb(verb.key));
+  }
+
+  static bool is_subject_adverb(std::string_view key) {
+    return key == "juga" || key == "sendiri" || key == "pun" || key == "tak" || key == "tidak" || key == "belum" ||
+           key == "sudah" || key == "telah" || key == "akan" || key == "masih" || key == "kemudian";
+  }
+
+  // Verbs of belief and hope that take a person as subject ("Slamet berharap").
+  static bool is_stance_verb(std::string_view key) {
+    return key == "berharap" || key == "percaya" || key == "yakin" || key == "optimistis" || key == "pesimistis" ||
+           key == "enggan" || key == "setuju" || key == "mengaku" || key == "berpendapat" || key == "belajar" ||
+           key == "bertanya" || key == "berjanji" || key == "sepakat" || key == "khawatir" || key == "ingin";
   }
 
   // Adds the name tokens[first, last) with the type its context gives, unless it has no

@@ -77,6 +77,10 @@ TEST_CASE("a sentence's first word is a name when a verb follows it, not when it
   check_all({
       {"Sutrisno mengatakan hutan itu rusak.", "Sutrisno", "PERSON"},
       {"Tsvangirai, mantan tokoh buruh, ditangkap.", "Tsvangirai", "PERSON"},
+      {"Fanshurullah mengatakan harga naik.", "Fanshurullah", "PERSON"},  // looks inflected, but speaks
+      {"Idrus juga yakin partainya menang.", "Idrus", "PERSON"},
+      {"Slamet berharap hujan turun.", "Slamet", "PERSON"},
+      {"Gates, yang juga menteri, tiba kemarin.", "Gates", "PERSON"},
       {"Kebakaran melanda Sumatra.", "Kebakaran", ""},  // an inflected word
       {"Hutan mengering setiap tahun, dan hutan lain terbakar.", "Hutan", ""},  // written lowercase too
       {"Sutrisno pergi ke pasar.", "Sutrisno", ""},  // no verb of speech or meN- verb: no evidence
