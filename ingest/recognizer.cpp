@@ -405,7 +405,15 @@ class Recognizer {
     if (v + 1 < end && is_subject_adverb(a_.tokens[v].key)) ++v;
     const Token& verb = a_.tokens[v];
     return verb.is_word() && !verb.upper_initial &&
-           (lexicon::is_reporting_verb(verb.key) || lexicon::looks_like_verb(verb.key) || is_stance_verb(verb.key));
+           (lexicon::is_reporting_verb(verb.key) || lexicon::looks_like_verb(verb.key) || is_stance_verb(verb.key) ||
+            looks_like_ber_ter_verb(verb.key));
+  }
+
+  // "bertemu", "berangkat", "terpilih", "terlilit": ber- and ter- verbs, not the titles
+  // that start the same way ("tersangka", "terdakwa").
+  static bool looks_like_ber_ter_verb(std::string_view key) {
+    return key.size() >= 7 && (key.compare(0, 3, "ber") == 0 || key.compare(0, 3, "ter") == 0) &&
+           !lexicon::is_person_title(key) && !lexicon::is_function_word(key);
   }
 
   static bool is_subject_adverb(std::string_view key) {
@@ -417,7 +425,8 @@ class Recognizer {
   static bool is_stance_verb(std::string_view key) {
     return key == "berharap" || key == "percaya" || key == "yakin" || key == "optimistis" || key == "pesimistis" ||
            key == "enggan" || key == "setuju" || key == "mengaku" || key == "berpendapat" || key == "belajar" ||
-           key == "bertanya" || key == "berjanji" || key == "sepakat" || key == "khawatir" || key == "ingin";
+           key == "bertanya" || key == "berjanji" || key == "sepakat" || key == "khawatir" || key == "ingin" ||
+           key == "mampu" || key == "tiba" || key == "hadir" || key == "pergi" || key == "lahir";
   }
 
   // Adds the name tokens[first, last) with the type its context gives, unless it has no
@@ -442,7 +451,7 @@ class Recognizer {
       const Token& t = a_.tokens[k];
       if (!t.is_word() || t.hyphen_before) continue;
       if (!lexicon::is_common_noun(t.key) && !lexicon::looks_inflected(t.key) && !lexicon::is_generic_noun(t.key) &&
-          !is_title_continuation(t.key) && !lexicon::is_function_word(t.key))
+          !is_title_continuation(t.key) && !lexicon::is_function_word(t.key) && !is_roman_numeral(t))
         return false;
     }
     return true;

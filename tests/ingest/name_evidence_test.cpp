@@ -60,6 +60,7 @@ TEST_CASE("ordinary nouns, plurals and amounts written capitalised are no names"
       {"Sikap Negara - negara itu sudah jelas, kata Budi Santoso.", "Negara - negara", ""},
       {"Ia membayar Rp100 ribu untuk Kerja Sama itu.", "Rp100", ""},
       {"Ia membayar Rp100 ribu untuk Kerja Sama itu.", "Kerja Sama", ""},
+      {"Sekolah itu meraih gelar Juara Umum II tahun ini.", "Juara Umum II", ""},
       {"Partai itu menggelar Munas di Bali.", "Munas", ""},
       {"Ponsel F68 dijual murah, kata Budi Santoso.", "F68", ""},
       {"Menurut Sultan, acara itu batal.", "Sultan", ""},  // a title alone
@@ -81,9 +82,12 @@ TEST_CASE("a sentence's first word is a name when a verb follows it, not when it
       {"Idrus juga yakin partainya menang.", "Idrus", "PERSON"},
       {"Slamet berharap hujan turun.", "Slamet", "PERSON"},
       {"Gates, yang juga menteri, tiba kemarin.", "Gates", "PERSON"},
+      {"Anas sendiri terlilit kasus korupsi.", "Anas", "PERSON"},
+      {"Bambang juga mampu bekerja keras.", "Bambang", "PERSON"},
       {"Kebakaran melanda Sumatra.", "Kebakaran", ""},  // an inflected word
       {"Hutan mengering setiap tahun, dan hutan lain terbakar.", "Hutan", ""},  // written lowercase too
-      {"Sutrisno pergi ke pasar.", "Sutrisno", ""},  // no verb of speech or meN- verb: no evidence
+      {"Sutrisno pergi ke pasar.", "Sutrisno", "PERSON"},
+      {"Kemarau datang lebih awal.", "Kemarau", ""},  // no verb that takes a person: no evidence
   });
 }
 
