@@ -167,7 +167,11 @@ bool is_common_noun(std::string_view key) {
       // capitalised in news that name no one
       "raker", "rakernas", "rakor", "rapim", "munas", "munaslub", "mukernas", "muktamar", "musda",
       "pilgub", "pilwalkot", "pilbup", "pansel", "pansus", "masehi", "bahan", "bakar", "lt", "edukasi",
-      "konsumen", "nama", "wabah", "ulang", "peserta", "wanita", "pria", "jabatan", "bahasa",
+      "konsumen", "nama", "wabah", "ulang", "peserta", "wanita", "pria", "jabatan", "bahasa", "turut",
+      "jurnal", "tanah", "kesan", "kriteria", "kapasitas", "total", "dolar", "publik", "kartu", "sukses",
+      "tiba", "pihak", "infrastruktur", "bisnis", "lintas", "hotel", "pintar", "luar", "biasa", "situasi",
+      // diseases, named but nobody's name
+      "ebola", "malaria", "hiv", "aids", "sars", "mers", "polio", "flu", "tbc", "dbd", "hepatitis",
       "pagi", "siang", "sore", "malam", "pekan", "abad", "era", "masa", "zaman", "periode", "kadang",
   });
   return words.count(key) > 0;

@@ -391,8 +391,9 @@ class Recognizer {
   // inflected words never are.
   bool subject_of_verb(uint32_t k, uint32_t end) const {
     const Token& w = a_.tokens[k];
+    const bool possessive = w.key.size() > 5 && w.key.compare(w.key.size() - 3, 3, "nya") == 0;  // "Pasukannya"
     if (k + 1 >= end || lexicon::is_common_noun(w.key) || lexicon::is_generic_noun(w.key) || is_not_name(w) ||
-        lexicon::is_person_title(w.key) || w.all_upper)
+        lexicon::is_person_title(w.key) || w.all_upper || possessive || lexicon::looks_like_verb(w.key))
       return false;
     const Token& next = a_.tokens[k + 1];
     if (next.is_word() && lexicon::is_reporting_verb(next.key)) return true;  // "Fanshurullah mengatakan"

@@ -88,6 +88,8 @@ TEST_CASE("a sentence's first word is a name when a verb follows it, not when it
       {"Hutan mengering setiap tahun, dan hutan lain terbakar.", "Hutan", ""},  // written lowercase too
       {"Sutrisno pergi ke pasar.", "Sutrisno", "PERSON"},
       {"Kemarau datang lebih awal.", "Kemarau", ""},  // no verb that takes a person: no evidence
+      {"Pasukannya mengatakan kota itu aman.", "Pasukannya", ""},  // a possessive noun
+      {"Melihat menjelaskan banyak hal.", "Melihat", ""},          // a verb itself
   });
 }
 
