@@ -194,7 +194,7 @@ class Recognizer {
     uint32_t k = i;
     if (t[k].key == "ibu" && k + 1 < end && t[k + 1].key == "kota") ++k;
     else if (t[k].key != "wilayah" && t[k].key != "kawasan" && t[k].key != "daerah" && t[k].key != "negara" &&
-             t[k].key != "negeri")
+             t[k].key != "negeri" && t[k].key != "provinsi" && t[k].key != "kota" && t[k].key != "kabupaten")
       return i;
     ++k;
     auto m = k < end ? g_.longest_match(t, k, end) : std::nullopt;

@@ -101,5 +101,6 @@ TEST_CASE("a common noun for a place before a known place is no part of its name
   check_all({
       {"Mereka mengakui Yerusalem sebagai Ibu Kota Israel pekan lalu.", "Israel", "COUNTRY", "Kota Israel"},
       {"Bentrokan terjadi di Wilayah Palestina kemarin.", "Palestine", "COUNTRY", "Wilayah Palestina"},
+      {"Banjir melanda Provinsi Jawa Tengah kemarin.", "Jawa Tengah", "LOCATION", "Provinsi Jawa Tengah"},
   });
 }
