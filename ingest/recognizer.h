@@ -2,7 +2,8 @@
 // (longest match), then names no gazetteer knows, from capitalisation and cues:
 // titles and roles announce people (Presiden, Juru bicara, analis), heads announce
 // organisations and places (Universitas, Kementerian, Kota, Jalan), acronyms are
-// organisations. Sentence-initial words and titles are not taken as names.
+// organisations. Sentence-initial words and titles are not taken as names. The
+// evidence for a new name's type is read by name_typing.
 // Stateless; the gazetteer is only read, so one may serve many threads.
 #pragma once
 

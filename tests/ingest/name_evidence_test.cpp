@@ -2,6 +2,7 @@
 // endings, verbs after it; ordinary nouns written capitalised are no names at all.
 #include <catch2/catch.hpp>
 
+#include "ingest/name_typing.h"
 #include "tests/ingest/extraction_helpers.h"
 
 using namespace newsgraph;
@@ -138,4 +139,37 @@ TEST_CASE("an acronym in parentheses after a name no gazetteer knows is that nam
   CHECK(e->type == EntityType::kOrganization);
   CHECK(e->mentions.size() == 3);
   CHECK_FALSE(testing::find_entity(x, "SSRC"));
+}
+
+TEST_CASE("numerals, codes and amounts are word shapes that are never names; names are not", "[ner]") {
+  using namespace newsgraph::ingest;
+  auto token = [](const std::string& w) {
+    auto t = tokenize(w, 0, static_cast<uint32_t>(w.size()));
+    REQUIRE(t.size() == 1);
+    return t[0];
+  };
+  for (const char* w : {"II", "XI", "XXIV"}) {
+    INFO(w);
+    CHECK(is_roman_numeral(token(w)));
+  }
+  for (const char* w : {"Xi", "Vivi", "MIX", "ii"}) {
+    INFO(w);
+    CHECK_FALSE(is_roman_numeral(token(w)));
+  }
+  for (const char* w : {"F68", "W510", "GSX2"}) {
+    INFO(w);
+    CHECK(is_code(token(w)));
+  }
+  for (const char* w : {"Fatima", "2019", "KPK"}) {
+    INFO(w);
+    CHECK_FALSE(is_code(token(w)));
+  }
+  for (const char* w : {"Rp100", "Senin", "Yang"}) {
+    INFO(w);
+    CHECK(is_not_name(token(w)));
+  }
+  for (const char* w : {"Rpk", "Sutrisno", "Medan"}) {
+    INFO(w);
+    CHECK_FALSE(is_not_name(token(w)));
+  }
 }
