@@ -156,9 +156,9 @@ class Resolver {
     if (prev.gazetteer >= 0 || prev.entity < 0 || prev.last + 1 != m.first || prev.last - prev.first < 2 ||
         a_.tokens[prev.last].word() != "(" || m.last >= a_.tokens.size() || a_.tokens[m.last].word() != ")")
       return -1;
-    // The acronym's letters open the name's words, in order ("SSRC" and Studi ...
-    // Research Center need not match: Indonesian and English orders differ), so only
-    // its length is checked against the capitalised words.
+    // Indonesian names often keep an English acronym ("SSRC" for Pusat Studi dan
+    // Penelitian Ilmiah Suriah), so the letters are not matched; only the acronym's
+    // length is checked against the name's capitalised words.
     size_t capitals = 0;
     for (uint32_t k = prev.first; k < prev.last; ++k) capitals += a_.tokens[k].upper_initial ? 1 : 0;
     const size_t letters = a_.tokens[m.first].key.size();
