@@ -59,13 +59,21 @@ bool joins(const std::vector<Token>& tokens, size_t begin, size_t dash, const Ga
   return gazetteer_joins(tokens, begin, dash, g);
 }
 
+// Whether " - " occurs in the line: hyphens are rare, so look for them (memchr) and
+// then at their neighbours, rather than for the frequent space.
+bool has_spaced_hyphen(std::string_view line) {
+  for (size_t p = line.find('-', 1); p != std::string_view::npos && p + 1 < line.size(); p = line.find('-', p + 1)) {
+    if (line[p - 1] == ' ' && line[p + 1] == ' ') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void join_spaced_hyphens(std::string_view text, std::vector<Token>& tokens, size_t begin,
                          const Gazetteer& gazetteer) {
   if (begin >= tokens.size()) return;
-  const uint32_t from = tokens[begin].start, to = tokens.back().end;
-  if (text.substr(from, to - from).find(" - ") == std::string_view::npos) return;
+  if (!has_spaced_hyphen(text.substr(tokens[begin].start, tokens.back().end - tokens[begin].start))) return;
   // Decide first, on the tokens as they are, then compact: most lines have no dash.
   size_t first_join = tokens.size();
   for (size_t i = begin; i < tokens.size(); ++i) {
