@@ -133,11 +133,11 @@ EntityType type_from_context(const Analysis& a, const Gazetteer& g, const Senten
       return EntityType::kOrganization;
     if (!cue.upper_initial && lexicon::is_place_cue(cue.key)) return EntityType::kLocation;
     if (!cue.upper_initial && lexicon::is_event_head(cue.key)) return EntityType::kEvent;  // "latihan Ulchi ..."
-    if (cue.upper_initial && cue.key == "the") return EntityType::kOrganization;
+    if (cue.upper_initial && cue.word() == "the") return EntityType::kOrganization;
   }
   // "Tamim bin Hamad", "Abdullah ibn Saud": a patronymic is a person's.
   for (uint32_t k = first + 1; k + 1 < last; ++k) {
-    const auto& w = a.tokens[k].key;
+    const std::string_view w = a.tokens[k].word();
     if (w == "bin" || w == "binti" || w == "ibn" || w == "ibnu") return EntityType::kPerson;
   }
   // Look left past titles, lowercase role words and known names ("Juru bicara

@@ -167,9 +167,10 @@ class Recognizer {
   uint32_t skip_generic_place_noun(uint32_t i, uint32_t end) const {
     const auto& t = a_.tokens;
     uint32_t k = i;
-    if (t[k].key == "ibu" && k + 1 < end && t[k + 1].key == "kota") ++k;
-    else if (t[k].key != "wilayah" && t[k].key != "kawasan" && t[k].key != "daerah" && t[k].key != "negara" &&
-             t[k].key != "negeri" && t[k].key != "provinsi" && t[k].key != "kota" && t[k].key != "kabupaten")
+    const std::string_view w = t[k].word();
+    if (w == "ibu" && k + 1 < end && t[k + 1].word() == "kota") ++k;
+    else if (w != "wilayah" && w != "kawasan" && w != "daerah" && w != "negara" && w != "negeri" && w != "provinsi" &&
+             w != "kota" && w != "kabupaten")
       return i;
     ++k;
     auto m = k < end ? g_.longest_match(t, k, end) : std::nullopt;

@@ -16,7 +16,7 @@ bool is_short_english_part(std::string_view key) {
 // Indonesian words that open a clause or a phrase after a dash used as punctuation.
 bool opens_clause(const Token& t) { return lexicon::is_function_word(t.key) && !is_short_english_part(t.key); }
 
-bool is_plain_dash(const Token& t) { return t.kind == TokenKind::kPunct && t.end - t.start == 1 && t.key == "-"; }
+bool is_plain_dash(const Token& t) { return t.kind == TokenKind::kPunct && t.end - t.start == 1 && t.word() == "-"; }
 
 // "Bangsa - bangsa", "anak - anaknya", "Undang - Undang": the right word repeats the left.
 bool repeats(const Token& left, const Token& right) {
