@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "ingest/lexicon.h"
+#include "ingest/name_bounds.h"
 #include "ingest/name_typing.h"
 
 namespace newsgraph::ingest {
@@ -161,39 +162,6 @@ class Recognizer {
     }
   }
 
-  // "Ibu Kota Israel", "Wilayah Palestina", "Kawasan Asia": a common noun for a place
-  // before a known place's name is no part of it (the known name matches on its own).
-  // Returns the index after the noun, or i.
-  uint32_t skip_generic_place_noun(uint32_t i, uint32_t end) const {
-    const auto& t = a_.tokens;
-    uint32_t k = i;
-    const std::string_view w = t[k].word();
-    if (w == "ibu" && k + 1 < end && t[k + 1].word() == "kota") ++k;
-    else if (w != "wilayah" && w != "kawasan" && w != "daerah" && w != "negara" && w != "negeri" && w != "provinsi" &&
-             w != "kota" && w != "kabupaten")
-      return i;
-    ++k;
-    auto m = k < end ? g_.longest_match(t, k, end) : std::nullopt;
-    if (!m || m->metonym) return k == i + 2 ? k : i;  // "Ibu Kota" alone is no name either
-    const EntityType type = g_.entry(m->entry).type;
-    if (type != EntityType::kCountry && type != EntityType::kLocation) return i;
-    const uint32_t after = k + m->tokens;
-    if (after < end && t[after].upper_initial) return i;  // "Daerah Khusus Ibukota Jakarta Raya ..."
-    return k;
-  }
-
-  // A reduplicated word ("Negara-negara", "Kadang-kadang") is a plural or an adverb:
-  // returns the index after it, or i when the word at i is not one.
-  uint32_t skip_reduplicated(uint32_t i, uint32_t end) const {
-    const auto& t = a_.tokens;
-    if (i + 1 >= end || !t[i + 1].hyphen_before || t[i].key.size() < 2 ||
-        t[i + 1].key.compare(0, t[i].key.size(), t[i].key) != 0)
-      return i;
-    uint32_t j = i + 2;
-    while (j < end && t[j].hyphen_before) ++j;
-    return j;
-  }
-
   // Title phrase starting at i ("Menteri Luar Negeri", "Juru bicara"): returns the index
   // after it, or i when there is none.
   uint32_t skip_title(uint32_t i, uint32_t end) const {
@@ -217,10 +185,10 @@ class Recognizer {
     const SentenceInfo& info = a_.sentences[s];
     const uint32_t end = info.last;
     // Titles and other non-names at the front are cues, not part of the name.
-    if (uint32_t after = skip_generic_place_noun(i, end); after != i) return after;  // before "Ibu" is a title
+    if (uint32_t after = skip_generic_place_noun(a_, g_, i, end); after != i) return after;  // before "Ibu" is a title
     uint32_t after_title = skip_title(i, end);
     if (after_title != i) return after_title;
-    uint32_t after_plural = skip_reduplicated(i, end);
+    uint32_t after_plural = skip_reduplicated(a_, i, end);
     if (after_plural != i) return after_plural;
     const bool joined_next = i + 1 < end && a_.tokens[i + 1].hyphen_before &&  // "Mar-a-Lago" is no month,
                              !lexicon::is_common_capitalized(a_.tokens[i + 1].key);  // "Senin-Jumat" a range
@@ -247,7 +215,7 @@ class Recognizer {
           lexicon::is_org_head(a_.tokens[i].key))
         break;
       if (t.is_word() && t.upper_initial && !is_roman_numeral(t) && lexicon::is_org_head(a_.tokens[i].key) &&
-          j - i >= 2 && (a_.tokens[j - 1].all_upper || known_name_ends_at(i + 1, j))) {
+          j - i >= 2 && (a_.tokens[j - 1].all_upper || known_name_ends_at(a_, g_, i + 1, j))) {
         // only once the body is named in full ("Dewan Pembina Partai Demokrat"), not
         // inside it ("Universitas Bung Karno", "Stadion Gelora Bung Karno")
         auto known = g_.longest_match(a_.tokens, j, end);
@@ -338,9 +306,22 @@ class Recognizer {
                            is_roman_numeral(a_.tokens[first]) || is_code(a_.tokens[first]) ||
                            a_.tokens[first].key.size() == 1))
       return j;
-    if (split_title_body_person(s, first, j)) return j;
+    if (auto split = split_title_body_person(a_, g_, info, first, j)) {
+      add_mention(s, first, split->body_last, split->body_type);
+      add_mention(s, split->person_first, j, EntityType::kPerson);
+      return j;
+    }
     add_unknown(s, first, j);
     return j;
+  }
+
+  void add_mention(uint32_t s, uint32_t first, uint32_t last, EntityType type) {
+    NameMention nm;
+    nm.first = first;
+    nm.last = last;
+    nm.sentence = s;
+    nm.type = type;
+    a_.mentions.push_back(nm);
   }
 
   // Adds the name tokens[first, last) with the type its context gives, unless it has no
@@ -379,84 +360,6 @@ class Recognizer {
     const bool last_word = m->tokens == 1 && (j + 1 >= end || !a_.tokens[j + 1].upper_initial);
     return !(last_word && j - i >= 2 && !a_.tokens[j].all_upper &&
              g_.entry(m->entry).type == EntityType::kOrganization);
-  }
-
-  // "Ketua Komisi XI DPR Johnny Plate", "Wali Kota Medan Dzulmi Eldin": after a title, a
-  // body's or place's name runs into the person's. The person is the name words at the
-  // end; the body stays a name of its own. Returns whether it split the run.
-  bool split_title_body_person(uint32_t s, uint32_t first, uint32_t last) {
-    const auto& t = a_.tokens;
-    const bool org = lexicon::is_org_head(t[first].key), place = lexicon::is_location_head(t[first].key);
-    if (last - first < 3 || first == a_.sentences[s].first) return false;
-    const Token& before = t[first - 1];
-    if (!before.is_word() || !(lexicon::is_person_title(before.key) || is_title_continuation(before.key))) return false;
-    uint32_t p = last;
-    while (p > first + 1 && is_personal_name_word(p - 1, last)) --p;
-    if (p == last || p <= first + 1) return false;
-    if (t[p - 1].is_word() && !t[p - 1].upper_initial && !t[p - 1].all_upper) return false;  // "... for X and Justice Reform"
-    // A one-word person needs a clear end of the body before it: a known name, an
-    // acronym or a number ("Komisi XI DPR Wiranto").
-    const Token& body_end = t[p - 1];
-    const bool clear_end = body_end.all_upper || body_end.kind == TokenKind::kNumber ||
-                           lexicon::is_compass_word(body_end.key) || known_name_ends_at(first, p);
-    if ((last - p == 1 || !(org || place)) && !clear_end) return false;  // "Bupati Kutai Timur Isran Noor"
-    if (place && p - first > 2 && !known_name_ends_at(first, p)) return false;  // "Kota Bandung Budi X": one word
-    uint32_t body_end_at = p;  // a rank between body and person belongs to neither ("Polda X Kombes Y")
-    while (body_end_at > first + 1 && lexicon::is_person_title(t[body_end_at - 1].key)) --body_end_at;
-    NameMention body;
-    body.first = first;
-    body.last = body_end_at;
-    body.sentence = s;
-    body.type = body_type(first, body_end_at);
-    a_.mentions.push_back(body);
-    NameMention person;
-    person.first = p;
-    person.last = last;
-    person.sentence = s;
-    person.type = EntityType::kPerson;
-    a_.mentions.push_back(person);
-    return true;
-  }
-
-  // The type of the body before a person ("Komisi XI DPR", "Kutai Timur"): from its
-  // head, else from how it ends (a known name, an acronym, a compass word).
-  EntityType body_type(uint32_t first, uint32_t last) const {
-    const auto& t = a_.tokens;
-    if (lexicon::is_org_head(t[first].key)) return EntityType::kOrganization;
-    if (lexicon::is_location_head(t[first].key) || lexicon::is_compass_word(t[last - 1].key)) return EntityType::kLocation;
-    for (uint32_t k = first; k < last; ++k) {
-      auto m = g_.longest_match(t, k, last);
-      if (m && k + m->tokens == last) {
-        EntityType type = g_.entry(m->entry).type;
-        return type == EntityType::kCountry ? EntityType::kLocation : type;
-      }
-    }
-    return EntityType::kOrganization;
-  }
-
-  // Head words that open an institution of their own even inside another's name.
-  static bool opens_institution(std::string_view key) {
-    return key == "universitas" || key == "institut" || key == "dinas" || key == "fakultas" ||
-           key == "kementerian" || key == "partai" || key == "university";
-  }
-
-  // Whether tokens[k] can be part of a person's name that ends at `last`.
-  bool is_personal_name_word(uint32_t k, uint32_t last) const {
-    const Token& t = a_.tokens[k];
-    if (!t.is_word()) return false;
-    if (t.hyphen_before) return true;
-    return t.upper_initial && !t.all_upper && !lexicon::is_org_head(t.key) && !lexicon::is_location_head(t.key) &&
-           !lexicon::is_common_noun(t.key) && !lexicon::is_generic_noun(t.key) && !lexicon::looks_inflected(t.key) &&
-           !is_title_continuation(t.key) && !lexicon::is_person_title(t.key) && !g_.longest_match(a_.tokens, k, last);
-  }
-
-  // Whether a gazetteer name ends exactly at `end`, starting somewhere in [first, end).
-  bool known_name_ends_at(uint32_t first, uint32_t end) const {
-    for (uint32_t k = first; k < end; ++k) {
-      auto m = g_.longest_match(a_.tokens, k, end);
-      if (m && k + m->tokens == end) return true;
-    }
-    return false;
   }
 
   Analysis& a_;
