@@ -11,7 +11,8 @@ namespace {
 EntityType body_type(const Analysis& a, const Gazetteer& g, uint32_t first, uint32_t last) {
   const auto& t = a.tokens;
   if (lexicon::is_org_head(t[first].key)) return EntityType::kOrganization;
-  if (lexicon::is_location_head(t[first].key) || lexicon::is_compass_word(t[last - 1].key)) return EntityType::kLocation;
+  if (lexicon::is_location_head(t[first].key) || lexicon::is_compass_word(t[last - 1].key))
+    return EntityType::kLocation;
   for (uint32_t k = first; k < last; ++k) {
     auto m = g.longest_match(t, k, last);
     if (m && k + m->tokens == last) {
@@ -27,9 +28,11 @@ bool is_personal_name_word(const Analysis& a, const Gazetteer& g, uint32_t k, ui
   const Token& t = a.tokens[k];
   if (!t.is_word()) return false;
   if (t.hyphen_before) return true;
-  return t.upper_initial && !t.all_upper && !lexicon::is_org_head(t.key) && !lexicon::is_location_head(t.key) &&
-         !lexicon::is_common_noun(t.key) && !lexicon::is_generic_noun(t.key) && !lexicon::looks_inflected(t.key) &&
-         !is_title_continuation(t.key) && !lexicon::is_person_title(t.key) && !g.longest_match(a.tokens, k, last);
+  return t.upper_initial && !t.all_upper && !lexicon::is_org_head(t.key) &&
+         !lexicon::is_location_head(t.key) && !lexicon::is_common_noun(t.key) &&
+         !lexicon::is_generic_noun(t.key) && !lexicon::looks_inflected(t.key) &&
+         !is_title_continuation(t.key) && !lexicon::is_person_title(t.key) &&
+         !g.longest_match(a.tokens, k, last);
 }
 
 }  // namespace
@@ -56,9 +59,10 @@ uint32_t skip_generic_place_noun(const Analysis& a, const Gazetteer& g, uint32_t
   const auto& t = a.tokens;
   uint32_t k = i;
   const std::string_view w = t[k].word();
-  if (w == "ibu" && k + 1 < end && t[k + 1].word() == "kota") ++k;
-  else if (w != "wilayah" && w != "kawasan" && w != "daerah" && w != "negara" && w != "negeri" && w != "provinsi" &&
-           w != "kota" && w != "kabupaten")
+  if (w == "ibu" && k + 1 < end && t[k + 1].word() == "kota")
+    ++k;
+  else if (w != "wilayah" && w != "kawasan" && w != "daerah" && w != "negara" && w != "negeri" &&
+           w != "provinsi" && w != "kota" && w != "kabupaten")
     return i;
   ++k;
   auto m = k < end ? g.longest_match(t, k, end) : std::nullopt;
@@ -82,25 +86,32 @@ uint32_t skip_reduplicated(const Analysis& a, uint32_t i, uint32_t end) {
   return j;
 }
 
-std::optional<TitleBodyPerson> split_title_body_person(const Analysis& a, const Gazetteer& g, const SentenceInfo& info,
-                                                       uint32_t first, uint32_t last) {
+std::optional<TitleBodyPerson> split_title_body_person(const Analysis& a, const Gazetteer& g,
+                                                       const SentenceInfo& info, uint32_t first,
+                                                       uint32_t last) {
   const auto& t = a.tokens;
-  const bool org = lexicon::is_org_head(t[first].key), place = lexicon::is_location_head(t[first].key);
+  const bool org = lexicon::is_org_head(t[first].key),
+             place = lexicon::is_location_head(t[first].key);
   if (last - first < 3 || first == info.first) return std::nullopt;
   const Token& before = t[first - 1];
-  if (!before.is_word() || !(lexicon::is_person_title(before.key) || is_title_continuation(before.key)))
+  if (!before.is_word() ||
+      !(lexicon::is_person_title(before.key) || is_title_continuation(before.key)))
     return std::nullopt;
   uint32_t p = last;
   while (p > first + 1 && is_personal_name_word(a, g, p - 1, last)) --p;
   if (p == last || p <= first + 1) return std::nullopt;
-  if (t[p - 1].is_word() && !t[p - 1].upper_initial && !t[p - 1].all_upper) return std::nullopt;  // "... and Justice Reform"
+  if (t[p - 1].is_word() && !t[p - 1].upper_initial && !t[p - 1].all_upper)
+    return std::nullopt;  // "... and Justice Reform"
   // A one-word person needs a clear end of the body before it: a known name, an
   // acronym or a number ("Komisi XI DPR Wiranto").
   const Token& body_end = t[p - 1];
   const bool clear_end = body_end.all_upper || body_end.kind == TokenKind::kNumber ||
-                         lexicon::is_compass_word(body_end.key) || known_name_ends_at(a, g, first, p);
-  if ((last - p == 1 || !(org || place)) && !clear_end) return std::nullopt;  // "Bupati Kutai Timur Isran Noor"
-  if (place && p - first > 2 && !known_name_ends_at(a, g, first, p)) return std::nullopt;  // "Kota Bandung Budi X"
+                         lexicon::is_compass_word(body_end.key) ||
+                         known_name_ends_at(a, g, first, p);
+  if ((last - p == 1 || !(org || place)) && !clear_end)
+    return std::nullopt;  // "Bupati Kutai Timur Isran Noor"
+  if (place && p - first > 2 && !known_name_ends_at(a, g, first, p))
+    return std::nullopt;   // "Kota Bandung Budi X"
   uint32_t body_last = p;  // a rank between body and person belongs to neither ("Polda X Kombes Y")
   while (body_last > first + 1 && lexicon::is_person_title(t[body_last - 1].key)) --body_last;
   return TitleBodyPerson{body_last, p, body_type(a, g, first, body_last)};

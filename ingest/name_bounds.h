@@ -33,8 +33,9 @@ bool opens_institution(std::string_view key);
 
 // A run after a title that names a body and then a person.
 struct TitleBodyPerson {
-  uint32_t body_last = 0;     // the body is [first, body_last)
-  uint32_t person_first = 0;  // the person is [person_first, last); a rank between belongs to neither
+  uint32_t body_last = 0;  // the body is [first, body_last)
+  uint32_t person_first =
+      0;  // the person is [person_first, last); a rank between belongs to neither
   EntityType body_type = EntityType::kOrganization;
 };
 
@@ -42,7 +43,8 @@ struct TitleBodyPerson {
 // Timur Isran Noor": the run tokens[first, last) after a title, cut into the body and
 // the person's name words at its end. None when the run is not such a pair.
 // O((last - first) × aliases sharing a first word).
-std::optional<TitleBodyPerson> split_title_body_person(const Analysis& a, const Gazetteer& g, const SentenceInfo& info,
-                                                       uint32_t first, uint32_t last);
+std::optional<TitleBodyPerson> split_title_body_person(const Analysis& a, const Gazetteer& g,
+                                                       const SentenceInfo& info, uint32_t first,
+                                                       uint32_t last);
 
 }  // namespace newsgraph::ingest

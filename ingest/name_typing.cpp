@@ -14,20 +14,23 @@ bool looks_like_ber_ter_verb(std::string_view key) {
 }
 
 bool is_subject_adverb(std::string_view key) {
-  return key == "juga" || key == "sendiri" || key == "pun" || key == "tak" || key == "tidak" || key == "belum" ||
-         key == "sudah" || key == "telah" || key == "akan" || key == "masih" || key == "kemudian";
+  return key == "juga" || key == "sendiri" || key == "pun" || key == "tak" || key == "tidak" ||
+         key == "belum" || key == "sudah" || key == "telah" || key == "akan" || key == "masih" ||
+         key == "kemudian";
 }
 
 // Verbs of belief and hope that take a person as subject ("Slamet berharap").
 bool is_stance_verb(std::string_view key) {
-  return key == "berharap" || key == "percaya" || key == "yakin" || key == "optimistis" || key == "pesimistis" ||
-         key == "enggan" || key == "setuju" || key == "mengaku" || key == "berpendapat" || key == "belajar" ||
-         key == "bertanya" || key == "berjanji" || key == "sepakat" || key == "khawatir" || key == "ingin" ||
-         key == "mampu" || key == "tiba" || key == "hadir" || key == "pergi" || key == "lahir";
+  return key == "berharap" || key == "percaya" || key == "yakin" || key == "optimistis" ||
+         key == "pesimistis" || key == "enggan" || key == "setuju" || key == "mengaku" ||
+         key == "berpendapat" || key == "belajar" || key == "bertanya" || key == "berjanji" ||
+         key == "sepakat" || key == "khawatir" || key == "ingin" || key == "mampu" ||
+         key == "tiba" || key == "hadir" || key == "pergi" || key == "lahir";
 }
 
 // Whether the name ending at `last` is followed by a comma and a known place.
-bool heads_place_list(const Analysis& a, const Gazetteer& g, const SentenceInfo& info, uint32_t last) {
+bool heads_place_list(const Analysis& a, const Gazetteer& g, const SentenceInfo& info,
+                      uint32_t last) {
   if (last + 1 >= info.last || a.tokens[last].word() != ",") return false;
   auto next = g.longest_match(a.tokens, last + 1, info.last);
   if (!next || next->metonym) return false;
@@ -58,18 +61,21 @@ bool is_code(const Token& t) {
 
 // Words that can start a capitalised run but are not names themselves.
 bool is_not_name(const Token& t) {
-  const bool money = t.key.size() > 2 && t.key[0] == 'r' && t.key[1] == 'p' && t.key[2] >= '0' && t.key[2] <= '9';
-  return money || lexicon::is_function_word(t.key) || lexicon::is_common_capitalized(t.key);  // "Rp100"
+  const bool money =
+      t.key.size() > 2 && t.key[0] == 'r' && t.key[1] == 'p' && t.key[2] >= '0' && t.key[2] <= '9';
+  return money || lexicon::is_function_word(t.key) ||
+         lexicon::is_common_capitalized(t.key);  // "Rp100"
 }
 
 // The type a definition right after a name gives it: "X adalah sebuah kelompok
 // pemberontak" (a body), "X, seorang peneliti" (a person), "X merupakan kota ..."
 // (a place). None when no definition follows.
-std::optional<EntityType> type_from_definition(const Analysis& a, const SentenceInfo& info, uint32_t last) {
+std::optional<EntityType> type_from_definition(const Analysis& a, const SentenceInfo& info,
+                                               uint32_t last) {
   const auto& t = a.tokens;
   uint32_t k = last;
-  if (k < info.last && (t[k].word() == "adalah" || t[k].word() == "merupakan" || t[k].word() == "ialah" ||
-                        t[k].word() == ","))
+  if (k < info.last && (t[k].word() == "adalah" || t[k].word() == "merupakan" ||
+                        t[k].word() == "ialah" || t[k].word() == ","))
     ++k;
   else
     return std::nullopt;
@@ -86,12 +92,15 @@ std::optional<EntityType> type_from_definition(const Analysis& a, const Sentence
 // inflected words never are.
 bool is_subject_of_verb(const Analysis& a, uint32_t k, uint32_t end) {
   const Token& w = a.tokens[k];
-  const bool possessive = w.key.size() > 5 && w.key.compare(w.key.size() - 3, 3, "nya") == 0;  // "Pasukannya"
-  if (k + 1 >= end || lexicon::is_common_noun(w.key) || lexicon::is_generic_noun(w.key) || is_not_name(w) ||
-      lexicon::is_person_title(w.key) || w.all_upper || possessive || lexicon::looks_like_verb(w.key))
+  const bool possessive =
+      w.key.size() > 5 && w.key.compare(w.key.size() - 3, 3, "nya") == 0;  // "Pasukannya"
+  if (k + 1 >= end || lexicon::is_common_noun(w.key) || lexicon::is_generic_noun(w.key) ||
+      is_not_name(w) || lexicon::is_person_title(w.key) || w.all_upper || possessive ||
+      lexicon::looks_like_verb(w.key))
     return false;
   const Token& next = a.tokens[k + 1];
-  if (next.is_word() && lexicon::is_reporting_verb(next.key)) return true;  // "Fanshurullah mengatakan"
+  if (next.is_word() && lexicon::is_reporting_verb(next.key))
+    return true;  // "Fanshurullah mengatakan"
   if (lexicon::looks_inflected(w.key)) return false;
   if (next.word() == "," && k + 2 < end)
     return a.tokens[k + 2].word() == "mantan" || a.tokens[k + 2].word() == "seorang" ||
@@ -101,25 +110,27 @@ bool is_subject_of_verb(const Analysis& a, uint32_t k, uint32_t end) {
   if (v + 1 < end && is_subject_adverb(a.tokens[v].key)) ++v;
   const Token& verb = a.tokens[v];
   return verb.is_word() && !verb.upper_initial &&
-         (lexicon::is_reporting_verb(verb.key) || lexicon::looks_like_verb(verb.key) || is_stance_verb(verb.key) ||
-          looks_like_ber_ter_verb(verb.key));
+         (lexicon::is_reporting_verb(verb.key) || lexicon::looks_like_verb(verb.key) ||
+          is_stance_verb(verb.key) || looks_like_ber_ter_verb(verb.key));
 }
 
 // Type of a name no gazetteer knows, from its head word, its shape and its context.
 // With no evidence at all it answers kPerson and sets *guessed.
-EntityType type_from_context(const Analysis& a, const Gazetteer& g, const SentenceInfo& info, uint32_t first,
-                             uint32_t last, bool* guessed) {
+EntityType type_from_context(const Analysis& a, const Gazetteer& g, const SentenceInfo& info,
+                             uint32_t first, uint32_t last, bool* guessed) {
   const Token& head = a.tokens[first];
   if (lexicon::is_org_head(head.key) && last - first > 1) return EntityType::kOrganization;
   if (lexicon::is_location_head(head.key) && last - first > 1) return EntityType::kLocation;
   if (lexicon::is_event_head(head.key) && last - first > 1) return EntityType::kEvent;
   // "Kutai Timur", "Nusa Tenggara": a compass word ends a place's name.
-  if (last - first > 1 && lexicon::is_compass_word(a.tokens[last - 1].key) && a.tokens[last - 1].upper_initial)
+  if (last - first > 1 && lexicon::is_compass_word(a.tokens[last - 1].key) &&
+      a.tokens[last - 1].upper_initial)
     return EntityType::kLocation;
   if (last - first == 1 && head.all_upper && head.key.size() >= 2 && head.key.size() <= 6)
     return EntityType::kOrganization;
   // An English company or body: "UAL Corp", "New York Mercantile Exchange".
-  if (last - first > 1 && lexicon::is_org_tail(a.tokens[last - 1].key)) return EntityType::kOrganization;
+  if (last - first > 1 && lexicon::is_org_tail(a.tokens[last - 1].key))
+    return EntityType::kOrganization;
   // A head word alone that is not a generic noun names one institution ("Unpad",
   // "Persija", "Kostrad"); generic ones ("Partai", "Dewan") never get here.
   if (last - first == 1 && lexicon::is_org_head(head.key)) return EntityType::kOrganization;
@@ -128,11 +139,13 @@ EntityType type_from_context(const Analysis& a, const Gazetteer& g, const Senten
   // article ("The Independent").
   if (first > info.first && a.tokens[first - 1].is_word()) {
     Token cue = a.tokens[first - 1];
-    cue.upper_initial = cue.upper_initial && first - 1 != info.first;  // "Latihan Ulchi ..." opens the sentence
+    cue.upper_initial =
+        cue.upper_initial && first - 1 != info.first;  // "Latihan Ulchi ..." opens the sentence
     if (!cue.upper_initial && (lexicon::is_group_cue(cue.key) || lexicon::is_people_cue(cue.key)))
       return EntityType::kOrganization;
     if (!cue.upper_initial && lexicon::is_place_cue(cue.key)) return EntityType::kLocation;
-    if (!cue.upper_initial && lexicon::is_event_head(cue.key)) return EntityType::kEvent;  // "latihan Ulchi ..."
+    if (!cue.upper_initial && lexicon::is_event_head(cue.key))
+      return EntityType::kEvent;  // "latihan Ulchi ..."
     if (cue.upper_initial && cue.word() == "the") return EntityType::kOrganization;
   }
   // "Tamim bin Hamad", "Abdullah ibn Saud": a patronymic is a person's.

@@ -23,7 +23,8 @@ bool is_not_name(const Token& t);
 // The type a definition right after the name ending at `last` gives it: "X adalah
 // sebuah kelompok pemberontak" (a body), "X, seorang peneliti" (a person), "X
 // merupakan kota ..." (a place); none when no definition follows. O(1).
-std::optional<EntityType> type_from_definition(const Analysis& a, const SentenceInfo& info, uint32_t last);
+std::optional<EntityType> type_from_definition(const Analysis& a, const SentenceInfo& info,
+                                               uint32_t last);
 
 // Whether the one word at k, opening a sentence, is a name by the verb after it:
 // "Perlman mengatakan", "Idrus juga yakin", "Tsvangirai, mantan ...". Common,
@@ -34,7 +35,7 @@ bool is_subject_of_verb(const Analysis& a, uint32_t k, uint32_t end);
 // context: cue nouns before it ("kelompok", "kota"), titles, kin words and reporting
 // verbs near it, a patronymic inside it, a list of places after it. With no evidence
 // it answers kPerson and sets *guessed. O(last - first + 8).
-EntityType type_from_context(const Analysis& a, const Gazetteer& g, const SentenceInfo& info, uint32_t first,
-                             uint32_t last, bool* guessed);
+EntityType type_from_context(const Analysis& a, const Gazetteer& g, const SentenceInfo& info,
+                             uint32_t first, uint32_t last, bool* guessed);
 
 }  // namespace newsgraph::ingest

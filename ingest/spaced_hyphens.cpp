@@ -10,13 +10,18 @@ namespace {
 // Short English words that, after a spaced hyphen, are a word's part ("Jae - in",
 // "Mar - a - Lago", "add - on") though they are function words elsewhere.
 bool is_short_english_part(std::string_view key) {
-  return key == "in" || key == "a" || key == "an" || key == "on" || key == "to" || key == "of" || key == "up";
+  return key == "in" || key == "a" || key == "an" || key == "on" || key == "to" || key == "of" ||
+         key == "up";
 }
 
 // Indonesian words that open a clause or a phrase after a dash used as punctuation.
-bool opens_clause(const Token& t) { return lexicon::is_function_word(t.key) && !is_short_english_part(t.key); }
+bool opens_clause(const Token& t) {
+  return lexicon::is_function_word(t.key) && !is_short_english_part(t.key);
+}
 
-bool is_plain_dash(const Token& t) { return t.kind == TokenKind::kPunct && t.end - t.start == 1 && t.word() == "-"; }
+bool is_plain_dash(const Token& t) {
+  return t.kind == TokenKind::kPunct && t.end - t.start == 1 && t.word() == "-";
+}
 
 // "Bangsa - bangsa", "anak - anaknya", "Undang - Undang": the right word repeats the left.
 bool repeats(const Token& left, const Token& right) {
@@ -26,7 +31,8 @@ bool repeats(const Token& left, const Token& right) {
 // Whether a gazetteer name runs across the dash at tokens[dash]: the words around it
 // are copied with the dash left out and the right word joined, and each start up to
 // three words back is tried.
-bool gazetteer_joins(const std::vector<Token>& tokens, size_t begin, size_t dash, const Gazetteer& g) {
+bool gazetteer_joins(const std::vector<Token>& tokens, size_t begin, size_t dash,
+                     const Gazetteer& g) {
   const size_t from = dash >= begin + 3 ? dash - 3 : begin;
   const size_t to = std::min(tokens.size(), dash + 4);
   std::vector<Token> window;
@@ -62,7 +68,8 @@ bool joins(const std::vector<Token>& tokens, size_t begin, size_t dash, const Ga
 // Whether " - " occurs in the line: hyphens are rare, so look for them (memchr) and
 // then at their neighbours, rather than for the frequent space.
 bool has_spaced_hyphen(std::string_view line) {
-  for (size_t p = line.find('-', 1); p != std::string_view::npos && p + 1 < line.size(); p = line.find('-', p + 1)) {
+  for (size_t p = line.find('-', 1); p != std::string_view::npos && p + 1 < line.size();
+       p = line.find('-', p + 1)) {
     if (line[p - 1] == ' ' && line[p + 1] == ' ') return true;
   }
   return false;
@@ -73,7 +80,8 @@ bool has_spaced_hyphen(std::string_view line) {
 void join_spaced_hyphens(std::string_view text, std::vector<Token>& tokens, size_t begin,
                          const Gazetteer& gazetteer) {
   if (begin >= tokens.size()) return;
-  if (!has_spaced_hyphen(text.substr(tokens[begin].start, tokens.back().end - tokens[begin].start))) return;
+  if (!has_spaced_hyphen(text.substr(tokens[begin].start, tokens.back().end - tokens[begin].start)))
+    return;
   // Decide first, on the tokens as they are, then compact: most lines have no dash.
   size_t first_join = tokens.size();
   for (size_t i = begin; i < tokens.size(); ++i) {

@@ -13,7 +13,7 @@ struct Case {
   const char* text;     // one sentence of an article (a title line is added)
   const char* present;  // a name that must be found whole, with this type
   const char* type;
-  const char* absent;   // a piece that must not be an entity of its own ("" for none)
+  const char* absent;  // a piece that must not be an entity of its own ("" for none)
 };
 
 void check_all(const std::vector<Case>& cases) {
@@ -33,9 +33,10 @@ void check_all(const std::vector<Case>& cases) {
 TEST_CASE("a capitalised run that continues a known name stays whole", "[ner]") {
   check_all({
       {"Pasukan itu bergerak ke Zambezi Utara pekan lalu.", "Zambezi Utara", "LOCATION", "Utara"},
-      {"Trump bermain golf di Trump National Golf Club bersama Abe.", "Trump National Golf Club", "ORGANIZATION",
-       "National Golf Club"},
-      {"Pesawat itu mendarat di Pangkalan Udara Jarrah kemarin.", "Pangkalan Udara Jarrah", "LOCATION", "Udara Jarrah"},
+      {"Trump bermain golf di Trump National Golf Club bersama Abe.", "Trump National Golf Club",
+       "ORGANIZATION", "National Golf Club"},
+      {"Pesawat itu mendarat di Pangkalan Udara Jarrah kemarin.", "Pangkalan Udara Jarrah",
+       "LOCATION", "Udara Jarrah"},
   });
 }
 
@@ -43,15 +44,17 @@ TEST_CASE("'untuk' stays inside a body's name, but not before a country", "[ner]
   check_all({
       {"Menurut Observatorium Suriah untuk Hak Asasi Manusia, 20 orang tewas.",
        "Observatorium Suriah untuk Hak Asasi Manusia", "ORGANIZATION", "Hak Asasi Manusia"},
-      {"Ia bekerja di Komite Nasional untuk Rusia sejak lama.", "Komite Nasional", "ORGANIZATION", ""},
+      {"Ia bekerja di Komite Nasional untuk Rusia sejak lama.", "Komite Nasional", "ORGANIZATION",
+       ""},
   });
 }
 
 TEST_CASE("a second institution inside a body's name is a name of its own", "[ner]") {
   check_all({
-      {"Ia kuliah di Fakultas Ekonomi Universitas Indonesia sejak 2010.", "Universitas Indonesia", "ORGANIZATION",
-       "Fakultas Ekonomi Universitas Indonesia"},
-      {"Ia kuliah di Fakultas Ekonomi Universitas Indonesia sejak 2010.", "Fakultas Ekonomi", "ORGANIZATION", ""},
+      {"Ia kuliah di Fakultas Ekonomi Universitas Indonesia sejak 2010.", "Universitas Indonesia",
+       "ORGANIZATION", "Fakultas Ekonomi Universitas Indonesia"},
+      {"Ia kuliah di Fakultas Ekonomi Universitas Indonesia sejak 2010.", "Fakultas Ekonomi",
+       "ORGANIZATION", ""},
       {"Petugas Dinas Pariwisata dan Dinas Perhubungan hadir.", "Dinas Perhubungan", "ORGANIZATION",
        "Dinas Pariwisata dan Dinas Perhubungan"},
   });
@@ -59,48 +62,56 @@ TEST_CASE("a second institution inside a body's name is a name of its own", "[ne
 
 TEST_CASE("after a title, the body and the person it runs into are two names", "[ner]") {
   check_all({
-      {"Rapat dipimpin Ketua Komisi XI DPR Johnny Plate kemarin.", "Johnny Plate", "PERSON", "Xi Jinping"},
+      {"Rapat dipimpin Ketua Komisi XI DPR Johnny Plate kemarin.", "Johnny Plate", "PERSON",
+       "Xi Jinping"},
       {"Rapat dipimpin Ketua Komisi XI DPR Johnny Plate kemarin.", "Komisi XI DPR", "ORGANIZATION",
        "Komisi XI DPR Johnny Plate"},
-      {"Wali Kota Medan Dzulmi Eldin hadir di acara itu.", "Dzulmi Eldin", "PERSON", "Kota Medan Dzulmi Eldin"},
-      {"Acara dibuka Bupati Kutai Timur Isran Noor kemarin.", "Kutai Timur", "LOCATION", "Kutai Timur Isran Noor"},
+      {"Wali Kota Medan Dzulmi Eldin hadir di acara itu.", "Dzulmi Eldin", "PERSON",
+       "Kota Medan Dzulmi Eldin"},
+      {"Acara dibuka Bupati Kutai Timur Isran Noor kemarin.", "Kutai Timur", "LOCATION",
+       "Kutai Timur Isran Noor"},
       {"Acara dibuka Bupati Kutai Timur Isran Noor kemarin.", "Isran Noor", "PERSON", ""},
-      {"Hal itu disampaikan Menteri Koordinator Politik, Hukum, dan Keamanan Wiranto di Jakarta.", "Wiranto",
-       "PERSON", "Keamanan Wiranto"},
-      {"Acara itu dihadiri Emir Kuwait Sheikh Rashid bin Fahad kemarin.", "Rashid bin Fahad", "PERSON", "Emir"},
+      {"Hal itu disampaikan Menteri Koordinator Politik, Hukum, dan Keamanan Wiranto di Jakarta.",
+       "Wiranto", "PERSON", "Keamanan Wiranto"},
+      {"Acara itu dihadiri Emir Kuwait Sheikh Rashid bin Fahad kemarin.", "Rashid bin Fahad",
+       "PERSON", "Emir"},
       // with no title before it, a body's name is not cut
       {"Mereka mendatangi Komisi Hukum DPR pekan lalu.", "Komisi Hukum DPR", "ORGANIZATION", ""},
       // a rank between body and person belongs to neither
-      {"Kepala Humas Polda Metro Jaya Kombes Argo Yuwono menjelaskan hal itu.", "Argo Yuwono", "PERSON",
-       "Polda Metro Jaya Kombes"},
+      {"Kepala Humas Polda Metro Jaya Kombes Argo Yuwono menjelaskan hal itu.", "Argo Yuwono",
+       "PERSON", "Polda Metro Jaya Kombes"},
       // a run ending in "and X Y" is not a body before a person
-      {"Direktur Eksekutif Institute for Law and Justice Reform datang.", "Institute for Law and Justice Reform",
-       "ORGANIZATION", "Justice Reform"},
+      {"Direktur Eksekutif Institute for Law and Justice Reform datang.",
+       "Institute for Law and Justice Reform", "ORGANIZATION", "Justice Reform"},
   });
 }
 
 TEST_CASE("a known person ends a body's name only once the body is named in full", "[ner]") {
   check_all({
-      {"Dewan Pembina Partai Demokrat Susilo Bambang Yudhoyono hadir.", "Susilo Bambang Yudhoyono", "PERSON",
-       "Dewan Pembina Partai Demokrat Susilo Bambang Yudhoyono"},
-      {"Laga itu digelar di Stadion Utama Gelora Bung Karno malam ini.", "Stadion Utama Gelora Bung Karno",
-       "LOCATION", "Stadion Utama Gelora"},
+      {"Dewan Pembina Partai Demokrat Susilo Bambang Yudhoyono hadir.", "Susilo Bambang Yudhoyono",
+       "PERSON", "Dewan Pembina Partai Demokrat Susilo Bambang Yudhoyono"},
+      {"Laga itu digelar di Stadion Utama Gelora Bung Karno malam ini.",
+       "Stadion Utama Gelora Bung Karno", "LOCATION", "Stadion Utama Gelora"},
   });
 }
 
 TEST_CASE("two bodies joined by 'dan' are two names, and a range of days is no name", "[ner]") {
   check_all({
-      {"Kontrak itu diteken PT Sinar Jaya dan PT Bumi Raya kemarin.", "PT Sinar Jaya", "ORGANIZATION",
-       "PT Sinar Jaya dan PT Bumi Raya"},
-      {"Ia aktif di Himpunan Pelajar Islam sejak 2010.", "Himpunan Pelajar Islam", "ORGANIZATION", "Himpunan Pelajar"},
+      {"Kontrak itu diteken PT Sinar Jaya dan PT Bumi Raya kemarin.", "PT Sinar Jaya",
+       "ORGANIZATION", "PT Sinar Jaya dan PT Bumi Raya"},
+      {"Ia aktif di Himpunan Pelajar Islam sejak 2010.", "Himpunan Pelajar Islam", "ORGANIZATION",
+       "Himpunan Pelajar"},
       {"Kantor itu buka Senin-Jumat, kata Budi Santoso.", "Budi Santoso", "PERSON", "Senin-Jumat"},
   });
 }
 
 TEST_CASE("a common noun for a place before a known place is no part of its name", "[ner]") {
   check_all({
-      {"Mereka mengakui Yerusalem sebagai Ibu Kota Israel pekan lalu.", "Israel", "COUNTRY", "Kota Israel"},
-      {"Bentrokan terjadi di Wilayah Palestina kemarin.", "Palestine", "COUNTRY", "Wilayah Palestina"},
-      {"Banjir melanda Provinsi Jawa Tengah kemarin.", "Jawa Tengah", "LOCATION", "Provinsi Jawa Tengah"},
+      {"Mereka mengakui Yerusalem sebagai Ibu Kota Israel pekan lalu.", "Israel", "COUNTRY",
+       "Kota Israel"},
+      {"Bentrokan terjadi di Wilayah Palestina kemarin.", "Palestine", "COUNTRY",
+       "Wilayah Palestina"},
+      {"Banjir melanda Provinsi Jawa Tengah kemarin.", "Jawa Tengah", "LOCATION",
+       "Provinsi Jawa Tengah"},
   });
 }

@@ -36,7 +36,8 @@ TEST_CASE("a lowercase cue noun before a name says what kind of name it is", "[n
       {"Ribuan warga etnis Rohingya mengungsi ke Bangladesh.", "Rohingya", "ORGANIZATION"},
       {"Pasukan pemerintah menyerang kota Qarmasa kemarin.", "Qarmasa", "LOCATION"},
       {"Laporan itu dimuat harian The Daily Lantern pekan lalu.", "Daily Lantern", "ORGANIZATION"},
-      {"Mereka ikut latihan Ulchi Freedom Guardian setiap tahun.", "Ulchi Freedom Guardian", "EVENT"},
+      {"Mereka ikut latihan Ulchi Freedom Guardian setiap tahun.", "Ulchi Freedom Guardian",
+       "EVENT"},
       // no cue: a name after an ordinary verb keeps the default
       {"Ia bertemu Marlina Sitompul di pasar.", "Marlina Sitompul", "PERSON"},
   });
@@ -68,25 +69,29 @@ TEST_CASE("ordinary nouns, plurals and amounts written capitalised are no names"
   });
 }
 
-TEST_CASE("a word the article also writes in lowercase is a common word, unless a cue typed it", "[ner]") {
+TEST_CASE("a word the article also writes in lowercase is a common word, unless a cue typed it",
+          "[ner]") {
   check_all({
       {"Ia melihat Ombak itu tinggi, dan ombak terus datang.", "Ombak", ""},
       {"Ia melihat Marlina itu tinggi, dan Marlina terus datang.", "Marlina", "PERSON"},
   });
 }
 
-TEST_CASE("a sentence's first word is a name when a verb follows it, not when it is a common word", "[ner]") {
+TEST_CASE("a sentence's first word is a name when a verb follows it, not when it is a common word",
+          "[ner]") {
   check_all({
       {"Sutrisno mengatakan hutan itu rusak.", "Sutrisno", "PERSON"},
       {"Tsvangirai, mantan tokoh buruh, ditangkap.", "Tsvangirai", "PERSON"},
-      {"Fanshurullah mengatakan harga naik.", "Fanshurullah", "PERSON"},  // looks inflected, but speaks
+      {"Fanshurullah mengatakan harga naik.", "Fanshurullah",
+       "PERSON"},  // looks inflected, but speaks
       {"Idrus juga yakin partainya menang.", "Idrus", "PERSON"},
       {"Slamet berharap hujan turun.", "Slamet", "PERSON"},
       {"Gates, yang juga menteri, tiba kemarin.", "Gates", "PERSON"},
       {"Anas sendiri terlilit kasus korupsi.", "Anas", "PERSON"},
       {"Bambang juga mampu bekerja keras.", "Bambang", "PERSON"},
       {"Kebakaran melanda Sumatra.", "Kebakaran", ""},  // an inflected word
-      {"Hutan mengering setiap tahun, dan hutan lain terbakar.", "Hutan", ""},  // written lowercase too
+      {"Hutan mengering setiap tahun, dan hutan lain terbakar.", "Hutan",
+       ""},  // written lowercase too
       {"Sutrisno pergi ke pasar.", "Sutrisno", "PERSON"},
       {"Kemarau datang lebih awal.", "Kemarau", ""},  // no verb that takes a person: no evidence
       {"Pasukannya mengatakan kota itu aman.", "Pasukannya", ""},  // a possessive noun
@@ -95,32 +100,41 @@ TEST_CASE("a sentence's first word is a name when a verb follows it, not when it
 }
 
 TEST_CASE("the type of a name is voted by its mentions with evidence", "[ner]") {
-  auto x = testing::extract_text("Judul\n\nPasukan itu tiba di Sweida pagi tadi. Sweida dikuasai pemberontak. "
-                                 "Warga Sweida mengungsi ke kota Sweida yang lain.");
+  auto x = testing::extract_text(
+      "Judul\n\nPasukan itu tiba di Sweida pagi tadi. Sweida dikuasai pemberontak. "
+      "Warga Sweida mengungsi ke kota Sweida yang lain.");
   const Entity* e = testing::find_entity(x, "Sweida");
   REQUIRE(e);
   CHECK(e->type == EntityType::kLocation);
 }
 
-TEST_CASE("an untyped one-word name said once in a longer article is no entity; said twice, it stays", "[ner]") {
-  const std::string once = "Judul\n\nPasukan itu menembakkan Scud ke sebuah kota. Serangan terjadi malam hari. Warga panik.";
+TEST_CASE(
+    "an untyped one-word name said once in a longer article is no entity; said twice, it stays",
+    "[ner]") {
+  const std::string once =
+      "Judul\n\nPasukan itu menembakkan Scud ke sebuah kota. Serangan terjadi malam hari. Warga "
+      "panik.";
   CHECK_FALSE(testing::find_entity(testing::extract_text(once), "Scud"));
   const std::string twice =
-      "Judul\n\nIa bertemu Marlina di pasar. Pertemuan terjadi malam hari. Keduanya lalu pulang bersama Marlina.";
+      "Judul\n\nIa bertemu Marlina di pasar. Pertemuan terjadi malam hari. Keduanya lalu pulang "
+      "bersama Marlina.";
   CHECK(testing::find_entity(testing::extract_text(twice), "Marlina"));
   const std::string short_article = "Judul\n\nIa bertemu Marlina di pasar.";
   CHECK(testing::find_entity(testing::extract_text(short_article), "Marlina"));
 }
 
-TEST_CASE("a word that is chrome alone ('News') belongs to a body's name that ends with it", "[ner]") {
+TEST_CASE("a word that is chrome alone ('News') belongs to a body's name that ends with it",
+          "[ner]") {
   check_all({
-      {"Ia berbicara kepada Qatar News Agency saat tiba di Doha.", "Qatar News Agency", "ORGANIZATION"},
+      {"Ia berbicara kepada Qatar News Agency saat tiba di Doha.", "Qatar News Agency",
+       "ORGANIZATION"},
   });
 }
 
 TEST_CASE("a definition after a name outweighs a title before another of its mentions", "[ner]") {
   auto x = testing::extract_text(
-      "Judul\n\n\"Kami bertahan,\" kata juru bicara Jaish Ahrar al Ashaer. Jaish Ahrar al Ashaer adalah sebuah "
+      "Judul\n\n\"Kami bertahan,\" kata juru bicara Jaish Ahrar al Ashaer. Jaish Ahrar al Ashaer "
+      "adalah sebuah "
       "kelompok pemberontak di selatan. Serangan berlanjut pekan ini.");
   const Entity* e = testing::find_entity(x, "Jaish Ahrar al Ashaer");
   REQUIRE(e);
@@ -131,9 +145,11 @@ TEST_CASE("a definition after a name outweighs a title before another of its men
   });
 }
 
-TEST_CASE("an acronym in parentheses after a name no gazetteer knows is that name's short form", "[ner]") {
+TEST_CASE("an acronym in parentheses after a name no gazetteer knows is that name's short form",
+          "[ner]") {
   auto x = testing::extract_text(
-      "Judul\n\nDana itu dikirim ke Pusat Studi dan Penelitian Ilmiah Suriah (SSRC) tahun lalu. SSRC membantah.");
+      "Judul\n\nDana itu dikirim ke Pusat Studi dan Penelitian Ilmiah Suriah (SSRC) tahun lalu. "
+      "SSRC membantah.");
   const Entity* e = testing::find_entity(x, "Pusat Studi dan Penelitian Ilmiah Suriah");
   REQUIRE(e);
   CHECK(e->type == EntityType::kOrganization);
@@ -141,7 +157,8 @@ TEST_CASE("an acronym in parentheses after a name no gazetteer knows is that nam
   CHECK_FALSE(testing::find_entity(x, "SSRC"));
 }
 
-TEST_CASE("numerals, codes and amounts are word shapes that are never names; names are not", "[ner]") {
+TEST_CASE("numerals, codes and amounts are word shapes that are never names; names are not",
+          "[ner]") {
   using namespace newsgraph::ingest;
   auto token = [](const std::string& w) {
     auto t = tokenize(w, 0, static_cast<uint32_t>(w.size()));

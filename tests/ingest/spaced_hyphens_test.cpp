@@ -1,8 +1,9 @@
 // Which spaced hyphens join the words around them ("Kim Jong - un") and which stay
 // dashes between clauses ("Jakarta - Presiden ..."), and what the gazetteer then matches.
+#include "ingest/spaced_hyphens.h"
+
 #include <catch2/catch.hpp>
 
-#include "ingest/spaced_hyphens.h"
 #include "tests/ingest/extraction_helpers.h"
 
 using namespace newsgraph;
@@ -30,7 +31,8 @@ std::string joined(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("a spaced hyphen inside a word joins it; a dash between clauses stays a dash", "[hyphen]") {
+TEST_CASE("a spaced hyphen inside a word joins it; a dash between clauses stays a dash",
+          "[hyphen]") {
   struct Case {
     const char* text;
     const char* words;
@@ -57,14 +59,16 @@ TEST_CASE("a spaced hyphen inside a word joins it; a dash between clauses stays 
   }
 }
 
-TEST_CASE("a spaced hyphen between capitals joins when the gazetteer knows the joined name", "[hyphen]") {
+TEST_CASE("a spaced hyphen between capitals joins when the gazetteer knows the joined name",
+          "[hyphen]") {
   CHECK(joined("kader PDI - P itu") == "kader pdi-p itu");
   CHECK(joined("kader PDI - Jakarta") == "kader pdi - jakarta");
 }
 
 TEST_CASE("names written with spaced hyphens match their gazetteer entries whole", "[hyphen]") {
   auto x = testing::extract_text(
-      "Judul\n\nPemimpin Korea Utara Kim Jong - un bertemu Presiden Korea Selatan Moon Jae - in di markas "
+      "Judul\n\nPemimpin Korea Utara Kim Jong - un bertemu Presiden Korea Selatan Moon Jae - in di "
+      "markas "
       "Perserikatan Bangsa - Bangsa.");
   CHECK(testing::find_entity(x, "Kim Jong Un"));
   CHECK(testing::find_entity(x, "Moon Jae-in"));
