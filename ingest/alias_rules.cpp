@@ -119,13 +119,17 @@ bool rule_allows(const AliasRule& rule, const std::vector<Token>& tokens, size_t
     if (rule.from != 0 && date < rule.from) return false;
     if (rule.until != 0 && date > rule.until) return false;
   }
+  // A word must stand apart from the name; a mark listed in a rule must touch it
+  // ("US$": a currency, not the country).
   if (!rule.not_after.empty() && i > 0) {
     const Token& before = tokens[i - 1];
-    if (before.is_word() && tokens[i].space_before && any_matches(rule.not_after, before)) return false;
+    const bool apart = before.is_word() == tokens[i].space_before;
+    if (apart && any_matches(rule.not_after, before)) return false;
   }
   if (!rule.not_before.empty() && i + n < end) {
     const Token& after = tokens[i + n];
-    if (after.is_word() && after.space_before && any_matches(rule.not_before, after)) return false;
+    const bool apart = after.is_word() == after.space_before;
+    if (apart && any_matches(rule.not_before, after)) return false;
   }
   return true;
 }

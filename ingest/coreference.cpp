@@ -107,7 +107,10 @@ Reference pair_before(const Analysis& a, uint32_t s, uint32_t i, uint32_t length
   std::vector<const NameMention*> before;
   for (const NameMention& m : a.mentions) {
     if (m.first >= i) break;
-    if (!usable(a, m) || i - m.first > kPairWindow || after_locative(a, m)) continue;
+    // A title's body counts here: "Presiden Rusia Putin ... Presiden Korea Utara Kim ...
+    // kedua negara".
+    const bool named = m.entity >= 0 && !a.sentences[m.sentence].dropped;
+    if (!named || i - m.first > kPairWindow || after_locative(a, m)) continue;
     if (a.entities[m.entity].type == want) before.push_back(&m);
   }
   Reference r;

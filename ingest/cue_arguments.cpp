@@ -47,6 +47,11 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
     left = -1;
     for (size_t k = 0; k < slots.size(); ++k)
       if (slots[k].last == relative_end) left = static_cast<int>(k);
+    // "gerilyawan yang didukung Prancis dan Turki yang melancarkan serangan": the name
+    // before "yang" is itself inside a relative clause, its head no name.
+    if (left >= 0 && in_relative_clause(a_.tokens, left > 0 ? slots[left - 1].last : si.first, slots[left].first,
+                                        relative_end + 1))
+      left = -1;
   }
   if (cue.voice == CueVoice::kPassive) {
     rule = "cue.passive";
@@ -116,6 +121,12 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
       const EntityType type = entity(slots[obj].entities.front()).type;
       const bool place = type == EntityType::kCountry || type == EntityType::kLocation;
       if (before == "di" || (place && lexicon::is_locative_preposition(before))) obj = -1;  // "sowan ke X" keeps X
+      // "X dan Y bermain golf bersama pada Sabtu, sebagai kegiatan ... kedua negara": the
+      // partner stands before any comma but a title's ("presiden terpilih AS, Donald Trump").
+      for (uint32_t t = i + 1; obj >= 0 && t < slots[obj].first; ++t) {
+        const bool after_title_body = mention_at_[t - 1] >= 0 && a_.mentions[mention_at_[t - 1]].modifier;
+        if (a_.tokens[t].word() == "," && !after_title_body) obj = -1;
+      }
     }
     if (!cue.noun && obj >= 0 && clause_ends_between(a_.tokens, cue.predicate, i, slots[obj].first))
       obj = -1;
@@ -129,6 +140,9 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
     obj = right;
     if (!cue.noun && obj >= 0 && clause_ends_between(a_.tokens, cue.predicate, i, slots[obj].first))
       obj = -1;
+    // "mengunjungi booth dari Indonesia": a name after a preposition the predicate does
+    // not take its object with is no object.
+    if (!cue.noun && obj >= 0 && !takes_object_after(cue.predicate, a_.tokens[slots[obj].first - 1].key)) obj = -1;
     // "membantah menunjuk X", "menolak menyerahkan X": the object is what is done (a
     // threat's is whom it is against: "mengancam menyerang AS").
     const bool stance = cue.predicate == Predicate::kReject ||

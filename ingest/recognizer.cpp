@@ -184,6 +184,8 @@ class Recognizer {
   uint32_t capitalised_run(uint32_t s, uint32_t i) {
     const SentenceInfo& info = a_.sentences[s];
     const uint32_t end = info.last;
+    // "US$", "S$", "HK$": a currency, not a name.
+    if (i + 1 < end && a_.tokens[i + 1].word() == "$" && !a_.tokens[i + 1].space_before) return i + 2;
     // Titles and other non-names at the front are cues, not part of the name.
     if (uint32_t after = skip_generic_place_noun(a_, g_, i, end); after != i) return after;  // before "Ibu" is a title
     uint32_t after_title = skip_title(i, end);

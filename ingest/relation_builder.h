@@ -6,6 +6,7 @@
 // kinship). Internal to ingest: one builder per article, used by one thread.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <string>
@@ -157,6 +158,9 @@ class RelationBuilder {
   // Whether a reporting verb between tokens i and j takes a common noun as its object
   // ("menyatakan perusahaan tersebut bersalah"): the verb at j is that noun's.
   bool reported_object_between(uint32_t i, uint32_t j) const;
+  // Whether a verb of predicate p may take its object after `word`: any word that is no
+  // preposition, and the prepositions of its class "objects_P" (all, when it has none).
+  bool takes_object_after(Predicate p, std::string_view word) const;
   // Whether the slot names a place: a location, or a capital written as a place.
   bool names_place(const Slot& slot) const;
   // The word before the name at `first` and the title and body before it ("oleh" in
@@ -225,6 +229,8 @@ class RelationBuilder {
   uint64_t decision_nouns_ = 0;       // "keputusan X untuk Y": Y is not the verb's object
   uint64_t body_nouns_ = 0;           // "pemimpin kelompok X": what kind of body X is
   uint64_t place_nouns_ = 0;          // "kota Ramallah": a place there, whatever else it names
+  uint64_t party_nouns_ = 0;          // "dengan pemerintah Jepang": words for a party
+  uint64_t object_prepositions_[static_cast<size_t>(Predicate::kCoOccurs) + 1] = {};  // "objects_P"
   uint32_t current_sentence_ = 0;
   uint32_t previous_cue_ = UINT32_MAX;     // token of the last cue applied
   std::vector<int32_t> mention_at_;        // token -> first mention covering it, or -1

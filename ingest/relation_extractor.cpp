@@ -44,8 +44,11 @@ RelationBuilder::RelationBuilder(const Analysis& a, const CueLexicon& cues)
       decision_nouns_(cues.class_mask("decision")),
       body_nouns_(cues.class_mask("body")),
       place_nouns_(cues.class_mask("place")),
+      party_nouns_(cues.class_mask("party")),
       mention_at_(a.tokens.size(), -1),
       sentence_mentions_(a.sentences.size() + 1, 0) {
+  for (size_t p = 0; p <= static_cast<size_t>(Predicate::kCoOccurs); ++p)
+    object_prepositions_[p] = cues.class_mask(std::string("objects_") + predicate_name(static_cast<Predicate>(p)));
   for (size_t k = 0; k < a.mentions.size(); ++k) {
     for (uint32_t t = a.mentions[k].first; t < a.mentions[k].last; ++t) {
       if (mention_at_[t] < 0) mention_at_[t] = static_cast<int32_t>(k);

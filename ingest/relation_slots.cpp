@@ -161,7 +161,7 @@ int RelationBuilder::nearest_left(const std::vector<Slot>& slots, uint32_t i,
                                   (type == EntityType::kCountry || type == EntityType::kLocation);
     const bool agent = core_only && word_before_title(f) == "oleh";
     const bool oblique = ((lexicon::is_locative_preposition(before) || is_preposition(before) || agent) &&
-                          before != "antara" && !right_before(slots[k].last, i)) ||
+                          before != "antara" && !(before == "dengan" && right_before(slots[k].last, i))) ||
                          place_apposition || cues_.in_class(place_nouns_, before);
     const bool topics_only =  // a topic ("senjata") is no patient
         core_only && std::none_of(slots[k].entities.begin(), slots[k].entities.end(),
@@ -198,9 +198,15 @@ int RelationBuilder::after_word(const std::vector<Slot>& slots, uint32_t i, std:
     if (a_.tokens[j].key != word) continue;
     for (size_t k = 0; k < slots.size(); ++k) {
       if (slots[k].first <= j || slots[k].first > j + 3) continue;
-      // "dengan minum anggur Rusia": a verb after the word makes it no partner's.
-      for (uint32_t t = j + 1; t < slots[k].first; ++t)
-        if (lexicon::looks_like_verb(a_.tokens[t].key)) return -1;
+      // Only titles and words for a party may stand between ("dengan Presiden Putin",
+      // "dengan pemerintah Jepang"); "dengan minum anggur Rusia" names no partner.
+      for (uint32_t t = j + 1; t < slots[k].first; ++t) {
+        const std::string& key = a_.tokens[t].key;
+        const bool modifier = mention_at_[t] >= 0 && a_.mentions[mention_at_[t]].modifier;
+        if (!modifier && !lexicon::is_person_title(key) && !lexicon::is_leader_title(key) &&
+            !is_title_continuation(key) && !cues_.in_class(party_nouns_, key))
+          return -1;
+      }
       return static_cast<int>(k);
     }
   }
@@ -260,6 +266,14 @@ bool RelationBuilder::right_before(uint32_t i, uint32_t j) const {
       return false;
   }
   return true;
+}
+
+bool RelationBuilder::takes_object_after(Predicate p, std::string_view word) const {
+  const bool preposition = is_preposition(word) || word == "oleh" || word == "dalam" || word == "melalui" ||
+                           word == "tentang" || word == "mengenai" || word == "soal" || word == "selain" ||
+                           word == "tanpa" || word == "seperti";
+  const uint64_t mask = object_prepositions_[static_cast<size_t>(p)];
+  return !preposition || mask == 0 || cues_.in_class(mask, word);
 }
 
 bool RelationBuilder::names_place(const Slot& slot) const {

@@ -417,3 +417,37 @@ TEST_CASE("a person after a club named for its city is the club's, not a place's
     if (r.predicate == Predicate::kVisit) CHECK(label_of(x, r.subject) != "Netherlands");
   }
 }
+
+TEST_CASE("a currency is no country", "[relations][names]") {
+  auto x = run("Google kena denda sebesar US$ 2,7 miliar dari Uni Eropa.");
+  CHECK_FALSE(testing::find_entity(x, "United States"));
+  CHECK_FALSE(testing::find_entity(x, "US"));
+}
+
+TEST_CASE("a verb takes its object only after the prepositions its predicate allows", "[relations]") {
+  auto booth = run("Pejabat Kadin Arab Saudi mengunjungi booth dari Indonesia di pameran itu.");
+  CHECK_FALSE(find_relation(booth, "Saudi Arabia", Predicate::kVisit, "Indonesia"));
+  auto goods = run("Rusia mengirim senjata ke Suriah.");
+  CHECK(find_relation(goods, "Russia", Predicate::kSupply, "Syria"));
+  auto ties = run("Ukraina memutuskan hubungan dengan Rusia.");
+  CHECK(find_relation(ties, "Ukraine", Predicate::kSanction, "Russia"));
+}
+
+TEST_CASE("the name before 'yang' is no subject when it sits in another relative clause", "[relations]") {
+  auto x = run("Suriah menuduh gerilyawan yang didukung Prancis dan Turki yang melancarkan serangan kimia di Idlib.");
+  CHECK_FALSE(find_relation(x, "Turkey", Predicate::kAttack, "Idlib"));
+  CHECK_FALSE(find_relation(x, "France", Predicate::kAttack, "Idlib"));
+}
+
+TEST_CASE("a place right before the verb is still no subject; 'dengan' X is", "[relations]") {
+  auto x = run("Dua perusahaan yang berbasis di UEA menyediakan senjata untuk Houthi.");
+  CHECK_FALSE(find_relation(x, "United Arab Emirates", Predicate::kSupply, "Houthi"));
+}
+
+TEST_CASE("a symmetric verb's partner stands before any comma but a title's", "[relations]") {
+  auto x = run("Donald Trump dan Shinzo Abe bermain golf bersama pada Sabtu, sebagai diplomasi kedua negara.");
+  CHECK(find_relation(x, "Donald Trump", Predicate::kMeet, "Shinzo Abe"));
+  CHECK_FALSE(find_relation(x, "Donald Trump", Predicate::kMeet, "Japan"));
+  auto title = run("Dalai Lama akan bertemu dengan presiden terpilih AS, Donald Trump.");
+  CHECK(find_relation(title, "Dalai Lama", Predicate::kMeet, "Donald Trump"));
+}
