@@ -102,7 +102,7 @@ Reference one(uint32_t length, int32_t entity, const char* rule) {
 // What "kedua negara" (or "kedua pemimpin", "keduanya") refers back to: the last
 // coordinated pair of countries (people) in this or the two sentences before ("Rusia dan
 // China"), else the two named most often in the last kPairWindow tokens (the later one
-// first among equals).
+// first among equals). `want` kTopic stands for any actor ("kedua pihak").
 Reference pair_before(const Analysis& a, uint32_t s, uint32_t i, uint32_t length, EntityType want) {
   std::vector<const NameMention*> before;
   for (const NameMention& m : a.mentions) {
@@ -111,7 +111,8 @@ Reference pair_before(const Analysis& a, uint32_t s, uint32_t i, uint32_t length
     // kedua negara".
     const bool named = m.entity >= 0 && !a.sentences[m.sentence].dropped;
     if (!named || i - m.first > kPairWindow || after_locative(a, m)) continue;
-    if (a.entities[m.entity].type == want) before.push_back(&m);
+    const EntityType type = a.entities[m.entity].type;
+    if (want == EntityType::kTopic ? is_actor_type(type) : type == want) before.push_back(&m);
   }
   Reference r;
   r.length = length;
@@ -135,12 +136,16 @@ Reference pair_before(const Analysis& a, uint32_t s, uint32_t i, uint32_t length
   // Salience: mention counts, the later mention winning ties.
   std::vector<std::pair<int32_t, uint32_t>> counts;  // entity, count
   for (auto it = before.rbegin(); it != before.rend(); ++it) {
-    auto found = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == (*it)->entity; });
-    if (found == counts.end()) counts.emplace_back((*it)->entity, 1);
-    else ++found->second;
+    auto found = std::find_if(counts.begin(), counts.end(),
+                              [&](const auto& c) { return c.first == (*it)->entity; });
+    if (found == counts.end())
+      counts.emplace_back((*it)->entity, 1);
+    else
+      ++found->second;
   }
   if (counts.size() < 2) return Reference{};
-  std::stable_sort(counts.begin(), counts.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+  std::stable_sort(counts.begin(), counts.end(),
+                   [](const auto& x, const auto& y) { return x.second > y.second; });
   r.entities[0] = counts[0].first;
   r.entities[1] = counts[1].first;
   r.count = 2;
@@ -162,8 +167,10 @@ Reference refer_back(const Analysis& a, uint32_t s, uint32_t i) {
   const std::string_view next =
       i + 1 < si.last ? std::string_view(a.tokens[i + 1].key) : std::string_view();
   if (key == "keduanya") return pair_before(a, s, i, 1, EntityType::kCountry);
-  if (key == "kedua" && (next == "negara" || next == "pihak" || next == "negeri"))
+  if (key == "kedua" && (next == "negara" || next == "negeri"))
     return pair_before(a, s, i, 2, EntityType::kCountry);
+  // "kedua pihak": the two parties just named, of whatever kind ("Trump dan Netanyahu").
+  if (key == "kedua" && next == "pihak") return pair_before(a, s, i, 2, EntityType::kTopic);
   if (key == "kedua" && (next == "pemimpin" || next == "tokoh" || next == "presiden"))
     return pair_before(a, s, i, 2, EntityType::kPerson);
   const Wanted person;

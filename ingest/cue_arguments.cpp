@@ -15,6 +15,7 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
   const SentenceInfo& si = a_.sentences[s];
   const uint32_t previous_cue = previous_cue_;
   previous_cue_ = i;
+  cue_is_noun_ = cue.noun;
   const char* rule = "cue.active";
   int subj = -1, obj = -1;
   double confidence = 0.75;
@@ -49,8 +50,8 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
       if (slots[k].last == relative_end) left = static_cast<int>(k);
     // "gerilyawan yang didukung Prancis dan Turki yang melancarkan serangan": the name
     // before "yang" is itself inside a relative clause, its head no name.
-    if (left >= 0 && in_relative_clause(a_.tokens, left > 0 ? slots[left - 1].last : si.first, slots[left].first,
-                                        relative_end + 1))
+    if (left >= 0 && in_relative_clause(a_.tokens, left > 0 ? slots[left - 1].last : si.first,
+                                        slots[left].first, relative_end + 1))
       left = -1;
   }
   if (cue.voice == CueVoice::kPassive) {
@@ -115,16 +116,22 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
     }
     subj = left;
     obj = cue.noun ? after_word(slots, i, "dengan", std::min(si.last, i + 7)) : right;
+    // "beraliansi dengan Arab juga bertempur melawan ISIS": after "dengan" comes the partner
+    // or none.
+    if (!cue.noun && i + 1 < si.last && a_.tokens[i + 1].word() == "dengan")
+      obj = after_word(slots, i, "dengan", std::min(si.last, i + 2));
     // "bersulang ... dalam pertemuan di Rusia": a place is where, not with whom.
     if (!cue.noun && obj >= 0) {
       const std::string_view before = a_.tokens[slots[obj].first - 1].key;
       const EntityType type = entity(slots[obj].entities.front()).type;
       const bool place = type == EntityType::kCountry || type == EntityType::kLocation;
-      if (before == "di" || (place && lexicon::is_locative_preposition(before))) obj = -1;  // "sowan ke X" keeps X
+      if (before == "di" || (place && lexicon::is_locative_preposition(before)))
+        obj = -1;  // "sowan ke X" keeps X
       // "X dan Y bermain golf bersama pada Sabtu, sebagai kegiatan ... kedua negara": the
       // partner stands before any comma but a title's ("presiden terpilih AS, Donald Trump").
       for (uint32_t t = i + 1; obj >= 0 && t < slots[obj].first; ++t) {
-        const bool after_title_body = mention_at_[t - 1] >= 0 && a_.mentions[mention_at_[t - 1]].modifier;
+        const bool after_title_body =
+            mention_at_[t - 1] >= 0 && a_.mentions[mention_at_[t - 1]].modifier;
         if (a_.tokens[t].word() == "," && !after_title_body) obj = -1;
       }
     }
@@ -142,7 +149,9 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
       obj = -1;
     // "mengunjungi booth dari Indonesia": a name after a preposition the predicate does
     // not take its object with is no object.
-    if (!cue.noun && obj >= 0 && !takes_object_after(cue.predicate, a_.tokens[slots[obj].first - 1].key)) obj = -1;
+    if (!cue.noun && obj >= 0 &&
+        !takes_object_after(cue.predicate, a_.tokens[slots[obj].first - 1].key))
+      obj = -1;
     // "membantah menunjuk X", "menolak menyerahkan X": the object is what is done (a
     // threat's is whom it is against: "mengancam menyerang AS").
     const bool stance = cue.predicate == Predicate::kReject ||
@@ -211,7 +220,6 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
   }
   apply_to_slots(s, slots, i, effective, word, subj, obj, rule, confidence);
 }
-
 
 // Whether people (subject slot) "menyerang" with no word of force in the sentence; an
 // invasion or a bombing is never in words.

@@ -90,11 +90,21 @@ bool under_condition(const Analysis& a, const SentenceInfo& s, const Clause& c, 
 
 }  // namespace
 
-Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue) {
+Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, bool noun_cue) {
   const Clause c = clause_of(a, s, cue);
   bool question = c.last > c.first && a.tokens[c.last - 1].key == "?";
   bool negated = false, denied = false, alleged = false, planned = false;
   bool hypothetical = under_condition(a, s, c, cue);
+  // A purpose clause: "... agar Korut menghentikan ...".
+  if (c.first > s.first && any_of(a.tokens[c.first - 1].key, {"agar", "supaya"})) planned = true;
+  // A noun cue is often the subject of what is said of it: "pintu dialog dengan Korut
+  // masih harus dibuka", "kerja sama ... yang dilaporkan terjadi".
+  for (uint32_t i = cue + 1; noun_cue && i < c.last; ++i) {
+    const std::string_view key = a.tokens[i].key;
+    if (any_of(key, {"harus", "perlu", "mesti", "bisa", "dapat", "mungkin"})) hypothetical = true;
+    if (any_of(key, {"dilaporkan", "diduga", "dikabarkan", "disebut", "diyakini"})) alleged = true;
+    if (any_of(key, {"akan", "direncanakan", "dijadwalkan", "rencananya"})) planned = true;
+  }
   for (uint32_t i = c.first; i < cue; ++i) {
     const std::string_view key = a.tokens[i].key;
     const uint32_t distance = cue - i;
@@ -111,9 +121,9 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue) {
       negated = true;
     // What can, may or should happen, anywhere before the cue in its clause: "bisa membantu
     // posisi Jepang dalam menegosiasi kesepakatan", "mesti diputuskan melalui perundingan".
-    if (any_of(key, {"dapat", "bisa", "mampu", "mungkin", "kemungkinan", "berpotensi", "mesti", "harus",
-                     "seharusnya", "sebaiknya", "semestinya", "perlu", "could", "might", "can", "may",
-                     "should", "must"}))
+    if (any_of(key, {"dapat", "bisa", "mampu", "mungkin", "kemungkinan", "berpotensi", "mesti",
+                     "harus", "seharusnya", "sebaiknya", "semestinya", "perlu", "could", "might",
+                     "can", "may", "should", "must"}))
       hypothetical = true;
     if (distance <= 3 &&
         any_of(key, {"ingin", "berharap", "diharapkan", "siap", "hendak", "berniat", "mau",

@@ -233,6 +233,7 @@ class RelationBuilder {
   uint64_t object_prepositions_[static_cast<size_t>(Predicate::kCoOccurs) + 1] = {};  // "objects_P"
   uint32_t current_sentence_ = 0;
   uint32_t previous_cue_ = UINT32_MAX;     // token of the last cue applied
+  bool cue_is_noun_ = false;               // the cue being applied is a noun (for its modality)
   std::vector<int32_t> mention_at_;        // token -> first mention covering it, or -1
   std::vector<size_t> sentence_mentions_;  // sentence -> its first mention index
   std::vector<Relation> relations_;        // in order of discovery

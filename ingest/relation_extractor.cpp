@@ -48,7 +48,8 @@ RelationBuilder::RelationBuilder(const Analysis& a, const CueLexicon& cues)
       mention_at_(a.tokens.size(), -1),
       sentence_mentions_(a.sentences.size() + 1, 0) {
   for (size_t p = 0; p <= static_cast<size_t>(Predicate::kCoOccurs); ++p)
-    object_prepositions_[p] = cues.class_mask(std::string("objects_") + predicate_name(static_cast<Predicate>(p)));
+    object_prepositions_[p] =
+        cues.class_mask(std::string("objects_") + predicate_name(static_cast<Predicate>(p)));
   for (size_t k = 0; k < a.mentions.size(); ++k) {
     for (uint32_t t = a.mentions[k].first; t < a.mentions[k].last; ++t) {
       if (mention_at_[t] < 0) mention_at_[t] = static_cast<int32_t>(k);
@@ -122,7 +123,7 @@ void RelationBuilder::add(int32_t subj, Predicate p, int32_t obj, uint32_t s, ui
   const SentenceInfo& si = a_.sentences[s];
   const Modality modality = p == Predicate::kCoOccurs || cue_token == UINT32_MAX
                                 ? Modality::kAsserted
-                                : modality_at(a_, si, cue_token);
+                                : modality_at(a_, si, cue_token, cue_is_noun_);
   typed_pairs_.insert(pair_key(subj, obj), 0);
   Relation& r = relation(subj, p, obj, confidence, modality);
   if (modality == Modality::kAsserted) r.modality = Modality::kAsserted;

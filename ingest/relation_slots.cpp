@@ -86,7 +86,9 @@ bool RelationBuilder::names_a_kind(const NameMention& m) const {
   return is_kind_noun(before) || (adjective && is_kind_noun(a_.tokens[m.first - 2].word()));
 }
 
-bool RelationBuilder::is_kind_noun(std::string_view w) const { return cues_.in_class(kind_nouns_, w); }
+bool RelationBuilder::is_kind_noun(std::string_view w) const {
+  return cues_.in_class(kind_nouns_, w);
+}
 
 // Words that may open a referring phrase (coreference.h): checked before the search.
 bool RelationBuilder::may_refer(std::string_view key) {
@@ -157,12 +159,14 @@ int RelationBuilder::nearest_left(const std::vector<Slot>& slots, uint32_t i,
     // an earlier passive's agent, never a later passive's patient; "kota Ramallah,
     // Palestina" is one place.
     const EntityType type = entity(slots[k].entities.front()).type;
-    const bool place_apposition = k > 0 && before == "," && slots[k - 1].last + 1 == f && names_place(slots[k - 1]) &&
+    const bool place_apposition = k > 0 && before == "," && slots[k - 1].last + 1 == f &&
+                                  names_place(slots[k - 1]) &&
                                   (type == EntityType::kCountry || type == EntityType::kLocation);
     const bool agent = core_only && word_before_title(f) == "oleh";
-    const bool oblique = ((lexicon::is_locative_preposition(before) || is_preposition(before) || agent) &&
-                          before != "antara" && !(before == "dengan" && right_before(slots[k].last, i))) ||
-                         place_apposition || cues_.in_class(place_nouns_, before);
+    const bool oblique =
+        ((lexicon::is_locative_preposition(before) || is_preposition(before) || agent) &&
+         before != "antara" && !(before == "dengan" && right_before(slots[k].last, i))) ||
+        place_apposition || cues_.in_class(place_nouns_, before);
     const bool topics_only =  // a topic ("senjata") is no patient
         core_only && std::none_of(slots[k].entities.begin(), slots[k].entities.end(),
                                   [this](int32_t e) { return actor(e); });
@@ -197,14 +201,17 @@ int RelationBuilder::after_word(const std::vector<Slot>& slots, uint32_t i, std:
   for (uint32_t j = i + 1; j < end; ++j) {
     if (a_.tokens[j].key != word) continue;
     for (size_t k = 0; k < slots.size(); ++k) {
-      if (slots[k].first <= j || slots[k].first > j + 3) continue;
+      if (slots[k].first <= j || slots[k].first > j + 6) continue;
       // Only titles and words for a party may stand between ("dengan Presiden Putin",
       // "dengan pemerintah Jepang"); "dengan minum anggur Rusia" names no partner.
       for (uint32_t t = j + 1; t < slots[k].first; ++t) {
         const std::string& key = a_.tokens[t].key;
         const bool modifier = mention_at_[t] >= 0 && a_.mentions[mention_at_[t]].modifier;
-        if (!modifier && !lexicon::is_person_title(key) && !lexicon::is_leader_title(key) &&
-            !is_title_continuation(key) && !cues_.in_class(party_nouns_, key))
+        const bool title_comma =
+            key == "," && mention_at_[t - 1] >= 0 && a_.mentions[mention_at_[t - 1]].modifier;
+        if (!modifier && !title_comma && !lexicon::is_person_title(key) &&
+            !lexicon::is_leader_title(key) && !is_title_continuation(key) &&
+            !cues_.in_class(party_nouns_, key))
           return -1;
       }
       return static_cast<int>(k);
@@ -269,9 +276,10 @@ bool RelationBuilder::right_before(uint32_t i, uint32_t j) const {
 }
 
 bool RelationBuilder::takes_object_after(Predicate p, std::string_view word) const {
-  const bool preposition = is_preposition(word) || word == "oleh" || word == "dalam" || word == "melalui" ||
-                           word == "tentang" || word == "mengenai" || word == "soal" || word == "selain" ||
-                           word == "tanpa" || word == "seperti";
+  const bool preposition = is_preposition(word) || word == "oleh" || word == "dalam" ||
+                           word == "melalui" || word == "tentang" || word == "mengenai" ||
+                           word == "soal" || word == "selain" || word == "tanpa" ||
+                           word == "seperti";
   const uint64_t mask = object_prepositions_[static_cast<size_t>(p)];
   return !preposition || mask == 0 || cues_.in_class(mask, word);
 }
@@ -299,10 +307,13 @@ bool RelationBuilder::reported_object_between(uint32_t i, uint32_t j) const {
       continue;
     const Token& next = a_.tokens[t + 1];
     const std::string_view w = next.word();
-    if (mention_at_[t + 1] >= 0 || !next.is_word() || next.upper_initial || w == "bahwa" || w == "kalau" ||
-        w == "akan" || w == "telah" || w == "sudah" || w == "juga" || w == "kepada" ||
-        (w.size() > 5 && w.substr(w.size() - 3) == "nya") ||  // "negaranya", "pihaknya": the speaker's own
-        lexicon::is_function_word(w) || lexicon::looks_like_verb(w))
+    if (mention_at_[t + 1] >= 0 || !next.is_word() || next.upper_initial || w == "bahwa" ||
+        w == "kalau" || w == "akan" || w == "telah" || w == "sudah" || w == "juga" ||
+        w == "kepada" ||
+        (w.size() > 5 &&
+         w.substr(w.size() - 3) == "nya") ||  // "negaranya", "pihaknya": the speaker's own
+        lexicon::is_function_word(w) ||
+        lexicon::looks_like_verb(w))
       continue;
     return true;
   }
@@ -316,8 +327,8 @@ bool RelationBuilder::personal_pronoun_between(uint32_t i, uint32_t j) const {
     const std::string_view w = a_.tokens[t].word();
     if (w == "," || w == "\"" || w == ";") return false;
     // "mereka", "pihaknya": pronouns too that no name stands for here.
-    if (w == "saya" || w == "aku" || w == "kami" || w == "kita" || w == "anda" || w == "kamu" || w == "mereka" ||
-        w == "pihaknya")
+    if (w == "saya" || w == "aku" || w == "kami" || w == "kita" || w == "anda" || w == "kamu" ||
+        w == "mereka" || w == "pihaknya")
       return true;
   }
   return false;

@@ -451,3 +451,31 @@ TEST_CASE("a symmetric verb's partner stands before any comma but a title's", "[
   auto title = run("Dalai Lama akan bertemu dengan presiden terpilih AS, Donald Trump.");
   CHECK(find_relation(title, "Dalai Lama", Predicate::kMeet, "Donald Trump"));
 }
+
+TEST_CASE("a purpose clause is planned, and a noun cue takes the modal words said of it", "[relations][modality]") {
+  const Relation* purpose = find_relation(run("AS menekan DK PBB agar Rusia mengecam Korea Utara."), "Russia",
+                                          Predicate::kAccuse, "North Korea");
+  REQUIRE(purpose);
+  CHECK(purpose->modality == Modality::kPlanned);
+  const Relation* door = find_relation(run("Moon Jae-in mengatakan pintu dialog dengan Korea Utara masih harus dibuka."),
+                                       "Moon Jae-in", Predicate::kMeet, "North Korea");
+  REQUIRE(door);
+  CHECK(door->modality == Modality::kHypothetical);
+  const Relation* reported = find_relation(run("Kerja sama antara Suriah dan Korea Utara yang dilaporkan terjadi diselidiki PBB."),
+                                           "North Korea", Predicate::kCooperate, "Syria");
+  REQUIRE(reported);
+  CHECK(reported->modality == Modality::kAlleged);
+}
+
+TEST_CASE("'kedua pihak' takes the two parties named, whatever their kind", "[relations][coref]") {
+  auto x = run("Donald Trump menerima Benjamin Netanyahu di Gedung Putih. Kedua pihak sepakat memperkuat kerja sama.");
+  CHECK(find_relation(x, "Benjamin Netanyahu", Predicate::kCooperate, "Donald Trump"));
+}
+
+TEST_CASE("a symmetric verb followed by 'dengan' has its partner there or none", "[relations]") {
+  auto x = run("Pasukan Kurdi yang beraliansi dengan suku Arab juga bertempur melawan ISIS di Raqqa.");
+  for (const auto& r : x.relations) {
+    if (r.predicate == Predicate::kCooperate) CHECK(label_of(x, r.object) != "Islamic State");
+    if (r.predicate == Predicate::kCooperate) CHECK(label_of(x, r.subject) != "Islamic State");
+  }
+}
