@@ -117,7 +117,8 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
       negated = true;
     // "mencabut dukungannya", "mengakhiri kerja sama": what is withdrawn no longer holds.
     if (distance <= 2 &&
-        any_of(key, {"mencabut", "menarik", "menghentikan", "mengakhiri", "membatalkan"}))
+        any_of(key, {"mencabut", "menarik", "menghentikan", "mengakhiri", "membatalkan", "memotong", "pemotongan",
+                     "pencabutan", "penghentian", "pembatalan", "memangkas", "pemangkasan"}))
       negated = true;
     // What can, may or should happen, anywhere before the cue in its clause: "bisa membantu
     // posisi Jepang dalam menegosiasi kesepakatan", "mesti diputuskan melalui perundingan".
