@@ -149,9 +149,9 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
       obj = -1;
     // "mengunjungi booth dari Indonesia": a name after a preposition the predicate does
     // not take its object with is no object.
-    if (!cue.noun && obj >= 0 &&
-        !takes_object_after(cue.predicate, a_.tokens[slots[obj].first - 1].key))
-      obj = -1;
+    if (obj >= 0 && !takes_object_after(cue.predicate, a_.tokens[slots[obj].first - 1].key)) obj = -1;
+    // "berada di Jakarta": only people stay somewhere; a body or an office is located.
+    if (obj >= 0 && subj >= 0 && cues_.in_class(stay_cues_, cue.root) && !all_people(slots[subj])) obj = -1;
     // "membantah menunjuk X", "menolak menyerahkan X": the object is what is done (a
     // threat's is whom it is against: "mengancam menyerang AS").
     const bool stance = cue.predicate == Predicate::kReject ||

@@ -161,6 +161,8 @@ class RelationBuilder {
   // Whether a verb of predicate p may take its object after `word`: any word that is no
   // preposition, and the prepositions of its class "objects_P" (all, when it has none).
   bool takes_object_after(Predicate p, std::string_view word) const;
+  // Whether every entity of the slot is a person.
+  bool all_people(const Slot& slot) const;
   // Whether the slot names a place: a location, or a capital written as a place.
   bool names_place(const Slot& slot) const;
   // The word before the name at `first` and the title and body before it ("oleh" in
@@ -230,6 +232,7 @@ class RelationBuilder {
   uint64_t body_nouns_ = 0;           // "pemimpin kelompok X": what kind of body X is
   uint64_t place_nouns_ = 0;          // "kota Ramallah": a place there, whatever else it names
   uint64_t party_nouns_ = 0;          // "dengan pemerintah Jepang": words for a party
+  uint64_t stay_cues_ = 0;            // "berada", "tinggal": only people stay somewhere
   uint64_t object_prepositions_[static_cast<size_t>(Predicate::kCoOccurs) + 1] = {};  // "objects_P"
   uint32_t current_sentence_ = 0;
   uint32_t previous_cue_ = UINT32_MAX;     // token of the last cue applied

@@ -45,6 +45,7 @@ RelationBuilder::RelationBuilder(const Analysis& a, const CueLexicon& cues)
       body_nouns_(cues.class_mask("body")),
       place_nouns_(cues.class_mask("place")),
       party_nouns_(cues.class_mask("party")),
+      stay_cues_(cues.class_mask("stay")),
       mention_at_(a.tokens.size(), -1),
       sentence_mentions_(a.sentences.size() + 1, 0) {
   for (size_t p = 0; p <= static_cast<size_t>(Predicate::kCoOccurs); ++p)

@@ -284,6 +284,12 @@ bool RelationBuilder::takes_object_after(Predicate p, std::string_view word) con
   return !preposition || mask == 0 || cues_.in_class(mask, word);
 }
 
+bool RelationBuilder::all_people(const Slot& slot) const {
+  for (int32_t e : slot.entities)
+    if (entity(e).type != EntityType::kPerson) return false;
+  return true;
+}
+
 bool RelationBuilder::names_place(const Slot& slot) const {
   if (entity(slot.entities.front()).type == EntityType::kLocation) return true;
   const int32_t m = mention_at_[slot.first];
@@ -344,8 +350,20 @@ bool RelationBuilder::possessive_nya(uint32_t i) const {
 // noun ("menjatuhkan sanksi yang lebih keras"): what follows belongs to a relative
 // clause of a noun that is no name ("menuduh gerilyawan yang didukung X").
 bool RelationBuilder::relative_between(uint32_t i, uint32_t j) const {
-  for (uint32_t t = i + 3; t < j; ++t)
-    if (a_.tokens[t].word() == "yang") return true;
+  // "menyesalkan ancaman yang diluncurkan Korut": after an act noun, the relative clause
+  // names who did the act, which is what the verb is about.
+  if (i + 1 < j) {
+    const std::string& head = a_.tokens[i + 1].key;
+    if (cues_.in_class(decision_nouns_, head) || cues_.find_word(head, "")) return false;
+  }
+  for (uint32_t t = i + 2; t < j; ++t) {
+    if (a_.tokens[t].word() != "yang") continue;
+    // "menjatuhkan sanksi yang lebih keras agar Korut ...": a purpose clause after the
+    // relative one names its own party.
+    for (uint32_t u = t + 1; u < j; ++u)
+      if (a_.tokens[u].word() == "agar" || a_.tokens[u].word() == "supaya") return false;
+    return true;
+  }
   return false;
 }
 

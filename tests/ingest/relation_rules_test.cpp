@@ -479,3 +479,24 @@ TEST_CASE("a symmetric verb followed by 'dengan' has its partner there or none",
     if (r.predicate == Predicate::kCooperate) CHECK(label_of(x, r.subject) != "Islamic State");
   }
 }
+
+TEST_CASE("only people stay somewhere; a body is located there", "[relations]") {
+  auto office = run("Kantor Kedutaan Besar Jepang berada di Jakarta Pusat.");
+  for (const auto& r : office.relations) CHECK(r.predicate != Predicate::kVisit);
+  auto person = run("Kim Jong Un berada di Rusia pekan ini.");
+  CHECK(find_relation(person, "Kim Jong Un", Predicate::kVisit, "Russia"));
+}
+
+TEST_CASE("a relative clause after a group hides its names, after an act noun it names the doer", "[relations]") {
+  auto group = run("Suriah menuduh gerilyawan yang didukung Turki melancarkan serangan itu.");
+  CHECK_FALSE(find_relation(group, "Syria", Predicate::kAccuse, "Turkey"));
+  auto act = run("Korea Selatan menyesalkan ancaman yang diluncurkan Korea Utara.");
+  CHECK(find_relation(act, "South Korea", Predicate::kAccuse, "North Korea"));
+}
+
+TEST_CASE("a noun cue's object too must follow a preposition its predicate takes", "[relations]") {
+  auto x = run("Presiden Iran menyampaikan ucapan selamat kepada militer Irak atas kemenangan melawan ISIS.");
+  for (const auto& r : x.relations) {
+    if (r.predicate == Predicate::kSupport) CHECK(label_of(x, r.object) != "Islamic State");
+  }
+}
