@@ -15,10 +15,19 @@ constexpr uint32_t kPairWindow = 400;   // tokens back a pair word looks
 
 bool is_demonstrative(std::string_view key) { return key == "itu" || key == "tersebut"; }
 
-// Whether mention m is a place in its sentence: right after "di", "ke", "dari".
+// Whether mention m is a place in its sentence: right after "di", "ke", "dari", or after
+// a place and a comma ("di Hamburg, Jerman").
 bool after_locative(const Analysis& a, const NameMention& m) {
-  return m.first > a.sentences[m.sentence].first &&
-         lexicon::is_locative_preposition(a.tokens[m.first - 1].key);
+  const uint32_t first = a.sentences[m.sentence].first;
+  if (m.first <= first) return false;
+  if (lexicon::is_locative_preposition(a.tokens[m.first - 1].key)) return true;
+  if (a.tokens[m.first - 1].word() != "," || m.first < first + 2) return false;
+  for (const NameMention& place : a.mentions) {
+    if (place.sentence != m.sentence || place.last != m.first - 1 || place.entity < 0) continue;
+    const bool is_place = place.metonym || a.entities[place.entity].type == EntityType::kLocation;
+    return is_place && place.first > first && lexicon::is_locative_preposition(a.tokens[place.first - 1].key);
+  }
+  return false;
 }
 
 bool usable(const Analysis& a, const NameMention& m) {

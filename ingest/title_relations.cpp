@@ -266,6 +266,9 @@ int32_t RelationBuilder::body_before_person(uint32_t s, uint32_t person_first) c
     if (in_name) {
       const NameMention& m = a_.mentions[mention_at_[i]];
       EntityType type = entity(m.entity).type;
+      // "kepada Sekretaris Jenderal PBB, Antonio Guterres, Ja menulis": the title before
+      // another person's name is that person's.
+      if (type == EntityType::kPerson && !m.role) return -1;
       if ((type == EntityType::kOrganization || type == EntityType::kCountry) && !m.role)
         body = m.entity;
       i = m.first;

@@ -500,3 +500,15 @@ TEST_CASE("a noun cue's object too must follow a preposition its predicate takes
     if (r.predicate == Predicate::kSupport) CHECK(label_of(x, r.object) != "Islamic State");
   }
 }
+
+TEST_CASE("a title before another person's name is not the later person's", "[relations]") {
+  auto x = run("Dalam suratnya kepada Sekretaris Jenderal PBB, Antonio Guterres, Ja Song Nam menulis soal latihan itu.");
+  CHECK_FALSE(find_relation(x, "Ja Song Nam", Predicate::kMemberOf, "United Nations"));
+}
+
+TEST_CASE("'kedua negara' never takes a country named as where a place is", "[relations][coref]") {
+  auto x = run("Presiden Joko Widodo bertemu Perdana Menteri Australia Malcolm Turnbull di Hamburg, Jerman, saat KTT G20 "
+               "di Jerman. Di pertemuan itu kedua negara sepakat mempercepat kerja sama dagang.");
+  CHECK_FALSE(find_relation(x, "Australia", Predicate::kCooperate, "Germany"));
+  CHECK_FALSE(find_relation(x, "Germany", Predicate::kCooperate, "Indonesia"));
+}
