@@ -115,7 +115,7 @@ class RelationBuilder {
   bool names_a_kind(const NameMention& m) const;
   bool is_kind_noun(std::string_view w) const;  // class "kind" of the cue lexicon
   // Words that may open a referring phrase (coreference.h): checked before the search.
-  static bool may_refer(std::string_view key);
+  bool may_refer(uint32_t i, uint32_t end) const;
   // "Rusia dan China", "Kim & Putin", "Rusia-DPRK".
   // A person's title may stand between: "Kim Jong Un dan Presiden AS Donald Trump".
   bool coordinated(const Slot& prev, const Slot& next) const;

@@ -32,7 +32,7 @@ std::vector<Slot>& RelationBuilder::slots_of(uint32_t s) {
       slots.push_back(slot);
       continue;
     }
-    if (may_refer(a_.tokens[i].key)) {
+    if (may_refer(i, si.last)) {
       const Reference r = refer_back(a_, s, i);
       if (r.count > 0) {
         Slot slot{i, std::min(i + r.length, si.last), {}};
@@ -91,9 +91,16 @@ bool RelationBuilder::is_kind_noun(std::string_view w) const {
 }
 
 // Words that may open a referring phrase (coreference.h): checked before the search.
-bool RelationBuilder::may_refer(std::string_view key) {
-  return key == "kedua" || key == "keduanya" || key == "ia" || key == "dia" || key == "beliau" ||
-         key == "negara" || key == "negeri" || key == "sang" || lexicon::is_leader_title(key);
+bool RelationBuilder::may_refer(uint32_t i, uint32_t end) const {
+  const std::string_view key = a_.tokens[i].word();
+  if (key == "kedua" || key == "keduanya" || key == "ia" || key == "dia" || key == "beliau" ||
+      key == "negara" || key == "negeri" || key == "sang")
+    return true;
+  // "Presiden itu", "Perdana Menteri tersebut": a title with a demonstrative soon after.
+  bool demonstrative = false;
+  for (uint32_t t = i + 1; t < end && t <= i + 4 && !demonstrative; ++t)
+    demonstrative = a_.tokens[t].word() == "itu" || a_.tokens[t].word() == "tersebut";
+  return demonstrative && lexicon::is_leader_title(key);
 }
 
 // "Rusia dan China", "Kim & Putin", "Rusia-DPRK".
