@@ -151,7 +151,7 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
     // not take its object with is no object.
     if (obj >= 0 && !takes_object_after(cue.predicate, a_.tokens[slots[obj].first - 1].key)) obj = -1;
     // "berada di Jakarta": only people stay somewhere; a body or an office is located.
-    if (obj >= 0 && subj >= 0 && cues_.in_class(stay_cues_, cue.root) && !all_people(slots[subj])) obj = -1;
+    if (obj >= 0 && subj >= 0 && cues_.in_class(classes_.stay_cues, cue.root) && !all_people(slots[subj])) obj = -1;
     // "membantah menunjuk X", "menolak menyerahkan X": the object is what is done (a
     // threat's is whom it is against: "mengancam menyerang AS").
     const bool stance = cue.predicate == Predicate::kReject ||
@@ -213,7 +213,7 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
   }
   if (subj < 0 || obj < 0 || subj == obj) return;
   Cue effective = cue;
-  if (cue.predicate == Predicate::kAttack && cues_.in_class(verbal_attack_roots_, cue.root) &&
+  if (cue.predicate == Predicate::kAttack && cues_.in_class(classes_.verbal_attack_roots, cue.root) &&
       attack_in_words(slots[subj], s)) {
     effective.predicate = Predicate::kAccuse;  // "Trump menyerang Direktur FBI"
     rule = "cue.verbal_attack";
@@ -229,7 +229,7 @@ bool RelationBuilder::attack_in_words(const Slot& subject, uint32_t s) const {
   }
   const SentenceInfo& si = a_.sentences[s];
   for (uint32_t t = si.first; t < si.last; ++t) {
-    if (cues_.in_class(force_words_, a_.tokens[t].key)) return false;
+    if (cues_.in_class(classes_.force_words, a_.tokens[t].key)) return false;
   }
   return true;
 }

@@ -172,6 +172,8 @@ std::vector<std::string> CueLexicon::class_words(std::string_view name) const {
   return out;
 }
 
+uint64_t CueLexicon::serial() const { return index_->serial; }
+
 uint64_t CueLexicon::class_mask(std::string_view name) const {
   auto it = index_->class_masks.find(std::string(name));
   return it == index_->class_masks.end() ? 0 : it->second;

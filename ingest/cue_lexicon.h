@@ -76,6 +76,9 @@ class CueLexicon {
   // The bit of class `name` for in_class(), or 0 when there is no such class (then
   // in_class() is false for every word). O(1) expected.
   uint64_t class_mask(std::string_view name) const;
+  // Tells lexicons apart: two lexicons (or one after add_lines) never share a serial,
+  // so per-thread caches keyed by it stay right.
+  uint64_t serial() const;
   // Whether `word` is in a class of `mask` (masks of several classes may be or-ed).
   // One hash lookup.
   bool in_class(uint64_t mask, std::string_view word) const;

@@ -74,6 +74,22 @@ bool is_light_verb(std::string_view key);
 bool is_receiving_verb(std::string_view key);
 bool is_preposition(std::string_view key);
 
+// The word classes of the cue lexicon (data/cues.txt) the rules read, as masks for
+// CueLexicon::in_class. Built once per lexicon and thread (of() keeps the last one).
+struct RuleClasses {
+  uint64_t kind_nouns = 0;           // "perusahaan Jepang": a country saying what kind
+  uint64_t force_words = 0;          // words that make an attack physical
+  uint64_t verbal_attack_roots = 0;  // attack roots a person may do in words
+  uint64_t decision_nouns = 0;       // "keputusan X untuk Y": Y is not the verb's object
+  uint64_t body_nouns = 0;           // "pemimpin kelompok X": what kind of body X is
+  uint64_t place_nouns = 0;          // "kota Ramallah": a place there, whatever else it names
+  uint64_t party_nouns = 0;          // "dengan pemerintah Jepang": words for a party
+  uint64_t stay_cues = 0;            // "berada", "tinggal": only people stay somewhere
+  uint64_t object_prepositions[static_cast<size_t>(Predicate::kCoOccurs) + 1] = {};  // "objects_P"
+
+  static const RuleClasses& of(const CueLexicon& cues);
+};
+
 class RelationBuilder {
  public:
   RelationBuilder(const Analysis& a, const CueLexicon& cues);
@@ -224,16 +240,7 @@ class RelationBuilder {
 
   const Analysis& a_;
   const CueLexicon& cues_;
-  // Word classes of the cue lexicon the rules read (data/cues.txt).
-  uint64_t kind_nouns_ = 0;           // "perusahaan Jepang": a country saying what kind
-  uint64_t force_words_ = 0;          // words that make an attack physical
-  uint64_t verbal_attack_roots_ = 0;  // attack roots a person may do in words
-  uint64_t decision_nouns_ = 0;       // "keputusan X untuk Y": Y is not the verb's object
-  uint64_t body_nouns_ = 0;           // "pemimpin kelompok X": what kind of body X is
-  uint64_t place_nouns_ = 0;          // "kota Ramallah": a place there, whatever else it names
-  uint64_t party_nouns_ = 0;          // "dengan pemerintah Jepang": words for a party
-  uint64_t stay_cues_ = 0;            // "berada", "tinggal": only people stay somewhere
-  uint64_t object_prepositions_[static_cast<size_t>(Predicate::kCoOccurs) + 1] = {};  // "objects_P"
+  const RuleClasses& classes_;  // word classes the rules read
   uint32_t current_sentence_ = 0;
   uint32_t previous_cue_ = UINT32_MAX;     // token of the last cue applied
   bool cue_is_noun_ = false;               // the cue being applied is a noun (for its modality)

@@ -35,22 +35,31 @@ bool is_preposition(std::string_view key) {
          key == "dari" || key == "antara";
 }
 
+const RuleClasses& RuleClasses::of(const CueLexicon& cues) {
+  thread_local uint64_t serial = 0;
+  thread_local RuleClasses classes;
+  if (serial == cues.serial()) return classes;
+  serial = cues.serial();
+  classes.kind_nouns = cues.class_mask("kind");
+  classes.force_words = cues.class_mask("force");
+  classes.verbal_attack_roots = cues.class_mask("attack_in_words");
+  classes.decision_nouns = cues.class_mask("decision");
+  classes.body_nouns = cues.class_mask("body");
+  classes.place_nouns = cues.class_mask("place");
+  classes.party_nouns = cues.class_mask("party");
+  classes.stay_cues = cues.class_mask("stay");
+  for (size_t p = 0; p <= static_cast<size_t>(Predicate::kCoOccurs); ++p)
+    classes.object_prepositions[p] =
+        cues.class_mask(std::string("objects_") + predicate_name(static_cast<Predicate>(p)));
+  return classes;
+}
+
 RelationBuilder::RelationBuilder(const Analysis& a, const CueLexicon& cues)
     : a_(a),
       cues_(cues),
-      kind_nouns_(cues.class_mask("kind")),
-      force_words_(cues.class_mask("force")),
-      verbal_attack_roots_(cues.class_mask("attack_in_words")),
-      decision_nouns_(cues.class_mask("decision")),
-      body_nouns_(cues.class_mask("body")),
-      place_nouns_(cues.class_mask("place")),
-      party_nouns_(cues.class_mask("party")),
-      stay_cues_(cues.class_mask("stay")),
+      classes_(RuleClasses::of(cues)),
       mention_at_(a.tokens.size(), -1),
       sentence_mentions_(a.sentences.size() + 1, 0) {
-  for (size_t p = 0; p <= static_cast<size_t>(Predicate::kCoOccurs); ++p)
-    object_prepositions_[p] =
-        cues.class_mask(std::string("objects_") + predicate_name(static_cast<Predicate>(p)));
   for (size_t k = 0; k < a.mentions.size(); ++k) {
     for (uint32_t t = a.mentions[k].first; t < a.mentions[k].last; ++t) {
       if (mention_at_[t] < 0) mention_at_[t] = static_cast<int32_t>(k);

@@ -87,7 +87,7 @@ bool RelationBuilder::names_a_kind(const NameMention& m) const {
 }
 
 bool RelationBuilder::is_kind_noun(std::string_view w) const {
-  return cues_.in_class(kind_nouns_, w);
+  return cues_.in_class(classes_.kind_nouns, w);
 }
 
 // Words that may open a referring phrase (coreference.h): checked before the search.
@@ -97,10 +97,10 @@ bool RelationBuilder::may_refer(uint32_t i, uint32_t end) const {
       key == "negara" || key == "negeri" || key == "sang")
     return true;
   // "Presiden itu", "Perdana Menteri tersebut": a title with a demonstrative soon after.
-  bool demonstrative = false;
-  for (uint32_t t = i + 1; t < end && t <= i + 4 && !demonstrative; ++t)
-    demonstrative = a_.tokens[t].word() == "itu" || a_.tokens[t].word() == "tersebut";
-  return demonstrative && lexicon::is_leader_title(key);
+  if (!lexicon::is_leader_title(key)) return false;
+  for (uint32_t t = i + 1; t < end && t <= i + 4; ++t)
+    if (a_.tokens[t].word() == "itu" || a_.tokens[t].word() == "tersebut") return true;
+  return false;
 }
 
 // "Rusia dan China", "Kim & Putin", "Rusia-DPRK".
@@ -173,7 +173,7 @@ int RelationBuilder::nearest_left(const std::vector<Slot>& slots, uint32_t i,
     const bool oblique =
         ((lexicon::is_locative_preposition(before) || is_preposition(before) || agent) &&
          before != "antara" && !(before == "dengan" && right_before(slots[k].last, i))) ||
-        place_apposition || cues_.in_class(place_nouns_, before);
+        place_apposition || cues_.in_class(classes_.place_nouns, before);
     const bool topics_only =  // a topic ("senjata") is no patient
         core_only && std::none_of(slots[k].entities.begin(), slots[k].entities.end(),
                                   [this](int32_t e) { return actor(e); });
@@ -218,7 +218,7 @@ int RelationBuilder::after_word(const std::vector<Slot>& slots, uint32_t i, std:
             key == "," && mention_at_[t - 1] >= 0 && a_.mentions[mention_at_[t - 1]].modifier;
         if (!modifier && !title_comma && !lexicon::is_person_title(key) &&
             !lexicon::is_leader_title(key) && !is_title_continuation(key) &&
-            !cues_.in_class(party_nouns_, key))
+            !cues_.in_class(classes_.party_nouns, key))
           return -1;
       }
       return static_cast<int>(k);
@@ -250,7 +250,7 @@ int RelationBuilder::recipient(const std::vector<Slot>& slots, uint32_t i, int o
 bool RelationBuilder::object_inside_decision(uint32_t i, uint32_t j) const {
   if (j == 0 || !is_preposition(a_.tokens[j - 1].key)) return false;
   for (uint32_t t = i + 1; t + 1 < j; ++t) {
-    if (cues_.in_class(decision_nouns_, a_.tokens[t].key)) return true;
+    if (cues_.in_class(classes_.decision_nouns, a_.tokens[t].key)) return true;
   }
   return false;
 }
@@ -287,7 +287,7 @@ bool RelationBuilder::takes_object_after(Predicate p, std::string_view word) con
                            word == "melalui" || word == "tentang" || word == "mengenai" ||
                            word == "soal" || word == "selain" || word == "tanpa" ||
                            word == "seperti";
-  const uint64_t mask = object_prepositions_[static_cast<size_t>(p)];
+  const uint64_t mask = classes_.object_prepositions[static_cast<size_t>(p)];
   return !preposition || mask == 0 || cues_.in_class(mask, word);
 }
 
@@ -361,7 +361,7 @@ bool RelationBuilder::relative_between(uint32_t i, uint32_t j) const {
   // names who did the act, which is what the verb is about.
   if (i + 1 < j) {
     const std::string& head = a_.tokens[i + 1].key;
-    if (cues_.in_class(decision_nouns_, head) || cues_.find_word(head, "")) return false;
+    if (cues_.in_class(classes_.decision_nouns, head) || cues_.find_word(head, "")) return false;
   }
   for (uint32_t t = i + 2; t < j; ++t) {
     if (a_.tokens[t].word() != "yang") continue;

@@ -141,7 +141,7 @@ void RelationBuilder::apposition_role(uint32_t s, int32_t person, uint32_t from)
       // and the body; "kepala delegasi ICRC" heads a unit, not the body.
       uint32_t body_first = m.first;
       while (body_first > from && m.first - body_first < 2 &&
-             cues_.in_class(body_nouns_, a_.tokens[body_first - 1].key))
+             cues_.in_class(classes_.body_nouns, a_.tokens[body_first - 1].key))
         --body_first;
       // "X, Kepala Y, Z, Ketua W V": a list of titled people, no apposition of X's.
       if (m.last < si.last && mention_at_[m.last] >= 0 &&
