@@ -131,7 +131,8 @@ class RelationBuilder {
   bool names_a_kind(const NameMention& m) const;
   bool is_kind_noun(std::string_view w) const;  // class "kind" of the cue lexicon
   // Words that may open a referring phrase (coreference.h): checked before the search.
-  bool may_refer(uint32_t i, uint32_t end) const;
+  // `demonstrative_near`: "itu"/"tersebut" stands within four words after token i.
+  bool may_refer(uint32_t i, bool demonstrative_near) const;
   // "Rusia dan China", "Kim & Putin", "Rusia-DPRK".
   // A person's title may stand between: "Kim Jong Un dan Presiden AS Donald Trump".
   bool coordinated(const Slot& prev, const Slot& next) const;

@@ -23,6 +23,7 @@ std::vector<Slot>& RelationBuilder::slots_of(uint32_t s) {
     if (!a_.mentions[mi].modifier && !names_a_kind(a_.mentions[mi])) ms.push_back(&a_.mentions[mi]);
   }
   size_t k = 0;
+  uint32_t demonstrative = si.first;
   for (uint32_t i = si.first; i < si.last;) {
     if (k < ms.size() && ms[k]->first == i) {
       Slot slot{ms[k]->first, ms[k]->last, {ms[k]->entity}};
@@ -32,7 +33,11 @@ std::vector<Slot>& RelationBuilder::slots_of(uint32_t s) {
       slots.push_back(slot);
       continue;
     }
-    if (may_refer(i, si.last)) {
+    // The next "itu"/"tersebut" at or after i + 1, found once for the sentence.
+    while (demonstrative < si.last && (demonstrative <= i || (a_.tokens[demonstrative].word() != "itu" &&
+                                                              a_.tokens[demonstrative].word() != "tersebut")))
+      ++demonstrative;
+    if (may_refer(i, demonstrative <= i + 4)) {
       const Reference r = refer_back(a_, s, i);
       if (r.count > 0) {
         Slot slot{i, std::min(i + r.length, si.last), {}};
@@ -91,16 +96,13 @@ bool RelationBuilder::is_kind_noun(std::string_view w) const {
 }
 
 // Words that may open a referring phrase (coreference.h): checked before the search.
-bool RelationBuilder::may_refer(uint32_t i, uint32_t end) const {
+bool RelationBuilder::may_refer(uint32_t i, bool demonstrative_near) const {
   const std::string_view key = a_.tokens[i].word();
   if (key == "kedua" || key == "keduanya" || key == "ia" || key == "dia" || key == "beliau" ||
       key == "negara" || key == "negeri" || key == "sang")
     return true;
   // "Presiden itu", "Perdana Menteri tersebut": a title with a demonstrative soon after.
-  if (!lexicon::is_leader_title(key)) return false;
-  for (uint32_t t = i + 1; t < end && t <= i + 4; ++t)
-    if (a_.tokens[t].word() == "itu" || a_.tokens[t].word() == "tersebut") return true;
-  return false;
+  return demonstrative_near && lexicon::is_leader_title(key);
 }
 
 // "Rusia dan China", "Kim & Putin", "Rusia-DPRK".
