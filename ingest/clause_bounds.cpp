@@ -133,6 +133,9 @@ bool opens_fronted_phrase(const std::vector<Token>& tokens, uint32_t sentence_fi
   if (w != "dalam" && w != "melalui" && w != "lewat" && w != "pada" && w != "di" && w != "saat" &&
       w != "ketika")
     return false;
+  // "Saat ini Zabid menjadi ...": "now", no fronted phrase.
+  const std::string_view next = first + 1 < i ? tokens[first + 1].word() : std::string_view();
+  if (next == "ini" || next == "itu") return false;
   for (uint32_t t = first; t < i; ++t)
     if (tokens[t].word() == ",") return false;
   return true;

@@ -43,7 +43,13 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
   const bool light_verb = i > si.first && is_light_verb(a_.tokens[i - 1].key);
   // "X, yang menyerang Y": the subject is the name "yang" follows, or none
   // ("pihak yang menyerang Tokyo" names no attacker).
-  const uint32_t relative_end = relative_subject_end(slots, si.first, i);
+  uint32_t relative_end = relative_subject_end(slots, si.first, i);
+  // "kelompok yang menyerang AS ... serta berniat menyerang Barat": a verb phrase after
+  // "serta"/"dan" shares the subject of the one before it, a relative clause's included.
+  if (relative_end == 0 && !cue.noun) {
+    const uint32_t earlier = coordinated_verb_before(i, si.first);
+    if (earlier != UINT32_MAX) relative_end = relative_subject_end(slots, si.first, earlier);
+  }
   if (relative_end > 0) {
     left = -1;
     for (size_t k = 0; k < slots.size(); ++k)

@@ -178,6 +178,9 @@ class RelationBuilder {
   // Whether a verb of predicate p may take its object after `word`: any word that is no
   // preposition, and the prepositions of its class "objects_P" (all, when it has none).
   bool takes_object_after(Predicate p, std::string_view word) const;
+  // The verb of the phrase that a verb at i is coordinated with ("... menyerang AS serta
+  // berniat menyerang Barat": the first "menyerang"), or UINT32_MAX.
+  uint32_t coordinated_verb_before(uint32_t i, uint32_t sentence_first) const;
   // Whether every entity of the slot is a person.
   bool all_people(const Slot& slot) const;
   // Whether the slot names a place: a location, or a capital written as a place.

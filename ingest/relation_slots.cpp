@@ -293,6 +293,26 @@ bool RelationBuilder::takes_object_after(Predicate p, std::string_view word) con
   return !preposition || mask == 0 || cues_.in_class(mask, word);
 }
 
+uint32_t RelationBuilder::coordinated_verb_before(uint32_t i, uint32_t sentence_first) const {
+  uint32_t t = i;
+  for (int skipped = 0; t > sentence_first && skipped < 2; ++skipped) {  // "serta berniat menyerang"
+    const std::string_view w = a_.tokens[t - 1].word();
+    if (w == "serta" || w == "dan") break;
+    if (w != "akan" && w != "juga" && w != "berniat" && w != "ingin" && w != "telah" && w != "sudah" &&
+        w != "terus" && w != "pernah" && w != "kerap" && w != "berencana")
+      return UINT32_MAX;
+    --t;
+  }
+  if (t <= sentence_first + 1 || (a_.tokens[t - 1].word() != "serta" && a_.tokens[t - 1].word() != "dan"))
+    return UINT32_MAX;
+  for (uint32_t v = t - 1; v > sentence_first && t - v < 12; --v) {
+    const std::string_view w = a_.tokens[v - 1].word();
+    if (w == "," || w == ";" || w == "\"" || w == "bahwa") return UINT32_MAX;
+    if (lexicon::looks_like_verb(w)) return v - 1;
+  }
+  return UINT32_MAX;
+}
+
 bool RelationBuilder::all_people(const Slot& slot) const {
   for (int32_t e : slot.entities)
     if (entity(e).type != EntityType::kPerson) return false;

@@ -512,3 +512,15 @@ TEST_CASE("'kedua negara' never takes a country named as where a place is", "[re
   CHECK_FALSE(find_relation(x, "Australia", Predicate::kCooperate, "Germany"));
   CHECK_FALSE(find_relation(x, "Germany", Predicate::kCooperate, "Indonesia"));
 }
+
+TEST_CASE("a verb phrase after 'serta' or 'dan' shares the subject of the one before it", "[relations]") {
+  auto rel = run("Dia memimpin kelompok-kelompok yang menyerang AS di Afghanistan serta berniat menyerang Inggris.");
+  for (const auto& r : rel.relations) CHECK(r.predicate != Predicate::kAttack);
+  auto main_clause = run("Rusia menyerang Ukraina dan berniat menyerang Polandia.");
+  CHECK(find_relation(main_clause, "Russia", Predicate::kAttack, "Poland"));
+}
+
+TEST_CASE("'saat ini' opens no fronted phrase", "[relations]") {
+  auto x = run("Saat ini Zabid menjadi ajang perang Yaman, ketika pasukan yang didukung Arab Saudi bergerak.");
+  CHECK_FALSE(find_relation(x, "Saudi Arabia", Predicate::kAttack, "Yemen"));
+}
