@@ -126,6 +126,8 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
     // or none.
     if (!cue.noun && i + 1 < si.last && a_.tokens[i + 1].word() == "dengan")
       obj = after_word(slots, i, "dengan", std::min(si.last, i + 2));
+    // "bekerja sama dalam menghadapi Korut": the name is the later verb's.
+    if (!cue.noun && obj >= 0 && verb_between(i, slots[obj].first, cue.predicate)) obj = -1;
     // "bersulang ... dalam pertemuan di Rusia": a place is where, not with whom.
     if (!cue.noun && obj >= 0) {
       const std::string_view before = a_.tokens[slots[obj].first - 1].key;
@@ -156,6 +158,7 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
     // "mengunjungi booth dari Indonesia": a name after a preposition the predicate does
     // not take its object with is no object.
     if (obj >= 0 && !takes_object_after(cue.predicate, a_.tokens[slots[obj].first - 1].key)) obj = -1;
+    if (!cue.noun && obj >= 0 && verb_between(i, slots[obj].first, cue.predicate)) obj = -1;
     // "berada di Jakarta": only people stay somewhere; a body or an office is located.
     if (obj >= 0 && subj >= 0 && cues_.in_class(classes_.stay_cues, cue.root) && !all_people(slots[subj])) obj = -1;
     // "membantah menunjuk X", "menolak menyerahkan X": the object is what is done (a

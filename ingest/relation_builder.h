@@ -175,6 +175,11 @@ class RelationBuilder {
   // Whether a reporting verb between tokens i and j takes a common noun as its object
   // ("menyatakan perusahaan tersebut bersalah"): the verb at j is that noun's.
   bool reported_object_between(uint32_t i, uint32_t j) const;
+  // Whether another verb (meN-) stands between a verb of predicate p at i and token j,
+  // so a name at j is that verb's ("bekerja sama dalam menghadapi Korut"); a threat's
+  // target follows the threatened act ("mengancam akan menyerang X"), an invitation's
+  // what it invites to.
+  bool verb_between(uint32_t i, uint32_t j, Predicate p) const;
   // Whether a verb of predicate p may take its object after `word`: any word that is no
   // preposition, and the prepositions of its class "objects_P" (all, when it has none).
   bool takes_object_after(Predicate p, std::string_view word) const;

@@ -284,6 +284,16 @@ bool RelationBuilder::right_before(uint32_t i, uint32_t j) const {
   return true;
 }
 
+bool RelationBuilder::verb_between(uint32_t i, uint32_t j, Predicate p) const {
+  // "mengancam akan meluncurkan serangan ke X", "menerima undangan untuk mengunjungi X".
+  if (p == Predicate::kThreaten || p == Predicate::kAccept || p == Predicate::kInvite) return false;
+  for (uint32_t t = i + 1; t < j; ++t) {
+    if (mention_at_[t] >= 0 || a_.tokens[t].hyphen_before) continue;  // "bahu-membahu"
+    if (lexicon::looks_like_verb(a_.tokens[t].key) && a_.tokens[t].key != "melawan") return true;
+  }
+  return false;
+}
+
 bool RelationBuilder::takes_object_after(Predicate p, std::string_view word) const {
   const bool preposition = is_preposition(word) || word == "oleh" || word == "dalam" ||
                            word == "melalui" || word == "tentang" || word == "mengenai" ||

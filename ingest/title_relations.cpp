@@ -143,9 +143,14 @@ void RelationBuilder::apposition_role(uint32_t s, int32_t person, uint32_t from)
       while (body_first > from && m.first - body_first < 2 &&
              cues_.in_class(classes_.body_nouns, a_.tokens[body_first - 1].key))
         --body_first;
-      // "X, Kepala Y, Z, Ketua W V": a list of titled people, no apposition of X's.
-      if (m.last < si.last && mention_at_[m.last] >= 0 &&
-          entity(a_.mentions[mention_at_[m.last]].entity).type == EntityType::kPerson)
+      // "X, Kepala Y, Z, Ketua W V", "X, Kasal Bangladesh Laksamana Y": a list of titled
+      // people, no apposition of X's (ranks may stand between body and person).
+      uint32_t after_body = m.last;
+      while (after_body < si.last && mention_at_[after_body] < 0 &&
+             (lexicon::is_person_title(a_.tokens[after_body].key) || is_title_continuation(a_.tokens[after_body].key)))
+        ++after_body;
+      if (after_body < si.last && mention_at_[after_body] >= 0 &&
+          entity(a_.mentions[mention_at_[after_body]].entity).type == EntityType::kPerson)
         return;
       const std::string_view head = a_.tokens[body_first - 1].key;
       if ((leader || head == "ceo" || head == "dirut" || head == "presdir") && !deputy &&

@@ -524,3 +524,16 @@ TEST_CASE("'saat ini' opens no fronted phrase", "[relations]") {
   auto x = run("Saat ini Zabid menjadi ajang perang Yaman, ketika pasukan yang didukung Arab Saudi bergerak.");
   CHECK_FALSE(find_relation(x, "Saudi Arabia", Predicate::kAttack, "Yemen"));
 }
+
+TEST_CASE("a name after another verb is that verb's, not the cue's", "[relations]") {
+  auto x = run("Donald Trump dan Moon Jae-in akan terus bekerja sama dalam menghadapi Korea Utara.");
+  CHECK(find_relation(x, "Donald Trump", Predicate::kCooperate, "Moon Jae-in"));
+  CHECK_FALSE(find_relation(x, "Moon Jae-in", Predicate::kCooperate, "North Korea"));
+  auto threat = run("Korea Utara mengancam akan meluncurkan serangan nuklir ke Korea Selatan.");
+  CHECK(find_relation(threat, "North Korea", Predicate::kThreaten, "South Korea"));
+}
+
+TEST_CASE("ranks between a body and the next person mark a list, not an apposition", "[relations]") {
+  auto x = run("Acara dihadiri Laksamana Habibollah Sayyari, Kasal Bangladesh Laksamana Muda Hasan Ali Khan, dan lainnya.");
+  CHECK_FALSE(find_relation(x, "Habibollah Sayyari", Predicate::kMemberOf, "Bangladesh"));
+}
