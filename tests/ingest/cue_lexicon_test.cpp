@@ -45,6 +45,23 @@ TEST_CASE("every built-in cue's example sentence yields its predicate between th
   }
 }
 
+TEST_CASE("a switched-off sense's example sentence yields no event between the named entities", "[cues]") {
+  const CueLexicon lexicon = built_in();
+  for (const CueEntry& e : lexicon.entries()) {
+    if (e.predicate || e.example.empty()) continue;
+    INFO(e.origin << ": " << e.cue << " NONE: " << e.example);
+    const Extraction x = extract_text("Berita\n" + e.example + "\n");
+    const Entity* s = find_entity(x, e.example_subject);
+    const Entity* o = find_entity(x, e.example_object);
+    REQUIRE(s);
+    REQUIRE(o);
+    for (const Relation& r : x.relations) {
+      const bool pair = (r.subject == s->id && r.object == o->id) || (r.subject == o->id && r.object == s->id);
+      CHECK_FALSE((pair && plover_type(r.predicate)[0] != '\0'));
+    }
+  }
+}
+
 TEST_CASE("cue file lines that follow the format are read, and those that break it are named by line", "[cues]") {
   const char* accepted[] = {
       "tuding | ACCUSE",

@@ -71,6 +71,13 @@ TEST_CASE("words that only look like cues are not cues", "[cues]") {
       {"mengaku", "kecewa"},      // claims, not recognises
       {"memesan", "tiket"},       // orders, not a message
       {"pesanan", "itu"},
+      {"mengakui", "bahwa"},         // admits, not recognises
+      {"membicarakan", "masalah"},   // talks about, not with
+      {"menjamu", "tamunya"},        // hosts (in sport: a match)
+      {"membela", "klubnya"},        // plays for, or a lawyer's defence
+      {"surat", "dakwaan"},          // a document, not a message
+      {"serangan", "jantung"},       // a heart attack
+      {"perang", "modern"},          // war as a topic, no party named
   };
   for (auto [word, next] : rows) {
     INFO(word);
