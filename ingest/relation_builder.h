@@ -85,6 +85,7 @@ struct RuleClasses {
   uint64_t place_nouns = 0;          // "kota Ramallah": a place there, whatever else it names
   uint64_t party_nouns = 0;          // "dengan pemerintah Jepang": words for a party
   uint64_t stay_cues = 0;            // "berada", "tinggal": only people stay somewhere
+  uint64_t media_nouns = 0;          // "kantor berita X": the press, no party
   uint64_t object_prepositions[static_cast<size_t>(Predicate::kCoOccurs) + 1] = {};  // "objects_P"
 
   static const RuleClasses& of(const CueLexicon& cues);
@@ -127,7 +128,8 @@ class RelationBuilder {
   // Slots of sentence s, coordinations merged; valid until the next call.
   std::vector<Slot>& slots_of(uint32_t s);
   // Whether a country or body is named only to say what kind a noun is ("perusahaan
-  // Jepang", "klub Spanyol", "negara anggota PBB"): no actor of its own there.
+  // Jepang", "klub Spanyol", "negara anggota PBB") or as the press ("kantor berita
+  // TASS"): no actor of its own there.
   bool names_a_kind(const NameMention& m) const;
   bool is_kind_noun(std::string_view w) const;  // class "kind" of the cue lexicon
   // Words that may open a referring phrase (coreference.h): checked before the search.

@@ -48,6 +48,7 @@ const RuleClasses& RuleClasses::of(const CueLexicon& cues) {
   classes.place_nouns = cues.class_mask("place");
   classes.party_nouns = cues.class_mask("party");
   classes.stay_cues = cues.class_mask("stay");
+  classes.media_nouns = cues.class_mask("media");
   for (size_t p = 0; p <= static_cast<size_t>(Predicate::kCoOccurs); ++p)
     classes.object_prepositions[p] =
         cues.class_mask(std::string("objects_") + predicate_name(static_cast<Predicate>(p)));

@@ -75,7 +75,7 @@ std::vector<Slot>& RelationBuilder::slots_of(uint32_t s) {
 }
 
 // Whether a country or body is named only to say what kind a noun is ("perusahaan
-// Jepang", "klub Spanyol", "negara anggota PBB"): no actor of its own there.
+// Jepang", "klub Spanyol", "negara anggota PBB") or as the press ("kantor berita TASS").
 bool RelationBuilder::names_a_kind(const NameMention& m) const {
   const EntityType type = entity(m.entity).type;
   if ((type != EntityType::kCountry && type != EntityType::kOrganization) || m.first == 0 ||
@@ -84,6 +84,9 @@ bool RelationBuilder::names_a_kind(const NameMention& m) const {
   const std::string_view before = a_.tokens[m.first - 1].word();
   if (before == "anggota")
     return m.first >= 2 && a_.tokens[m.first - 2].word() == "negara";  // member states
+  // "kepada kantor berita TASS", "harian The Independent": the press spoken to or read,
+  // no party to what is reported.
+  if (cues_.in_class(classes_.media_nouns, before)) return true;
   if (type != EntityType::kCountry) return false;
   // "maskapai nasional Arab Saudi": one adjective may stand between.
   const bool adjective = m.first >= 2 && !a_.tokens[m.first - 1].upper_initial &&

@@ -537,3 +537,8 @@ TEST_CASE("ranks between a body and the next person mark a list, not an appositi
   auto x = run("Acara dihadiri Laksamana Habibollah Sayyari, Kasal Bangladesh Laksamana Muda Hasan Ali Khan, dan lainnya.");
   CHECK_FALSE(find_relation(x, "Habibollah Sayyari", Predicate::kMemberOf, "Bangladesh"));
 }
+
+TEST_CASE("the press spoken to is no party", "[relations]") {
+  auto x = run("Menteri Luar Negeri Rusia Sergey Lavrov mengatakan kepada kantor berita Reuters bahwa sanksi itu gagal.");
+  for (const auto& r : x.relations) CHECK(r.predicate != Predicate::kCommunicate);
+}
