@@ -300,12 +300,12 @@ class Recognizer {
     // A lone word that is a common word, an inflected form, a generic noun or a single
     // letter ("PDI-P" leaves "P"; "Ayat B") is not a name on its own.
     const bool speaks = j < end && a_.tokens[j].is_word() && lexicon::is_reporting_verb(a_.tokens[j].key);
-    if (j - first == 1 && (is_not_name(a_.tokens[first]) || (lexicon::looks_inflected(a_.tokens[first].key) && !speaks) ||
+    if (j - first == 1 && (a_.tokens[first].key.size() == 1 || is_not_name(a_.tokens[first]) ||
                            lexicon::is_generic_noun(a_.tokens[first].key) ||
                            lexicon::is_common_noun(a_.tokens[first].key) || lexicon::is_org_tail(a_.tokens[first].key) ||
                            lexicon::is_event_head(a_.tokens[first].key) ||  // "KTT", "Piala" alone
                            is_roman_numeral(a_.tokens[first]) || is_code(a_.tokens[first]) ||
-                           a_.tokens[first].key.size() == 1))
+                           (!speaks && lexicon::looks_inflected(a_.tokens[first].key))))
       return j;
     if (auto split = split_title_body_person(a_, g_, info, first, j)) {
       add_mention(s, first, split->body_last, split->body_type);
