@@ -350,18 +350,19 @@ bool looks_inflected(std::string_view key) {
   if (key.size() < 6) return false;
   if (ends_with(key, "wan") || ends_with(key, "yan")) return false;  // Setiawan, Sofyan
   if (key.size() >= 7 && ends_with(key, "an")) return true;         // hubungan, penjajahan
-  for (std::string_view p : {"meng", "meny", "mem", "men", "ber", "ter", "per", "di", "ke", "se", "pe"}) {
-    if (starts_with(key, p)) {
-      for (std::string_view s : {"kan", "an", "nya", "i", "lah"}) {
-        if (ends_with(key, s)) return true;
+  // The suffixes once, then the prefixes (which all start with one of "mbtpdks").
+  const bool kan_nya_lah = ends_with(key, "kan") || ends_with(key, "nya") || ends_with(key, "lah");
+  const bool suffixed = kan_nya_lah || ends_with(key, "an") || ends_with(key, "i");
+  const char c = key[0];
+  if (c == 'm' || c == 'b' || c == 't' || c == 'p' || c == 'd' || c == 'k' || c == 's') {
+    for (std::string_view p : {"meng", "meny", "mem", "men", "ber", "ter", "per", "di", "ke", "se", "pe"}) {
+      if (starts_with(key, p)) {
+        if (suffixed) return true;
+        if (p.size() >= 3 && p != "per") return true;
       }
-      if (p.size() >= 3 && p != "per") return true;
     }
   }
-  for (std::string_view s : {"kan", "nya", "lah"}) {
-    if (ends_with(key, s)) return true;
-  }
-  return false;
+  return kan_nya_lah;
 }
 
 bool looks_like_verb(std::string_view key) {

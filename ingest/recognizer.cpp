@@ -192,17 +192,17 @@ class Recognizer {
     if (after_title != i) return after_title;
     uint32_t after_plural = skip_reduplicated(a_, i, end);
     if (after_plural != i) return after_plural;
+    const bool org_head = lexicon::is_org_head(a_.tokens[i].key);
+    const bool place_head = lexicon::is_location_head(a_.tokens[i].key);
     const bool joined_next = i + 1 < end && a_.tokens[i + 1].hyphen_before &&  // "Mar-a-Lago" is no month,
                              !lexicon::is_common_capitalized(a_.tokens[i + 1].key);  // "Senin-Jumat" a range
-    if (is_not_name(a_.tokens[i]) && !joined_next && !lexicon::is_org_head(a_.tokens[i].key) &&
-        !lexicon::is_location_head(a_.tokens[i].key))
-      return i + 1;
+    if (is_not_name(a_.tokens[i]) && !joined_next && !org_head && !place_head) return i + 1;
     bool initial = is_sentence_start(info, i);
     // A capitalised common word opening the sentence ("Laporan Observatorium ...") is
     // no part of the name after it, which starts a run of its own.
     if (initial && i + 1 < end && a_.tokens[i + 1].upper_initial && !inner_caps_.count(a_.tokens[i].key) &&
-        (lexicon::looks_inflected(a_.tokens[i].key) || lexicon::is_common_noun(a_.tokens[i].key)) &&
-        !lexicon::is_org_head(a_.tokens[i].key) && !lexicon::is_location_head(a_.tokens[i].key))
+        (lexicon::looks_inflected(a_.tokens[i].key) || lexicon::is_common_noun(a_.tokens[i].key)) && !org_head &&
+        !place_head)
       return i + 1;
     uint32_t j = i + 1;
     while (j < end) {
@@ -214,9 +214,9 @@ class Recognizer {
       // A second institution inside a body's name is a name of its own ("Fakultas
       // Ekonomi Universitas Indonesia"), and so is a known person after it.
       if (t.is_word() && t.upper_initial && j - i >= 2 && opens_institution(t.key) &&
-          lexicon::is_org_head(a_.tokens[i].key))
+          org_head)
         break;
-      if (t.is_word() && t.upper_initial && !is_roman_numeral(t) && lexicon::is_org_head(a_.tokens[i].key) &&
+      if (t.is_word() && t.upper_initial && !is_roman_numeral(t) && org_head &&
           j - i >= 2 && (a_.tokens[j - 1].all_upper || known_name_ends_at(a_, g_, i + 1, j))) {
         // only once the body is named in full ("Dewan Pembina Partai Demokrat"), not
         // inside it ("Universitas Bung Karno", "Stadion Gelora Bung Karno")
@@ -225,18 +225,17 @@ class Recognizer {
       }
       // "News" and "Muslim" are chrome or faith words alone, but inside a run ending a
       // body's name they belong to it ("Qatar News Agency").
-      const bool in_body = lexicon::is_org_head(a_.tokens[i].key);
       const bool tail_word = t.is_word() && t.upper_initial &&
                              (lexicon::is_org_tail(t.key) ||
                               // "Himpunan Mahasiswa Islam", "Komnas HAM": faiths and acronyms inside a body's name
-                              (in_body && (t.all_upper || is_faith_word(t.key))) ||
+                              (org_head && (t.all_upper || is_faith_word(t.key))) ||
                               // "RS Sumber Waras": inside a body's name
-                              (lexicon::is_org_head(a_.tokens[i].key) && j + 1 < end && a_.tokens[j + 1].upper_initial &&
+                              (org_head && j + 1 < end && a_.tokens[j + 1].upper_initial &&
                                !lexicon::is_common_capitalized(a_.tokens[j + 1].key)));
       if (t.is_word() && t.upper_initial && (!lexicon::is_common_capitalized(t.key) || tail_word)) {
         // Stop before a known name unless this run is an organisation or place with a
         // head word ("Kementerian Luar Negeri Jepang", "Kota Bandung").
-        if (!lexicon::is_org_head(a_.tokens[i].key) && !lexicon::is_location_head(a_.tokens[i].key) &&
+        if (!org_head && !place_head &&
             stops_before_known_name(i, j, end))
           break;
         ++j;
@@ -248,7 +247,7 @@ class Recognizer {
       }
       // "dan" inside an institution's name: "Dinas Kependudukan dan Catatan Sipil",
       // "Kementerian Energi dan Sumber Daya Mineral".
-      if (t.is_word() && t.word() == "dan" && lexicon::is_org_head(a_.tokens[i].key) && j - i >= 2 && j + 1 < end &&
+      if (t.is_word() && t.word() == "dan" && org_head && j - i >= 2 && j + 1 < end &&
           a_.tokens[j + 1].upper_initial && !g_.longest_match(a_.tokens, j + 1, end) &&
           !lexicon::is_org_head(a_.tokens[j + 1].key)) {  // "PT A dan PT B" are two
         ++j;
@@ -256,7 +255,7 @@ class Recognizer {
       }
       // "untuk" inside a body's name: "Observatorium Suriah untuk Hak Asasi Manusia",
       // but not before a country ("Utusan Khusus PBB untuk Suriah").
-      if (t.is_word() && (t.word() == "untuk" || t.word() == "bagi") && lexicon::is_org_head(a_.tokens[i].key) &&
+      if (t.is_word() && (t.word() == "untuk" || t.word() == "bagi") && org_head &&
           j - i >= 2 && j + 2 < end && a_.tokens[j + 1].upper_initial && a_.tokens[j + 2].upper_initial &&
           !g_.longest_match(a_.tokens, j + 1, end)) {
         ++j;
@@ -267,7 +266,7 @@ class Recognizer {
         ++j;  // initials: "B.J. Habibie", "M. Hendra"
         continue;
       }
-      if (t.kind == TokenKind::kNumber && lexicon::is_org_head(a_.tokens[i].key)) {
+      if (t.kind == TokenKind::kNumber && org_head) {
         ++j;  // "SMA 1", "Polsek 2" keep their number
         continue;
       }
@@ -301,12 +300,12 @@ class Recognizer {
     // A lone word that is a common word, an inflected form, a generic noun or a single
     // letter ("PDI-P" leaves "P"; "Ayat B") is not a name on its own.
     const bool speaks = j < end && a_.tokens[j].is_word() && lexicon::is_reporting_verb(a_.tokens[j].key);
-    if (j - first == 1 && (is_not_name(a_.tokens[first]) || (lexicon::looks_inflected(a_.tokens[first].key) && !speaks) ||
+    if (j - first == 1 && (a_.tokens[first].key.size() == 1 || is_not_name(a_.tokens[first]) ||
                            lexicon::is_generic_noun(a_.tokens[first].key) ||
                            lexicon::is_common_noun(a_.tokens[first].key) || lexicon::is_org_tail(a_.tokens[first].key) ||
                            lexicon::is_event_head(a_.tokens[first].key) ||  // "KTT", "Piala" alone
                            is_roman_numeral(a_.tokens[first]) || is_code(a_.tokens[first]) ||
-                           a_.tokens[first].key.size() == 1))
+                           (!speaks && lexicon::looks_inflected(a_.tokens[first].key))))
       return j;
     if (auto split = split_title_body_person(a_, g_, info, first, j)) {
       add_mention(s, first, split->body_last, split->body_type);
