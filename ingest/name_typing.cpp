@@ -138,15 +138,14 @@ EntityType type_from_context(const Analysis& a, const Gazetteer& g, const Senten
   // Islam", "etnis Rohingya" (a group), "kota Deraa" (a place); so does an English
   // article ("The Independent").
   if (first > info.first && a.tokens[first - 1].is_word()) {
-    Token cue = a.tokens[first - 1];
-    cue.upper_initial =
-        cue.upper_initial && first - 1 != info.first;  // "Latihan Ulchi ..." opens the sentence
-    if (!cue.upper_initial && (lexicon::is_group_cue(cue.key) || lexicon::is_people_cue(cue.key)))
+    const Token& cue = a.tokens[first - 1];
+    // "Latihan Ulchi ..." opens the sentence: its capital says nothing.
+    const bool upper = cue.upper_initial && first - 1 != info.first;
+    if (!upper && (lexicon::is_group_cue(cue.key) || lexicon::is_people_cue(cue.key)))
       return EntityType::kOrganization;
-    if (!cue.upper_initial && lexicon::is_place_cue(cue.key)) return EntityType::kLocation;
-    if (!cue.upper_initial && lexicon::is_event_head(cue.key))
-      return EntityType::kEvent;  // "latihan Ulchi ..."
-    if (cue.upper_initial && cue.word() == "the") return EntityType::kOrganization;
+    if (!upper && lexicon::is_place_cue(cue.key)) return EntityType::kLocation;
+    if (!upper && lexicon::is_event_head(cue.key)) return EntityType::kEvent;  // "latihan Ulchi ..."
+    if (upper && cue.word() == "the") return EntityType::kOrganization;
   }
   // "Tamim bin Hamad", "Abdullah ibn Saud": a patronymic is a person's.
   for (uint32_t k = first + 1; k + 1 < last; ++k) {

@@ -6,6 +6,7 @@
 #include "ingest/lexicon.h"
 #include "ingest/name_bounds.h"
 #include "ingest/name_typing.h"
+#include "ingest/word_filter.h"
 
 namespace newsgraph::ingest {
 namespace {
@@ -39,9 +40,15 @@ class Recognizer {
       if (s.title || s.headline) continue;
       for (uint32_t i = s.first + 1; i < s.last; ++i) {
         const Token& t = a_.tokens[i];
-        if (t.is_word() && t.upper_initial && !is_sentence_start(s, i)) inner_caps_.insert(t.key);
+        if (t.is_word() && t.upper_initial && !is_sentence_start(s, i)) inner_caps_.push_back(t.word());
       }
     }
+    std::sort(inner_caps_.begin(), inner_caps_.end());
+    inner_caps_.erase(std::unique(inner_caps_.begin(), inner_caps_.end()), inner_caps_.end());
+  }
+
+  bool seen_capitalised_inside(std::string_view key) const {
+    return std::binary_search(inner_caps_.begin(), inner_caps_.end(), key);
   }
 
   // A one-word name that nothing typed, whose word the article also writes in
@@ -200,7 +207,7 @@ class Recognizer {
     bool initial = is_sentence_start(info, i);
     // A capitalised common word opening the sentence ("Laporan Observatorium ...") is
     // no part of the name after it, which starts a run of its own.
-    if (initial && i + 1 < end && a_.tokens[i + 1].upper_initial && !inner_caps_.count(a_.tokens[i].key) &&
+    if (initial && i + 1 < end && a_.tokens[i + 1].upper_initial && !seen_capitalised_inside(a_.tokens[i].key) &&
         (lexicon::looks_inflected(a_.tokens[i].key) || lexicon::is_common_noun(a_.tokens[i].key)) && !org_head &&
         !place_head)
       return i + 1;
@@ -275,7 +282,7 @@ class Recognizer {
     uint32_t first = i;
     // A sentence-initial word that is not known to be a name elsewhere is just a
     // capitalised common word ("Menyampaikan", "Khususnya").
-    if (initial && !inner_caps_.count(a_.tokens[first].key)) {
+    if (initial && !seen_capitalised_inside(a_.tokens[first].key)) {
       // An acronym ("(SSRC)", "PBB menolak") is never a common word capitalised.
       bool weak = !a_.tokens[first].all_upper &&
                   (j - first == 1 ? !is_subject_of_verb(a_, first, end) : lexicon::looks_inflected(a_.tokens[first].key));
@@ -287,7 +294,7 @@ class Recognizer {
     if (first >= j) return j;
     if (info.headline || info.title) {
       for (uint32_t k = first; k < j; ++k) {
-        if (a_.tokens[k].is_word() && !inner_caps_.count(a_.tokens[k].key)) return j;
+        if (a_.tokens[k].is_word() && !seen_capitalised_inside(a_.tokens[k].key)) return j;
       }
     }
     // Trailing connectors ("Kementerian Energi dan" cut short) or dots are not part of
@@ -365,13 +372,21 @@ class Recognizer {
 
   Analysis& a_;
   const Gazetteer& g_;
-  std::unordered_set<std::string> inner_caps_;
+  // Sorted, unique; views into the article's tokens, which do not move while it runs.
+  std::vector<std::string_view> inner_caps_;
 };
 
 }  // namespace
 
 bool is_title_continuation(std::string_view key) {
-  static const std::unordered_set<std::string_view> kWords = {
+  // A filter in front: most words are no title word and are turned away unhashed.
+  struct Words {
+    std::unordered_set<std::string_view> set;
+    WordFilter filter;
+  };
+  static const Words kWords = [] {
+    Words w;
+    w.set = {
       "luar", "negeri", "dalam", "pertahanan", "keuangan", "besar", "bicara", "jenderal",
       "staf", "umum", "agung", "muda", "utama", "unifikasi", "perdagangan", "energi",
       "kesehatan", "pendidikan", "agama", "sosial", "hukum", "ham", "perhubungan", "pertanian",
@@ -390,7 +405,10 @@ bool is_title_continuation(std::string_view key) {
       "badan", "usaha", "milik", "koperasi", "kecil", "menengah", "kemaritiman", "maritim",
       "pol", "purn", "purnawirawan",  // "Kombes Pol", "Letjen TNI (Purn)"
   };
-  return kWords.count(key) > 0;
+    for (std::string_view word : w.set) w.filter.add(word);
+    return w;
+  }();
+  return kWords.filter.may_contain(key) && kWords.set.count(key) > 0;
 }
 
 void recognize(Analysis& analysis, const Gazetteer& gazetteer) {

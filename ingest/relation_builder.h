@@ -119,6 +119,8 @@ class RelationBuilder {
   // The mentions of sentence s, as an index range into a_.mentions.
   std::pair<size_t, size_t> mentions_of(uint32_t s) const;
   void sentence(uint32_t s);
+  // Whether sentence s names a person (not as a title's body).
+  bool names_a_person(uint32_t s) const;
   void pairwise(const Slot& group, Predicate p, uint32_t s, uint32_t cue_token,
                 std::string_view cue, std::string_view rule);
   void co_occurrences(uint32_t s);

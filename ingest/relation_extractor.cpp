@@ -177,17 +177,30 @@ std::pair<size_t, size_t> RelationBuilder::mentions_of(uint32_t s) const {
 void RelationBuilder::sentence(uint32_t s) {
   current_sentence_ = s;
   const SentenceInfo& si = a_.sentences[s];
-  std::vector<Slot>& slots = slots_of(s);
+  // The slots are found only for a sentence that needs them: one with a cue, or with a
+  // person a title or an apposition may place.
+  std::vector<Slot>* slots = nullptr;
   title_relations(s);
   for (uint32_t i = si.first; i < si.last; ++i) {
     const Token& t = a_.tokens[i];
     if (!t.is_word() || inside_mention(i)) continue;
     std::optional<Cue> cue = cues_.find(a_.tokens, i, si.last);
     if (!cue) continue;
-    apply_cue(s, slots, i, *cue, a_.text.substr(t.start, t.end - t.start));
+    if (!slots) slots = &slots_of(s);
+    apply_cue(s, *slots, i, *cue, a_.text.substr(t.start, t.end - t.start));
   }
-  family_and_membership(s, slots);
+  if (!slots && names_a_person(s)) slots = &slots_of(s);
+  if (slots) family_and_membership(s, *slots);
   co_occurrences(s);
+}
+
+bool RelationBuilder::names_a_person(uint32_t s) const {
+  auto [begin, end] = mentions_of(s);
+  for (size_t k = begin; k < end; ++k) {
+    const NameMention& m = a_.mentions[k];
+    if (!m.modifier && entity(m.entity).type == EntityType::kPerson) return true;
+  }
+  return false;
 }
 
 void RelationBuilder::pairwise(const Slot& group, Predicate p, uint32_t s, uint32_t cue_token,
