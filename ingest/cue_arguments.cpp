@@ -157,7 +157,13 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
       obj = -1;
     // "mengunjungi booth dari Indonesia": a name after a preposition the predicate does
     // not take its object with is no object.
-    if (obj >= 0 && !takes_object_after(cue.predicate, a_.tokens[slots[obj].first - 1].key)) obj = -1;
+    // Threats, invitations and acceptances name their target inside the act they are
+    // about ("menerima undangan untuk mengunjungi X"): only the word before it counts.
+    const bool through_act = cue.predicate == Predicate::kThreaten || cue.predicate == Predicate::kAccept ||
+                             cue.predicate == Predicate::kInvite;
+    if (obj >= 0 && !takes_object_after(cue.predicate, through_act ? std::string_view(a_.tokens[slots[obj].first - 1].key)
+                                                                   : nearest_preposition(i, slots[obj].first)))
+      obj = -1;
     if (!cue.noun && obj >= 0 && verb_between(i, slots[obj].first, cue.predicate)) obj = -1;
     // "berada di Jakarta": only people stay somewhere; a body or an office is located.
     if (obj >= 0 && subj >= 0 && cues_.in_class(classes_.stay_cues, cue.root) && !all_people(slots[subj])) obj = -1;
@@ -174,7 +180,7 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
       obj = recipient(slots, i, obj, si.last);
     if (!cue.noun && obj >= 0 && relative_between(i, slots[obj].first))
       obj = -1;  // "menuduh gerilyawan yang didukung X"
-    if (!cue.noun && obj >= 0 && object_inside_decision(i, slots[obj].first)) obj = -1;
+    if (obj >= 0 && object_inside_decision(i, slots[obj].first, cue.predicate)) obj = -1;
     // A bare noun cue names an event; without a possessor or a light verb it says
     // nothing about who did it to whom ("menerima bantuan dari X").
     if (cue.noun && !light_verb) subj = -1;

@@ -163,9 +163,10 @@ class RelationBuilder {
   // "kepada", "untuk" or "bagi" in its clause when there is one (-1 if that phrase names
   // nobody), else the direct object `obj`.
   int recipient(const std::vector<Slot>& slots, uint32_t i, int obj, uint32_t end) const;
-  // Whether a noun of the class "decision" stands between the verb at i and the
-  // preposition before its would-be object at j: the name belongs to that noun's phrase.
-  bool object_inside_decision(uint32_t i, uint32_t j) const;
+  // Whether a decision noun (class "decision") or an act noun of another predicate than
+  // p stands between the cue at i and a preposition before its would-be object at j: the
+  // name belongs to that noun's phrase ("mengutuk serangan melawan pasukan Myanmar").
+  bool object_inside_decision(uint32_t i, uint32_t j, Predicate p) const;
   // Where the subject (or a passive's patient) of a verb at i inside a relative clause
   // must end: right before its "yang" (or the comma before that); 0 when the verb is in
   // no relative clause of its own (a name stands between "yang" and the verb).
@@ -187,6 +188,9 @@ class RelationBuilder {
   // Whether a verb of predicate p may take its object after `word`: any word that is no
   // preposition, and the prepositions of its class "objects_P" (all, when it has none).
   bool takes_object_after(Predicate p, std::string_view word) const;
+  // The preposition nearest before token j after the cue at i ("... atas kemenangan
+  // melawan teroris ISIS": "melawan"), else the word right before j.
+  std::string_view nearest_preposition(uint32_t i, uint32_t j) const;
   // The verb of the phrase that a verb at i is coordinated with ("... menyerang AS serta
   // berniat menyerang Barat": the first "menyerang"), or UINT32_MAX.
   uint32_t coordinated_verb_before(uint32_t i, uint32_t sentence_first) const;
@@ -244,6 +248,9 @@ class RelationBuilder {
   // rather than a unit's name ("Kepala Keamanan Dalam Negeri AS").
   bool leader_title_before(uint32_t first, uint32_t sentence_first) const;
   static bool is_leader_qualifier(std::string_view key);
+  // Whether the phrase from token `from` runs to a comma and a titled person ("..., Duta
+  // Besar Z"): a role before that comma is Z's.
+  bool titled_person_after_comma(uint32_t from, uint32_t end) const;
   // Words that put a title in the past or the future: "mantan", "calon".
   static bool is_not_current(std::string_view key);
   // Whether the title before the name or body at token `first` is a former or would-be

@@ -252,10 +252,27 @@ int RelationBuilder::recipient(const std::vector<Slot>& slots, uint32_t i, int o
 
 // Whether a noun of the class "decision" stands between the verb at i and the
 // preposition before its would-be object at j: the name belongs to that noun's phrase.
-bool RelationBuilder::object_inside_decision(uint32_t i, uint32_t j) const {
-  if (j == 0 || !is_preposition(a_.tokens[j - 1].key)) return false;
+bool RelationBuilder::object_inside_decision(uint32_t i, uint32_t j, Predicate p) const {
+  // "menyesalkan keputusan duta besarnya untuk PBB", "mengutuk serangan melawan pasukan
+  // Myanmar": a decision, or an act of another kind, then a preposition, then the name
+  // (a threat's target is its act's: "mengancam melancarkan serangan ke X").
+  if (p == Predicate::kThreaten) return false;
   for (uint32_t t = i + 1; t + 1 < j; ++t) {
-    if (cues_.in_class(classes_.decision_nouns, a_.tokens[t].key)) return true;
+    const std::string& key = a_.tokens[t].key;
+    if (mention_at_[t] >= 0) continue;
+    const bool decision = cues_.in_class(classes_.decision_nouns, key);
+    bool act = false;
+    if (!decision) {
+      const std::optional<Cue> cue = cues_.find_word(key, "");
+      act = cue && cue->noun && cue->predicate != p;
+    }
+    if (!decision && !act) continue;
+    // After an act, only a preposition the cue's own object could follow leaves the name
+    // to the cue ("menyerahkan bantuan kepada Indonesia").
+    for (uint32_t u = t + 1; u < j; ++u) {
+      const std::string& w = a_.tokens[u].key;
+      if (is_preposition(w) && (decision || !takes_object_after(p, w))) return true;
+    }
   }
   return false;
 }
@@ -295,6 +312,16 @@ bool RelationBuilder::verb_between(uint32_t i, uint32_t j, Predicate p) const {
     if (lexicon::looks_like_verb(a_.tokens[t].key) && a_.tokens[t].key != "melawan") return true;
   }
   return false;
+}
+
+std::string_view RelationBuilder::nearest_preposition(uint32_t i, uint32_t j) const {
+  for (uint32_t t = j; t-- > i + 1;) {
+    const std::string& w = a_.tokens[t].key;
+    if (mention_at_[t] < 0 && (is_preposition(w) || w == "oleh" || w == "dalam" || w == "melalui" ||
+                               w == "tentang" || w == "mengenai" || w == "soal"))
+      return w;
+  }
+  return a_.tokens[j - 1].word();
 }
 
 bool RelationBuilder::takes_object_after(Predicate p, std::string_view word) const {

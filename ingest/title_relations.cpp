@@ -152,6 +152,9 @@ void RelationBuilder::apposition_role(uint32_t s, int32_t person, uint32_t from)
       if (after_body < si.last && mention_at_[after_body] >= 0 &&
           entity(a_.mentions[mention_at_[after_body]].entity).type == EntityType::kPerson)
         return;
+      // "Y, Wakil Tetap RI untuk PBB di Jenewa, Duta Besar Z": a role before a comma and a
+      // titled name is that name's.
+      if (titled_person_after_comma(m.last, si.last)) return;
       const std::string_view head = a_.tokens[body_first - 1].key;
       if ((leader || head == "ceo" || head == "dirut" || head == "presdir") && !deputy &&
           (leader_title_before(body_first, from) || head == "pemilik" || head == "pendiri" ||
@@ -236,6 +239,21 @@ bool RelationBuilder::is_leader_qualifier(std::string_view key) {
   return key == "tertinggi" || key == "agung" || key == "spiritual" || key == "terpilih" ||
          key == "sementara" || key == "interim" || key == "de" || key == "facto" || key == "umum" ||
          key == "besar" || key == "muda" || key == "baru" || key == "eksekutif";
+}
+
+bool RelationBuilder::titled_person_after_comma(uint32_t from, uint32_t end) const {
+  uint32_t t = from;
+  while (t < end && t < from + 10 && a_.tokens[t].word() != ",") ++t;
+  if (t >= end || a_.tokens[t].word() != ",") return false;
+  ++t;
+  bool titled = false;
+  while (t < end && mention_at_[t] < 0 &&
+         (lexicon::is_person_title(a_.tokens[t].key) || is_title_continuation(a_.tokens[t].key))) {
+    titled = true;
+    ++t;
+  }
+  return titled && t < end && mention_at_[t] >= 0 &&
+         entity(a_.mentions[mention_at_[t]].entity).type == EntityType::kPerson;
 }
 
 // Words that put a title in the past or the future: "mantan", "calon".

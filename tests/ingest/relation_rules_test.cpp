@@ -542,3 +542,17 @@ TEST_CASE("the press spoken to is no party", "[relations]") {
   auto x = run("Menteri Luar Negeri Rusia Sergey Lavrov mengatakan kepada kantor berita Reuters bahwa sanksi itu gagal.");
   for (const auto& r : x.relations) CHECK(r.predicate != Predicate::kCommunicate);
 }
+
+TEST_CASE("a name after an act and a preposition the cue does not take is the act's", "[relations]") {
+  auto condemn = run("Sekretaris Jenderal PBB mengutuk serangan melawan pasukan keamanan Myanmar di Rakhine.");
+  CHECK_FALSE(find_relation(condemn, "United Nations", Predicate::kAccuse, "Myanmar"));
+  auto victory = run("Perdana Menteri Irak Haider al-Abadi memberi ucapan selamat bagi tentara atas kemenangan melawan ISIS.");
+  CHECK_FALSE(find_relation(victory, "Haider al-Abadi", Predicate::kSupport, "Islamic State"));
+  auto aid = run("Jepang menyerahkan bantuan kepada Indonesia.");
+  CHECK(find_relation(aid, "Japan", Predicate::kSupply, "Indonesia"));
+}
+
+TEST_CASE("a role before a comma and a titled name is that name's", "[relations]") {
+  auto x = run("Acara dihadiri Direktur Eksekutif UNODC, Yuri Fedotov, Wakil Tetap RI untuk PBB di Jenewa, Duta Besar Hasan Kleib.");
+  CHECK_FALSE(find_relation(x, "Yuri Fedotov", Predicate::kMemberOf, "Indonesia"));
+}
