@@ -258,8 +258,10 @@ bool RelationBuilder::titled_person_after_comma(uint32_t from, uint32_t end) con
 
 // Words that put a title in the past or the future: "mantan", "calon".
 bool RelationBuilder::is_not_current(std::string_view key) {
+  // "presiden terpilih" (president-elect) holds no office yet.
   return key == "mantan" || key == "eks" || key == "bekas" || key == "calon" || key == "kandidat" ||
-         key == "capres" || key == "cawapres" || key == "former" || key == "ex";
+         key == "capres" || key == "cawapres" || key == "former" || key == "ex" || key == "terpilih" ||
+         key == "elect";
 }
 
 // Whether the title before the name or body at token `first` is a former or would-be

@@ -556,3 +556,9 @@ TEST_CASE("a role before a comma and a titled name is that name's", "[relations]
   auto x = run("Acara dihadiri Direktur Eksekutif UNODC, Yuri Fedotov, Wakil Tetap RI untuk PBB di Jenewa, Duta Besar Hasan Kleib.");
   CHECK_FALSE(find_relation(x, "Yuri Fedotov", Predicate::kMemberOf, "Indonesia"));
 }
+
+TEST_CASE("a leader-elect holds no office yet", "[relations]") {
+  auto x = run("Presiden terpilih AS Donald Trump bertemu Perdana Menteri Jepang Shinzo Abe.");
+  CHECK_FALSE(find_relation(x, "Donald Trump", Predicate::kLeads, "United States"));
+  CHECK(find_relation(x, "Shinzo Abe", Predicate::kLeads, "Japan"));
+}
