@@ -15,6 +15,20 @@ constexpr uint32_t kPairWindow = 400;   // tokens back a pair word looks
 
 bool is_demonstrative(std::string_view key) { return key == "itu" || key == "tersebut"; }
 
+// The index of the first mention of sentence s or later, and of the first mention that
+// starts at token t or later: mentions are in text order, so O(log mentions) each, which
+// keeps every search below to the mentions near the reference.
+size_t first_of_sentence(const Analysis& a, uint32_t s) {
+  return std::lower_bound(a.mentions.begin(), a.mentions.end(), s,
+                          [](const NameMention& m, uint32_t v) { return m.sentence < v; }) -
+         a.mentions.begin();
+}
+size_t first_at_token(const Analysis& a, uint32_t t) {
+  return std::lower_bound(a.mentions.begin(), a.mentions.end(), t,
+                          [](const NameMention& m, uint32_t v) { return m.first < v; }) -
+         a.mentions.begin();
+}
+
 // Whether mention m is a place in its sentence: right after "di", "ke", "dari", or after
 // a place and a comma ("di Hamburg, Jerman").
 bool after_locative(const Analysis& a, const NameMention& m) {
@@ -22,10 +36,13 @@ bool after_locative(const Analysis& a, const NameMention& m) {
   if (m.first <= first) return false;
   if (lexicon::is_locative_preposition(a.tokens[m.first - 1].key)) return true;
   if (a.tokens[m.first - 1].word() != "," || m.first < first + 2) return false;
-  for (const NameMention& place : a.mentions) {
+  for (size_t k = first_of_sentence(a, m.sentence); k < a.mentions.size(); ++k) {
+    const NameMention& place = a.mentions[k];
+    if (place.sentence > m.sentence) break;
     if (place.sentence != m.sentence || place.last != m.first - 1 || place.entity < 0) continue;
     const bool is_place = place.metonym || a.entities[place.entity].type == EntityType::kLocation;
-    return is_place && place.first > first && lexicon::is_locative_preposition(a.tokens[place.first - 1].key);
+    return is_place && place.first > first &&
+           lexicon::is_locative_preposition(a.tokens[place.first - 1].key);
   }
   return false;
 }
@@ -67,7 +84,8 @@ int32_t subject_of(const Analysis& a, uint32_t sentence, const Wanted& want) {
   uint32_t verb = si.first;
   while (verb < si.last && !is_verb_like(a.tokens[verb].key)) ++verb;
   int32_t before_verb = -1, first = -1;
-  for (const NameMention& m : a.mentions) {
+  for (size_t k = first_of_sentence(a, sentence); k < a.mentions.size(); ++k) {
+    const NameMention& m = a.mentions[k];
     if (m.sentence < sentence) continue;
     if (m.sentence > sentence) break;
     if (!matches(a, m, want)) continue;
@@ -85,7 +103,8 @@ int32_t last_named(const Analysis& a, uint32_t s, uint32_t i, const Wanted& want
   const uint32_t from = s >= kSentencesBack ? s - kSentencesBack : 0;
   int32_t in_sentence = -1;
   int32_t earlier_sentence = -1;
-  for (const NameMention& m : a.mentions) {
+  for (size_t k = first_of_sentence(a, from); k < a.mentions.size(); ++k) {
+    const NameMention& m = a.mentions[k];
     if (m.first >= i) break;
     if (m.sentence < from || !matches(a, m, want)) continue;
     if (m.sentence == s) {
@@ -114,7 +133,9 @@ Reference one(uint32_t length, int32_t entity, const char* rule) {
 // first among equals). `want` kTopic stands for any actor ("kedua pihak").
 Reference pair_before(const Analysis& a, uint32_t s, uint32_t i, uint32_t length, EntityType want) {
   std::vector<const NameMention*> before;
-  for (const NameMention& m : a.mentions) {
+  for (size_t k = first_at_token(a, i > kPairWindow ? i - kPairWindow : 0); k < a.mentions.size();
+       ++k) {
+    const NameMention& m = a.mentions[k];
     if (m.first >= i) break;
     // A title's body counts here: "Presiden Rusia Putin ... Presiden Korea Utara Kim ...
     // kedua negara".

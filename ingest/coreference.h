@@ -23,13 +23,13 @@ struct Reference {
 // of its kind ("Rusia dan China") nearby, else the two named most often before it. Names after a
 // locative preposition ("di Suriah") are places there, never antecedents of a pair or of "negara
 // itu"; names that are the body of a title ("Rusia" in "Presiden Rusia Putin") are not antecedents
-// either. Cost: O(mentions before i).
+// either. Cost: O(log mentions + mentions in the window searched).
 Reference refer_back(const Analysis& a, uint32_t s, uint32_t i);
 
 // Whom the possessive "-nya" of a noun at token i stands for ("kunjungannya ke Mongolia",
 // "dukungannya kepada Suriah"): the last actor (person, country, body) named before it
 // in its sentence, else the first actor of the nearest earlier sentence. Returns the
-// entity, or -1. Cost: O(mentions before i).
+// entity, or -1. Cost: O(log mentions + mentions in the window searched).
 int32_t possessor_of_nya(const Analysis& a, uint32_t s, uint32_t i);
 
 }  // namespace newsgraph::ingest

@@ -159,14 +159,19 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
     // not take its object with is no object.
     // Threats, invitations and acceptances name their target inside the act they are
     // about ("menerima undangan untuk mengunjungi X"): only the word before it counts.
-    const bool through_act = cue.predicate == Predicate::kThreaten || cue.predicate == Predicate::kAccept ||
+    const bool through_act = cue.predicate == Predicate::kThreaten ||
+                             cue.predicate == Predicate::kAccept ||
                              cue.predicate == Predicate::kInvite;
-    if (obj >= 0 && !takes_object_after(cue.predicate, through_act ? std::string_view(a_.tokens[slots[obj].first - 1].key)
-                                                                   : nearest_preposition(i, slots[obj].first)))
+    if (obj >= 0 &&
+        !takes_object_after(cue.predicate,
+                            through_act ? std::string_view(a_.tokens[slots[obj].first - 1].key)
+                                        : nearest_preposition(i, slots[obj].first)))
       obj = -1;
     if (!cue.noun && obj >= 0 && verb_between(i, slots[obj].first, cue.predicate)) obj = -1;
     // "berada di Jakarta": only people stay somewhere; a body or an office is located.
-    if (obj >= 0 && subj >= 0 && cues_.in_class(classes_.stay_cues, cue.root) && !all_people(slots[subj])) obj = -1;
+    if (obj >= 0 && subj >= 0 && cues_.in_class(classes_.stay_cues, cue.root) &&
+        !all_people(slots[subj]))
+      obj = -1;
     // "membantah menunjuk X", "menolak menyerahkan X": the object is what is done (a
     // threat's is whom it is against: "mengancam menyerang AS").
     const bool stance = cue.predicate == Predicate::kReject ||
@@ -228,8 +233,8 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
   }
   if (subj < 0 || obj < 0 || subj == obj) return;
   Cue effective = cue;
-  if (cue.predicate == Predicate::kAttack && cues_.in_class(classes_.verbal_attack_roots, cue.root) &&
-      attack_in_words(slots[subj], s)) {
+  if (cue.predicate == Predicate::kAttack &&
+      cues_.in_class(classes_.verbal_attack_roots, cue.root) && attack_in_words(slots[subj], s)) {
     effective.predicate = Predicate::kAccuse;  // "Trump menyerang Direktur FBI"
     rule = "cue.verbal_attack";
   }

@@ -281,6 +281,7 @@ Status Gazetteer::add_entry(GazetteerEntry entry) { return mutable_impl().add(st
 
 std::optional<GazetteerMatch> Gazetteer::longest_match(const std::vector<Token>& tokens, size_t i,
                                                        size_t end) const {
+  if (i >= end) return std::nullopt;
   // Most words of a text are lowercase, and most aliases need a capital to start.
   const bool capital = tokens[i].upper_initial || tokens[i].all_upper;
   if (!(capital ? impl_->first_keys : impl_->any_case_first_keys).may_contain(tokens[i].key)) return std::nullopt;

@@ -116,9 +116,9 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
         !any_of(next, {"hanya", "saja", "sekadar", "cuma", "sekedar"}))
       negated = true;
     // "mencabut dukungannya", "mengakhiri kerja sama": what is withdrawn no longer holds.
-    if (distance <= 2 &&
-        any_of(key, {"mencabut", "menarik", "menghentikan", "mengakhiri", "membatalkan", "memotong", "pemotongan",
-                     "pencabutan", "penghentian", "pembatalan", "memangkas", "pemangkasan"}))
+    if (distance <= 2 && any_of(key, {"mencabut", "menarik", "menghentikan", "mengakhiri",
+                                      "membatalkan", "memotong", "pemotongan", "pencabutan",
+                                      "penghentian", "pembatalan", "memangkas", "pemangkasan"}))
       negated = true;
     // What can, may or should happen, anywhere before the cue in its clause: "bisa membantu
     // posisi Jepang dalam menegosiasi kesepakatan", "mesti diputuskan melalui perundingan".
@@ -128,7 +128,7 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
       hypothetical = true;
     if (distance <= 3 &&
         any_of(key, {"ingin", "berharap", "diharapkan", "siap", "hendak", "berniat", "mau",
-                     "bersedia", "berupaya", "berusaha", "mencoba", "ingin", "want", "wants"}))
+                     "bersedia", "berupaya", "berusaha", "mencoba", "want", "wants"}))
       planned = true;
     if (any_of(key, {"akan", "berencana", "rencana", "dijadwalkan", "berjanji", "bersumpah",
                      "bakal", "will", "plans"}) ||

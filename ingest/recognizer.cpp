@@ -180,9 +180,10 @@ class Recognizer {
     };
     while (continues(j) ||
            // "Menteri Energi dan Sumber Daya Mineral", "Menko Politik, Hukum dan Keamanan"
-           (j > i + 1 && (a_.tokens[j].word() == "dan" || a_.tokens[j].word() == ",") && continues(j + 1)) ||
+           (j > i + 1 && j < end && (a_.tokens[j].word() == "dan" || a_.tokens[j].word() == ",") &&
+            continues(j + 1)) ||
            // "Menko Politik, Hukum, dan Keamanan"
-           (j > i + 1 && a_.tokens[j].word() == "," && j + 1 < end && a_.tokens[j + 1].word() == "dan" &&
+           (j > i + 1 && j + 1 < end && a_.tokens[j].word() == "," && a_.tokens[j + 1].word() == "dan" &&
             continues(j + 2)))
       ++j;
     return j;

@@ -148,11 +148,12 @@ class RelationBuilder {
   // together, "AS dan PBB menjatuhkan sanksi"), others with their own type.
   bool same_kind(const Slot& prev, const Slot& next) const;
   // The closest slot before token i that can be a subject: never the object of a
-  // preposition ("di Barat", "ke Korea Utara", "untuk Rusia") unless it stands right
-  // before the verb, and with `core_only` (the patient of a passive, which is the
-  // clause's subject) never a slot of topics only ("senjata").
-  // A news credit ("diberitakan AFP") and a name inside a relative clause that closed
-  // before i ("Serdadu Suriah yang didukung tentara Rusia, melancarkan ...") are never
+  // preposition ("di Barat", "ke Korea Utara", "untuk Rusia") unless it is "dengan X"
+  // right before the verb ("dengan Washington menuduh"), nor a place in an apposition
+  // ("kota Ramallah, Palestina"), nor an earlier passive's agent for a patient; and with
+  // `core_only` (the patient of a passive, which is the clause's subject) never a slot of topics
+  // only ("senjata"). A news credit ("diberitakan AFP") and a name inside a relative clause that
+  // closed before i ("Serdadu Suriah yang didukung tentara Rusia, melancarkan ...") are never
   // taken.
   int nearest_left(const std::vector<Slot>& slots, uint32_t i, bool core_only = false) const;
   int first_right(const std::vector<Slot>& slots, uint32_t i, bool actors_only) const;
@@ -260,7 +261,7 @@ class RelationBuilder {
 
   const Analysis& a_;
   const CueLexicon& cues_;
-  const RuleClasses& classes_;  // word classes the rules read
+  const RuleClasses classes_;  // word classes the rules read (a copy: of() reuses its cache)
   uint32_t current_sentence_ = 0;
   uint32_t previous_cue_ = UINT32_MAX;     // token of the last cue applied
   bool cue_is_noun_ = false;               // the cue being applied is a noun (for its modality)

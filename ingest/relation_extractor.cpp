@@ -16,7 +16,7 @@ bool is_light_verb(std::string_view key) {
       "mengeluarkan",   "melontarkan",   "meluncurkan",  "mengucapkan",   "mengajukan",
       "menegaskan",     "mengungkapkan", "menyuarakan",  "mempererat",    "menyepakati",
       "menandatangani", "menggalang",    "menambah",     "mengumumkan",   "memberlakukan",
-      "memulai",        "melaksanakan",  "membuka",      "menawarkan"};
+      "memulai",        "melaksanakan",  "membuka"};
   for (std::string_view v : kVerbs) {
     if (key == v) return true;
   }

@@ -25,6 +25,7 @@ std::vector<Slot>& RelationBuilder::slots_of(uint32_t s) {
   size_t k = 0;
   uint32_t demonstrative = si.first;
   for (uint32_t i = si.first; i < si.last;) {
+    while (k < ms.size() && ms[k]->first < i) ++k;  // a reference ran over a name's start
     if (k < ms.size() && ms[k]->first == i) {
       Slot slot{ms[k]->first, ms[k]->last, {ms[k]->entity}};
       i = ms[k]->last;
@@ -34,8 +35,9 @@ std::vector<Slot>& RelationBuilder::slots_of(uint32_t s) {
       continue;
     }
     // The next "itu"/"tersebut" at or after i + 1, found once for the sentence.
-    while (demonstrative < si.last && (demonstrative <= i || (a_.tokens[demonstrative].word() != "itu" &&
-                                                              a_.tokens[demonstrative].word() != "tersebut")))
+    while (demonstrative < si.last &&
+           (demonstrative <= i || (a_.tokens[demonstrative].word() != "itu" &&
+                                   a_.tokens[demonstrative].word() != "tersebut")))
       ++demonstrative;
     if (may_refer(i, demonstrative <= i + 4)) {
       const Reference r = refer_back(a_, s, i);
@@ -82,14 +84,15 @@ bool RelationBuilder::names_a_kind(const NameMention& m) const {
       m.first == a_.sentences[m.sentence].first)
     return false;
   const std::string_view before = a_.tokens[m.first - 1].word();
+  const bool two_before = m.first >= a_.sentences[m.sentence].first + 2;  // within the sentence
   if (before == "anggota")
-    return m.first >= 2 && a_.tokens[m.first - 2].word() == "negara";  // member states
+    return two_before && a_.tokens[m.first - 2].word() == "negara";  // member states
   // "kepada kantor berita TASS", "harian The Independent": the press spoken to or read,
   // no party to what is reported.
   if (cues_.in_class(classes_.media_nouns, before)) return true;
   if (type != EntityType::kCountry) return false;
   // "maskapai nasional Arab Saudi": one adjective may stand between.
-  const bool adjective = m.first >= 2 && !a_.tokens[m.first - 1].upper_initial &&
+  const bool adjective = two_before && !a_.tokens[m.first - 1].upper_initial &&
                          !lexicon::is_function_word(before) && !is_preposition(before);
   return is_kind_noun(before) || (adjective && is_kind_noun(a_.tokens[m.first - 2].word()));
 }
@@ -149,20 +152,22 @@ bool RelationBuilder::same_kind(const Slot& prev, const Slot& next) const {
 }
 
 // The closest slot before token i that can be a subject: never the object of a
-// preposition ("di Barat", "ke Korea Utara", "untuk Rusia") unless it stands right
-// before the verb, and with `core_only` (the patient of a passive, which is the
-// clause's subject) never a slot of topics only ("senjata").
-// A news credit ("diberitakan AFP") and a name inside a relative clause that closed
+// preposition ("di Barat", "ke Korea Utara", "untuk Rusia") unless it is "dengan X"
+// right before the verb ("dengan Washington menuduh"), nor a place in an apposition
+// ("kota Ramallah, Palestina"), nor an earlier passive's agent for a patient; and with `core_only`
+// (the patient of a passive, which is the clause's subject) never a slot of topics only
+// ("senjata"). A news credit ("diberitakan AFP") and a name inside a relative clause that closed
 // before i ("Serdadu Suriah yang didukung tentara Rusia, melancarkan ...") are never
 // taken.
 int RelationBuilder::nearest_left(const std::vector<Slot>& slots, uint32_t i,
                                   bool core_only) const {
   int best = -1;
-  const uint32_t sentence_first = a_.sentences[slots.empty() ? 0 : current_sentence_].first;
+  const uint32_t sentence_first = a_.sentences[current_sentence_].first;
   for (size_t k = 0; k < slots.size(); ++k) {
     if (slots[k].last > i) break;
     uint32_t f = slots[k].first;
-    const std::string_view before = f > 0 ? a_.tokens[f - 1].word() : std::string_view();
+    const std::string_view before =
+        f > sentence_first ? a_.tokens[f - 1].word() : std::string_view();
     const uint32_t after = k > 0 ? slots[k - 1].last : sentence_first;
     if (is_credit(a_.tokens, sentence_first, f) || in_relative_clause(a_.tokens, after, f, i))
       continue;
@@ -250,8 +255,8 @@ int RelationBuilder::recipient(const std::vector<Slot>& slots, uint32_t i, int o
   return obj;
 }
 
-// Whether a noun of the class "decision" stands between the verb at i and the
-// preposition before its would-be object at j: the name belongs to that noun's phrase.
+// Whether a decision noun, or an act noun of another predicate followed by a preposition
+// the cue does not take, stands between the cue at i and its would-be object at j.
 bool RelationBuilder::object_inside_decision(uint32_t i, uint32_t j, Predicate p) const {
   // "menyesalkan keputusan duta besarnya untuk PBB", "mengutuk serangan melawan pasukan
   // Myanmar": a decision, or an act of another kind, then a preposition, then the name
@@ -335,15 +340,17 @@ bool RelationBuilder::takes_object_after(Predicate p, std::string_view word) con
 
 uint32_t RelationBuilder::coordinated_verb_before(uint32_t i, uint32_t sentence_first) const {
   uint32_t t = i;
-  for (int skipped = 0; t > sentence_first && skipped < 2; ++skipped) {  // "serta berniat menyerang"
+  for (int skipped = 0; t > sentence_first && skipped < 2;
+       ++skipped) {  // "serta berniat menyerang"
     const std::string_view w = a_.tokens[t - 1].word();
     if (w == "serta" || w == "dan") break;
-    if (w != "akan" && w != "juga" && w != "berniat" && w != "ingin" && w != "telah" && w != "sudah" &&
-        w != "terus" && w != "pernah" && w != "kerap" && w != "berencana")
+    if (w != "akan" && w != "juga" && w != "berniat" && w != "ingin" && w != "telah" &&
+        w != "sudah" && w != "terus" && w != "pernah" && w != "kerap" && w != "berencana")
       return UINT32_MAX;
     --t;
   }
-  if (t <= sentence_first + 1 || (a_.tokens[t - 1].word() != "serta" && a_.tokens[t - 1].word() != "dan"))
+  if (t <= sentence_first + 1 ||
+      (a_.tokens[t - 1].word() != "serta" && a_.tokens[t - 1].word() != "dan"))
     return UINT32_MAX;
   for (uint32_t v = t - 1; v > sentence_first && t - v < 12; --v) {
     const std::string_view w = a_.tokens[v - 1].word();
@@ -367,12 +374,14 @@ bool RelationBuilder::names_place(const Slot& slot) const {
 
 std::string_view RelationBuilder::word_before_title(uint32_t first) const {
   uint32_t t = first;
-  while (t > 0 && (mention_at_[t - 1] >= 0 ? a_.mentions[mention_at_[t - 1]].modifier
-                                           : lexicon::is_person_title(a_.tokens[t - 1].key) ||
-                                                 lexicon::is_leader_title(a_.tokens[t - 1].key) ||
-                                                 is_title_continuation(a_.tokens[t - 1].key)))
+  const uint32_t sentence_first = a_.sentences[current_sentence_].first;
+  while (t > sentence_first &&
+         (mention_at_[t - 1] >= 0 ? a_.mentions[mention_at_[t - 1]].modifier
+                                  : lexicon::is_person_title(a_.tokens[t - 1].key) ||
+                                        lexicon::is_leader_title(a_.tokens[t - 1].key) ||
+                                        is_title_continuation(a_.tokens[t - 1].key)))
     --t;
-  return t > 0 ? std::string_view(a_.tokens[t - 1].key) : std::string_view();
+  return t > sentence_first ? std::string_view(a_.tokens[t - 1].key) : std::string_view();
 }
 
 bool RelationBuilder::reported_object_between(uint32_t i, uint32_t j) const {

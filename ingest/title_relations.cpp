@@ -147,7 +147,8 @@ void RelationBuilder::apposition_role(uint32_t s, int32_t person, uint32_t from)
       // people, no apposition of X's (ranks may stand between body and person).
       uint32_t after_body = m.last;
       while (after_body < si.last && mention_at_[after_body] < 0 &&
-             (lexicon::is_person_title(a_.tokens[after_body].key) || is_title_continuation(a_.tokens[after_body].key)))
+             (lexicon::is_person_title(a_.tokens[after_body].key) ||
+              is_title_continuation(a_.tokens[after_body].key)))
         ++after_body;
       if (after_body < si.last && mention_at_[after_body] >= 0 &&
           entity(a_.mentions[mention_at_[after_body]].entity).type == EntityType::kPerson)
@@ -260,8 +261,8 @@ bool RelationBuilder::titled_person_after_comma(uint32_t from, uint32_t end) con
 bool RelationBuilder::is_not_current(std::string_view key) {
   // "presiden terpilih" (president-elect) holds no office yet.
   return key == "mantan" || key == "eks" || key == "bekas" || key == "calon" || key == "kandidat" ||
-         key == "capres" || key == "cawapres" || key == "former" || key == "ex" || key == "terpilih" ||
-         key == "elect";
+         key == "capres" || key == "cawapres" || key == "former" || key == "ex" ||
+         key == "terpilih" || key == "elect";
 }
 
 // Whether the title before the name or body at token `first` is a former or would-be

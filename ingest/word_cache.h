@@ -30,6 +30,7 @@ class WordCache {
     }
     Slot& slot = slots_[hash(word) & mask_];
     if (slot.length == word.size() + 1 && std::memcmp(slot.text, word.data(), word.size()) == 0) return slot.value;
+    slot.length = 0;  // if compute throws, the slot names no word
     slot.value = Value();
     compute(word, &slot.value);
     slot.length = static_cast<uint8_t>(word.size() + 1);
