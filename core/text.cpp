@@ -89,4 +89,16 @@ bool has_digit(std::string_view word) {
   return false;
 }
 
+std::vector<std::string_view> split_words(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t at = s.find(' ', start);
+    if (at == std::string_view::npos) at = s.size();
+    if (at > start) out.push_back(s.substr(start, at - start));
+    start = at + 1;
+  }
+  return out;
+}
+
 }  // namespace newsgraph::text

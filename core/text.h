@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsgraph::text {
 
@@ -18,6 +19,9 @@ void fold_key_into(std::string_view s, std::string& out);
 // A stable id: fold_key with every run of non-alphanumerics as one '_':
 // "Aidan Foster-Carter" -> "aidan_foster_carter".
 std::string slugify(std::string_view s);
+
+// The words of `s` split at single spaces, empty ones skipped: views into `s`. O(n).
+std::vector<std::string_view> split_words(std::string_view s);
 
 bool starts_upper(std::string_view word);  // first code point is an uppercase letter
 bool is_all_upper(std::string_view word);  // has letters, and none is lowercase

@@ -185,7 +185,7 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
       obj = recipient(slots, i, obj, si.last);
     if (!cue.noun && obj >= 0 && relative_between(i, slots[obj].first))
       obj = -1;  // "menuduh gerilyawan yang didukung X"
-    if (obj >= 0 && object_inside_decision(i, slots[obj].first, cue.predicate)) obj = -1;
+    if (obj >= 0 && object_inside_other_phrase(i, slots[obj].first, cue.predicate)) obj = -1;
     // A bare noun cue names an event; without a possessor or a light verb it says
     // nothing about who did it to whom ("menerima bantuan dari X").
     if (cue.noun && !light_verb) subj = -1;

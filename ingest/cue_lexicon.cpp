@@ -6,6 +6,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "core/text.h"
 #include "ingest/cue_file.h"
 #include "ingest/cue_lexicon_builtin.h"
 #include "ingest/word_cache.h"
@@ -57,18 +58,6 @@ namespace {
 
 std::atomic<uint64_t> next_serial{1};
 
-std::vector<std::string_view> split_words(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t at = s.find(' ', start);
-    if (at == std::string_view::npos) at = s.size();
-    if (at > start) out.push_back(s.substr(start, at - start));
-    start = at + 1;
-  }
-  return out;
-}
-
 bool forms_allow(CueForms forms, const Reading& r) {
   const bool derived = !r.prefix.empty() || !r.suffix.empty();
   switch (forms) {
@@ -103,7 +92,7 @@ Status CueLexicon::Index::build() {
     const CueEntry& e = entries[k];
     Sense& s = senses[k];
     s.entry = &e;
-    s.words = split_words(e.cue);
+    s.words = text::split_words(e.cue);
     for (const std::string& f : e.follows) {
       if (f.front() != '@') {
         s.follows_words.push_back(f);

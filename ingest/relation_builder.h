@@ -167,7 +167,7 @@ class RelationBuilder {
   // Whether a decision noun (class "decision") or an act noun of another predicate than
   // p stands between the cue at i and a preposition before its would-be object at j: the
   // name belongs to that noun's phrase ("mengutuk serangan melawan pasukan Myanmar").
-  bool object_inside_decision(uint32_t i, uint32_t j, Predicate p) const;
+  bool object_inside_other_phrase(uint32_t i, uint32_t j, Predicate p) const;
   // Where the subject (or a passive's patient) of a verb at i inside a relative clause
   // must end: right before its "yang" (or the comma before that); 0 when the verb is in
   // no relative clause of its own (a name stands between "yang" and the verb).

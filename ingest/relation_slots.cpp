@@ -257,7 +257,7 @@ int RelationBuilder::recipient(const std::vector<Slot>& slots, uint32_t i, int o
 
 // Whether a decision noun, or an act noun of another predicate followed by a preposition
 // the cue does not take, stands between the cue at i and its would-be object at j.
-bool RelationBuilder::object_inside_decision(uint32_t i, uint32_t j, Predicate p) const {
+bool RelationBuilder::object_inside_other_phrase(uint32_t i, uint32_t j, Predicate p) const {
   // "menyesalkan keputusan duta besarnya untuk PBB", "mengutuk serangan melawan pasukan
   // Myanmar": a decision, or an act of another kind, then a preposition, then the name
   // (a threat's target is its act's: "mengancam melancarkan serangan ke X").
@@ -319,21 +319,28 @@ bool RelationBuilder::verb_between(uint32_t i, uint32_t j, Predicate p) const {
   return false;
 }
 
+namespace {
+
+// The prepositions that may head the phrase an object stands in: those of
+// is_preposition() and the ones of agent, manner and topic.
+bool heads_object_phrase(std::string_view w) {
+  return is_preposition(w) || w == "oleh" || w == "dalam" || w == "melalui" || w == "tentang" ||
+         w == "mengenai" || w == "soal";
+}
+
+}  // namespace
+
 std::string_view RelationBuilder::nearest_preposition(uint32_t i, uint32_t j) const {
   for (uint32_t t = j; t-- > i + 1;) {
     const std::string& w = a_.tokens[t].key;
-    if (mention_at_[t] < 0 && (is_preposition(w) || w == "oleh" || w == "dalam" || w == "melalui" ||
-                               w == "tentang" || w == "mengenai" || w == "soal"))
-      return w;
+    if (mention_at_[t] < 0 && heads_object_phrase(w)) return w;
   }
   return a_.tokens[j - 1].word();
 }
 
 bool RelationBuilder::takes_object_after(Predicate p, std::string_view word) const {
-  const bool preposition = is_preposition(word) || word == "oleh" || word == "dalam" ||
-                           word == "melalui" || word == "tentang" || word == "mengenai" ||
-                           word == "soal" || word == "selain" || word == "tanpa" ||
-                           word == "seperti";
+  const bool preposition =
+      heads_object_phrase(word) || word == "selain" || word == "tanpa" || word == "seperti";
   const uint64_t mask = classes_.object_prepositions[static_cast<size_t>(p)];
   return !preposition || mask == 0 || cues_.in_class(mask, word);
 }

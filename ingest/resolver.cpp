@@ -21,13 +21,7 @@ std::vector<std::string> name_words(const Analysis& a, uint32_t first, uint32_t 
 
 std::vector<std::string> split_words(const std::string& folded) {
   std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= folded.size()) {
-    size_t sp = folded.find(' ', start);
-    if (sp == std::string::npos) sp = folded.size();
-    if (sp > start) out.push_back(folded.substr(start, sp - start));
-    start = sp + 1;
-  }
+  for (std::string_view w : text::split_words(folded)) out.emplace_back(w);
   return out;
 }
 

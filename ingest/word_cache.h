@@ -1,6 +1,6 @@
 // A fixed-size, direct-mapped, per-thread cache of one value per short word, for
-// answers that cost more than a lookup and are asked of the same few hundred words
-// again and again (which cue roots a word reads as). A slot keeps the word itself, so
+// answers that cost more than a lookup and are asked of the same words again and again
+// (which cue roots a word reads as; WordMemo keeps yes/no answers in one). A slot keeps the word itself, so
 // a value is only ever given for the word it was computed for; a word landing on a
 // taken slot replaces it. Longer words are computed every time. Keep one per thread.
 #pragma once
@@ -42,7 +42,7 @@ class WordCache {
   struct Slot {
     uint8_t length = 0;  // word size + 1; 0 for an empty slot
     char text[kMaxWord];
-    Value value;
+    Value value{};
   };
   static uint64_t hash(std::string_view word) {  // FNV-1a
     uint64_t h = 1469598103934665603ull;
@@ -51,7 +51,7 @@ class WordCache {
   }
   std::vector<Slot> slots_;
   size_t mask_;
-  Value long_word_;
+  Value long_word_{};
 };
 
 }  // namespace newsgraph::ingest

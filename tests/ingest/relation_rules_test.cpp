@@ -3,9 +3,12 @@
 // "saling", noun-phrase relations, and the modality of a cue's own clause.
 #include <catch2/catch.hpp>
 #include <deque>
+#include <filesystem>
+#include <fstream>
 #include <initializer_list>
 #include <string>
 
+#include "ingest/pipeline.h"
 #include "tests/ingest/extraction_helpers.h"
 
 using namespace newsgraph;
@@ -662,4 +665,20 @@ TEST_CASE("a reference that runs over the start of a name leaves the later names
   auto x = run("Pasukan kedua Negara Islam dan AS menyerang Jepang.");
   require_named(x, {"United States", "Japan"});
   CHECK(find_relation(x, "United States", Predicate::kAttack, "Japan"));
+}
+
+TEST_CASE("a user's @class line extends the word classes the relation rules read", "[relations][cues]") {
+  const auto path = std::filesystem::temp_directory_path() / "newsgraph_kind_class_test.txt";
+  std::ofstream(path) << "@class kind nelayan\n";
+  ingest::ExtractorOptions options;
+  options.cue_files.push_back(path.string());
+  ingest::Extractor extended;
+  REQUIRE(ingest::Extractor::create(options, &extended).is_ok());
+  std::filesystem::remove(path);
+  const std::string text = "Judul\nKorea Utara menyerang nelayan Jepang.\n";
+  Document doc{"t", "Judul", text, "t", ""};
+  const Extraction with_class = extended.extract(doc, true);
+  require_named(with_class, {"North Korea", "Japan"});
+  CHECK_FALSE(find_relation(with_class, "North Korea", Predicate::kAttack, "Japan"));
+  CHECK(find_relation(run("Korea Utara menyerang nelayan Jepang."), "North Korea", Predicate::kAttack, "Japan"));
 }
