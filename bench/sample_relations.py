@@ -119,6 +119,17 @@ def evidence_text(text, ev):
     return raw[ev.get("start", 0):ev.get("end", 0)].decode("utf-8", errors="replace").strip()
 
 
+def text_before(text, ev, limit=300):
+    """Up to `limit` characters of the article just before the evidence sentence, cut at a
+    word: what a judge needs to resolve 'ia', '-nya' or 'kedua negara'."""
+    raw = text.encode("utf-8")
+    before = raw[:ev.get("start", 0)].decode("utf-8", errors="replace").rstrip()
+    if len(before) > limit:
+        before = before[-limit:]
+        before = "…" + before[before.find(" ") + 1:]
+    return before.replace("\n", " ")
+
+
 def candidates(lines, articles, min_countries, predicates):
     """Typed relations of the kept articles, in article order, each with its evidence."""
     found = []
@@ -141,6 +152,7 @@ def candidates(lines, articles, min_countries, predicates):
                 "confidence": r.get("confidence"), "evidence_count": len(r.get("evidence") or []),
                 "article": x.get("doc", ""), "title": doc.get("title", ""),
                 "sentence": evidence_text(doc.get("text", ""), ev),
+                "before": text_before(doc.get("text", ""), ev),
             })
     return found
 
@@ -156,6 +168,8 @@ def print_text(sample, total, args, kept):
         print(f"\n[{i}] {r['subject']}  {r['predicate']}  {r['object']}")
         print(f"    {r['modality']}; rule {r['rule']}{cue}; {r['evidence_count']} sentence(s)")
         print(f"    article {r['article']}: {r['title']}")
+        if "coref" in r["rule"]:
+            print(f"    (before: \"{r['before']}\")")
         print(f"    \"{r['sentence']}\"")
         print("    judgement: ")
 

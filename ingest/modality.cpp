@@ -88,6 +88,12 @@ bool under_condition(const Analysis& a, const SentenceInfo& s, const Clause& c, 
   return true;
 }
 
+// A word with a verb's prefix: "menolak", "memberi", "berjanji", "dikritik".
+bool starts_verb(std::string_view key) {
+  auto starts = [&](std::string_view p) { return key.size() > p.size() + 2 && key.substr(0, p.size()) == p; };
+  return starts("me") || starts("ber") || starts("di");
+}
+
 }  // namespace
 
 Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, bool noun_cue) {
@@ -138,16 +144,21 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
                      "kabarnya", "konon", "reportedly", "allegedly"}))
       alleged = true;
   }
-  // A denial or accusation earlier in the sentence covers what it is about.
+  // A denial or accusation earlier in the sentence covers what it is about, up to a second
+  // verb coordinated with it: "Qatar membantah tudingan itu dan menolak tuntutan Saudi"
+  // rejects the demand outright.
+  bool alleged_by_claim = false;
   for (uint32_t i = s.first; i < cue; ++i) {
     const std::string_view key = a.tokens[i].key;
+    if (any_of(key, {"dan", "serta"}) && i + 1 <= cue && starts_verb(a.tokens[i + 1].key)) denied = alleged_by_claim = false;
     if (any_of(key, {"membantah", "menyangkal", "bantah", "membantahnya", "dibantah", "denied",
                      "denies"}))
       denied = true;
     if (any_of(key, {"menuduh", "dituduh", "menuding", "dituding", "mengklaim", "klaim", "tuduhan",
                      "tudingan", "diduga", "dugaan", "accused"}))
-      alleged = true;
+      alleged_by_claim = true;
   }
+  alleged = alleged || alleged_by_claim;
   if (question) return Modality::kQuestion;
   if (negated) return Modality::kNegated;
   if (denied) return Modality::kDenied;

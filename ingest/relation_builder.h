@@ -86,6 +86,7 @@ struct RuleClasses {
   uint64_t party_nouns = 0;          // "dengan pemerintah Jepang": words for a party
   uint64_t stay_cues = 0;            // "berada", "tinggal": only people stay somewhere
   uint64_t media_nouns = 0;          // "kantor berita X": the press, no party
+  uint64_t threat_words = 0;         // "mengancam akan menyerang": the act is only threatened
   uint64_t object_prepositions[static_cast<size_t>(Predicate::kCoOccurs) + 1] = {};  // "objects_P"
 
   static const RuleClasses& of(const CueLexicon& cues);
@@ -133,6 +134,12 @@ class RelationBuilder {
   // Jepang", "klub Spanyol", "negara anggota PBB") or as the press ("kantor berita
   // TASS"): no actor of its own there.
   bool names_a_kind(const NameMention& m) const;
+  // Whether the act at `cue` is only what a threat just before it names.
+  bool threatened_act(const SentenceInfo& si, uint32_t cue) const;
+  // Whether the post named after "sebagai" at token `as` was held before or is to come.
+  bool past_or_future_post(uint32_t s, uint32_t as) const;
+  // The token after a parenthesised short form at t ("(AS)"), or t.
+  uint32_t after_alias(uint32_t t) const;
   bool is_kind_noun(std::string_view w) const;  // class "kind" of the cue lexicon
   // Words that may open a referring phrase (coreference.h): checked before the search.
   // `demonstrative_near`: "itu"/"tersebut" stands within four words after token i.

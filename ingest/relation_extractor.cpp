@@ -49,6 +49,7 @@ const RuleClasses& RuleClasses::of(const CueLexicon& cues) {
   classes.party_nouns = cues.class_mask("party");
   classes.stay_cues = cues.class_mask("stay");
   classes.media_nouns = cues.class_mask("media");
+  classes.threat_words = cues.class_mask("threat");
   for (size_t p = 0; p <= static_cast<size_t>(Predicate::kCoOccurs); ++p)
     classes.object_prepositions[p] =
         cues.class_mask(std::string("objects_") + predicate_name(static_cast<Predicate>(p)));
@@ -130,6 +131,7 @@ void RelationBuilder::add(int32_t subj, Predicate p, int32_t obj, uint32_t s, ui
                        ? (ot == EntityType::kCountry || ot == EntityType::kLocation)
                        : is_actor(ot) || (p == Predicate::kAttack && ot == EntityType::kLocation);
   if (!object_ok) return;
+  if (p == Predicate::kAttack && cue_token != UINT32_MAX && threatened_act(a_.sentences[s], cue_token)) return;
   if (is_symmetric(p) && entity(subj).id > entity(obj).id) std::swap(subj, obj);
   const SentenceInfo& si = a_.sentences[s];
   const Modality modality = p == Predicate::kCoOccurs || cue_token == UINT32_MAX
@@ -147,6 +149,19 @@ void RelationBuilder::add(int32_t subj, Predicate p, int32_t obj, uint32_t s, ui
   ev.cue = std::string(cue);
   ev.rule = std::string(rule);
   ev.modality = modality;
+}
+
+// Whether the act at `cue` is what a threat a few words before it in its clause names
+// ("Korut mengancam akan meluncurkan serangan nuklir ke Korsel"): THREATEN says it.
+bool RelationBuilder::threatened_act(const SentenceInfo& si, uint32_t cue) const {
+  constexpr uint32_t kReach = 6;
+  for (uint32_t i = cue; i > si.first && cue - i < kReach;) {
+    --i;
+    const std::string_view w = a_.tokens[i].word();
+    if (w == "," || w == ";" || w == "\"") return false;
+    if (cues_.in_class(classes_.threat_words, w)) return true;
+  }
+  return false;
 }
 
 // Every subject of the slot with every object; a slot that stands for names before it

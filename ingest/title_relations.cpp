@@ -6,6 +6,12 @@
 #include "ingest/relation_builder.h"
 
 namespace newsgraph::ingest {
+namespace {
+
+// "," or "namely": what may stand between a title's body and its holder's name.
+bool is_namely(std::string_view w) { return w == "," || w == "yaitu" || w == "yakni" || w == ":"; }
+
+}  // namespace
 
 // LEADS from "Presiden Rusia Vladimir Putin" and role phrases.
 void RelationBuilder::title_relations(uint32_t s) {
@@ -17,9 +23,16 @@ void RelationBuilder::title_relations(uint32_t s) {
     int32_t person = -1;
     for (size_t j = begin; j < end; ++j) {
       if (j == k) continue;
-      bool role_here = ms[j].role && ms[j].last == m.last;
-      bool named_after = !ms[j].role && ms[j].first >= m.last && ms[j].first <= m.last + 1 &&
-                         entity(ms[j].entity).type == EntityType::kPerson;
+      // A role alone ("Presiden AS" standing for the leader the article or the gazetteer
+      // names) states no one's post here: the sentence that named the holder did.
+      bool role_here = false;
+      // The person right after the body, a comma, "yaitu" or a short form in brackets
+      // between ("Presiden Rusia, Vladimir Putin", "Presiden Amerika Serikat (AS) Donald
+      // Trump"); not "PM Malaysia dan Obama".
+      const uint32_t next = ms[j].first;
+      bool named_after = !ms[j].role && entity(ms[j].entity).type == EntityType::kPerson &&
+                         (next == after_alias(m.last) ||
+                          (next == m.last + 1 && is_namely(a_.tokens[m.last].word())));
       if (role_here || named_after) {
         person = ms[j].entity;
         break;
@@ -271,10 +284,36 @@ bool RelationBuilder::holds_no_current_role(uint32_t s, uint32_t first) const {
   for (uint32_t t = first, steps = 0; t > a_.sentences[s].first && steps < 8; --t, ++steps) {
     const std::string& key = a_.tokens[t - 1].key;
     if (is_not_current(key)) return true;
+    if (key == "sebagai") return past_or_future_post(s, t - 1);
     const bool title_word = lexicon::is_leader_title(key) || lexicon::is_person_title(key) ||
                             is_title_continuation(key) || mention_at_[t - 1] >= 0 ||
                             (key == "," && t == first);  // "mantan perdana menteri Kosovo, X"
     if (!title_word) return false;
+  }
+  return false;
+}
+
+// The token after a parenthesised short form at token t ("Amerika Serikat (AS) Donald
+// Trump"), or t itself.
+uint32_t RelationBuilder::after_alias(uint32_t t) const {
+  if (t + 2 < a_.tokens.size() && a_.tokens[t].word() == "(" && a_.tokens[t + 2].word() == ")")
+    return t + 3;
+  return t;
+}
+
+// "sempat menjabat sebagai perdana menteri X", "dipilih sebagai pemimpin X", "akan dilantik
+// sebagai Presiden X": the post held before `as` (the token "sebagai") is a past or a
+// coming one.
+bool RelationBuilder::past_or_future_post(uint32_t s, uint32_t as) const {
+  const uint32_t from = as >= a_.sentences[s].first + 4 ? as - 4 : a_.sentences[s].first;
+  bool coming = false;
+  for (uint32_t t = from; t < as; ++t) {
+    const std::string_view key = a_.tokens[t].word();
+    if (key == "sempat" || key == "pernah" || key == "dulu" || key == "dahulu" || key == "dipilih" ||
+        key == "terpilih")
+      return true;
+    if (key == "akan") coming = true;
+    if (coming && key == "dilantik") return true;
   }
   return false;
 }

@@ -682,3 +682,78 @@ TEST_CASE("a user's @class line extends the word classes the relation rules read
   CHECK_FALSE(find_relation(with_class, "North Korea", Predicate::kAttack, "Japan"));
   CHECK(find_relation(run("Korea Utara menyerang nelayan Jepang."), "North Korea", Predicate::kAttack, "Japan"));
 }
+
+TEST_CASE("'keduanya' takes a pair named with 'dan' and nothing where none was", "[relations][coref]") {
+  auto pair = run("Donald Trump dan Moon Jae-in tiba di Gedung Putih. Keduanya bertemu membahas Korea Utara.");
+  CHECK(find_relation(pair, "Donald Trump", Predicate::kMeet, "Moon Jae-in"));
+
+  // Korea Utara and AS are named most, but no pair was named: "keduanya" stays unresolved.
+  auto none =
+      run("Korea Utara mengecam AS. Menurut Korea Utara, AS memprovokasi perang. Presiden Donald "
+          "Trump akan bertemu Presiden Korea Selatan Moon Jae-in. Keduanya bertemu di Washington.");
+  require_named(none, {"North Korea", "United States"});
+  CHECK_FALSE(find_relation(none, "North Korea", Predicate::kMeet, "United States"));
+}
+
+TEST_CASE("a denial covers its own clause, not a verb coordinated after it", "[relations][modality]") {
+  auto x = run("Qatar membantah seluruh tudingan itu dan menolak tuntutan Arab Saudi.");
+  const Relation* r = find_relation(x, "Qatar", Predicate::kReject, "Saudi Arabia");
+  REQUIRE(r);
+  CHECK(r->modality == Modality::kAsserted);
+
+  auto denied = run("Rusia membantah menyerang Ukraina.");
+  const Relation* d = find_relation(denied, "Russia", Predicate::kAttack, "Ukraine");
+  REQUIRE(d);
+  CHECK(d->modality == Modality::kDenied);
+}
+
+TEST_CASE("citizens, militants and politicians of a country are not the country", "[relations]") {
+  for (const char* text : {"Petugas Israel menembak mati dua warga Yordania.",
+                           "Sejumlah politisi Inggris mengutuk Israel.",
+                           "Militan Uzbekistan melancarkan serangan terhadap Israel."}) {
+    INFO(text);
+    const Extraction& x = run(text);
+    for (const auto& r : x.relations) {
+      INFO(label_of(x, r.subject) << " " << predicate_name(r.predicate) << " " << label_of(x, r.object));
+      CHECK(r.predicate == Predicate::kCoOccurs);
+    }
+  }
+}
+
+TEST_CASE("an attack a threat names is only threatened", "[relations]") {
+  auto x = run("Korea Utara mengancam akan melancarkan serangan nuklir ke Korea Selatan.");
+  CHECK(find_relation(x, "North Korea", Predicate::kThreaten, "South Korea"));
+  CHECK_FALSE(find_relation(x, "North Korea", Predicate::kAttack, "South Korea"));
+
+  auto done = run("Korea Utara melancarkan serangan ke Korea Selatan.");
+  CHECK(find_relation(done, "North Korea", Predicate::kAttack, "South Korea"));
+}
+
+TEST_CASE("a title alone, standing for a leader, states no post", "[relations]") {
+  auto x =
+      run("Donald Trump bertemu Shinzo Abe pada Sabtu. Wartawan bertanya soal pemilihan presiden AS.");
+  require_named(x, {"Donald Trump", "United States"});
+  CHECK_FALSE(find_relation(x, "Donald Trump", Predicate::kLeads, "United States"));
+}
+
+TEST_CASE("a post once held or still to come is no LEADS", "[relations]") {
+  auto past = run("Ramush Haradinaj sempat menjabat sebagai perdana menteri Kosovo pada 2004.");
+  require_named(past, {"Ramush Haradinaj", "Kosovo"});
+  CHECK_FALSE(find_relation(past, "Ramush Haradinaj", Predicate::kLeads, "Kosovo"));
+
+  auto coming = run("Donald Trump yang akan dilantik sebagai Presiden AS pada 20 Januari berjanji membuka lapangan kerja.");
+  require_named(coming, {"Donald Trump", "United States"});
+  CHECK_FALSE(find_relation(coming, "Donald Trump", Predicate::kLeads, "United States"));
+}
+
+TEST_CASE("a title's holder follows its body directly, after a comma, 'yaitu' or a short form",
+          "[relations]") {
+  auto x = run("Presiden Amerika Serikat (AS) Donald Trump bermain golf.");
+  CHECK(find_relation(x, "Donald Trump", Predicate::kLeads, "United States"));
+  auto namely = run("Presiden Rusia yaitu Vladimir Putin tiba di Pyongyang.");
+  CHECK(find_relation(namely, "Vladimir Putin", Predicate::kLeads, "Russia"));
+
+  auto other = run("Kehadiran PM Malaysia dan Barack Obama meramaikan acara.");
+  require_named(other, {"Barack Obama", "Malaysia"});
+  CHECK_FALSE(find_relation(other, "Barack Obama", Predicate::kLeads, "Malaysia"));
+}
