@@ -1,5 +1,7 @@
 #include "core/text.h"
 
+#include <algorithm>
+
 #include "core/utf8.h"
 
 namespace newsgraph::text {
@@ -91,6 +93,7 @@ bool has_digit(std::string_view word) {
 
 std::vector<std::string_view> split_words(std::string_view s) {
   std::vector<std::string_view> out;
+  out.reserve(std::count(s.begin(), s.end(), ' ') + 1);
   size_t start = 0;
   while (start <= s.size()) {
     size_t at = s.find(' ', start);

@@ -51,8 +51,9 @@ bool is_chrome(std::string_view line) {
       "klik di sini", "tags", "tag", "artikel terkait", "berita terkait", "download aplikasi",
       "gabung", "kirim komentar", "kolom komentar", "ruas yang wajib", "lanjut baca",
       "loading", "tonton juga", "saksikan juga", "related", "read more"};
+  const char first = folded.empty() ? '\0' : folded[0];
   for (auto p : kPrefixes) {
-    if (starts_with_folded(folded, p)) {
+    if (first == p[0] && starts_with_folded(folded, p)) {
       // "Sumber daya ..." or "Foto-foto itu ..." are sentences, not chrome: chrome lines
       // are short or carry a colon early.
       if (line.size() < 90 || line.substr(0, 24).find(':') != std::string_view::npos) return true;

@@ -5,12 +5,17 @@
 #include "core/text.h"
 #include "ingest/alias_rules.h"
 #include "ingest/gazetteer_builtin.h"
+#include "ingest/flat_index.h"
 #include "ingest/word_filter.h"
+#include "ingest/word_hash.h"
 
 namespace newsgraph::ingest {
 namespace {
 
 enum class CaseRule : uint8_t { kAny, kInitialUpper, kAllUpper };
+
+// A FlatIndex key for a pattern's first word (which must not be UINT64_MAX).
+uint64_t first_key_hash(std::string_view key) { return word_hash(key) & ~uint64_t{1}; }
 
 struct PatternToken {
   std::string key;
@@ -61,7 +66,11 @@ struct Gazetteer::Impl {
   std::vector<AliasRule> rules{AliasRule{}};
   WordLists word_lists;                 // WORDS lines, for rules' @name
   std::vector<AliasRule> type_defaults; // DEFAULT lines, by EntityType
-  std::unordered_map<std::string, std::vector<uint32_t>> by_first_key;  // longest first
+  // Patterns by the word_hash of their first key: an index into first_key_lists, whose
+  // lists hold pattern indices, longest first. One probe of one array a lookup; a list
+  // may hold patterns of two first keys that share a hash, which matching tells apart.
+  FlatIndex by_first_key;
+  std::vector<std::vector<uint32_t>> first_key_lists;
   WordFilter first_keys;            // in front of by_first_key
   WordFilter any_case_first_keys;   // the same, for patterns whose first word may be lowercase
 
@@ -81,7 +90,10 @@ struct Gazetteer::Impl {
     }
     first_keys.add(p.tokens.front().key);
     if (p.tokens.front().rule == CaseRule::kAny) any_case_first_keys.add(p.tokens.front().key);
-    auto& list = by_first_key[p.tokens.front().key];
+    const uint32_t list_index = by_first_key.insert(first_key_hash(p.tokens.front().key),
+                                                    static_cast<uint32_t>(first_key_lists.size()));
+    if (list_index == first_key_lists.size()) first_key_lists.emplace_back();
+    auto& list = first_key_lists[list_index];
     for (uint32_t existing : list) {
       const Pattern& q = patterns[existing];
       if (q.entry == entry && q.rule == rule && q.tokens.size() == p.tokens.size() &&
@@ -285,9 +297,9 @@ std::optional<GazetteerMatch> Gazetteer::longest_match(const std::vector<Token>&
   // Most words of a text are lowercase, and most aliases need a capital to start.
   const bool capital = tokens[i].upper_initial || tokens[i].all_upper;
   if (!(capital ? impl_->first_keys : impl_->any_case_first_keys).may_contain(tokens[i].key)) return std::nullopt;
-  auto it = impl_->by_first_key.find(tokens[i].key);
-  if (it == impl_->by_first_key.end()) return std::nullopt;
-  for (uint32_t pi : it->second) {
+  const uint32_t list_index = impl_->by_first_key.find(first_key_hash(tokens[i].key));
+  if (list_index == FlatIndex::kNone) return std::nullopt;
+  for (uint32_t pi : impl_->first_key_lists[list_index]) {
     const Pattern& p = impl_->patterns[pi];
     if (i + p.tokens.size() > end) continue;
     bool ok = true;

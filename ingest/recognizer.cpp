@@ -7,6 +7,7 @@
 #include "ingest/name_bounds.h"
 #include "ingest/name_typing.h"
 #include "ingest/word_filter.h"
+#include "ingest/word_hash.h"
 
 namespace newsgraph::ingest {
 namespace {
@@ -40,7 +41,7 @@ class Recognizer {
       if (s.title || s.headline) continue;
       for (uint32_t i = s.first + 1; i < s.last; ++i) {
         const Token& t = a_.tokens[i];
-        if (t.is_word() && t.upper_initial && !is_sentence_start(s, i)) inner_caps_.push_back(t.word());
+        if (t.is_word() && t.upper_initial && !is_sentence_start(s, i)) inner_caps_.push_back(word_hash(t.word()));
       }
     }
     std::sort(inner_caps_.begin(), inner_caps_.end());
@@ -48,8 +49,9 @@ class Recognizer {
   }
 
   bool seen_capitalised_inside(std::string_view key) const {
-    return std::binary_search(inner_caps_.begin(), inner_caps_.end(), key);
+    return std::binary_search(inner_caps_.begin(), inner_caps_.end(), word_hash(key));
   }
+
 
   // A one-word name that nothing typed, whose word the article also writes in
   // lowercase, is a common word ("Kinerja", "Timur" in a heading): its mentions go.
@@ -373,8 +375,9 @@ class Recognizer {
 
   Analysis& a_;
   const Gazetteer& g_;
-  // Sorted, unique; views into the article's tokens, which do not move while it runs.
-  std::vector<std::string_view> inner_caps_;
+  // Hashes (word_hash) of the words seen capitalised inside sentences; sorted, unique:
+  // they sort without comparing text.
+  std::vector<uint64_t> inner_caps_;
 };
 
 }  // namespace

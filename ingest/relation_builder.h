@@ -144,6 +144,8 @@ class RelationBuilder {
   // Words that may open a referring phrase (coreference.h): checked before the search.
   // `demonstrative_near`: "itu"/"tersebut" stands within four words after token i.
   bool may_refer(uint32_t i, bool demonstrative_near) const;
+  // Whether sentence s names anyone or has a word that may refer back to someone.
+  bool may_hold_two_parties(uint32_t s) const;
   // "Rusia dan China", "Kim & Putin", "Rusia-DPRK".
   // A person's title may stand between: "Kim Jong Un dan Presiden AS Donald Trump".
   bool coordinated(const Slot& prev, const Slot& next) const;

@@ -62,6 +62,9 @@ RelationBuilder::RelationBuilder(const Analysis& a, const CueLexicon& cues)
       classes_(RuleClasses::of(cues)),
       mention_at_(a.tokens.size(), -1),
       sentence_mentions_(a.sentences.size() + 1, 0) {
+  // About one relation for each mention: most are co-occurrences.
+  relations_.reserve(a.mentions.size());
+  keys_.reserve(a.mentions.size());
   for (size_t k = 0; k < a.mentions.size(); ++k) {
     for (uint32_t t = a.mentions[k].first; t < a.mentions[k].last; ++t) {
       if (mention_at_[t] < 0) mention_at_[t] = static_cast<int32_t>(k);
@@ -196,7 +199,7 @@ void RelationBuilder::sentence(uint32_t s) {
   // person a title or an apposition may place.
   std::vector<Slot>* slots = nullptr;
   title_relations(s);
-  for (uint32_t i = si.first; i < si.last; ++i) {
+  for (uint32_t i = may_hold_two_parties(s) ? si.first : si.last; i < si.last; ++i) {
     const Token& t = a_.tokens[i];
     if (!t.is_word() || inside_mention(i)) continue;
     std::optional<Cue> cue = cues_.find(a_.tokens, i, si.last);
@@ -207,6 +210,19 @@ void RelationBuilder::sentence(uint32_t s) {
   if (!slots && names_a_person(s)) slots = &slots_of(s);
   if (slots) family_and_membership(s, *slots);
   co_occurrences(s);
+}
+
+// A cue relates two parties, each a name of the sentence or a word that refers back
+// ("ia", "kedua negara", "Presiden itu"); a "-nya" on the cue gives one at most. A sentence
+// with no name and no such word has no relation to find: its cues are not looked up.
+bool RelationBuilder::may_hold_two_parties(uint32_t s) const {
+  auto [begin, end] = mentions_of(s);
+  if (begin != end) return true;
+  const SentenceInfo& si = a_.sentences[s];
+  for (uint32_t i = si.first; i < si.last; ++i) {
+    if (a_.tokens[i].is_word() && may_refer(i, true)) return true;
+  }
+  return false;
 }
 
 bool RelationBuilder::names_a_person(uint32_t s) const {

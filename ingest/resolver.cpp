@@ -13,6 +13,7 @@ namespace {
 
 std::vector<std::string> name_words(const Analysis& a, uint32_t first, uint32_t last) {
   std::vector<std::string> words;
+  words.reserve(last - first);
   for (uint32_t i = first; i < last; ++i) {
     if (a.tokens[i].is_word()) words.push_back(a.tokens[i].key);
   }
@@ -39,6 +40,10 @@ class Resolver {
   Resolver(Analysis& a, const Gazetteer& g) : a_(a), g_(g) {}
 
   void run() {
+    // At most one entity a mention: no reallocation moves the entities built so far.
+    a_.entities.reserve(a_.entities.size() + a_.mentions.size());
+    names_.reserve(a_.mentions.size());
+    mention_count_.reserve(a_.mentions.size());
     for (auto& m : a_.mentions) {
       if (m.gazetteer < 0) continue;
       m.entity = gazetteer_entity(static_cast<uint32_t>(m.gazetteer));
@@ -317,6 +322,7 @@ void drop_pasted_headlines(Analysis& a) {
   // Renumber entities that still have a mention, keeping first-seen order.
   std::vector<int32_t> remap(a.entities.size(), -1);
   std::vector<Entity> kept;
+  kept.reserve(a.entities.size());
   for (auto& m : a.mentions) {
     if (remap[m.entity] < 0) {
       remap[m.entity] = static_cast<int32_t>(kept.size());
@@ -330,6 +336,9 @@ void drop_pasted_headlines(Analysis& a) {
 void collect_mentions(Analysis& a) {
   // Role mentions ("Presiden Rusia" for Putin) are mentions of the person; the body
   // inside them is still a mention of the body.
+  std::vector<uint32_t> count(a.entities.size(), 0);
+  for (const auto& m : a.mentions) ++count[m.entity];
+  for (size_t e = 0; e < a.entities.size(); ++e) a.entities[e].mentions.reserve(count[e]);
   for (const auto& m : a.mentions) {
     Entity& e = a.entities[m.entity];
     Mention out;
