@@ -82,7 +82,11 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
   } else if (cue.voice == CueVoice::kReversed) {
     rule = "cue.reversed";
     subj = after_word(slots, i, "dari", si.last);
-    if (subj < 0) subj = right;
+    // Without "dari", only a country right after the goods sells them ("membeli minyak
+    // Iran"); any other name there is what is bought ("membeli Sukhoi SU-35", "CPO").
+    if (subj < 0 && right >= 0 && slots[right].entities.size() == 1 &&
+        entity(slots[right].entities[0]).type == EntityType::kCountry)
+      subj = right;
     obj = left;
   } else if (cue.noun && right >= 0 && slots[right].first == i + 1 &&
              !is_symmetric(cue.predicate)) {

@@ -228,6 +228,7 @@ bool is_person_title(std::string_view key) {
       "perdana", "menteri", "menlu", "menhan", "mendagri", "menkeu", "gubernur", "wagub",
       "bupati", "wabup", "walikota", "wali", "camat", "lurah", "jenderal", "jendral", "letjen",
       "mayjen", "brigjen", "kolonel", "kol", "letkol", "mayor", "kapten", "laksamana", "komjen",
+      "letnan", "sersan", "kopral", "prajurit",
       "irjen", "laksma", "laksda", "laksdya", "marsma", "marsda", "marsdya", "pangdam", "danrem",
       "dandim", "kasad", "kasal", "kasau", "danjen",
       "marsekal", "komandan", "panglima", "kapolri", "kapolda", "kapolres", "kapolsek",

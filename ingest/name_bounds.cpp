@@ -93,12 +93,16 @@ std::optional<TitleBodyPerson> split_title_body_person(const Analysis& a, const 
   const bool org = lexicon::is_org_head(t[first].key),
              place = lexicon::is_location_head(t[first].key);
   if (last - first < 3 || first == info.first) return std::nullopt;
+  if (lexicon::is_org_tail(t[last - 1].key)) return std::nullopt;  // "PT Bank Central Asia Tbk"
   const Token& before = t[first - 1];
   if (!before.is_word() ||
       !(lexicon::is_person_title(before.key) || is_title_continuation(before.key)))
     return std::nullopt;
   uint32_t p = last;
   while (p > first + 1 && is_personal_name_word(a, g, p - 1, last)) --p;
+  // A word joined by a hyphen belongs with the word before it ("Perserikatan Bangsa-Bangsa
+  // Zeid Ra'ad"): the person starts after it.
+  while (p < last && t[p].hyphen_before) ++p;
   if (p == last || p <= first + 1) return std::nullopt;
   if (t[p - 1].is_word() && !t[p - 1].upper_initial && !t[p - 1].all_upper)
     return std::nullopt;  // "... and Justice Reform"

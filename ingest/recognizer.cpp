@@ -160,7 +160,25 @@ class Recognizer {
       nm.type = EntityType::kLocation;
       return;
     }
+    // "PT Bank Central Asia Tbk": a company's legal suffix is part of its name.
+    if (e.type == EntityType::kOrganization && k < end && t[k].upper_initial && (t[k].key == "tbk" || t[k].key == "persero")) {
+      nm.last = k + 1;
+      return;
+    }
     if (e.type == EntityType::kOrganization || e.type == EntityType::kEvent || e.type == EntityType::kTopic) return;
+    // "Salman bin Abdulaziz Al Saud": the rest of a known person's name after a connector.
+    if (e.type == EntityType::kPerson) {
+      uint32_t j = k;
+      while (j + 1 < end && t[j].is_word() && is_name_connector(t[j].key) && t[j + 1].upper_initial &&
+             !g_.longest_match(t, j + 1, end)) {
+        j += 2;
+        while (j < end && t[j].is_word() && t[j].upper_initial && !lexicon::is_common_capitalized(t[j].key)) ++j;
+      }
+      if (j > k) {
+        nm.last = j;
+        return;
+      }
+    }
     while (k < end && t[k].is_word() && t[k].upper_initial &&
            (!lexicon::is_common_capitalized(t[k].key) || lexicon::is_org_tail(t[k].key)))
       ++k;
@@ -263,6 +281,11 @@ class Recognizer {
         ++j;
         continue;
       }
+      // "bidang" inside a body's name: "Kementerian Koordinator bidang Kemaritiman".
+      if (t.is_word() && t.word() == "bidang" && org_head && j + 1 < end && a_.tokens[j + 1].upper_initial) {
+        ++j;
+        continue;
+      }
       // "untuk" inside a body's name: "Observatorium Suriah untuk Hak Asasi Manusia",
       // but not before a country ("Utusan Khusus PBB untuk Suriah").
       if (t.is_word() && (t.word() == "untuk" || t.word() == "bagi") && org_head &&
@@ -314,6 +337,8 @@ class Recognizer {
                            lexicon::is_generic_noun(a_.tokens[first].key) ||
                            lexicon::is_common_noun(a_.tokens[first].key) || lexicon::is_org_tail(a_.tokens[first].key) ||
                            lexicon::is_event_head(a_.tokens[first].key) ||  // "KTT", "Piala" alone
+                           lexicon::is_person_title(a_.tokens[first].key) ||  // "PM" alone
+                           lexicon::is_leader_title(a_.tokens[first].key) ||
                            is_roman_numeral(a_.tokens[first]) || is_code(a_.tokens[first]) ||
                            (!speaks && lexicon::looks_inflected(a_.tokens[first].key))))
       return j;
@@ -399,7 +424,7 @@ bool is_title_continuation(std::string_view key) {
       "sekretaris", "kabinet", "tertinggi", "eksekutif", "pelaksana", "harian", "tetap",
       "khusus", "senior", "tinggi", "distrik", "daerah", "wilayah", "operasi", "regional",
       "nasional", "pusat", "informasi", "humas", "penerangan", "hubungan", "masyarakat",
-      "tentara", "pasukan", "angkatan", "udara", "darat", "laut", "polisi", "resor", "sektor",
+      "tentara", "militer", "pasukan", "angkatan", "udara", "darat", "laut", "polisi", "resor", "sektor",
       "of", "state", "foreign", "affairs", "defence", "defense", "national", "security",
       "executive", "officer", "vice", "chief", "operating", "financial", "hak", "asasi", "manusia",
       "interim", "terpilih", "sementara", "sumber", "daya", "mineral", "lingkungan", "hidup",

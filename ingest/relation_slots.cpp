@@ -34,6 +34,15 @@ std::vector<Slot>& RelationBuilder::slots_of(uint32_t s) {
       slots.push_back(slot);
       continue;
     }
+    // A name that stands for no actor here ("militan Negara Islam Irak dan Syam") keeps the
+    // names inside it from standing in its place ("Irak").
+    if (const int32_t at = mention_at_[i]; at >= 0) {
+      const NameMention& m = a_.mentions[at];
+      if (m.first == i && m.last > i + 1 && !m.modifier && names_a_kind(m)) {
+        i = m.last;
+        continue;
+      }
+    }
     // The next "itu"/"tersebut" at or after i + 1, found once for the sentence.
     while (demonstrative < si.last &&
            (demonstrative <= i || (a_.tokens[demonstrative].word() != "itu" &&
@@ -76,15 +85,25 @@ std::vector<Slot>& RelationBuilder::slots_of(uint32_t s) {
   return merged;
 }
 
-// Whether a country or body is named only to say what kind a noun is ("perusahaan
-// Jepang", "klub Spanyol", "negara anggota PBB") or as the press ("kantor berita TASS").
+// Whether a name stands for no actor here: a country or body named only to say what
+// kind a noun is ("perusahaan Jepang", "klub Spanyol", "negara anggota PBB") or as the
+// press ("kantor berita TASS"); the people of a country, body or place ("warga
+// Yordania", "militan ISIS"); a thing ("pesawat Gulfstream", "Siklon Tropis Pakhar").
 bool RelationBuilder::names_a_kind(const NameMention& m) const {
   const EntityType type = entity(m.entity).type;
-  if ((type != EntityType::kCountry && type != EntityType::kOrganization) || m.first == 0 ||
-      m.first == a_.sentences[m.sentence].first)
-    return false;
+  // "Siklon Tropis Pakhar", "Ransomware WannaCry": a name a thing noun opens is a thing.
+  if (type != EntityType::kCountry && cues_.in_class(classes_.thing_nouns, a_.tokens[m.first].word()))
+    return true;
+  if (type == EntityType::kTopic || m.first == a_.sentences[m.sentence].first) return false;
   const std::string_view before = a_.tokens[m.first - 1].word();
   const bool two_before = m.first >= a_.sentences[m.sentence].first + 2;  // within the sentence
+  // "warga Yordania", "militan ISIS", "remaja Kashmir", "Warga Negara Indonesia".
+  if (cues_.in_class(classes_.people_of_nouns, before) ||
+      (before == "negara" && two_before && cues_.in_class(classes_.people_of_nouns, a_.tokens[m.first - 2].word())))
+    return true;
+  // "pesawat Gulfstream": a thing; not "rudal Korea Utara", whose country acts.
+  if (type != EntityType::kCountry && cues_.in_class(classes_.thing_nouns, before)) return true;
+  if (type != EntityType::kCountry && type != EntityType::kOrganization) return false;
   if (before == "anggota")
     return two_before && a_.tokens[m.first - 2].word() == "negara";  // member states
   // "kepada kantor berita TASS", "harian The Independent": the press spoken to or read,

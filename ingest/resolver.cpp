@@ -54,7 +54,21 @@ class Resolver {
       if (a_.mentions[i].gazetteer < 0) resolve_unknown(i);
     }
     vote_types();
+    mark_restatements();
     resolve_roles();
+  }
+
+  // "Negara Islam Irak dan Syam (ISIS)": a short form in brackets right after the name
+  // of the same entity restates it; it is no second actor there.
+  void mark_restatements() {
+    auto& ms = a_.mentions;
+    for (size_t k = 1; k < ms.size(); ++k) {
+      NameMention& m = ms[k];
+      const NameMention& before = ms[k - 1];
+      if (m.entity >= 0 && m.entity == before.entity && m.first >= 1 && before.last + 1 == m.first &&
+          a_.tokens[m.first - 1].word() == "(")
+        m.modifier = true;
+    }
   }
 
  private:
@@ -269,13 +283,21 @@ class Resolver {
   // Kim Jong Un", "Rusia yaitu Putin". Returns the entity or -1.
   int32_t following_person(size_t i) const {
     const auto& ms = a_.mentions;
+    uint32_t body_end = ms[i].last;
+    // "Amerika Serikat (AS) Joe Biden": past the short form that restates the body.
+    if (i + 1 < ms.size() && ms[i + 1].modifier && ms[i + 1].entity == ms[i].entity &&
+        ms[i + 1].first == body_end + 1 && ms[i + 1].last < a_.tokens.size() &&
+        a_.tokens[ms[i + 1].last].word() == ")") {
+      ++i;
+      body_end = ms[i].last + 1;
+    }
     if (i + 1 >= ms.size() || ms[i + 1].sentence != ms[i].sentence) return -1;
     const NameMention& next = ms[i + 1];
     if (next.entity < 0 || a_.entities[next.entity].type != EntityType::kPerson) return -1;
-    uint32_t gap = next.first - ms[i].last;
+    uint32_t gap = next.first - body_end;
     bool adjacent = gap == 0;
-    bool joined = gap == 1 && (a_.tokens[ms[i].last].word() == "," || a_.tokens[ms[i].last].word() == "yaitu" ||
-                               a_.tokens[ms[i].last].word() == "yakni");
+    bool joined = gap == 1 && (a_.tokens[body_end].word() == "," || a_.tokens[body_end].word() == "yaitu" ||
+                               a_.tokens[body_end].word() == "yakni");
     return adjacent || joined ? next.entity : -1;
   }
 

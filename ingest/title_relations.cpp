@@ -30,8 +30,12 @@ void RelationBuilder::title_relations(uint32_t s) {
       // between ("Presiden Rusia, Vladimir Putin", "Presiden Amerika Serikat (AS) Donald
       // Trump"); not "PM Malaysia dan Obama".
       const uint32_t next = ms[j].first;
+      uint32_t after_rank = m.last;  // "juru bicara pertahanan India Letnan Kolonel X"
+      while (after_rank < a_.sentences[s].last && a_.tokens[after_rank].is_word() &&
+             lexicon::is_person_title(a_.tokens[after_rank].key))
+        ++after_rank;
       bool named_after = !ms[j].role && entity(ms[j].entity).type == EntityType::kPerson &&
-                         (next == after_alias(m.last) ||
+                         (next == after_alias(m.last) || next == after_rank ||
                           (next == m.last + 1 && is_namely(a_.tokens[m.last].word())));
       if (role_here || named_after) {
         person = ms[j].entity;
@@ -323,6 +327,11 @@ int32_t RelationBuilder::body_before_person(uint32_t s, uint32_t person_first) c
   // Walk left over the body and the title: bodies are names, titles are role words.
   int32_t body = -1;
   uint32_t i = person_first;
+  // Ranks right after a body's name are the person's ("... pertahanan India Letnan
+  // Kolonel X"): the walk starts at the body.
+  uint32_t rank = i;
+  while (rank > si.first + 1 && lexicon::is_person_title(a_.tokens[rank - 1].key)) --rank;
+  if (rank < i && mention_at_[rank - 1] >= 0) i = rank;
   int budget = 14;
   while (i > si.first && budget-- > 0) {
     --i;
