@@ -40,6 +40,10 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
       cue.voice != CueVoice::kPassive) {
     left = slots[left].patient_of_passive;  // "X dijatuhi sanksi oleh Y sejak menginvasi Z"
   }
+  // "Polri menyatakan serangan bom ... dilakukan ISIS": whoever reports an act is not its
+  // agent (one who announces it often is: "Pakistan mengumumkan pengusiran diplomat India").
+  if (left >= 0 && cue.noun && i > si.first && lexicon::is_reporting_verb(a_.tokens[i - 1].key))
+    left = -1;
   const bool light_verb = i > si.first && is_light_verb(a_.tokens[i - 1].key);
   // "X, yang menyerang Y": the subject is the name "yang" follows, or none
   // ("pihak yang menyerang Tokyo" names no attacker).
@@ -107,6 +111,15 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
     int between = after_word(slots, i, "antara", std::min(si.last, i + (cue.noun ? 6 : 4)));
     if (between >= 0) {
       pairwise(slots[between], cue.predicate, s, i, cue.root, "cue.symmetric.between");
+      return;
+    }
+    // "dialog antara negara-negara Islam dengan Myanmar": the parties are named after
+    // "antara"; where they are no pair of names, the subject before is none of them.
+    if (i + 1 < si.last && a_.tokens[i + 1].key == "antara") return;
+    // "memperkuat hubungan AS dan Israel": the ties are the pair's, not the subject's.
+    if (right >= 0 && slots[right].entities.size() > 1 && i + 2 < si.last &&
+        a_.tokens[i + 1].key == "hubungan" && slots[right].first == i + 2) {
+      pairwise(slots[right], cue.predicate, s, i, cue.root, "cue.symmetric.possessor");
       return;
     }
     // "persahabatan Rusia-DPRK", "Kim dan Putin bertemu", "X bertemu dengan Y".

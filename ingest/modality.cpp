@@ -88,6 +88,8 @@ bool under_condition(const Analysis& a, const SentenceInfo& s, const Clause& c, 
   return true;
 }
 
+bool a_upper(const Analysis& a, uint32_t i) { return a.tokens[i].upper_initial || a.tokens[i].all_upper; }
+
 // A word with a verb's prefix: "menolak", "memberi", "berjanji", "dikritik".
 bool starts_verb(std::string_view key) {
   auto starts = [&](std::string_view p) { return key.size() > p.size() + 2 && key.substr(0, p.size()) == p; };
@@ -124,7 +126,8 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
     // "mencabut dukungannya", "mengakhiri kerja sama": what is withdrawn no longer holds.
     if (distance <= 2 && any_of(key, {"mencabut", "menarik", "menghentikan", "mengakhiri",
                                       "membatalkan", "memotong", "pemotongan", "pencabutan",
-                                      "penghentian", "pembatalan", "memangkas", "pemangkasan"}))
+                                      "penghentian", "pembatalan", "memangkas", "pemangkasan",
+                                      "menangguhkan", "penangguhan", "membekukan", "pembekuan"}))
       negated = true;
     // What can, may or should happen, anywhere before the cue in its clause: "bisa membantu
     // posisi Jepang dalam menegosiasi kesepakatan", "mesti diputuskan melalui perundingan".
@@ -142,6 +145,20 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
       planned = true;
     if (any_of(key, {"dikabarkan", "dilaporkan", "disebut", "disebutkan", "diduga", "diyakini",
                      "kabarnya", "konon", "reportedly", "allegedly"}))
+      alleged = true;
+    // What someone urges, asks for or wants another to do has not happened: "mendesak DK PBB
+    // menjatuhkan sanksi", "AS ingin Dewan Keamanan menerapkan embargo".
+    // ("meminta uang muka untuk membantu X" asks for a thing: only "meminta" a named party.)
+    const bool asks_someone = key == "meminta" && i + 1 < cue && a_upper(a, i + 1);
+    if (asks_someone ||
+        any_of(key, {"mendesak", "mendesakkan", "menyerukan", "mengimbau", "menuntut",
+                     "mengusulkan", "menginginkan", "mengharapkan", "urged", "urges"}) ||
+        (distance > 3 && any_of(key, {"ingin", "berharap", "agar", "supaya"})))
+      hypothetical = true;
+    // An effort toward an act is not the act: "upaya Korsel memulai kembali dialog".
+    if (distance <= 4 && any_of(key, {"upaya", "upayanya", "usaha", "berupaya", "berusaha"})) planned = true;
+    // A noun cue named as reported or claimed: "laporan serangan gas", "klaim serangan".
+    if (distance <= 2 && noun_cue && any_of(key, {"laporan", "kabar", "klaim", "tuduhan", "dugaan"}))
       alleged = true;
   }
   // A denial or accusation earlier in the sentence covers what it is about, up to a second

@@ -792,3 +792,44 @@ TEST_CASE("a rank between a body and a name is the person's", "[relations]") {
   CHECK_FALSE(testing::find_entity(x, "Letnan Kolonel Ahmed Karim"));
   CHECK(find_relation(x, "Ahmed Karim", Predicate::kMemberOf, "Pakistan"));
 }
+
+TEST_CASE("whoever reports an act is not its agent", "[relations]") {
+  auto x = run("Kepolisian Filipina menyatakan serangan bom di Marawi dilakukan kelompok Abu Sayyaf.");
+  require_named(x, {"Kepolisian Filipina", "Marawi"});
+  for (const auto& r : x.relations) {
+    if (r.predicate == Predicate::kAttack) CHECK(label_of(x, r.subject) != "Kepolisian Filipina");
+  }
+  auto announced = run("Kementerian Luar Negeri Turki mengumumkan pengusiran diplomat Belanda.");
+  CHECK(find_relation(announced, "Kementerian Luar Negeri Turki", Predicate::kSanction, "Netherlands"));
+}
+
+TEST_CASE("what a party urges or wants another to do is hypothetical", "[relations][modality]") {
+  auto x = run("Jepang mendesak Dewan Keamanan PBB menjatuhkan sanksi terhadap Iran.");
+  const Relation* r = find_relation(x, "UN Security Council", Predicate::kSanction, "Iran");
+  REQUIRE(r);
+  CHECK(r->modality == Modality::kHypothetical);
+  auto asked = run("Menteri itu meminta dana tambahan untuk membantu Palestina.");
+  for (const auto& rel : asked.relations) CHECK(rel.modality != Modality::kHypothetical);
+}
+
+TEST_CASE("a suspended tie is negated and a reported act alleged", "[relations][modality]") {
+  auto x = run("Selandia Baru menangguhkan kerja sama militer dengan Fiji.");
+  const Relation* r = find_relation(x, "Fiji", Predicate::kCooperate, "New Zealand");
+  REQUIRE(r);
+  CHECK(r->modality == Modality::kNegated);
+}
+
+TEST_CASE("'antara' names a symmetric act's parties, and ties named with a pair are the pair's",
+          "[relations]") {
+  auto x = run("Norwegia siap menjadi penengah dialog antara kelompok oposisi dengan pemerintah Venezuela.");
+  require_named(x, {"Norway", "Venezuela"});
+  CHECK_FALSE(find_relation(x, "Norway", Predicate::kMeet, "Venezuela"));
+  auto ties = run("Presiden itu berjanji memperkuat hubungan Brasil dan Argentina.");
+  CHECK(find_relation(ties, "Argentina", Predicate::kCooperate, "Brazil"));
+}
+
+TEST_CASE("a country after a currency is the currency's", "[relations]") {
+  auto x = run("Bank Dunia menyetujui dana sebesar 100 juta dolar AS untuk mendukung Vietnam.");
+  require_named(x, {"Vietnam", "United States"});
+  CHECK_FALSE(find_relation(x, "United States", Predicate::kSupport, "Vietnam"));
+}
