@@ -9,6 +9,16 @@
 #include "ingest/relation_builder.h"
 
 namespace newsgraph::ingest {
+namespace {
+
+// What is done in words, so saying it is doing it.
+bool is_verbal_predicate(Predicate p) {
+  return p == Predicate::kSupport || p == Predicate::kAccuse || p == Predicate::kReject ||
+         p == Predicate::kThreaten || p == Predicate::kCommunicate || p == Predicate::kInvite ||
+         p == Predicate::kAccept || p == Predicate::kRecognize;
+}
+
+}  // namespace
 
 void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i, const Cue& cue,
                                 std::string_view word) {
@@ -40,9 +50,12 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
       cue.voice != CueVoice::kPassive) {
     left = slots[left].patient_of_passive;  // "X dijatuhi sanksi oleh Y sejak menginvasi Z"
   }
-  // "Polri menyatakan serangan bom ... dilakukan ISIS": whoever reports an act is not its
-  // agent (one who announces it often is: "Pakistan mengumumkan pengusiran diplomat India").
-  if (left >= 0 && cue.noun && i > si.first && lexicon::is_reporting_verb(a_.tokens[i - 1].key))
+  // "Polri menyatakan serangan bom ... dilakukan ISIS": whoever reports a deed is not its
+  // agent; one who states support, criticism or a refusal expresses it ("menyatakan
+  // solidaritas"), and one who announces a deed often did it ("Pakistan mengumumkan
+  // pengusiran diplomat India").
+  if (left >= 0 && cue.noun && i > si.first && lexicon::is_reporting_verb(a_.tokens[i - 1].key) &&
+      !is_verbal_predicate(cue.predicate))
     left = -1;
   const bool light_verb = i > si.first && is_light_verb(a_.tokens[i - 1].key);
   // "X, yang menyerang Y": the subject is the name "yang" follows, or none
