@@ -129,8 +129,8 @@ Reference one(uint32_t length, int32_t entity, const char* rule) {
 
 // What "kedua negara" (or "kedua pemimpin", "keduanya") refers back to: the last
 // coordinated pair of countries (people) in this or the two sentences before ("Rusia dan
-// China"), else the only two named in the last kPairWindow tokens; nothing where more were
-// (on real news the two named most often were the wrong pair more often than not). `want` kTopic stands for any actor
+// China"), and nothing where no pair was named so: on real news the pair guessed from the
+// names around (the two named most, or the only two) was wrong every time it was judged. `want` kTopic stands for any actor
 // ("kedua pihak", "keduanya").
 Reference pair_before(const Analysis& a, uint32_t s, uint32_t i, uint32_t length, EntityType want) {
   std::vector<const NameMention*> before;
@@ -164,23 +164,7 @@ Reference pair_before(const Analysis& a, uint32_t s, uint32_t i, uint32_t length
       return r;
     }
   }
-  // Else exactly two actors named nearby, and no third: the pair is unambiguous.
-  int32_t first = -1, second = -1;
-  for (const NameMention* m : before) {
-    if (m->entity == first || m->entity == second) continue;
-    if (first < 0) {
-      first = m->entity;
-    } else if (second < 0) {
-      second = m->entity;
-    } else {
-      return Reference{};
-    }
-  }
-  if (second < 0) return Reference{};
-  r.entities[0] = first;
-  r.entities[1] = second;
-  r.count = 2;
-  return r;
+  return Reference{};
 }
 
 }  // namespace

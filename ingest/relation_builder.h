@@ -89,6 +89,7 @@ struct RuleClasses {
   uint64_t threat_words = 0;         // "mengancam akan menyerang": the act is only threatened
   uint64_t people_of_nouns = 0;      // "warga Yordania", "militan ISIS": the people, not the name
   uint64_t thing_nouns = 0;          // "pesawat X", "Siklon X": a thing, no actor
+  uint64_t envoy_nouns = 0;          // "dubes untuk PBB": where an envoy is posted, no actor
   uint64_t object_prepositions[static_cast<size_t>(Predicate::kCoOccurs) + 1] = {};  // "objects_P"
 
   static const RuleClasses& of(const CueLexicon& cues);
@@ -142,7 +143,8 @@ class RelationBuilder {
   bool past_or_future_post(uint32_t s, uint32_t as) const;
   // The token after a parenthesised short form at t ("(AS)"), or t.
   uint32_t after_alias(uint32_t t) const;
-  bool is_kind_noun(std::string_view w) const;  // class "kind" of the cue lexicon
+  bool is_kind_noun(std::string_view w) const;
+  bool is_envoy_word(std::string_view w) const;  // an envoy before "untuk X"  // class "kind" of the cue lexicon
   // Words that may open a referring phrase (coreference.h): checked before the search.
   // `demonstrative_near`: "itu"/"tersebut" stands within four words after token i.
   bool may_refer(uint32_t i, bool demonstrative_near) const;

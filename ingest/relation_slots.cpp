@@ -101,6 +101,8 @@ bool RelationBuilder::names_a_kind(const NameMention& m) const {
   if (cues_.in_class(classes_.people_of_nouns, before) ||
       (before == "negara" && two_before && cues_.in_class(classes_.people_of_nouns, a_.tokens[m.first - 2].word())))
     return true;
+  // "duta besarnya untuk PBB", "utusan khusus untuk Suriah": where an envoy is sent.
+  if (before == "untuk" && two_before && is_envoy_word(a_.tokens[m.first - 2].word())) return true;
   // "pesawat Gulfstream": a thing; not "rudal Korea Utara", whose country acts.
   if (type != EntityType::kCountry && cues_.in_class(classes_.thing_nouns, before)) return true;
   if (type != EntityType::kCountry && type != EntityType::kOrganization) return false;
@@ -114,6 +116,12 @@ bool RelationBuilder::names_a_kind(const NameMention& m) const {
   const bool adjective = two_before && !a_.tokens[m.first - 1].upper_initial &&
                          !lexicon::is_function_word(before) && !is_preposition(before);
   return is_kind_noun(before) || (adjective && is_kind_noun(a_.tokens[m.first - 2].word()));
+}
+
+// "dubes", "duta besar(nya)", "utusan (khusus)": an envoy, in class envoy or after "duta".
+bool RelationBuilder::is_envoy_word(std::string_view w) const {
+  return cues_.in_class(classes_.envoy_nouns, w) || w == "besar" || w == "besarnya" || w == "utusan" ||
+         w == "khusus" || w == "tetap";
 }
 
 bool RelationBuilder::is_kind_noun(std::string_view w) const {

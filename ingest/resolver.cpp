@@ -224,6 +224,11 @@ class Resolver {
   void resolve_roles() {
     std::unordered_map<int32_t, int32_t> leader;  // country entity -> person entity
     auto& ms = a_.mentions;
+    // "Menteri Pertahanan Indonesia Ryamizard": the body inside any person's title is
+    // the person's, no actor there (leaders' titles are read below, with their roles).
+    for (size_t i = 0; i < ms.size(); ++i) {
+      if (is_led_body(ms[i]) && after_person_title(ms[i]) && following_person(i) >= 0) ms[i].modifier = true;
+    }
     for (size_t i = 0; i < ms.size(); ++i) {
       if (!is_led_body(ms[i]) || !after_leader_title(ms[i])) continue;
       int32_t person = following_person(i);
@@ -277,6 +282,16 @@ class Resolver {
            !lexicon::is_leader_title(a_.tokens[k - 1].key))
       --k;
     return k > 0 && a_.tokens[k - 1].is_word() && lexicon::is_leader_title(a_.tokens[k - 1].key);
+  }
+
+  // Whether a person's title ends right before m: "Menteri Pertahanan Indonesia",
+  // "juru bicara Kementerian Luar Negeri".
+  bool after_person_title(const NameMention& m) const {
+    uint32_t k = m.first;
+    while (k > 0 && a_.tokens[k - 1].is_word() && is_title_continuation(a_.tokens[k - 1].key) &&
+           !lexicon::is_person_title(a_.tokens[k - 1].key))
+      --k;
+    return k > 0 && a_.tokens[k - 1].is_word() && lexicon::is_person_title(a_.tokens[k - 1].key);
   }
 
   // The person named right after mention i: "Rusia Vladimir Putin", "Korea Utara,

@@ -82,7 +82,7 @@ TEST_CASE("'negara itu' refers to the last country named that is not a place",
 
 TEST_CASE("'kedua negara' never takes a country named as a place", "[relations][coref]") {
   auto x =
-      run("Pejabat Jepang tiba di Hanoi. Pertemuan dengan Korea Selatan digelar di Rusia. "
+      run("Pejabat Jepang dan Korea Selatan bertemu di Rusia. "
           "Kedua negara sepakat memperkuat kerja sama.");
   CHECK(find_relation(x, "Japan", Predicate::kCooperate, "South Korea"));
   CHECK_FALSE(find_relation(x, "Russia", Predicate::kCooperate, "South Korea"));
@@ -522,9 +522,15 @@ TEST_CASE("a purpose clause is planned, and a noun cue takes the modal words sai
 
 TEST_CASE("'kedua pihak' takes the two parties named, whatever their kind", "[relations][coref]") {
   auto x =
-      run("Donald Trump menerima Benjamin Netanyahu di Gedung Putih. Kedua pihak sepakat "
+      run("Donald Trump dan Benjamin Netanyahu bertemu di Gedung Putih. Kedua pihak sepakat "
           "memperkuat kerja sama.");
   CHECK(find_relation(x, "Benjamin Netanyahu", Predicate::kCooperate, "Donald Trump"));
+  // Two parties named apart ("X menerima Y") are no pair "kedua pihak" can take.
+  auto apart =
+      run("Emmanuel Macron menerima Olaf Scholz di Elysee. Kedua pihak sepakat memperkuat kerja sama.");
+  require_named(apart, {"Emmanuel Macron", "Olaf Scholz"});
+  CHECK_FALSE(find_relation(apart, "Emmanuel Macron", Predicate::kCooperate, "Olaf Scholz"));
+  CHECK_FALSE(find_relation(apart, "Olaf Scholz", Predicate::kCooperate, "Emmanuel Macron"));
 }
 
 TEST_CASE("a symmetric verb followed by 'dengan' has its partner there or none", "[relations]") {
@@ -832,4 +838,26 @@ TEST_CASE("a country after a currency is the currency's", "[relations]") {
   auto x = run("Bank Dunia menyetujui dana sebesar 100 juta dolar AS untuk mendukung Vietnam.");
   require_named(x, {"Vietnam", "United States"});
   CHECK_FALSE(find_relation(x, "United States", Predicate::kSupport, "Vietnam"));
+}
+
+TEST_CASE("where an envoy is posted is no actor", "[relations]") {
+  auto x = run("Perdana Menteri Belgia menyesalkan keputusan duta besarnya untuk PBB yang mendukung Iran.");
+  require_named(x, {"United Nations", "Iran"});
+  CHECK_FALSE(find_relation(x, "United Nations", Predicate::kSupport, "Iran"));
+}
+
+TEST_CASE("the body in a person's title is the person's, so the person is the party", "[relations]") {
+  auto x = run("Menteri Pertahanan Jerman Boris Pistorius meminta maaf kepada Menteri Pertahanan Polandia "
+               "Mariusz Blaszczak.");
+  CHECK(find_relation(x, "Boris Pistorius", Predicate::kCommunicate, "Mariusz Blaszczak"));
+  CHECK_FALSE(find_relation(x, "Boris Pistorius", Predicate::kCommunicate, "Poland"));
+  CHECK(find_relation(x, "Mariusz Blaszczak", Predicate::kMemberOf, "Poland"));
+}
+
+TEST_CASE("hostility is no attack; launched hostilities are", "[relations]") {
+  auto x = run("Iran menuding kebijakan bermusuhan Amerika Serikat terhadap Venezuela.");
+  require_named(x, {"United States", "Venezuela"});
+  CHECK_FALSE(find_relation(x, "United States", Predicate::kAttack, "Venezuela"));
+  auto war = run("Armenia melancarkan permusuhan di Azerbaijan.");
+  CHECK(find_relation(war, "Armenia", Predicate::kAttack, "Azerbaijan"));
 }
