@@ -276,23 +276,18 @@ class Resolver {
     return k;
   }
 
-  bool after_leader_title(const NameMention& m) const {
+  // Whether a title of the kind `is_title` tells ends right before m ("Presiden Rusia",
+  // "Menteri Pertahanan Indonesia", "juru bicara Kementerian Luar Negeri").
+  bool after_title(const NameMention& m, bool (*is_title)(std::string_view)) const {
     uint32_t k = m.first;
     while (k > 0 && a_.tokens[k - 1].is_word() && is_title_continuation(a_.tokens[k - 1].key) &&
-           !lexicon::is_leader_title(a_.tokens[k - 1].key))
+           !is_title(a_.tokens[k - 1].key))
       --k;
-    return k > 0 && a_.tokens[k - 1].is_word() && lexicon::is_leader_title(a_.tokens[k - 1].key);
+    return k > 0 && a_.tokens[k - 1].is_word() && is_title(a_.tokens[k - 1].key);
   }
+  bool after_leader_title(const NameMention& m) const { return after_title(m, lexicon::is_leader_title); }
+  bool after_person_title(const NameMention& m) const { return after_title(m, lexicon::is_person_title); }
 
-  // Whether a person's title ends right before m: "Menteri Pertahanan Indonesia",
-  // "juru bicara Kementerian Luar Negeri".
-  bool after_person_title(const NameMention& m) const {
-    uint32_t k = m.first;
-    while (k > 0 && a_.tokens[k - 1].is_word() && is_title_continuation(a_.tokens[k - 1].key) &&
-           !lexicon::is_person_title(a_.tokens[k - 1].key))
-      --k;
-    return k > 0 && a_.tokens[k - 1].is_word() && lexicon::is_person_title(a_.tokens[k - 1].key);
-  }
 
   // The person named right after mention i: "Rusia Vladimir Putin", "Korea Utara,
   // Kim Jong Un", "Rusia yaitu Putin". Returns the entity or -1.
