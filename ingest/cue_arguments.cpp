@@ -216,6 +216,9 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
     if (!cue.noun && obj >= 0 && relative_between(i, slots[obj].first))
       obj = -1;  // "menuduh gerilyawan yang didukung X"
     if (obj >= 0 && object_inside_other_phrase(i, slots[obj].first, cue.predicate)) obj = -1;
+    // "kunjungan kerja melepas ekspor bawang ke Thailand": after a noun cue, a name past
+    // another verb is that verb's.
+    if (cue.noun && obj >= 0 && slots[obj].first > i && verb_between(i + 1, slots[obj].first)) obj = -1;
     // A bare noun cue names an event; without a possessor or a light verb it says
     // nothing about who did it to whom ("menerima bantuan dari X").
     if (cue.noun && !light_verb) subj = -1;

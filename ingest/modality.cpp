@@ -151,7 +151,7 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
     // ("meminta uang muka untuk membantu X" asks for a thing: only "meminta" a named party.)
     const bool asks_someone = key == "meminta" && i + 1 < cue && a_upper(a, i + 1);
     if (asks_someone ||
-        any_of(key, {"mendesak", "mendesakkan", "menyerukan", "mengimbau", "menuntut",
+        any_of(key, {"mendesak", "mendesakkan", "menyerukan", "mengimbau", "menuntut", "mendorong",
                      "mengusulkan", "menginginkan", "mengharapkan", "urged", "urges"}) ||
         (distance > 3 && any_of(key, {"ingin", "berharap", "agar", "supaya"})))
       hypothetical = true;

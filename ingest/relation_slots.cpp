@@ -118,6 +118,19 @@ bool RelationBuilder::names_a_kind(const NameMention& m) const {
   return is_kind_noun(before) || (adjective && is_kind_noun(a_.tokens[m.first - 2].word()));
 }
 
+// Whether a verb of its own ("melepas", "mengirim") stands in [from, to), outside names;
+// not "melawan", which takes the object of an attack, nor a verb after "yang", which
+// says what the noun does ("surat yang meminta Myanmar ...").
+bool RelationBuilder::verb_between(uint32_t from, uint32_t to) const {
+  for (uint32_t t = from; t < to; ++t) {
+    const std::string& key = a_.tokens[t].key;
+    if (mention_at_[t] < 0 && key != "melawan" && lexicon::looks_like_verb(key) &&
+        !(t > from && a_.tokens[t - 1].key == "yang"))
+      return true;
+  }
+  return false;
+}
+
 // "dubes", "duta besar(nya)", "utusan (khusus)": an envoy, in class envoy or after "duta".
 bool RelationBuilder::is_envoy_word(std::string_view w) const {
   return cues_.in_class(classes_.envoy_nouns, w) || w == "besar" || w == "besarnya" || w == "utusan" ||

@@ -38,6 +38,11 @@ void RelationBuilder::title_relations(uint32_t s) {
                          (next == after_alias(m.last) || next == after_rank ||
                           (next == m.last + 1 && is_namely(a_.tokens[m.last].word())));
       if (role_here || named_after) {
+        // "Sekjen PBB, Kofi Annan (mantan Sekjen PBB)": a former holder, said after the name.
+        const uint32_t after = ms[j].last;
+        if (after + 1 < a_.sentences[s].last && (a_.tokens[after].word() == "(" || a_.tokens[after].word() == ",") &&
+            is_not_current(a_.tokens[after + 1].key))
+          break;
         person = ms[j].entity;
         break;
       }

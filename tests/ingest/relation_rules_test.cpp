@@ -861,3 +861,17 @@ TEST_CASE("hostility is no attack; launched hostilities are", "[relations]") {
   auto war = run("Armenia melancarkan permusuhan di Azerbaijan.");
   CHECK(find_relation(war, "Armenia", Predicate::kAttack, "Azerbaijan"));
 }
+
+TEST_CASE("a holder said after the name to be a former one leads nothing", "[relations]") {
+  auto x = run("Saya bicara dengan Sekjen PBB, Ban Ki-moon (mantan Sekjen PBB), kemarin.");
+  require_named(x, {"Ban Ki-moon", "United Nations"});
+  CHECK_FALSE(find_relation(x, "Ban Ki-moon", Predicate::kLeads, "United Nations"));
+}
+
+TEST_CASE("after a noun cue, a name past another verb is that verb's", "[relations]") {
+  auto x = run("Menteri Pertanian Suswono melakukan kunjungan kerja melepas ekspor kopi ke Jepang di Medan.");
+  require_named(x, {"Japan"});
+  for (const auto& r : x.relations) CHECK(r.predicate != Predicate::kVisit);
+  auto letter = run("Kofi Annan mengirim surat yang meminta Sudan menghentikan kekerasan.");
+  CHECK(find_relation(letter, "Kofi Annan", Predicate::kCommunicate, "Sudan"));
+}
