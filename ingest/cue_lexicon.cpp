@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "ingest/cue_file.h"
 #include "ingest/cue_lexicon_builtin.h"
+#include "ingest/word_filter.h"
 #include "ingest/word_cache.h"
 #include "ingest/word_memo.h"
 
@@ -46,6 +47,7 @@ struct CueLexicon::Index {
   std::unordered_map<std::string_view, uint32_t> roots;               // root -> index in root_list
   std::unordered_map<std::string_view, std::vector<uint32_t>> exact;  // first word -> senses
   std::unordered_map<std::string_view, uint64_t> word_classes;      // word -> bit k per class k
+  WordFilter class_words;                                           // in front of word_classes
   std::unordered_map<std::string, uint64_t> class_masks;            // class name -> its bit
   uint64_t serial = 0;                       // tells the per-thread memos apart
 
@@ -84,7 +86,10 @@ Status CueLexicon::Index::build() {
     class_bit.emplace(c.name, static_cast<int>(class_bit.size()));
   }
   for (const CueClass& c : classes) {
-    for (const std::string& w : c.words) word_classes[w] |= uint64_t{1} << class_bit[c.name];
+    for (const std::string& w : c.words) {
+      word_classes[w] |= uint64_t{1} << class_bit[c.name];
+      class_words.add(w);
+    }
     class_masks[c.name] = uint64_t{1} << class_bit[c.name];
   }
   senses.resize(entries.size());
@@ -169,9 +174,14 @@ uint64_t CueLexicon::class_mask(std::string_view name) const {
 }
 
 bool CueLexicon::in_class(uint64_t mask, std::string_view word) const {
-  if (mask == 0) return false;
-  auto it = index_->word_classes.find(word);
-  return it != index_->word_classes.end() && (it->second & mask) != 0;
+  return mask != 0 && (classes_of(word) & mask) != 0;
+}
+
+uint64_t CueLexicon::classes_of(std::string_view word) const {
+  const Index& index = *index_;
+  if (!index.class_words.may_contain(word)) return 0;  // most words are in no class
+  auto it = index.word_classes.find(word);
+  return it == index.word_classes.end() ? 0 : it->second;
 }
 
 // What a word can be read as: the readings whose root has an entry that allows that

@@ -80,8 +80,10 @@ class CueLexicon {
   // so per-thread caches keyed by it stay right.
   uint64_t serial() const;
   // Whether `word` is in a class of `mask` (masks of several classes may be or-ed).
-  // One hash lookup.
+  // A bitmap check, then one hash lookup for the few words that pass it.
   bool in_class(uint64_t mask, std::string_view word) const;
+  // The classes of `word`, bit k for class k (0 for most words); test with class_mask().
+  uint64_t classes_of(std::string_view word) const;
 
  private:
   struct Index;

@@ -136,7 +136,8 @@ class RelationBuilder {
   // Whether a country or body is named only to say what kind a noun is ("perusahaan
   // Jepang", "klub Spanyol", "negara anggota PBB") or as the press ("kantor berita
   // TASS"): no actor of its own there.
-  bool names_a_kind(const NameMention& m) const;
+  bool names_a_kind(const NameMention& m) const;  // kept per mention in no_actor_
+  bool stands_for_no_actor(const NameMention& m) const;
   // Whether the act at `cue` is only what a threat just before it names.
   bool threatened_act(const SentenceInfo& si, uint32_t cue) const;
   // Whether the post named after "sebagai" at token `as` was held before or is to come.
@@ -277,6 +278,7 @@ class RelationBuilder {
   const CueLexicon& cues_;
   const RuleClasses classes_;  // word classes the rules read (a copy: of() reuses its cache)
   uint32_t current_sentence_ = 0;
+  mutable std::vector<int8_t> no_actor_;  // per mention: names_a_kind, -1 not yet known
   uint32_t previous_cue_ = UINT32_MAX;     // token of the last cue applied
   bool cue_is_noun_ = false;               // the cue being applied is a noun (for its modality)
   std::vector<int32_t> mention_at_;        // token -> first mention covering it, or -1

@@ -90,6 +90,13 @@ std::vector<Slot>& RelationBuilder::slots_of(uint32_t s) {
 // press ("kantor berita TASS"); the people of a country, body or place ("warga
 // Yordania", "militan ISIS"); a thing ("pesawat Gulfstream", "Siklon Tropis Pakhar").
 bool RelationBuilder::names_a_kind(const NameMention& m) const {
+  const size_t k = static_cast<size_t>(&m - a_.mentions.data());
+  if (k >= no_actor_.size()) return stands_for_no_actor(m);  // a mention made by a rule
+  if (no_actor_[k] < 0) no_actor_[k] = stands_for_no_actor(m) ? 1 : 0;
+  return no_actor_[k] == 1;
+}
+
+bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
   const EntityType type = entity(m.entity).type;
   // "Siklon Tropis Pakhar", "Ransomware WannaCry": a name a thing noun opens is a thing.
   if (type != EntityType::kCountry && cues_.in_class(classes_.thing_nouns, a_.tokens[m.first].word()))
@@ -144,9 +151,15 @@ bool RelationBuilder::is_kind_noun(std::string_view w) const {
 // Words that may open a referring phrase (coreference.h): checked before the search.
 bool RelationBuilder::may_refer(uint32_t i, bool demonstrative_near) const {
   const std::string_view key = a_.tokens[i].word();
-  if (key == "kedua" || key == "keduanya" || key == "ia" || key == "dia" || key == "beliau" ||
-      key == "negara" || key == "negeri" || key == "sang")
-    return true;
+  switch (key.size()) {  // by length first: most words are turned away by one comparison
+    case 2: if (key == "ia") return true; break;
+    case 3: if (key == "dia") return true; break;
+    case 4: if (key == "sang") return true; break;
+    case 5: if (key == "kedua") return true; break;
+    case 6: if (key == "beliau" || key == "negara" || key == "negeri") return true; break;
+    case 8: if (key == "keduanya") return true; break;
+    default: break;
+  }
   // "Presiden itu", "Perdana Menteri tersebut": a title with a demonstrative soon after.
   return demonstrative_near && lexicon::is_leader_title(key);
 }

@@ -12,10 +12,10 @@
 
 namespace newsgraph::ingest {
 
-template <class Value>
+template <class Value, size_t MaxWord = 22>
 class WordCache {
  public:
-  static constexpr size_t kMaxWord = 22;
+  static constexpr size_t kMaxWord = MaxWord;
 
   explicit WordCache(unsigned slots_log2 = 12) : slots_(size_t{1} << slots_log2), mask_((size_t{1} << slots_log2) - 1) {}
 
