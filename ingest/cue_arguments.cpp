@@ -24,8 +24,15 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
                                 std::string_view word) {
   const SentenceInfo& si = a_.sentences[s];
   const uint32_t previous_cue = previous_cue_;
+  const Predicate previous_predicate = previous_predicate_;
   previous_cue_ = i;
+  previous_predicate_ = cue.predicate;
   cue_is_noun_ = cue.noun;
+  // "memberi bantuan kepada X": what a giving verb gives is read with the verb (SUPPLY),
+  // not again on its own (SUPPORT).
+  if (cue.noun && previous_cue == i - 1 && previous_predicate == Predicate::kSupply &&
+      cue.predicate != Predicate::kSupply)
+    return;
   const char* rule = "cue.active";
   int subj = -1, obj = -1;
   double confidence = 0.75;

@@ -280,6 +280,7 @@ class RelationBuilder {
   uint32_t current_sentence_ = 0;
   mutable std::vector<int8_t> no_actor_;  // per mention: names_a_kind, -1 not yet known
   uint32_t previous_cue_ = UINT32_MAX;     // token of the last cue applied
+  Predicate previous_predicate_ = Predicate::kCoOccurs;  // and its predicate
   bool cue_is_noun_ = false;               // the cue being applied is a noun (for its modality)
   std::vector<int32_t> mention_at_;        // token -> first mention covering it, or -1
   std::vector<size_t> sentence_mentions_;  // sentence -> its first mention index

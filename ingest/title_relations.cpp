@@ -254,8 +254,13 @@ bool RelationBuilder::leader_title_before(uint32_t first, uint32_t sentence_firs
   if (lexicon::is_leader_title(key)) return true;
   const std::string_view before =
       t - 1 > sentence_first ? std::string_view(a_.tokens[t - 2].key) : std::string_view();
+  // A secretary- or director-general heads an international body ("Sekretaris Jenderal
+  // PBB"), not a ministry or a party, where the minister or the chair does.
+  const std::string_view body = a_.tokens[first].key;
+  const bool led_by_another = body == "kementerian" || body == "departemen" || body == "partai" ||
+                              body == "kemenkeu" || body == "kemlu" || body == "kemendagri";
   return (key == "menteri" && before == "perdana") ||
-         (key == "jenderal" && (before == "sekretaris" || before == "direktur"));
+         (key == "jenderal" && (before == "sekretaris" || before == "direktur") && !led_by_another);
 }
 
 bool RelationBuilder::is_leader_qualifier(std::string_view key) {
@@ -355,7 +360,9 @@ int32_t RelationBuilder::body_before_person(uint32_t s, uint32_t person_first) c
     if (in_name) continue;
     if (t.word() == "," || t.word() == "untuk") continue;
     if (lexicon::is_leader_title(t.key) && !lexicon::is_role_noun(t.key)) return -1;
-    if (lexicon::is_role_noun(t.key) || lexicon::is_person_title(t.key)) return body;
+    // "Dirut PT Pertani bernama X" holds a role in the body; "warga Polandia bernama X",
+    // a victim or a suspect does not.
+    if (lexicon::is_role_noun(t.key) || lexicon::is_person_title(t.key)) return is_role_word(t.key) ? body : -1;
     if (body >= 0 && t.upper_initial) continue;  // a unit of the body: "Kepala Manajemen PBB X"
     if (!is_title_continuation(t.key)) return -1;
   }

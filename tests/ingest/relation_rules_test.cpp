@@ -875,3 +875,25 @@ TEST_CASE("after a noun cue, a name past another verb is that verb's", "[relatio
   auto letter = run("Kofi Annan mengirim surat yang meminta Sudan menghentikan kekerasan.");
   CHECK(find_relation(letter, "Kofi Annan", Predicate::kCommunicate, "Sudan"));
 }
+
+TEST_CASE("a secretary-general heads an international body, not a ministry", "[relations]") {
+  auto un = run("Sekretaris Jenderal PBB Ban Ki-moon tiba di Nairobi.");
+  CHECK(find_relation(un, "Ban Ki-moon", Predicate::kLeads, "United Nations"));
+  auto ministry = run("Sekretaris Jenderal Kementerian Perdagangan Budi Santoso mengatakan ekspor naik.");
+  REQUIRE(testing::find_entity(ministry, "Budi Santoso"));
+  for (const auto& r : ministry.relations) CHECK(r.predicate != Predicate::kLeads);
+}
+
+TEST_CASE("a citizen named after the country is no member of it, a director is", "[relations]") {
+  auto citizen = run("Pelaku diidentifikasi sebagai warga Swedia bernama Lars Eriksson.");
+  require_named(citizen, {"Lars Eriksson", "Sweden"});
+  CHECK_FALSE(find_relation(citizen, "Lars Eriksson", Predicate::kMemberOf, "Sweden"));
+  auto director = run("Saksi yang dipanggil yakni Dirut PT Pindad bernama Abraham Mose.");
+  CHECK(find_relation(director, "Abraham Mose", Predicate::kMemberOf, "Pindad"));
+}
+
+TEST_CASE("a noun a verb cue gives is read with the verb only", "[relations]") {
+  auto x = run("Pemerintah Jepang memberi bantuan kepada Nepal.");
+  CHECK(find_relation(x, "Japan", Predicate::kSupply, "Nepal"));
+  CHECK_FALSE(find_relation(x, "Japan", Predicate::kSupport, "Nepal"));
+}
