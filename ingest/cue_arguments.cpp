@@ -18,6 +18,17 @@ bool is_verbal_predicate(Predicate p) {
          p == Predicate::kAccept || p == Predicate::kRecognize;
 }
 
+// A word that opens a verb phrase: "menunjuk", "terlibat", "berkomentar"; not a
+// preposition or a determiner that looks like one ("terhadap", "tersebut", "beberapa").
+bool opens_verb_phrase(std::string_view key) {
+  auto prefixed = [&](std::string_view p) { return key.size() >= p.size() + 4 && key.compare(0, p.size(), p) == 0; };
+  if (lexicon::looks_like_verb(key)) return true;
+  if (!prefixed("ter") && !prefixed("ber")) return false;
+  return !lexicon::is_function_word(key) && key != "terhadap" && key != "tersebut" && key != "termasuk" &&
+         key != "terkait" && key != "terutama" && key != "bersama" && key != "berdasarkan" &&
+         key != "berbagai" && key != "beberapa" && key != "berikut" && key != "terakhir";
+}
+
 }  // namespace
 
 void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i, const Cue& cue,
@@ -108,7 +119,7 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
     subj = after_word(slots, i, "dari", si.last);
     // Without "dari", only a country right after the goods sells them ("membeli minyak
     // Iran"); any other name there is what is bought ("membeli Sukhoi SU-35", "CPO").
-    if (subj < 0 && right >= 0 && slots[right].entities.size() == 1 &&
+    if (subj < 0 && right >= 0 && slots[right].entities.size() == 1 && slots[right].first <= i + 3 &&
         entity(slots[right].entities[0]).type == EntityType::kCountry)
       subj = right;
     obj = left;
@@ -136,9 +147,10 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
     // "dialog antara negara-negara Islam dengan Myanmar": the parties are named after
     // "antara"; where they are no pair of names, the subject before is none of them.
     if (i + 1 < si.last && a_.tokens[i + 1].key == "antara") return;
-    // "memperkuat hubungan AS dan Israel": the ties are the pair's, not the subject's.
-    if (right >= 0 && slots[right].entities.size() > 1 && i + 2 < si.last &&
-        a_.tokens[i + 1].key == "hubungan" && slots[right].first == i + 2) {
+    // "memperkuat hubungan AS dan Israel", "meningkatkan hubungan dan kerja sama Indonesia
+    // dan Ethiopia": ties named with their pair are the pair's, not the subject's.
+    if (right >= 0 && slots[right].entities.size() > 1 && slots[right].first <= i + 5 &&
+        names_ties_between(i + 1, slots[right].first)) {
       pairwise(slots[right], cue.predicate, s, i, cue.root, "cue.symmetric.possessor");
       return;
     }
@@ -215,8 +227,8 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
                         cue.predicate == Predicate::kRecognize ||
                         cue.predicate == Predicate::kAccept || cue.predicate == Predicate::kAccuse;
     if (stance && !cue.noun && i + 1 < si.last && mention_at_[i + 1] < 0 &&
-        lexicon::looks_like_verb(a_.tokens[i + 1].key) && a_.tokens[i + 1].key != "melawan")
-      obj = -1;
+        opens_verb_phrase(a_.tokens[i + 1].key) && a_.tokens[i + 1].key != "melawan")
+      obj = -1;  // "membantah terlibat dalam serangan terhadap X"
     // "mengekspor teknologi AS ke China": goods go to the name after "ke".
     if (!cue.noun && obj >= 0 && cue.predicate == Predicate::kSupply)
       obj = recipient(slots, i, obj, si.last);

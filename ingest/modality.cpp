@@ -124,6 +124,10 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
         !any_of(next, {"hanya", "saja", "sekadar", "cuma", "sekedar"}))
       negated = true;
     // "mencabut dukungannya", "mengakhiri kerja sama": what is withdrawn no longer holds.
+    // "macetnya dialog", "membatalkan rencananya untuk bertemu": stalled or called off.
+    if (distance <= 3 && any_of(key, {"macet", "macetnya", "mandek", "mandeknya", "buntu", "buntunya",
+                                      "membatalkan", "pembatalan"}))
+      negated = true;
     if (distance <= 2 && any_of(key, {"mencabut", "menarik", "menghentikan", "mengakhiri",
                                       "membatalkan", "memotong", "pemotongan", "pencabutan",
                                       "penghentian", "pembatalan", "memangkas", "pemangkasan",
@@ -164,16 +168,20 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
   // A denial or accusation earlier in the sentence covers what it is about, up to a second
   // verb coordinated with it: "Qatar membantah tudingan itu dan menolak tuntutan Saudi"
   // rejects the demand outright.
-  bool alleged_by_claim = false;
+  // A denial or claim whose object is a noun ("membantah tudingan itu") ends at "dan" and a
+  // verb; one whose object is verbs ("dituduh membeli dan menyelundupkan") covers them all.
+  bool alleged_by_claim = false, noun_object = false;
   for (uint32_t i = s.first; i < cue; ++i) {
     const std::string_view key = a.tokens[i].key;
-    if (any_of(key, {"dan", "serta"}) && i + 1 <= cue && starts_verb(a.tokens[i + 1].key)) denied = alleged_by_claim = false;
-    if (any_of(key, {"membantah", "menyangkal", "bantah", "membantahnya", "dibantah", "denied",
-                     "denies"}))
-      denied = true;
-    if (any_of(key, {"menuduh", "dituduh", "menuding", "dituding", "mengklaim", "klaim", "tuduhan",
-                     "tudingan", "diduga", "dugaan", "accused"}))
-      alleged_by_claim = true;
+    if (noun_object && any_of(key, {"dan", "serta"}) && i + 1 <= cue && starts_verb(a.tokens[i + 1].key))
+      denied = alleged_by_claim = false;
+    const bool denial = any_of(key, {"membantah", "menyangkal", "bantah", "membantahnya", "dibantah",
+                                     "denied", "denies"});
+    const bool claim = any_of(key, {"menuduh", "dituduh", "menuding", "dituding", "mengklaim", "klaim",
+                                    "tuduhan", "tudingan", "diduga", "dugaan", "accused"});
+    if (denial) denied = true;
+    if (claim) alleged_by_claim = true;
+    if ((denial || claim) && i + 1 < cue) noun_object = !starts_verb(a.tokens[i + 1].key);
   }
   alleged = alleged || alleged_by_claim;
   if (question) return Modality::kQuestion;

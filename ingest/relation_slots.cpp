@@ -125,6 +125,21 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
   return is_kind_noun(before) || (adjective && is_kind_noun(a_.tokens[m.first - 2].word()));
 }
 
+// Whether tokens [from, to) are ties and nothing else: "hubungan", "hubungan dan kerja
+// sama", "kerjasama".
+bool RelationBuilder::names_ties_between(uint32_t from, uint32_t to) const {
+  bool ties = false;
+  for (uint32_t t = from; t < to; ++t) {
+    const std::string_view w = a_.tokens[t].word();
+    if (w == "hubungan" || w == "kerjasama" || w == "kemitraan" || w == "persahabatan") {
+      ties = true;
+    } else if (!(w == "kerja" || w == "sama" || w == "dan" || w == "bilateral" || w == "kedua")) {
+      return false;
+    }
+  }
+  return ties;
+}
+
 // Whether a verb of its own ("melepas", "mengirim") stands in [from, to), outside names;
 // not "melawan", which takes the object of an attack, nor a verb after "yang", which
 // says what the noun does ("surat yang meminta Myanmar ...").

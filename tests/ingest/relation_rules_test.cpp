@@ -897,3 +897,38 @@ TEST_CASE("a noun a verb cue gives is read with the verb only", "[relations]") {
   CHECK(find_relation(x, "Japan", Predicate::kSupply, "Nepal"));
   CHECK_FALSE(find_relation(x, "Japan", Predicate::kSupport, "Nepal"));
 }
+
+TEST_CASE("ties and cooperation named with their pair are the pair's", "[relations]") {
+  auto x = run("Delegasi DPR berkunjung untuk meningkatkan hubungan dan kerja sama Indonesia dan Kenya.");
+  CHECK(find_relation(x, "Indonesia", Predicate::kCooperate, "Kenya"));
+  CHECK_FALSE(find_relation(x, "DPR", Predicate::kCooperate, "Kenya"));
+}
+
+TEST_CASE("a denial followed by a verb denies a deed, not a party", "[relations]") {
+  auto x = run("Duterte membantah terlibat dalam serangan terhadap Senator Antonio Trillanes.");
+  require_named(x, {"Rodrigo Duterte", "Antonio Trillanes"});
+  for (const auto& r : x.relations) CHECK(r.predicate != Predicate::kReject);
+}
+
+TEST_CASE("a stalled or called-off act is negated", "[relations][modality]") {
+  auto x = run("Ketika Macron membatalkan rencananya untuk bertemu Putin di Paris, hubungan memburuk.");
+  const Relation* r = find_relation(x, "Emmanuel Macron", Predicate::kMeet, "Vladimir Putin");
+  if (!r) r = find_relation(x, "Vladimir Putin", Predicate::kMeet, "Emmanuel Macron");
+  REQUIRE(r);
+  CHECK(r->modality == Modality::kNegated);
+}
+
+TEST_CASE("a claim over verbs covers each of them", "[relations][modality]") {
+  auto x = run("Li dituduh membeli dan menyelundupkan senjata ke Korea Utara.");
+  for (const auto& r : x.relations) {
+    if (r.predicate == Predicate::kSupply) CHECK(r.modality == Modality::kAlleged);
+  }
+}
+
+TEST_CASE("a citizenship names no actor", "[relations]") {
+  auto x = run("Penembak, yang berkewarganegaraan Kanada menembaki jemaah Masjid Quba.");
+  require_named(x, {"Canada"});
+  for (const auto& r : x.relations) {
+    if (r.predicate == Predicate::kAttack) CHECK(label_of(x, r.subject) != "Canada");
+  }
+}
