@@ -18,7 +18,7 @@ bool clause_ends_between(const std::vector<Token>& tokens, Predicate p, uint32_t
     // A subordinate clause starts: "menyerang lewat tengah, karena keberadaan Alonso".
     if (w == "karena" || w == "sebab" || w == "jika" || w == "ketika" || w == "saat" ||
         w == "setelah" || w == "sebelum" || w == "sehingga" || w == "meskipun" || w == "meski" ||
-        w == "walaupun" || w == "sementara" || w == "sedangkan" || w == "padahal")
+        w == "walaupun" || w == "sementara" || w == "sedangkan" || w == "padahal" || w == "selama")
       return true;
     // "sanksi ... agar Korut menghentikan ...": pressure names its target in the purpose.
     if ((w == "agar" || w == "supaya") && p != Predicate::kSanction && p != Predicate::kThreaten)

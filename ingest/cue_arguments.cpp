@@ -18,6 +18,12 @@ bool is_verbal_predicate(Predicate p) {
          p == Predicate::kAccept || p == Predicate::kRecognize;
 }
 
+// A noun made from a verb with pe-...-an ("pemecatan", "penangkapan", "pembunuhan").
+bool is_deed_noun(std::string_view key) {
+  return key.size() >= 8 && key.compare(0, 2, "pe") == 0 && key.compare(key.size() - 2, 2, "an") == 0 &&
+         key.compare(0, 3, "per") != 0;  // "perdagangan", "perusahaan": not deeds done to someone
+}
+
 // A word that opens a verb phrase: "menunjuk", "terlibat", "berkomentar"; not a
 // preposition or a determiner that looks like one ("terhadap", "tersebut", "beberapa").
 bool opens_verb_phrase(std::string_view key) {
@@ -68,6 +74,19 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
       cue.voice != CueVoice::kPassive) {
     left = slots[left].patient_of_passive;  // "X dijatuhi sanksi oleh Y sejak menginvasi Z"
   }
+  // "X mendesak IDF untuk menyerang Hamas", "X menyerukan kepada semua negara mendukung
+  // Taiwan": who urges is not who is to act; that is the party urged, when it is named.
+  if (left >= 0 && !cue.noun) {
+    const uint32_t urging = urging_verb_between(slots[left].last, i);
+    if (urging != UINT32_MAX) {
+      left = -1;
+      for (size_t k = 0; k < slots.size(); ++k)
+        if (slots[k].first > urging && slots[k].last <= i) {
+          left = static_cast<int>(k);
+          break;
+        }
+    }
+  }
   // "Polri menyatakan serangan bom ... dilakukan ISIS": whoever reports a deed is not its
   // agent; one who states support, criticism or a refusal expresses it ("menyatakan
   // solidaritas"), and one who announces a deed often did it ("Pakistan mengumumkan
@@ -89,6 +108,10 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
     left = -1;
     for (size_t k = 0; k < slots.size(); ++k)
       if (slots[k].last == relative_end) left = static_cast<int>(k);
+    // "pemberontak Houthi di Yaman, yang didukung Iran": a place is not what "yang" is.
+    if (left >= 0 && slots[left].first > si.first &&
+        lexicon::is_locative_preposition(a_.tokens[slots[left].first - 1].key))
+      left = -1;
     // "gerilyawan yang didukung Prancis dan Turki yang melancarkan serangan": the name
     // before "yang" is itself inside a relative clause, its head no name.
     if (left >= 0 && in_relative_clause(a_.tokens, left > 0 ? slots[left - 1].last : si.first,
@@ -235,6 +258,9 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
     if (!cue.noun && obj >= 0 && relative_between(i, slots[obj].first))
       obj = -1;  // "menuduh gerilyawan yang didukung X"
     if (obj >= 0 && object_inside_other_phrase(i, slots[obj].first, cue.predicate)) obj = -1;
+    // "menyambut baik pemecatan John Bolton", "mengecam penangkapan X": the name is what a
+    // deed named by a noun before it was done to.
+    if (obj >= 0 && slots[obj].first > i + 1 && is_deed_noun(a_.tokens[slots[obj].first - 1].key)) obj = -1;
     // "kunjungan kerja melepas ekspor bawang ke Thailand": after a noun cue, a name past
     // another verb is that verb's.
     if (cue.noun && obj >= 0 && slots[obj].first > i && verb_between(i + 1, slots[obj].first)) obj = -1;

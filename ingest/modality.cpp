@@ -140,9 +140,11 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
                      "can", "may", "should", "must"}))
       hypothetical = true;
     if (distance <= 3 &&
-        any_of(key, {"ingin", "berharap", "diharapkan", "siap", "hendak", "berniat", "mau",
-                     "bersedia", "berupaya", "berusaha", "mencoba", "want", "wants"}))
+        any_of(key, {"ingin", "berharap", "diharapkan", "hendak", "berniat", "mau", "berupaya",
+                     "berusaha", "mencoba", "want", "wants"}))
       planned = true;
+    // Ready or willing to do something is no plan to: "Trump siap bertemu pejabat Iran".
+    if (distance <= 3 && any_of(key, {"siap", "bersedia"})) hypothetical = true;
     if (any_of(key, {"akan", "berencana", "rencana", "dijadwalkan", "berjanji", "bersumpah",
                      "bakal", "will", "plans"}) ||
         (distance == 1 && key == "untuk"))

@@ -125,6 +125,26 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
   return is_kind_noun(before) || (adjective && is_kind_noun(a_.tokens[m.first - 2].word()));
 }
 
+// The token of a verb urging or asking another to act ("mendesak", "menyerukan",
+// "meminta", "mengimbau", "mendorong", or "memperingatkan ... agar") in [from, to), or
+// UINT32_MAX.
+uint32_t RelationBuilder::urging_verb_between(uint32_t from, uint32_t to) const {
+  for (uint32_t t = from; t < to; ++t) {
+    const std::string_view w = a_.tokens[t].word();
+    if (w == "mendesak" || w == "menyerukan" || w == "mengimbau" || w == "mendorong" || w == "menuntut")
+      return t;
+    // "meminta Myanmar ...", "meminta kepada ..." asks a party; "meminta uang muka" a thing.
+    if (w == "meminta" && t + 1 < to &&
+        (a_.tokens[t + 1].upper_initial || a_.tokens[t + 1].word() == "kepada" || a_.tokens[t + 1].word() == "agar"))
+      return t;
+    if (w == "memperingatkan" || w == "mengingatkan") {
+      for (uint32_t u = t + 1; u < to; ++u)
+        if (a_.tokens[u].word() == "agar" || a_.tokens[u].word() == "supaya") return t;
+    }
+  }
+  return UINT32_MAX;
+}
+
 // Whether tokens [from, to) are ties and nothing else: "hubungan", "hubungan dan kerja
 // sama", "kerjasama".
 bool RelationBuilder::names_ties_between(uint32_t from, uint32_t to) const {
@@ -461,8 +481,10 @@ std::string_view RelationBuilder::word_before_title(uint32_t first) const {
 
 bool RelationBuilder::reported_object_between(uint32_t i, uint32_t j) const {
   for (uint32_t t = i; t + 1 < j; ++t) {
-    if (!lexicon::is_reporting_verb(a_.tokens[t].key) && a_.tokens[t].key != "menilai" &&
-        a_.tokens[t].key != "menganggap")
+    // "Wu menuding China sengaja membujuk Kiribati": the accused is who acts.
+    const std::string& k = a_.tokens[t].key;
+    if (!lexicon::is_reporting_verb(k) && k != "menilai" && k != "menganggap" && k != "menuding" &&
+        k != "menuduh")
       continue;
     const Token& next = a_.tokens[t + 1];
     const std::string_view w = next.word();

@@ -932,3 +932,39 @@ TEST_CASE("a citizenship names no actor", "[relations]") {
     if (r.predicate == Predicate::kAttack) CHECK(label_of(x, r.subject) != "Canada");
   }
 }
+
+TEST_CASE("who urges another to act is not who acts; the party urged is", "[relations]") {
+  auto x = run("Jepang mendesak semua negara sekutu untuk segera menyerang Negara Islam.");
+  require_named(x, {"Japan", "Islamic State"});
+  CHECK_FALSE(find_relation(x, "Japan", Predicate::kAttack, "Islamic State"));
+  auto named = run("Jepang mendesak Filipina untuk segera menyerang Negara Islam.");
+  CHECK(find_relation(named, "Philippines", Predicate::kAttack, "Islamic State"));
+  auto call = run("Menteri Luar Negeri Taiwan Joseph Wu menyerukan kepada semua negara di dunia mendukung Taiwan.");
+  CHECK_FALSE(find_relation(call, "Joseph Wu", Predicate::kSupport, "Taiwan"));
+}
+
+TEST_CASE("the accused of an accusation is who does what follows", "[relations]") {
+  auto x = run("Taiwan menuding pihak lain sengaja membujuk Kiribati.");
+  require_named(x, {"Taiwan", "Kiribati"});
+  CHECK_FALSE(find_relation(x, "Taiwan", Predicate::kCommunicate, "Kiribati"));
+}
+
+TEST_CASE("a name after a deed noun is what the deed was done to", "[relations]") {
+  auto x = run("Presiden Iran Hassan Rouhani menyambut baik pemecatan John Bolton.");
+  require_named(x, {"Hassan Rouhani", "John Bolton"});
+  CHECK_FALSE(find_relation(x, "Hassan Rouhani", Predicate::kSupport, "John Bolton"));
+}
+
+TEST_CASE("a place before 'yang' is not what a relative clause is about", "[relations]") {
+  auto x = run("Pemberontak Houthi di Yaman, yang didukung Iran, menyerang kilang minyak.");
+  require_named(x, {"Yemen", "Iran"});
+  CHECK_FALSE(find_relation(x, "Iran", Predicate::kSupport, "Yemen"));
+}
+
+TEST_CASE("ready or willing to act is hypothetical", "[relations][modality]") {
+  auto x = run("Lula da Silva mengaku siap bertemu Javier Milei.");
+  const Relation* r = find_relation(x, "Javier Milei", Predicate::kMeet, "Lula da Silva");
+  if (!r) r = find_relation(x, "Luiz Inacio Lula da Silva", Predicate::kMeet, "Javier Milei");
+  REQUIRE(r);
+  CHECK(r->modality == Modality::kHypothetical);
+}
