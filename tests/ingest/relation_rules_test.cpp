@@ -963,7 +963,7 @@ TEST_CASE("a place before 'yang' is not what a relative clause is about", "[rela
 
 TEST_CASE("ready or willing to act is hypothetical", "[relations][modality]") {
   auto x = run("Lula da Silva mengaku siap bertemu Javier Milei.");
-  const Relation* r = find_relation(x, "Javier Milei", Predicate::kMeet, "Lula da Silva");
+  const Relation* r = find_relation(x, "Javier Milei", Predicate::kMeet, "Luiz Inacio Lula da Silva");
   if (!r) r = find_relation(x, "Luiz Inacio Lula da Silva", Predicate::kMeet, "Javier Milei");
   REQUIRE(r);
   CHECK(r->modality == Modality::kHypothetical);
