@@ -263,7 +263,7 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
     if (obj >= 0 && slots[obj].first > i + 1 && is_deed_noun(a_.tokens[slots[obj].first - 1].key)) obj = -1;
     // "kunjungan kerja melepas ekspor bawang ke Thailand": after a noun cue, a name past
     // another verb is that verb's.
-    if (cue.noun && obj >= 0 && slots[obj].first > i && verb_between(i + 1, slots[obj].first)) obj = -1;
+    if (cue.noun && obj >= 0 && slots[obj].first > i && own_verb_between(i + 1, slots[obj].first)) obj = -1;
     // A bare noun cue names an event; without a possessor or a light verb it says
     // nothing about who did it to whom ("menerima bantuan dari X").
     if (cue.noun && !light_verb) subj = -1;

@@ -146,7 +146,7 @@ class RelationBuilder {
   uint32_t after_alias(uint32_t t) const;
   bool is_kind_noun(std::string_view w) const;
   bool is_envoy_word(std::string_view w) const;  // an envoy before "untuk X"
-  bool verb_between(uint32_t from, uint32_t to) const;  // a verb of its own in [from, to)
+  bool own_verb_between(uint32_t from, uint32_t to) const;  // a verb of its own in [from, to)
   bool names_ties_between(uint32_t from, uint32_t to) const;  // "hubungan (dan kerja sama)"
   uint32_t urging_verb_between(uint32_t from, uint32_t to) const;  // "mendesak", or UINT32_MAX  // class "kind" of the cue lexicon
   // Words that may open a referring phrase (coreference.h): checked before the search.

@@ -1,0 +1,147 @@
+// What the words around a name, or between a cue and its names, say about who the
+// parties are: whether a name stands for no actor here (a kind, the people of a place, a
+// thing, an envoy's post, the press), who urges, reports or accuses another, whether ties
+// are named with their pair, whether a verb of its own or a personal pronoun stands
+// between. Part of RelationBuilder (relation_builder.h).
+#include "ingest/clause_bounds.h"
+#include "ingest/lexicon.h"
+#include "ingest/recognizer.h"
+#include "ingest/relation_builder.h"
+
+namespace newsgraph::ingest {
+
+// Whether a name stands for no actor here: a country or body named only to say what
+// kind a noun is ("perusahaan Jepang", "klub Spanyol", "negara anggota PBB") or as the
+// press ("kantor berita TASS"); the people of a country, body or place ("warga
+// Yordania", "militan ISIS"); a thing ("pesawat Gulfstream", "Siklon Tropis Pakhar").
+bool RelationBuilder::names_a_kind(const NameMention& m) const {
+  const size_t k = static_cast<size_t>(&m - a_.mentions.data());
+  if (k >= no_actor_.size()) return stands_for_no_actor(m);  // a mention made by a rule
+  if (no_actor_[k] < 0) no_actor_[k] = stands_for_no_actor(m) ? 1 : 0;
+  return no_actor_[k] == 1;
+}
+
+bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
+  const EntityType type = entity(m.entity).type;
+  // "Siklon Tropis Pakhar", "Ransomware WannaCry": a name a thing noun opens is a thing.
+  if (type != EntityType::kCountry && cues_.in_class(classes_.thing_nouns, a_.tokens[m.first].word()))
+    return true;
+  if (type == EntityType::kTopic || m.first == a_.sentences[m.sentence].first) return false;
+  const std::string_view before = a_.tokens[m.first - 1].word();
+  const bool two_before = m.first >= a_.sentences[m.sentence].first + 2;  // within the sentence
+  // "warga Yordania", "militan ISIS", "remaja Kashmir", "Warga Negara Indonesia".
+  if (cues_.in_class(classes_.people_of_nouns, before) ||
+      (before == "negara" && two_before && cues_.in_class(classes_.people_of_nouns, a_.tokens[m.first - 2].word())))
+    return true;
+  // "duta besarnya untuk PBB", "utusan khusus untuk Suriah": where an envoy is sent.
+  if (before == "untuk" && two_before && is_envoy_word(a_.tokens[m.first - 2].word())) return true;
+  // "pesawat Gulfstream": a thing; not "rudal Korea Utara", whose country acts.
+  if (type != EntityType::kCountry && cues_.in_class(classes_.thing_nouns, before)) return true;
+  if (type != EntityType::kCountry && type != EntityType::kOrganization) return false;
+  if (before == "anggota")
+    return two_before && a_.tokens[m.first - 2].word() == "negara";  // member states
+  // "kepada kantor berita TASS", "harian The Independent": the press spoken to or read,
+  // no party to what is reported.
+  if (cues_.in_class(classes_.media_nouns, before)) return true;
+  if (type != EntityType::kCountry) return false;
+  // "maskapai nasional Arab Saudi": one adjective may stand between.
+  const bool adjective = two_before && !a_.tokens[m.first - 1].upper_initial &&
+                         !lexicon::is_function_word(before) && !is_preposition(before);
+  return is_kind_noun(before) || (adjective && is_kind_noun(a_.tokens[m.first - 2].word()));
+}
+
+// The token of a verb urging or asking another to act ("mendesak", "menyerukan",
+// "meminta", "mengimbau", "mendorong", or "memperingatkan ... agar") in [from, to), or
+// UINT32_MAX.
+uint32_t RelationBuilder::urging_verb_between(uint32_t from, uint32_t to) const {
+  for (uint32_t t = from; t < to; ++t) {
+    const std::string_view w = a_.tokens[t].word();
+    if (w == "mendesak" || w == "menyerukan" || w == "mengimbau" || w == "mendorong" || w == "menuntut")
+      return t;
+    // "meminta Myanmar ...", "meminta kepada ..." asks a party; "meminta uang muka" a thing.
+    if (w == "meminta" && t + 1 < to &&
+        (a_.tokens[t + 1].upper_initial || a_.tokens[t + 1].word() == "kepada" || a_.tokens[t + 1].word() == "agar"))
+      return t;
+    if (w == "memperingatkan" || w == "mengingatkan") {
+      for (uint32_t u = t + 1; u < to; ++u)
+        if (a_.tokens[u].word() == "agar" || a_.tokens[u].word() == "supaya") return t;
+    }
+  }
+  return UINT32_MAX;
+}
+
+// Whether tokens [from, to) are ties and nothing else: "hubungan", "hubungan dan kerja
+// sama", "kerjasama".
+bool RelationBuilder::names_ties_between(uint32_t from, uint32_t to) const {
+  bool ties = false;
+  for (uint32_t t = from; t < to; ++t) {
+    const std::string_view w = a_.tokens[t].word();
+    if (w == "hubungan" || w == "kerjasama" || w == "kemitraan" || w == "persahabatan") {
+      ties = true;
+    } else if (!(w == "kerja" || w == "sama" || w == "dan" || w == "bilateral" || w == "kedua")) {
+      return false;
+    }
+  }
+  return ties;
+}
+
+// Whether a verb of its own ("melepas", "mengirim") stands in [from, to), outside names;
+// not "melawan", which takes the object of an attack, nor a verb after "yang", which
+// says what the noun does ("surat yang meminta Myanmar ...").
+bool RelationBuilder::own_verb_between(uint32_t from, uint32_t to) const {
+  for (uint32_t t = from; t < to; ++t) {
+    const std::string& key = a_.tokens[t].key;
+    if (mention_at_[t] < 0 && key != "melawan" && lexicon::looks_like_verb(key) &&
+        !(t > from && a_.tokens[t - 1].key == "yang"))
+      return true;
+  }
+  return false;
+}
+
+// "dubes", "duta besar(nya)", "utusan (khusus)": an envoy, in class envoy or after "duta".
+bool RelationBuilder::is_envoy_word(std::string_view w) const {
+  return cues_.in_class(classes_.envoy_nouns, w) || w == "besar" || w == "besarnya" || w == "utusan" ||
+         w == "khusus" || w == "tetap";
+}
+
+bool RelationBuilder::is_kind_noun(std::string_view w) const {
+  return cues_.in_class(classes_.kind_nouns, w);
+}
+
+bool RelationBuilder::reported_object_between(uint32_t i, uint32_t j) const {
+  for (uint32_t t = i; t + 1 < j; ++t) {
+    // "Wu menuding China sengaja membujuk Kiribati": the accused is who acts.
+    const std::string& k = a_.tokens[t].key;
+    if (!lexicon::is_reporting_verb(k) && k != "menilai" && k != "menganggap" && k != "menuding" &&
+        k != "menuduh")
+      continue;
+    const Token& next = a_.tokens[t + 1];
+    const std::string_view w = next.word();
+    if (mention_at_[t + 1] >= 0 || !next.is_word() || next.upper_initial || w == "bahwa" ||
+        w == "kalau" || w == "akan" || w == "telah" || w == "sudah" || w == "juga" ||
+        w == "kepada" ||
+        (w.size() > 5 &&
+         w.substr(w.size() - 3) == "nya") ||  // "negaranya", "pihaknya": the speaker's own
+        lexicon::is_function_word(w) ||
+        lexicon::looks_like_verb(w))
+      continue;
+    return true;
+  }
+  return false;
+}
+
+// Whether a pronoun no name stands for here (first or second person, "mereka",
+// "pihaknya") stands between tokens i and j, in j's clause.
+bool RelationBuilder::personal_pronoun_between(uint32_t i, uint32_t j) const {
+  for (uint32_t t = j; t-- > i;) {
+    const std::string_view w = a_.tokens[t].word();
+    if (w == "," || w == "\"" || w == ";") return false;
+    // "mereka", "pihaknya": pronouns too that no name stands for here.
+    if (w == "saya" || w == "aku" || w == "kami" || w == "kita" || w == "anda" || w == "kamu" ||
+        w == "mereka" || w == "pihaknya")
+      return true;
+  }
+  return false;
+}
+
+}  // namespace newsgraph::ingest
