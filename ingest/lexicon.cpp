@@ -71,6 +71,7 @@ bool is_function_word(std::string_view key) {
 bool is_common_capitalized(std::string_view key) {
   static const WordSet words = make({
       "wni", "wna", "tki", "tkw",  // Indonesian / foreign citizens, migrant workers: no one's name
+      "pemprov", "pemkab", "pemkot", "pemda",  // "the provincial government": which one, unsaid
       "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad", "januari",
       "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
       "november", "desember", "jan", "feb", "mar", "apr", "jun", "jul", "agu", "agt", "sep",

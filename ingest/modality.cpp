@@ -119,15 +119,15 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
     if (key == "apakah") question = true;
     const std::string_view next =
         i + 1 < s.last ? std::string_view(a.tokens[i + 1].key) : std::string_view();
+    // ("tidak perlu ragu bekerja sama" urges it: "tidak perlu", "tak usah" negate no act.)
     if (distance <= 3 &&
         any_of(key, {"tidak", "tak", "bukan", "belum", "enggan", "never", "not", "menolak"}) &&
-        !any_of(next, {"hanya", "saja", "sekadar", "cuma", "sekedar"}))
+        !any_of(next, {"hanya", "saja", "sekadar", "cuma", "sekedar", "perlu", "usah", "ragu", "segan"}))
       negated = true;
     // "mencabut dukungannya", "mengakhiri kerja sama": what is withdrawn no longer holds.
-    // "macetnya dialog", "membatalkan rencananya untuk bertemu": stalled or called off.
-    if (distance <= 3 && any_of(key, {"macet", "macetnya", "mandek", "mandeknya", "buntu", "buntunya",
-                                      "membatalkan", "pembatalan"}))
-      negated = true;
+    // "membatalkan rencananya untuk bertemu": called off. (Stalled talks, "macetnya
+    // dialog", were talks: judges read them neither as asserted nor as negated.)
+    if (distance <= 3 && any_of(key, {"membatalkan", "pembatalan"})) negated = true;
     if (distance <= 2 && any_of(key, {"mencabut", "menarik", "menghentikan", "mengakhiri",
                                       "membatalkan", "memotong", "pemotongan", "pencabutan",
                                       "penghentian", "pembatalan", "memangkas", "pemangkasan",
@@ -157,7 +157,7 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
     // ("meminta uang muka untuk membantu X" asks for a thing: only "meminta" a named party.)
     const bool asks_someone = key == "meminta" && i + 1 < cue && a_upper(a, i + 1);
     if (asks_someone ||
-        any_of(key, {"mendesak", "mendesakkan", "menyerukan", "mengimbau", "menuntut", "mendorong",
+        any_of(key, {"mendesak", "mendesakkan", "menyerukan", "mengimbau", "menuntut", "mendorong", "menyarankan",
                      "mengusulkan", "menginginkan", "mengharapkan", "urged", "urges"}) ||
         (distance > 3 && any_of(key, {"ingin", "berharap", "agar", "supaya"})))
       hypothetical = true;

@@ -56,7 +56,8 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
 uint32_t RelationBuilder::urging_verb_between(uint32_t from, uint32_t to) const {
   for (uint32_t t = from; t < to; ++t) {
     const std::string_view w = a_.tokens[t].word();
-    if (w == "mendesak" || w == "menyerukan" || w == "mengimbau" || w == "mendorong" || w == "menuntut")
+    if (w == "mendesak" || w == "menyerukan" || w == "mengimbau" || w == "mendorong" || w == "menuntut" ||
+        w == "menyarankan" || w == "mengusulkan")
       return t;
     // "meminta Myanmar ...", "meminta kepada ..." asks a party; "meminta uang muka" a thing.
     if (w == "meminta" && t + 1 < to &&
@@ -68,6 +69,20 @@ uint32_t RelationBuilder::urging_verb_between(uint32_t from, uint32_t to) const 
     }
   }
   return UINT32_MAX;
+}
+
+// Whether the name at token `first` (after token `after`) is who speaks: a reporting
+// verb before it, with only its title, its body and commas between ("kata juru bicara
+// Kementerian Luar Negeri China, Hua Chunying", "papar Trump").
+bool RelationBuilder::named_as_speaker(uint32_t first, uint32_t after) const {
+  for (uint32_t t = first, steps = 0; t > after + 1 && steps < 10; --t, ++steps) {
+    const std::string& key = a_.tokens[t - 1].key;
+    if (lexicon::is_reporting_verb(key)) return true;
+    const bool in_title = key == "," || mention_at_[t - 1] >= 0 || lexicon::is_person_title(key) ||
+                          is_title_continuation(key);
+    if (!in_title) return false;
+  }
+  return false;
 }
 
 // Whether tokens [from, to) are ties and nothing else: "hubungan", "hubungan dan kerja

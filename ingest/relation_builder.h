@@ -148,7 +148,8 @@ class RelationBuilder {
   bool is_envoy_word(std::string_view w) const;  // an envoy before "untuk X"
   bool own_verb_between(uint32_t from, uint32_t to) const;  // a verb of its own in [from, to)
   bool names_ties_between(uint32_t from, uint32_t to) const;  // "hubungan (dan kerja sama)"
-  uint32_t urging_verb_between(uint32_t from, uint32_t to) const;  // "mendesak", or UINT32_MAX  // class "kind" of the cue lexicon
+  uint32_t urging_verb_between(uint32_t from, uint32_t to) const;  // "mendesak", or UINT32_MAX
+  bool named_as_speaker(uint32_t first, uint32_t after) const;     // "..., kata X"  // class "kind" of the cue lexicon
   // Words that may open a referring phrase (coreference.h): checked before the search.
   // `demonstrative_near`: "itu"/"tersebut" stands within four words after token i.
   bool may_refer(uint32_t i, bool demonstrative_near) const;

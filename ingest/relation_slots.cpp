@@ -187,6 +187,7 @@ int RelationBuilder::first_right(const std::vector<Slot>& slots, uint32_t i,
   const uint32_t sentence_first = a_.sentences[current_sentence_].first;
   for (size_t k = 0; k < slots.size(); ++k) {
     if (slots[k].first <= i || is_credit(a_.tokens, sentence_first, slots[k].first)) continue;
+    if (named_as_speaker(slots[k].first, i)) continue;  // "..., papar Trump": who speaks
     bool ok = !actors_only;
     for (int32_t e : slots[k].entities)
       ok = ok || actor(e) || entity(e).type == EntityType::kLocation;

@@ -968,3 +968,32 @@ TEST_CASE("ready or willing to act is hypothetical", "[relations][modality]") {
   REQUIRE(r);
   CHECK(r->modality == Modality::kHypothetical);
 }
+
+TEST_CASE("'tidak perlu ragu' urges an act and negates nothing", "[relations][modality]") {
+  auto x = run("Menteri itu menegaskan Kenya tidak perlu ragu bekerja sama dengan Indonesia.");
+  const Relation* r = find_relation(x, "Indonesia", Predicate::kCooperate, "Kenya");
+  REQUIRE(r);
+  CHECK(r->modality != Modality::kNegated);
+}
+
+TEST_CASE("a suggested act is the suggested party's, and hypothetical", "[relations][modality]") {
+  auto x = run("Vladimir Putin menyarankan Mesir untuk membeli sistem pertahanan dari Rusia.");
+  const Relation* r = find_relation(x, "Russia", Predicate::kSupply, "Egypt");
+  REQUIRE(r);
+  CHECK(r->modality == Modality::kHypothetical);
+}
+
+TEST_CASE("experts of a body are not the body, nor enemies of a country the country", "[relations]") {
+  auto x = run("Lima pakar PBB mendesak pemerintah Filipina menghentikan kekerasan.");
+  require_named(x, {"United Nations", "Philippines"});
+  CHECK_FALSE(find_relation(x, "United Nations", Predicate::kCommunicate, "Philippines"));
+  auto enemies = run("Biden mengancam akan bertindak terhadap musuh-musuh Amerika.");
+  require_named(enemies, {"United States"});
+  for (const auto& r : enemies.relations) CHECK(r.predicate != Predicate::kThreaten);
+}
+
+TEST_CASE("who speaks after a quote or a reporting verb is no object", "[relations]") {
+  auto x = run("Bantuan itu semata-mata bentuk dukungan Jepang terhadap sekutunya, papar Fumio Kishida.");
+  require_named(x, {"Japan", "Fumio Kishida"});
+  CHECK_FALSE(find_relation(x, "Japan", Predicate::kSupport, "Fumio Kishida"));
+}
