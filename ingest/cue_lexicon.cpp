@@ -120,7 +120,13 @@ Status CueLexicon::Index::build() {
     std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) { return generation[a] > generation[b]; });
   };
   for (auto& root : root_list) later_first(root.senses);
-  for (auto& [key, list] : exact) later_first(list);
+  // Among exact cues opening with one word, the longest phrase is tried first ("berada di
+  // belakang" before "berada"), then a later file's, then file order.
+  for (auto& [key, list] : exact) {
+    later_first(list);
+    std::stable_sort(list.begin(), list.end(),
+                     [&](uint32_t a, uint32_t b) { return senses[a].words.size() > senses[b].words.size(); });
+  }
   serial = next_serial.fetch_add(1);
   return Status::ok();
 }

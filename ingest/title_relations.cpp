@@ -123,6 +123,9 @@ void RelationBuilder::led_by(uint32_t s, const std::vector<Slot>& slots, size_t 
     if (slots[b].entities.size() != 1 || slots[b].last + (under ? 2 : 0) < t) break;
     const EntityType type = entity(slots[b].entities[0]).type;
     if (type == EntityType::kCountry || type == EntityType::kOrganization) {
+      // "pasukan Prancis di bawah pimpinan Napoleon": the forces are led, not the country.
+      const uint32_t f = slots[b].first;
+      if (f > si.first && cues_.in_class(classes_.force_words, a_.tokens[f - 1].word())) return;
       add(slots[k].entities[0], Predicate::kLeads, slots[b].entities[0], s, UINT32_MAX, "",
           "phrase.led_by", 0.8);
       return;

@@ -997,3 +997,11 @@ TEST_CASE("who speaks after a quote or a reporting verb is no object", "[relatio
   require_named(x, {"Japan", "Fumio Kishida"});
   CHECK_FALSE(find_relation(x, "Japan", Predicate::kSupport, "Fumio Kishida"));
 }
+
+TEST_CASE("forces led by someone are the forces', not their country's", "[relations]") {
+  auto x = run("Kota itu dibakar agar tidak dikuasai pasukan Prancis di bawah pimpinan Napoleon Bonaparte.");
+  require_named(x, {"France", "Napoleon Bonaparte"});
+  CHECK_FALSE(find_relation(x, "Napoleon Bonaparte", Predicate::kLeads, "France"));
+  auto state = run("Pemerintah Prancis di bawah pimpinan Emmanuel Macron menolak usulan itu.");
+  CHECK(find_relation(state, "Emmanuel Macron", Predicate::kLeads, "France"));
+}
