@@ -1,0 +1,329 @@
+// The relation rules that decide who the parties are on real news, one behaviour a test:
+// pairs for "keduanya", denials and claims, people and things that stand for no actor,
+// threats, posts held before or to come, urging, reporting, ties named with their pair,
+// deeds done to a name, and the modality of urged, suspended and stalled acts.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "tests/ingest/extraction_helpers.h"
+#include "tests/ingest/relation_checks.h"
+
+using namespace newsgraph;
+using namespace newsgraph::testing;
+
+TEST_CASE("'keduanya' takes a pair named with 'dan' and nothing where none was", "[relations][coref]") {
+  auto pair = run("Joko Widodo dan Anthony Albanese tiba di Bogor. Keduanya bertemu membahas Papua Nugini.");
+  CHECK(find_relation(pair, "Anthony Albanese", Predicate::kMeet, "Joko Widodo"));
+
+  // Korea Utara and AS are named most, but no pair was named: "keduanya" stays unresolved.
+  auto none =
+      run("Iran mengecam Israel. Menurut Iran, Israel memprovokasi perang. Presiden Prancis akan "
+          "bertemu Kanselir Jerman. Keduanya bertemu di Brussel.");
+  require_named(none, {"Iran", "Israel"});
+  CHECK_FALSE(find_relation(none, "Iran", Predicate::kMeet, "Israel"));
+}
+
+TEST_CASE("a denial covers its own clause, not a verb coordinated after it", "[relations][modality]") {
+  auto x = run("Turki membantah laporan tersebut dan menolak permintaan Swedia.");
+  const Relation* r = find_relation(x, "Turkey", Predicate::kReject, "Sweden");
+  REQUIRE(r);
+  CHECK(r->modality == Modality::kAsserted);
+
+  auto denied = run("Rusia membantah menyerang Ukraina.");
+  const Relation* d = find_relation(denied, "Russia", Predicate::kAttack, "Ukraine");
+  REQUIRE(d);
+  CHECK(d->modality == Modality::kDenied);
+}
+
+TEST_CASE("citizens, militants and politicians of a country are not the country", "[relations]") {
+  for (const char* text : {"Tentara Mesir menembak dua warga Sudan di perbatasan.",
+                           "Beberapa politisi Kanada mengutuk Venezuela.",
+                           "Militan Tajikistan melancarkan serangan terhadap Afganistan.",
+                           "Polisi India menembak seorang remaja Kashmir.",
+                           "Australia memberi bantuan kepada militan Negara Islam Irak dan Syam (ISIS)."}) {
+    INFO(text);
+    const Extraction& x = run(text);
+    for (const auto& r : x.relations) {
+      INFO(label_of(x, r.subject) << " " << predicate_name(r.predicate) << " " << label_of(x, r.object));
+      CHECK(r.predicate == Predicate::kCoOccurs);
+    }
+  }
+}
+
+TEST_CASE("an attack a threat names is only threatened", "[relations]") {
+  auto x = run("Iran mengancam akan melancarkan serangan rudal ke Israel.");
+  CHECK(find_relation(x, "Iran", Predicate::kThreaten, "Israel"));
+  CHECK_FALSE(find_relation(x, "Iran", Predicate::kAttack, "Israel"));
+
+  auto done = run("Iran melancarkan serangan ke Israel.");
+  CHECK(find_relation(done, "Iran", Predicate::kAttack, "Israel"));
+}
+
+TEST_CASE("a title alone, standing for a leader, states no post", "[relations]") {
+  auto x =
+      run("Emmanuel Macron bertemu Olaf Scholz pada Sabtu. Wartawan bertanya soal pemilihan presiden Prancis.");
+  require_named(x, {"Emmanuel Macron", "France"});
+  CHECK_FALSE(find_relation(x, "Emmanuel Macron", Predicate::kLeads, "France"));
+}
+
+TEST_CASE("a post once held or still to come is no LEADS", "[relations]") {
+  auto past = run("Albin Kurti sempat menjabat sebagai perdana menteri Kosovo pada 2020.");
+  require_named(past, {"Albin Kurti", "Kosovo"});
+  CHECK_FALSE(find_relation(past, "Albin Kurti", Predicate::kLeads, "Kosovo"));
+
+  auto coming = run("Javier Milei yang akan dilantik sebagai Presiden Argentina pada Desember berjanji memangkas belanja.");
+  require_named(coming, {"Javier Milei", "Argentina"});
+  CHECK_FALSE(find_relation(coming, "Javier Milei", Predicate::kLeads, "Argentina"));
+}
+
+TEST_CASE("a title's holder follows its body directly, after a comma, 'yaitu' or a short form",
+          "[relations]") {
+  auto x = run("Presiden Amerika Serikat (AS) Joe Biden bermain golf.");
+  CHECK(find_relation(x, "Joe Biden", Predicate::kLeads, "United States"));
+  auto namely = run("Presiden Rusia yaitu Vladimir Putin tiba di Teheran.");
+  CHECK(find_relation(namely, "Vladimir Putin", Predicate::kLeads, "Russia"));
+
+  auto other = run("Kehadiran PM Singapura dan Joe Biden meramaikan acara.");
+  require_named(other, {"Joe Biden", "Singapore"});
+  CHECK_FALSE(find_relation(other, "Joe Biden", Predicate::kLeads, "Singapore"));
+}
+
+TEST_CASE("a name a thing noun opens or follows is no actor", "[relations]") {
+  auto storm = run("Siklon Tropis Mawar berada di Laut Filipina sejak Senin.");
+  for (const auto& r : storm.relations) CHECK(r.predicate == Predicate::kCoOccurs);
+  auto plane = run("Pesawat Gulfstream mendarat di Denpasar pada Jumat.");
+  for (const auto& r : plane.relations) CHECK(r.predicate == Predicate::kCoOccurs);
+}
+
+TEST_CASE("a reversed supply cue takes its giver after 'dari', or a country after the goods",
+          "[relations]") {
+  auto from = run("Vietnam membeli beras dari Thailand.");
+  CHECK(find_relation(from, "Thailand", Predicate::kSupply, "Vietnam"));
+  auto country = run("Jepang mengimpor minyak Qatar.");
+  CHECK(find_relation(country, "Qatar", Predicate::kSupply, "Japan"));
+  auto product = run("Filipina membeli Gripen untuk angkatan udaranya.");
+  require_named(product, {"Philippines"});
+  for (const auto& r : product.relations) CHECK(r.predicate != Predicate::kSupply);
+}
+
+TEST_CASE("a short form in brackets after a name restates it and stands for no second actor",
+          "[relations]") {
+  auto x = run("Australia memberi bantuan kepada militan Negara Islam Irak dan Syam (ISIS).");
+  require_named(x, {"Australia", "Islamic State"});
+  CHECK_FALSE(find_relation(x, "Australia", Predicate::kSupport, "Islamic State"));
+  CHECK_FALSE(find_relation(x, "Australia", Predicate::kSupply, "Islamic State"));
+}
+
+TEST_CASE("a rank between a body and a name is the person's", "[relations]") {
+  auto x = run("Juru bicara militer Pakistan Letnan Kolonel Ahmed Karim menyatakan kesiapan pasukan.");
+  REQUIRE(testing::find_entity(x, "Ahmed Karim"));
+  CHECK_FALSE(testing::find_entity(x, "Letnan Kolonel Ahmed Karim"));
+  CHECK(find_relation(x, "Ahmed Karim", Predicate::kMemberOf, "Pakistan"));
+}
+
+TEST_CASE("whoever reports an act is not its agent", "[relations]") {
+  auto x = run("Kepolisian Filipina menyatakan serangan bom di Marawi dilakukan kelompok Abu Sayyaf.");
+  require_named(x, {"Kepolisian Filipina", "Marawi"});
+  for (const auto& r : x.relations) {
+    if (r.predicate == Predicate::kAttack) CHECK(label_of(x, r.subject) != "Kepolisian Filipina");
+  }
+  auto announced = run("Kementerian Luar Negeri Turki mengumumkan pengusiran diplomat Belanda.");
+  CHECK(find_relation(announced, "Kementerian Luar Negeri Turki", Predicate::kSanction, "Netherlands"));
+}
+
+TEST_CASE("what a party urges or wants another to do is hypothetical", "[relations][modality]") {
+  auto x = run("Jepang mendesak Dewan Keamanan PBB menjatuhkan sanksi terhadap Iran.");
+  const Relation* r = find_relation(x, "UN Security Council", Predicate::kSanction, "Iran");
+  REQUIRE(r);
+  CHECK(r->modality == Modality::kHypothetical);
+  auto asked = run("Menteri itu meminta dana tambahan untuk membantu Palestina.");
+  for (const auto& rel : asked.relations) CHECK(rel.modality != Modality::kHypothetical);
+}
+
+TEST_CASE("a suspended tie is negated and a reported act alleged", "[relations][modality]") {
+  auto x = run("Selandia Baru menangguhkan kerja sama militer dengan Fiji.");
+  const Relation* r = find_relation(x, "Fiji", Predicate::kCooperate, "New Zealand");
+  REQUIRE(r);
+  CHECK(r->modality == Modality::kNegated);
+}
+
+TEST_CASE("'antara' names a symmetric act's parties, and ties named with a pair are the pair's",
+          "[relations]") {
+  auto x = run("Norwegia siap menjadi penengah dialog antara kelompok oposisi dengan pemerintah Venezuela.");
+  require_named(x, {"Norway", "Venezuela"});
+  CHECK_FALSE(find_relation(x, "Norway", Predicate::kMeet, "Venezuela"));
+  auto ties = run("Presiden itu berjanji memperkuat hubungan Brasil dan Argentina.");
+  CHECK(find_relation(ties, "Argentina", Predicate::kCooperate, "Brazil"));
+}
+
+TEST_CASE("a country after a currency is the currency's", "[relations]") {
+  auto x = run("Bank Dunia menyetujui dana sebesar 100 juta dolar AS untuk mendukung Vietnam.");
+  require_named(x, {"Vietnam", "United States"});
+  CHECK_FALSE(find_relation(x, "United States", Predicate::kSupport, "Vietnam"));
+}
+
+TEST_CASE("where an envoy is posted is no actor", "[relations]") {
+  auto x = run("Perdana Menteri Belgia menyesalkan keputusan duta besarnya untuk PBB yang mendukung Iran.");
+  require_named(x, {"United Nations", "Iran"});
+  CHECK_FALSE(find_relation(x, "United Nations", Predicate::kSupport, "Iran"));
+}
+
+TEST_CASE("the body in a person's title is the person's, so the person is the party", "[relations]") {
+  auto x = run("Menteri Pertahanan Jerman Boris Pistorius meminta maaf kepada Menteri Pertahanan Polandia "
+               "Mariusz Blaszczak.");
+  CHECK(find_relation(x, "Boris Pistorius", Predicate::kCommunicate, "Mariusz Blaszczak"));
+  CHECK_FALSE(find_relation(x, "Boris Pistorius", Predicate::kCommunicate, "Poland"));
+  CHECK(find_relation(x, "Mariusz Blaszczak", Predicate::kMemberOf, "Poland"));
+}
+
+TEST_CASE("hostility is no attack; launched hostilities are", "[relations]") {
+  auto x = run("Iran menuding kebijakan bermusuhan Amerika Serikat terhadap Venezuela.");
+  require_named(x, {"United States", "Venezuela"});
+  CHECK_FALSE(find_relation(x, "United States", Predicate::kAttack, "Venezuela"));
+  auto war = run("Armenia melancarkan permusuhan di Azerbaijan.");
+  CHECK(find_relation(war, "Armenia", Predicate::kAttack, "Azerbaijan"));
+}
+
+TEST_CASE("a holder said after the name to be a former one leads nothing", "[relations]") {
+  auto x = run("Saya bicara dengan Sekjen PBB, Ban Ki-moon (mantan Sekjen PBB), kemarin.");
+  require_named(x, {"Ban Ki-moon", "United Nations"});
+  CHECK_FALSE(find_relation(x, "Ban Ki-moon", Predicate::kLeads, "United Nations"));
+}
+
+TEST_CASE("after a noun cue, a name past another verb is that verb's", "[relations]") {
+  auto x = run("Menteri Pertanian Suswono melakukan kunjungan kerja melepas ekspor kopi ke Jepang di Medan.");
+  require_named(x, {"Japan"});
+  for (const auto& r : x.relations) CHECK(r.predicate != Predicate::kVisit);
+  auto letter = run("Kofi Annan mengirim surat yang meminta Sudan menghentikan kekerasan.");
+  CHECK(find_relation(letter, "Kofi Annan", Predicate::kCommunicate, "Sudan"));
+}
+
+TEST_CASE("a secretary-general heads an international body, not a ministry", "[relations]") {
+  auto un = run("Sekretaris Jenderal PBB Ban Ki-moon tiba di Nairobi.");
+  CHECK(find_relation(un, "Ban Ki-moon", Predicate::kLeads, "United Nations"));
+  auto ministry = run("Sekretaris Jenderal Kementerian Perdagangan Budi Santoso mengatakan ekspor naik.");
+  REQUIRE(testing::find_entity(ministry, "Budi Santoso"));
+  for (const auto& r : ministry.relations) CHECK(r.predicate != Predicate::kLeads);
+}
+
+TEST_CASE("a citizen named after the country is no member of it, a director is", "[relations]") {
+  auto citizen = run("Pelaku diidentifikasi sebagai warga Swedia bernama Lars Eriksson.");
+  require_named(citizen, {"Lars Eriksson", "Sweden"});
+  CHECK_FALSE(find_relation(citizen, "Lars Eriksson", Predicate::kMemberOf, "Sweden"));
+  auto director = run("Saksi yang dipanggil yakni Dirut PT Pindad bernama Abraham Mose.");
+  CHECK(find_relation(director, "Abraham Mose", Predicate::kMemberOf, "Pindad"));
+}
+
+TEST_CASE("a noun a verb cue gives is read with the verb only", "[relations]") {
+  auto x = run("Pemerintah Jepang memberi bantuan kepada Nepal.");
+  CHECK(find_relation(x, "Japan", Predicate::kSupply, "Nepal"));
+  CHECK_FALSE(find_relation(x, "Japan", Predicate::kSupport, "Nepal"));
+}
+
+TEST_CASE("ties and cooperation named with their pair are the pair's", "[relations]") {
+  auto x = run("Delegasi DPR berkunjung untuk meningkatkan hubungan dan kerja sama Indonesia dan Kenya.");
+  CHECK(find_relation(x, "Indonesia", Predicate::kCooperate, "Kenya"));
+  CHECK_FALSE(find_relation(x, "DPR", Predicate::kCooperate, "Kenya"));
+}
+
+TEST_CASE("a denial followed by a verb denies a deed, not a party", "[relations]") {
+  auto x = run("Duterte membantah terlibat dalam serangan terhadap Senator Antonio Trillanes.");
+  require_named(x, {"Rodrigo Duterte", "Antonio Trillanes"});
+  for (const auto& r : x.relations) CHECK(r.predicate != Predicate::kReject);
+}
+
+TEST_CASE("a stalled or called-off act is negated", "[relations][modality]") {
+  auto x = run("Ketika Macron membatalkan rencananya untuk bertemu Putin di Paris, hubungan memburuk.");
+  const Relation* r = find_relation(x, "Emmanuel Macron", Predicate::kMeet, "Vladimir Putin");
+  if (!r) r = find_relation(x, "Vladimir Putin", Predicate::kMeet, "Emmanuel Macron");
+  REQUIRE(r);
+  CHECK(r->modality == Modality::kNegated);
+}
+
+TEST_CASE("a claim over verbs covers each of them", "[relations][modality]") {
+  auto x = run("Li dituduh membeli dan menyelundupkan senjata ke Korea Utara.");
+  for (const auto& r : x.relations) {
+    if (r.predicate == Predicate::kSupply) CHECK(r.modality == Modality::kAlleged);
+  }
+}
+
+TEST_CASE("a citizenship names no actor", "[relations]") {
+  auto x = run("Penembak, yang berkewarganegaraan Kanada menembaki jemaah Masjid Quba.");
+  require_named(x, {"Canada"});
+  for (const auto& r : x.relations) {
+    if (r.predicate == Predicate::kAttack) CHECK(label_of(x, r.subject) != "Canada");
+  }
+}
+
+TEST_CASE("who urges another to act is not who acts; the party urged is", "[relations]") {
+  auto x = run("Jepang mendesak semua negara sekutu untuk segera menyerang Negara Islam.");
+  require_named(x, {"Japan", "Islamic State"});
+  CHECK_FALSE(find_relation(x, "Japan", Predicate::kAttack, "Islamic State"));
+  auto named = run("Jepang mendesak Filipina untuk segera menyerang Negara Islam.");
+  CHECK(find_relation(named, "Philippines", Predicate::kAttack, "Islamic State"));
+  auto call = run("Menteri Luar Negeri Taiwan Joseph Wu menyerukan kepada semua negara di dunia mendukung Taiwan.");
+  CHECK_FALSE(find_relation(call, "Joseph Wu", Predicate::kSupport, "Taiwan"));
+}
+
+TEST_CASE("the accused of an accusation is who does what follows", "[relations]") {
+  auto x = run("Taiwan menuding pihak lain sengaja membujuk Kiribati.");
+  require_named(x, {"Taiwan", "Kiribati"});
+  CHECK_FALSE(find_relation(x, "Taiwan", Predicate::kCommunicate, "Kiribati"));
+}
+
+TEST_CASE("a name after a deed noun is what the deed was done to", "[relations]") {
+  auto x = run("Presiden Iran Hassan Rouhani menyambut baik pemecatan John Bolton.");
+  require_named(x, {"Hassan Rouhani", "John Bolton"});
+  CHECK_FALSE(find_relation(x, "Hassan Rouhani", Predicate::kSupport, "John Bolton"));
+}
+
+TEST_CASE("a place before 'yang' is not what a relative clause is about", "[relations]") {
+  auto x = run("Pemberontak Houthi di Yaman, yang didukung Iran, menyerang kilang minyak.");
+  require_named(x, {"Yemen", "Iran"});
+  CHECK_FALSE(find_relation(x, "Iran", Predicate::kSupport, "Yemen"));
+}
+
+TEST_CASE("ready or willing to act is hypothetical", "[relations][modality]") {
+  auto x = run("Lula da Silva mengaku siap bertemu Javier Milei.");
+  const Relation* r = find_relation(x, "Javier Milei", Predicate::kMeet, "Luiz Inacio Lula da Silva");
+  if (!r) r = find_relation(x, "Luiz Inacio Lula da Silva", Predicate::kMeet, "Javier Milei");
+  REQUIRE(r);
+  CHECK(r->modality == Modality::kHypothetical);
+}
+
+TEST_CASE("'tidak perlu ragu' urges an act and negates nothing", "[relations][modality]") {
+  auto x = run("Menteri itu menegaskan Kenya tidak perlu ragu bekerja sama dengan Indonesia.");
+  const Relation* r = find_relation(x, "Indonesia", Predicate::kCooperate, "Kenya");
+  REQUIRE(r);
+  CHECK(r->modality != Modality::kNegated);
+}
+
+TEST_CASE("a suggested act is the suggested party's, and hypothetical", "[relations][modality]") {
+  auto x = run("Vladimir Putin menyarankan Mesir untuk membeli sistem pertahanan dari Rusia.");
+  const Relation* r = find_relation(x, "Russia", Predicate::kSupply, "Egypt");
+  REQUIRE(r);
+  CHECK(r->modality == Modality::kHypothetical);
+}
+
+TEST_CASE("experts of a body are not the body, nor enemies of a country the country", "[relations]") {
+  auto x = run("Lima pakar PBB mendesak pemerintah Filipina menghentikan kekerasan.");
+  require_named(x, {"United Nations", "Philippines"});
+  CHECK_FALSE(find_relation(x, "United Nations", Predicate::kCommunicate, "Philippines"));
+  auto enemies = run("Biden mengancam akan bertindak terhadap musuh-musuh Amerika.");
+  require_named(enemies, {"United States"});
+  for (const auto& r : enemies.relations) CHECK(r.predicate != Predicate::kThreaten);
+}
+
+TEST_CASE("who speaks after a quote or a reporting verb is no object", "[relations]") {
+  auto x = run("Bantuan itu semata-mata bentuk dukungan Jepang terhadap sekutunya, papar Fumio Kishida.");
+  require_named(x, {"Japan", "Fumio Kishida"});
+  CHECK_FALSE(find_relation(x, "Japan", Predicate::kSupport, "Fumio Kishida"));
+}
+
+TEST_CASE("forces led by someone are the forces', not their country's", "[relations]") {
+  auto x = run("Kota itu dibakar agar tidak dikuasai pasukan Prancis di bawah pimpinan Napoleon Bonaparte.");
+  require_named(x, {"France", "Napoleon Bonaparte"});
+  CHECK_FALSE(find_relation(x, "Napoleon Bonaparte", Predicate::kLeads, "France"));
+  auto state = run("Pemerintah Prancis di bawah pimpinan Emmanuel Macron menolak usulan itu.");
+  CHECK(find_relation(state, "Emmanuel Macron", Predicate::kLeads, "France"));
+}
