@@ -20,8 +20,21 @@ bool is_verbal_predicate(Predicate p) {
 
 // A noun made from a verb with pe-...-an ("pemecatan", "penangkapan", "pembunuhan").
 bool is_deed_noun(std::string_view key) {
+  // Not "perdagangan", "perusahaan", nor bodies and places: "pemerintahan", "pengadilan".
   return key.size() >= 8 && key.compare(0, 2, "pe") == 0 && key.compare(key.size() - 2, 2, "an") == 0 &&
-         key.compare(0, 3, "per") != 0;  // "perdagangan", "perusahaan": not deeds done to someone
+         key.compare(0, 3, "per") != 0 && key != "pemerintahan" && key != "pengadilan" &&
+         key != "pelabuhan" && key != "pemerintahannya";
+}
+
+// Whether the deed named at i has its agent named after it, in its clause: "serangan ...
+// dilakukan oleh ISIS", "serangan yang didalangi X".
+bool agent_named_after_in(const std::vector<Token>& tokens, uint32_t i, uint32_t end) {
+  for (uint32_t t = i + 1; t < end; ++t) {
+    const std::string_view w = tokens[t].word();
+    if (w == ";" || w == "\"") return false;
+    if (w == "oleh" || w == "dilakukan" || w == "didalangi" || w == "dilancarkan") return true;
+  }
+  return false;
 }
 
 // A word that opens a verb phrase: "menunjuk", "terlibat", "berkomentar"; not a
@@ -47,7 +60,7 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
   cue_is_noun_ = cue.noun;
   // "memberi bantuan kepada X": what a giving verb gives is read with the verb (SUPPLY),
   // not again on its own (SUPPORT).
-  if (cue.noun && previous_cue == i - 1 && previous_predicate == Predicate::kSupply &&
+  if (cue.noun && i > 0 && previous_cue == i - 1 && previous_predicate == Predicate::kSupply &&
       cue.predicate != Predicate::kSupply)
     return;
   const char* rule = "cue.active";
@@ -87,12 +100,12 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
         }
     }
   }
-  // "Polri menyatakan serangan bom ... dilakukan ISIS": whoever reports a deed is not its
-  // agent; one who states support, criticism or a refusal expresses it ("menyatakan
-  // solidaritas"), and one who announces a deed often did it ("Pakistan mengumumkan
-  // pengusiran diplomat India").
+  // "Polri menyatakan serangan bom ... dilakukan ISIS": whoever reports a deed whose agent
+  // is named after it ("dilakukan", "oleh") is not its agent; one who declares or states
+  // it does it ("Rusia menyatakan perang", "menyatakan solidaritas"), and one who announces
+  // a deed often did it ("Pakistan mengumumkan pengusiran diplomat India").
   if (left >= 0 && cue.noun && i > si.first && lexicon::is_reporting_verb(a_.tokens[i - 1].key) &&
-      !is_verbal_predicate(cue.predicate))
+      !is_verbal_predicate(cue.predicate) && agent_named_after_in(a_.tokens, i, si.last))
     left = -1;
   const bool light_verb = i > si.first && is_light_verb(a_.tokens[i - 1].key);
   // "X, yang menyerang Y": the subject is the name "yang" follows, or none
@@ -132,7 +145,7 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
   } else if (cue.noun && i > si.first && is_receiving_verb(a_.tokens[i - 1].key)) {
     // "menuai kecaman dari China", "mendapat dukungan Rusia": the giver acts on the
     // clause's subject; unless the verb was a cue itself ("menerima bantuan dari X").
-    if (previous_cue == i - 1) return;
+    if (i > 0 && previous_cue == i - 1) return;
     rule = "cue.noun.received";
     subj = after_word(slots, i, "dari", std::min(si.last, i + 4));
     if (subj < 0 && right >= 0 && slots[right].first == i + 1) subj = right;
@@ -140,11 +153,14 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
   } else if (cue.voice == CueVoice::kReversed) {
     rule = "cue.reversed";
     subj = after_word(slots, i, "dari", si.last);
-    // Without "dari", only a country right after the goods sells them ("membeli minyak
-    // Iran"); any other name there is what is bought ("membeli Sukhoi SU-35", "CPO").
-    if (subj < 0 && right >= 0 && slots[right].entities.size() == 1 && slots[right].first <= i + 3 &&
-        entity(slots[right].entities[0]).type == EntityType::kCountry)
-      subj = right;
+    // Without "dari", only a country or a known body right after the goods sells them
+    // ("membeli minyak Iran", "membeli pesawat Airbus"); a name no gazetteer knows there is
+    // what is bought ("membeli Sukhoi SU-35", "CPO").
+    if (subj < 0 && right >= 0 && slots[right].entities.size() == 1 && slots[right].first <= i + 3) {
+      const Entity& seller = entity(slots[right].entities[0]);
+      if (seller.type == EntityType::kCountry || (seller.type == EntityType::kOrganization && seller.from_gazetteer))
+        subj = right;
+    }
     obj = left;
   } else if (cue.noun && right >= 0 && slots[right].first == i + 1 &&
              !is_symmetric(cue.predicate)) {

@@ -90,10 +90,11 @@ bool under_condition(const Analysis& a, const SentenceInfo& s, const Clause& c, 
 
 bool a_upper(const Analysis& a, uint32_t i) { return a.tokens[i].upper_initial || a.tokens[i].all_upper; }
 
-// A word with a verb's prefix: "menolak", "memberi", "berjanji", "dikritik".
+// A verb: "menolak", "memberi" (not "menteri", "mereka"), "berjanji", "dikritik".
 bool starts_verb(std::string_view key) {
-  auto starts = [&](std::string_view p) { return key.size() > p.size() + 2 && key.substr(0, p.size()) == p; };
-  return starts("me") || starts("ber") || starts("di");
+  if (lexicon::looks_like_verb(key)) return true;
+  auto starts = [&](std::string_view p) { return key.size() > p.size() + 3 && key.substr(0, p.size()) == p; };
+  return (starts("ber") || starts("di")) && !lexicon::is_function_word(key);
 }
 
 }  // namespace
@@ -175,7 +176,7 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
   bool alleged_by_claim = false, noun_object = false;
   for (uint32_t i = s.first; i < cue; ++i) {
     const std::string_view key = a.tokens[i].key;
-    if (noun_object && any_of(key, {"dan", "serta"}) && i + 1 <= cue && starts_verb(a.tokens[i + 1].key))
+    if (noun_object && any_of(key, {"dan", "serta"}) && starts_verb(a.tokens[i + 1].key))
       denied = alleged_by_claim = false;
     const bool denial = any_of(key, {"membantah", "menyangkal", "bantah", "membantahnya", "dibantah",
                                      "denied", "denies"});

@@ -10,14 +10,13 @@
 
 namespace newsgraph::ingest {
 
-// Whether a name stands for no actor here: a country or body named only to say what
+// Whether mention k stands for no actor here: a country or body named only to say what
 // kind a noun is ("perusahaan Jepang", "klub Spanyol", "negara anggota PBB") or as the
 // press ("kantor berita TASS"); the people of a country, body or place ("warga
-// Yordania", "militan ISIS"); a thing ("pesawat Gulfstream", "Siklon Tropis Pakhar").
-bool RelationBuilder::names_a_kind(const NameMention& m) const {
-  const size_t k = static_cast<size_t>(&m - a_.mentions.data());
-  if (k >= no_actor_.size()) return stands_for_no_actor(m);  // a mention made by a rule
-  if (no_actor_[k] < 0) no_actor_[k] = stands_for_no_actor(m) ? 1 : 0;
+// Yordania", "militan ISIS"); a thing ("pesawat Gulfstream", "Siklon Tropis Pakhar");
+// where an envoy is posted ("duta besarnya untuk PBB"). Decided once per mention.
+bool RelationBuilder::names_a_kind(size_t k) const {
+  if (no_actor_[k] < 0) no_actor_[k] = stands_for_no_actor(a_.mentions[k]) ? 1 : 0;
   return no_actor_[k] == 1;
 }
 
@@ -30,13 +29,17 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
   const std::string_view before = a_.tokens[m.first - 1].word();
   const bool two_before = m.first >= a_.sentences[m.sentence].first + 2;  // within the sentence
   // "warga Yordania", "militan ISIS", "remaja Kashmir", "Warga Negara Indonesia".
-  if (cues_.in_class(classes_.people_of_nouns, before) ||
-      (before == "negara" && two_before && cues_.in_class(classes_.people_of_nouns, a_.tokens[m.first - 2].word())))
+  // (Not a person's: "Politisi Fadli Zon" says what the person is.)
+  if (type != EntityType::kPerson &&
+      (cues_.in_class(classes_.people_of_nouns, before) ||
+       (before == "negara" && two_before && cues_.in_class(classes_.people_of_nouns, a_.tokens[m.first - 2].word()))))
     return true;
   // "duta besarnya untuk PBB", "utusan khusus untuk Suriah": where an envoy is sent.
-  if (before == "untuk" && two_before && is_envoy_word(a_.tokens[m.first - 2].word())) return true;
-  // "pesawat Gulfstream": a thing; not "rudal Korea Utara", whose country acts.
-  if (type != EntityType::kCountry && cues_.in_class(classes_.thing_nouns, before)) return true;
+  if (before == "untuk" && two_before && is_envoy_before(m.first - 2)) return true;
+  // "pesawat Gulfstream": a thing no gazetteer knows; not "pesawat Airbus", whose maker
+  // sells, nor "rudal Korea Utara", whose country acts.
+  if (type != EntityType::kCountry && m.gazetteer < 0 && cues_.in_class(classes_.thing_nouns, before))
+    return true;
   if (type != EntityType::kCountry && type != EntityType::kOrganization) return false;
   if (before == "anggota")
     return two_before && a_.tokens[m.first - 2].word() == "negara";  // member states
@@ -113,10 +116,14 @@ bool RelationBuilder::own_verb_between(uint32_t from, uint32_t to) const {
   return false;
 }
 
-// "dubes", "duta besar(nya)", "utusan (khusus)": an envoy, in class envoy or after "duta".
-bool RelationBuilder::is_envoy_word(std::string_view w) const {
-  return cues_.in_class(classes_.envoy_nouns, w) || w == "besar" || w == "besarnya" || w == "utusan" ||
-         w == "khusus" || w == "tetap";
+// Whether the word at token w ends an envoy's title: "dubes", "diplomat", "duta
+// besar(nya)", "utusan (khusus)", "wakil tetap".
+bool RelationBuilder::is_envoy_before(uint32_t w) const {
+  const std::string_view word = a_.tokens[w].word();
+  if (cues_.in_class(classes_.envoy_nouns, word) || word == "utusan") return true;
+  const std::string_view prev = w > a_.sentences[current_sentence_].first ? a_.tokens[w - 1].word() : "";
+  return ((word == "besar" || word == "besarnya") && prev == "duta") || (word == "khusus" && prev == "utusan") ||
+         (word == "tetap" && prev == "wakil");
 }
 
 bool RelationBuilder::is_kind_noun(std::string_view w) const {

@@ -19,6 +19,11 @@ bool is_name_connector(std::string_view key) {
          key == "and" || key == "&";
 }
 
+// The particles inside a person's name ("bin", "Al", "van"), not "and" or "of".
+bool is_name_particle(std::string_view key) {
+  return is_name_connector(key) && key != "and" && key != "of" && key != "for" && key != "&";
+}
+
 bool is_faith_word(std::string_view key) {
   return key == "islam" || key == "kristen" || key == "katolik" || key == "hindu" || key == "buddha" ||
          key == "muslim";
@@ -169,7 +174,7 @@ class Recognizer {
     // "Salman bin Abdulaziz Al Saud": the rest of a known person's name after a connector.
     if (e.type == EntityType::kPerson) {
       uint32_t j = k;
-      while (j + 1 < end && t[j].is_word() && is_name_connector(t[j].key) && t[j + 1].upper_initial &&
+      while (j + 1 < end && t[j].is_word() && is_name_particle(t[j].key) && t[j + 1].upper_initial &&
              !g_.longest_match(t, j + 1, end)) {
         j += 2;
         while (j < end && t[j].is_word() && t[j].upper_initial && !lexicon::is_common_capitalized(t[j].key)) ++j;

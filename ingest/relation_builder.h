@@ -136,7 +136,7 @@ class RelationBuilder {
   // Whether a country or body is named only to say what kind a noun is ("perusahaan
   // Jepang", "klub Spanyol", "negara anggota PBB") or as the press ("kantor berita
   // TASS"): no actor of its own there.
-  bool names_a_kind(const NameMention& m) const;  // kept per mention in no_actor_
+  bool names_a_kind(size_t mention) const;  // kept per mention in no_actor_
   bool stands_for_no_actor(const NameMention& m) const;
   // Whether the act at `cue` is only what a threat just before it names.
   bool threatened_act(const SentenceInfo& si, uint32_t cue) const;
@@ -144,12 +144,12 @@ class RelationBuilder {
   bool past_or_future_post(uint32_t s, uint32_t as) const;
   // The token after a parenthesised short form at t ("(AS)"), or t.
   uint32_t after_alias(uint32_t t) const;
-  bool is_kind_noun(std::string_view w) const;
-  bool is_envoy_word(std::string_view w) const;  // an envoy before "untuk X"
+  bool is_kind_noun(std::string_view w) const;  // class "kind" of the cue lexicon
+  bool is_envoy_before(uint32_t w) const;  // an envoy's title ends at token w ("untuk X" after)
   bool own_verb_between(uint32_t from, uint32_t to) const;  // a verb of its own in [from, to)
   bool names_ties_between(uint32_t from, uint32_t to) const;  // "hubungan (dan kerja sama)"
   uint32_t urging_verb_between(uint32_t from, uint32_t to) const;  // "mendesak", or UINT32_MAX
-  bool named_as_speaker(uint32_t first, uint32_t after) const;     // "..., kata X"  // class "kind" of the cue lexicon
+  bool named_as_speaker(uint32_t first, uint32_t after) const;     // "..., kata X"
   // Words that may open a referring phrase (coreference.h): checked before the search.
   // `demonstrative_near`: "itu"/"tersebut" stands within four words after token i.
   bool may_refer(uint32_t i, bool demonstrative_near) const;

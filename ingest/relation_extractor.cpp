@@ -68,6 +68,7 @@ RelationBuilder::RelationBuilder(const Analysis& a, const CueLexicon& cues)
   // About one relation for each mention: most are co-occurrences.
   relations_.reserve(a.mentions.size());
   keys_.reserve(a.mentions.size());
+  no_actor_.assign(a.mentions.size(), -1);
   for (size_t k = 0; k < a.mentions.size(); ++k) {
     for (uint32_t t = a.mentions[k].first; t < a.mentions[k].last; ++t) {
       if (mention_at_[t] < 0) mention_at_[t] = static_cast<int32_t>(k);
@@ -164,7 +165,11 @@ bool RelationBuilder::threatened_act(const SentenceInfo& si, uint32_t cue) const
   for (uint32_t i = cue; i > si.first && cue - i < kReach;) {
     --i;
     const std::string_view w = a_.tokens[i].word();
-    if (w == "," || w == ";" || w == "\"") return false;
+    // The threat's own clause: "mengancam Jepang dan menyerang Korsel", "mengancam Jepang
+    // setelah AS menyerang Suriah" attack outside it.
+    if (w == "," || w == ";" || w == "\"" || w == "dan" || w == "serta" || w == "setelah" ||
+        w == "sebelum" || w == "karena" || w == "ketika" || w == "saat" || w == "sementara")
+      return false;
     if (cues_.in_class(classes_.threat_words, w)) return true;
   }
   return false;
@@ -222,8 +227,11 @@ bool RelationBuilder::may_hold_two_parties(uint32_t s) const {
   auto [begin, end] = mentions_of(s);
   if (begin != end) return true;
   const SentenceInfo& si = a_.sentences[s];
+  bool demonstrative = false;  // "Presiden itu" refers back only with "itu" or "tersebut"
+  for (uint32_t i = si.first; i < si.last && !demonstrative; ++i)
+    demonstrative = a_.tokens[i].word() == "itu" || a_.tokens[i].word() == "tersebut";
   for (uint32_t i = si.first; i < si.last; ++i) {
-    if (a_.tokens[i].is_word() && may_refer(i, true)) return true;
+    if (a_.tokens[i].is_word() && may_refer(i, demonstrative)) return true;
   }
   return false;
 }

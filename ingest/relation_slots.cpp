@@ -20,7 +20,7 @@ std::vector<Slot>& RelationBuilder::slots_of(uint32_t s) {
   std::vector<const NameMention*>& ms = slot_mentions_;
   ms.clear();
   for (; mi < a_.mentions.size() && a_.mentions[mi].sentence == s; ++mi) {
-    if (!a_.mentions[mi].modifier && !names_a_kind(a_.mentions[mi])) ms.push_back(&a_.mentions[mi]);
+    if (!a_.mentions[mi].modifier && !names_a_kind(mi)) ms.push_back(&a_.mentions[mi]);
   }
   size_t k = 0;
   uint32_t demonstrative = si.first;
@@ -38,7 +38,7 @@ std::vector<Slot>& RelationBuilder::slots_of(uint32_t s) {
     // names inside it from standing in its place ("Irak").
     if (const int32_t at = mention_at_[i]; at >= 0) {
       const NameMention& m = a_.mentions[at];
-      if (m.first == i && m.last > i + 1 && !m.modifier && names_a_kind(m)) {
+      if (m.first == i && m.last > i + 1 && !m.modifier && names_a_kind(static_cast<size_t>(at))) {
         i = m.last;
         continue;
       }

@@ -21,23 +21,21 @@ void RelationBuilder::title_relations(uint32_t s) {
     const NameMention& m = ms[k];
     if (!m.modifier) continue;
     int32_t person = -1;
+    uint32_t after_rank = m.last;  // "juru bicara pertahanan India Letnan Kolonel X"
+    while (after_rank < a_.sentences[s].last && a_.tokens[after_rank].is_word() &&
+           lexicon::is_person_title(a_.tokens[after_rank].key))
+      ++after_rank;
     for (size_t j = begin; j < end; ++j) {
       if (j == k) continue;
-      // A role alone ("Presiden AS" standing for the leader the article or the gazetteer
-      // names) states no one's post here: the sentence that named the holder did.
-      bool role_here = false;
-      // The person right after the body, a comma, "yaitu" or a short form in brackets
-      // between ("Presiden Rusia, Vladimir Putin", "Presiden Amerika Serikat (AS) Donald
-      // Trump"); not "PM Malaysia dan Obama".
+      // The person named right after the body, a comma, "yaitu" or a short form in
+      // brackets between ("Presiden Rusia, Vladimir Putin", "Presiden Amerika Serikat (AS)
+      // Donald Trump"); not "PM Malaysia dan Obama". A role alone ("Presiden AS" standing
+      // for a leader named elsewhere) states no one's post here.
       const uint32_t next = ms[j].first;
-      uint32_t after_rank = m.last;  // "juru bicara pertahanan India Letnan Kolonel X"
-      while (after_rank < a_.sentences[s].last && a_.tokens[after_rank].is_word() &&
-             lexicon::is_person_title(a_.tokens[after_rank].key))
-        ++after_rank;
-      bool named_after = !ms[j].role && entity(ms[j].entity).type == EntityType::kPerson &&
-                         (next == after_alias(m.last) || next == after_rank ||
-                          (next == m.last + 1 && is_namely(a_.tokens[m.last].word())));
-      if (role_here || named_after) {
+      const bool named_after = !ms[j].role && entity(ms[j].entity).type == EntityType::kPerson &&
+                               (next == after_alias(m.last) || next == after_rank ||
+                                (next == m.last + 1 && is_namely(a_.tokens[m.last].word())));
+      if (named_after) {
         // "Sekjen PBB, Kofi Annan (mantan Sekjen PBB)": a former holder, said after the name.
         const uint32_t after = ms[j].last;
         if (after + 1 < a_.sentences[s].last && (a_.tokens[after].word() == "(" || a_.tokens[after].word() == ",") &&

@@ -327,3 +327,26 @@ TEST_CASE("forces led by someone are the forces', not their country's", "[relati
   auto state = run("Pemerintah Prancis di bawah pimpinan Emmanuel Macron menolak usulan itu.");
   CHECK(find_relation(state, "Emmanuel Macron", Predicate::kLeads, "France"));
 }
+
+TEST_CASE("the new party rules leave plain relations alone", "[relations]") {
+  // A known person's name runs on over "bin"/"Al", not over "and".
+  auto pair = run("Donald Trump and Reince Priebus criticized China.");
+  REQUIRE(testing::find_entity(pair, "Donald Trump"));
+  CHECK(testing::find_entity(pair, "Reince Priebus"));
+  // A threat covers its own clause only.
+  auto clause = run("Korea Utara mengancam Jepang setelah Amerika Serikat menyerang Suriah.");
+  CHECK(find_relation(clause, "United States", Predicate::kAttack, "Syria"));
+  // Declaring war is waging it; a government is no deed.
+  auto war = run("Rusia menyatakan perang terhadap Ukraina.");
+  CHECK(find_relation(war, "Russia", Predicate::kAttack, "Ukraine"));
+  auto government = run("Amerika Serikat mengkritik pemerintahan Venezuela.");
+  CHECK(find_relation(government, "United States", Predicate::kAccuse, "Venezuela"));
+  // A politician is a person, and special aid is aid.
+  auto person = run("Politisi Fadli Zon mengkritik China.");
+  CHECK(find_relation(person, "Fadli Zon", Predicate::kAccuse, "China"));
+  auto aid = run("Jepang mengirim bantuan khusus untuk Ukraina.");
+  CHECK(find_relation(aid, "Japan", Predicate::kSupply, "Ukraine"));
+  // A known maker after the goods sells them.
+  auto maker = run("Iran membeli pesawat Airbus.");
+  CHECK(find_relation(maker, "Airbus", Predicate::kSupply, "Iran"));
+}
