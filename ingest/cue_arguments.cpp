@@ -21,9 +21,10 @@ bool is_verbal_predicate(Predicate p) {
 // A noun made from a verb with pe-...-an ("pemecatan", "penangkapan", "pembunuhan").
 bool is_deed_noun(std::string_view key) {
   // Not "perdagangan", "perusahaan", nor bodies and places: "pemerintahan", "pengadilan".
-  return key.size() >= 8 && key.compare(0, 2, "pe") == 0 && key.compare(key.size() - 2, 2, "an") == 0 &&
-         key.compare(0, 3, "per") != 0 && key != "pemerintahan" && key != "pengadilan" &&
-         key != "pelabuhan" && key != "pemerintahannya";
+  return key.size() >= 8 && key.compare(0, 2, "pe") == 0 &&
+         key.compare(key.size() - 2, 2, "an") == 0 && key.compare(0, 3, "per") != 0 &&
+         key != "pemerintahan" && key != "pengadilan" && key != "pelabuhan" &&
+         key != "pemerintahannya";
 }
 
 // Whether the deed named at i has its agent named after it, in its clause: "serangan ...
@@ -40,12 +41,15 @@ bool agent_named_after_in(const std::vector<Token>& tokens, uint32_t i, uint32_t
 // A word that opens a verb phrase: "menunjuk", "terlibat", "berkomentar"; not a
 // preposition or a determiner that looks like one ("terhadap", "tersebut", "beberapa").
 bool opens_verb_phrase(std::string_view key) {
-  auto prefixed = [&](std::string_view p) { return key.size() >= p.size() + 4 && key.compare(0, p.size(), p) == 0; };
+  auto prefixed = [&](std::string_view p) {
+    return key.size() >= p.size() + 4 && key.compare(0, p.size(), p) == 0;
+  };
   if (lexicon::looks_like_verb(key)) return true;
   if (!prefixed("ter") && !prefixed("ber")) return false;
-  return !lexicon::is_function_word(key) && key != "terhadap" && key != "tersebut" && key != "termasuk" &&
-         key != "terkait" && key != "terutama" && key != "bersama" && key != "berdasarkan" &&
-         key != "berbagai" && key != "beberapa" && key != "berikut" && key != "terakhir";
+  return !lexicon::is_function_word(key) && key != "terhadap" && key != "tersebut" &&
+         key != "termasuk" && key != "terkait" && key != "terutama" && key != "bersama" &&
+         key != "berdasarkan" && key != "berbagai" && key != "beberapa" && key != "berikut" &&
+         key != "terakhir";
 }
 
 }  // namespace
@@ -156,9 +160,11 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
     // Without "dari", only a country or a known body right after the goods sells them
     // ("membeli minyak Iran", "membeli pesawat Airbus"); a name no gazetteer knows there is
     // what is bought ("membeli Sukhoi SU-35", "CPO").
-    if (subj < 0 && right >= 0 && slots[right].entities.size() == 1 && slots[right].first <= i + 3) {
+    if (subj < 0 && right >= 0 && slots[right].entities.size() == 1 &&
+        slots[right].first <= i + 3) {
       const Entity& seller = entity(slots[right].entities[0]);
-      if (seller.type == EntityType::kCountry || (seller.type == EntityType::kOrganization && seller.from_gazetteer))
+      if (seller.type == EntityType::kCountry ||
+          (seller.type == EntityType::kOrganization && seller.from_gazetteer))
         subj = right;
     }
     obj = left;
@@ -276,10 +282,12 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
     if (obj >= 0 && object_inside_other_phrase(i, slots[obj].first, cue.predicate)) obj = -1;
     // "menyambut baik pemecatan John Bolton", "mengecam penangkapan X": the name is what a
     // deed named by a noun before it was done to.
-    if (obj >= 0 && slots[obj].first > i + 1 && is_deed_noun(a_.tokens[slots[obj].first - 1].key)) obj = -1;
+    if (obj >= 0 && slots[obj].first > i + 1 && is_deed_noun(a_.tokens[slots[obj].first - 1].key))
+      obj = -1;
     // "kunjungan kerja melepas ekspor bawang ke Thailand": after a noun cue, a name past
     // another verb is that verb's.
-    if (cue.noun && obj >= 0 && slots[obj].first > i && own_verb_between(i + 1, slots[obj].first)) obj = -1;
+    if (cue.noun && obj >= 0 && slots[obj].first > i && own_verb_between(i + 1, slots[obj].first))
+      obj = -1;
     // A bare noun cue names an event; without a possessor or a light verb it says
     // nothing about who did it to whom ("menerima bantuan dari X").
     if (cue.noun && !light_verb) subj = -1;

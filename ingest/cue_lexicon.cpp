@@ -9,8 +9,8 @@
 #include "core/text.h"
 #include "ingest/cue_file.h"
 #include "ingest/cue_lexicon_builtin.h"
-#include "ingest/word_filter.h"
 #include "ingest/word_cache.h"
+#include "ingest/word_filter.h"
 #include "ingest/word_memo.h"
 
 namespace newsgraph::ingest {
@@ -124,8 +124,9 @@ Status CueLexicon::Index::build() {
   // belakang" before "berada"), then a later file's, then file order.
   for (auto& [key, list] : exact) {
     later_first(list);
-    std::stable_sort(list.begin(), list.end(),
-                     [&](uint32_t a, uint32_t b) { return senses[a].words.size() > senses[b].words.size(); });
+    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
+      return senses[a].words.size() > senses[b].words.size();
+    });
   }
   serial = next_serial.fetch_add(1);
   return Status::ok();

@@ -4,8 +4,8 @@
 
 #include "core/text.h"
 #include "ingest/alias_rules.h"
-#include "ingest/gazetteer_builtin.h"
 #include "ingest/flat_index.h"
+#include "ingest/gazetteer_builtin.h"
 #include "ingest/word_filter.h"
 #include "ingest/word_hash.h"
 

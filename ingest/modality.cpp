@@ -88,12 +88,16 @@ bool under_condition(const Analysis& a, const SentenceInfo& s, const Clause& c, 
   return true;
 }
 
-bool a_upper(const Analysis& a, uint32_t i) { return a.tokens[i].upper_initial || a.tokens[i].all_upper; }
+bool a_upper(const Analysis& a, uint32_t i) {
+  return a.tokens[i].upper_initial || a.tokens[i].all_upper;
+}
 
 // A verb: "menolak", "memberi" (not "menteri", "mereka"), "berjanji", "dikritik".
 bool starts_verb(std::string_view key) {
   if (lexicon::looks_like_verb(key)) return true;
-  auto starts = [&](std::string_view p) { return key.size() > p.size() + 3 && key.substr(0, p.size()) == p; };
+  auto starts = [&](std::string_view p) {
+    return key.size() > p.size() + 3 && key.substr(0, p.size()) == p;
+  };
   return (starts("ber") || starts("di")) && !lexicon::is_function_word(key);
 }
 
@@ -123,16 +127,17 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
     // ("tidak perlu ragu bekerja sama" urges it: "tidak perlu", "tak usah" negate no act.)
     if (distance <= 3 &&
         any_of(key, {"tidak", "tak", "bukan", "belum", "enggan", "never", "not", "menolak"}) &&
-        !any_of(next, {"hanya", "saja", "sekadar", "cuma", "sekedar", "perlu", "usah", "ragu", "segan"}))
+        !any_of(next,
+                {"hanya", "saja", "sekadar", "cuma", "sekedar", "perlu", "usah", "ragu", "segan"}))
       negated = true;
     // "mencabut dukungannya", "mengakhiri kerja sama": what is withdrawn no longer holds.
     // "membatalkan rencananya untuk bertemu": called off. (Stalled talks, "macetnya
     // dialog", were talks: judges read them neither as asserted nor as negated.)
     if (distance <= 3 && any_of(key, {"membatalkan", "pembatalan"})) negated = true;
-    if (distance <= 2 && any_of(key, {"mencabut", "menarik", "menghentikan", "mengakhiri",
-                                      "membatalkan", "memotong", "pemotongan", "pencabutan",
-                                      "penghentian", "pembatalan", "memangkas", "pemangkasan",
-                                      "menangguhkan", "penangguhan", "membekukan", "pembekuan"}))
+    if (distance <= 2 &&
+        any_of(key, {"mencabut", "menarik", "menghentikan", "mengakhiri", "membatalkan", "memotong",
+                     "pemotongan", "pencabutan", "penghentian", "pembatalan", "memangkas",
+                     "pemangkasan", "menangguhkan", "penangguhan", "membekukan", "pembekuan"}))
       negated = true;
     // What can, may or should happen, anywhere before the cue in its clause: "bisa membantu
     // posisi Jepang dalam menegosiasi kesepakatan", "mesti diputuskan melalui perundingan".
@@ -140,9 +145,8 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
                      "harus", "seharusnya", "sebaiknya", "semestinya", "perlu", "could", "might",
                      "can", "may", "should", "must"}))
       hypothetical = true;
-    if (distance <= 3 &&
-        any_of(key, {"ingin", "berharap", "diharapkan", "hendak", "berniat", "mau", "berupaya",
-                     "berusaha", "mencoba", "want", "wants"}))
+    if (distance <= 3 && any_of(key, {"ingin", "berharap", "diharapkan", "hendak", "berniat", "mau",
+                                      "berupaya", "berusaha", "mencoba", "want", "wants"}))
       planned = true;
     // Ready or willing to do something is no plan to: "Trump siap bertemu pejabat Iran".
     if (distance <= 3 && any_of(key, {"siap", "bersedia"})) hypothetical = true;
@@ -158,14 +162,17 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
     // ("meminta uang muka untuk membantu X" asks for a thing: only "meminta" a named party.)
     const bool asks_someone = key == "meminta" && i + 1 < cue && a_upper(a, i + 1);
     if (asks_someone ||
-        any_of(key, {"mendesak", "mendesakkan", "menyerukan", "mengimbau", "menuntut", "mendorong", "menyarankan",
-                     "mengusulkan", "menginginkan", "mengharapkan", "urged", "urges"}) ||
+        any_of(key,
+               {"mendesak", "mendesakkan", "menyerukan", "mengimbau", "menuntut", "mendorong",
+                "menyarankan", "mengusulkan", "menginginkan", "mengharapkan", "urged", "urges"}) ||
         (distance > 3 && any_of(key, {"ingin", "berharap", "agar", "supaya"})))
       hypothetical = true;
     // An effort toward an act is not the act: "upaya Korsel memulai kembali dialog".
-    if (distance <= 4 && any_of(key, {"upaya", "upayanya", "usaha", "berupaya", "berusaha"})) planned = true;
+    if (distance <= 4 && any_of(key, {"upaya", "upayanya", "usaha", "berupaya", "berusaha"}))
+      planned = true;
     // A noun cue named as reported or claimed: "laporan serangan gas", "klaim serangan".
-    if (distance <= 2 && noun_cue && any_of(key, {"laporan", "kabar", "klaim", "tuduhan", "dugaan"}))
+    if (distance <= 2 && noun_cue &&
+        any_of(key, {"laporan", "kabar", "klaim", "tuduhan", "dugaan"}))
       alleged = true;
   }
   // A denial or accusation earlier in the sentence covers what it is about, up to a second
@@ -178,10 +185,10 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
     const std::string_view key = a.tokens[i].key;
     if (noun_object && any_of(key, {"dan", "serta"}) && starts_verb(a.tokens[i + 1].key))
       denied = alleged_by_claim = false;
-    const bool denial = any_of(key, {"membantah", "menyangkal", "bantah", "membantahnya", "dibantah",
-                                     "denied", "denies"});
-    const bool claim = any_of(key, {"menuduh", "dituduh", "menuding", "dituding", "mengklaim", "klaim",
-                                    "tuduhan", "tudingan", "diduga", "dugaan", "accused"});
+    const bool denial = any_of(
+        key, {"membantah", "menyangkal", "bantah", "membantahnya", "dibantah", "denied", "denies"});
+    const bool claim = any_of(key, {"menuduh", "dituduh", "menuding", "dituding", "mengklaim",
+                                    "klaim", "tuduhan", "tudingan", "diduga", "dugaan", "accused"});
     if (denial) denied = true;
     if (claim) alleged_by_claim = true;
     if ((denial || claim) && i + 1 < cue) noun_object = !starts_verb(a.tokens[i + 1].key);

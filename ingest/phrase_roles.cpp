@@ -23,7 +23,8 @@ bool RelationBuilder::names_a_kind(size_t k) const {
 bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
   const EntityType type = entity(m.entity).type;
   // "Siklon Tropis Pakhar", "Ransomware WannaCry": a name a thing noun opens is a thing.
-  if (type != EntityType::kCountry && cues_.in_class(classes_.thing_nouns, a_.tokens[m.first].word()))
+  if (type != EntityType::kCountry &&
+      cues_.in_class(classes_.thing_nouns, a_.tokens[m.first].word()))
     return true;
   if (type == EntityType::kTopic || m.first == a_.sentences[m.sentence].first) return false;
   const std::string_view before = a_.tokens[m.first - 1].word();
@@ -32,13 +33,15 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
   // (Not a person's: "Politisi Fadli Zon" says what the person is.)
   if (type != EntityType::kPerson &&
       (cues_.in_class(classes_.people_of_nouns, before) ||
-       (before == "negara" && two_before && cues_.in_class(classes_.people_of_nouns, a_.tokens[m.first - 2].word()))))
+       (before == "negara" && two_before &&
+        cues_.in_class(classes_.people_of_nouns, a_.tokens[m.first - 2].word()))))
     return true;
   // "duta besarnya untuk PBB", "utusan khusus untuk Suriah": where an envoy is sent.
   if (before == "untuk" && two_before && is_envoy_before(m.first - 2)) return true;
   // "pesawat Gulfstream": a thing no gazetteer knows; not "pesawat Airbus", whose maker
   // sells, nor "rudal Korea Utara", whose country acts.
-  if (type != EntityType::kCountry && m.gazetteer < 0 && cues_.in_class(classes_.thing_nouns, before))
+  if (type != EntityType::kCountry && m.gazetteer < 0 &&
+      cues_.in_class(classes_.thing_nouns, before))
     return true;
   if (type != EntityType::kCountry && type != EntityType::kOrganization) return false;
   if (before == "anggota")
@@ -59,12 +62,13 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
 uint32_t RelationBuilder::urging_verb_between(uint32_t from, uint32_t to) const {
   for (uint32_t t = from; t < to; ++t) {
     const std::string_view w = a_.tokens[t].word();
-    if (w == "mendesak" || w == "menyerukan" || w == "mengimbau" || w == "mendorong" || w == "menuntut" ||
-        w == "menyarankan" || w == "mengusulkan")
+    if (w == "mendesak" || w == "menyerukan" || w == "mengimbau" || w == "mendorong" ||
+        w == "menuntut" || w == "menyarankan" || w == "mengusulkan")
       return t;
     // "meminta Myanmar ...", "meminta kepada ..." asks a party; "meminta uang muka" a thing.
     if (w == "meminta" && t + 1 < to &&
-        (a_.tokens[t + 1].upper_initial || a_.tokens[t + 1].word() == "kepada" || a_.tokens[t + 1].word() == "agar"))
+        (a_.tokens[t + 1].upper_initial || a_.tokens[t + 1].word() == "kepada" ||
+         a_.tokens[t + 1].word() == "agar"))
       return t;
     if (w == "memperingatkan" || w == "mengingatkan") {
       for (uint32_t u = t + 1; u < to; ++u)
@@ -121,9 +125,10 @@ bool RelationBuilder::own_verb_between(uint32_t from, uint32_t to) const {
 bool RelationBuilder::is_envoy_before(uint32_t w) const {
   const std::string_view word = a_.tokens[w].word();
   if (cues_.in_class(classes_.envoy_nouns, word) || word == "utusan") return true;
-  const std::string_view prev = w > a_.sentences[current_sentence_].first ? a_.tokens[w - 1].word() : "";
-  return ((word == "besar" || word == "besarnya") && prev == "duta") || (word == "khusus" && prev == "utusan") ||
-         (word == "tetap" && prev == "wakil");
+  const std::string_view prev =
+      w > a_.sentences[current_sentence_].first ? a_.tokens[w - 1].word() : "";
+  return ((word == "besar" || word == "besarnya") && prev == "duta") ||
+         (word == "khusus" && prev == "utusan") || (word == "tetap" && prev == "wakil");
 }
 
 bool RelationBuilder::is_kind_noun(std::string_view w) const {

@@ -46,7 +46,8 @@ class Recognizer {
       if (s.title || s.headline) continue;
       for (uint32_t i = s.first + 1; i < s.last; ++i) {
         const Token& t = a_.tokens[i];
-        if (t.is_word() && t.upper_initial && !is_sentence_start(s, i)) inner_caps_.push_back(word_hash(t.word()));
+        if (t.is_word() && t.upper_initial && !is_sentence_start(s, i))
+          inner_caps_.push_back(word_hash(t.word()));
       }
     }
     std::sort(inner_caps_.begin(), inner_caps_.end());
@@ -56,7 +57,6 @@ class Recognizer {
   bool seen_capitalised_inside(std::string_view key) const {
     return std::binary_search(inner_caps_.begin(), inner_caps_.end(), word_hash(key));
   }
-
 
   // A one-word name that nothing typed, whose word the article also writes in
   // lowercase, is a common word ("Kinerja", "Timur" in a heading): its mentions go.
@@ -166,7 +166,8 @@ class Recognizer {
       return;
     }
     // "PT Bank Central Asia Tbk": a company's legal suffix is part of its name.
-    if (e.type == EntityType::kOrganization && k < end && t[k].upper_initial && (t[k].key == "tbk" || t[k].key == "persero")) {
+    if (e.type == EntityType::kOrganization && k < end && t[k].upper_initial &&
+        (t[k].key == "tbk" || t[k].key == "persero")) {
       nm.last = k + 1;
       return;
     }
@@ -174,10 +175,12 @@ class Recognizer {
     // "Salman bin Abdulaziz Al Saud": the rest of a known person's name after a connector.
     if (e.type == EntityType::kPerson) {
       uint32_t j = k;
-      while (j + 1 < end && t[j].is_word() && is_name_particle(t[j].key) && t[j + 1].upper_initial &&
-             !g_.longest_match(t, j + 1, end)) {
+      while (j + 1 < end && t[j].is_word() && is_name_particle(t[j].key) &&
+             t[j + 1].upper_initial && !g_.longest_match(t, j + 1, end)) {
         j += 2;
-        while (j < end && t[j].is_word() && t[j].upper_initial && !lexicon::is_common_capitalized(t[j].key)) ++j;
+        while (j < end && t[j].is_word() && t[j].upper_initial &&
+               !lexicon::is_common_capitalized(t[j].key))
+          ++j;
       }
       if (j > k) {
         nm.last = j;
@@ -287,7 +290,8 @@ class Recognizer {
         continue;
       }
       // "bidang" inside a body's name: "Kementerian Koordinator bidang Kemaritiman".
-      if (t.is_word() && t.word() == "bidang" && org_head && j + 1 < end && a_.tokens[j + 1].upper_initial) {
+      if (t.is_word() && t.word() == "bidang" && org_head && j + 1 < end &&
+          a_.tokens[j + 1].upper_initial) {
         ++j;
         continue;
       }
@@ -338,14 +342,15 @@ class Recognizer {
     // A lone word that is a common word, an inflected form, a generic noun or a single
     // letter ("PDI-P" leaves "P"; "Ayat B") is not a name on its own.
     const bool speaks = j < end && a_.tokens[j].is_word() && lexicon::is_reporting_verb(a_.tokens[j].key);
-    if (j - first == 1 && (a_.tokens[first].key.size() == 1 || is_not_name(a_.tokens[first]) ||
-                           lexicon::is_generic_noun(a_.tokens[first].key) ||
-                           lexicon::is_common_noun(a_.tokens[first].key) || lexicon::is_org_tail(a_.tokens[first].key) ||
-                           lexicon::is_event_head(a_.tokens[first].key) ||  // "KTT", "Piala" alone
-                           lexicon::is_person_title(a_.tokens[first].key) ||  // "PM" alone
-                           lexicon::is_leader_title(a_.tokens[first].key) ||
-                           is_roman_numeral(a_.tokens[first]) || is_code(a_.tokens[first]) ||
-                           (!speaks && lexicon::looks_inflected(a_.tokens[first].key))))
+    if (j - first == 1 &&
+        (a_.tokens[first].key.size() == 1 || is_not_name(a_.tokens[first]) ||
+         lexicon::is_generic_noun(a_.tokens[first].key) ||
+         lexicon::is_common_noun(a_.tokens[first].key) ||
+         lexicon::is_org_tail(a_.tokens[first].key) ||
+         lexicon::is_event_head(a_.tokens[first].key) ||    // "KTT", "Piala" alone
+         lexicon::is_person_title(a_.tokens[first].key) ||  // "PM" alone
+         lexicon::is_leader_title(a_.tokens[first].key) || is_roman_numeral(a_.tokens[first]) ||
+         is_code(a_.tokens[first]) || (!speaks && lexicon::looks_inflected(a_.tokens[first].key))))
       return j;
     if (auto split = split_title_body_person(a_, g_, info, first, j)) {
       add_mention(s, first, split->body_last, split->body_type);
@@ -429,7 +434,8 @@ bool is_title_continuation(std::string_view key) {
       "sekretaris", "kabinet", "tertinggi", "eksekutif", "pelaksana", "harian", "tetap",
       "khusus", "senior", "tinggi", "distrik", "daerah", "wilayah", "operasi", "regional",
       "nasional", "pusat", "informasi", "humas", "penerangan", "hubungan", "masyarakat",
-      "tentara", "militer", "pasukan", "angkatan", "udara", "darat", "laut", "polisi", "resor", "sektor",
+      "tentara", "militer", "pasukan", "angkatan", "udara", "darat", "laut", "polisi", "resor",
+      "sektor",
       "of", "state", "foreign", "affairs", "defence", "defense", "national", "security",
       "executive", "officer", "vice", "chief", "operating", "financial", "hak", "asasi", "manusia",
       "interim", "terpilih", "sementara", "sumber", "daya", "mineral", "lingkungan", "hidup",

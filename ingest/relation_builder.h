@@ -146,7 +146,7 @@ class RelationBuilder {
   uint32_t after_alias(uint32_t t) const;
   bool is_kind_noun(std::string_view w) const;  // class "kind" of the cue lexicon
   bool is_envoy_before(uint32_t w) const;  // an envoy's title ends at token w ("untuk X" after)
-  bool own_verb_between(uint32_t from, uint32_t to) const;  // a verb of its own in [from, to)
+  bool own_verb_between(uint32_t from, uint32_t to) const;    // a verb of its own in [from, to)
   bool names_ties_between(uint32_t from, uint32_t to) const;  // "hubungan (dan kerja sama)"
   uint32_t urging_verb_between(uint32_t from, uint32_t to) const;  // "mendesak", or UINT32_MAX
   bool named_as_speaker(uint32_t first, uint32_t after) const;     // "..., kata X"
@@ -281,7 +281,7 @@ class RelationBuilder {
   const CueLexicon& cues_;
   const RuleClasses classes_;  // word classes the rules read (a copy: of() reuses its cache)
   uint32_t current_sentence_ = 0;
-  mutable std::vector<int8_t> no_actor_;  // per mention: names_a_kind, -1 not yet known
+  mutable std::vector<int8_t> no_actor_;   // per mention: names_a_kind, -1 not yet known
   uint32_t previous_cue_ = UINT32_MAX;     // token of the last cue applied
   Predicate previous_predicate_ = Predicate::kCoOccurs;  // and its predicate
   bool cue_is_noun_ = false;               // the cue being applied is a noun (for its modality)

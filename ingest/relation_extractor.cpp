@@ -138,7 +138,9 @@ void RelationBuilder::add(int32_t subj, Predicate p, int32_t obj, uint32_t s, ui
                        ? (ot == EntityType::kCountry || ot == EntityType::kLocation)
                        : is_actor(ot) || (p == Predicate::kAttack && ot == EntityType::kLocation);
   if (!object_ok) return;
-  if (p == Predicate::kAttack && cue_token != UINT32_MAX && threatened_act(a_.sentences[s], cue_token)) return;
+  if (p == Predicate::kAttack && cue_token != UINT32_MAX &&
+      threatened_act(a_.sentences[s], cue_token))
+    return;
   if (is_symmetric(p) && entity(subj).id > entity(obj).id) std::swap(subj, obj);
   const SentenceInfo& si = a_.sentences[s];
   const Modality modality = p == Predicate::kCoOccurs || cue_token == UINT32_MAX

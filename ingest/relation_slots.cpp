@@ -89,13 +89,26 @@ std::vector<Slot>& RelationBuilder::slots_of(uint32_t s) {
 bool RelationBuilder::may_refer(uint32_t i, bool demonstrative_near) const {
   const std::string_view key = a_.tokens[i].word();
   switch (key.size()) {  // by length first: most words are turned away by one comparison
-    case 2: if (key == "ia") return true; break;
-    case 3: if (key == "dia") return true; break;
-    case 4: if (key == "sang") return true; break;
-    case 5: if (key == "kedua") return true; break;
-    case 6: if (key == "beliau" || key == "negara" || key == "negeri") return true; break;
-    case 8: if (key == "keduanya") return true; break;
-    default: break;
+    case 2:
+      if (key == "ia") return true;
+      break;
+    case 3:
+      if (key == "dia") return true;
+      break;
+    case 4:
+      if (key == "sang") return true;
+      break;
+    case 5:
+      if (key == "kedua") return true;
+      break;
+    case 6:
+      if (key == "beliau" || key == "negara" || key == "negeri") return true;
+      break;
+    case 8:
+      if (key == "keduanya") return true;
+      break;
+    default:
+      break;
   }
   // "Presiden itu", "Perdana Menteri tersebut": a title with a demonstrative soon after.
   return demonstrative_near && lexicon::is_leader_title(key);

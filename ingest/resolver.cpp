@@ -65,8 +65,8 @@ class Resolver {
     for (size_t k = 1; k < ms.size(); ++k) {
       NameMention& m = ms[k];
       const NameMention& before = ms[k - 1];
-      if (m.entity >= 0 && m.entity == before.entity && m.first >= 1 && before.last + 1 == m.first &&
-          a_.tokens[m.first - 1].word() == "(")
+      if (m.entity >= 0 && m.entity == before.entity && m.first >= 1 &&
+          before.last + 1 == m.first && a_.tokens[m.first - 1].word() == "(")
         m.modifier = true;
     }
   }
@@ -227,7 +227,8 @@ class Resolver {
     // "Menteri Pertahanan Indonesia Ryamizard": the body inside any person's title is
     // the person's, no actor there (leaders' titles are read below, with their roles).
     for (size_t i = 0; i < ms.size(); ++i) {
-      if (is_led_body(ms[i]) && after_person_title(ms[i]) && following_person(i) >= 0) ms[i].modifier = true;
+      if (is_led_body(ms[i]) && after_person_title(ms[i]) && following_person(i) >= 0)
+        ms[i].modifier = true;
     }
     for (size_t i = 0; i < ms.size(); ++i) {
       if (!is_led_body(ms[i]) || !after_leader_title(ms[i])) continue;
@@ -285,9 +286,12 @@ class Resolver {
       --k;
     return k > 0 && a_.tokens[k - 1].is_word() && is_title(a_.tokens[k - 1].key);
   }
-  bool after_leader_title(const NameMention& m) const { return after_title(m, lexicon::is_leader_title); }
-  bool after_person_title(const NameMention& m) const { return after_title(m, lexicon::is_person_title); }
-
+  bool after_leader_title(const NameMention& m) const {
+    return after_title(m, lexicon::is_leader_title);
+  }
+  bool after_person_title(const NameMention& m) const {
+    return after_title(m, lexicon::is_person_title);
+  }
 
   // The person named right after mention i: "Rusia Vladimir Putin", "Korea Utara,
   // Kim Jong Un", "Rusia yaitu Putin". Returns the entity or -1.
@@ -306,8 +310,9 @@ class Resolver {
     if (next.entity < 0 || a_.entities[next.entity].type != EntityType::kPerson) return -1;
     uint32_t gap = next.first - body_end;
     bool adjacent = gap == 0;
-    bool joined = gap == 1 && (a_.tokens[body_end].word() == "," || a_.tokens[body_end].word() == "yaitu" ||
-                               a_.tokens[body_end].word() == "yakni");
+    bool joined =
+        gap == 1 && (a_.tokens[body_end].word() == "," || a_.tokens[body_end].word() == "yaitu" ||
+                     a_.tokens[body_end].word() == "yakni");
     return adjacent || joined ? next.entity : -1;
   }
 

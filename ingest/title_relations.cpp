@@ -38,7 +38,8 @@ void RelationBuilder::title_relations(uint32_t s) {
       if (named_after) {
         // "Sekjen PBB, Kofi Annan (mantan Sekjen PBB)": a former holder, said after the name.
         const uint32_t after = ms[j].last;
-        if (after + 1 < a_.sentences[s].last && (a_.tokens[after].word() == "(" || a_.tokens[after].word() == ",") &&
+        if (after + 1 < a_.sentences[s].last &&
+            (a_.tokens[after].word() == "(" || a_.tokens[after].word() == ",") &&
             is_not_current(a_.tokens[after + 1].key))
           break;
         person = ms[j].entity;
@@ -324,8 +325,8 @@ bool RelationBuilder::past_or_future_post(uint32_t s, uint32_t as) const {
   bool coming = false;
   for (uint32_t t = from; t < as; ++t) {
     const std::string_view key = a_.tokens[t].word();
-    if (key == "sempat" || key == "pernah" || key == "dulu" || key == "dahulu" || key == "dipilih" ||
-        key == "terpilih")
+    if (key == "sempat" || key == "pernah" || key == "dulu" || key == "dahulu" ||
+        key == "dipilih" || key == "terpilih")
       return true;
     if (key == "akan") coming = true;
     if (coming && key == "dilantik") return true;
@@ -363,7 +364,8 @@ int32_t RelationBuilder::body_before_person(uint32_t s, uint32_t person_first) c
     if (lexicon::is_leader_title(t.key) && !lexicon::is_role_noun(t.key)) return -1;
     // "Dirut PT Pertani bernama X" holds a role in the body; "warga Polandia bernama X",
     // a victim or a suspect does not.
-    if (lexicon::is_role_noun(t.key) || lexicon::is_person_title(t.key)) return is_role_word(t.key) ? body : -1;
+    if (lexicon::is_role_noun(t.key) || lexicon::is_person_title(t.key))
+      return is_role_word(t.key) ? body : -1;
     if (body >= 0 && t.upper_initial) continue;  // a unit of the body: "Kepala Manajemen PBB X"
     if (!is_title_continuation(t.key)) return -1;
   }

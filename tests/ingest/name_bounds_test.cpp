@@ -116,21 +116,24 @@ TEST_CASE("a common noun for a place before a known place is no part of its name
   });
 }
 
-TEST_CASE("a name after a title and body keeps its hyphenated body, suffix, connector and unit whole",
-          "[ner]") {
+TEST_CASE(
+    "a name after a title and body keeps its hyphenated body, suffix, connector and unit whole",
+    "[ner]") {
   check_all({
-      {"Kepala Komisi HAM Perserikatan Bangsa-Bangsa Volker Turk mengecam Sudan.", "Volker Turk", "PERSON",
-       "Bangsa Volker Turk"},
-      {"Kepala ekonom PT Bank Mandiri Tbk menilai rupiah melemah.", "PT Bank Mandiri Tbk", "ORGANIZATION",
-       "Tbk"},
+      {"Kepala Komisi HAM Perserikatan Bangsa-Bangsa Volker Turk mengecam Sudan.", "Volker Turk",
+       "PERSON", "Bangsa Volker Turk"},
+      {"Kepala ekonom PT Bank Mandiri Tbk menilai rupiah melemah.", "PT Bank Mandiri Tbk",
+       "ORGANIZATION", "Tbk"},
       {"Pejabat Kementerian Koordinator bidang Perekonomian mengatakan ekspor naik.",
        "Kementerian Koordinator bidang Perekonomian", "ORGANIZATION", "Perekonomian"},
-      {"Pangeran Mohammed bin Salman Al Saud tiba di Kairo.", "Mohammed bin Salman", "PERSON", "Al Saud"},
+      {"Pangeran Mohammed bin Salman Al Saud tiba di Kairo.", "Mohammed bin Salman", "PERSON",
+       "Al Saud"},
   });
 }
 
 TEST_CASE("a leader's title alone is no name", "[ner]") {
-  auto x = testing::extract_text("Judul\n\nPolisi menahan Haradinaj setelah mantan PM Kosovo itu tiba di Prancis.");
+  auto x = testing::extract_text(
+      "Judul\n\nPolisi menahan Haradinaj setelah mantan PM Kosovo itu tiba di Prancis.");
   REQUIRE(testing::find_entity(x, "Kosovo"));
   CHECK_FALSE(testing::find_entity(x, "PM"));
 }

@@ -11,8 +11,10 @@
 using namespace newsgraph;
 using namespace newsgraph::testing;
 
-TEST_CASE("'keduanya' takes a pair named with 'dan' and nothing where none was", "[relations][coref]") {
-  auto pair = run("Joko Widodo dan Anthony Albanese tiba di Bogor. Keduanya bertemu membahas Papua Nugini.");
+TEST_CASE("'keduanya' takes a pair named with 'dan' and nothing where none was",
+          "[relations][coref]") {
+  auto pair = run(
+      "Joko Widodo dan Anthony Albanese tiba di Bogor. Keduanya bertemu membahas Papua Nugini.");
   CHECK(find_relation(pair, "Anthony Albanese", Predicate::kMeet, "Joko Widodo"));
 
   // Korea Utara and AS are named most, but no pair was named: "keduanya" stays unresolved.
@@ -23,7 +25,8 @@ TEST_CASE("'keduanya' takes a pair named with 'dan' and nothing where none was",
   CHECK_FALSE(find_relation(none, "Iran", Predicate::kMeet, "Israel"));
 }
 
-TEST_CASE("a denial covers its own clause, not a verb coordinated after it", "[relations][modality]") {
+TEST_CASE("a denial covers its own clause, not a verb coordinated after it",
+          "[relations][modality]") {
   auto x = run("Turki membantah laporan tersebut dan menolak permintaan Swedia.");
   const Relation* r = find_relation(x, "Turkey", Predicate::kReject, "Sweden");
   REQUIRE(r);
@@ -36,15 +39,17 @@ TEST_CASE("a denial covers its own clause, not a verb coordinated after it", "[r
 }
 
 TEST_CASE("citizens, militants and politicians of a country are not the country", "[relations]") {
-  for (const char* text : {"Tentara Mesir menembak dua warga Sudan di perbatasan.",
-                           "Beberapa politisi Kanada mengutuk Venezuela.",
-                           "Militan Tajikistan melancarkan serangan terhadap Afganistan.",
-                           "Polisi India menembak seorang remaja Kashmir.",
-                           "Australia memberi bantuan kepada militan Negara Islam Irak dan Syam (ISIS)."}) {
+  for (const char* text :
+       {"Tentara Mesir menembak dua warga Sudan di perbatasan.",
+        "Beberapa politisi Kanada mengutuk Venezuela.",
+        "Militan Tajikistan melancarkan serangan terhadap Afganistan.",
+        "Polisi India menembak seorang remaja Kashmir.",
+        "Australia memberi bantuan kepada militan Negara Islam Irak dan Syam (ISIS)."}) {
     INFO(text);
     const Extraction& x = run(text);
     for (const auto& r : x.relations) {
-      INFO(label_of(x, r.subject) << " " << predicate_name(r.predicate) << " " << label_of(x, r.object));
+      INFO(label_of(x, r.subject) << " " << predicate_name(r.predicate) << " "
+                                  << label_of(x, r.object));
       CHECK(r.predicate == Predicate::kCoOccurs);
     }
   }
@@ -61,7 +66,8 @@ TEST_CASE("an attack a threat names is only threatened", "[relations]") {
 
 TEST_CASE("a title alone, standing for a leader, states no post", "[relations]") {
   auto x =
-      run("Emmanuel Macron bertemu Olaf Scholz pada Sabtu. Wartawan bertanya soal pemilihan presiden Prancis.");
+      run("Emmanuel Macron bertemu Olaf Scholz pada Sabtu. Wartawan bertanya soal pemilihan "
+          "presiden Prancis.");
   require_named(x, {"Emmanuel Macron", "France"});
   CHECK_FALSE(find_relation(x, "Emmanuel Macron", Predicate::kLeads, "France"));
 }
@@ -71,7 +77,9 @@ TEST_CASE("a post once held or still to come is no LEADS", "[relations]") {
   require_named(past, {"Albin Kurti", "Kosovo"});
   CHECK_FALSE(find_relation(past, "Albin Kurti", Predicate::kLeads, "Kosovo"));
 
-  auto coming = run("Javier Milei yang akan dilantik sebagai Presiden Argentina pada Desember berjanji memangkas belanja.");
+  auto coming =
+      run("Javier Milei yang akan dilantik sebagai Presiden Argentina pada Desember berjanji "
+          "memangkas belanja.");
   require_named(coming, {"Javier Milei", "Argentina"});
   CHECK_FALSE(find_relation(coming, "Javier Milei", Predicate::kLeads, "Argentina"));
 }
@@ -115,20 +123,23 @@ TEST_CASE("a short form in brackets after a name restates it and stands for no s
 }
 
 TEST_CASE("a rank between a body and a name is the person's", "[relations]") {
-  auto x = run("Juru bicara militer Pakistan Letnan Kolonel Ahmed Karim menyatakan kesiapan pasukan.");
+  auto x =
+      run("Juru bicara militer Pakistan Letnan Kolonel Ahmed Karim menyatakan kesiapan pasukan.");
   REQUIRE(testing::find_entity(x, "Ahmed Karim"));
   CHECK_FALSE(testing::find_entity(x, "Letnan Kolonel Ahmed Karim"));
   CHECK(find_relation(x, "Ahmed Karim", Predicate::kMemberOf, "Pakistan"));
 }
 
 TEST_CASE("whoever reports an act is not its agent", "[relations]") {
-  auto x = run("Kepolisian Filipina menyatakan serangan bom di Marawi dilakukan kelompok Abu Sayyaf.");
+  auto x =
+      run("Kepolisian Filipina menyatakan serangan bom di Marawi dilakukan kelompok Abu Sayyaf.");
   require_named(x, {"Kepolisian Filipina", "Marawi"});
   for (const auto& r : x.relations) {
     if (r.predicate == Predicate::kAttack) CHECK(label_of(x, r.subject) != "Kepolisian Filipina");
   }
   auto announced = run("Kementerian Luar Negeri Turki mengumumkan pengusiran diplomat Belanda.");
-  CHECK(find_relation(announced, "Kementerian Luar Negeri Turki", Predicate::kSanction, "Netherlands"));
+  CHECK(find_relation(announced, "Kementerian Luar Negeri Turki", Predicate::kSanction,
+                      "Netherlands"));
 }
 
 TEST_CASE("what a party urges or wants another to do is hypothetical", "[relations][modality]") {
@@ -149,7 +160,8 @@ TEST_CASE("a suspended tie is negated and a reported act alleged", "[relations][
 
 TEST_CASE("'antara' names a symmetric act's parties, and ties named with a pair are the pair's",
           "[relations]") {
-  auto x = run("Norwegia siap menjadi penengah dialog antara kelompok oposisi dengan pemerintah Venezuela.");
+  auto x = run(
+      "Norwegia siap menjadi penengah dialog antara kelompok oposisi dengan pemerintah Venezuela.");
   require_named(x, {"Norway", "Venezuela"});
   CHECK_FALSE(find_relation(x, "Norway", Predicate::kMeet, "Venezuela"));
   auto ties = run("Presiden itu berjanji memperkuat hubungan Brasil dan Argentina.");
@@ -163,14 +175,17 @@ TEST_CASE("a country after a currency is the currency's", "[relations]") {
 }
 
 TEST_CASE("where an envoy is posted is no actor", "[relations]") {
-  auto x = run("Perdana Menteri Belgia menyesalkan keputusan duta besarnya untuk PBB yang mendukung Iran.");
+  auto x = run(
+      "Perdana Menteri Belgia menyesalkan keputusan duta besarnya untuk PBB yang mendukung Iran.");
   require_named(x, {"United Nations", "Iran"});
   CHECK_FALSE(find_relation(x, "United Nations", Predicate::kSupport, "Iran"));
 }
 
-TEST_CASE("the body in a person's title is the person's, so the person is the party", "[relations]") {
-  auto x = run("Menteri Pertahanan Jerman Boris Pistorius meminta maaf kepada Menteri Pertahanan Polandia "
-               "Mariusz Blaszczak.");
+TEST_CASE("the body in a person's title is the person's, so the person is the party",
+          "[relations]") {
+  auto x = run(
+      "Menteri Pertahanan Jerman Boris Pistorius meminta maaf kepada Menteri Pertahanan Polandia "
+      "Mariusz Blaszczak.");
   CHECK(find_relation(x, "Boris Pistorius", Predicate::kCommunicate, "Mariusz Blaszczak"));
   CHECK_FALSE(find_relation(x, "Boris Pistorius", Predicate::kCommunicate, "Poland"));
   CHECK(find_relation(x, "Mariusz Blaszczak", Predicate::kMemberOf, "Poland"));
@@ -191,7 +206,9 @@ TEST_CASE("a holder said after the name to be a former one leads nothing", "[rel
 }
 
 TEST_CASE("after a noun cue, a name past another verb is that verb's", "[relations]") {
-  auto x = run("Menteri Pertanian Suswono melakukan kunjungan kerja melepas ekspor kopi ke Jepang di Medan.");
+  auto x =
+      run("Menteri Pertanian Suswono melakukan kunjungan kerja melepas ekspor kopi ke Jepang di "
+          "Medan.");
   require_named(x, {"Japan"});
   for (const auto& r : x.relations) CHECK(r.predicate != Predicate::kVisit);
   auto letter = run("Kofi Annan mengirim surat yang meminta Sudan menghentikan kekerasan.");
@@ -201,7 +218,8 @@ TEST_CASE("after a noun cue, a name past another verb is that verb's", "[relatio
 TEST_CASE("a secretary-general heads an international body, not a ministry", "[relations]") {
   auto un = run("Sekretaris Jenderal PBB Ban Ki-moon tiba di Nairobi.");
   CHECK(find_relation(un, "Ban Ki-moon", Predicate::kLeads, "United Nations"));
-  auto ministry = run("Sekretaris Jenderal Kementerian Perdagangan Budi Santoso mengatakan ekspor naik.");
+  auto ministry =
+      run("Sekretaris Jenderal Kementerian Perdagangan Budi Santoso mengatakan ekspor naik.");
   REQUIRE(testing::find_entity(ministry, "Budi Santoso"));
   for (const auto& r : ministry.relations) CHECK(r.predicate != Predicate::kLeads);
 }
@@ -221,7 +239,8 @@ TEST_CASE("a noun a verb cue gives is read with the verb only", "[relations]") {
 }
 
 TEST_CASE("ties and cooperation named with their pair are the pair's", "[relations]") {
-  auto x = run("Delegasi DPR berkunjung untuk meningkatkan hubungan dan kerja sama Indonesia dan Kenya.");
+  auto x = run(
+      "Delegasi DPR berkunjung untuk meningkatkan hubungan dan kerja sama Indonesia dan Kenya.");
   CHECK(find_relation(x, "Indonesia", Predicate::kCooperate, "Kenya"));
   CHECK_FALSE(find_relation(x, "DPR", Predicate::kCooperate, "Kenya"));
 }
@@ -233,7 +252,8 @@ TEST_CASE("a denial followed by a verb denies a deed, not a party", "[relations]
 }
 
 TEST_CASE("a stalled or called-off act is negated", "[relations][modality]") {
-  auto x = run("Ketika Macron membatalkan rencananya untuk bertemu Putin di Paris, hubungan memburuk.");
+  auto x =
+      run("Ketika Macron membatalkan rencananya untuk bertemu Putin di Paris, hubungan memburuk.");
   const Relation* r = find_relation(x, "Emmanuel Macron", Predicate::kMeet, "Vladimir Putin");
   if (!r) r = find_relation(x, "Vladimir Putin", Predicate::kMeet, "Emmanuel Macron");
   REQUIRE(r);
@@ -261,7 +281,9 @@ TEST_CASE("who urges another to act is not who acts; the party urged is", "[rela
   CHECK_FALSE(find_relation(x, "Japan", Predicate::kAttack, "Islamic State"));
   auto named = run("Jepang mendesak Filipina untuk segera menyerang Negara Islam.");
   CHECK(find_relation(named, "Philippines", Predicate::kAttack, "Islamic State"));
-  auto call = run("Menteri Luar Negeri Taiwan Joseph Wu menyerukan kepada semua negara di dunia mendukung Taiwan.");
+  auto call =
+      run("Menteri Luar Negeri Taiwan Joseph Wu menyerukan kepada semua negara di dunia mendukung "
+          "Taiwan.");
   CHECK_FALSE(find_relation(call, "Joseph Wu", Predicate::kSupport, "Taiwan"));
 }
 
@@ -285,7 +307,8 @@ TEST_CASE("a place before 'yang' is not what a relative clause is about", "[rela
 
 TEST_CASE("ready or willing to act is hypothetical", "[relations][modality]") {
   auto x = run("Lula da Silva mengaku siap bertemu Javier Milei.");
-  const Relation* r = find_relation(x, "Javier Milei", Predicate::kMeet, "Luiz Inacio Lula da Silva");
+  const Relation* r =
+      find_relation(x, "Javier Milei", Predicate::kMeet, "Luiz Inacio Lula da Silva");
   if (!r) r = find_relation(x, "Luiz Inacio Lula da Silva", Predicate::kMeet, "Javier Milei");
   REQUIRE(r);
   CHECK(r->modality == Modality::kHypothetical);
@@ -305,7 +328,8 @@ TEST_CASE("a suggested act is the suggested party's, and hypothetical", "[relati
   CHECK(r->modality == Modality::kHypothetical);
 }
 
-TEST_CASE("experts of a body are not the body, nor enemies of a country the country", "[relations]") {
+TEST_CASE("experts of a body are not the body, nor enemies of a country the country",
+          "[relations]") {
   auto x = run("Lima pakar PBB mendesak pemerintah Filipina menghentikan kekerasan.");
   require_named(x, {"United Nations", "Philippines"});
   CHECK_FALSE(find_relation(x, "United Nations", Predicate::kCommunicate, "Philippines"));
@@ -315,13 +339,15 @@ TEST_CASE("experts of a body are not the body, nor enemies of a country the coun
 }
 
 TEST_CASE("who speaks after a quote or a reporting verb is no object", "[relations]") {
-  auto x = run("Bantuan itu semata-mata bentuk dukungan Jepang terhadap sekutunya, papar Fumio Kishida.");
+  auto x = run(
+      "Bantuan itu semata-mata bentuk dukungan Jepang terhadap sekutunya, papar Fumio Kishida.");
   require_named(x, {"Japan", "Fumio Kishida"});
   CHECK_FALSE(find_relation(x, "Japan", Predicate::kSupport, "Fumio Kishida"));
 }
 
 TEST_CASE("forces led by someone are the forces', not their country's", "[relations]") {
-  auto x = run("Kota itu dibakar agar tidak dikuasai pasukan Prancis di bawah pimpinan Napoleon Bonaparte.");
+  auto x = run(
+      "Kota itu dibakar agar tidak dikuasai pasukan Prancis di bawah pimpinan Napoleon Bonaparte.");
   require_named(x, {"France", "Napoleon Bonaparte"});
   CHECK_FALSE(find_relation(x, "Napoleon Bonaparte", Predicate::kLeads, "France"));
   auto state = run("Pemerintah Prancis di bawah pimpinan Emmanuel Macron menolak usulan itu.");

@@ -483,8 +483,8 @@ TEST_CASE("'kedua pihak' takes the two parties named, whatever their kind", "[re
           "memperkuat kerja sama.");
   CHECK(find_relation(x, "Benjamin Netanyahu", Predicate::kCooperate, "Donald Trump"));
   // Two parties named apart ("X menerima Y") are no pair "kedua pihak" can take.
-  auto apart =
-      run("Emmanuel Macron menerima Olaf Scholz di Elysee. Kedua pihak sepakat memperkuat kerja sama.");
+  auto apart = run(
+      "Emmanuel Macron menerima Olaf Scholz di Elysee. Kedua pihak sepakat memperkuat kerja sama.");
   require_named(apart, {"Emmanuel Macron", "Olaf Scholz"});
   CHECK_FALSE(find_relation(apart, "Emmanuel Macron", Predicate::kCooperate, "Olaf Scholz"));
   CHECK_FALSE(find_relation(apart, "Olaf Scholz", Predicate::kCooperate, "Emmanuel Macron"));
