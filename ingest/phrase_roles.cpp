@@ -37,7 +37,7 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
         cues_.in_class(classes_.people_of_nouns, a_.tokens[m.first - 2].word()))))
     return true;
   // "duta besarnya untuk PBB", "utusan khusus untuk Suriah": where an envoy is sent.
-  if (before == "untuk" && two_before && is_envoy_before(m.first - 2)) return true;
+  if (before == "untuk" && two_before && is_envoy_before(m.first - 2, a_.sentences[m.sentence].first)) return true;
   // "pesawat Gulfstream": a thing no gazetteer knows; not "pesawat Airbus", whose maker
   // sells, nor "rudal Korea Utara", whose country acts.
   if (type != EntityType::kCountry && m.gazetteer < 0 &&
@@ -122,11 +122,10 @@ bool RelationBuilder::own_verb_between(uint32_t from, uint32_t to) const {
 
 // Whether the word at token w ends an envoy's title: "dubes", "diplomat", "duta
 // besar(nya)", "utusan (khusus)", "wakil tetap".
-bool RelationBuilder::is_envoy_before(uint32_t w) const {
+bool RelationBuilder::is_envoy_before(uint32_t w, uint32_t sentence_first) const {
   const std::string_view word = a_.tokens[w].word();
   if (cues_.in_class(classes_.envoy_nouns, word) || word == "utusan") return true;
-  const std::string_view prev =
-      w > a_.sentences[current_sentence_].first ? a_.tokens[w - 1].word() : "";
+  const std::string_view prev = w > sentence_first ? a_.tokens[w - 1].word() : "";
   return ((word == "besar" || word == "besarnya") && prev == "duta") ||
          (word == "khusus" && prev == "utusan") || (word == "tetap" && prev == "wakil");
 }
