@@ -37,7 +37,9 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
         cues_.in_class(classes_.people_of_nouns, a_.tokens[m.first - 2].word()))))
     return true;
   // "duta besarnya untuk PBB", "utusan khusus untuk Suriah": where an envoy is sent.
-  if (before == "untuk" && two_before && is_envoy_before(m.first - 2, a_.sentences[m.sentence].first)) return true;
+  if (before == "untuk" && two_before &&
+      is_envoy_before(m.first - 2, a_.sentences[m.sentence].first))
+    return true;
   // "pesawat Gulfstream": a thing no gazetteer knows; not "pesawat Airbus", whose maker
   // sells, nor "rudal Korea Utara", whose country acts.
   if (type != EntityType::kCountry && m.gazetteer < 0 &&

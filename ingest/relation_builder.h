@@ -145,7 +145,8 @@ class RelationBuilder {
   // The token after a parenthesised short form at t ("(AS)"), or t.
   uint32_t after_alias(uint32_t t) const;
   bool is_kind_noun(std::string_view w) const;  // class "kind" of the cue lexicon
-  bool is_envoy_before(uint32_t w, uint32_t sentence_first) const;  // an envoy's title ends at token w ("untuk X" after)
+  bool is_envoy_before(uint32_t w, uint32_t sentence_first)
+      const;  // an envoy's title ends at token w ("untuk X" after)
   bool own_verb_between(uint32_t from, uint32_t to) const;    // a verb of its own in [from, to)
   bool names_ties_between(uint32_t from, uint32_t to) const;  // "hubungan (dan kerja sama)"
   uint32_t urging_verb_between(uint32_t from, uint32_t to) const;  // "mendesak", or UINT32_MAX
