@@ -144,7 +144,10 @@ def candidates(lines, articles, min_countries, predicates):
             pred = r.get("predicate", "")
             if pred == "CO_OCCURS" or (predicates and pred not in predicates):
                 continue
-            ev = (r.get("evidence") or [{}])[0]
+            # The sentence that says it as the relation's modality says it: a relation
+            # asserted in one sentence and asked about in another shows the assertion.
+            evidence = r.get("evidence") or [{}]
+            ev = next((e for e in evidence if e.get("modality") == r.get("modality")), evidence[0])
             found.append({
                 "subject": r.get("subject", ""), "predicate": pred, "object": r.get("object", ""),
                 "subject_id": r.get("subject_id", ""), "object_id": r.get("object_id", ""),

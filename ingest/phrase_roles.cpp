@@ -30,6 +30,11 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
   const std::string_view before = a_.tokens[m.first - 1].word();
   const bool two_before = m.first >= a_.sentences[m.sentence].first + 2;  // within the sentence
   // "warga Yordania", "militan ISIS", "remaja Kashmir", "Warga Negara Indonesia".
+  // "ayah Abedi berada di Libya": a relative of the person named acts, not the person
+  // (the kinship itself is read from "ayah Kim, Kim Jong Il" by the title rules).
+  if (type == EntityType::kPerson && lexicon::is_kin_word(before) && !a_.tokens[m.first - 1].upper_initial &&
+      (m.last >= a_.tokens.size() || a_.tokens[m.last].word() != ","))
+    return true;
   // (Not a person's: "Politisi Fadli Zon" says what the person is.)
   if (type != EntityType::kPerson &&
       (cues_.in_class(classes_.people_of_nouns, before) ||
@@ -78,6 +83,17 @@ uint32_t RelationBuilder::urging_verb_between(uint32_t from, uint32_t to) const 
     }
   }
   return UINT32_MAX;
+}
+
+// Whether a reporting verb and a comma or "bahwa" after it open a reported clause in
+// [from, to): "X mengatakan, ...", "X menyatakan bahwa ...".
+bool RelationBuilder::reported_clause_between(uint32_t from, uint32_t to) const {
+  for (uint32_t t = from; t + 1 < to; ++t) {
+    if (!lexicon::is_reporting_verb(a_.tokens[t].key)) continue;
+    const std::string_view next = a_.tokens[t + 1].word();
+    if (next == "," || next == "bahwa") return true;
+  }
+  return false;
 }
 
 // Whether the name at token `first` (after token `after`) is who speaks: a reporting

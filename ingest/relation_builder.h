@@ -151,6 +151,7 @@ class RelationBuilder {
   bool names_ties_between(uint32_t from, uint32_t to) const;  // "hubungan (dan kerja sama)"
   uint32_t urging_verb_between(uint32_t from, uint32_t to) const;  // "mendesak", or UINT32_MAX
   bool named_as_speaker(uint32_t first, uint32_t after) const;     // "..., kata X"
+  bool reported_clause_between(uint32_t from, uint32_t to) const;  // "X mengatakan, ..."
   // Words that may open a referring phrase (coreference.h): checked before the search.
   // `demonstrative_near`: "itu"/"tersebut" stands within four words after token i.
   bool may_refer(uint32_t i, bool demonstrative_near) const;

@@ -376,3 +376,11 @@ TEST_CASE("the new party rules leave plain relations alone", "[relations]") {
   auto maker = run("Iran membeli pesawat Airbus.");
   CHECK(find_relation(maker, "Airbus", Predicate::kSupply, "Iran"));
 }
+
+TEST_CASE("a relative named by a kin word acts, not the person named", "[relations]") {
+  auto x = run("Seorang tetangga, Budi Santoso, mengatakan, saat ini ayah Ahmad Yani berada di Yordania.");
+  require_named(x, {"Ahmad Yani", "Jordan"});
+  CHECK_FALSE(find_relation(x, "Ahmad Yani", Predicate::kVisit, "Jordan"));
+  // Nor is the speaker of the reported clause its subject.
+  CHECK_FALSE(find_relation(x, "Budi Santoso", Predicate::kVisit, "Jordan"));
+}
