@@ -53,14 +53,8 @@ std::string utc_now_iso() {
 
 std::vector<std::string> name_tokens(const std::string& name) {
   std::vector<std::string> out;
-  std::string key = text::fold_key(name);
-  size_t start = 0;
-  while (start <= key.size()) {
-    size_t sp = key.find(' ', start);
-    if (sp == std::string::npos) sp = key.size();
-    if (sp > start) out.push_back(key.substr(start, sp - start));
-    start = sp + 1;
-  }
+  const std::string key = text::fold_key(name);
+  for (std::string_view w : text::split_words(key)) out.emplace_back(w);
   return out;
 }
 

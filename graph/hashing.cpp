@@ -3,21 +3,11 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "core/fnv.h"
 #include "core/text.h"
 
 namespace newsgraph::graph {
 namespace {
-
-constexpr uint64_t kFnvOffset = 1469598103934665603ull;
-constexpr uint64_t kFnvPrime = 1099511628211ull;
-
-uint64_t fnv1a(std::string_view data, uint64_t h = kFnvOffset) {
-  for (unsigned char c : data) {
-    h ^= c;
-    h *= kFnvPrime;
-  }
-  return h;
-}
 
 std::string to_hex(uint64_t h) {
   char buf[17];

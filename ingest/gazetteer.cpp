@@ -2,12 +2,12 @@
 
 #include <algorithm>
 
+#include "core/fnv.h"
 #include "core/text.h"
 #include "ingest/alias_rules.h"
 #include "ingest/flat_index.h"
 #include "ingest/gazetteer_builtin.h"
 #include "ingest/word_filter.h"
-#include "ingest/word_hash.h"
 
 namespace newsgraph::ingest {
 namespace {
@@ -15,7 +15,7 @@ namespace {
 enum class CaseRule : uint8_t { kAny, kInitialUpper, kAllUpper };
 
 // A FlatIndex key for a pattern's first word (which must not be UINT64_MAX).
-uint64_t first_key_hash(std::string_view key) { return word_hash(key) & ~uint64_t{1}; }
+uint64_t first_key_hash(std::string_view key) { return fnv1a(key) & ~uint64_t{1}; }
 
 struct PatternToken {
   std::string key;
@@ -66,7 +66,7 @@ struct Gazetteer::Impl {
   std::vector<AliasRule> rules{AliasRule{}};
   WordLists word_lists;                 // WORDS lines, for rules' @name
   std::vector<AliasRule> type_defaults; // DEFAULT lines, by EntityType
-  // Patterns by the word_hash of their first key: an index into first_key_lists, whose
+  // Patterns by the fnv1a hash of their first key: an index into first_key_lists, whose
   // lists hold pattern indices, longest first. One probe of one array a lookup; a list
   // may hold patterns of two first keys that share a hash, which matching tells apart.
   FlatIndex by_first_key;

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "core/fnv.h"
 #include "ingest/lexicon.h"
 #include "ingest/name_bounds.h"
 #include "ingest/name_typing.h"
 #include "ingest/word_filter.h"
-#include "ingest/word_hash.h"
 
 namespace newsgraph::ingest {
 namespace {
@@ -47,7 +47,7 @@ class Recognizer {
       for (uint32_t i = s.first + 1; i < s.last; ++i) {
         const Token& t = a_.tokens[i];
         if (t.is_word() && t.upper_initial && !is_sentence_start(s, i))
-          inner_caps_.push_back(word_hash(t.word()));
+          inner_caps_.push_back(fnv1a(t.word()));
       }
     }
     std::sort(inner_caps_.begin(), inner_caps_.end());
@@ -55,7 +55,7 @@ class Recognizer {
   }
 
   bool seen_capitalised_inside(std::string_view key) const {
-    return std::binary_search(inner_caps_.begin(), inner_caps_.end(), word_hash(key));
+    return std::binary_search(inner_caps_.begin(), inner_caps_.end(), fnv1a(key));
   }
 
   // A one-word name that nothing typed, whose word the article also writes in
@@ -410,7 +410,7 @@ class Recognizer {
 
   Analysis& a_;
   const Gazetteer& g_;
-  // Hashes (word_hash) of the words seen capitalised inside sentences; sorted, unique:
+  // Hashes (fnv1a) of the words seen capitalised inside sentences; sorted, unique:
   // they sort without comparing text.
   std::vector<uint64_t> inner_caps_;
 };

@@ -1,8 +1,9 @@
-// A fixed-size, direct-mapped, per-thread cache of one value per short word, for
-// answers that cost more than a lookup and are asked of the same words again and again
-// (which cue roots a word reads as; WordMemo keeps yes/no answers in one). A slot keeps the word itself, so
-// a value is only ever given for the word it was computed for; a word landing on a
-// taken slot replaces it. Longer words are computed every time. Keep one per thread.
+// A fixed-size, direct-mapped, per-thread cache of one value per short word (at most
+// MaxWord bytes), for answers that cost more than a lookup and are asked of the same
+// words again and again (which cue roots a word reads as; WordMemo keeps yes/no answers
+// in one). A slot keeps the word itself, so a value is only ever given for the word it
+// was computed for; a word landing on a taken slot replaces it. Longer words are
+// computed every time. Keep one per thread.
 #pragma once
 
 #include <cstdint>
