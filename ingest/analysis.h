@@ -35,8 +35,9 @@ struct NameMention {
                             // which outweighs a context word in the article's vote
   bool metonym = false;     // a capital or seat standing for its country
   bool role = false;        // a role phrase ("Presiden Rusia") standing for a person
-  bool modifier = false;    // the body inside a title ("Rusia" in "Presiden Rusia ..."):
-                            // named, but not an actor of its own in that sentence
+  bool modifier = false;    // the body inside a title ("Rusia" in "Presiden Rusia ..."), or a
+                            // short form restating the name before it ("(ISIS)"): named, but
+                            // not an actor of its own in that sentence
   int32_t entity = -1;      // index into Analysis::entities once resolved
 };
 

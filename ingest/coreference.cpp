@@ -129,10 +129,9 @@ Reference one(uint32_t length, int32_t entity, const char* rule) {
 
 // What "kedua negara" (or "kedua pemimpin", "keduanya") refers back to: the last
 // coordinated pair of countries (people) in this or the two sentences before ("Rusia dan
-// China"), and nothing where no pair was named so: on real news the pair guessed from the
-// names around (the two named most, or the only two) was wrong every time it was judged. `want`
-// kTopic stands for any actor
-// ("kedua pihak", "keduanya").
+// China"), and nothing where no pair was named so: on real news a pair guessed from the
+// names around (the two named most, or the only two) was wrong every time it was judged.
+// `want` kTopic stands for any actor ("kedua pihak", "keduanya").
 Reference pair_before(const Analysis& a, uint32_t s, uint32_t i, uint32_t length, EntityType want) {
   std::vector<const NameMention*> before;
   for (size_t k = first_at_token(a, i > kPairWindow ? i - kPairWindow : 0); k < a.mentions.size();

@@ -20,9 +20,9 @@ struct Reference {
 // The referring phrase starting at token `i` of sentence `s`, if any, and what it refers
 // to: a pronoun or a definite person noun takes the last person named in this or the two
 // sentences before; "negara itu" the last country; a pair word the last coordinated pair
-// of its kind ("Rusia dan China") nearby, else the two named most often before it. Names after a
-// locative preposition ("di Suriah") are places there, never antecedents of a pair or of "negara
-// itu"; names that are the body of a title ("Rusia" in "Presiden Rusia Putin") are not antecedents
+// of its kind joined by "dan" ("Rusia dan China") nearby, or nothing. Names after a locative
+// preposition ("di Suriah") are places there, never antecedents of a pair or of "negara itu";
+// names that are the body of a title ("Rusia" in "Presiden Rusia Putin") are not antecedents
 // either. Cost: O(log mentions + mentions in the window searched).
 Reference refer_back(const Analysis& a, uint32_t s, uint32_t i);
 

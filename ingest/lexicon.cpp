@@ -332,6 +332,11 @@ bool is_kin_word(std::string_view key) {
   return words.count(key) > 0;
 }
 
+bool is_urging_verb(std::string_view key) {
+  return key == "mendesak" || key == "menyerukan" || key == "mengimbau" || key == "mendorong" ||
+         key == "menuntut" || key == "menyarankan" || key == "mengusulkan";
+}
+
 bool is_reporting_verb(std::string_view key) {
   static const WordSet words = make({
       "kata", "ujar", "ungkap", "tutur", "jelas", "imbuh", "tambah", "tegas", "sebut", "papar",

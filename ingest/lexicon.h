@@ -19,6 +19,10 @@ bool is_location_head(std::string_view key);   // kota, kabupaten, provinsi, jal
 bool is_event_head(std::string_view key);      // perang, konferensi, ktt, piala, festival, ...
 bool is_kin_word(std::string_view key);        // ayah, ibu, anak, istri, ...
 bool is_reporting_verb(std::string_view key);  // kata, ujar, ungkap, mengatakan, ...
+// A verb by which one party urges, calls on or suggests that another act ("mendesak",
+// "menyerukan", "mengimbau", "mendorong", "menuntut", "menyarankan", "mengusulkan"): what
+// follows is not done, and not by the one who urges.
+bool is_urging_verb(std::string_view key);
 // Common nouns written capitalised in titles and names that are never a name alone:
 // "Fraksi", "Kabinet", "Istana", "Paripurna".
 bool is_generic_noun(std::string_view key);

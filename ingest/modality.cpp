@@ -88,7 +88,7 @@ bool under_condition(const Analysis& a, const SentenceInfo& s, const Clause& c, 
   return true;
 }
 
-bool a_upper(const Analysis& a, uint32_t i) {
+bool is_capitalised(const Analysis& a, uint32_t i) {
   return a.tokens[i].upper_initial || a.tokens[i].all_upper;
 }
 
@@ -135,9 +135,9 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
     // dialog", were talks: judges read them neither as asserted nor as negated.)
     if (distance <= 3 && any_of(key, {"membatalkan", "pembatalan"})) negated = true;
     if (distance <= 2 &&
-        any_of(key, {"mencabut", "menarik", "menghentikan", "mengakhiri", "membatalkan", "memotong",
-                     "pemotongan", "pencabutan", "penghentian", "pembatalan", "memangkas",
-                     "pemangkasan", "menangguhkan", "penangguhan", "membekukan", "pembekuan"}))
+        any_of(key, {"mencabut", "menarik", "menghentikan", "mengakhiri", "memotong", "pemotongan",
+                     "pencabutan", "penghentian", "memangkas", "pemangkasan", "menangguhkan",
+                     "penangguhan", "membekukan", "pembekuan"}))
       negated = true;
     // What can, may or should happen, anywhere before the cue in its clause: "bisa membantu
     // posisi Jepang dalam menegosiasi kesepakatan", "mesti diputuskan melalui perundingan".
@@ -146,7 +146,7 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
                      "can", "may", "should", "must"}))
       hypothetical = true;
     if (distance <= 3 && any_of(key, {"ingin", "berharap", "diharapkan", "hendak", "berniat", "mau",
-                                      "berupaya", "berusaha", "mencoba", "want", "wants"}))
+                                      "mencoba", "want", "wants"}))
       planned = true;
     // Ready or willing to do something is no plan to: "Trump siap bertemu pejabat Iran".
     if (distance <= 3 && any_of(key, {"siap", "bersedia"})) hypothetical = true;
@@ -160,11 +160,9 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
     // What someone urges, asks for or wants another to do has not happened: "mendesak DK PBB
     // menjatuhkan sanksi", "AS ingin Dewan Keamanan menerapkan embargo".
     // ("meminta uang muka untuk membantu X" asks for a thing: only "meminta" a named party.)
-    const bool asks_someone = key == "meminta" && i + 1 < cue && a_upper(a, i + 1);
-    if (asks_someone ||
-        any_of(key,
-               {"mendesak", "mendesakkan", "menyerukan", "mengimbau", "menuntut", "mendorong",
-                "menyarankan", "mengusulkan", "menginginkan", "mengharapkan", "urged", "urges"}) ||
+    const bool asks_someone = key == "meminta" && i + 1 < cue && is_capitalised(a, i + 1);
+    if (asks_someone || lexicon::is_urging_verb(key) ||
+        any_of(key, {"mendesakkan", "menginginkan", "mengharapkan", "urged", "urges"}) ||
         (distance > 3 && any_of(key, {"ingin", "berharap", "agar", "supaya"})))
       hypothetical = true;
     // An effort toward an act is not the act: "upaya Korsel memulai kembali dialog".
@@ -175,11 +173,10 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
         any_of(key, {"laporan", "kabar", "klaim", "tuduhan", "dugaan"}))
       alleged = true;
   }
-  // A denial or accusation earlier in the sentence covers what it is about, up to a second
-  // verb coordinated with it: "Qatar membantah tudingan itu dan menolak tuntutan Saudi"
-  // rejects the demand outright.
-  // A denial or claim whose object is a noun ("membantah tudingan itu") ends at "dan" and a
-  // verb; one whose object is verbs ("dituduh membeli dan menyelundupkan") covers them all.
+  // A denial or accusation earlier in the sentence covers what it is about. One whose
+  // object is a noun ends at "dan" and a verb ("Qatar membantah tudingan itu dan menolak
+  // tuntutan Saudi" rejects the demand outright); one whose object is verbs ("dituduh
+  // membeli dan menyelundupkan") covers them all.
   bool alleged_by_claim = false, noun_object = false;
   for (uint32_t i = s.first; i < cue; ++i) {
     const std::string_view key = a.tokens[i].key;

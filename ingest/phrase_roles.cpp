@@ -10,11 +10,7 @@
 
 namespace newsgraph::ingest {
 
-// Whether mention k stands for no actor here: a country or body named only to say what
-// kind a noun is ("perusahaan Jepang", "klub Spanyol", "negara anggota PBB") or as the
-// press ("kantor berita TASS"); the people of a country, body or place ("warga
-// Yordania", "militan ISIS"); a thing ("pesawat Gulfstream", "Siklon Tropis Pakhar");
-// where an envoy is posted ("duta besarnya untuk PBB"). Decided once per mention.
+// Decided once per mention; see stands_for_no_actor.
 bool RelationBuilder::names_a_kind(size_t k) const {
   if (no_actor_[k] < 0) no_actor_[k] = stands_for_no_actor(a_.mentions[k]) ? 1 : 0;
   return no_actor_[k] == 1;
@@ -29,13 +25,13 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
   if (type == EntityType::kTopic || m.first == a_.sentences[m.sentence].first) return false;
   const std::string_view before = a_.tokens[m.first - 1].word();
   const bool two_before = m.first >= a_.sentences[m.sentence].first + 2;  // within the sentence
-  // "warga Yordania", "militan ISIS", "remaja Kashmir", "Warga Negara Indonesia".
   // "ayah Abedi berada di Libya": a relative of the person named acts, not the person
   // (the kinship itself is read from "ayah Kim, Kim Jong Il" by the title rules).
   if (type == EntityType::kPerson && lexicon::is_kin_word(before) && !a_.tokens[m.first - 1].upper_initial &&
       (m.last >= a_.tokens.size() || a_.tokens[m.last].word() != ","))
     return true;
-  // (Not a person's: "Politisi Fadli Zon" says what the person is.)
+  // "warga Yordania", "militan ISIS", "remaja Kashmir", "Warga Negara Indonesia"; not a
+  // person's ("Politisi Fadli Zon" says what the person is).
   if (type != EntityType::kPerson &&
       (cues_.in_class(classes_.people_of_nouns, before) ||
        (before == "negara" && two_before &&
@@ -69,9 +65,7 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
 uint32_t RelationBuilder::urging_verb_between(uint32_t from, uint32_t to) const {
   for (uint32_t t = from; t < to; ++t) {
     const std::string_view w = a_.tokens[t].word();
-    if (w == "mendesak" || w == "menyerukan" || w == "mengimbau" || w == "mendorong" ||
-        w == "menuntut" || w == "menyarankan" || w == "mengusulkan")
-      return t;
+    if (lexicon::is_urging_verb(w)) return t;
     // "meminta Myanmar ...", "meminta kepada ..." asks a party; "meminta uang muka" a thing.
     if (w == "meminta" && t + 1 < to &&
         (a_.tokens[t + 1].upper_initial || a_.tokens[t + 1].word() == "kepada" ||

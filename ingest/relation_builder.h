@@ -115,6 +115,8 @@ class RelationBuilder {
   bool actor(int32_t e) const { return is_actor(entity(e).type); }
   void add(int32_t subj, Predicate p, int32_t obj, uint32_t s, uint32_t cue_token,
            std::string_view cue, std::string_view rule, double confidence);
+  // Whether the act at `cue` is only what a threat just before it names.
+  bool threatened_act(const SentenceInfo& si, uint32_t cue) const;
   // Every subject of the slot with every object; a slot that stands for names before it
   // ("ia", "kedua negara") adds its coreference rule to the rule id.
   void add_all(const Slot& subj, Predicate p, const Slot& obj, uint32_t s, uint32_t cue_token,
@@ -123,6 +125,8 @@ class RelationBuilder {
   // The mentions of sentence s, as an index range into a_.mentions.
   std::pair<size_t, size_t> mentions_of(uint32_t s) const;
   void sentence(uint32_t s);
+  // Whether sentence s names anyone or has a word that may refer back to someone.
+  bool may_hold_two_parties(uint32_t s) const;
   // Whether sentence s names a person (not as a title's body).
   bool names_a_person(uint32_t s) const;
   void pairwise(const Slot& group, Predicate p, uint32_t s, uint32_t cue_token,
@@ -133,30 +137,9 @@ class RelationBuilder {
   // ---- relation_slots.cpp: the names around a cue
   // Slots of sentence s, coordinations merged; valid until the next call.
   std::vector<Slot>& slots_of(uint32_t s);
-  // Whether a country or body is named only to say what kind a noun is ("perusahaan
-  // Jepang", "klub Spanyol", "negara anggota PBB") or as the press ("kantor berita
-  // TASS"): no actor of its own there.
-  bool names_a_kind(size_t mention) const;  // kept per mention in no_actor_
-  bool stands_for_no_actor(const NameMention& m) const;
-  // Whether the act at `cue` is only what a threat just before it names.
-  bool threatened_act(const SentenceInfo& si, uint32_t cue) const;
-  // Whether the post named after "sebagai" at token `as` was held before or is to come.
-  bool past_or_future_post(uint32_t s, uint32_t as) const;
-  // The token after a parenthesised short form at t ("(AS)"), or t.
-  uint32_t after_alias(uint32_t t) const;
-  bool is_kind_noun(std::string_view w) const;  // class "kind" of the cue lexicon
-  bool is_envoy_before(uint32_t w, uint32_t sentence_first)
-      const;  // an envoy's title ends at token w ("untuk X" after)
-  bool own_verb_between(uint32_t from, uint32_t to) const;    // a verb of its own in [from, to)
-  bool names_ties_between(uint32_t from, uint32_t to) const;  // "hubungan (dan kerja sama)"
-  uint32_t urging_verb_between(uint32_t from, uint32_t to) const;  // "mendesak", or UINT32_MAX
-  bool named_as_speaker(uint32_t first, uint32_t after) const;     // "..., kata X"
-  bool reported_clause_between(uint32_t from, uint32_t to) const;  // "X mengatakan, ..."
   // Words that may open a referring phrase (coreference.h): checked before the search.
   // `demonstrative_near`: "itu"/"tersebut" stands within four words after token i.
   bool may_refer(uint32_t i, bool demonstrative_near) const;
-  // Whether sentence s names anyone or has a word that may refer back to someone.
-  bool may_hold_two_parties(uint32_t s) const;
   // "Rusia dan China", "Kim & Putin", "Rusia-DPRK".
   // A person's title may stand between: "Kim Jong Un dan Presiden AS Donald Trump".
   bool coordinated(const Slot& prev, const Slot& next) const;
@@ -195,12 +178,6 @@ class RelationBuilder {
                                 uint32_t i) const;
   // Whether only adverbs stand between tokens i and j ("Washington juga menuduh").
   bool right_before(uint32_t i, uint32_t j) const;
-  // Whether a pronoun no name stands for here (first or second person, "mereka",
-  // "pihaknya") stands between tokens i and j, in j's clause.
-  bool personal_pronoun_between(uint32_t i, uint32_t j) const;
-  // Whether a reporting verb between tokens i and j takes a common noun as its object
-  // ("menyatakan perusahaan tersebut bersalah"): the verb at j is that noun's.
-  bool reported_object_between(uint32_t i, uint32_t j) const;
   // Whether another verb (meN-) stands between a verb of predicate p at i and token j,
   // so a name at j is that verb's ("bekerja sama dalam menghadapi Korut"); a threat's
   // target follows the threatened act ("mengancam akan menyerang X"), an invitation's
@@ -233,6 +210,29 @@ class RelationBuilder {
   // before the first verb after the phrase's comma ("..., Antonio Guterres, Ja menulis").
   int subject_after_fronted_phrase(const std::vector<Slot>& slots, uint32_t i, uint32_t end) const;
 
+  // ---- phrase_roles.cpp: what the words around names say about the parties
+  // Whether mention k stands for no actor where it is named: a country or body that only
+  // says what kind a noun is ("perusahaan Jepang") or is the press ("kantor berita TASS"),
+  // the people of a country, body or place ("warga Yordania"), a relative of a person
+  // ("ayah Abedi"), a thing ("pesawat Gulfstream"), an envoy's post ("duta besarnya untuk
+  // PBB"). Decided once per mention (no_actor_) by stands_for_no_actor.
+  bool names_a_kind(size_t mention) const;
+  bool stands_for_no_actor(const NameMention& m) const;
+  // Whether an envoy's title ("duta besar", "utusan khusus") ends at token w.
+  bool is_envoy_before(uint32_t w, uint32_t sentence_first) const;
+  bool own_verb_between(uint32_t from, uint32_t to) const;    // a verb of its own in [from, to)
+  bool names_ties_between(uint32_t from, uint32_t to) const;  // "hubungan (dan kerja sama)"
+  uint32_t urging_verb_between(uint32_t from, uint32_t to) const;  // "mendesak", or UINT32_MAX
+  bool named_as_speaker(uint32_t first, uint32_t after) const;     // "..., kata X"
+  bool reported_clause_between(uint32_t from, uint32_t to) const;  // "X mengatakan, ..."
+  bool is_kind_noun(std::string_view w) const;  // class "kind" of the cue lexicon
+  // Whether a pronoun no name stands for here (first or second person, "mereka",
+  // "pihaknya") stands between tokens i and j, in j's clause.
+  bool personal_pronoun_between(uint32_t i, uint32_t j) const;
+  // Whether a reporting verb between tokens i and j takes a common noun as its object
+  // ("menyatakan perusahaan tersebut bersalah"): the verb at j is that noun's.
+  bool reported_object_between(uint32_t i, uint32_t j) const;
+
   // ---- cue_arguments.cpp: a cue's subject and object
   void apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i, const Cue& cue,
                  std::string_view word);
@@ -255,6 +255,10 @@ class RelationBuilder {
   // The body is the first name after the role words, before any verb or further comma;
   // a former or would-be holder ("X, mantan presiden Y") gets nothing.
   void apposition_role(uint32_t s, int32_t person, uint32_t from);
+  // Whether the post named after "sebagai" at token `as` was held before or is to come.
+  bool past_or_future_post(uint32_t s, uint32_t as) const;
+  // The token after a parenthesised short form at t ("(AS)"), or t.
+  uint32_t after_alias(uint32_t t) const;
   // A word that names a role in a body ("juru bicara", "pejabat", "pemilik"); not the
   // words that introduce a nickname or an initial ("sapaan", "inisial").
   static bool is_role_word(std::string_view key);

@@ -58,6 +58,7 @@ class Resolver {
     resolve_roles();
   }
 
+ private:
   // "Negara Islam Irak dan Syam (ISIS)": a short form in brackets right after the name
   // of the same entity restates it; it is no second actor there.
   void mark_restatements() {
@@ -71,7 +72,6 @@ class Resolver {
     }
   }
 
- private:
   int32_t gazetteer_entity(uint32_t entry) {
     const GazetteerEntry& e = g_.entry(entry);
     auto it = by_id_.find(e.id);
