@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
@@ -50,6 +51,7 @@ struct CueLexicon::Index {
   WordFilter class_words;                                           // in front of word_classes
   std::unordered_map<std::string, uint64_t> class_masks;            // class name -> its bit
   uint64_t serial = 0;                       // tells the per-thread memos apart
+  size_t shortest_word = SIZE_MAX;           // no shorter word is or derives from a cue
 
   // Fills the tables from entries and classes. kInvalidInput names an entry that
   // refers to no class, or a 65th class.
@@ -107,6 +109,7 @@ Status CueLexicon::Index::build() {
       if (it == class_bit.end()) return Status::error(StatusCode::kInvalidInput, e.origin + ": no class " + f);
       s.follows_classes |= uint64_t{1} << it->second;
     }
+    shortest_word = std::min(shortest_word, s.words.front().size());  // affixes only lengthen a root
     if (e.forms == CueForms::kExact) {
       exact[s.words.front()].push_back(k);
       continue;
@@ -250,6 +253,7 @@ bool CueLexicon::may_be_cue(std::string_view key) const {
   };
   thread_local Memo memo;
   const Index& index = *index_;
+  if (key.size() < index.shortest_word) return false;
   if (memo.serial != index.serial) {
     memo.words = WordMemo();
     memo.serial = index.serial;

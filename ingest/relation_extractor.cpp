@@ -224,16 +224,26 @@ void RelationBuilder::sentence(uint32_t s) {
 
 // A cue relates two parties, each a name of the sentence or a word that refers back
 // ("ia", "kedua negara", "Presiden itu"); a "-nya" on the cue gives one at most. A sentence
-// with no name and no such word has no relation to find: its cues are not looked up.
+// with fewer than two names and nothing that could stand for the missing party has no
+// relation to find: its cues are not looked up.
 bool RelationBuilder::may_hold_two_parties(uint32_t s) const {
   auto [begin, end] = mentions_of(s);
-  if (begin != end) return true;
+  for (size_t k = begin + 1; k < end; ++k) {
+    if (a_.mentions[k].entity != a_.mentions[begin].entity) return true;
+  }
+  const bool one_name = begin != end;  // then a "-nya" may stand for the other party
   const SentenceInfo& si = a_.sentences[s];
   bool demonstrative = false;  // "Presiden itu" refers back only with "itu" or "tersebut"
-  for (uint32_t i = si.first; i < si.last && !demonstrative; ++i)
-    demonstrative = a_.tokens[i].word() == "itu" || a_.tokens[i].word() == "tersebut";
   for (uint32_t i = si.first; i < si.last; ++i) {
-    if (a_.tokens[i].is_word() && may_refer(i, demonstrative)) return true;
+    const Token& t = a_.tokens[i];
+    if (!t.is_word()) continue;
+    const std::string_view w = t.word();
+    if (refers_back(w) || (one_name && w.size() > 3 && w.compare(w.size() - 3, 3, "nya") == 0)) return true;
+    demonstrative = demonstrative || w == "itu" || w == "tersebut";
+  }
+  if (!demonstrative) return false;
+  for (uint32_t i = si.first; i < si.last; ++i) {
+    if (a_.tokens[i].is_word() && lexicon::is_leader_title(a_.tokens[i].word())) return true;
   }
   return false;
 }

@@ -88,30 +88,27 @@ std::vector<Slot>& RelationBuilder::slots_of(uint32_t s) {
 // Words that may open a referring phrase (coreference.h): checked before the search.
 bool RelationBuilder::may_refer(uint32_t i, bool demonstrative_near) const {
   const std::string_view key = a_.tokens[i].word();
+  // "Presiden itu", "Perdana Menteri tersebut": a title with a demonstrative soon after.
+  return refers_back(key) || (demonstrative_near && lexicon::is_leader_title(key));
+}
+
+bool RelationBuilder::refers_back(std::string_view key) {
   switch (key.size()) {  // by length first: most words are turned away by one comparison
     case 2:
-      if (key == "ia") return true;
-      break;
+      return key == "ia";
     case 3:
-      if (key == "dia") return true;
-      break;
+      return key == "dia";
     case 4:
-      if (key == "sang") return true;
-      break;
+      return key == "sang";
     case 5:
-      if (key == "kedua") return true;
-      break;
+      return key == "kedua";
     case 6:
-      if (key == "beliau" || key == "negara" || key == "negeri") return true;
-      break;
+      return key == "beliau" || key == "negara" || key == "negeri";
     case 8:
-      if (key == "keduanya") return true;
-      break;
+      return key == "keduanya";
     default:
-      break;
+      return false;
   }
-  // "Presiden itu", "Perdana Menteri tersebut": a title with a demonstrative soon after.
-  return demonstrative_near && lexicon::is_leader_title(key);
 }
 
 // "Rusia dan China", "Kim & Putin", "Rusia-DPRK".
