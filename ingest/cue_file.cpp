@@ -50,7 +50,7 @@ std::optional<CueVoice> parse_voice(std::string_view s) {
   return std::nullopt;
 }
 
-// The options field: "forms=derived; follows=@goods,dengan; noun". Empty on success,
+// The options field: "forms=derived; follows=@goods,dengan; needs=@harm; noun". Empty on success,
 // else what is wrong.
 std::string parse_options(std::string_view field, CueEntry& e) {
   bool forms_given = false;
@@ -71,16 +71,16 @@ std::string parse_options(std::string_view field, CueEntry& e) {
       if (!forms) return "unknown forms '" + std::string(value) + "' (any derived bare kan i-an an verb meeting exact)";
       e.forms = *forms;
       forms_given = true;
-    } else if (key == "follows") {
+    } else if (key == "follows" || key == "needs") {
       for (std::string_view w : split(value, ',')) {
         w = trim(w);
-        if (w.empty()) return "follows= holds an empty word";
-        e.follows.push_back(w.front() == '@' ? std::string(w) : text::fold_key(w));
+        if (w.empty()) return std::string(key) + "= holds an empty word";
+        (key == "follows" ? e.follows : e.needs).push_back(w.front() == '@' ? std::string(w) : text::fold_key(w));
       }
     } else if (key == "name" && !value.empty()) {
       e.name = std::string(value);
     } else {
-      return "unknown option '" + std::string(option) + "' (voice= forms= follows= name= noun)";
+      return "unknown option '" + std::string(option) + "' (voice= forms= follows= needs= name= noun)";
     }
   }
   const bool exact_only = e.cue.find(' ') != std::string::npos || e.lang != "id";

@@ -19,21 +19,40 @@ namespace newsgraph::ingest {
 // The entries and classes of every file added, and lookup tables into them. Built
 // whole and never changed, so the views into its strings stay valid.
 struct CueLexicon::Index {
+  // Words an entry names in follows= or needs=: listed words and classes.
+  struct Words {
+    uint64_t classes = 0;  // bit k: a word of class k
+    std::vector<std::string_view> words;
+
+    bool empty() const { return classes == 0 && words.empty(); }
+    bool has(std::string_view w, const std::unordered_map<std::string_view, uint64_t>& word_classes) const {
+      for (std::string_view listed : words) {
+        if (w == listed) return true;
+      }
+      if (classes == 0) return false;
+      auto it = word_classes.find(w);
+      return it != word_classes.end() && (it->second & classes) != 0;
+    }
+  };
   struct Sense {
     const CueEntry* entry = nullptr;
-    std::vector<std::string_view> words;     // the cue's words (one for a root)
-    uint64_t follows_classes = 0;            // bit k: class k may follow
-    std::vector<std::string_view> follows_words;
+    std::vector<std::string_view> words;  // the cue's words (one for a root)
+    Words follows;                        // the next word must be one of these
+    Words needs;                          // one of these must come later in the sentence
 
     // Whether `next` may follow the cue (any word, when the entry names none).
     bool allows_next(std::string_view next, const std::unordered_map<std::string_view, uint64_t>& word_classes) const {
-      if (follows_classes == 0 && follows_words.empty()) return true;
-      for (std::string_view w : follows_words) {
-        if (next == w) return true;
+      return follows.empty() || follows.has(next, word_classes);
+    }
+    // Whether a word the entry needs stands in [rest, rest_end), up to a ';' (met, when
+    // the entry needs none or no sentence is given).
+    bool needs_met(const Token* rest, const Token* rest_end,
+                   const std::unordered_map<std::string_view, uint64_t>& word_classes) const {
+      if (needs.empty() || rest == nullptr) return true;
+      for (const Token* t = rest; t < rest_end && t->word() != ";"; ++t) {
+        if (needs.has(t->word(), word_classes)) return true;
       }
-      if (follows_classes == 0) return false;
-      auto it = word_classes.find(next);
-      return it != word_classes.end() && (it->second & follows_classes) != 0;
+      return false;
     }
   };
   std::vector<CueEntry> entries;
@@ -100,14 +119,16 @@ Status CueLexicon::Index::build() {
     Sense& s = senses[k];
     s.entry = &e;
     s.words = text::split_words(e.cue);
-    for (const std::string& f : e.follows) {
-      if (f.front() != '@') {
-        s.follows_words.push_back(f);
-        continue;
+    for (auto [words, out] : {std::pair{&e.follows, &s.follows}, std::pair{&e.needs, &s.needs}}) {
+      for (const std::string& f : *words) {
+        if (f.front() != '@') {
+          out->words.push_back(f);
+          continue;
+        }
+        auto it = class_bit.find(std::string_view(f).substr(1));
+        if (it == class_bit.end()) return Status::error(StatusCode::kInvalidInput, e.origin + ": no class " + f);
+        out->classes |= uint64_t{1} << it->second;
       }
-      auto it = class_bit.find(std::string_view(f).substr(1));
-      if (it == class_bit.end()) return Status::error(StatusCode::kInvalidInput, e.origin + ": no class " + f);
-      s.follows_classes |= uint64_t{1} << it->second;
     }
     shortest_word = std::min(shortest_word, s.words.front().size());  // affixes only lengthen a root
     if (e.forms == CueForms::kExact) {
@@ -302,22 +323,24 @@ std::optional<Cue> CueLexicon::find(const std::vector<Token>& tokens, uint32_t i
       const Index::Sense& s = index.senses[k];
       bool match = i + s.words.size() <= end;
       for (size_t w = 1; match && w < s.words.size(); ++w) match = tokens[i + w].word() == s.words[w];
-      if (!match || !s.allows_next(next_word(i + static_cast<uint32_t>(s.words.size())), index.word_classes)) continue;
+      if (!match || !s.allows_next(next_word(i + static_cast<uint32_t>(s.words.size())), index.word_classes) ||
+          !s.needs_met(&tokens[i] + s.words.size(), tokens.data() + end, index.word_classes))
+        continue;
       const CueEntry& e = *s.entry;
       if (!e.predicate) return std::nullopt;
       return Cue{*e.predicate, e.voice, e.noun, e.name.empty() ? e.cue : e.name};
     }
   }
-  return root_cue(key, readings, next_word(i + 1));
+  return root_cue(key, readings, next_word(i + 1), &tokens[i] + 1, tokens.data() + end);
 }
 
 std::optional<Cue> CueLexicon::find_word(std::string_view key, std::string_view next_key) const {
   if (!may_be_cue(key)) return std::nullopt;
-  return root_cue(key, readings_of(key), next_key);
+  return root_cue(key, readings_of(key), next_key, nullptr, nullptr);
 }
 
-std::optional<Cue> CueLexicon::root_cue(std::string_view key, const WordReadings& readings,
-                                        std::string_view next_key) const {
+std::optional<Cue> CueLexicon::root_cue(std::string_view key, const WordReadings& readings, std::string_view next_key,
+                                        const Token* rest, const Token* rest_end) const {
   const Index& index = *index_;
   std::optional<Cue> found;
   bool done = false;
@@ -326,7 +349,7 @@ std::optional<Cue> CueLexicon::root_cue(std::string_view key, const WordReadings
     for (size_t j = 0; j < root.senses.size() && j < 32; ++j) {
       if (!(m.allowed >> j & 1)) continue;
       const Index::Sense& s = index.senses[root.senses[j]];
-      if (!s.allows_next(next_key, index.word_classes)) continue;
+      if (!s.allows_next(next_key, index.word_classes) || !s.needs_met(rest, rest_end, index.word_classes)) continue;
       const CueEntry& e = *s.entry;
       done = true;
       if (!e.predicate) return true;  // switched off

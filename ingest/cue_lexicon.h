@@ -39,6 +39,7 @@ struct CueEntry {
   CueForms forms = CueForms::kAny;
   bool noun = false;                    // the bare root (or the phrase) is a nominal cue
   std::vector<std::string> follows;     // the next word must be one of these; "@class" names a class
+  std::vector<std::string> needs;       // one of these must come later in the sentence
   std::string name;                     // name in evidence (default: the cue)
   std::string lang = "id";              // "id": Indonesian affixes apply; other: exact words
   std::string example;                  // a sentence that must yield the predicate
@@ -90,7 +91,10 @@ class CueLexicon {
   struct WordReadings;
   bool may_be_cue(std::string_view key) const;
   const WordReadings& readings_of(std::string_view key) const;
-  std::optional<Cue> root_cue(std::string_view key, const WordReadings& readings, std::string_view next_key) const;
+  // The sense of a root's reading; `rest` .. `rest_end`: the sentence after the word, for
+  // entries with needs= (none given: their needs count as met).
+  std::optional<Cue> root_cue(std::string_view key, const WordReadings& readings, std::string_view next_key,
+                              const Token* rest, const Token* rest_end) const;
   std::shared_ptr<const Index> index_;
 };
 

@@ -68,6 +68,7 @@ TEST_CASE("cue file lines that follow the format are read, and those that break 
       "tuding | ACCUSE | forms=derived; voice=active | Rusia menuding Ukraina. | Russia > Ukraine",
       "golf bersama | MEET | noun",
       "terima | ACCEPT | follows=@invitation,tawaran",
+      "ingat | THREATEN | forms=kan; needs=@harm,serbu",
       "ungkit | NONE",
       "@class goods tank",
       "@lang en",
@@ -86,6 +87,8 @@ TEST_CASE("cue file lines that follow the format are read, and those that break 
       {"tuding | ACCUSE | loud", "unknown option"},
       {"golf bersama | MEET | forms=derived", "forms must be exact"},
       {"tuding | ACCUSE | follows=@nothing", "no class @nothing"},
+      {"tuding | ACCUSE | needs=@nothing", "no class @nothing"},
+      {"tuding | ACCUSE | needs=", "needs= holds an empty word"},
       {"tuding | ACCUSE | | Rusia menuding Ukraina.", "expected pair"},
       {"tuding | ACCUSE | | Rusia menuding Ukraina. | Russia", "Subject > Object"},
       {"a | B | c | d | e > f | g", "expected CUE | PREDICATE"},
@@ -134,4 +137,26 @@ TEST_CASE("cues in another language match only the word as written", "[cues]") {
   CHECK_FALSE(first_word("bermeets Putin"));
   CHECK_FALSE(first_word("meetsnya Putin"));
   CHECK_FALSE(first_word("shook Putin"));
+}
+
+TEST_CASE("an entry with needs= holds only where one of its words comes later in the sentence", "[cues]") {
+  CueLexicon x;
+  REQUIRE(x.add_lines("@class harm perang sanksi\n"
+                      "tegur | THREATEN | forms=derived; needs=@harm,serbuan\n"
+                      "tegur | COMMUNICATE | forms=derived\n",
+                      "mine.txt")
+              .is_ok());
+  auto cue_in = [&x](const std::string& sentence) {
+    const std::vector<Token> tokens = tokenize(sentence, 0, static_cast<uint32_t>(sentence.size()));
+    for (uint32_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i].word() == "menegur") return x.find(tokens, i, static_cast<uint32_t>(tokens.size()));
+    }
+    return std::optional<Cue>();
+  };
+  CHECK(cue_in("Rusia menegur Ukraina soal perang itu.")->predicate == Predicate::kThreaten);
+  CHECK(cue_in("Rusia menegur Ukraina dengan ancaman serbuan.")->predicate == Predicate::kThreaten);
+  CHECK(cue_in("Rusia menegur Ukraina soal jadwal itu.")->predicate == Predicate::kCommunicate);
+  // A word before the cue, or after a ';', is not later in its clause.
+  CHECK(cue_in("Di tengah perang, Rusia menegur Ukraina.")->predicate == Predicate::kCommunicate);
+  CHECK(cue_in("Rusia menegur Ukraina; perang berlanjut.")->predicate == Predicate::kCommunicate);
 }
