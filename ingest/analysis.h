@@ -13,6 +13,8 @@
 
 namespace newsgraph::ingest {
 
+class Gazetteer;
+
 struct SentenceInfo {
   uint32_t first = 0;  // token range [first, last)
   uint32_t last = 0;
@@ -47,6 +49,7 @@ struct Analysis {
   std::vector<SentenceInfo> sentences;
   std::vector<NameMention> mentions;  // in text order
   std::vector<Entity> entities;
+  const Gazetteer* gazetteer = nullptr;  // the one NameMention::gazetteer indexes, once recognised
 
   std::string_view surface(uint32_t first, uint32_t last) const {
     return text.substr(tokens[first].start, tokens[last - 1].end - tokens[first].start);

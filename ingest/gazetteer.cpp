@@ -172,6 +172,7 @@ struct Gazetteer::Impl {
         old.terms = e.terms;
       }
       if (!e.part_of.empty()) old.part_of = e.part_of;
+      old.press = old.press || e.press;
     }
     for (const Name& n : names) add_pattern(n.text, index, n.metonym, n.rule);
     if (!e.leads.empty()) {
@@ -278,6 +279,8 @@ Status Gazetteer::add_lines(std::string_view data, std::string_view origin) {
           e.part_of = std::string(value);
         } else if (key == "home") {
           e.home = true;
+        } else if (key == "press") {
+          e.press = true;
         } else if (!key.empty() && e.capitals.size() > 0 && eq == std::string_view::npos) {
           e.capitals.emplace_back(key);  // "capital=A;B": B continues the list
         }

@@ -38,6 +38,7 @@ struct GazetteerEntry {
   std::vector<Term> terms;            // when it headed `leads`; none: as far as we know, now
   std::string part_of;                // id of the body or country it belongs to
   bool home = false;                  // the readers' own country: its capital is a place
+  bool press = false;                 // a news outlet: meeting or telling it is an interview
 };
 
 struct GazetteerMatch {

@@ -69,6 +69,10 @@ Status Gazetteer::add_json_file(const std::string& path) {
     }
     auto part_of = strings(item, "part_of");
     if (!part_of.empty()) e.part_of = part_of[0];
+    if (item.HasMember("press")) {
+      if (!item["press"].IsBool()) return Status::error(StatusCode::kInvalidInput, where + ": \"press\" must be true or false");
+      e.press = item["press"].GetBool();
+    }
     if (Status st = add_entry(std::move(e)); !st.is_ok())
       return Status::error(st.code(), where + ": " + st.message());
   }

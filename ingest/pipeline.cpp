@@ -58,6 +58,7 @@ Extraction Extractor::extract(const Document& doc, bool title_in_text) const {
   std::optional<Gazetteer> dated;
   if (!doc.published.empty()) dated = gazetteer_.as_of(doc.published);
   const Gazetteer& g = dated ? *dated : gazetteer_;
+  a.gazetteer = &g;
   recognize(a, g);
   resolve(a, g);
   drop_pasted_headlines(a);
@@ -69,6 +70,7 @@ Extraction Extractor::extract(const Document& doc, bool title_in_text) const {
   out.source = doc.source;
   for (const auto& s : a.sentences) out.sentences.push_back(Sentence{s.span});
   out.relations = extract_relations(a, cues_);
+  a.gazetteer = nullptr;  // `dated` ends here
   out.entities = std::move(a.entities);
   return out;
 }

@@ -113,6 +113,9 @@ class RelationBuilder {
                      Modality modality = Modality::kAsserted);
   const Entity& entity(int32_t e) const { return a_.entities[e]; }
   bool actor(int32_t e) const { return is_actor(entity(e).type); }
+  // Whether p with a news outlet as a party is only the press at work: meeting, telling,
+  // inviting a newspaper is an interview ("kata X kepada BBC", "ditemui Kompas").
+  bool press_at_work(int32_t subj, Predicate p, int32_t obj) const;
   void add(int32_t subj, Predicate p, int32_t obj, uint32_t s, uint32_t cue_token,
            std::string_view cue, std::string_view rule, double confidence);
   // Whether the act at `cue` is only what a threat just before it names.
@@ -290,6 +293,7 @@ class RelationBuilder {
   const RuleClasses classes_;  // word classes the rules read (a copy: of() reuses its cache)
   uint32_t current_sentence_ = 0;
   mutable std::vector<int8_t> no_actor_;   // per mention: names_a_kind, -1 not yet known
+  std::vector<uint8_t> press_;             // per entity: a news outlet (gazetteer's press)
   uint32_t previous_cue_ = UINT32_MAX;     // token of the last cue applied
   Predicate previous_predicate_ = Predicate::kCoOccurs;  // and its predicate
   bool cue_is_noun_ = false;               // the cue being applied is a noun (for its modality)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ingest/gazetteer.h"
 #include "ingest/lexicon.h"
 #include "ingest/relation_builder.h"
 
@@ -69,6 +70,12 @@ RelationBuilder::RelationBuilder(const Analysis& a, const CueLexicon& cues)
   relations_.reserve(a.mentions.size());
   keys_.reserve(a.mentions.size());
   no_actor_.assign(a.mentions.size(), -1);
+  press_.assign(a.entities.size(), 0);
+  for (const NameMention& m : a.mentions) {
+    if (a.gazetteer && m.gazetteer >= 0 && m.entity >= 0 && a.gazetteer->entry(m.gazetteer).press &&
+        a.gazetteer->entry(m.gazetteer).id == a.entities[m.entity].id)
+      press_[m.entity] = 1;
+  }
   for (size_t k = 0; k < a.mentions.size(); ++k) {
     for (uint32_t t = a.mentions[k].first; t < a.mentions[k].last; ++t) {
       if (mention_at_[t] < 0) mention_at_[t] = static_cast<int32_t>(k);
@@ -129,6 +136,12 @@ Relation& RelationBuilder::relation(int32_t subject, Predicate p, int32_t object
   return relations_[index];
 }
 
+bool RelationBuilder::press_at_work(int32_t subj, Predicate p, int32_t obj) const {
+  const bool contact = p == Predicate::kMeet || p == Predicate::kCommunicate || p == Predicate::kVisit ||
+                       p == Predicate::kInvite || p == Predicate::kAccept;
+  return contact && (press_[subj] || press_[obj]);
+}
+
 void RelationBuilder::add(int32_t subj, Predicate p, int32_t obj, uint32_t s, uint32_t cue_token,
                           std::string_view cue, std::string_view rule, double confidence) {
   if (subj == obj || subj < 0 || obj < 0) return;
@@ -137,7 +150,7 @@ void RelationBuilder::add(int32_t subj, Predicate p, int32_t obj, uint32_t s, ui
   bool object_ok = p == Predicate::kVisit
                        ? (ot == EntityType::kCountry || ot == EntityType::kLocation)
                        : is_actor(ot) || (p == Predicate::kAttack && ot == EntityType::kLocation);
-  if (!object_ok) return;
+  if (!object_ok || press_at_work(subj, p, obj)) return;
   if (p == Predicate::kAttack && cue_token != UINT32_MAX &&
       threatened_act(a_.sentences[s], cue_token))
     return;

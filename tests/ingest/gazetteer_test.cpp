@@ -106,6 +106,29 @@ TEST_CASE("a malformed gazetteer file is rejected with its name and position", "
   CHECK(g.add_json_file(dir + "/missing.json").code() == StatusCode::kNotFound);
 }
 
+TEST_CASE("news outlets are marked as the press, in the built-in lines and in users' JSON", "[gazetteer]") {
+  Gazetteer g = Gazetteer::built_in();
+  for (const char* outlet : {"Reuters", "BBC", "Kompas"}) {
+    auto m = match(g, outlet);
+    REQUIRE(m);
+    CHECK(g.entry(m->entry).press);
+  }
+  auto country = match(g, "Rusia");
+  REQUIRE(country);
+  CHECK_FALSE(g.entry(country->entry).press);
+
+  auto dir = testing::temp_dir();
+  testing::write_file(dir + "/press.json", R"([{"label": "Harian Zorba", "type": "ORGANIZATION", "press": true}])");
+  testing::write_file(dir + "/badpress.json", R"([{"label": "Harian Zorba", "type": "ORGANIZATION", "press": "yes"}])");
+  REQUIRE(g.add_json_file(dir + "/press.json").is_ok());
+  auto mine = match(g, "Harian Zorba");
+  REQUIRE(mine);
+  CHECK(g.entry(mine->entry).press);
+  Status st = g.add_json_file(dir + "/badpress.json");
+  CHECK(st.code() == StatusCode::kInvalidInput);
+  CHECK_THAT(st.message(), Catch::Contains("press"));
+}
+
 TEST_CASE("a product or brand is an entity of its own, part of its owner, not a name of the owner",
           "[gazetteer]") {
   Gazetteer g = Gazetteer::built_in();

@@ -389,3 +389,21 @@ TEST_CASE("a relative named by a kin word acts, not the person named", "[relatio
   // Nor is the speaker of the reported clause its subject.
   CHECK_FALSE(find_relation(x, "Budi Santoso", Predicate::kVisit, "Jordan"));
 }
+
+TEST_CASE("telling or meeting a news outlet is an interview; what an actor does to one is a relation",
+          "[relations]") {
+  auto told = run("Presiden Zimbabwe Emmerson Mnangagwa mengatakan kepada BBC bahwa upacara akan digelar.");
+  require_named(told, {"Emmerson Mnangagwa", "BBC"});
+  CHECK_FALSE(find_relation(told, "Emmerson Mnangagwa", Predicate::kCommunicate, "BBC"));
+
+  auto met = run("Menteri Luar Negeri Retno Marsudi berbincang dengan Reuters di Jakarta.");
+  require_named(met, {"Retno Marsudi", "Reuters"});
+  CHECK_FALSE(find_relation(met, "Retno Marsudi", Predicate::kMeet, "Reuters"));
+  CHECK_FALSE(find_relation(met, "Reuters", Predicate::kMeet, "Retno Marsudi"));
+
+  // The same words to an actor are a relation, and an outlet can still be accused.
+  CHECK(find_relation(run("Presiden Joko Widodo mengatakan kepada Presiden Vladimir Putin bahwa Indonesia siap."),
+                      "Joko Widodo", Predicate::kCommunicate, "Vladimir Putin"));
+  CHECK(find_relation(run("Arab Saudi mengecam Al Jazeera atas laporan itu."), "Saudi Arabia", Predicate::kAccuse,
+                      "Al Jazeera"));
+}
