@@ -10,8 +10,26 @@ bool word_follows(const std::vector<Token>& tokens, uint32_t t, uint32_t end,
   return t < end && tokens[t].word() == word;
 }
 
+bool in_subordinate_clause(const std::vector<Token>& tokens, uint32_t i) {
+  for (uint32_t t = i; t-- > 0;) {
+    const std::string_view w = tokens[t].word();
+    if (w == "," || w == ";" || w == ":" || w == "\"" || w == "." || w == "!" || w == "?") return false;
+    if (w == "setelah" || w == "sesudah" || w == "usai" || w == "seusai" || w == "sebelum" ||
+        w == "ketika" || w == "sejak" || w == "selama" || w == "karena" || w == "lantaran" ||
+        w == "jika" || w == "apabila" || w == "meski" || w == "meskipun" || w == "walaupun")
+      return true;
+  }
+  return false;
+}
+
 bool clause_ends_between(const std::vector<Token>& tokens, Predicate p, uint32_t i, uint32_t j) {
+  bool subordinate = false, checked = false;
   for (uint32_t t = i + 1; t < j; ++t) {
+    if (tokens[t].word() == "," && !checked) {
+      checked = true;
+      subordinate = in_subordinate_clause(tokens, i);
+    }
+    if (subordinate && tokens[t].word() == ",") return true;
     const std::string_view w = tokens[t].word();
     if (w == ";" || (w == "bahwa" && (p == Predicate::kCommunicate || p == Predicate::kRecognize)))
       return true;

@@ -27,6 +27,11 @@ bool word_follows(const std::vector<Token>& tokens, uint32_t t, uint32_t end,
 // sanksi terhadap X").
 bool clause_ends_between(const std::vector<Token>& tokens, Predicate p, uint32_t i, uint32_t j);
 
+// Whether the word at i stands in a subordinate clause opened before it, in its sentence
+// and after the last comma ("setelah Kepulauan Solomon memutus hubungan, ..."): the next
+// comma ends that clause, and neither its actor nor its object takes part in the main one.
+bool in_subordinate_clause(const std::vector<Token>& tokens, uint32_t i);
+
 // Where a passive's "oleh X" may stand: up to the first comma or semicolon after the
 // verb at i ("dituduh menyediakan senjata untuk Rusia, ... dijatuhi sanksi oleh DK PBB":
 // that agent is the second verb's).

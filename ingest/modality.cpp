@@ -24,7 +24,8 @@ bool is_clause_break(std::string_view key) {
   return any_of(key, {",",        ";",         ":",         "bahwa",  "namun",    "tetapi",
                       "tapi",     "sedangkan", "sementara", "karena", "sehingga", "padahal",
                       "meskipun", "meski",     "walaupun",  "agar",   "supaya",   "ketika",
-                      "saat",     "setelah",   "sebelum",   "sejak",  "lantaran", "sebab"});
+                      "saat",     "setelah",   "sebelum",   "sejak",  "lantaran", "sebab",
+                      "selama",   "sesudah",   "usai",      "seusai"});
 }
 
 bool is_condition(std::string_view key) {
@@ -150,8 +151,10 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
       planned = true;
     // Ready or willing to do something is no plan to: "Trump siap bertemu pejabat Iran".
     if (distance <= 3 && any_of(key, {"siap", "bersedia"})) hypothetical = true;
+    // "menjelang pertemuan dengan X": ahead of an act, it has not happened yet.
     if (any_of(key, {"akan", "berencana", "rencana", "dijadwalkan", "berjanji", "bersumpah",
                      "bakal", "will", "plans"}) ||
+        (distance <= 2 && any_of(key, {"menjelang", "jelang"})) ||
         (distance == 1 && key == "untuk"))
       planned = true;
     if (any_of(key, {"dikabarkan", "dilaporkan", "disebut", "disebutkan", "diduga", "diyakini",

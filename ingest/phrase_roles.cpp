@@ -90,6 +90,12 @@ bool RelationBuilder::reported_clause_between(uint32_t from, uint32_t to) const 
   return false;
 }
 
+bool RelationBuilder::in_subordinate_clause_before(uint32_t first, uint32_t cue) const {
+  bool closed = false;
+  for (uint32_t t = first; t < cue && !closed; ++t) closed = a_.tokens[t].word() == ",";
+  return closed && in_subordinate_clause(a_.tokens, first);
+}
+
 // Whether the name at token `first` (after token `after`) is who speaks: a reporting
 // verb before it, with only its title, its body and commas between ("kata juru bicara
 // Kementerian Luar Negeri China, Hua Chunying", "papar Trump").

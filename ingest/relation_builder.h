@@ -230,6 +230,11 @@ class RelationBuilder {
   uint32_t urging_verb_between(uint32_t from, uint32_t to) const;  // "mendesak", or UINT32_MAX
   bool named_as_speaker(uint32_t first, uint32_t after) const;     // "..., kata X"
   bool reported_clause_between(uint32_t from, uint32_t to) const;  // "X mengatakan, ..."
+  // Whether the name at token `first` stands in a subordinate clause ("setelah", "ketika",
+  // "karena" ...) that a comma closes before the cue at `cue`: that clause's actor does
+  // not do what the main clause says ("Setelah Kepulauan Solomon memutus hubungan, dewan
+  // itu menuduh China").
+  bool in_subordinate_clause_before(uint32_t first, uint32_t cue) const;
   bool is_kind_noun(std::string_view w) const;  // class "kind" of the cue lexicon
   // Whether a pronoun no name stands for here (first or second person, "mereka",
   // "pihaknya") stands between tokens i and j, in j's clause.

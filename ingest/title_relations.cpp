@@ -122,9 +122,15 @@ void RelationBuilder::led_by(uint32_t s, const std::vector<Slot>& slots, size_t 
     if (slots[b].entities.size() != 1 || slots[b].last + (under ? 2 : 0) < t) break;
     const EntityType type = entity(slots[b].entities[0]).type;
     if (type == EntityType::kCountry || type == EntityType::kOrganization) {
-      // "pasukan Prancis di bawah pimpinan Napoleon": the forces are led, not the country.
+      // "pasukan Prancis di bawah pimpinan Napoleon": the forces are led, not the country;
+      // "Kartel Sinaloa Meksiko pimpinan X": a body whose name the country ends.
       const uint32_t f = slots[b].first;
-      if (f > si.first && cues_.in_class(classes_.force_words, a_.tokens[f - 1].word())) return;
+      if (f > si.first && (cues_.in_class(classes_.force_words, a_.tokens[f - 1].word()) ||
+                           cues_.in_class(classes_.body_nouns, a_.tokens[f - 1].word()) ||
+                           (type == EntityType::kCountry && a_.tokens[f - 1].upper_initial && f - 1 > si.first &&
+                            !lexicon::is_person_title(a_.tokens[f - 1].key) &&
+                            !cues_.in_class(classes_.party_nouns, a_.tokens[f - 1].key))))
+        return;
       add(slots[k].entities[0], Predicate::kLeads, slots[b].entities[0], s, UINT32_MAX, "",
           "phrase.led_by", 0.8);
       return;

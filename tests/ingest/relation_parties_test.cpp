@@ -407,3 +407,37 @@ TEST_CASE("telling or meeting a news outlet is an interview; what an actor does 
   CHECK(find_relation(run("Arab Saudi mengecam Al Jazeera atas laporan itu."), "Saudi Arabia", Predicate::kAccuse,
                       "Al Jazeera"));
 }
+
+TEST_CASE("a subordinate clause's names take no part in the main clause after its comma",
+          "[relations]") {
+  auto x = run("Setelah Rusia menyerang Ukraina, kelompok itu mengecam Amerika Serikat.");
+  CHECK(find_relation(x, "Russia", Predicate::kAttack, "Ukraine"));
+  require_named(x, {"Russia", "United States"});
+  CHECK_FALSE(find_relation(x, "Russia", Predicate::kAccuse, "United States"));
+
+  auto y = run("Setelah Jepang memutuskan hubungan, Korea Selatan mengecam China.");
+  CHECK(find_relation(y, "South Korea", Predicate::kAccuse, "China"));
+  CHECK_FALSE(find_relation(y, "Japan", Predicate::kSanction, "South Korea"));
+}
+
+TEST_CASE("what is ahead is planned, and a clause of duration keeps its own modality",
+          "[relations][modality]") {
+  auto ahead = run("Johnson menyatakan yakin menjelang pertemuan dengan Kanselir Jerman Angela Merkel.");
+  const Relation* meet = find_relation(ahead, "Angela Merkel", Predicate::kMeet, "Johnson");
+  if (!meet) meet = find_relation(ahead, "Johnson", Predicate::kMeet, "Angela Merkel");
+  REQUIRE(meet);
+  CHECK(meet->modality == Modality::kPlanned);
+
+  auto during = run("Iran menegaskan tidak akan ada perundingan selama Amerika Serikat masih menerapkan sanksi terhadap Iran.");
+  const Relation* sanction = find_relation(during, "United States", Predicate::kSanction, "Iran");
+  REQUIRE(sanction);
+  CHECK(sanction->modality == Modality::kAsserted);
+}
+
+TEST_CASE("a country that ends a body's name is not what the leader after it leads", "[relations]") {
+  auto x = run("Claudia berafiliasi dengan Kartel Sinaloa Meksiko pimpinan El Chapo.");
+  require_named(x, {"Mexico"});
+  for (const auto& r : x.relations) CHECK(r.predicate != Predicate::kLeads);
+  CHECK(find_relation(run("Kunjungan itu disambut rezim Korea Utara pimpinan Kim Jong Un."), "Kim Jong Un",
+                      Predicate::kLeads, "North Korea"));
+}
