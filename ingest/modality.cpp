@@ -168,8 +168,13 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
         any_of(key, {"mendesakkan", "menginginkan", "mengharapkan", "urged", "urges"}) ||
         (distance > 3 && any_of(key, {"ingin", "berharap", "agar", "supaya"})))
       hypothetical = true;
-    // An effort toward an act is not the act: "upaya Korsel memulai kembali dialog".
-    if (distance <= 4 && any_of(key, {"upaya", "upayanya", "usaha", "berupaya", "berusaha"}))
+    // Aid asked for or offered has not been given: "meminta bantuan Rusia", "menawarkan
+    // bantuan kepada Indonesia".
+    if (distance == 1 && noun_cue &&
+        any_of(key, {"meminta", "memohon", "minta", "menawarkan", "tawarkan", "ditawarkan"}))
+      hypothetical = true;
+    // An effort toward an act is not the act: "upaya Korsel untuk memulai kembali dialog".
+    if (distance <= 6 && any_of(key, {"upaya", "upayanya", "usaha", "berupaya", "berusaha"}))
       planned = true;
     // A noun cue named as reported or claimed: "laporan serangan gas", "klaim serangan".
     if (distance <= 2 && noun_cue &&

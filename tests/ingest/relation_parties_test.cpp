@@ -441,3 +441,25 @@ TEST_CASE("a country that ends a body's name is not what the leader after it lea
   CHECK(find_relation(run("Kunjungan itu disambut rezim Korea Utara pimpinan Kim Jong Un."), "Kim Jong Un",
                       Predicate::kLeads, "North Korea"));
 }
+
+TEST_CASE("aid is goods given, and aid asked for or offered is not given yet", "[relations][modality]") {
+  auto aid = run("Bantuan Jepang untuk Filipina tiba kemarin.");
+  const Relation* given = find_relation(aid, "Japan", Predicate::kSupply, "Philippines");
+  REQUIRE(given);
+  CHECK(given->modality == Modality::kAsserted);
+  CHECK_FALSE(find_relation(aid, "Japan", Predicate::kSupport, "Philippines"));
+
+  auto asked = run("Arab Saudi meminta bantuan Korea Selatan untuk memperkuat pertahanan udara.");
+  const Relation* request = find_relation(asked, "South Korea", Predicate::kSupply, "Saudi Arabia");
+  REQUIRE(request);
+  CHECK(request->modality == Modality::kHypothetical);
+}
+
+TEST_CASE("an effort a few words before the act it aims at keeps the act unhappened",
+          "[relations][modality]") {
+  auto x = run("China mendukung upaya Korea Selatan untuk memulai kembali dialog dengan Korea Utara.");
+  const Relation* r = find_relation(x, "North Korea", Predicate::kMeet, "South Korea");
+  if (!r) r = find_relation(x, "South Korea", Predicate::kMeet, "North Korea");
+  REQUIRE(r);
+  CHECK(r->modality != Modality::kAsserted);
+}
