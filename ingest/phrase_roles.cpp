@@ -47,8 +47,15 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
       cues_.in_class(classes_.thing_nouns, before))
     return true;
   if (type != EntityType::kCountry && type != EntityType::kOrganization) return false;
-  if (before == "anggota")
-    return two_before && a_.tokens[m.first - 2].word() == "negara";  // member states
+  // "negara anggota PBB": member states; "sejumlah anggota Partai Republik": some members
+  // act, not the party (a body's members as a whole, "anggota DPR menolak", speak for it).
+  if (before == "anggota") {
+    if (!two_before) return false;
+    const Token& quantifier = a_.tokens[m.first - 2];
+    const std::string_view w = quantifier.word();
+    return w == "negara" || w == "sejumlah" || w == "beberapa" || w == "seorang" || w == "para" ||
+           w == "banyak" || w == "sebagian" || quantifier.kind == TokenKind::kNumber;
+  }
   // "kepada kantor berita TASS", "harian The Independent": the press spoken to or read,
   // no party to what is reported.
   if (cues_.in_class(classes_.media_nouns, before)) return true;
@@ -86,6 +93,34 @@ bool RelationBuilder::reported_clause_between(uint32_t from, uint32_t to) const 
     if (!lexicon::is_reporting_verb(a_.tokens[t].key)) continue;
     const std::string_view next = a_.tokens[t + 1].word();
     if (next == "," || next == "bahwa") return true;
+  }
+  return false;
+}
+
+int RelationBuilder::person_from_body(const std::vector<Slot>& slots, int body) const {
+  if (body <= 0 || slots[body].entities.size() != 1 ||
+      entity(slots[body].entities[0]).type != EntityType::kOrganization)
+    return -1;
+  uint32_t t = slots[body].first;
+  // The unit before the body may stand between ("Dewan Mahasiswa Universitas Indonesia").
+  for (int steps = 0; steps < 6 && t > 0 && a_.tokens[t - 1].upper_initial; ++steps) --t;
+  if (t == 0 || a_.tokens[t - 1].word() != "dari") return -1;
+  for (int k = body - 1; k >= 0; --k) {
+    if (slots[k].last > t - 1) continue;
+    if (slots[k].last < t - 1 || slots[k].entities.size() != 1 ||
+        entity(slots[k].entities[0]).type != EntityType::kPerson)
+      return -1;
+    return k;
+  }
+  return -1;
+}
+
+bool RelationBuilder::reported_party_between(uint32_t from, uint32_t to) const {
+  for (uint32_t t = from; t + 1 < to; ++t) {
+    if (!lexicon::is_reporting_verb(a_.tokens[t].key)) continue;
+    std::string_view next = a_.tokens[t + 1].word();
+    if (next.size() > 3 && next.compare(next.size() - 3, 3, "nya") == 0) next.remove_suffix(3);
+    if (next != "pihak" && cues_.in_class(classes_.party_nouns, next)) return true;
   }
   return false;
 }

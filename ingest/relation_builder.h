@@ -230,6 +230,13 @@ class RelationBuilder {
   uint32_t urging_verb_between(uint32_t from, uint32_t to) const;  // "mendesak", or UINT32_MAX
   bool named_as_speaker(uint32_t first, uint32_t after) const;     // "..., kata X"
   bool reported_clause_between(uint32_t from, uint32_t to) const;  // "X mengatakan, ..."
+  // Whether a reporting verb in [from, to) has a party word for the reported clause's
+  // subject: "Calvo menambahkan pemerintahnya terus berkomunikasi" (his government acts,
+  // not the person who speaks; "pihaknya", the speaker's own side, is the speaker).
+  bool reported_party_between(uint32_t from, uint32_t to) const;
+  // The slot of a person right before "dari" and the body slot `body` (or -1): "Hariman
+  // Siregar dari Dewan Mahasiswa Universitas Indonesia ingin berdialog" (the person acts).
+  int person_from_body(const std::vector<Slot>& slots, int body) const;
   // Whether the name at token `first` stands in a subordinate clause ("setelah", "ketika",
   // "karena" ...) that a comma closes before the cue at `cue`: that clause's actor does
   // not do what the main clause says ("Setelah Kepulauan Solomon memutus hubungan, dewan

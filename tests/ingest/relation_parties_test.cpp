@@ -463,3 +463,19 @@ TEST_CASE("an effort a few words before the act it aims at keeps the act unhappe
   REQUIRE(r);
   CHECK(r->modality != Modality::kAsserted);
 }
+
+TEST_CASE("some members of a party, a speaker's government and a person's body are not who acts",
+          "[relations]") {
+  auto members = run("Partai Demokrat dan sejumlah anggota Partai Republik menuding Donald Trump.");
+  CHECK(find_relation(members, "Partai Demokrat", Predicate::kAccuse, "Donald Trump"));
+  require_named(members, {"Partai Republik"});
+  CHECK_FALSE(find_relation(members, "Partai Republik", Predicate::kAccuse, "Donald Trump"));
+
+  auto government = run("Gubernur Guam Eddie Calvo menambahkan pemerintahnya terus berkomunikasi dengan Amerika Serikat.");
+  require_named(government, {"Eddie Calvo", "United States"});
+  CHECK_FALSE(find_relation(government, "Eddie Calvo", Predicate::kCommunicate, "United States"));
+
+  auto person = run("Kemarin Budi Santoso dari Fakultas Hukum Universitas Gadjah Mada mengecam Israel.");
+  CHECK(find_relation(person, "Budi Santoso", Predicate::kAccuse, "Israel"));
+  CHECK_FALSE(find_relation(person, "Universitas Gadjah Mada", Predicate::kAccuse, "Israel"));
+}
