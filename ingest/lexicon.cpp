@@ -224,9 +224,13 @@ bool is_leader_title(std::string_view key) {
   return words.count(key) > 0;
 }
 
+bool opens_two_word_title(std::string_view key, std::string_view next) {
+  return key == "putra" && next == "mahkota";
+}
+
 bool is_person_title(std::string_view key) {
   static const WordSet words = make({
-      "presiden", "wapres", "pemimpin", "raja", "ratu", "pangeran", "putri", "kanselir",
+      "presiden", "wapres", "pemimpin", "raja", "ratu", "pangeran", "putri", "mahkota", "kanselir",
       "perdana", "menteri", "menlu", "menhan", "mendagri", "menkeu", "gubernur", "wagub",
       "bupati", "wabup", "walikota", "wali", "camat", "lurah", "jenderal", "jendral", "letjen",
       "mayjen", "brigjen", "kolonel", "kol", "letkol", "mayor", "kapten", "laksamana", "komjen",

@@ -200,7 +200,8 @@ class Recognizer {
   // Title phrase starting at i ("Menteri Luar Negeri", "Juru bicara"): returns the index
   // after it, or i when there is none.
   uint32_t skip_title(uint32_t i, uint32_t end) const {
-    if (!lexicon::is_person_title(a_.tokens[i].key)) return i;
+    const bool two_word = i + 1 < end && lexicon::opens_two_word_title(a_.tokens[i].key, a_.tokens[i + 1].key);
+    if (!two_word && !lexicon::is_person_title(a_.tokens[i].key)) return i;
     uint32_t j = i + 1;
     auto continues = [&](uint32_t k) {
       return k < end && a_.tokens[k].is_word() &&

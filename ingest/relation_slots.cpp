@@ -229,6 +229,7 @@ int RelationBuilder::after_word(const std::vector<Slot>& slots, uint32_t i, std:
             key == "," && mention_at_[t - 1] >= 0 && a_.mentions[mention_at_[t - 1]].modifier;
         if (!modifier && !title_comma && !lexicon::is_person_title(key) &&
             !lexicon::is_leader_title(key) && !is_title_continuation(key) &&
+            !lexicon::opens_two_word_title(key, a_.tokens[t + 1].key) &&
             !cues_.in_class(classes_.party_nouns, key))
           return -1;
       }
@@ -387,7 +388,8 @@ std::string_view RelationBuilder::word_before_title(uint32_t first) const {
          (mention_at_[t - 1] >= 0 ? a_.mentions[mention_at_[t - 1]].modifier
                                   : lexicon::is_person_title(a_.tokens[t - 1].key) ||
                                         lexicon::is_leader_title(a_.tokens[t - 1].key) ||
-                                        is_title_continuation(a_.tokens[t - 1].key)))
+                                        is_title_continuation(a_.tokens[t - 1].key) ||
+                                        lexicon::opens_two_word_title(a_.tokens[t - 1].key, a_.tokens[t].key)))
     --t;
   return t > sentence_first ? std::string_view(a_.tokens[t - 1].key) : std::string_view();
 }

@@ -479,3 +479,16 @@ TEST_CASE("some members of a party, a speaker's government and a person's body a
   CHECK(find_relation(person, "Budi Santoso", Predicate::kAccuse, "Israel"));
   CHECK_FALSE(find_relation(person, "Universitas Gadjah Mada", Predicate::kAccuse, "Israel"));
 }
+
+TEST_CASE("'Putra Mahkota' is a title before the crown prince's name, and 'Putra' alone no title",
+          "[relations][titles]") {
+  auto x = run("Presiden Donald Trump melakukan pembicaraan dengan Putra Mahkota Arab Saudi Mohammed bin Salman.");
+  const bool meet = find_relation(x, "Donald Trump", Predicate::kMeet, "Mohammed bin Salman") ||
+                    find_relation(x, "Mohammed bin Salman", Predicate::kMeet, "Donald Trump");
+  CHECK(meet);
+  CHECK(find_relation(x, "Mohammed bin Salman", Predicate::kMemberOf, "Saudi Arabia"));
+  for (const auto& e : x.entities) CHECK(e.label.find("Putra") == std::string::npos);
+
+  auto name = run("Kemarin Budi Eko Putra mengecam Israel.");
+  CHECK(find_relation(name, "Budi Eko Putra", Predicate::kAccuse, "Israel"));
+}
