@@ -365,15 +365,23 @@ bool looks_inflected(std::string_view key) {
   // The suffixes once, then the prefixes (which all start with one of "mbtpdks").
   const bool kan_nya_lah = ends_with(key, "kan") || ends_with(key, "nya") || ends_with(key, "lah");
   const bool suffixed = kan_nya_lah || ends_with(key, "an") || ends_with(key, "i");
-  const char c = key[0];
-  if (c == 'm' || c == 'b' || c == 't' || c == 'p' || c == 'd' || c == 'k' || c == 's') {
-    for (std::string_view p : {"meng", "meny", "mem", "men", "ber", "ter", "per", "di", "ke", "se", "pe"}) {
-      if (starts_with(key, p)) {
-        if (suffixed) return true;
-        if (p.size() >= 3 && p != "per") return true;
-      }
-    }
+  // The longest prefix that opens the word: meN- (meng, meny, mem, men), ber-, ter-, per-,
+  // di-, ke-, se-, pe-. A bare three-letter one other than per- marks it; a short one only
+  // with a suffix.
+  const char c0 = key[0], c1 = key[1], c2 = key[2];
+  size_t prefix = 0;
+  if (c0 == 'm' && c1 == 'e' && (c2 == 'm' || c2 == 'n')) {
+    prefix = 3;
+  } else if (c1 == 'e' && c2 == 'r' && (c0 == 'b' || c0 == 't')) {
+    prefix = 3;
+  } else if (c0 == 'p' && c1 == 'e') {
+    prefix = c2 == 'r' ? 0 : 2;  // "per" marks only with a suffix, like "pe"
+    if (c2 == 'r' && suffixed) return true;
+  } else if ((c0 == 'd' && c1 == 'i') || (c0 == 'k' && c1 == 'e') || (c0 == 's' && c1 == 'e')) {
+    prefix = 2;
   }
+  if (prefix == 3) return true;
+  if (prefix == 2 && suffixed) return true;
   return kan_nya_lah;
 }
 

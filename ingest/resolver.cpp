@@ -40,8 +40,6 @@ class Resolver {
   Resolver(Analysis& a, const Gazetteer& g) : a_(a), g_(g) {}
 
   void run() {
-    // At most one entity a mention: no reallocation moves the entities built so far.
-    a_.entities.reserve(a_.entities.size() + a_.mentions.size());
     names_.reserve(a_.mentions.size());
     mention_count_.reserve(a_.mentions.size());
     for (auto& m : a_.mentions) {
