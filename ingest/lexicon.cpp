@@ -27,9 +27,6 @@ WordSet make(std::initializer_list<std::string_view> words) { return WordSet(wor
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.size() > prefix.size() && s.substr(0, prefix.size()) == prefix;
-}
 
 }  // namespace
 
@@ -242,7 +239,8 @@ bool is_person_title(std::string_view key) {
       "aiptu", "aipda", "bripka", "brigadir", "bripda", "briptu", "serka", "sertu", "kopda",
       "duta", "dubes", "juru", "jubir", "direktur", "dirut", "ketua", "sekretaris", "sekjen",
       "wakil", "kepala", "deputi", "komisioner", "analis", "peneliti", "pakar", "ahli", "pengamat", "profesor", "prof",
-      "dr", "drs", "dra", "ir", "h", "hj", "kh", "ustaz", "ustad", "ustadz", "kiai", "kyai",
+      "dr", "drs", "dra", "ir", "ing", "h", "hj", "kh", "ustaz", "ustad", "ustadz", "kiai", "kyai",
+      "tun", "datuk", "dato", "ajun", "komisaris",
       "habib", "syekh", "sheikh", "syeikh", "emir", "sultan", "bapak", "pak", "ibu", "bu", "tuan", "nyonya", "saudara", "sdr",
       "mr", "mrs", "ms", "miss", "sir", "senator", "diplomat", "hakim", "jaksa", "pengacara",
       "advokat", "wartawan", "jurnalis", "koresponden", "pelatih", "pemain", "penyerang",

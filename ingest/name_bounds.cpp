@@ -116,8 +116,13 @@ std::optional<TitleBodyPerson> split_title_body_person(const Analysis& a, const 
     return std::nullopt;  // "Bupati Kutai Timur Isran Noor"
   if (place && p - first > 2 && !known_name_ends_at(a, g, first, p))
     return std::nullopt;   // "Kota Bandung Budi X"
-  uint32_t body_last = p;  // a rank between body and person belongs to neither ("Polda X Kombes Y")
-  while (body_last > first + 1 && lexicon::is_person_title(t[body_last - 1].key)) --body_last;
+  // A rank between body and person belongs to neither ("Polda X Kombes Y", "Polres X Ajun
+  // Komisaris Besar Y"): title words back from the person, opening with a person title.
+  uint32_t body_last = p;
+  while (body_last > first + 1 &&
+         (lexicon::is_person_title(t[body_last - 1].key) || is_title_continuation(t[body_last - 1].key)))
+    --body_last;
+  while (body_last < p && !lexicon::is_person_title(t[body_last].key)) ++body_last;
   return TitleBodyPerson{body_last, p, body_type(a, g, first, body_last)};
 }
 

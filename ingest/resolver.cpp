@@ -306,6 +306,16 @@ class Resolver {
     if (i + 1 >= ms.size() || ms[i + 1].sentence != ms[i].sentence) return -1;
     const NameMention& next = ms[i + 1];
     if (next.entity < 0 || a_.entities[next.entity].type != EntityType::kPerson) return -1;
+    // A rank or honorific may stand between: "Polres Barelang Ajun Komisaris Besar X",
+    // "Malaysia Tun Dr. Mahathir".
+    if (body_end < next.first && lexicon::is_person_title(a_.tokens[body_end].key)) {
+      uint32_t k = body_end + 1;
+      while (k < next.first &&
+             (lexicon::is_person_title(a_.tokens[k].key) || is_title_continuation(a_.tokens[k].key) ||
+              (a_.tokens[k].is_punct('.') && lexicon::is_person_title(a_.tokens[k - 1].key))))
+        ++k;
+      if (k == next.first) body_end = k;
+    }
     uint32_t gap = next.first - body_end;
     bool adjacent = gap == 0;
     bool joined =

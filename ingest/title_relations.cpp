@@ -1,6 +1,7 @@
 // Static relations from how people are named: titles before a name ("Presiden Rusia X":
 // LEADS; "Wakil ...", a unit's head: MEMBER_OF), appositions after it ("X, juru bicara
 // Y"), "di bawah (pimpinan) X", kinship ("ayah Kim, Kim Jong Il"; "X, kakak tiri Y").
+#include "core/text.h"
 #include "ingest/lexicon.h"
 #include "ingest/recognizer.h"
 #include "ingest/relation_builder.h"
@@ -19,12 +20,21 @@ void RelationBuilder::title_relations(uint32_t s) {
   auto [begin, end] = mentions_of(s);
   for (size_t k = begin; k < end; ++k) {
     const NameMention& m = ms[k];
-    if (!m.modifier) continue;
+    // "seorang Warga Negara Perancis X": a citizen of a country holds no post in it.
+    if (!m.modifier || names_a_kind(k)) continue;
     int32_t person = -1;
-    uint32_t after_rank = m.last;  // "juru bicara pertahanan India Letnan Kolonel X"
-    while (after_rank < a_.sentences[s].last && a_.tokens[after_rank].is_word() &&
-           lexicon::is_person_title(a_.tokens[after_rank].key))
+    // "juru bicara pertahanan India Letnan Kolonel X", "Polres X Ajun Komisaris Besar Y",
+    // "PM Malaysia Tun Dr. Mahathir": ranks and honorifics (an abbreviation's dot too).
+    uint32_t after_rank = m.last;
+    while (after_rank < a_.sentences[s].last) {
+      const Token& t = a_.tokens[after_rank];
+      const bool rank = t.is_word() && (lexicon::is_person_title(t.key) ||
+                                        (after_rank > m.last && is_title_continuation(t.key)));
+      const bool abbreviation_dot = t.is_punct('.') && after_rank > m.last &&
+                                    lexicon::is_person_title(a_.tokens[after_rank - 1].key);
+      if (!rank && !abbreviation_dot) break;
       ++after_rank;
+    }
     for (size_t j = begin; j < end; ++j) {
       if (j == k) continue;
       // The person named right after the body, a comma, "yaitu" or a short form in
@@ -264,9 +274,16 @@ bool RelationBuilder::leader_title_before(uint32_t first, uint32_t sentence_firs
       t - 1 > sentence_first ? std::string_view(a_.tokens[t - 2].key) : std::string_view();
   // A secretary- or director-general heads an international body ("Sekretaris Jenderal
   // PBB"), not a ministry or a party, where the minister or the chair does.
-  const std::string_view body = a_.tokens[first].key;
+  // The body's own first word, or its entity's ("KLHK" is the Kementerian Lingkungan
+  // Hidup dan Kehutanan).
+  std::string body(a_.tokens[first].key);
+  if (mention_at_[first] >= 0) {
+    const std::string& label = entity(a_.mentions[mention_at_[first]].entity).label;
+    body = text::fold_key(label.substr(0, label.find(' ')));
+  }
   const bool led_by_another = body == "kementerian" || body == "departemen" || body == "partai" ||
-                              body == "kemenkeu" || body == "kemlu" || body == "kemendagri";
+                              body == "kemenkeu" || body == "kemlu" || body == "kemendagri" ||
+                              body == "ministry" || body == "department" || body == "party";
   return (key == "menteri" && before == "perdana") ||
          (key == "jenderal" && (before == "sekretaris" || before == "direktur") && !led_by_another);
 }

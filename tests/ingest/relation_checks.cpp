@@ -23,6 +23,11 @@ const Relation* find_relation(const Extraction& x, const std::string& subject, P
   return nullptr;
 }
 
+const Relation* find_either(const Extraction& x, const std::string& a, Predicate p, const std::string& b) {
+  const Relation* r = find_relation(x, a, p, b);
+  return r ? r : find_relation(x, b, p, a);
+}
+
 bool has_rule(const Relation* r, const std::string& rule) {
   if (!r) return false;
   for (const auto& ev : r->evidence) {

@@ -17,6 +17,10 @@ std::string label_of(const Extraction& x, const std::string& id);
 const Relation* find_relation(const Extraction& x, const std::string& subject, Predicate p,
                               const std::string& object);
 
+// The relation p between a and b whichever way round it is stored (a symmetric
+// predicate is stored in id order), or nullptr.
+const Relation* find_either(const Extraction& x, const std::string& a, Predicate p, const std::string& b);
+
 // Whether any evidence of r came from `rule`.
 bool has_rule(const Relation* r, const std::string& rule);
 

@@ -259,8 +259,7 @@ TEST_CASE("a denial followed by a verb denies a deed, not a party", "[relations]
 TEST_CASE("a stalled or called-off act is negated", "[relations][modality]") {
   auto x =
       run("Ketika Macron membatalkan rencananya untuk bertemu Putin di Paris, hubungan memburuk.");
-  const Relation* r = find_relation(x, "Emmanuel Macron", Predicate::kMeet, "Vladimir Putin");
-  if (!r) r = find_relation(x, "Vladimir Putin", Predicate::kMeet, "Emmanuel Macron");
+  const Relation* r = find_either(x, "Emmanuel Macron", Predicate::kMeet, "Vladimir Putin");
   REQUIRE(r);
   CHECK(r->modality == Modality::kNegated);
 }
@@ -312,9 +311,7 @@ TEST_CASE("a place before 'yang' is not what a relative clause is about", "[rela
 
 TEST_CASE("ready or willing to act is hypothetical", "[relations][modality]") {
   auto x = run("Lula da Silva mengaku siap bertemu Javier Milei.");
-  const Relation* r =
-      find_relation(x, "Javier Milei", Predicate::kMeet, "Luiz Inacio Lula da Silva");
-  if (!r) r = find_relation(x, "Luiz Inacio Lula da Silva", Predicate::kMeet, "Javier Milei");
+  const Relation* r = find_either(x, "Javier Milei", Predicate::kMeet, "Luiz Inacio Lula da Silva");
   REQUIRE(r);
   CHECK(r->modality == Modality::kHypothetical);
 }
@@ -423,8 +420,7 @@ TEST_CASE("a subordinate clause's names take no part in the main clause after it
 TEST_CASE("what is ahead is planned, and a clause of duration keeps its own modality",
           "[relations][modality]") {
   auto ahead = run("Johnson menyatakan yakin menjelang pertemuan dengan Kanselir Jerman Angela Merkel.");
-  const Relation* meet = find_relation(ahead, "Angela Merkel", Predicate::kMeet, "Johnson");
-  if (!meet) meet = find_relation(ahead, "Johnson", Predicate::kMeet, "Angela Merkel");
+  const Relation* meet = find_either(ahead, "Angela Merkel", Predicate::kMeet, "Johnson");
   REQUIRE(meet);
   CHECK(meet->modality == Modality::kPlanned);
 
@@ -458,8 +454,7 @@ TEST_CASE("aid is goods given, and aid asked for or offered is not given yet", "
 TEST_CASE("an effort a few words before the act it aims at keeps the act unhappened",
           "[relations][modality]") {
   auto x = run("China mendukung upaya Korea Selatan untuk memulai kembali dialog dengan Korea Utara.");
-  const Relation* r = find_relation(x, "North Korea", Predicate::kMeet, "South Korea");
-  if (!r) r = find_relation(x, "South Korea", Predicate::kMeet, "North Korea");
+  const Relation* r = find_either(x, "North Korea", Predicate::kMeet, "South Korea");
   REQUIRE(r);
   CHECK(r->modality != Modality::kAsserted);
 }
@@ -483,9 +478,7 @@ TEST_CASE("some members of a party, a speaker's government and a person's body a
 TEST_CASE("'Putra Mahkota' is a title before the crown prince's name, and 'Putra' alone no title",
           "[relations][titles]") {
   auto x = run("Presiden Donald Trump melakukan pembicaraan dengan Putra Mahkota Arab Saudi Mohammed bin Salman.");
-  const bool meet = find_relation(x, "Donald Trump", Predicate::kMeet, "Mohammed bin Salman") ||
-                    find_relation(x, "Mohammed bin Salman", Predicate::kMeet, "Donald Trump");
-  CHECK(meet);
+  CHECK(find_either(x, "Donald Trump", Predicate::kMeet, "Mohammed bin Salman"));
   CHECK(find_relation(x, "Mohammed bin Salman", Predicate::kMemberOf, "Saudi Arabia"));
   for (const auto& e : x.entities) CHECK(e.label.find("Putra") == std::string::npos);
 

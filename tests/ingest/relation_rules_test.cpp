@@ -645,3 +645,26 @@ TEST_CASE("a user's @class line extends the word classes the relation rules read
   CHECK_FALSE(find_relation(with_class, "North Korea", Predicate::kAttack, "Japan"));
   CHECK(find_relation(run("Korea Utara menyerang nelayan Jepang."), "North Korea", Predicate::kAttack, "Japan"));
 }
+
+TEST_CASE("a rank or honorific between a body and a person belongs to neither", "[relations][titles]") {
+  auto police = run("Kepala Polres Barelang Ajun Komisaris Besar Prasetyo Rachmat Purboyo menjelaskan kejadian itu.");
+  CHECK(find_relation(police, "Prasetyo Rachmat Purboyo", Predicate::kLeads, "Polres Barelang"));
+  for (const auto& e : police.entities) CHECK(e.label.find("Komisaris") == std::string::npos);
+
+  auto honorific = run("Perdana Menteri Malaysia Tun Dr. Mahathir Mohamad menerima penghargaan itu.");
+  CHECK(find_relation(honorific, "Mahathir Mohamad", Predicate::kLeads, "Malaysia"));
+  for (const auto& e : honorific.entities) CHECK(e.label.find("Tun") == std::string::npos);
+}
+
+TEST_CASE("a citizen holds no post, and a ministry's secretary-general named by its short form leads nothing",
+          "[relations][titles]") {
+  auto citizen = run("Pemerintah mengabulkan ekstradisi seorang Warga Negara Perancis Hubert Marie Echene.");
+  require_named(citizen, {"France", "Hubert Marie Echene"});
+  CHECK_FALSE(find_relation(citizen, "Hubert Marie Echene", Predicate::kMemberOf, "France"));
+
+  auto secretary = run("Sekretaris Jenderal KLHK Bambang Hendroyono mengatakan itu di Jakarta.");
+  CHECK(find_relation(secretary, "Bambang Hendroyono", Predicate::kMemberOf,
+                      "Kementerian Lingkungan Hidup dan Kehutanan"));
+  CHECK_FALSE(find_relation(secretary, "Bambang Hendroyono", Predicate::kLeads,
+                            "Kementerian Lingkungan Hidup dan Kehutanan"));
+}
