@@ -221,6 +221,13 @@ bool is_leader_title(std::string_view key) {
   return words.count(key) > 0;
 }
 
+bool is_balinese_name_word(std::string_view key) {
+  static const WordSet words = make({"wayan", "putu", "gede", "made", "kadek", "nengah", "nyoman",
+                                     "komang", "ketut", "gusti", "luh", "ayu", "dewa", "ida",
+                                     "kade"});
+  return words.count(key) > 0;
+}
+
 bool opens_two_word_title(std::string_view key, std::string_view next) {
   return key == "putra" && next == "mahkota";
 }

@@ -15,6 +15,9 @@ bool is_person_title(std::string_view key);    // presiden, menteri, pemimpin, d
 // A word that is a title only with the next one: "putra" of "putra mahkota" (crown prince;
 // "putra" alone is a son, and a name, "Eko Putra").
 bool opens_two_word_title(std::string_view key, std::string_view next);
+// The birth-order and caste names a Balinese name opens with after "I" or "Ni" ("I Wayan",
+// "I Gusti Ngurah", "Ni Luh").
+bool is_balinese_name_word(std::string_view key);
 bool is_role_noun(std::string_view key);       // juru bicara parts, analis, peneliti, duta, ...
 bool is_leader_title(std::string_view key);    // presiden, pemimpin, raja, perdana, kanselir, ...
 bool is_org_head(std::string_view key);        // universitas, kementerian, dewan, badan, partai, ...

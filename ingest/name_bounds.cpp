@@ -103,6 +103,11 @@ std::optional<TitleBodyPerson> split_title_body_person(const Analysis& a, const 
   // A word joined by a hyphen belongs with the word before it ("Perserikatan Bangsa-Bangsa
   // Zeid Ra'ad"): the person starts after it.
   while (p < last && t[p].hyphen_before) ++p;
+  // A Balinese name opens with "I" or "Ni" before its birth-order or caste name ("I Nengah
+  // Sukasta", "Ni Luh Ayu"): the particle is the person's, not a numeral of the body.
+  if (p < last && p > first + 2 && (t[p - 1].key == "i" || t[p - 1].key == "ni") &&
+      lexicon::is_balinese_name_word(t[p].key))
+    --p;
   if (p == last || p <= first + 1) return std::nullopt;
   if (t[p - 1].is_word() && !t[p - 1].upper_initial && !t[p - 1].all_upper)
     return std::nullopt;  // "... and Justice Reform"

@@ -668,3 +668,11 @@ TEST_CASE("a citizen holds no post, and a ministry's secretary-general named by 
   CHECK_FALSE(find_relation(secretary, "Bambang Hendroyono", Predicate::kLeads,
                             "Kementerian Lingkungan Hidup dan Kehutanan"));
 }
+
+TEST_CASE("a Balinese name keeps its 'I' and the body before it loses it", "[relations][names]") {
+  auto x = run("Secara terpisah, Kepala Dinas Pariwisata Klungkung I Nengah Sukasta mengatakan itu.");
+  CHECK(find_relation(x, "I Nengah Sukasta", Predicate::kLeads, "Dinas Pariwisata Klungkung"));
+  // A numeral that no Balinese name follows stays with its body.
+  CHECK(find_relation(run("Ketua Komisi I DPR Meutya Hafid menolak usulan itu."), "Meutya Hafid",
+                      Predicate::kLeads, "Komisi I DPR"));
+}
