@@ -43,8 +43,14 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
     return true;
   // "pesawat Gulfstream": a thing no gazetteer knows; not "pesawat Airbus", whose maker
   // sells, nor "rudal Korea Utara", whose country acts.
+  // One lowercase word may stand between ("pesawat jet carter Gulfstream N50JE"), but not
+  // one that names the maker or owner ("pesawat dari ATR", "kapal milik X").
+  const bool describing = two_before && !a_.tokens[m.first - 1].upper_initial &&
+                          !lexicon::is_function_word(before) && !is_preposition(before) &&
+                          before != "milik" && before != "buatan" && before != "produksi";
   if (type != EntityType::kCountry && m.gazetteer < 0 &&
-      cues_.in_class(classes_.thing_nouns, before))
+      (cues_.in_class(classes_.thing_nouns, before) ||
+       (describing && cues_.in_class(classes_.thing_nouns, a_.tokens[m.first - 2].word()))))
     return true;
   if (type != EntityType::kCountry && type != EntityType::kOrganization) return false;
   // "negara anggota PBB": member states; "sejumlah anggota Partai Republik": some members

@@ -104,6 +104,11 @@ TEST_CASE("a name a thing noun opens or follows is no actor", "[relations]") {
   auto plane = run("Pesawat Gulfstream mendarat di Denpasar pada Jumat.");
   require_named(plane, {"Gulfstream", "Denpasar"});
   for (const auto& r : plane.relations) CHECK(r.predicate == Predicate::kCoOccurs);
+  auto charter = run("Pesawat jet carter Gulfstream N50JE mendarat di Denpasar pada Jumat.");
+  require_named(charter, {"Gulfstream N50JE", "Denpasar"});
+  for (const auto& r : charter.relations) CHECK(r.predicate == Predicate::kCoOccurs);
+  // A maker after "dari" sells: "membeli pesawat dari ATR" (ATR gives).
+  CHECK(find_relation(run("Lion Air membeli 27 pesawat dari ATR."), "ATR", Predicate::kSupply, "Lion Air"));
 }
 
 TEST_CASE("a reversed supply cue takes its giver after 'dari', or a country after the goods",
