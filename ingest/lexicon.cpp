@@ -247,7 +247,7 @@ bool is_person_title(std::string_view key) {
       "duta", "dubes", "juru", "jubir", "direktur", "dirut", "ketua", "sekretaris", "sekjen",
       "wakil", "kepala", "deputi", "komisioner", "analis", "peneliti", "pakar", "ahli", "pengamat", "profesor", "prof",
       "dr", "drs", "dra", "ir", "ing", "h", "hj", "kh", "ustaz", "ustad", "ustadz", "kiai", "kyai",
-      "tun", "datuk", "dato", "ajun", "komisaris",
+      "tun", "datuk", "dato", "ajun", "komisaris", "inspektur",
       "habib", "syekh", "sheikh", "syeikh", "emir", "sultan", "bapak", "pak", "ibu", "bu", "tuan", "nyonya", "saudara", "sdr",
       "mr", "mrs", "ms", "miss", "sir", "senator", "diplomat", "hakim", "jaksa", "pengacara",
       "advokat", "wartawan", "jurnalis", "koresponden", "pelatih", "pemain", "penyerang",

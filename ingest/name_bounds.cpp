@@ -105,16 +105,21 @@ std::optional<TitleBodyPerson> split_title_body_person(const Analysis& a, const 
   while (p < last && t[p].hyphen_before) ++p;
   // A Balinese name opens with "I" or "Ni" before its birth-order or caste name ("I Nengah
   // Sukasta", "Ni Luh Ayu"): the particle is the person's, not a numeral of the body.
-  if (p < last && p > first + 2 && (t[p - 1].key == "i" || t[p - 1].key == "ni") &&
-      lexicon::is_balinese_name_word(t[p].key))
+  // A one-word body is too weak a split ("Joko Widodo"), unless the particle marks where
+  // the person starts: "Bupati Karangasem I Gusti Ayu Mas Sumatri".
+  bool balinese = false;
+  if (p < last && p > first + 1 && (t[p - 1].key == "i" || t[p - 1].key == "ni") &&
+      lexicon::is_balinese_name_word(t[p].key)) {
     --p;
-  if (p == last || p <= first + 1) return std::nullopt;
+    balinese = true;
+  }
+  if (p == last || (p <= first + 1 && !balinese)) return std::nullopt;
   if (t[p - 1].is_word() && !t[p - 1].upper_initial && !t[p - 1].all_upper)
     return std::nullopt;  // "... and Justice Reform"
   // A one-word person needs a clear end of the body before it: a known name, an
   // acronym or a number ("Komisi XI DPR Wiranto").
   const Token& body_end = t[p - 1];
-  const bool clear_end = body_end.all_upper || body_end.kind == TokenKind::kNumber ||
+  const bool clear_end = balinese || body_end.all_upper || body_end.kind == TokenKind::kNumber ||
                          lexicon::is_compass_word(body_end.key) ||
                          known_name_ends_at(a, g, first, p);
   if ((last - p == 1 || !(org || place)) && !clear_end)

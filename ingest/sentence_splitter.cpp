@@ -15,7 +15,7 @@ bool is_abbreviation(std::string_view key) {
       "col", "sgt", "rev", "kab", "kec", "prov", "tbk", "sh", "se", "mm", "mh", "msi", "phd",
       "ssos", "skom", "spd", "yth", "hlm", "tel", "telp", "no", "nos", "vol", "ed", "a.n", "u.p",
       "sept", "okt", "des", "jan", "feb", "agu", "ags", "apr", "jun", "jul", "nov", "mar",
-      "etc", "approx", "ca", "pt", "cv", "ust", "m", "muh", "moh", "mohd", "abd", "abd",
+      "etc", "approx", "ca", "pt", "pte", "cv", "ust", "m", "muh", "moh", "mohd", "abd",
   };
   return kAbbreviations.count(key) > 0;
 }

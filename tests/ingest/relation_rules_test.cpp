@@ -651,6 +651,9 @@ TEST_CASE("a rank or honorific between a body and a person belongs to neither", 
   CHECK(find_relation(police, "Prasetyo Rachmat Purboyo", Predicate::kLeads, "Polres Barelang"));
   for (const auto& e : police.entities) CHECK(e.label.find("Komisaris") == std::string::npos);
 
+  auto general = run("Hal itu disampaikan Kepala Kepolisian Daerah Metro Jaya Inspektur Jenderal Gatot Eddy Pramono.");
+  CHECK(find_relation(general, "Gatot Eddy Pramono", Predicate::kLeads, "Kepolisian Daerah Metro Jaya"));
+
   auto honorific = run("Perdana Menteri Malaysia Tun Dr. Mahathir Mohamad menerima penghargaan itu.");
   CHECK(find_relation(honorific, "Mahathir Mohamad", Predicate::kLeads, "Malaysia"));
   for (const auto& e : honorific.entities) CHECK(e.label.find("Tun") == std::string::npos);
@@ -672,6 +675,9 @@ TEST_CASE("a citizen holds no post, and a ministry's secretary-general named by 
 TEST_CASE("a Balinese name keeps its 'I' and the body before it loses it", "[relations][names]") {
   auto x = run("Secara terpisah, Kepala Dinas Pariwisata Klungkung I Nengah Sukasta mengatakan itu.");
   CHECK(find_relation(x, "I Nengah Sukasta", Predicate::kLeads, "Dinas Pariwisata Klungkung"));
+  auto regency = run("Festival dibuka Bupati Karangasem I Gusti Ayu Mas Sumatri pada Sabtu.");
+  require_named(regency, {"I Gusti Ayu Mas Sumatri"});
+  for (const auto& e : regency.entities) CHECK(e.label != "Karangasem I Gusti Ayu Mas Sumatri");
   // A numeral that no Balinese name follows stays with its body.
   CHECK(find_relation(run("Ketua Komisi I DPR Meutya Hafid menolak usulan itu."), "Meutya Hafid",
                       Predicate::kLeads, "Komisi I DPR"));
