@@ -102,6 +102,11 @@ bool is_generic_noun(std::string_view key) {
       "hukum", "keamanan", "ekonomi", "politik", "pertahanan", "perdagangan", "keuangan",
       "undang-undang", "peraturan", "keputusan", "instruksi", "surat", "program", "proyek",
       "rapat", "sidang", "konferensi", "pertemuan", "kunjungan", "acara", "lomba", "juara",
+      // kinds of body, which alone name none ("Grup", "Klub", "Polda", "Politeknik")
+      "grup", "group", "klub", "polda", "polres", "polsek", "polresta", "polrestabes", "dinas",
+      "biro", "satuan", "balai", "asosiasi", "politeknik", "akademi", "institut", "perusahaan",
+      "korps", "inspektorat", "yayasan", "koperasi", "kedutaan", "konsulat", "himpunan",
+      "perhimpunan", "ikatan", "serikat", "persatuan", "federasi",
   });
   return words.count(key) > 0;
 }

@@ -137,3 +137,13 @@ TEST_CASE("a leader's title alone is no name", "[ner]") {
   REQUIRE(testing::find_entity(x, "Kosovo"));
   CHECK_FALSE(testing::find_entity(x, "PM"));
 }
+
+TEST_CASE("a word for a kind of body alone is no name, and the body it opens still is", "[ner]") {
+  auto x = testing::extract_text(
+      "Judul\n\nGrup itu mengunjungi Jepang. Mungkin nanti ada Politeknik untuk industri. Kepala Dinas "
+      "Pariwisata Bali Budi Santoso tiba.");
+  REQUIRE(testing::find_entity(x, "Japan"));
+  CHECK_FALSE(testing::find_entity(x, "Grup"));
+  CHECK_FALSE(testing::find_entity(x, "Politeknik"));
+  CHECK(testing::find_entity(x, "Dinas Pariwisata Bali"));
+}
