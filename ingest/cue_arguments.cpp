@@ -107,7 +107,9 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
   // "X mengatakan, saat ini ayah Abedi berada di Libya": a clause reported after a comma or
   // "bahwa" has its own subject; the speaker before it is none.
   if (left >= 0 && !cue.noun && reported_clause_between(slots[left].last, i)) left = -1;
-  if (left >= 0 && !cue.noun && person_from_body(slots, left) >= 0) left = person_from_body(slots, left);
+  if (left >= 0 && !cue.noun) {
+    if (std::optional<int> person = person_from_body(slots, left)) left = *person;
+  }
   if (left >= 0 && !cue.noun && slots[left].entities.size() == 1 &&
       entity(slots[left].entities[0]).type == EntityType::kPerson && reported_party_between(slots[left].last, i))
     left = -1;

@@ -103,22 +103,23 @@ bool RelationBuilder::reported_clause_between(uint32_t from, uint32_t to) const 
   return false;
 }
 
-int RelationBuilder::person_from_body(const std::vector<Slot>& slots, int body) const {
-  if (body <= 0 || slots[body].entities.size() != 1 ||
+std::optional<int> RelationBuilder::person_from_body(const std::vector<Slot>& slots, int body) const {
+  if (body < 0 || slots[body].entities.size() != 1 ||
       entity(slots[body].entities[0]).type != EntityType::kOrganization)
-    return -1;
+    return std::nullopt;
   uint32_t t = slots[body].first;
   // The unit before the body may stand between ("Dewan Mahasiswa Universitas Indonesia").
-  for (int steps = 0; steps < 6 && t > 0 && a_.tokens[t - 1].upper_initial; ++steps) --t;
-  if (t == 0 || a_.tokens[t - 1].word() != "dari") return -1;
+  for (int steps = 0; steps < 6 && t > a_.sentences[current_sentence_].first && a_.tokens[t - 1].upper_initial; ++steps)
+    --t;
+  if (t == 0 || a_.tokens[t - 1].word() != "dari") return std::nullopt;
   for (int k = body - 1; k >= 0; --k) {
     if (slots[k].last > t - 1) continue;
-    if (slots[k].last < t - 1 || slots[k].entities.size() != 1 ||
-        entity(slots[k].entities[0]).type != EntityType::kPerson)
-      return -1;
-    return k;
+    if (slots[k].last == t - 1 && slots[k].entities.size() == 1 &&
+        entity(slots[k].entities[0]).type == EntityType::kPerson)
+      return k;
+    break;
   }
-  return -1;
+  return -1;  // someone the article does not name here is from the body
 }
 
 bool RelationBuilder::reported_party_between(uint32_t from, uint32_t to) const {

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -234,9 +235,11 @@ class RelationBuilder {
   // subject: "Calvo menambahkan pemerintahnya terus berkomunikasi" (his government acts,
   // not the person who speaks; "pihaknya", the speaker's own side, is the speaker).
   bool reported_party_between(uint32_t from, uint32_t to) const;
-  // The slot of a person right before "dari" and the body slot `body` (or -1): "Hariman
-  // Siregar dari Dewan Mahasiswa Universitas Indonesia ingin berdialog" (the person acts).
-  int person_from_body(const std::vector<Slot>& slots, int body) const;
+  // For a body slot after "dari" ("Hariman Siregar dari Dewan Mahasiswa Universitas
+  // Indonesia ingin berdialog"): the slot of the person named right before "dari", who
+  // acts, or -1 when no name stands there (the body acts in neither case); nothing when
+  // `body` is no body after "dari".
+  std::optional<int> person_from_body(const std::vector<Slot>& slots, int body) const;
   // Whether the name at token `first` stands in a subordinate clause ("setelah", "ketika",
   // "karena" ...) that a comma closes before the cue at `cue`: that clause's actor does
   // not do what the main clause says ("Setelah Kepulauan Solomon memutus hubungan, dewan

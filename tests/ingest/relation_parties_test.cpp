@@ -478,6 +478,15 @@ TEST_CASE("some members of a party, a speaker's government and a person's body a
   auto person = run("Kemarin Budi Santoso dari Fakultas Hukum Universitas Gadjah Mada mengecam Israel.");
   CHECK(find_relation(person, "Budi Santoso", Predicate::kAccuse, "Israel"));
   CHECK_FALSE(find_relation(person, "Universitas Gadjah Mada", Predicate::kAccuse, "Israel"));
+  // Someone unnamed from the body: the body still does not act.
+  auto someone = run("Seorang aktivis dari Dewan Mahasiswa Universitas Indonesia mengecam Israel.");
+  require_named(someone, {"Universitas Indonesia", "Israel"});
+  CHECK_FALSE(find_relation(someone, "Universitas Indonesia", Predicate::kAccuse, "Israel"));
+
+  // A newspaper of a country is the press, not the country: "surat kabar Kuwait".
+  auto paper = run("Surat kabar Kuwait, Al-Seyassah, melaporkan bahwa mereka melarikan diri ke Iran.");
+  require_named(paper, {"Kuwait", "Iran"});
+  CHECK_FALSE(find_relation(paper, "Kuwait", Predicate::kVisit, "Iran"));
 }
 
 TEST_CASE("'Putra Mahkota' is a title before the crown prince's name, and 'Putra' alone no title",
