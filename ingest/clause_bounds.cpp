@@ -23,14 +23,11 @@ bool in_subordinate_clause(const std::vector<Token>& tokens, uint32_t i) {
 }
 
 bool clause_ends_between(const std::vector<Token>& tokens, Predicate p, uint32_t i, uint32_t j) {
-  bool subordinate = false, checked = false;
   for (uint32_t t = i + 1; t < j; ++t) {
-    if (tokens[t].word() == "," && !checked) {
-      checked = true;
-      subordinate = in_subordinate_clause(tokens, i);
-    }
-    if (subordinate && tokens[t].word() == ",") return true;
     const std::string_view w = tokens[t].word();
+    // A comma closes the subordinate clause the verb stands in ("setelah X memutus
+    // hubungan, Y menuduh Z"): asked once, at the first comma.
+    if (w == "," && in_subordinate_clause(tokens, i)) return true;
     if (w == ";" || (w == "bahwa" && (p == Predicate::kCommunicate || p == Predicate::kRecognize)))
       return true;
     // A subordinate clause starts: "menyerang lewat tengah, karena keberadaan Alonso".

@@ -42,9 +42,9 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
       is_envoy_before(m.first - 2, a_.sentences[m.sentence].first))
     return true;
   // "pesawat Gulfstream": a thing no gazetteer knows; not "pesawat Airbus", whose maker
-  // sells, nor "rudal Korea Utara", whose country acts.
-  // One lowercase word may stand between ("pesawat jet carter Gulfstream N50JE"), but not
-  // one that names the maker or owner ("pesawat dari ATR", "kapal milik X").
+  // sells, nor "rudal Korea Utara", whose country acts. One lowercase word may stand
+  // between ("pesawat jet carter Gulfstream N50JE"), but not one that names the maker or
+  // owner ("pesawat dari ATR", "kapal milik X").
   const bool describing = two_before && !a_.tokens[m.first - 1].upper_initial &&
                           !lexicon::is_function_word(before) && !is_preposition(before) &&
                           before != "milik" && before != "buatan" && before != "produksi";
@@ -57,10 +57,10 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
   // act, not the party (a body's members as a whole, "anggota DPR menolak", speak for it).
   if (before == "anggota") {
     if (!two_before) return false;
-    const Token& quantifier = a_.tokens[m.first - 2];
-    const std::string_view w = quantifier.word();
+    const Token& word_before = a_.tokens[m.first - 2];
+    const std::string_view w = word_before.word();
     return w == "negara" || w == "sejumlah" || w == "beberapa" || w == "seorang" || w == "para" ||
-           w == "banyak" || w == "sebagian" || quantifier.kind == TokenKind::kNumber;
+           w == "banyak" || w == "sebagian" || word_before.kind == TokenKind::kNumber;
   }
   // "kepada kantor berita TASS", "harian The Independent": the press spoken to or read,
   // no party to what is reported.
