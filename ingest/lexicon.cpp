@@ -114,6 +114,7 @@ bool is_generic_noun(std::string_view key) {
 bool is_org_tail(std::string_view key) {
   static const WordSet words = make({
       "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc", "plc", "co", "company",
+      "pte", "bhd", "sdn",
       "holdings", "holding", "group", "exchange", "airlines", "airways", "tbk", "persero",
       "foundation", "institute", "association", "agency", "network", "studios", "studio",
       "pictures", "motors", "industries", "resources", "capital", "partners", "ventures", "fund",

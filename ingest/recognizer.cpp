@@ -171,7 +171,7 @@ class Recognizer {
       nm.last = k + 1;
       return;
     }
-    if (e.type == EntityType::kOrganization || e.type == EntityType::kEvent || e.type == EntityType::kTopic) return;
+    if (e.type == EntityType::kEvent || e.type == EntityType::kTopic) return;
     // "Salman bin Abdulaziz Al Saud": the rest of a known person's name after a connector.
     if (e.type == EntityType::kPerson) {
       uint32_t j = k;
@@ -187,14 +187,25 @@ class Recognizer {
         return;
       }
     }
-    while (k < end && t[k].is_word() && t[k].upper_initial &&
-           (!lexicon::is_common_capitalized(t[k].key) || lexicon::is_org_tail(t[k].key)))
+    // "Pertamina Energy Services Pte. Ltd": a company named after its parent.
+    while (k < end && ((t[k].is_word() && t[k].upper_initial &&
+                        (!lexicon::is_common_capitalized(t[k].key) || lexicon::is_org_tail(t[k].key))) ||
+                       abbreviation_dot_in_name(k, end)))
       ++k;
+    if (k > nm.last && !t[k - 1].is_word()) --k;  // a dot that ends the name ends the sentence's word
     if (k > nm.last && lexicon::is_org_tail(t[k - 1].key)) {
       nm.last = k;
       nm.gazetteer = -1;
       nm.type = EntityType::kOrganization;
     }
+  }
+
+  // Whether token k is the dot of a company's abbreviated legal form with another after
+  // it: "Pte. Ltd", "Sdn. Bhd", "Co. Ltd".
+  bool abbreviation_dot_in_name(uint32_t k, uint32_t end) const {
+    const auto& t = a_.tokens;
+    return k > 0 && k + 1 < end && t[k].is_punct('.') && !t[k].space_before && lexicon::is_org_tail(t[k - 1].key) &&
+           t[k + 1].upper_initial && lexicon::is_org_tail(t[k + 1].key);
   }
 
   // Title phrase starting at i ("Menteri Luar Negeri", "Juru bicara"): returns the index
@@ -309,6 +320,10 @@ class Recognizer {
         ++j;  // initials: "B.J. Habibie", "M. Hendra"
         continue;
       }
+      if (abbreviation_dot_in_name(j, end)) {
+        ++j;  // "Kernel Oil Pte. Ltd"
+        continue;
+      }
       if (t.kind == TokenKind::kNumber && org_head) {
         ++j;  // "SMA 1", "Polsek 2" keep their number
         continue;
@@ -353,6 +368,13 @@ class Recognizer {
          lexicon::is_leader_title(a_.tokens[first].key) || is_roman_numeral(a_.tokens[first]) ||
          is_code(a_.tokens[first]) || (!speaks && lexicon::looks_inflected(a_.tokens[first].key))))
       return j;
+    // A run of legal forms or of title words alone ("Pte. Ltd", "Managing Director") names
+    // no one.
+    if (only_words_of(first, j, [](std::string_view k) { return lexicon::is_org_tail(k); }) ||
+        only_words_of(first, j, [](std::string_view k) {
+          return lexicon::is_person_title(k) || is_title_continuation(k);
+        }))
+      return j;
     if (auto split = split_title_body_person(a_, g_, info, first, j)) {
       add_mention(s, first, split->body_last, split->body_type);
       add_mention(s, split->person_first, j, EntityType::kPerson);
@@ -386,6 +408,14 @@ class Recognizer {
     }
     if (nm.guessed && only_common_words(first, last)) return;
     a_.mentions.push_back(nm);
+  }
+
+  template <class Test>
+  bool only_words_of(uint32_t first, uint32_t last, Test&& test) const {
+    for (uint32_t k = first; k < last; ++k) {
+      if (a_.tokens[k].is_word() && !test(a_.tokens[k].key)) return false;
+    }
+    return true;
   }
 
   bool only_common_words(uint32_t first, uint32_t last) const {
@@ -438,7 +468,7 @@ bool is_title_continuation(std::string_view key) {
       "tentara", "militer", "pasukan", "angkatan", "udara", "darat", "laut", "polisi", "resor",
       "sektor",
       "of", "state", "foreign", "affairs", "defence", "defense", "national", "security",
-      "executive", "officer", "vice", "chief", "operating", "financial", "hak", "asasi", "manusia",
+      "executive", "officer", "vice", "chief", "operating", "financial", "managing", "hak", "asasi", "manusia",
       "interim", "terpilih", "sementara", "sumber", "daya", "mineral", "lingkungan", "hidup",
       "kehutanan", "perumahan", "rakyat", "pekerjaan", "riset", "teknologi", "tenaga", "kerja",
       "komunikasi", "digital", "perindustrian", "ketenagakerjaan", "pemuda", "olahraga",

@@ -147,3 +147,14 @@ TEST_CASE("a word for a kind of body alone is no name, and the body it opens sti
   CHECK_FALSE(testing::find_entity(x, "Politeknik"));
   CHECK(testing::find_entity(x, "Dinas Pariwisata Bali"));
 }
+
+TEST_CASE("a company named after its parent is a name of its own, and legal forms or titles alone are none",
+          "[ner]") {
+  auto x = testing::extract_text(
+      "Judul\n\nKPK menetapkan Managing Director Pertamina Energy Services Pte. Ltd (PES) Bambang "
+      "Irianto sebagai tersangka. Kerja sama antara Garuda Indonesia Group dan Sriwijaya Air Group berlanjut.");
+  CHECK(testing::find_entity(x, "Pertamina Energy Services Pte. Ltd"));
+  CHECK(testing::find_entity(x, "Garuda Indonesia Group"));
+  CHECK_FALSE(testing::find_entity(x, "Managing Director"));
+  CHECK_FALSE(testing::find_entity(x, "Energy Services Pte"));
+}
