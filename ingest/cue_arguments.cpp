@@ -114,6 +114,16 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
       entity(slots[left].entities[0]).type == EntityType::kPerson && reported_party_between(slots[left].last, i))
     left = -1;
   if (left >= 0 && !cue.noun && in_subordinate_clause_before(slots[left].first, i)) left = -1;
+  // "Kata Bambang, mayoritas konsesi berada di Kalimantan": whom a sentence opens by
+  // naming as its speaker is not the subject of what is reported after the comma
+  // ("..., kata Anies, setelah bertemu dengan Habibie" is: the report comes first).
+  if (left >= 0 && !cue.noun && slots[left].first > si.first &&
+      lexicon::is_reporting_verb(a_.tokens[si.first].key) &&
+      named_as_speaker(slots[left].first, si.first > 0 ? si.first - 1 : 0)) {
+    bool comma = false;
+    for (uint32_t t = slots[left].last; t < i && !comma; ++t) comma = a_.tokens[t].word() == ",";
+    if (comma) left = -1;
+  }
   // "Polri menyatakan serangan bom ... dilakukan ISIS": whoever reports a deed whose agent
   // is named after it ("dilakukan", "oleh") is not its agent; one who declares or states
   // it does it ("Rusia menyatakan perang", "menyatakan solidaritas"), and one who announces

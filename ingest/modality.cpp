@@ -146,16 +146,21 @@ Modality modality_at(const Analysis& a, const SentenceInfo& s, uint32_t cue, boo
                      "harus", "seharusnya", "sebaiknya", "semestinya", "perlu", "could", "might",
                      "can", "may", "should", "must"}))
       hypothetical = true;
+    // "berharap bisa bertemu" hopes to do it (planned); "berharap pemerintah Tiongkok
+    // mengimpor" hopes another will (below, hypothetical).
     if (distance <= 3 && any_of(key, {"ingin", "berharap", "diharapkan", "hendak", "berniat", "mau",
-                                      "mencoba", "want", "wants"}))
-      planned = true;
+                                      "mencoba", "want", "wants"})) {
+      bool another = false;
+      for (uint32_t k = i + 1; k < cue && !another; ++k) another = is_capitalised(a, k);
+      (another ? hypothetical : planned) = true;
+    }
     // Ready or willing to do something is no plan to: "Trump siap bertemu pejabat Iran".
     if (distance <= 3 && any_of(key, {"siap", "bersedia"})) hypothetical = true;
     // "menjelang pertemuan dengan X": ahead of an act, it has not happened yet.
     if (any_of(key, {"akan", "berencana", "rencana", "dijadwalkan", "berjanji", "bersumpah",
                      "bakal", "will", "plans"}) ||
         (distance <= 2 && any_of(key, {"menjelang", "jelang"})) ||
-        (distance == 1 && key == "untuk"))
+        (distance == 1 && (key == "untuk" || key == "guna")))
       planned = true;
     if (any_of(key, {"dikabarkan", "dilaporkan", "disebut", "disebutkan", "diduga", "diyakini",
                      "kabarnya", "konon", "reportedly", "allegedly"}))

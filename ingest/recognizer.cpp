@@ -335,8 +335,11 @@ class Recognizer {
     // capitalised common word ("Menyampaikan", "Khususnya").
     if (initial && !seen_capitalised_inside(a_.tokens[first].key)) {
       // An acronym ("(SSRC)", "PBB menolak") is never a common word capitalised.
+      // "Kata Bambang, ...": a reporting verb opening the sentence is no part of a name.
       bool weak = !a_.tokens[first].all_upper &&
-                  (j - first == 1 ? !is_subject_of_verb(a_, first, end) : lexicon::looks_inflected(a_.tokens[first].key));
+                  (j - first == 1 ? !is_subject_of_verb(a_, first, end)
+                                  : lexicon::looks_inflected(a_.tokens[first].key) ||
+                                        lexicon::is_reporting_verb(a_.tokens[first].key));
       if (weak && !lexicon::is_org_head(a_.tokens[first].key) && !lexicon::is_location_head(a_.tokens[first].key)) {
         ++first;
         while (first < j && !a_.tokens[first].upper_initial) ++first;

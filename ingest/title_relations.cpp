@@ -196,6 +196,11 @@ void RelationBuilder::apposition_role(uint32_t s, int32_t person, uint32_t from)
       // "Y, Wakil Tetap RI untuk PBB di Jenewa, Duta Besar Z": a role before a comma and a
       // titled name is that name's.
       if (titled_person_after_comma(m.last, si.last)) return;
+      // "X, Presiden Pertamina saat itu": a post held then, not now.
+      if (m.last + 1 < si.last && a_.tokens[m.last + 1].word() == "itu" &&
+          (a_.tokens[m.last].word() == "saat" || a_.tokens[m.last].word() == "ketika" ||
+           a_.tokens[m.last].word() == "kala" || a_.tokens[m.last].word() == "waktu"))
+        return;
       const std::string_view head = a_.tokens[body_first - 1].key;
       if ((leader || head == "ceo" || head == "dirut" || head == "presdir") && !deputy &&
           (leader_title_before(body_first, from) || head == "pemilik" || head == "pendiri" ||

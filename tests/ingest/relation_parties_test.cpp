@@ -499,3 +499,22 @@ TEST_CASE("'Putra Mahkota' is a title before the crown prince's name, and 'Putra
   auto name = run("Kemarin Budi Eko Putra mengecam Israel.");
   CHECK(find_relation(name, "Budi Eko Putra", Predicate::kAccuse, "Israel"));
 }
+
+TEST_CASE("a post held 'saat itu' is no post now, and hoping another acts is hypothetical",
+          "[relations][modality]") {
+  auto then = run("Ibnu Sutowo, Presiden Pertamina saat itu, menyumbangkan pemikirannya.");
+  require_named(then, {"Ibnu Sutowo", "Pertamina"});
+  CHECK_FALSE(find_relation(then, "Ibnu Sutowo", Predicate::kLeads, "Pertamina"));
+
+  auto hope = run("Presiden Joko Widodo berharap pemerintah Tiongkok mengimpor minyak sawit dari Indonesia.");
+  const Relation* r = find_relation(hope, "Indonesia", Predicate::kSupply, "China");
+  REQUIRE(r);
+  CHECK(r->modality == Modality::kHypothetical);
+}
+
+TEST_CASE("a sentence opened by its speaker ('Kata X, ...') keeps the speaker out of the name and the report",
+          "[relations]") {
+  auto x = run("Kata Bambang, mayoritas konsesi itu berada di Pulau Kalimantan.");
+  require_named(x, {"Bambang", "Pulau Kalimantan"});
+  for (const auto& r : x.relations) CHECK(r.predicate == Predicate::kCoOccurs);
+}
