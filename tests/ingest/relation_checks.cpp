@@ -28,6 +28,13 @@ const Relation* find_either(const Extraction& x, const std::string& a, Predicate
   return r ? r : find_relation(x, b, p, a);
 }
 
+Modality modality_between(const Extraction& x, const std::string& a, Predicate p, const std::string& b) {
+  const Relation* r = is_symmetric(p) ? find_either(x, a, p, b) : find_relation(x, a, p, b);
+  INFO(a << " " << predicate_name(p) << " " << b);
+  REQUIRE(r);
+  return r->modality;
+}
+
 bool has_rule(const Relation* r, const std::string& rule) {
   if (!r) return false;
   for (const auto& ev : r->evidence) {

@@ -21,6 +21,10 @@ const Relation* find_relation(const Extraction& x, const std::string& subject, P
 // predicate is stored in id order), or nullptr.
 const Relation* find_either(const Extraction& x, const std::string& a, Predicate p, const std::string& b);
 
+// The modality of "a p b" (either way round for a symmetric p); fails the test when x
+// holds no such relation.
+Modality modality_between(const Extraction& x, const std::string& a, Predicate p, const std::string& b);
+
 // Whether any evidence of r came from `rule`.
 bool has_rule(const Relation* r, const std::string& rule);
 
