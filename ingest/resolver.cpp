@@ -111,7 +111,10 @@ class Resolver {
     NameMention& m = a_.mentions[mi];
     auto words = name_words(a_, m.first, m.last);
     std::string key;
-    for (const auto& w : words) key += (key.empty() ? "" : " ") + w;
+    for (const auto& w : words) {
+      if (!key.empty()) key += ' ';
+      key += w;
+    }
     // "Pusat Studi dan Penelitian Ilmiah Suriah (SSRC)": an acronym in parentheses right
     // after a name no gazetteer knows is that name's short form, here and later.
     if (int32_t full = spelled_out_before(mi); full >= 0 && !by_key_.count(key)) {
