@@ -486,3 +486,21 @@ TEST_CASE("a sentence opened by its speaker ('Kata X, ...') keeps the speaker ou
   require_named(x, {"Bambang", "Pulau Kalimantan"});
   for (const auto& r : x.relations) CHECK(r.predicate == Predicate::kCoOccurs);
 }
+
+TEST_CASE("a purpose after 'guna' is planned, a wanted list is no actor, and the airport is no person",
+          "[relations]") {
+  CHECK(modality_between(run("Kepala BNPB bergegas menuju bandara guna terbang ke Riau."), "BNPB", Predicate::kVisit,
+                         "Riau") == Modality::kPlanned);
+
+  auto list = run("Polda Jatim akan menerbitkan surat Daftar Pencarian Orang untuk Budi Santoso.");
+  require_named(list, {"Polda Jatim"});
+  for (const auto& r : list.relations) {
+    if (r.predicate == Predicate::kCoOccurs) continue;
+    CHECK(label_of(list, r.subject) != "Daftar Pencarian Orang");
+    CHECK(label_of(list, r.object) != "Daftar Pencarian Orang");
+  }
+
+  auto airport = run("Presiden Joko Widodo tiba di Bandara Soekarno-Hatta pada Senin.");
+  require_named(airport, {"Soekarno-Hatta International Airport"});
+  for (const auto& e : airport.entities) CHECK(e.label != "Soekarno");
+}
