@@ -117,12 +117,23 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
   // "Kata Bambang, mayoritas konsesi berada di Kalimantan": whom a sentence opens by
   // naming as its speaker is not the subject of what is reported after the comma
   // ("..., kata Anies, setelah bertemu dengan Habibie" is: the report comes first).
-  if (left >= 0 && !cue.noun && slots[left].first > si.first &&
-      lexicon::is_reporting_verb(a_.tokens[si.first].key) &&
-      named_as_speaker(slots[left].first, si.first > 0 ? si.first - 1 : 0)) {
+  // "Bahkan, kata Ardi, sedikitnya 1.500 turis ... berkunjung": one word and a comma may
+  // come first.
+  uint32_t opening = si.first;
+  if (opening + 2 < i && a_.tokens[opening + 1].word() == "," &&
+      lexicon::is_reporting_verb(a_.tokens[opening + 2].key))
+    opening += 2;
+  if (left >= 0 && !cue.noun && slots[left].first > opening &&
+      lexicon::is_reporting_verb(a_.tokens[opening].key) &&
+      named_as_speaker(slots[left].first, opening > 0 ? opening - 1 : 0)) {
     bool comma = false;
     for (uint32_t t = slots[left].last; t < i && !comma; ++t) comma = a_.tokens[t].word() == ",";
-    if (comma) left = -1;
+    if (comma) {
+      // "Golkar, kata Ace, mendukung ...": the name the attribution interrupts is the subject.
+      left = -1;
+      if (opening != si.first && !slots.empty() && slots[0].first == si.first && slots[0].last == si.first + 1)
+        left = 0;
+    }
   }
   // "Polri menyatakan serangan bom ... dilakukan ISIS": whoever reports a deed whose agent
   // is named after it ("dilakukan", "oleh") is not its agent; one who declares or states

@@ -485,6 +485,14 @@ TEST_CASE("a sentence opened by its speaker ('Kata X, ...') keeps the speaker ou
   auto x = run("Kata Bambang, mayoritas konsesi itu berada di Pulau Kalimantan.");
   require_named(x, {"Bambang", "Pulau Kalimantan"});
   for (const auto& r : x.relations) CHECK(r.predicate == Predicate::kCoOccurs);
+
+  // An attribution that interrupts the clause: the name before it is the subject.
+  auto interrupted = run("Golkar, kata Ace Hasan Syadzily, mendukung sepenuhnya kebijakan Presiden Joko Widodo.");
+  CHECK(find_relation(interrupted, "Partai Golkar", Predicate::kSupport, "Joko Widodo"));
+  CHECK_FALSE(find_relation(interrupted, "Ace Hasan Syadzily", Predicate::kSupport, "Joko Widodo"));
+  auto adverb = run("Bahkan, kata Budi Santoso, sedikitnya 1.500 turis dijadwalkan berkunjung ke Batam.");
+  require_named(adverb, {"Budi Santoso", "Batam"});
+  CHECK_FALSE(find_relation(adverb, "Budi Santoso", Predicate::kVisit, "Batam"));
 }
 
 TEST_CASE("a purpose after 'guna' is planned, a wanted list is no actor, and the airport is no person",
