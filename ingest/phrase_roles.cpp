@@ -66,6 +66,9 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
   // no party to what is reported.
   if (cues_.in_class(classes_.media_nouns, before)) return true;
   if (type != EntityType::kCountry) return false;
+  // "para pemberontak Afghanistan", "oposisi Venezuela": those who fight the country's
+  // government act, not the country ("pemberontak Houthi" is the group itself).
+  if (cues_.in_class(classes_.opponents_nouns, before)) return true;
   // "maskapai nasional Arab Saudi": one adjective may stand between.
   const bool adjective = two_before && !a_.tokens[m.first - 1].upper_initial &&
                          !lexicon::is_function_word(before) && !is_preposition(before);

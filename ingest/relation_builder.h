@@ -89,6 +89,7 @@ struct RuleClasses {
   uint64_t media_nouns = 0;          // "kantor berita X": the press, no party
   uint64_t threat_words = 0;         // "mengancam akan menyerang": the act is only threatened
   uint64_t people_of_nouns = 0;      // "warga Yordania", "militan ISIS": the people, not the name
+  uint64_t opponents_nouns = 0;      // "pemberontak Afghanistan": fighting the country, not it
   uint64_t thing_nouns = 0;          // "pesawat X", "Siklon X": a thing, no actor
   uint64_t envoy_nouns = 0;          // "dubes untuk PBB": where an envoy is posted, no actor
   uint64_t object_prepositions[static_cast<size_t>(Predicate::kCoOccurs) + 1] = {};  // "objects_P"

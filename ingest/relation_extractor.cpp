@@ -52,6 +52,7 @@ const RuleClasses& RuleClasses::of(const CueLexicon& cues) {
   classes.media_nouns = cues.class_mask("media");
   classes.threat_words = cues.class_mask("threat");
   classes.people_of_nouns = cues.class_mask("people_of");
+  classes.opponents_nouns = cues.class_mask("opponents_of");
   classes.thing_nouns = cues.class_mask("thing");
   classes.envoy_nouns = cues.class_mask("envoy");
   for (size_t p = 0; p <= static_cast<size_t>(Predicate::kCoOccurs); ++p)

@@ -384,12 +384,18 @@ bool RelationBuilder::names_place(const Slot& slot) const {
 std::string_view RelationBuilder::word_before_title(uint32_t first) const {
   uint32_t t = first;
   const uint32_t sentence_first = a_.sentences[current_sentence_].first;
+  // "oleh Emir Qatar, Sheikh Tamim": a comma after a title's body is part of the title.
+  auto comma_after_body = [&](uint32_t k) {
+    return a_.tokens[k].word() == "," && k > sentence_first && mention_at_[k - 1] >= 0 &&
+           a_.mentions[mention_at_[k - 1]].modifier;
+  };
   while (t > sentence_first &&
          (mention_at_[t - 1] >= 0 ? a_.mentions[mention_at_[t - 1]].modifier
                                   : lexicon::is_person_title(a_.tokens[t - 1].key) ||
                                         lexicon::is_leader_title(a_.tokens[t - 1].key) ||
                                         is_title_continuation(a_.tokens[t - 1].key) ||
-                                        lexicon::opens_two_word_title(a_.tokens[t - 1].key, a_.tokens[t].key)))
+                                        lexicon::opens_two_word_title(a_.tokens[t - 1].key, a_.tokens[t].key) ||
+                                        comma_after_body(t - 1)))
     --t;
   return t > sentence_first ? std::string_view(a_.tokens[t - 1].key) : std::string_view();
 }

@@ -171,6 +171,11 @@ void RelationBuilder::apposition_role(uint32_t s, int32_t person, uint32_t from)
       const NameMention& m = a_.mentions[mention_at_[j]];
       const EntityType type = entity(m.entity).type;
       if (!role || m.role) return;
+      // "penasihat soal ISIS": what the role is about, not whom it serves.
+      const std::string_view word_before = a_.tokens[m.first - 1].word();
+      if (word_before == "soal" || word_before == "tentang" || word_before == "mengenai" ||
+          word_before == "terkait")
+        return;
       const bool place = m.metonym || lexicon::is_locative_preposition(a_.tokens[m.first - 1].key);
       if ((type != EntityType::kOrganization && type != EntityType::kCountry) ||
           (place && type == EntityType::kCountry)) {

@@ -512,3 +512,20 @@ TEST_CASE("a purpose after 'guna' is planned, a wanted list is no actor, and the
   require_named(airport, {"Soekarno-Hatta International Airport"});
   for (const auto& e : airport.entities) CHECK(e.label != "Soekarno");
 }
+
+TEST_CASE("rebels of a country are not the country, an adviser on a group is not its member, and a titled agent is no patient",
+          "[relations]") {
+  auto rebels = run("Brzezinski mendukung agar Amerika Serikat mempersenjatai para pemberontak Afghanistan.");
+  require_named(rebels, {"United States", "Afghanistan"});
+  CHECK_FALSE(find_relation(rebels, "United States", Predicate::kSupply, "Afghanistan"));
+  CHECK(find_relation(run("Inggris menyalahkan kelompok pemberontak Yaman, Houthi atas serangan tersebut."),
+                      "United Kingdom", Predicate::kAccuse, "Houthi"));
+
+  auto adviser = run("Begitu kata Hisham al-Hashimi, penasihat soal ISIS bagi beberapa pemerintahan.");
+  require_named(adviser, {"Hisham al-Hashimi", "Islamic State"});
+  CHECK_FALSE(find_relation(adviser, "Hisham al-Hashimi", Predicate::kMemberOf, "Islamic State"));
+
+  auto award = run("Penghargaan itu diberikan oleh Emir Qatar, Sheikh Tamim Bin Hamad Al Thani dan didukung oleh PBB.");
+  require_named(award, {"Tamim bin Hamad Al Thani", "United Nations"});
+  CHECK_FALSE(find_relation(award, "United Nations", Predicate::kSupport, "Tamim bin Hamad Al Thani"));
+}
