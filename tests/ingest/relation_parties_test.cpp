@@ -1,7 +1,8 @@
 // The relation rules that decide who the parties are on real news, one behaviour a test:
 // pairs for "keduanya", denials and claims, people and things that stand for no actor,
 // threats, posts held before or to come, urging, reporting, ties named with their pair,
-// deeds done to a name, and the modality of urged, suspended and stalled acts.
+// deeds done to a name, the press, subordinate clauses and attributions. (Modality:
+// relation_modality_test.cpp; titles: relation_titles_test.cpp.)
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -23,15 +24,6 @@ TEST_CASE("'keduanya' takes a pair named with 'dan' and nothing where none was",
           "bertemu Kanselir Jerman. Keduanya bertemu di Brussel.");
   require_named(none, {"Iran", "Israel"});
   CHECK_FALSE(find_relation(none, "Iran", Predicate::kMeet, "Israel"));
-}
-
-TEST_CASE("a denial covers its own clause, not a verb coordinated after it",
-          "[relations][modality]") {
-  auto x = run("Turki membantah laporan tersebut dan menolak permintaan Swedia.");
-  CHECK(modality_between(x, "Turkey", Predicate::kReject, "Sweden") == Modality::kAsserted);
-
-  auto denied = run("Rusia membantah menyerang Ukraina.");
-  CHECK(modality_between(denied, "Russia", Predicate::kAttack, "Ukraine") == Modality::kDenied);
 }
 
 TEST_CASE("citizens, militants and politicians of a country are not the country", "[relations]") {
@@ -146,18 +138,6 @@ TEST_CASE("whoever reports an act is not its agent", "[relations]") {
                       "Netherlands"));
 }
 
-TEST_CASE("what a party urges or wants another to do is hypothetical", "[relations][modality]") {
-  auto x = run("Jepang mendesak Dewan Keamanan PBB menjatuhkan sanksi terhadap Iran.");
-  CHECK(modality_between(x, "UN Security Council", Predicate::kSanction, "Iran") == Modality::kHypothetical);
-  auto asked = run("Jepang meminta dana tambahan untuk membantu Palestina.");
-  CHECK(modality_between(asked, "Japan", Predicate::kSupport, "Palestine") != Modality::kHypothetical);
-}
-
-TEST_CASE("a suspended tie is negated and a reported act alleged", "[relations][modality]") {
-  auto x = run("Selandia Baru menangguhkan kerja sama militer dengan Fiji.");
-  CHECK(modality_between(x, "Fiji", Predicate::kCooperate, "New Zealand") == Modality::kNegated);
-}
-
 TEST_CASE("'antara' names a symmetric act's parties, and ties named with a pair are the pair's",
           "[relations]") {
   auto x = run(
@@ -251,17 +231,6 @@ TEST_CASE("a denial followed by a verb denies a deed, not a party", "[relations]
   for (const auto& r : x.relations) CHECK(r.predicate != Predicate::kReject);
 }
 
-TEST_CASE("a stalled or called-off act is negated", "[relations][modality]") {
-  auto x =
-      run("Ketika Macron membatalkan rencananya untuk bertemu Putin di Paris, hubungan memburuk.");
-  CHECK(modality_between(x, "Emmanuel Macron", Predicate::kMeet, "Vladimir Putin") == Modality::kNegated);
-}
-
-TEST_CASE("a claim over verbs covers each of them", "[relations][modality]") {
-  auto x = run("Pengusaha Wang Wei dituduh membeli dan menyelundupkan senjata ke Korea Utara.");
-  CHECK(modality_between(x, "Wang Wei", Predicate::kSupply, "North Korea") == Modality::kAlleged);
-}
-
 TEST_CASE("a citizenship names no actor", "[relations]") {
   auto x = run("Penembak, yang berkewarganegaraan Kanada menembaki jemaah Masjid Quba.");
   require_named(x, {"Canada", "Masjid Quba"});
@@ -298,21 +267,6 @@ TEST_CASE("a place before 'yang' is not what a relative clause is about", "[rela
   auto x = run("Pemberontak Houthi di Yaman, yang didukung Iran, menyerang kilang minyak.");
   require_named(x, {"Yemen", "Iran"});
   CHECK_FALSE(find_relation(x, "Iran", Predicate::kSupport, "Yemen"));
-}
-
-TEST_CASE("ready or willing to act is hypothetical", "[relations][modality]") {
-  auto x = run("Lula da Silva mengaku siap bertemu Javier Milei.");
-  CHECK(modality_between(x, "Javier Milei", Predicate::kMeet, "Luiz Inacio Lula da Silva") == Modality::kHypothetical);
-}
-
-TEST_CASE("'tidak perlu ragu' urges an act and negates nothing", "[relations][modality]") {
-  auto x = run("Menteri itu menegaskan Kenya tidak perlu ragu bekerja sama dengan Indonesia.");
-  CHECK(modality_between(x, "Indonesia", Predicate::kCooperate, "Kenya") != Modality::kNegated);
-}
-
-TEST_CASE("a suggested act is the suggested party's, and hypothetical", "[relations][modality]") {
-  auto x = run("Vladimir Putin menyarankan Mesir untuk membeli sistem pertahanan dari Rusia.");
-  CHECK(modality_between(x, "Russia", Predicate::kSupply, "Egypt") == Modality::kHypothetical);
 }
 
 TEST_CASE("experts of a body are not the body, nor enemies of a country the country",
@@ -402,36 +356,12 @@ TEST_CASE("a subordinate clause's names take no part in the main clause after it
   CHECK_FALSE(find_relation(y, "Japan", Predicate::kSanction, "South Korea"));
 }
 
-TEST_CASE("what is ahead is planned, and a clause of duration keeps its own modality",
-          "[relations][modality]") {
-  auto ahead = run("Johnson menyatakan yakin menjelang pertemuan dengan Kanselir Jerman Angela Merkel.");
-  CHECK(modality_between(ahead, "Angela Merkel", Predicate::kMeet, "Johnson") == Modality::kPlanned);
-
-  auto during = run("Iran menegaskan tidak akan ada perundingan selama Amerika Serikat masih menerapkan sanksi terhadap Iran.");
-  CHECK(modality_between(during, "United States", Predicate::kSanction, "Iran") == Modality::kAsserted);
-}
-
 TEST_CASE("a country that ends a body's name is not what the leader after it leads", "[relations]") {
   auto x = run("Claudia berafiliasi dengan Kartel Sinaloa Meksiko pimpinan El Chapo.");
   require_named(x, {"Mexico"});
   for (const auto& r : x.relations) CHECK(r.predicate != Predicate::kLeads);
   CHECK(find_relation(run("Kunjungan itu disambut rezim Korea Utara pimpinan Kim Jong Un."), "Kim Jong Un",
                       Predicate::kLeads, "North Korea"));
-}
-
-TEST_CASE("aid is goods given, and aid asked for or offered is not given yet", "[relations][modality]") {
-  auto aid = run("Bantuan Jepang untuk Filipina tiba kemarin.");
-  CHECK(modality_between(aid, "Japan", Predicate::kSupply, "Philippines") == Modality::kAsserted);
-  CHECK_FALSE(find_relation(aid, "Japan", Predicate::kSupport, "Philippines"));
-
-  auto asked = run("Arab Saudi meminta bantuan Korea Selatan untuk memperkuat pertahanan udara.");
-  CHECK(modality_between(asked, "South Korea", Predicate::kSupply, "Saudi Arabia") == Modality::kHypothetical);
-}
-
-TEST_CASE("an effort a few words before the act it aims at keeps the act unhappened",
-          "[relations][modality]") {
-  auto x = run("China mendukung upaya Korea Selatan untuk memulai kembali dialog dengan Korea Utara.");
-  CHECK(modality_between(x, "North Korea", Predicate::kMeet, "South Korea") != Modality::kAsserted);
 }
 
 TEST_CASE("some members of a party, a speaker's government and a person's body are not who acts",
@@ -468,16 +398,6 @@ TEST_CASE("'Putra Mahkota' is a title before the crown prince's name, and 'Putra
 
   auto name = run("Kemarin Budi Eko Putra mengecam Israel.");
   CHECK(find_relation(name, "Budi Eko Putra", Predicate::kAccuse, "Israel"));
-}
-
-TEST_CASE("a post held 'saat itu' is no post now, and hoping another acts is hypothetical",
-          "[relations][modality]") {
-  auto then = run("Ibnu Sutowo, Presiden Pertamina saat itu, menyumbangkan pemikirannya.");
-  require_named(then, {"Ibnu Sutowo", "Pertamina"});
-  CHECK_FALSE(find_relation(then, "Ibnu Sutowo", Predicate::kLeads, "Pertamina"));
-
-  auto hope = run("Presiden Joko Widodo berharap pemerintah Tiongkok mengimpor minyak sawit dari Indonesia.");
-  CHECK(modality_between(hope, "Indonesia", Predicate::kSupply, "China") == Modality::kHypothetical);
 }
 
 TEST_CASE("a sentence opened by its speaker ('Kata X, ...') keeps the speaker out of the name and the report",
