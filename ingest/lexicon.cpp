@@ -2,25 +2,11 @@
 
 #include <initializer_list>
 #include <string>
-#include <unordered_set>
 
-#include "ingest/word_filter.h"
+#include "ingest/word_set.h"
 
 namespace newsgraph::ingest::lexicon {
 namespace {
-
-// A closed list, with a filter in front so most words are turned away without hashing.
-class WordSet {
- public:
-  explicit WordSet(std::initializer_list<std::string_view> words) : words_(words) {
-    for (std::string_view w : words) filter_.add(w);
-  }
-  size_t count(std::string_view w) const { return filter_.may_contain(w) ? words_.count(w) : 0; }
-
- private:
-  std::unordered_set<std::string_view> words_;
-  WordFilter filter_;
-};
 
 WordSet make(std::initializer_list<std::string_view> words) { return WordSet(words); }
 

@@ -1,13 +1,12 @@
 #include "ingest/recognizer.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "core/fnv.h"
 #include "ingest/lexicon.h"
 #include "ingest/name_bounds.h"
 #include "ingest/name_typing.h"
-#include "ingest/word_filter.h"
+#include "ingest/word_set.h"
 
 namespace newsgraph::ingest {
 namespace {
@@ -452,14 +451,7 @@ class Recognizer {
 }  // namespace
 
 bool is_title_continuation(std::string_view key) {
-  // A filter in front: most words are no title word and are turned away unhashed.
-  struct Words {
-    std::unordered_set<std::string_view> set;
-    WordFilter filter;
-  };
-  static const Words kWords = [] {
-    Words w;
-    w.set = {
+  static const WordSet kWords({
       "luar", "negeri", "dalam", "pertahanan", "keuangan", "besar", "bicara", "jenderal",
       "staf", "umum", "agung", "muda", "utama", "unifikasi", "perdagangan", "energi",
       "kesehatan", "pendidikan", "agama", "sosial", "hukum", "ham", "perhubungan", "pertanian",
@@ -478,11 +470,8 @@ bool is_title_continuation(std::string_view key) {
       "perencanaan", "pembangunan", "desa", "transmigrasi", "aparatur", "reformasi", "birokrasi",
       "badan", "usaha", "milik", "koperasi", "kecil", "menengah", "kemaritiman", "maritim",
       "pol", "purn", "purnawirawan",  // "Kombes Pol", "Letjen TNI (Purn)"
-  };
-    for (std::string_view word : w.set) w.filter.add(word);
-    return w;
-  }();
-  return kWords.filter.may_contain(key) && kWords.set.count(key) > 0;
+  });
+  return kWords.count(key) > 0;
 }
 
 void recognize(Analysis& analysis, const Gazetteer& gazetteer) {

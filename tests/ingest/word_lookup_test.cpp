@@ -1,6 +1,7 @@
 #include "ingest/word_filter.h"
 #include "ingest/word_cache.h"
 #include "ingest/word_memo.h"
+#include "ingest/word_set.h"
 
 #include <catch2/catch.hpp>
 #include <string>
@@ -62,4 +63,21 @@ TEST_CASE("a word cache computes each word's value once and never gives it for a
   CHECK(cache.get(long_word, length) == 40);
   CHECK(cache.get(long_word, length) == 40);
   CHECK(computed == 2);  // too long to keep
+}
+
+TEST_CASE("a word set holds exactly its words, whatever their number", "[memo]") {
+  using newsgraph::ingest::WordSet;
+  const WordSet small({"presiden", "raja"});
+  CHECK(small.count("presiden") == 1);
+  CHECK(small.count("raja") == 1);
+  CHECK(small.count("ratu") == 0);
+  CHECK(small.count("presidennya") == 0);
+  CHECK(small.count("") == 0);
+  // More words than the first table holds: every one is still found, and none else.
+  std::vector<std::string> words;
+  for (int i = 0; i < 200; ++i) words.push_back("kata" + std::to_string(i));
+  const WordSet large(words.begin(), words.end());
+  for (const auto& w : words) CHECK(large.count(w) == 1);
+  CHECK(large.count("kata200") == 0);
+  CHECK(large.count("kata") == 0);
 }
