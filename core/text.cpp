@@ -12,8 +12,53 @@ std::string fold_key(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// What fold_key_into makes of each ASCII byte: kDrop, kSpace, or the byte lowercased.
+constexpr char kDrop = 0, kSpace = 1;
+struct AsciiFold {
+  char to[128];
+  constexpr AsciiFold() : to() {
+    for (int b = 0; b < 128; ++b) {
+      if (b == '.' || b == '\'' || b == ',' || b == '"' || b == '(' || b == ')') to[b] = kDrop;
+      else if (b == ' ' || (b >= '\t' && b <= '\r') || b == '-' || b == '_') to[b] = kSpace;
+      else to[b] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+    }
+  }
+};
+constexpr AsciiFold kAsciiFold;
+
+bool all_ascii(std::string_view s) {
+  unsigned char any = 0;
+  for (char c : s) any |= static_cast<unsigned char>(c);
+  return any < 0x80;
+}
+
+}  // namespace
+
 void fold_key_into(std::string_view s, std::string& out) {
   out.clear();
+  if (all_ascii(s)) {  // most keys: one table lookup a byte, written in place
+    out.resize(s.size());
+    char* const begin = out.data();
+    char* p = begin;
+    bool pending_space = false;
+    for (char c : s) {
+      const char f = kAsciiFold.to[static_cast<unsigned char>(c)];
+      if (f == kDrop) continue;
+      if (f == kSpace) {
+        pending_space = p != begin;
+        continue;
+      }
+      if (pending_space) {
+        *p++ = ' ';
+        pending_space = false;
+      }
+      *p++ = f;
+    }
+    out.resize(static_cast<size_t>(p - begin));
+    return;
+  }
   out.reserve(s.size());
   bool pending_space = false;
   for (size_t i = 0; i < s.size();) {
