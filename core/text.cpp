@@ -38,9 +38,10 @@ bool all_ascii(std::string_view s) {
 
 void fold_key_into(std::string_view s, std::string& out) {
   out.clear();
-  if (all_ascii(s)) {  // most keys: one table lookup a byte, written in place
-    out.resize(s.size());
-    char* const begin = out.data();
+  if (all_ascii(s)) {  // most keys: one table lookup a byte, into a buffer copied once
+    char buffer[256];
+    if (s.size() > sizeof buffer) out.resize(s.size());
+    char* const begin = s.size() > sizeof buffer ? out.data() : buffer;
     char* p = begin;
     bool pending_space = false;
     for (char c : s) {
@@ -56,7 +57,8 @@ void fold_key_into(std::string_view s, std::string& out) {
       }
       *p++ = f;
     }
-    out.resize(static_cast<size_t>(p - begin));
+    if (begin == buffer) out.assign(buffer, static_cast<size_t>(p - begin));
+    else out.resize(static_cast<size_t>(p - begin));
     return;
   }
   out.reserve(s.size());

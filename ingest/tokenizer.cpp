@@ -166,7 +166,7 @@ void tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
     t.kind = TokenKind::kPunct;
     t.space_before = space_before;
     if (cp < 0x80) {  // of ASCII, only '-' is a dash and only '"' and '\'' are quotes
-      t.key.assign(1, cp == '\'' ? '"' : static_cast<char>(cp));
+      t.key.push_back(cp == '\'' ? '"' : static_cast<char>(cp));  // the key is empty: a fresh token
     } else if (utf8::is_dash(cp)) {
       t.key = "-";
     } else if (utf8::is_quote(cp)) {
