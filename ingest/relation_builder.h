@@ -304,25 +304,41 @@ class RelationBuilder {
   bool holds_no_current_role(uint32_t s, uint32_t first) const;
   int32_t body_before_person(uint32_t s, uint32_t person_first) const;
 
+  // The working arrays of one article, kept per thread so that their memory is reused
+  // from article to article (see scratch()).
+  struct Scratch {
+    std::vector<int8_t> no_actor;
+    std::vector<uint8_t> press;
+    std::vector<int32_t> mention_at;
+    std::vector<size_t> sentence_mentions;
+    std::vector<Key> keys;
+    std::vector<const NameMention*> slot_mentions;
+    std::vector<Slot> found_slots, merged_slots;
+    std::vector<int32_t> present;
+  };
+  static Scratch& scratch();
+
   const Analysis& a_;
   const CueLexicon& cues_;
   const RuleClasses classes_;  // word classes the rules read (a copy: of() reuses its cache)
+  Scratch& scratch_;
   uint32_t current_sentence_ = 0;
-  mutable std::vector<int8_t> no_actor_;   // per mention: names_a_kind, -1 not yet known
-  std::vector<uint8_t> press_;             // per entity: a news outlet (gazetteer's press)
+  std::vector<int8_t>& no_actor_;          // per mention: names_a_kind, -1 not yet known
+  std::vector<uint8_t>& press_;            // per entity: a news outlet (gazetteer's press)
   uint32_t previous_cue_ = UINT32_MAX;     // token of the last cue applied
   Predicate previous_predicate_ = Predicate::kCoOccurs;  // and its predicate
   bool cue_is_noun_ = false;               // the cue being applied is a noun (for its modality)
-  std::vector<int32_t> mention_at_;        // token -> first mention covering it, or -1
-  std::vector<size_t> sentence_mentions_;  // sentence -> its first mention index
+  std::vector<int32_t>& mention_at_;       // token -> first mention covering it, or -1
+  std::vector<size_t>& sentence_mentions_; // sentence -> its first mention index
   std::vector<Relation> relations_;        // in order of discovery
-  std::vector<Key> keys_;                  // aligned with relations_
+  std::vector<Key>& keys_;                 // aligned with relations_
   FlatIndex relation_index_;               // packed key -> index into relations_
   FlatIndex typed_pairs_;                  // entity pairs with a typed relation (values unused)
   // Buffers reused from sentence to sentence.
-  std::vector<const NameMention*> slot_mentions_;
-  std::vector<Slot> found_slots_, merged_slots_;
-  std::vector<int32_t> present_;
+  std::vector<const NameMention*>& slot_mentions_;
+  std::vector<Slot>& found_slots_;
+  std::vector<Slot>& merged_slots_;
+  std::vector<int32_t>& present_;
 };
 
 }  // namespace newsgraph::ingest

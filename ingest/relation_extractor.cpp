@@ -61,12 +61,28 @@ const RuleClasses& RuleClasses::of(const CueLexicon& cues) {
   return classes;
 }
 
+RelationBuilder::Scratch& RelationBuilder::scratch() {
+  thread_local Scratch s;
+  return s;
+}
+
 RelationBuilder::RelationBuilder(const Analysis& a, const CueLexicon& cues)
     : a_(a),
       cues_(cues),
       classes_(RuleClasses::of(cues)),
-      mention_at_(a.tokens.size(), -1),
-      sentence_mentions_(a.sentences.size() + 1, 0) {
+      scratch_(scratch()),
+      no_actor_(scratch_.no_actor),
+      press_(scratch_.press),
+      mention_at_(scratch_.mention_at),
+      sentence_mentions_(scratch_.sentence_mentions),
+      keys_(scratch_.keys),
+      slot_mentions_(scratch_.slot_mentions),
+      found_slots_(scratch_.found_slots),
+      merged_slots_(scratch_.merged_slots),
+      present_(scratch_.present) {
+  mention_at_.assign(a.tokens.size(), -1);
+  sentence_mentions_.assign(a.sentences.size() + 1, 0);
+  keys_.clear();
   // About one relation for each mention: most are co-occurrences.
   relations_.reserve(a.mentions.size());
   keys_.reserve(a.mentions.size());
