@@ -30,7 +30,9 @@ bool is_faith_word(std::string_view key) {
 
 class Recognizer {
  public:
-  Recognizer(Analysis& a, const Gazetteer& g) : a_(a), g_(g) {}
+  Recognizer(Analysis& a, const Gazetteer& g) : a_(a), g_(g), inner_caps_(reused_inner_caps()) {
+    inner_caps_.clear();
+  }
 
   void run() {
     collect_inner_capitals();
@@ -445,7 +447,13 @@ class Recognizer {
   const Gazetteer& g_;
   // Hashes (fnv1a) of the words seen capitalised inside sentences; sorted, unique:
   // they sort without comparing text.
-  std::vector<uint64_t> inner_caps_;
+  // The hashes of words seen capitalised inside sentences; per thread, so that the array's
+  // memory is reused from article to article.
+  static std::vector<uint64_t>& reused_inner_caps() {
+    thread_local std::vector<uint64_t> caps;
+    return caps;
+  }
+  std::vector<uint64_t>& inner_caps_;
 };
 
 }  // namespace
