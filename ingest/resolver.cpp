@@ -37,7 +37,18 @@ bool is_short_form(const std::vector<std::string>& part, const std::vector<std::
 
 class Resolver {
  public:
-  Resolver(Analysis& a, const Gazetteer& g) : a_(a), g_(g) {}
+  Resolver(Analysis& a, const Gazetteer& g)
+      : a_(a),
+        g_(g),
+        by_id_(scratch().by_id),
+        by_key_(scratch().by_key),
+        names_(scratch().names),
+        mention_count_(scratch().mention_count) {
+    by_id_.clear();
+    by_key_.clear();
+    names_.clear();
+    mention_count_.clear();
+  }
 
   void run() {
     names_.reserve(a_.mentions.size());
@@ -327,12 +338,23 @@ class Resolver {
     return adjacent || joined ? next.entity : -1;
   }
 
+  // The maps and lists of one article, per thread so that their memory is reused.
+  struct Scratch {
+    std::unordered_map<std::string, int32_t> by_id, by_key;
+    std::vector<std::vector<std::vector<std::string>>> names;
+    std::vector<int> mention_count;
+  };
+  static Scratch& scratch() {
+    thread_local Scratch s;
+    return s;
+  }
+
   Analysis& a_;
   const Gazetteer& g_;
-  std::unordered_map<std::string, int32_t> by_id_;
-  std::unordered_map<std::string, int32_t> by_key_;
-  std::vector<std::vector<std::vector<std::string>>> names_;  // word lists an entity goes by
-  std::vector<int> mention_count_;
+  std::unordered_map<std::string, int32_t>& by_id_;
+  std::unordered_map<std::string, int32_t>& by_key_;
+  std::vector<std::vector<std::vector<std::string>>>& names_;  // word lists an entity goes by
+  std::vector<int>& mention_count_;
 };
 
 }  // namespace
