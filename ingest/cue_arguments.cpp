@@ -114,27 +114,7 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
       entity(slots[left].entities[0]).type == EntityType::kPerson && reported_party_between(slots[left].last, i))
     left = -1;
   if (left >= 0 && !cue.noun && in_subordinate_clause_before(slots[left].first, i)) left = -1;
-  // "Kata Bambang, mayoritas konsesi berada di Kalimantan": whom a sentence opens by
-  // naming as its speaker is not the subject of what is reported after the comma
-  // ("..., kata Anies, setelah bertemu dengan Habibie" is: the report comes first).
-  // "Bahkan, kata Ardi, sedikitnya 1.500 turis ... berkunjung": one word and a comma may
-  // come first.
-  uint32_t opening = si.first;
-  if (opening + 2 < i && a_.tokens[opening + 1].word() == "," &&
-      lexicon::is_reporting_verb(a_.tokens[opening + 2].key))
-    opening += 2;
-  if (left >= 0 && !cue.noun && slots[left].first > opening &&
-      lexicon::is_reporting_verb(a_.tokens[opening].key) &&
-      named_as_speaker(slots[left].first, opening > 0 ? opening - 1 : 0)) {
-    bool comma = false;
-    for (uint32_t t = slots[left].last; t < i && !comma; ++t) comma = a_.tokens[t].word() == ",";
-    if (comma) {
-      // "Golkar, kata Ace, mendukung ...": the name the attribution interrupts is the subject.
-      left = -1;
-      if (opening != si.first && !slots.empty() && slots[0].first == si.first && slots[0].last == si.first + 1)
-        left = 0;
-    }
-  }
+  if (left >= 0 && !cue.noun) left = subject_past_attribution(s, slots, left, i);
   // "Polri menyatakan serangan bom ... dilakukan ISIS": whoever reports a deed whose agent
   // is named after it ("dilakukan", "oleh") is not its agent; one who declares or states
   // it does it ("Rusia menyatakan perang", "menyatakan solidaritas"), and one who announces

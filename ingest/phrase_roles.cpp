@@ -135,6 +135,26 @@ bool RelationBuilder::reported_party_between(uint32_t from, uint32_t to) const {
   return false;
 }
 
+int RelationBuilder::subject_past_attribution(uint32_t s, const std::vector<Slot>& slots, int left,
+                                              uint32_t cue) const {
+  const uint32_t first = a_.sentences[s].first;
+  // The reporting verb opens the sentence, or follows its first word and a comma.
+  uint32_t opening = first;
+  if (opening + 2 < cue && a_.tokens[opening + 1].word() == "," &&
+      lexicon::is_reporting_verb(a_.tokens[opening + 2].key))
+    opening += 2;
+  // ("..., kata Anies, setelah bertemu dengan Habibie" ends a report: Anies met him.)
+  if (slots[left].first <= opening || !lexicon::is_reporting_verb(a_.tokens[opening].key) ||
+      !named_as_speaker(slots[left].first, opening > 0 ? opening - 1 : 0))
+    return left;
+  bool comma = false;
+  for (uint32_t t = slots[left].last; t < cue && !comma; ++t) comma = a_.tokens[t].word() == ",";
+  if (!comma) return left;
+  const bool interrupted = opening != first && !slots.empty() && slots[0].first == first &&
+                           slots[0].last == first + 1;
+  return interrupted ? 0 : -1;
+}
+
 bool RelationBuilder::in_subordinate_clause_before(uint32_t first, uint32_t cue) const {
   bool closed = false;
   for (uint32_t t = first; t < cue && !closed; ++t) closed = a_.tokens[t].word() == ",";

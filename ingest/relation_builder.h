@@ -246,6 +246,11 @@ class RelationBuilder {
   // not do what the main clause says ("Setelah Kepulauan Solomon memutus hubungan, dewan
   // itu menuduh China").
   bool in_subordinate_clause_before(uint32_t first, uint32_t cue) const;
+  // The subject of the verb at `cue` when the sentence opens with an attribution: the
+  // speaker it names (slot `left`) is not the subject of the report after the comma
+  // ("Kata Bambang, mayoritas konsesi berada ..."; "Bahkan, kata Ardi, ..."), a name the
+  // attribution interrupts is ("Golkar, kata Ace, mendukung ..."). Else `left`.
+  int subject_past_attribution(uint32_t s, const std::vector<Slot>& slots, int left, uint32_t cue) const;
   bool is_kind_noun(std::string_view w) const;  // class "kind" of the cue lexicon
   // Whether a pronoun no name stands for here (first or second person, "mereka",
   // "pihaknya") stands between tokens i and j, in j's clause.
