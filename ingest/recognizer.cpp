@@ -445,10 +445,9 @@ class Recognizer {
 
   Analysis& a_;
   const Gazetteer& g_;
-  // Hashes (fnv1a) of the words seen capitalised inside sentences; sorted, unique:
-  // they sort without comparing text.
-  // The hashes of words seen capitalised inside sentences; per thread, so that the array's
-  // memory is reused from article to article.
+  // Hashes (fnv1a) of the words seen capitalised inside sentences; sorted, unique: they
+  // sort without comparing text. Per thread, so that the array's memory is reused from
+  // article to article.
   static std::vector<uint64_t>& reused_inner_caps() {
     thread_local std::vector<uint64_t> caps;
     return caps;
@@ -480,6 +479,15 @@ bool is_title_continuation(std::string_view key) {
       "pol", "purn", "purnawirawan",  // "Kombes Pol", "Letjen TNI (Purn)"
   });
   return kWords.count(key) > 0;
+}
+
+uint32_t rank_end(const std::vector<Token>& tokens, uint32_t from, uint32_t end) {
+  if (from >= end || !lexicon::is_person_title(tokens[from].key)) return from;
+  uint32_t k = from + 1;
+  while (k < end && (lexicon::is_person_title(tokens[k].key) || is_title_continuation(tokens[k].key) ||
+                     (tokens[k].is_punct('.') && lexicon::is_person_title(tokens[k - 1].key))))
+    ++k;
+  return k;
 }
 
 void recognize(Analysis& analysis, const Gazetteer& gazetteer) {

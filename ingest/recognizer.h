@@ -19,4 +19,9 @@ void recognize(Analysis& analysis, const Gazetteer& gazetteer);
 // Whether the word continues a title ("Menteri Luar Negeri", "Duta Besar").
 bool is_title_continuation(std::string_view key);
 
+// The end of a run of ranks and honorifics starting at token `from`, before `end`
+// ("Ajun Komisaris Besar", "Tun Dr."): a person's title first, then titles, their
+// continuation words and an abbreviation's dot. `from` when no title starts there.
+uint32_t rank_end(const std::vector<Token>& tokens, uint32_t from, uint32_t end);
+
 }  // namespace newsgraph::ingest

@@ -322,14 +322,7 @@ class Resolver {
     if (next.entity < 0 || a_.entities[next.entity].type != EntityType::kPerson) return -1;
     // A rank or honorific may stand between: "Polres Barelang Ajun Komisaris Besar X",
     // "Malaysia Tun Dr. Mahathir".
-    if (body_end < next.first && lexicon::is_person_title(a_.tokens[body_end].key)) {
-      uint32_t k = body_end + 1;
-      while (k < next.first &&
-             (lexicon::is_person_title(a_.tokens[k].key) || is_title_continuation(a_.tokens[k].key) ||
-              (a_.tokens[k].is_punct('.') && lexicon::is_person_title(a_.tokens[k - 1].key))))
-        ++k;
-      if (k == next.first) body_end = k;
-    }
+    if (rank_end(a_.tokens, body_end, next.first) == next.first) body_end = next.first;
     uint32_t gap = next.first - body_end;
     bool adjacent = gap == 0;
     bool joined =

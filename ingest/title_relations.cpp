@@ -25,16 +25,7 @@ void RelationBuilder::title_relations(uint32_t s) {
     int32_t person = -1;
     // "juru bicara pertahanan India Letnan Kolonel X", "Polres X Ajun Komisaris Besar Y",
     // "PM Malaysia Tun Dr. Mahathir": ranks and honorifics (an abbreviation's dot too).
-    uint32_t after_rank = m.last;
-    while (after_rank < a_.sentences[s].last) {
-      const Token& t = a_.tokens[after_rank];
-      const bool rank = t.is_word() && (lexicon::is_person_title(t.key) ||
-                                        (after_rank > m.last && is_title_continuation(t.key)));
-      const bool abbreviation_dot = t.is_punct('.') && after_rank > m.last &&
-                                    lexicon::is_person_title(a_.tokens[after_rank - 1].key);
-      if (!rank && !abbreviation_dot) break;
-      ++after_rank;
-    }
+    const uint32_t after_rank = rank_end(a_.tokens, m.last, a_.sentences[s].last);
     for (size_t j = begin; j < end; ++j) {
       if (j == k) continue;
       // The person named right after the body, a comma, "yaitu" or a short form in
