@@ -19,19 +19,29 @@ namespace newsgraph::ingest {
 // The entries and classes of every file added, and lookup tables into them. Built
 // whole and never changed, so the views into its strings stay valid.
 struct CueLexicon::Index {
+  // Every class word with its classes (bit k for class k), a filter in front: most
+  // words are in no class.
+  struct WordClasses {
+    std::unordered_map<std::string_view, uint64_t> bits;
+    WordFilter filter;
+
+    uint64_t of(std::string_view w) const {
+      if (!filter.may_contain(w)) return 0;
+      auto it = bits.find(w);
+      return it == bits.end() ? 0 : it->second;
+    }
+  };
   // Words an entry names in follows= or needs=: listed words and classes.
   struct Words {
     uint64_t classes = 0;  // bit k: a word of class k
     std::vector<std::string_view> words;
 
     bool empty() const { return classes == 0 && words.empty(); }
-    bool has(std::string_view w, const std::unordered_map<std::string_view, uint64_t>& word_classes) const {
+    bool has(std::string_view w, const WordClasses& word_classes) const {
       for (std::string_view listed : words) {
         if (w == listed) return true;
       }
-      if (classes == 0) return false;
-      auto it = word_classes.find(w);
-      return it != word_classes.end() && (it->second & classes) != 0;
+      return (word_classes.of(w) & classes) != 0;
     }
   };
   struct Sense {
@@ -41,13 +51,12 @@ struct CueLexicon::Index {
     Words needs;                          // one of these must come later in the sentence
 
     // Whether `next` may follow the cue (any word, when the entry names none).
-    bool allows_next(std::string_view next, const std::unordered_map<std::string_view, uint64_t>& word_classes) const {
+    bool allows_next(std::string_view next, const WordClasses& word_classes) const {
       return follows.empty() || follows.has(next, word_classes);
     }
     // Whether a word the entry needs stands in [rest, rest_end), up to a ';' (met, when
     // the entry needs none or no sentence is given).
-    bool needs_met(const Token* rest, const Token* rest_end,
-                   const std::unordered_map<std::string_view, uint64_t>& word_classes) const {
+    bool needs_met(const Token* rest, const Token* rest_end, const WordClasses& word_classes) const {
       if (needs.empty() || rest == nullptr) return true;
       for (const Token* t = rest; t < rest_end && t->word() != ";"; ++t) {
         if (needs.has(t->word(), word_classes)) return true;
@@ -66,8 +75,7 @@ struct CueLexicon::Index {
   std::vector<Root> root_list;
   std::unordered_map<std::string_view, uint32_t> roots;               // root -> index in root_list
   std::unordered_map<std::string_view, std::vector<uint32_t>> exact;  // first word -> senses
-  std::unordered_map<std::string_view, uint64_t> word_classes;      // word -> bit k per class k
-  WordFilter class_words;                                           // in front of word_classes
+  WordClasses word_classes;
   std::unordered_map<std::string, uint64_t> class_masks;            // class name -> its bit
   uint64_t serial = 0;                       // tells the per-thread memos apart
   size_t shortest_word = SIZE_MAX;           // no shorter word is or derives from a cue
@@ -108,8 +116,8 @@ Status CueLexicon::Index::build() {
   }
   for (const CueClass& c : classes) {
     for (const std::string& w : c.words) {
-      word_classes[w] |= uint64_t{1} << class_bit[c.name];
-      class_words.add(w);
+      word_classes.bits[w] |= uint64_t{1} << class_bit[c.name];
+      word_classes.filter.add(w);
     }
     class_masks[c.name] = uint64_t{1} << class_bit[c.name];
   }
@@ -208,12 +216,7 @@ bool CueLexicon::in_class(uint64_t mask, std::string_view word) const {
   return mask != 0 && (classes_of(word) & mask) != 0;
 }
 
-uint64_t CueLexicon::classes_of(std::string_view word) const {
-  const Index& index = *index_;
-  if (!index.class_words.may_contain(word)) return 0;  // most words are in no class
-  auto it = index.word_classes.find(word);
-  return it == index.word_classes.end() ? 0 : it->second;
-}
+uint64_t CueLexicon::classes_of(std::string_view word) const { return index_->word_classes.of(word); }
 
 // What a word can be read as: the readings whose root has an entry that allows that
 // form, in reading order, with what each reading says about voice and noun-ness.

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/word_hash.h"
+
 namespace newsgraph::ingest {
 
 template <class Value, size_t MaxWord = 22>
@@ -45,20 +47,7 @@ class WordCache {
     char text[kMaxWord];
     Value value{};
   };
-  // Eight bytes a step (the slot check compares the word itself, so any spread will do).
-  static uint64_t hash(std::string_view word) {
-    uint64_t h = word.size() * 0x9E3779B97F4A7C15ull;
-    size_t i = 0;
-    for (; i + 8 <= word.size(); i += 8) {
-      uint64_t chunk;
-      std::memcpy(&chunk, word.data() + i, 8);
-      h = (h ^ chunk) * 0xFF51AFD7ED558CCDull;
-    }
-    uint64_t tail = 0;
-    std::memcpy(&tail, word.data() + i, word.size() - i);
-    h = (h ^ tail) * 0xC4CEB9FE1A85EC53ull;
-    return h ^ (h >> 32);
-  }
+  static uint64_t hash(std::string_view word) { return word_hash(word); }
   std::vector<Slot> slots_;
   size_t mask_;
   Value long_word_{};

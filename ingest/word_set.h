@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ingest/word_filter.h"
+#include "ingest/word_hash.h"
 
 namespace newsgraph::ingest {
 
@@ -41,11 +42,7 @@ class WordSet {
   }
 
  private:
-  static size_t hash(std::string_view w) {
-    uint64_t h = w.size() * 0x9E3779B97F4A7C15ull;
-    for (unsigned char c : w) h = (h ^ c) * 0x100000001B3ull;
-    return static_cast<size_t>(h ^ (h >> 29));
-  }
+  static size_t hash(std::string_view w) { return static_cast<size_t>(word_hash(w)); }
   std::vector<std::string_view> slots_;
   WordFilter filter_;
 };
