@@ -91,30 +91,7 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
       cue.voice != CueVoice::kPassive) {
     left = slots[left].patient_of_passive;  // "X dijatuhi sanksi oleh Y sejak menginvasi Z"
   }
-  // "X mendesak IDF untuk menyerang Hamas", "X menyerukan kepada semua negara mendukung
-  // Taiwan": who urges is not who is to act; that is the party urged, when it is named.
-  if (left >= 0 && !cue.noun) {
-    const uint32_t urging = urging_verb_between(slots[left].last, i);
-    if (urging != UINT32_MAX) {
-      left = -1;
-      for (size_t k = 0; k < slots.size(); ++k)
-        if (slots[k].first > urging && slots[k].last <= i) {
-          left = static_cast<int>(k);
-          break;
-        }
-    }
-  }
-  // "X mengatakan, saat ini ayah Abedi berada di Libya": a clause reported after a comma or
-  // "bahwa" has its own subject; the speaker before it is none.
-  if (left >= 0 && !cue.noun && reported_clause_between(slots[left].last, i)) left = -1;
-  if (left >= 0 && !cue.noun) {
-    if (std::optional<int> person = person_from_body(slots, left)) left = *person;
-  }
-  if (left >= 0 && !cue.noun && slots[left].entities.size() == 1 &&
-      entity(slots[left].entities[0]).type == EntityType::kPerson && reported_party_between(slots[left].last, i))
-    left = -1;
-  if (left >= 0 && !cue.noun && in_subordinate_clause_before(slots[left].first, i)) left = -1;
-  if (left >= 0 && !cue.noun) left = subject_past_attribution(s, slots, left, i);
+  if (left >= 0 && !cue.noun) left = verb_subject(s, slots, left, i);
   // "Polri menyatakan serangan bom ... dilakukan ISIS": whoever reports a deed whose agent
   // is named after it ("dilakukan", "oleh") is not its agent; one who declares or states
   // it does it ("Rusia menyatakan perang", "menyatakan solidaritas"), and one who announces
@@ -384,6 +361,30 @@ void RelationBuilder::apply_to_slots(uint32_t s, std::vector<Slot>& slots, uint3
   }
   slots[obj].object_of_earlier_cue = true;
   slots[obj].subject_of_that_cue = subj;
+}
+
+// Who does the verb at i, given the name before it (slot `left`); -1 for none.
+int RelationBuilder::verb_subject(uint32_t s, const std::vector<Slot>& slots, int left,
+                                  uint32_t i) const {
+  // "X mendesak IDF untuk menyerang Hamas", "X menyerukan kepada semua negara mendukung
+  // Taiwan": who urges is not who is to act; that is the party urged, when it is named.
+  if (const uint32_t urging = urging_verb_between(slots[left].last, i); urging != UINT32_MAX) {
+    left = -1;
+    for (size_t k = 0; k < slots.size() && left < 0; ++k)
+      if (slots[k].first > urging && slots[k].last <= i) left = static_cast<int>(k);
+    if (left < 0) return -1;
+  }
+  // "X mengatakan, saat ini ayah Abedi berada di Libya": a clause reported after a comma or
+  // "bahwa" has its own subject; the speaker before it is none.
+  if (reported_clause_between(slots[left].last, i)) return -1;
+  if (std::optional<int> person = person_from_body(slots, left)) left = *person;
+  if (left < 0) return -1;  // someone the article does not name here
+  if (slots[left].entities.size() == 1 &&
+      entity(slots[left].entities[0]).type == EntityType::kPerson &&
+      reported_party_between(slots[left].last, i))
+    return -1;
+  if (in_subordinate_clause_before(slots[left].first, i)) return -1;
+  return subject_past_attribution(s, slots, left, i);
 }
 
 }  // namespace newsgraph::ingest

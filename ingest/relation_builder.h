@@ -246,6 +246,10 @@ class RelationBuilder {
   // not do what the main clause says ("Setelah Kepulauan Solomon memutus hubungan, dewan
   // itu menuduh China").
   bool in_subordinate_clause_before(uint32_t first, uint32_t cue) const;
+  // Who does the verb at `cue` whose nearest name before is slot `left`: not one who urges,
+  // reports or is named in a subordinate clause or attribution; a body's person stands
+  // for it. -1 for none.
+  int verb_subject(uint32_t s, const std::vector<Slot>& slots, int left, uint32_t cue) const;
   // The subject of the verb at `cue` when the sentence opens with an attribution: the
   // speaker it names (slot `left`) is not the subject of the report after the comma
   // ("Kata Bambang, mayoritas konsesi berada ..."; "Bahkan, kata Ardi, ..."), a name the
