@@ -20,7 +20,7 @@ class WordSet {
  public:
   explicit WordSet(std::initializer_list<std::string_view> words) : WordSet(words.begin(), words.end()) {}
   template <class Iterator>
-  WordSet(Iterator first, Iterator last) {
+  WordSet(Iterator first, Iterator last) : filter_(WordFilter::for_words(static_cast<size_t>(std::distance(first, last)))) {
     size_t size = 16;
     while (size < static_cast<size_t>(std::distance(first, last)) * 4) size *= 2;
     slots_.assign(size, std::string_view());
