@@ -19,7 +19,8 @@ const char kHelp[] =
     "usage: newsgraph extract [--format jsonl|text] [--gazetteer FILE]... [--cues FILE]...\n"
     "                        [FILE|DIR|-]...\n"
     "\n"
-    "Reads plain-text articles (first non-empty line is the title), folders of them\n"
+    "Reads plain-text articles (first non-empty line is the title, an optional date line\n"
+    "under it), folders of them\n"
     "(recursively), JSON Lines files (.jsonl/.json: {\"id\",\"title\",\"text\",\"source\",\n"
     "\"published\"} a line) or standard input ('-', the default), and prints what it finds.\n"
     "\n"
@@ -29,6 +30,7 @@ const char kHelp[] =
     "  --cues FILE           add relation cues from a file in the data/cues.txt format\n"
     "                        (repeatable; its entries are tried before the built-in ones)\n"
     "  --max-bytes N         skip articles larger than N bytes (default 33554432)\n"
+    "  --published DATE      date (YYYY-MM-DD) of articles that carry none of their own\n"
     "  --quiet               do not report skipped inputs on standard error\n"
     "  -h, --help            show this help\n"
     "\n"
@@ -56,6 +58,8 @@ int parse(const std::vector<std::string>& args, ExtractFlags& flags) {
       if (v != "jsonl" && v != "text" && v != "json")
         return f.usage_error("--format must be jsonl or text, not '" + v + "'");
       flags.text = v == "text";
+    } else if (f.is("--published")) {
+      if (!f.date(&flags.read.default_published)) return kExitUsage;
     } else if (f.is("--gazetteer")) {
       if (!f.value(&v)) return kExitUsage;
       flags.extractor.gazetteer_files.push_back(v);
@@ -112,6 +116,9 @@ int run_extract(const std::vector<std::string>& args) {
   callbacks.on_skip = [&](const Status& s) {
     ++skipped;
     if (!flags.quiet) std::fprintf(stderr, "newsgraph extract: skipped %s (%s)\n", s.message().c_str(), status_code_name(s.code()));
+  };
+  callbacks.on_notice = [&](const Status& s) {
+    if (!flags.quiet) std::fprintf(stderr, "newsgraph extract: note: %s\n", s.message().c_str());
   };
   ingest::DocumentReader reader(flags.read, callbacks);
   for (const auto& input : flags.inputs) reader.read(input);

@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "cli/exit_codes.h"
+#include "core/dates.h"
 
 namespace newsgraph::cli {
 
@@ -36,6 +37,17 @@ bool FlagReader::number(size_t* out, size_t max) {
     return false;
   }
   *out = parsed;
+  return true;
+}
+
+bool FlagReader::date(std::string* out) {
+  std::string flag = arg(), v;
+  if (!value(&v)) return false;
+  if (!dates::is_iso_date(v)) {
+    usage_error(flag + " takes a real day as YYYY-MM-DD, not '" + v + "'");
+    return false;
+  }
+  *out = v;
   return true;
 }
 

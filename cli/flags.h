@@ -26,6 +26,9 @@ class FlagReader {
   // The same, for a non-negative integer no larger than `max`.
   bool number(size_t* out, size_t max = static_cast<size_t>(-1));
 
+  // The same, for an ISO date of a real day ("2019-01-01").
+  bool date(std::string* out);
+
   // Prints "newsgraph <command>: <message>" and returns the usage exit code.
   int usage_error(const std::string& message) const;
   int unknown_option(const char* help) const;

@@ -33,6 +33,9 @@ const char kHelp[] =
     "  --cues FILE           add relation cues from a file in the data/cues.txt format\n"
     "                        (repeatable; its entries are tried before the built-in ones)\n"
     "  --max-bytes N         skip articles larger than N bytes (default 33554432)\n"
+    "  --published DATE      date (YYYY-MM-DD) of articles that carry none of their own\n"
+    "                        (no date line, dateline or \"published\"); without it they\n"
+    "                        are stored undated, never with the day of ingest\n"
     "  --json                print the summary as one JSON object\n"
     "  --quiet               do not report skipped inputs on standard error\n"
     "  -h, --help            show this help\n"
@@ -65,6 +68,8 @@ int parse(const std::vector<std::string>& args, IngestFlags& flags) {
       flags.extractor.cue_files.push_back(v);
     } else if (f.is("--max-bytes")) {
       if (!f.number(&flags.read.max_article_bytes)) return kExitUsage;
+    } else if (f.is("--published")) {
+      if (!f.date(&flags.read.default_published)) return kExitUsage;
     } else if (f.is("--json")) {
       flags.json = true;
     } else if (f.is("--quiet")) {
@@ -83,6 +88,8 @@ struct Tally {
   std::map<std::string, size_t> outcomes;  // new, unchanged, replaced
   std::map<std::string, size_t> skipped;   // by status code name
   size_t entities_added = 0, relations_added = 0, skipped_total = 0;
+  size_t undated = 0;  // stored articles with no publication date
+  size_t notices = 0;  // kept articles with something wrong (a "published" that is no date)
 };
 
 void print_summary(const Tally& t, const graph::StoreCounts& c, const std::string& db, bool json) {
@@ -96,10 +103,11 @@ void print_summary(const Tally& t, const graph::StoreCounts& c, const std::strin
       reasons += (reasons.empty() ? "\"" : ",\"") + reason + "\":" + std::to_string(n);
     std::printf(
         "{\"new\":%zu,\"unchanged\":%zu,\"replaced\":%zu,\"skipped\":%zu,\"skipped_reasons\":{%s},"
+        "\"undated\":%zu,\"notices\":%zu,"
         "\"entities_added\":%zu,\"relations_added\":%zu,\"store\":{\"documents\":%lld,"
         "\"entities\":%lld,\"relations\":%lld,\"evidence\":%lld}}\n",
-        count("new"), count("unchanged"), count("replaced"), t.skipped_total, reasons.c_str(),
-        t.entities_added, t.relations_added, static_cast<long long>(c.documents),
+        count("new"), count("unchanged"), count("replaced"), t.skipped_total, reasons.c_str(), t.undated,
+        t.notices, t.entities_added, t.relations_added, static_cast<long long>(c.documents),
         static_cast<long long>(c.entities), static_cast<long long>(c.relations),
         static_cast<long long>(c.evidence));
     return;
@@ -115,7 +123,10 @@ void print_summary(const Tally& t, const graph::StoreCounts& c, const std::strin
     }
     std::printf(")");
   }
-  std::printf("\nadded: %zu entities, %zu relations\n", t.entities_added, t.relations_added);
+  std::printf("\n");
+  if (t.undated > 0)
+    std::printf("undated: %zu articles (no date line, dateline or \"published\"; see --published)\n", t.undated);
+  std::printf("added: %zu entities, %zu relations\n", t.entities_added, t.relations_added);
   std::printf("store %s: %lld articles, %lld entities, %lld relations, %lld pieces of evidence\n",
               db.c_str(), static_cast<long long>(c.documents), static_cast<long long>(c.entities),
               static_cast<long long>(c.relations), static_cast<long long>(c.evidence));
@@ -162,6 +173,7 @@ int run_ingest(const std::vector<std::string>& args) {
       last_commit = std::chrono::steady_clock::now();
     }
     ++tally.outcomes[graph::ingest_outcome_name(result.outcome)];
+    if (doc.published.empty()) ++tally.undated;
     tally.entities_added += result.entities_added;
     tally.relations_added += result.relations_added;
     progress.advance(doc.text.size());
@@ -170,6 +182,10 @@ int run_ingest(const std::vector<std::string>& args) {
     ++tally.skipped_total;
     ++tally.skipped[status_code_name(s.code())];
     if (!flags.quiet) std::fprintf(stderr, "newsgraph ingest: skipped %s (%s)\n", s.message().c_str(), status_code_name(s.code()));
+  };
+  callbacks.on_notice = [&](const Status& s) {
+    ++tally.notices;
+    if (!flags.quiet) std::fprintf(stderr, "newsgraph ingest: note: %s\n", s.message().c_str());
   };
   ingest::DocumentReader reader(flags.read, callbacks);
   for (const auto& input : flags.inputs) {

@@ -35,6 +35,7 @@ void append_extraction_json(const Extraction& x, std::string& out) {
   key(w, "doc"); string(w, x.doc);
   key(w, "title"); string(w, x.title);
   key(w, "source"); string(w, x.source);
+  if (!x.published.empty()) key(w, "published"), string(w, x.published);
   key(w, "sentences"); w.Uint(static_cast<unsigned>(x.sentences.size()));
   key(w, "entities");
   w.StartArray();
@@ -103,7 +104,8 @@ void append_extraction_json(const Extraction& x, std::string& out) {
 
 void write_extraction_text(const Extraction& x, std::ostream& out) {
   auto by_id = index(x);
-  out << "== " << x.doc << (x.title.empty() ? "" : ": " + x.title) << "\n";
+  out << "== " << x.doc << (x.title.empty() ? "" : ": " + x.title)
+      << (x.published.empty() ? "" : " (" + x.published + ")") << "\n";
   out << "entities (" << x.entities.size() << "):\n";
   for (const auto& e : x.entities) {
     out << "  " << e.label << " [" << entity_type_name(e.type) << ", " << e.id << "] "

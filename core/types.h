@@ -69,6 +69,7 @@ struct Extraction {
   std::string doc;  // Document::id
   std::string title;
   std::string source;
+  std::string published;  // Document::published: ISO date, empty when undated
   std::vector<Sentence> sentences;
   std::vector<Entity> entities;
   std::vector<Relation> relations;

@@ -2,15 +2,10 @@
 
 #include <set>
 
+#include "core/dates.h"
+
 namespace newsgraph::exporter {
 namespace {
-
-bool is_date(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (s[i] < '0' || s[i] > '9') return false;
-  return true;
-}
 
 // Splits "A,B" and parses each part; kUsage naming the option and the first unknown part.
 template <typename T, typename Parse>
@@ -70,7 +65,8 @@ Status apply_export_option(std::string_view raw_name, const std::string& value, 
   if (name == "predicates") return parse_list(label, value, &filter->predicates, parse_predicate, "predicate");
   if (name == "types") return parse_list(label, value, &filter->types, parse_entity_type, "type");
   if (name == "since" || name == "until") {
-    if (!is_date(value)) return Status::error(StatusCode::kUsage, label + " takes a date as YYYY-MM-DD, not '" + value + "'");
+    if (!dates::is_iso_date(value))
+      return Status::error(StatusCode::kUsage, label + " takes a real day as YYYY-MM-DD, not '" + value + "'");
     (name == "since" ? filter->since : filter->until) = value;
     return Status::ok();
   }

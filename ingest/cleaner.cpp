@@ -3,6 +3,7 @@
 #include <cstring>
 #include <string>
 
+#include "core/dates.h"
 #include "core/text.h"
 #include "core/utf8.h"
 #include "ingest/lexicon.h"
@@ -135,8 +136,20 @@ size_t dateline_name(const std::vector<Token>& toks, size_t i) {
   return words == 0 ? i : j;
 }
 
+// A date in a dateline from toks[i] ("14/9/2023", "Kamis, 14/9/2023", "14 September
+// 2023"): the index after its longest run of up to eight tokens that reads as a date, or i.
+size_t dateline_date(std::string_view text, const std::vector<Token>& toks, size_t i) {
+  if (i >= toks.size() || (toks[i].kind != TokenKind::kNumber && !is_capitalised(toks[i]))) return i;
+  size_t after = i;
+  for (size_t k = i + 1; k <= toks.size() && k <= i + 8; ++k) {
+    if (dates::parse(text.substr(toks[i].start, toks[k - 1].end - toks[i].start))) after = k;
+  }
+  return after;
+}
+
 // Length in bytes of a dateline at the start of [start, end), 0 if none. A dateline is
 // a place, perhaps a region or an outlet after commas, perhaps an outlet in brackets,
+// perhaps a date after a comma or in brackets ("JAKARTA, KOMPAS.com (14/9/2023) -"),
 // then dashes, bars or a colon; twice at most: "JAKARTA -", "Jakarta, CNN Indonesia --",
 // "Samarinda, Kalimantan Timur (ANTARA News) -", "Seoul | EGINDO.co –", "Suara.com -".
 uint32_t dateline_length(std::string_view text, uint32_t start, uint32_t end) {
@@ -148,11 +161,13 @@ uint32_t dateline_length(std::string_view text, uint32_t start, uint32_t end) {
     if (j == i) break;
     for (int commas = 0; commas < 2 && j + 1 < toks.size() && toks[j].is_punct(','); ++commas) {
       size_t k = dateline_name(toks, j + 1);
+      if (k == j + 1) k = dateline_date(text, toks, j + 1);  // "Jakarta, 14 September 2023 -"
       if (k == j + 1) break;
       j = k;
     }
     if (j < toks.size() && toks[j].is_punct('(')) {
-      size_t k = dateline_name(toks, j + 1);
+      size_t k = dateline_date(text, toks, j + 1);  // "(14/9/2023)", "Kamis (14/9/2023)"
+      if (k == j + 1) k = dateline_name(toks, j + 1);
       if (k == j + 1 || k >= toks.size() || !toks[k].is_punct(')')) break;
       j = k + 1;
     }
@@ -205,7 +220,7 @@ std::vector<Line> clean(std::string_view text, const CleanOptions& options) {
     if (!seen_title && !looks_like_body(body)) {
       line.kind = LineKind::kTitle;
       seen_title = true;
-    } else if (is_chrome(body) || is_byline(text, start, end)) {
+    } else if (is_chrome(body) || is_byline(text, start, end) || dates::parse(body)) {  // a date line too
       line.kind = LineKind::kChrome;
     } else if (looks_like_headline(text, start, end)) {
       line.kind = LineKind::kHeadline;

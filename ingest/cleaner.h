@@ -1,6 +1,6 @@
 // Cleaner: finds the article inside the page text. Splits the text into lines,
 // drops page chrome (share buttons, reading time, comment forms, photo credits,
-// "Sumber :" lines, bylines in brackets or after "Oleh"), cuts the dateline off the
+// "Sumber :" lines, bylines in brackets or after "Oleh", date lines), cuts the dateline off the
 // first paragraph ("JAKARTA -", "Jakarta, CNN Indonesia --", "Jakarta (ANTARA) -",
 // "Seoul | EGINDO.co –"), and flags title-case lines that may be
 // headlines of other stories pasted mid-article (the pipeline drops those that share

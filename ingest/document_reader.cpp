@@ -10,6 +10,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include "core/dates.h"
 #include "core/utf8.h"
 
 namespace newsgraph::ingest {
@@ -21,20 +22,27 @@ bool has_json_lines_extension(const std::string& path) {
   return ext == ".jsonl" || ext == ".ndjson" || ext == ".json";
 }
 
-std::string first_line_title(const std::string& text) {
+// The lines of `text` that hold more than white space, first `count` of them.
+std::vector<std::string_view> leading_lines(std::string_view text, size_t count) {
+  std::vector<std::string_view> lines;
   size_t pos = 0;
-  while (pos < text.size()) {
+  while (pos < text.size() && lines.size() < count) {
     size_t eol = text.find('\n', pos);
-    if (eol == std::string::npos) eol = text.size();
-    std::string line = text.substr(pos, eol - pos);
-    auto first = line.find_first_not_of(" \t\r");
-    if (first != std::string::npos) {
-      auto last = line.find_last_not_of(" \t\r");
-      return line.substr(first, last - first + 1);
-    }
+    if (eol == std::string_view::npos) eol = text.size();
+    std::string_view line = text.substr(pos, eol - pos);
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos) lines.push_back(line);
     pos = eol + 1;
   }
-  return "";
+  return lines;
+}
+
+std::string first_line_title(std::string_view text) {
+  const auto lines = leading_lines(text, 1);
+  if (lines.empty()) return "";
+  std::string_view line = lines[0];
+  line.remove_prefix(line.find_first_not_of(" \t\r"));
+  line.remove_suffix(line.size() - 1 - line.find_last_not_of(" \t\r"));
+  return std::string(line);
 }
 
 std::string string_field(const rapidjson::Value& obj, const char* name) {
@@ -46,6 +54,14 @@ std::string string_field(const rapidjson::Value& obj, const char* name) {
 }
 
 }  // namespace
+
+std::string plain_text_date(std::string_view text) {
+  const auto lines = leading_lines(text, 2);
+  if (lines.size() < 2) return "";
+  if (auto date = dates::parse(lines[1])) return *date;
+  if (auto date = dates::find_dateline(lines[1])) return *date;
+  return "";
+}
 
 void DocumentReader::skip(StatusCode code, const std::string& message) {
   if (callbacks_.on_skip) callbacks_.on_skip(Status::error(code, message));
@@ -142,6 +158,8 @@ void DocumentReader::read_text(std::string data, const std::string& name) {
   Document doc;
   doc.id = name == "-" ? "stdin" : fs::path(name).stem().string();
   doc.title = first_line_title(data);
+  doc.published = plain_text_date(data);
+  if (doc.published.empty()) doc.published = options_.default_published;
   doc.source = name;
   doc.text = std::move(data);
   if (callbacks_.on_document) callbacks_.on_document(doc, true);
@@ -181,8 +199,17 @@ void DocumentReader::read_json_lines(std::istream& in, const std::string& name) 
     doc.source = string_field(obj, "source");
     if (doc.source.empty()) doc.source = string_field(obj, "url");
     if (doc.source.empty()) doc.source = where;
-    doc.published = string_field(obj, "published");
-    if (doc.published.empty()) doc.published = string_field(obj, "date");
+    const std::string published =
+        obj.HasMember("published") ? string_field(obj, "published") : string_field(obj, "date");
+    if (auto date = dates::parse(published)) {
+      doc.published = *date;
+    } else {
+      if (!published.empty() && callbacks_.on_notice)
+        callbacks_.on_notice(Status::error(StatusCode::kInvalidInput,
+                                           where + ": \"published\" is no date (\"" + published.substr(0, 40) +
+                                               "\"); the article is read undated"));
+      doc.published = options_.default_published;
+    }
     if (callbacks_.on_document) callbacks_.on_document(doc, false);
   }
 }

@@ -8,6 +8,7 @@
 #include <functional>
 #include <istream>
 #include <string>
+#include <string_view>
 
 #include "core/status.h"
 #include "core/types.h"
@@ -16,6 +17,9 @@ namespace newsgraph::ingest {
 
 struct ReadOptions {
   size_t max_article_bytes = 32u << 20;  // larger articles are skipped as kTooLarge
+  // ISO date given to articles that carry none of their own (--published); empty: none,
+  // and such articles stay undated.
+  std::string default_published;
 };
 
 struct ReadCallbacks {
@@ -23,7 +27,14 @@ struct ReadCallbacks {
   std::function<void(const Document&, bool title_in_text)> on_document;
   // An input (or one JSON line) was skipped; the status message names file and line.
   std::function<void(const Status&)> on_skip;
+  // Something was wrong but the article was kept (a "published" that is no date: the
+  // article is read undated); the message names file and line.
+  std::function<void(const Status&)> on_notice;
 };
+
+// A plain-text article's own date (ISO): a date line under its title, else a dateline
+// at the head of its first paragraph; empty when it has neither.
+std::string plain_text_date(std::string_view text);
 
 class DocumentReader {
  public:
@@ -36,7 +47,11 @@ class DocumentReader {
   // Reads JSON Lines from a stream; `name` names it in messages and document sources.
   void read_json_lines(std::istream& in, const std::string& name);
 
-  // Reads a whole plain-text (or .json/.jsonl) article from a string.
+  // Reads a whole plain-text (or .json/.jsonl) article from a string. A plain-text
+  // article is a title line, then optionally a date line ("14 September 2023", "Kamis,
+  // 14/9/2023 10:05 WIB", see core/dates.h), then the text; without a date line, a
+  // dateline at the head of the first paragraph ("JAKARTA, KOMPAS.com (14/9/2023) -")
+  // gives the date.
   void read_text(std::string data, const std::string& name);
 
  private:

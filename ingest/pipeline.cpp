@@ -68,6 +68,7 @@ Extraction Extractor::extract(const Document& doc, bool title_in_text) const {
   out.doc = doc.id;
   out.title = doc.title;
   out.source = doc.source;
+  out.published = doc.published;
   out.sentences.reserve(a.sentences.size());
   for (const auto& s : a.sentences) out.sentences.push_back(Sentence{s.span});
   out.relations = extract_relations(a, cues_);

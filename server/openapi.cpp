@@ -38,10 +38,10 @@ const std::vector<RouteSpec>& route_specs() {
        {"format", "min_weight", "predicates", "types", "since", "until", "center", "depth", "cooccurs", "multi",
         "layout"}},
       {"get", "/api/v1/documents", "Stored articles", {"limit", "cursor"}},
-      {"post", "/api/v1/documents", "Extract an article and merge it into the store", {}},
+      {"post", "/api/v1/documents", "Extract an article and merge it into the store", {"published"}},
       {"get", "/api/v1/documents/{id}", "One stored article", {}},
       {"delete", "/api/v1/documents/{id}", "Retract an article and what it produced", {}},
-      {"post", "/api/v1/extract", "Extract an article without storing it", {}},
+      {"post", "/api/v1/extract", "Extract an article without storing it", {"published"}},
       {"get", "/api/v1/openapi.json", "This document", {}},
   };
   return routes;

@@ -1,10 +1,12 @@
 // Document routes: list, get, delete, POST (extract and merge), and /extract.
 #include <rapidjson/document.h>
 
+#include "core/dates.h"
 #include "core/extraction_format.h"
 #include "core/utf8.h"
 #include "graph/hashing.h"
 #include "graph/queries.h"
+#include "ingest/document_reader.h"
 #include "server/context.h"
 
 namespace newsgraph::server {
@@ -23,7 +25,8 @@ bool authorised(Context& c, const httplib::Request& req, httplib::Response& res)
 }
 
 // The article in a request: JSON {"id","title","text","source","published"} or
-// text/plain (first non-empty line is the title). Answers 400/415 itself.
+// text/plain (first non-empty line is the title, a date line may follow). Answers
+// 400/415 itself.
 bool read_document(const httplib::Request& req, httplib::Response& res, Document* doc, bool* title_in_text) {
   std::string type = req.get_header_value("Content-Type");
   if (auto bad = utf8::first_invalid_byte(req.body))
@@ -38,6 +41,7 @@ bool read_document(const httplib::Request& req, httplib::Response& res, Document
     size_t end = doc->text.find('\n', start);
     doc->title = doc->text.substr(start, end == std::string::npos ? std::string::npos : end - start);
     *title_in_text = true;
+    doc->published = ingest::plain_text_date(doc->text);
   } else if (type.rfind("application/json", 0) == 0) {
     rapidjson::Document d;
     d.Parse(req.body.c_str(), req.body.size());
@@ -53,9 +57,21 @@ bool read_document(const httplib::Request& req, httplib::Response& res, Document
     }
     if (doc->text.find_first_not_of(" \t\r\n") == std::string::npos)
       return problem(res, 400, "empty", "the article has no text"), false;
+    if (!doc->published.empty()) {
+      auto date = dates::parse(doc->published);
+      if (!date) return problem(res, 400, "bad-date", "'published' is no date: '" + doc->published + "'"), false;
+      doc->published = *date;
+    }
   } else {
     return problem(res, 415, "unsupported-media-type", "send application/json or text/plain"), false;
   }
+  // An article without a date of its own takes the request's: an X-Published header or
+  // a published parameter (like --published).
+  const std::string given =
+      req.has_param("published") ? req.get_param_value("published") : req.get_header_value("X-Published");
+  if (!given.empty() && !dates::is_iso_date(given))
+    return problem(res, 400, "bad-date", "published takes a real day as YYYY-MM-DD, not '" + given + "'"), false;
+  if (doc->published.empty()) doc->published = given;
   if (doc->id.empty()) doc->id = "api-" + graph::content_hash(doc->text);
   if (doc->source.empty()) doc->source = "api";
   return true;
@@ -139,7 +155,7 @@ void add_document_routes(httplib::Server& http, Context& c) {
   });
 
   auto extract = [&c](const httplib::Request& req, httplib::Response& res, bool store_it) {
-    if (!only_params(req, res, {}) || (store_it && !authorised(c, req, res))) return;
+    if (!only_params(req, res, {"published"}) || (store_it && !authorised(c, req, res))) return;
     Document doc;
     bool title_in_text = false;
     if (!read_document(req, res, &doc, &title_in_text)) return;

@@ -1,6 +1,7 @@
 // Read routes: health, ontology, stats, entities, relations, evidence, OpenAPI.
 #include <rapidjson/document.h>
 
+#include "core/dates.h"
 #include "core/ontology.h"
 #include "graph/queries.h"
 #include "graph/statistics.h"
@@ -88,8 +89,8 @@ bool relation_filters(const httplib::Request& req, httplib::Response& res, graph
   for (const char* d : {"since", "until"}) {
     if (!req.has_param(d)) continue;
     std::string v = req.get_param_value(d);
-    if (v.size() != 10 || v[4] != '-' || v[7] != '-')
-      return problem(res, 400, "bad-parameter", std::string(d) + " takes a date as YYYY-MM-DD"), false;
+    if (!dates::is_iso_date(v))
+      return problem(res, 400, "bad-parameter", std::string(d) + " takes a real day as YYYY-MM-DD"), false;
     (std::string(d) == "since" ? q->since : q->until) = v;
   }
   return true;

@@ -176,3 +176,19 @@ TEST_CASE("serve announces its port and stops cleanly on SIGTERM with exit code 
   CHECK_THAT(read_file(dir + "/out"), Catch::StartsWith("newsgraph serve: listening on http://127.0.0.1:"));
   CHECK(run(binary() + " serve --port 99999").exit_code == 2);
 }
+
+TEST_CASE("ingest counts undated articles and takes --published only as a real day", "[cli][store][dates]") {
+  auto dir = temp_dir();
+  write_file(dir + "/a.txt", "Judul A\nKamis, 14/9/2023\n\nPresiden Joko Widodo bertemu Presiden Vladimir Putin.\n");
+  write_file(dir + "/b.txt", "Judul B\n\nPresiden Joko Widodo bertemu Perdana Menteri Jepang Fumio Kishida.\n");
+  auto db = dir + "/g.db";
+  auto bad = run(binary() + " ingest --published 2019-02-29 --db " + db + " " + dir + "/a.txt", dir + "/err.txt");
+  CHECK(bad.exit_code == 2);
+  CHECK_THAT(read_file(dir + "/err.txt"), Catch::Contains("2019-02-29"));
+  auto r = run(binary() + " ingest --json --db " + db + " " + dir + "/a.txt " + dir + "/b.txt");
+  REQUIRE(r.exit_code == 0);
+  CHECK(parse(r.out)["undated"].GetInt() == 1);
+  auto dated = run(binary() + " ingest --json --published 2020-01-02 --db " + dir + "/h.db " + dir + "/a.txt " + dir + "/b.txt");
+  REQUIRE(dated.exit_code == 0);
+  CHECK(parse(dated.out)["undated"].GetInt() == 0);
+}

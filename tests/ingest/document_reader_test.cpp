@@ -68,3 +68,55 @@ TEST_CASE("a plain-text article takes its first non-empty line as title and its 
   CHECK(c.docs[0].id == "artikel-1");
   CHECK(c.docs[0].title == "Putin Tiba di Pyongyang");
 }
+
+TEST_CASE("a plain-text article is dated by the date line under its title, else by its dateline", "[reader][dates]") {
+  auto dir = testing::temp_dir();
+  testing::write_file(dir + "/a.txt", "Jokowi bertemu Putin\n\nKamis, 14/9/2023 10:05 WIB\n\nPresiden bertemu.\n");
+  testing::write_file(dir + "/b.txt", "Jokowi bertemu Putin\n\nJAKARTA, KOMPAS.com (2/1/2017) - Presiden bertemu.\n");
+  testing::write_file(dir + "/c.txt", "Jokowi bertemu Putin\n\nPresiden bertemu pada 14 September 2023.\n");
+  testing::write_file(dir + "/d.txt", "14 September 2023\n");  // a title alone: no date line under it
+  auto c = read_all({dir});
+  REQUIRE(c.docs.size() == 4);
+  CHECK(c.docs[0].published == "2023-09-14");
+  CHECK(c.docs[1].published == "2017-01-02");
+  CHECK(c.docs[2].published.empty());  // a date in the prose is no publication date
+  CHECK(c.docs[3].published.empty());
+}
+
+TEST_CASE("a run's --published dates only the articles that carry no date of their own", "[reader][dates]") {
+  auto dir = testing::temp_dir();
+  testing::write_file(dir + "/a.txt", "Judul\n14 Agustus 2016\n\nIsi.\n");
+  testing::write_file(dir + "/b.txt", "Judul\n\nIsi tanpa tanggal.\n");
+  testing::write_file(dir + "/c.jsonl",
+                      "{\"id\": \"j1\", \"text\": \"Isi.\", \"published\": \"Senin, 5 Desember 2016 08:00 WIB\"}\n"
+                      "{\"id\": \"j2\", \"text\": \"Isi.\"}\n");
+  ReadOptions options;
+  options.default_published = "2020-05-01";
+  auto c = read_all({dir}, options);
+  REQUIRE(c.docs.size() == 4);
+  CHECK(c.docs[0].published == "2016-08-14");
+  CHECK(c.docs[1].published == "2020-05-01");
+  CHECK(c.docs[2].published == "2016-12-05");  // normalised to ISO
+  CHECK(c.docs[3].published == "2020-05-01");
+}
+
+TEST_CASE("a JSON line whose published is no date is kept undated and noted, not given another day",
+          "[reader][dates]") {
+  auto dir = testing::temp_dir();
+  testing::write_file(dir + "/x.jsonl",
+                      "{\"id\": \"j1\", \"text\": \"Isi.\", \"published\": \"2019-02-30\"}\n"
+                      "{\"id\": \"j2\", \"text\": \"Isi.\", \"published\": \"kemarin sore\"}\n");
+  std::vector<Document> docs;
+  std::vector<Status> notes, skips;
+  ReadCallbacks cb;
+  cb.on_document = [&](const Document& d, bool) { docs.push_back(d); };
+  cb.on_skip = [&](const Status& s) { skips.push_back(s); };
+  cb.on_notice = [&](const Status& s) { notes.push_back(s); };
+  DocumentReader(ReadOptions{}, cb).read(dir + "/x.jsonl");
+  REQUIRE(docs.size() == 2);
+  CHECK(docs[0].published.empty());
+  CHECK(docs[1].published.empty());
+  CHECK(skips.empty());
+  REQUIRE(notes.size() == 2);
+  CHECK_THAT(notes[0].message(), Catch::Contains("x.jsonl:1") && Catch::Contains("2019-02-30"));
+}

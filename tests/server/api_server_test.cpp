@@ -133,6 +133,30 @@ TEST_CASE("a POSTed article is stored, its relations show up in queries, and DEL
   CHECK(json(s.http().Get("/api/v1/documents"))["total"].GetInt() == 3);
 }
 
+TEST_CASE("a POSTed article keeps its own date, else the request's, and a bad date is refused", "[server][dates]") {
+  LiveServer s;
+  auto published = [&](const std::string& id) {
+    return std::string(json(s.http().Get("/api/v1/documents/" + id))["published"].GetString());
+  };
+  auto own = s.http().Post("/api/v1/documents", R"({"id": "d1", "text": "Rusia mengancam Jepang.", "published": "Kamis, 14/9/2023 10:05 WIB"})",
+                           "application/json");
+  REQUIRE(own);
+  CHECK(own->status == 201);
+  CHECK(published("d1") == "2023-09-14");
+  auto header = s.http().Post("/api/v1/documents", {{"X-Published", "2018-06-12"}},
+                              "Judul\n\nRusia mengancam Ukraina.", "text/plain");
+  REQUIRE(header);
+  CHECK(header->status == 201);
+  CHECK(published(json(header)["id"].GetString()) == "2018-06-12");
+  auto line = s.http().Post("/api/v1/documents?published=2018-06-12", "Judul\n2 Januari 2017\n\nRusia mengancam Polandia.",
+                            "text/plain");
+  REQUIRE(line);
+  CHECK(published(json(line)["id"].GetString()) == "2017-01-02");  // the text's own date line wins
+  expect_problem(s.http().Post("/api/v1/documents?published=2018-02-30", "Judul\n\nIsi.", "text/plain"), 400, "bad-date");
+  expect_problem(s.http().Post("/api/v1/documents", R"({"text": "Isi.", "published": "kemarin"})", "application/json"),
+                 400, "bad-date");
+}
+
 TEST_CASE("an article ingested by another process shows up in kept answers within moments", "[server]") {
   LiveServer s;
   const std::string url = "/api/v1/relations?subject=Finlandia&predicate=ACCUSE&object=Rusia";
