@@ -213,6 +213,13 @@ bool is_leader_title(std::string_view key) {
   return words.count(key) > 0;
 }
 
+bool is_not_current(std::string_view key) {
+  // "presiden terpilih" (president-elect) holds no office yet.
+  static const WordSet words = make({"mantan", "eks", "bekas", "calon", "kandidat", "capres", "cawapres", "former",
+                                     "ex", "terpilih", "elect"});
+  return words.count(key) > 0;
+}
+
 bool is_balinese_name_word(std::string_view key) {
   static const WordSet words = make({"wayan", "putu", "gede", "made", "kadek", "nengah", "nyoman",
                                      "komang", "ketut", "gusti", "luh", "ayu", "dewa", "ida",

@@ -306,8 +306,6 @@ class RelationBuilder {
   // Whether the phrase from token `from` runs to a comma and a titled person ("..., Duta
   // Besar Z"): a role before that comma is Z's.
   bool titled_person_after_comma(uint32_t from, uint32_t end) const;
-  // Words that put a title in the past or the future: "mantan", "calon".
-  static bool is_not_current(std::string_view key);
   // Whether the title before the name or body at token `first` is a former or would-be
   // one: one of those words among the title words before it.
   bool holds_no_current_role(uint32_t s, uint32_t first) const;

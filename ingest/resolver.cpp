@@ -246,12 +246,16 @@ class Resolver {
       if (!is_led_body(ms[i]) || !after_leader_title(ms[i])) continue;
       int32_t person = following_person(i);
       if (person < 0) continue;
-      leader[ms[i].entity] = person;
+      if (!former_title(ms[i])) leader[ms[i].entity] = person;  // "mantan Presiden AS Obama" leads no more
       ms[i].modifier = true;
     }
     std::vector<NameMention> roles;
     for (size_t i = 0; i < ms.size(); ++i) {
       if (!is_led_body(ms[i]) || !after_leader_title(ms[i]) || following_person(i) >= 0) continue;
+      if (former_title(ms[i])) {  // "mantan Presiden AS": not the one in office, nor the country
+        ms[i].modifier = true;
+        continue;
+      }
       int32_t person = -1;
       auto it = leader.find(ms[i].entity);
       if (it != leader.end()) {
@@ -275,6 +279,14 @@ class Resolver {
     std::stable_sort(ms.begin(), ms.end(), [](const NameMention& x, const NameMention& y) {
       return x.first < y.first;
     });
+  }
+
+  // Whether the leader's title before body mention m is a past or future one ("mantan
+  // Presiden AS", "calon Presiden AS", "Presiden AS terpilih").
+  bool former_title(const NameMention& m) const {
+    const uint32_t start = title_start(m.first);
+    return (start > 0 && lexicon::is_not_current(a_.tokens[start - 1].key)) ||
+           (m.last < a_.tokens.size() && lexicon::is_not_current(a_.tokens[m.last].key));
   }
 
   bool is_led_body(const NameMention& m) const {

@@ -41,7 +41,7 @@ void RelationBuilder::title_relations(uint32_t s) {
         const uint32_t after = ms[j].last;
         if (after + 1 < a_.sentences[s].last &&
             (a_.tokens[after].word() == "(" || a_.tokens[after].word() == ",") &&
-            is_not_current(a_.tokens[after + 1].key))
+            lexicon::is_not_current(a_.tokens[after + 1].key))
           break;
         person = ms[j].entity;
         break;
@@ -53,7 +53,7 @@ void RelationBuilder::title_relations(uint32_t s) {
     bool deputy = false;
     for (uint32_t t = m.first; t > a_.sentences[s].first; --t) {
       const std::string& key = a_.tokens[t - 1].key;
-      if (is_not_current(key)) break;
+      if (lexicon::is_not_current(key)) break;
       if (key == "wakil") deputy = true;
       if (deputy || !(lexicon::is_leader_title(key) || lexicon::is_person_title(key))) break;
     }
@@ -206,7 +206,7 @@ void RelationBuilder::apposition_role(uint32_t s, int32_t person, uint32_t from)
         add(person, Predicate::kMemberOf, m.entity, s, UINT32_MAX, "", "apposition.member", 0.8);
       return;
     }
-    if (is_not_current(key) || key == "," || lexicon::looks_like_verb(key) ||
+    if (lexicon::is_not_current(key) || key == "," || lexicon::looks_like_verb(key) ||
         lexicon::is_reporting_verb(key) || key == "yang")
       return;
     if (key == "wakil") deputy = true;
@@ -310,20 +310,12 @@ bool RelationBuilder::titled_person_after_comma(uint32_t from, uint32_t end) con
          entity(a_.mentions[mention_at_[t]].entity).type == EntityType::kPerson;
 }
 
-// Words that put a title in the past or the future: "mantan", "calon".
-bool RelationBuilder::is_not_current(std::string_view key) {
-  // "presiden terpilih" (president-elect) holds no office yet.
-  return key == "mantan" || key == "eks" || key == "bekas" || key == "calon" || key == "kandidat" ||
-         key == "capres" || key == "cawapres" || key == "former" || key == "ex" ||
-         key == "terpilih" || key == "elect";
-}
-
 // Whether the title before the name or body at token `first` is a former or would-be
 // one: one of those words among the title words before it.
 bool RelationBuilder::holds_no_current_role(uint32_t s, uint32_t first) const {
   for (uint32_t t = first, steps = 0; t > a_.sentences[s].first && steps < 8; --t, ++steps) {
     const std::string& key = a_.tokens[t - 1].key;
-    if (is_not_current(key)) return true;
+    if (lexicon::is_not_current(key)) return true;
     if (key == "sebagai") return past_or_future_post(s, t - 1);
     const bool title_word = lexicon::is_leader_title(key) || lexicon::is_person_title(key) ||
                             is_title_continuation(key) || mention_at_[t - 1] >= 0 ||

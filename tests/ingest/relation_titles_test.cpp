@@ -37,6 +37,17 @@ TEST_CASE("a leader's title gives LEADS alone, and a former or would-be holder's
     CHECK_FALSE((r.predicate == Predicate::kLeads && r.object == georgia->id));
 }
 
+TEST_CASE("a former leader's title alone stands for neither the one in office nor the country", "[relations]") {
+  auto x = run("Donald Trump bertemu Kim Jong Un di Singapura. Mantan Presiden AS mengkritik Korea Utara.");
+  CHECK(find_relation(x, "Donald Trump", Predicate::kMeet, "Kim Jong Un"));
+  CHECK_FALSE(find_relation(x, "Donald Trump", Predicate::kAccuse, "North Korea"));
+  CHECK_FALSE(find_relation(x, "United States", Predicate::kAccuse, "North Korea"));
+  // and a former holder named with the title is no later "Presiden AS"
+  auto named = run("Mantan Presiden AS Barack Obama tiba. Presiden AS Joe Biden menyambutnya. Presiden AS mengkritik Rusia.");
+  CHECK_FALSE(find_relation(named, "Barack Obama", Predicate::kAccuse, "Russia"));
+  CHECK(find_relation(named, "Joe Biden", Predicate::kAccuse, "Russia"));
+}
+
 TEST_CASE("'di bawah' and 'pimpinan' say who leads the body named before them", "[relations]") {
   auto under = run("Gencatan senjata itu diinisiasi pemerintah AS di bawah Presiden Donald Trump.");
   CHECK(has_rule(find_relation(under, "Donald Trump", Predicate::kLeads, "United States"),
