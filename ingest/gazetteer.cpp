@@ -349,6 +349,16 @@ std::optional<uint32_t> Gazetteer::leader_of(std::string_view id) const {
   return best;
 }
 
+std::optional<uint32_t> Gazetteer::leader_on_date(std::string_view id) const {
+  if (date_ == 0) return std::nullopt;
+  auto leader = leader_of(id);
+  if (!leader) return std::nullopt;
+  for (const Term& t : impl_->entries[*leader].terms) {
+    if (t.covers(date_)) return leader;
+  }
+  return std::nullopt;
+}
+
 size_t Gazetteer::size() const { return impl_->entries.size(); }
 
 }  // namespace newsgraph::ingest

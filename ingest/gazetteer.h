@@ -85,6 +85,9 @@ class Gazetteer {
   // The person whose `leads` names this id: on the view's date the one whose term
   // covers it, without a date the one still in office (else the last one listed).
   std::optional<uint32_t> leader_of(std::string_view id) const;
+  // The same only when the view has a date and one of the leader's terms covers it:
+  // who a dated article's bare "Presiden AS" is, named in it or not.
+  std::optional<uint32_t> leader_on_date(std::string_view id) const;
   size_t size() const;
 
  private:

@@ -262,7 +262,11 @@ class Resolver {
         person = it->second;
       } else if (auto g = g_.leader_of(a_.entities[ms[i].entity].id)) {
         auto named = by_id_.find(g_.entry(*g).id);
-        if (named != by_id_.end()) person = named->second;  // only leaders the article names
+        if (named != by_id_.end()) {
+          person = named->second;
+        } else if (g_.leader_on_date(a_.entities[ms[i].entity].id)) {
+          person = gazetteer_entity(*g);  // a dated article: the one in office that day
+        }  // an undated one: only a leader it names, the gazetteer's today may not be its
       }
       if (person < 0) continue;
       ms[i].modifier = true;

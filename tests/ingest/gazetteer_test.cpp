@@ -198,6 +198,20 @@ TEST_CASE("the leader of a country is the one in office on the article's date", 
   CHECK(leader(g, "south_korea") == "lee_jae_myung");  // undated: the one in office now
 }
 
+TEST_CASE("a dated article's bare leader title is the one in office that day, an undated one's no one",
+          "[gazetteer][dates]") {
+  const std::string body = "\nPresiden AS mengkritik Rusia.";
+  CHECK(has(entity_ids(body, "2018-06-12"), "donald_trump"));
+  CHECK_FALSE(has(entity_ids(body, "2018-06-12"), "joe_biden"));
+  CHECK(has(entity_ids(body, "2022-03-01"), "joe_biden"));
+  CHECK_FALSE(has(entity_ids(body, "2022-03-01"), "donald_trump"));
+  CHECK(has(entity_ids("\nPerdana Menteri Inggris menelepon Presiden Prancis.", "2018-04-27"), "theresa_may"));
+  const auto undated = entity_ids(body);
+  CHECK_FALSE(has(undated, "donald_trump"));  // no date: the gazetteer's today may not be the article's
+  CHECK(has(undated, "united_states"));
+  CHECK_FALSE(has(entity_ids("\nMantan Presiden AS mengkritik Rusia.", "2022-03-01"), "joe_biden"));
+}
+
 TEST_CASE("gazetteer lines with rules, word lists and defaults are read, bad ones rejected by line",
           "[gazetteer]") {
   Gazetteer g;
