@@ -50,18 +50,11 @@ std::string_view trim(std::string_view s) {
 
 }  // namespace
 
-std::optional<Term> parse_term(std::string_view s) {
-  size_t dots = s.find("..");
-  if (dots == std::string_view::npos) return std::nullopt;
-  Term t{parse_date(s.substr(0, dots)), parse_date(s.substr(dots + 2), true)};
-  if ((t.from == 0 && dots > 0) || (t.until == 0 && dots + 2 < s.size())) return std::nullopt;
-  return t;
-}
-
 struct Gazetteer::Impl {
   std::vector<GazetteerEntry> entries;
   std::unordered_map<std::string, uint32_t> by_id;
   std::unordered_map<std::string, std::vector<uint32_t>> leaders_by_body;  // in listed order
+  Offices offices;                                                           // OFFICE lines, office= posts
   std::vector<Pattern> patterns;
   std::vector<AliasRule> rules{AliasRule{}};
   WordLists word_lists;                 // WORDS lines, for rules' @name
@@ -138,6 +131,10 @@ struct Gazetteer::Impl {
       uint32_t rule;
       bool metonym;
     };
+    for (const Post& post : e.posts) {  // checked first: a failed add changes nothing
+      if (!offices.knows_kind(post.kind))
+        return Status::error(StatusCode::kInvalidInput, "unknown office '" + post.kind + "' (add an OFFICE line)");
+    }
     std::vector<Name> names;
     auto take = [&](std::string& written, bool metonym) {
       Name n{"", 0, metonym};
@@ -173,8 +170,12 @@ struct Gazetteer::Impl {
       }
       if (!e.part_of.empty()) old.part_of = e.part_of;
       old.press = old.press || e.press;
+      for (const Post& post : e.posts) old.posts.push_back(post);
     }
     for (const Name& n : names) add_pattern(n.text, index, n.metonym, n.rule);
+    for (const Post& post : e.posts) {
+      if (Status st = offices.add_holder(post, index); !st.is_ok()) return st;
+    }
     if (!e.leads.empty()) {
       auto& holders = leaders_by_body[e.leads];
       if (std::find(holders.begin(), holders.end(), index) == holders.end()) holders.push_back(index);
@@ -236,6 +237,10 @@ Status Gazetteer::add_lines(std::string_view data, std::string_view origin) {
     auto fields = split(line, '|');
     auto where = [&] { return std::string(origin) + ":" + std::to_string(line_no); };
     auto located = [&](const Status& st) { return Status::error(st.code(), where() + ": " + st.message()); };
+    if (fields.size() >= 3 && trim(fields[0]) == "OFFICE") {
+      mutable_impl().offices.add_kind(trim(fields[1]), fields[2]);
+      continue;
+    }
     if (fields.size() >= 3 && (trim(fields[0]) == "WORDS" || trim(fields[0]) == "DEFAULT")) {
       Status st = trim(fields[0]) == "WORDS" ? mutable_impl().add_word_list(trim(fields[1]), fields[2])
                                              : mutable_impl().add_default(trim(fields[1]), trim(fields[2]));
@@ -275,6 +280,10 @@ Status Gazetteer::add_lines(std::string_view data, std::string_view origin) {
             if (!term) return Status::error(StatusCode::kInvalidInput, where() + ": expected term=FROM..UNTIL,FROM.. (ISO dates)");
             e.terms.push_back(*term);
           }
+        } else if (key == "office") {
+          Post post;
+          if (Status st = parse_post(value, &post); !st.is_ok()) return located(st);
+          e.posts.push_back(std::move(post));
         } else if (key == "part_of") {
           e.part_of = std::string(value);
         } else if (key == "home") {
@@ -357,6 +366,19 @@ std::optional<uint32_t> Gazetteer::leader_on_date(std::string_view id) const {
     if (t.covers(date_)) return leader;
   }
   return std::nullopt;
+}
+
+std::optional<Offices::Titled> Gazetteer::office_title_before(const std::vector<Token>& tokens, uint32_t floor,
+                                                              uint32_t end) const {
+  return impl_->offices.title_before(tokens, floor, end);
+}
+
+std::optional<uint32_t> Gazetteer::office_holder(std::string_view kind, std::string_view body) const {
+  return impl_->offices.holder(kind, body, date_);
+}
+
+bool Gazetteer::lists_office(std::string_view kind, std::string_view body) const {
+  return impl_->offices.lists(kind, body);
 }
 
 size_t Gazetteer::size() const { return impl_->entries.size(); }

@@ -14,19 +14,10 @@
 
 #include "core/status.h"
 #include "core/types.h"
+#include "ingest/offices.h"
 #include "ingest/tokenizer.h"
 
 namespace newsgraph::ingest {
-
-// Days in office, yyyymmdd; 0 at either end: open that way.
-struct Term {
-  int32_t from = 0;
-  int32_t until = 0;
-  bool covers(int32_t date) const { return (from == 0 || date >= from) && (until == 0 || date <= until); }
-};
-
-// "2017-05-10..2022-05-09", "2025-06-04..": a term in office; nullopt if malformed.
-std::optional<Term> parse_term(std::string_view text);
 
 struct GazetteerEntry {
   std::string id;
@@ -36,6 +27,7 @@ struct GazetteerEntry {
   std::vector<std::string> capitals;  // seats used as metonyms for a country
   std::string leads;                  // id of the country or body this person heads
   std::vector<Term> terms;            // when it headed `leads`; none: as far as we know, now
+  std::vector<Post> posts;            // offices held, with their terms (office=)
   std::string part_of;                // id of the body or country it belongs to
   bool home = false;                  // the readers' own country: its capital is a place
   bool press = false;                 // a news outlet: meeting or telling it is an interview
@@ -69,7 +61,8 @@ class Gazetteer {
   Status add_lines(std::string_view data, std::string_view origin);
 
   // Adds entries from a JSON file: {"entities": [{"id", "label", "type", "aliases",
-  // "capitals", "leads", "terms", "part_of"}]} or a bare array of such objects; names may
+  // "capitals", "leads", "terms", "offices", "part_of"}]} or a bare array of such objects
+  // ("offices": ["foreign_minister@russia:2004-03-09.."], kinds from OFFICE lines); names may
   // carry rules in braces as in data/gazetteer.txt. Only "label" and "type" are required; a missing id is derived from the label. Fails with kNotFound,
   // kIoError or kInvalidInput (naming the file and the entry).
   Status add_json_file(const std::string& path);
@@ -85,6 +78,15 @@ class Gazetteer {
   // The person whose `leads` names this id: on the view's date the one whose term
   // covers it, without a date the one still in office (else the last one listed).
   std::optional<uint32_t> leader_of(std::string_view id) const;
+  // The office whose title ends right before token `end` (from no earlier than
+  // `floor`): "Menteri Luar Negeri" before "Rusia" in "Menteri Luar Negeri Rusia".
+  std::optional<Offices::Titled> office_title_before(const std::vector<Token>& tokens, uint32_t floor,
+                                                     uint32_t end) const;
+  // Who held office `kind` in `body` on the view's date; without a date, the holder
+  // whose term is still open. nullopt when the gazetteer lists no one.
+  std::optional<uint32_t> office_holder(std::string_view kind, std::string_view body) const;
+  bool lists_office(std::string_view kind, std::string_view body) const;
+  bool dated() const { return date_ != 0; }
   // The same only when the view has a date and one of the leader's terms covers it:
   // who a dated article's bare "Presiden AS" is, named in it or not.
   std::optional<uint32_t> leader_on_date(std::string_view id) const;

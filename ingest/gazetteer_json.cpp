@@ -67,6 +67,11 @@ Status Gazetteer::add_json_file(const std::string& path) {
       if (!term) return Status::error(StatusCode::kInvalidInput, where + ": expected terms like \"2017-05-10..2022-05-09\"");
       e.terms.push_back(*term);
     }
+    for (const auto& text : strings(item, "offices")) {  // "foreign_minister@russia:2004-03-09.."
+      Post post;
+      if (Status st = parse_post(text, &post); !st.is_ok()) return Status::error(st.code(), where + ": " + st.message());
+      e.posts.push_back(std::move(post));
+    }
     auto part_of = strings(item, "part_of");
     if (!part_of.empty()) e.part_of = part_of[0];
     if (item.HasMember("press")) {

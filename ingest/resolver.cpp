@@ -249,16 +249,35 @@ class Resolver {
       if (!former_title(ms[i])) leader[ms[i].entity] = person;  // "mantan Presiden AS Obama" leads no more
       ms[i].modifier = true;
     }
+    // "Menteri Luar Negeri Rusia Sergei Lavrov": the holder the article names for a post.
+    std::unordered_map<std::string, int32_t> named_holder;  // "kind@body id" -> person entity
+    for (size_t i = 0; i < ms.size(); ++i) {
+      if (!is_led_body(ms[i])) continue;
+      auto office = g_.office_title_before(a_.tokens, a_.sentences[ms[i].sentence].first, ms[i].first);
+      int32_t person = office ? following_person(i) : -1;
+      if (person >= 0 && !former_title(ms[i], office->first))
+        named_holder[post_key(office->kind, ms[i].entity)] = person;
+    }
     std::vector<NameMention> roles;
     for (size_t i = 0; i < ms.size(); ++i) {
-      if (!is_led_body(ms[i]) || !after_leader_title(ms[i]) || following_person(i) >= 0) continue;
-      if (former_title(ms[i])) {  // "mantan Presiden AS": not the one in office, nor the country
+      if (!is_led_body(ms[i]) || following_person(i) >= 0) continue;
+      auto office = g_.office_title_before(a_.tokens, a_.sentences[ms[i].sentence].first, ms[i].first);
+      const bool leader_title = after_leader_title(ms[i]);
+      if (!office && !leader_title) continue;
+      if (former_title(ms[i], office ? office->first : UINT32_MAX)) {  // "mantan Presiden AS": no one now
         ms[i].modifier = true;
         continue;
       }
       int32_t person = -1;
+      const std::string& body = a_.entities[ms[i].entity].id;
       auto it = leader.find(ms[i].entity);
-      if (it != leader.end()) {
+      if (office && g_.lists_office(office->kind, body)) {
+        // A listed post is its holder's alone, never the body's leader's.
+        person = office_holder(office->kind, ms[i].entity, named_holder);
+        if (person < 0) continue;
+      } else if (!leader_title) {
+        continue;
+      } else if (it != leader.end()) {
         person = it->second;
       } else if (auto g = g_.leader_of(a_.entities[ms[i].entity].id)) {
         auto named = by_id_.find(g_.entry(*g).id);
@@ -276,7 +295,7 @@ class Resolver {
       role.gazetteer = -1;
       role.role = true;
       role.modifier = false;
-      role.first = title_start(role.first);
+      role.first = office ? std::min(office->first, title_start(role.first)) : title_start(role.first);
       roles.push_back(role);
     }
     ms.insert(ms.end(), roles.begin(), roles.end());
@@ -285,10 +304,27 @@ class Resolver {
     });
   }
 
+  static std::string post_key(std::string_view kind, int32_t body) {
+    return std::string(kind) + "@" + std::to_string(body);
+  }
+
+  // The holder of post kind@body: the one the article names with that title, else the
+  // gazetteer's holder on the article's day when the article names them or is dated.
+  // -1 when none.
+  int32_t office_holder(std::string_view kind, int32_t body,
+                        const std::unordered_map<std::string, int32_t>& named_holder) {
+    if (auto it = named_holder.find(post_key(kind, body)); it != named_holder.end()) return it->second;
+    auto holder = g_.office_holder(kind, a_.entities[body].id);
+    if (!holder) return -1;
+    auto named = by_id_.find(g_.entry(*holder).id);
+    if (named != by_id_.end()) return named->second;
+    return g_.dated() ? gazetteer_entity(*holder) : -1;
+  }
+
   // Whether the leader's title before body mention m is a past or future one ("mantan
   // Presiden AS", "calon Presiden AS", "Presiden AS terpilih").
-  bool former_title(const NameMention& m) const {
-    const uint32_t start = title_start(m.first);
+  bool former_title(const NameMention& m, uint32_t title_first = UINT32_MAX) const {
+    const uint32_t start = std::min(title_first, title_start(m.first));
     return (start > 0 && lexicon::is_not_current(a_.tokens[start - 1].key)) ||
            (m.last < a_.tokens.size() && lexicon::is_not_current(a_.tokens[m.last].key));
   }

@@ -97,7 +97,10 @@ void RelationBuilder::family_and_membership(uint32_t s, const std::vector<Slot>&
     if (body >= 0 && !holds_no_current_role(s, slot.first) &&
         relation_index_.find(packed(e, Predicate::kLeads, body)) == FlatIndex::kNone)
       add(e, Predicate::kMemberOf, body, s, UINT32_MAX, "", "title.member", 0.85);
-    if (slot.last < si.last && a_.tokens[slot.last].word() == ",")
+    // A person named by a post alone ("Menteri Luar Negeri Jerman, Duta Besar China ...")
+    // has no apposition: what follows the comma is another party.
+    const bool by_post = mention_at_[slot.last - 1] >= 0 && a_.mentions[mention_at_[slot.last - 1]].role;
+    if (slot.last < si.last && a_.tokens[slot.last].word() == "," && !by_post)
       apposition_role(s, e, slot.last + 1);
   }
 }

@@ -212,6 +212,49 @@ TEST_CASE("a dated article's bare leader title is the one in office that day, an
   CHECK_FALSE(has(entity_ids("\nMantan Presiden AS mengkritik Rusia.", "2022-03-01"), "joe_biden"));
 }
 
+TEST_CASE("a post's title stands for whoever held that post on the article's day, never the body's leader",
+          "[gazetteer][dates]") {
+  const std::string body = "\nMenteri Luar Negeri AS mengkritik Rusia. Perdana Menteri Prancis menelepon Presiden India.";
+  const auto y2018 = entity_ids(body, "2018-06-12");
+  for (const char* id : {"mike_pompeo", "edouard_philippe", "ram_nath_kovind"}) CHECK(has(y2018, id));
+  const auto y2022 = entity_ids(body, "2022-09-01");
+  for (const char* id : {"antony_blinken", "elisabeth_borne", "droupadi_murmu"}) CHECK(has(y2022, id));
+  for (const char* id : {"emmanuel_macron", "narendra_modi", "donald_trump", "joe_biden"}) {
+    CHECK_FALSE(has(y2018, id));
+    CHECK_FALSE(has(y2022, id));
+  }
+  // a holder the article names with the title is the one its bare title means later
+  const auto named = entity_ids("\nMenteri Luar Negeri Rusia Sergei Lavrov tiba. Menlu Rusia mengkritik NATO.");
+  CHECK(has(named, "sergei_lavrov"));
+  CHECK(has(entity_ids("\nSekjen PBB mengecam serangan itu.", "2015-05-01"), "ban_ki_moon"));
+}
+
+TEST_CASE("OFFICE lines and office= posts are read, a post of an unknown office is rejected by line",
+          "[gazetteer]") {
+  Gazetteer g;
+  REQUIRE(g.add_lines("COUNTRY|wakanda|Wakanda||\n"
+                      "OFFICE|foreign_minister|menteri luar negeri;menlu\n"
+                      "PERSON|a|Ana Bara||office=foreign_minister@wakanda:2001-01-01..2004-12-31\n"
+                      "PERSON|b|Bima Cakra||office=foreign_minister@wakanda:2005-01-01..\n",
+                      "mine")
+              .is_ok());
+  auto holder = [&](const Gazetteer& view) {
+    auto h = view.office_holder("foreign_minister", "wakanda");
+    return h ? view.entry(*h).id : std::string();
+  };
+  CHECK(holder(g.as_of("2003-02-01")) == "a");
+  CHECK(holder(g.as_of("2010-02-01")) == "b");
+  CHECK(holder(g.as_of("1999-02-01")).empty());
+  CHECK(holder(g) == "b");  // undated: the post still held
+  Gazetteer bad;
+  Status st = bad.add_lines("PERSON|c|Citra Dewi||office=minister_of_magic@wakanda:2001..\n", "mine");
+  CHECK(st.code() == StatusCode::kInvalidInput);
+  CHECK_THAT(st.message(), Catch::Contains("mine:1") && Catch::Contains("minister_of_magic"));
+  CHECK_FALSE(bad.find("c").has_value());
+  CHECK(bad.add_lines("OFFICE|x|menlu\nPERSON|d|Dewi Sri||office=x@wakanda\n", "mine").code() ==
+        StatusCode::kInvalidInput);
+}
+
 TEST_CASE("gazetteer lines with rules, word lists and defaults are read, bad ones rejected by line",
           "[gazetteer]") {
   Gazetteer g;
