@@ -7,10 +7,17 @@
 
 #include "core/joining_thread.h"
 #include "core/text.h"
-#include "graph/store.h"
-#include "graph/store_internal.h"
+#include "store/store.h"
+#include "store/store_internal.h"
 
 namespace newsgraph::graph {
+
+using store::Db;
+using store::ReadSnapshot;
+using store::Statement;
+using store::Store;
+using store::StoreError;
+
 namespace {
 
 constexpr size_t kSampleBytes = 280;
@@ -375,7 +382,7 @@ Status load_attributed_graph(Store& store, const GraphFilter& filter, Attributed
     loader.nodes();
     int64_t center = -1;
     if (!filter.center.empty()) {
-      int64_t key = find_entity_named(db, filter.center);
+      int64_t key = store::find_entity_named(db, filter.center);
       if (key == 0) return Status::error(StatusCode::kNotFound, "no entity is named '" + filter.center + "'");
       uint32_t node = loader.node_of[key];
       if (node == kAbsent)
@@ -388,7 +395,7 @@ Status load_attributed_graph(Store& store, const GraphFilter& filter, Attributed
     // and reads the samples (each part writes fields the other does not touch). Both
     // read one state; when that cannot be had, this connection reads it all.
     std::unique_ptr<Store> second =
-        loader.relations_stored() > filter.parallel_above ? open_second_reader(store) : nullptr;
+        loader.relations_stored() > filter.parallel_above ? store::open_second_reader(store) : nullptr;
     std::vector<EvidenceLink> evidence_rows;
     std::string rows_error, details_error;  // each written before its part is handed over
     auto read_rows = [&evidence_rows, &rows_error](Db& from) {
