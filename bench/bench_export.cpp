@@ -23,7 +23,7 @@
 #include "export/writer.h"
 #include "graph/attributed_graph.h"
 #include "graph/graph_view.h"
-#include "graph/store.h"
+#include "store/store.h"
 
 namespace {
 
@@ -37,11 +37,11 @@ double since(std::chrono::steady_clock::time_point t) {
 
 // The export's phases timed one by one in this process.
 void phases(const std::string& db, const std::string& out) {
-  std::unique_ptr<graph::Store> store;
-  graph::StoreOptions options;
+  std::unique_ptr<store::Store> store;
+  store::StoreOptions options;
   options.create = false;
   options.read_only = true;
-  if (!graph::Store::open(db, options, &store).is_ok()) return;
+  if (!store::Store::open(db, options, &store).is_ok()) return;
   auto t = std::chrono::steady_clock::now();
   graph::AttributedGraph attributed;
   graph::load_attributed_graph(*store, {}, &attributed);
@@ -77,9 +77,9 @@ void one_size(size_t edges, const std::string& dir) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
   std::printf("\n%zu relations among %zu entities:\n", edges, edges / 5);
   {
-    std::unique_ptr<graph::Store> store;
+    std::unique_ptr<store::Store> store;
     std::filesystem::create_directories(dir);
-    Status opened = graph::Store::open(db, {}, &store);
+    Status opened = store::Store::open(db, {}, &store);
     if (!opened.is_ok()) {
       std::fprintf(stderr, "bench_export: %s\n", opened.message().c_str());
       std::exit(3);

@@ -19,9 +19,9 @@
 #include "bench/generated_graph.h"
 #include "graph/graph_view.h"
 #include "graph/statistics.h"
-#include "graph/store.h"
 #include "ingest/document_reader.h"
 #include "ingest/pipeline.h"
+#include "store/store.h"
 
 namespace {
 
@@ -62,10 +62,10 @@ void write_tsv(const graph::GraphView& view, const std::string& path) {
 // The store is opened the way `newsgraph stats` opens it, after the ingest has closed it.
 void measure(const std::string& db, const std::string& dir, bool exact_betweenness) {
   ::sync();  // the ingest's dirty pages are written back before timing, not during it
-  std::unique_ptr<graph::Store> store;
-  graph::StoreOptions store_options;
+  std::unique_ptr<store::Store> store;
+  store::StoreOptions store_options;
   store_options.create = false;
-  Status opened = graph::Store::open(db, store_options, &store);
+  Status opened = store::Store::open(db, store_options, &store);
   if (!opened.is_ok()) {
     std::fprintf(stderr, "%s\n", opened.message().c_str());
     std::exit(3);
@@ -111,12 +111,12 @@ void measure(const std::string& db, const std::string& dir, bool exact_betweenne
               s.clustering.global);
 }
 
-std::unique_ptr<graph::Store> fresh_store(const std::string& path) {
+std::unique_ptr<store::Store> fresh_store(const std::string& path) {
   std::filesystem::remove(path);
   std::filesystem::remove(path + "-wal");
   std::filesystem::remove(path + "-shm");
-  std::unique_ptr<graph::Store> store;
-  Status st = graph::Store::open(path, {}, &store);
+  std::unique_ptr<store::Store> store;
+  Status st = store::Store::open(path, {}, &store);
   if (!st.is_ok()) {
     std::fprintf(stderr, "%s\n", st.message().c_str());
     std::exit(3);
@@ -124,7 +124,7 @@ std::unique_ptr<graph::Store> fresh_store(const std::string& path) {
   return store;
 }
 
-void ingest_pool(graph::Store& store, const std::string& pool) {
+void ingest_pool(store::Store& store, const std::string& pool) {
   ingest::Extractor extractor;
   ingest::Extractor::create({}, &extractor);
   size_t articles = 0, relations = 0, bytes = 0;
@@ -133,7 +133,7 @@ void ingest_pool(graph::Store& store, const std::string& pool) {
   ingest::ReadCallbacks cb;
   cb.on_document = [&](const Document& doc, bool title_in_text) {
     Extraction x = extractor.extract(doc, title_in_text);
-    graph::IngestResult r;
+    store::IngestResult r;
     store.ingest(doc, x, &r);
     ++articles;
     relations += x.relations.size();

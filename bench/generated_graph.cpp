@@ -17,7 +17,7 @@ double since(std::chrono::steady_clock::time_point t) {
 
 // Synthetic articles of 10 relations each between entities drawn with a skewed
 // (heavy-tailed) popularity, like names in news.
-void ingest_generated(graph::Store& store, size_t edges, size_t nodes, uint64_t seed) {
+void ingest_generated(store::Store& store, size_t edges, size_t nodes, uint64_t seed) {
   std::mt19937_64 rng(seed);
   std::uniform_real_distribution<double> unit(0, 1);
   auto pick = [&] {  // half uniform, half heavily skewed towards low ids
@@ -63,7 +63,7 @@ void ingest_generated(graph::Store& store, size_t edges, size_t nodes, uint64_t 
       rel.evidence.push_back(ev);
       x.relations.push_back(rel);
     }
-    graph::IngestResult result;
+    store::IngestResult result;
     store.ingest(doc, x, &result);
     if (a % 2000 == 1999) {
       store.commit_batch();

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "graph/store.h"
+#include "store/store.h"
 
 namespace newsgraph::bench {
 
@@ -15,6 +15,6 @@ namespace newsgraph::bench {
 std::vector<size_t> parse_sizes(const std::string& list);
 
 // Ingests about `edges` relations among `nodes` entities and prints the ingest rate.
-void ingest_generated(graph::Store& store, size_t edges, size_t nodes, uint64_t seed);
+void ingest_generated(store::Store& store, size_t edges, size_t nodes, uint64_t seed);
 
 }  // namespace newsgraph::bench

@@ -7,7 +7,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/flags.h"
-#include "graph/store.h"
+#include "store/store.h"
 
 namespace newsgraph::cli {
 namespace {
@@ -53,14 +53,14 @@ int run_curate(const std::vector<std::string>& args) {
   if (!in) return f.usage_error("cannot read " + file);
   std::stringstream content;
   content << in.rdbuf();
-  graph::Overrides overrides;
-  Status st = graph::parse_overrides(content.str(), file, &overrides);
+  store::Overrides overrides;
+  Status st = store::parse_overrides(content.str(), file, &overrides);
   if (!st.is_ok()) return f.usage_error(st.message());
-  std::unique_ptr<graph::Store> store;
-  graph::StoreOptions options;
+  std::unique_ptr<store::Store> store;
+  store::StoreOptions options;
   options.create = false;
-  graph::CurateReport report;
-  st = graph::Store::open(db, options, &store);
+  store::CurateReport report;
+  st = store::Store::open(db, options, &store);
   if (st.is_ok()) st = store->curate(overrides, &report);
   if (!st.is_ok()) {
     std::fprintf(stderr, "newsgraph curate: %s\n", st.message().c_str());

@@ -14,7 +14,7 @@
 #include "export/export_options.h"
 #include "export/writer.h"
 #include "graph/attributed_graph.h"
-#include "graph/store.h"
+#include "store/store.h"
 
 namespace newsgraph::cli {
 namespace {
@@ -184,13 +184,13 @@ int run_export(const std::vector<std::string>& args) {
   int code = parse(args, x);
   if (code == -1) return kExitOk;
   if (code != kExitOk) return code;
-  std::unique_ptr<graph::Store> store;
-  graph::StoreOptions store_options;
+  std::unique_ptr<store::Store> store;
+  store::StoreOptions store_options;
   store_options.create = false;
   graph::AttributedGraph attributed;
   StageLine line("newsgraph export");  // on a terminal only
   line.stage("reading " + x.db);
-  Status st = graph::Store::open(x.db, store_options, &store);
+  Status st = store::Store::open(x.db, store_options, &store);
   if (st.is_ok()) st = graph::load_attributed_graph(*store, x.filter, &attributed);
   if (!st.is_ok()) {
     line.finish();

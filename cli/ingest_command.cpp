@@ -11,9 +11,9 @@
 #include "cli/exit_codes.h"
 #include "cli/flags.h"
 #include "cli/progress.h"
-#include "graph/store.h"
 #include "ingest/document_reader.h"
 #include "ingest/pipeline.h"
+#include "store/store.h"
 
 namespace newsgraph::cli {
 namespace {
@@ -92,7 +92,7 @@ struct Tally {
   size_t notices = 0;  // kept articles with something wrong (a "published" that is no date)
 };
 
-void print_summary(const Tally& t, const graph::StoreCounts& c, const std::string& db, bool json) {
+void print_summary(const Tally& t, const store::StoreCounts& c, const std::string& db, bool json) {
   auto count = [&](const char* k) {
     auto it = t.outcomes.find(k);
     return it == t.outcomes.end() ? size_t{0} : it->second;
@@ -141,8 +141,8 @@ int run_ingest(const std::vector<std::string>& args) {
   if (code != kExitOk) return code;
   ingest::Extractor extractor;
   Status st = ingest::Extractor::create(flags.extractor, &extractor);
-  std::unique_ptr<graph::Store> store;
-  if (st.is_ok()) st = graph::Store::open(flags.db, graph::StoreOptions{}, &store);
+  std::unique_ptr<store::Store> store;
+  if (st.is_ok()) st = store::Store::open(flags.db, store::StoreOptions{}, &store);
   if (!st.is_ok()) {
     std::fprintf(stderr, "newsgraph ingest: %s\n", st.message().c_str());
     return kExitFailure;
@@ -161,7 +161,7 @@ int run_ingest(const std::vector<std::string>& args) {
       callbacks.on_skip(failed);  // this article only: the store is untouched by it
       return;
     }
-    graph::IngestResult result;
+    store::IngestResult result;
     Status s = store->ingest(doc, x, &result);
     if (!s.is_ok()) {
       store_failure = s;
@@ -172,7 +172,7 @@ int run_ingest(const std::vector<std::string>& args) {
       if (store_failure.is_ok()) store_failure = store->begin_batch();
       last_commit = std::chrono::steady_clock::now();
     }
-    ++tally.outcomes[graph::ingest_outcome_name(result.outcome)];
+    ++tally.outcomes[store::ingest_outcome_name(result.outcome)];
     if (doc.published.empty()) ++tally.undated;
     tally.entities_added += result.entities_added;
     tally.relations_added += result.relations_added;
@@ -199,7 +199,7 @@ int run_ingest(const std::vector<std::string>& args) {
                          "(articles stored before this one are kept)\n", store_failure.message().c_str());
     return kExitFailure;
   }
-  graph::StoreCounts counts;
+  store::StoreCounts counts;
   st = store->counts(&counts);
   if (!st.is_ok()) {
     std::fprintf(stderr, "newsgraph ingest: %s\n", st.message().c_str());

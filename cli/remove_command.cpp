@@ -5,7 +5,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/flags.h"
-#include "graph/store.h"
+#include "store/store.h"
 
 namespace newsgraph::cli {
 namespace {
@@ -41,10 +41,10 @@ int run_remove(const std::vector<std::string>& args) {
     }
   }
   if (ids.empty()) return f.usage_error("give the ids of the articles to remove");
-  std::unique_ptr<graph::Store> store;
-  graph::StoreOptions options;
+  std::unique_ptr<store::Store> store;
+  store::StoreOptions options;
   options.create = false;
-  Status st = graph::Store::open(db, options, &store);
+  Status st = store::Store::open(db, options, &store);
   if (!st.is_ok()) {
     std::fprintf(stderr, "newsgraph remove: %s\n", st.message().c_str());
     return kExitFailure;

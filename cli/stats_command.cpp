@@ -8,10 +8,10 @@
 #include "cli/flags.h"
 #include "cli/progress.h"
 #include "graph/graph_view.h"
-#include "graph/quality.h"
 #include "graph/statistics.h"
 #include "graph/statistics_format.h"
-#include "graph/store.h"
+#include "store/quality.h"
+#include "store/store.h"
 
 namespace newsgraph::cli {
 namespace {
@@ -66,18 +66,18 @@ int run_stats(const std::vector<std::string>& args) {
       return f.unknown_option(kHelp);
     }
   }
-  std::unique_ptr<graph::Store> store;
-  graph::StoreOptions store_options;
+  std::unique_ptr<store::Store> store;
+  store::StoreOptions store_options;
   store_options.create = false;
   graph::GraphView view;
-  graph::GraphQuality q;
+  store::GraphQuality q;
   StageLine line("newsgraph stats");  // on a terminal only
   line.stage("reading " + db);
-  Status st = graph::Store::open(db, store_options, &store);
+  Status st = store::Store::open(db, store_options, &store);
   if (st.is_ok()) st = graph::GraphView::load(*store, view_options, &view);
   if (st.is_ok() && quality) {
     line.stage("checking entity quality");
-    st = graph::compute_quality(*store, options.top, &q);
+    st = store::compute_quality(*store, options.top, &q);
   }
   if (!st.is_ok()) {
     line.finish();

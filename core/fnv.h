@@ -1,4 +1,4 @@
-// fnv1a: the 64-bit FNV-1a hash, for content and sentence hashes (graph/hashing) and for
+// fnv1a: the 64-bit FNV-1a hash, for content and sentence hashes (store/hashing) and for
 // tables that keep words as numbers (ingest: sorted hashes of words, the gazetteer's
 // FlatIndex). Two different inputs share a hash with a chance of about 1 in 2^64; where
 // that must never change an answer, the caller compares the inputs themselves too.

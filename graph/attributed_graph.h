@@ -13,9 +13,11 @@
 #include "core/ontology.h"
 #include "core/status.h"
 
-namespace newsgraph::graph {
-
+namespace newsgraph::store {
 class Store;
+}  // namespace newsgraph::store
+
+namespace newsgraph::graph {
 
 struct GraphFilter {
   uint32_t min_weight = 1;              // relations supported by at least this many articles
@@ -70,6 +72,6 @@ struct AttributedGraph {
 
 // Loads what the filter selects. Fails with kNotFound when `center` names no entity,
 // kIoError on store errors. O(V + E) queries plus the ego-network walk.
-Status load_attributed_graph(Store& store, const GraphFilter& filter, AttributedGraph* out);
+Status load_attributed_graph(store::Store& store, const GraphFilter& filter, AttributedGraph* out);
 
 }  // namespace newsgraph::graph

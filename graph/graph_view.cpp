@@ -6,11 +6,18 @@
 #include <optional>
 
 #include "core/joining_thread.h"
-#include "graph/sqlite_db.h"
-#include "graph/store.h"
-#include "graph/store_internal.h"
+#include "store/sqlite_db.h"
+#include "store/store.h"
+#include "store/store_internal.h"
 
 namespace newsgraph::graph {
+
+using store::Db;
+using store::ReadSnapshot;
+using store::Statement;
+using store::Store;
+using store::StoreError;
+
 namespace {
 
 struct Arc {
@@ -108,7 +115,7 @@ Status GraphView::load(Store& store, const GraphViewOptions& options, GraphView*
     std::promise<void> index_ready;
     std::shared_future<void> index_done = index_ready.get_future().share();
     std::vector<EdgeInfo> upper;  // the helper's part
-    std::unique_ptr<Store> second = max_key > options.parallel_above ? open_second_reader(store) : nullptr;
+    std::unique_ptr<Store> second = max_key > options.parallel_above ? store::open_second_reader(store) : nullptr;
     std::string second_error;
     JoiningThread helper;  // declared before the guard below, so it is joined after it
     if (second) {

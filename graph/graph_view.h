@@ -12,9 +12,11 @@
 #include "core/ontology.h"
 #include "core/status.h"
 
-namespace newsgraph::graph {
-
+namespace newsgraph::store {
 class Store;
+}  // namespace newsgraph::store
+
+namespace newsgraph::graph {
 
 struct NodeInfo {
   std::string id;
@@ -50,7 +52,7 @@ struct GraphViewOptions {
 class GraphView {
  public:
   // Reads entities and relations from the store (self-loops left out). O(V + E log E).
-  static Status load(Store& store, const GraphViewOptions& options, GraphView* out);
+  static Status load(store::Store& store, const GraphViewOptions& options, GraphView* out);
 
   // Builds a view from given nodes and edges (generated graphs, tests).
   static GraphView from_edges(std::vector<NodeInfo> nodes, std::vector<EdgeInfo> edges);

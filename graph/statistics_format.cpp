@@ -40,7 +40,7 @@ void counts(Writer& w, const char* name, const Map& m) {
   w.EndObject();
 }
 
-void quality_json(Writer& w, const GraphQuality& q) {
+void quality_json(Writer& w, const store::GraphQuality& q) {
   key(w, "quality");
   w.StartObject();
   key(w, "relations");
@@ -80,7 +80,7 @@ void quality_json(Writer& w, const GraphQuality& q) {
 
 }  // namespace
 
-std::string statistics_json(const GraphStatistics& s, const GraphQuality* quality) {
+std::string statistics_json(const GraphStatistics& s, const store::GraphQuality* quality) {
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
   w.StartObject();
@@ -182,7 +182,7 @@ std::string statistics_json(const GraphStatistics& s, const GraphQuality* qualit
   return buffer.GetString();
 }
 
-void write_statistics_table(const GraphStatistics& s, const GraphQuality* q, std::ostream& out) {
+void write_statistics_table(const GraphStatistics& s, const store::GraphQuality* q, std::ostream& out) {
   char line[512];
   auto print = [&](const char* fmt, auto... args) {
     std::snprintf(line, sizeof line, fmt, args...);

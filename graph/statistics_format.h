@@ -5,8 +5,8 @@
 #include <ostream>
 #include <string>
 
-#include "graph/quality.h"
 #include "graph/statistics.h"
+#include "store/quality.h"
 
 namespace newsgraph::graph {
 
@@ -16,8 +16,8 @@ namespace newsgraph::graph {
 // betweenness{exact, sources, relative_error}, clustering{average, global, triangles},
 // paths{diameter, average_length, exact, sources}, communities{count, modularity, largest},
 // seconds{...}; quality{...} when `quality` is given.
-std::string statistics_json(const GraphStatistics& s, const GraphQuality* quality);
+std::string statistics_json(const GraphStatistics& s, const store::GraphQuality* quality);
 
-void write_statistics_table(const GraphStatistics& s, const GraphQuality* quality, std::ostream& out);
+void write_statistics_table(const GraphStatistics& s, const store::GraphQuality* quality, std::ostream& out);
 
 }  // namespace newsgraph::graph

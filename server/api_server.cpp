@@ -2,8 +2,8 @@
 
 #include <thread>
 
-#include "graph/queries.h"
 #include "server/context.h"
+#include "store/queries.h"
 
 namespace newsgraph::server {
 
@@ -13,14 +13,14 @@ struct ApiServer::Impl {
   int port = 0;
 };
 
-graph::Store* Context::reader(httplib::Response& res) {
-  thread_local std::map<std::string, std::unique_ptr<graph::Store>> stores;
+store::Store* Context::reader(httplib::Response& res) {
+  thread_local std::map<std::string, std::unique_ptr<store::Store>> stores;
   auto& store = stores[options.db];
   if (!store) {
-    graph::StoreOptions o;
+    store::StoreOptions o;
     o.create = false;
     o.read_only = true;
-    Status st = graph::Store::open(options.db, o, &store);
+    Status st = store::Store::open(options.db, o, &store);
     if (!st.is_ok()) {
       problem(res, 503, "store-unavailable", st.message());
       return nullptr;
@@ -121,7 +121,7 @@ httplib::Server::HandlerResponse answer_from_cache(Context& c, const httplib::Re
   version_before_routing = -1;
   if (!c.responses || req.method != "GET") return Handled::Unhandled;
   httplib::Response scratch;  // a store that cannot open is reported by the route itself
-  graph::Store* store = c.reader(scratch);
+  store::Store* store = c.reader(scratch);
   if (!store) return Handled::Unhandled;
   int64_t version = c.version.current(*store);
   std::shared_ptr<const ResponseCache::Entry> kept = c.responses->get(req.target, version);
@@ -144,9 +144,9 @@ void send_json(const httplib::Request& req, httplib::Response& res, const std::s
 void cached_get(httplib::Server& http, Context& c, const std::string& pattern, httplib::Server::Handler handler) {
   http.Get(pattern, [&c, handler](const httplib::Request& req, httplib::Response& res) {
     // The route's queries share one snapshot of the store.
-    graph::Store* store = c.reader(res);
+    store::Store* store = c.reader(res);
     if (!store) return;
-    graph::ReadSnapshot snapshot(*store);
+    store::ReadSnapshot snapshot(*store);
     if (!c.responses) return handler(req, res);
     int64_t version = version_before_routing;
     if (version < 0) version = c.version.current(*store);
@@ -170,7 +170,7 @@ Status ApiServer::start() {
   extractor.gazetteer_files = c.options.gazetteer_files;
   extractor.cue_files = c.options.cue_files;
   Status st = ingest::Extractor::create(extractor, &c.extractor);
-  if (st.is_ok()) st = graph::Store::open(c.options.db, graph::StoreOptions{}, &c.writer);
+  if (st.is_ok()) st = store::Store::open(c.options.db, store::StoreOptions{}, &c.writer);
   if (!st.is_ok()) return st;
   if (c.options.response_cache_bytes > 0) c.responses = std::make_unique<ResponseCache>(c.options.response_cache_bytes);
   httplib::Server& http = impl_->http;

@@ -13,13 +13,13 @@
 #include <set>
 #include <string>
 
-#include "graph/store.h"
-#include "graph/queries.h"
 #include "ingest/pipeline.h"
 #include "server/api_server.h"
 #include "server/graph_snapshot.h"
 #include "server/response_cache.h"
 #include "server/store_version.h"
+#include "store/queries.h"
+#include "store/store.h"
 
 namespace newsgraph::server {
 
@@ -29,7 +29,7 @@ struct Context {
   ServerOptions options;
   ingest::Extractor extractor;
   std::mutex write_mutex;
-  std::unique_ptr<graph::Store> writer;  // guarded by write_mutex
+  std::unique_ptr<store::Store> writer;  // guarded by write_mutex
   std::mutex stats_mutex;
   int64_t stats_version = -1;
   std::string stats_json;  // guarded by stats_mutex
@@ -38,7 +38,7 @@ struct Context {
   StoreVersion version;  // what the response cache is keyed by
 
   // This thread's read-only connection; nullptr (and a 503 sent) when it cannot open.
-  graph::Store* reader(httplib::Response& res);
+  store::Store* reader(httplib::Response& res);
 };
 
 // RFC 9457 problem details with a stable `code`.
@@ -67,14 +67,14 @@ inline void field(Json& w, const char* k, int64_t v) {
 }
 
 // An entity as JSON; `details` adds aliases, degree and first/last seen.
-void entity_json(Json& w, const graph::EntityRow& e, bool details);
+void entity_json(Json& w, const store::EntityRow& e, bool details);
 
 // Resolves an entity named in a path or parameter ("putin", "Korea Utara"); answers
 // 404, or 300 with the candidates, itself and returns false then.
-bool path_entity(graph::Store& store, const std::string& name, httplib::Response& res, graph::EntityRow* out);
+bool path_entity(store::Store& store, const std::string& name, httplib::Response& res, store::EntityRow* out);
 
 // The store's data version (for ETags); 0 when it cannot be read.
-int64_t version_of(graph::Store& store);
+int64_t version_of(store::Store& store);
 
 // Registers a GET route whose answers are kept in the response cache for as long as the
 // store's version does not change.

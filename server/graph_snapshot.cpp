@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "graph/queries.h"
+#include "store/queries.h"
 
 namespace newsgraph::server {
 
@@ -34,9 +34,9 @@ const CommunityIndex& GraphSnapshot::communities() const {
   return communities_;
 }
 
-Status SnapshotCache::get(graph::Store& store, std::shared_ptr<const GraphSnapshot>* out) {
+Status SnapshotCache::get(store::Store& store, std::shared_ptr<const GraphSnapshot>* out) {
   int64_t version = 0;
-  Status st = graph::data_version(store, &version);
+  Status st = store::data_version(store, &version);
   if (!st.is_ok()) return st;
   {
     std::lock_guard<std::mutex> lock(current_mutex_);

@@ -55,7 +55,7 @@ class SnapshotCache {
  public:
   // A snapshot no older than the store's current version, unless another thread is
   // loading that one right now. kIoError when the store cannot be read.
-  Status get(graph::Store& store, std::shared_ptr<const GraphSnapshot>* out);
+  Status get(store::Store& store, std::shared_ptr<const GraphSnapshot>* out);
 
  private:
   std::mutex current_mutex_;

@@ -4,10 +4,10 @@
 #include "core/dates.h"
 #include "core/extraction_format.h"
 #include "core/utf8.h"
-#include "graph/hashing.h"
-#include "graph/queries.h"
 #include "ingest/document_reader.h"
 #include "server/context.h"
+#include "store/hashing.h"
+#include "store/queries.h"
 
 namespace newsgraph::server {
 namespace {
@@ -72,12 +72,12 @@ bool read_document(const httplib::Request& req, httplib::Response& res, Document
   if (!given.empty() && !dates::is_iso_date(given))
     return problem(res, 400, "bad-date", "published takes a real day as YYYY-MM-DD, not '" + given + "'"), false;
   if (doc->published.empty()) doc->published = given;
-  if (doc->id.empty()) doc->id = "api-" + graph::content_hash(doc->text);
+  if (doc->id.empty()) doc->id = "api-" + store::content_hash(doc->text);
   if (doc->source.empty()) doc->source = "api";
   return true;
 }
 
-void document_json(Json& w, const graph::DocumentRow& d) {
+void document_json(Json& w, const store::DocumentRow& d) {
   w.StartObject();
   field(w, "id", d.id);
   field(w, "title", d.title);
@@ -101,13 +101,13 @@ void add_document_routes(httplib::Server& http, Context& c) {
     int64_t limit = 50, after = 0;
     if (!int_param(req, res, "limit", 1, 500, &limit) || !int_param(req, res, "cursor", 0, INT64_MAX / 2, &after))
       return;
-    graph::Store* store = c.reader(res);
+    store::Store* store = c.reader(res);
     if (!store) return;
-    graph::ReadSnapshot snapshot(*store);  // one consistent state for every query
-    std::vector<graph::DocumentRow> rows;
+    store::ReadSnapshot snapshot(*store);  // one consistent state for every query
+    std::vector<store::DocumentRow> rows;
     int64_t total = 0, version = 0;
-    graph::list_documents(*store, after, static_cast<size_t>(limit), &rows, &total);
-    graph::data_version(*store, &version);
+    store::list_documents(*store, after, static_cast<size_t>(limit), &rows, &total);
+    store::data_version(*store, &version);
     rapidjson::StringBuffer b;
     Json w(b);
     w.StartObject();
@@ -125,18 +125,18 @@ void add_document_routes(httplib::Server& http, Context& c) {
 
   http.Get(R"(/api/v1/documents/([^/]+))", [&c](const httplib::Request& req, httplib::Response& res) {
     if (!only_params(req, res, {})) return;
-    graph::Store* store = c.reader(res);
+    store::Store* store = c.reader(res);
     if (!store) return;
-    graph::ReadSnapshot snapshot(*store);  // one consistent state for every query
-    graph::DocumentRow d;
+    store::ReadSnapshot snapshot(*store);  // one consistent state for every query
+    store::DocumentRow d;
     bool found = false;
-    graph::get_document(*store, req.matches[1], &d, &found);
+    store::get_document(*store, req.matches[1], &d, &found);
     if (!found) return problem(res, 404, "unknown-document", "no article has id '" + std::string(req.matches[1]) + "'");
     rapidjson::StringBuffer b;
     Json w(b);
     document_json(w, d);
     int64_t version = 0;
-    graph::data_version(*store, &version);
+    store::data_version(*store, &version);
     send_json(req, res, b.GetString(), version);
   });
 
@@ -165,7 +165,7 @@ void add_document_routes(httplib::Server& http, Context& c) {
     std::string body;
     int status = 200;
     if (store_it) {
-      graph::IngestResult result;
+      store::IngestResult result;
       Status st;
       {
         std::lock_guard<std::mutex> lock(c.write_mutex);
@@ -173,8 +173,8 @@ void add_document_routes(httplib::Server& http, Context& c) {
         c.version.publish(version_of(*c.writer));
       }
       if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
-      status = result.outcome == graph::IngestOutcome::kUnchanged ? 200 : 201;
-      body = "{\"id\":\"" + result.doc_id + "\",\"outcome\":\"" + graph::ingest_outcome_name(result.outcome) +
+      status = result.outcome == store::IngestOutcome::kUnchanged ? 200 : 201;
+      body = "{\"id\":\"" + result.doc_id + "\",\"outcome\":\"" + store::ingest_outcome_name(result.outcome) +
              "\",\"entities_added\":" + std::to_string(result.entities_added) +
              ",\"relations_added\":" + std::to_string(result.relations_added) + ",\"extraction\":";
       if (status == 201) res.set_header("Location", "/api/v1/documents/" + result.doc_id);

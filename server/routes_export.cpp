@@ -65,9 +65,9 @@ void export_graph(Context& c, const httplib::Request& req, httplib::Response& re
     Status st = exporter::apply_export_option(name, req.get_param_value(name), &filter, &options);
     if (!st.is_ok()) return problem(res, 400, "bad-parameter", st.message());
   }
-  graph::Store* store = c.reader(res);
+  store::Store* store = c.reader(res);
   if (!store) return;
-  graph::ReadSnapshot snapshot(*store);  // one consistent state for every query
+  store::ReadSnapshot snapshot(*store);  // one consistent state for every query
   int64_t version = version_of(*store);
   graph::AttributedGraph attributed;
   Status st = graph::load_attributed_graph(*store, filter, &attributed);

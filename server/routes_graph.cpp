@@ -3,18 +3,18 @@
 
 #include "core/dates.h"
 #include "core/ontology.h"
-#include "graph/queries.h"
 #include "graph/statistics.h"
 #include "graph/statistics_format.h"
 #include "server/context.h"
 #include "server/openapi.h"
+#include "store/queries.h"
 
 namespace newsgraph::server {
 namespace {
 
 constexpr int64_t kMaxLimit = 500;
 
-void relation_json(Json& w, const graph::RelationRow& r) {
+void relation_json(Json& w, const store::RelationRow& r) {
   w.StartObject();
   field(w, "id", r.key);
   w.Key("subject");
@@ -61,7 +61,7 @@ std::string page_json(const Rows& rows, int64_t total, const std::string& next, 
 }
 
 // Fills the relation filters shared by /relations and /entities/{id}/relations.
-bool relation_filters(const httplib::Request& req, httplib::Response& res, graph::RelationQuery* q) {
+bool relation_filters(const httplib::Request& req, httplib::Response& res, store::RelationQuery* q) {
   int64_t limit = 50;
   if (!int_param(req, res, "limit", 1, kMaxLimit, &limit)) return false;
   q->limit = static_cast<size_t>(limit);
@@ -96,11 +96,11 @@ bool relation_filters(const httplib::Request& req, httplib::Response& res, graph
   return true;
 }
 
-void send_relations(const httplib::Request& req, httplib::Response& res, graph::Store& store,
-                    const graph::RelationQuery& q) {
-  std::vector<graph::RelationRow> rows;
+void send_relations(const httplib::Request& req, httplib::Response& res, store::Store& store,
+                    const store::RelationQuery& q) {
+  std::vector<store::RelationRow> rows;
   int64_t total = 0;
-  Status st = graph::find_relations(store, q, &rows, &total);
+  Status st = store::find_relations(store, q, &rows, &total);
   if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
   std::string next = rows.size() == q.limit ? std::to_string(rows.back().key) : "";
   send_json(req, res, page_json(rows, total, next, relation_json), version_of(store));
@@ -108,7 +108,7 @@ void send_relations(const httplib::Request& req, httplib::Response& res, graph::
 
 }  // namespace
 
-void entity_json(Json& w, const graph::EntityRow& e, bool details) {
+void entity_json(Json& w, const store::EntityRow& e, bool details) {
   w.StartObject();
   field(w, "id", e.id);
   field(w, "label", e.label);
@@ -133,9 +133,9 @@ void entity_json(Json& w, const graph::EntityRow& e, bool details) {
   w.EndObject();
 }
 
-bool path_entity(graph::Store& store, const std::string& name, httplib::Response& res, graph::EntityRow* out) {
-  std::vector<graph::EntityRow> candidates;
-  Status st = graph::resolve_entity(store, name, &candidates);
+bool path_entity(store::Store& store, const std::string& name, httplib::Response& res, store::EntityRow* out) {
+  std::vector<store::EntityRow> candidates;
+  Status st = store::resolve_entity(store, name, &candidates);
   if (!st.is_ok()) {
     problem(res, 503, "store-error", st.message());
     return false;
@@ -166,19 +166,19 @@ bool path_entity(graph::Store& store, const std::string& name, httplib::Response
   return true;
 }
 
-int64_t version_of(graph::Store& store) {
+int64_t version_of(store::Store& store) {
   int64_t v = 0;
-  graph::data_version(store, &v);
+  store::data_version(store, &v);
   return v;
 }
 
 void add_graph_routes(httplib::Server& http, Context& c) {
   http.Get("/api/v1/health", [&c](const httplib::Request& req, httplib::Response& res) {
     if (!only_params(req, res, {})) return;
-    graph::Store* store = c.reader(res);
+    store::Store* store = c.reader(res);
     if (!store) return;
-    graph::ReadSnapshot snapshot(*store);  // one consistent state for every query
-    graph::StoreCounts counts;
+    store::ReadSnapshot snapshot(*store);  // one consistent state for every query
+    store::StoreCounts counts;
     if (!store->counts(&counts).is_ok()) return problem(res, 503, "store-error", "cannot read the store");
     res.set_content("{\"status\":\"ok\",\"documents\":" + std::to_string(counts.documents) + ",\"entities\":" +
                         std::to_string(counts.entities) + ",\"relations\":" + std::to_string(counts.relations) + "}",
@@ -217,7 +217,7 @@ void add_graph_routes(httplib::Server& http, Context& c) {
 
   cached_get(http, c, "/api/v1/stats", [&c](const httplib::Request& req, httplib::Response& res) {
     if (!only_params(req, res, {})) return;
-    graph::Store* store = c.reader(res);
+    store::Store* store = c.reader(res);
     if (!store) return;
     std::shared_ptr<const GraphSnapshot> snapshot;  // the graph paths and communities use too
     Status st = c.snapshots.get(*store, &snapshot);
@@ -232,7 +232,7 @@ void add_graph_routes(httplib::Server& http, Context& c) {
 
   cached_get(http, c, "/api/v1/entities", [&c](const httplib::Request& req, httplib::Response& res) {
     if (!only_params(req, res, {"q", "type", "sort"})) return;
-    graph::EntitySearch search;
+    store::EntitySearch search;
     int64_t limit = 20, offset = 0;
     if (!int_param(req, res, "limit", 1, kMaxLimit, &limit) || !int_param(req, res, "cursor", 0, 1 << 30, &offset))
       return;
@@ -246,30 +246,30 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     }
     if (req.has_param("sort") && req.get_param_value("sort") != "relevance")
       return problem(res, 400, "bad-parameter", "sort is 'relevance' (exact label, alias, then prefixes)");
-    graph::Store* store = c.reader(res);
+    store::Store* store = c.reader(res);
     if (!store) return;
-    std::vector<graph::EntityRow> rows;
+    std::vector<store::EntityRow> rows;
     int64_t total = 0;
-    Status st = graph::search_entities(*store, search, &rows, &total);
+    Status st = store::search_entities(*store, search, &rows, &total);
     if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
     std::string next = offset + limit < total ? std::to_string(offset + limit) : "";
     send_json(req, res,
-              page_json(rows, total, next, [](Json& w, const graph::EntityRow& e) { entity_json(w, e, false); }),
+              page_json(rows, total, next, [](Json& w, const store::EntityRow& e) { entity_json(w, e, false); }),
               version_of(*store));
   });
 
   cached_get(http, c, R"(/api/v1/entities/([^/]+))", [&c](const httplib::Request& req, httplib::Response& res) {
     if (!only_params(req, res, {})) return;
-    graph::Store* store = c.reader(res);
-    graph::EntityRow e;
+    store::Store* store = c.reader(res);
+    store::EntityRow e;
     if (!store || !path_entity(*store, req.matches[1], res, &e)) return;
-    graph::entity_details(*store, &e);
-    graph::RelationQuery top;
+    store::entity_details(*store, &e);
+    store::RelationQuery top;
     top.either = e.key;
     top.limit = 10;
     top.order_by_weight = true;
-    std::vector<graph::RelationRow> relations;
-    graph::find_relations(*store, top, &relations, nullptr);
+    std::vector<store::RelationRow> relations;
+    store::find_relations(*store, top, &relations, nullptr);
     rapidjson::StringBuffer b;
     Json w(b);
     w.StartObject();
@@ -285,11 +285,11 @@ void add_graph_routes(httplib::Server& http, Context& c) {
 
   cached_get(http, c, R"(/api/v1/entities/([^/]+)/merge-log)", [&c](const httplib::Request& req, httplib::Response& res) {
     if (!only_params(req, res, {})) return;
-    graph::Store* store = c.reader(res);
-    graph::EntityRow e;
+    store::Store* store = c.reader(res);
+    store::EntityRow e;
     if (!store || !path_entity(*store, req.matches[1], res, &e)) return;
-    std::vector<graph::MergeLogRow> log;
-    graph::merge_log(*store, e.key, 1000, &log);
+    std::vector<store::MergeLogRow> log;
+    store::merge_log(*store, e.key, 1000, &log);
     rapidjson::StringBuffer b;
     Json w(b);
     w.StartObject();
@@ -313,13 +313,13 @@ void add_graph_routes(httplib::Server& http, Context& c) {
   cached_get(http, c, R"(/api/v1/entities/([^/]+)/relations)", [&c](const httplib::Request& req, httplib::Response& res) {
     if (!only_params(req, res, {"predicate", "quad", "direction", "min_weight", "modality", "since", "until"}))
       return;
-    graph::RelationQuery q;
+    store::RelationQuery q;
     if (!relation_filters(req, res, &q)) return;
     q.direction = req.has_param("direction") ? req.get_param_value("direction") : "both";
     if (q.direction != "out" && q.direction != "in" && q.direction != "both")
       return problem(res, 400, "bad-parameter", "direction is out, in or both");
-    graph::Store* store = c.reader(res);
-    graph::EntityRow e;
+    store::Store* store = c.reader(res);
+    store::EntityRow e;
     if (!store || !path_entity(*store, req.matches[1], res, &e)) return;
     q.either = e.key;
     send_relations(req, res, *store, q);
@@ -328,13 +328,13 @@ void add_graph_routes(httplib::Server& http, Context& c) {
   cached_get(http, c, "/api/v1/relations", [&c](const httplib::Request& req, httplib::Response& res) {
     if (!only_params(req, res, {"subject", "predicate", "object", "modality", "since", "until", "min_weight", "quad"}))
       return;
-    graph::RelationQuery q;
+    store::RelationQuery q;
     if (!relation_filters(req, res, &q)) return;
-    graph::Store* store = c.reader(res);
+    store::Store* store = c.reader(res);
     if (!store) return;
     for (const char* end : {"subject", "object"}) {
       if (!req.has_param(end)) continue;
-      graph::EntityRow e;
+      store::EntityRow e;
       if (!path_entity(*store, req.get_param_value(end), res, &e)) return;
       (std::string(end) == "subject" ? q.subject : q.object) = e.key;
     }
@@ -350,17 +350,17 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     key = std::stoll(id);
     if (!int_param(req, res, "limit", 1, kMaxLimit, &limit) || !int_param(req, res, "cursor", 0, INT64_MAX / 2, &after))
       return;
-    graph::Store* store = c.reader(res);
+    store::Store* store = c.reader(res);
     if (!store) return;
-    graph::RelationRow relation;
+    store::RelationRow relation;
     bool found = false;
-    if (!graph::get_relation(*store, key, &relation, &found).is_ok() || !found)
+    if (!store::get_relation(*store, key, &relation, &found).is_ok() || !found)
       return problem(res, 404, "unknown-relation", "no relation has id " + id);
-    std::vector<graph::EvidenceRow> rows;
+    std::vector<store::EvidenceRow> rows;
     int64_t total = 0;
-    graph::relation_evidence(*store, key, after, static_cast<size_t>(limit), &rows, &total);
+    store::relation_evidence(*store, key, after, static_cast<size_t>(limit), &rows, &total);
     std::string next = static_cast<int64_t>(rows.size()) == limit ? std::to_string(rows.back().key) : "";
-    auto render = [explain](Json& w, const graph::EvidenceRow& e) {
+    auto render = [explain](Json& w, const store::EvidenceRow& e) {
       w.StartObject();
       field(w, "document", e.doc_id);
       field(w, "title", e.title);

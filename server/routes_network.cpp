@@ -16,9 +16,9 @@ bool snapshot_nodes(Context& c, const httplib::Request& req, httplib::Response& 
     if (!req.has_param(name) || req.get_param_value(name).empty())
       return problem(res, 400, "missing-parameter", std::string(name) + " is required (an entity id, name or alias)"),
              false;
-  graph::Store* store = c.reader(res);
+  store::Store* store = c.reader(res);
   if (!store) return false;
-  std::vector<graph::EntityRow> entities(names.size());
+  std::vector<store::EntityRow> entities(names.size());
   for (size_t i = 0; i < names.size(); ++i)
     if (!path_entity(*store, req.get_param_value(names[i]), res, &entities[i])) return false;
   Status st = c.snapshots.get(*store, snapshot);
@@ -175,7 +175,7 @@ void communities(Context& c, const httplib::Request& req, httplib::Response& res
   if (!int_param(req, res, "limit", 1, 500, &limit) || !int_param(req, res, "cursor", 0, INT32_MAX, &cursor) ||
       !int_param(req, res, "members", 0, 1000, &members) || !int_param(req, res, "min_size", 1, INT32_MAX, &min_size))
     return;
-  graph::Store* store = c.reader(res);
+  store::Store* store = c.reader(res);
   if (!store) return;
   std::shared_ptr<const GraphSnapshot> s;
   Status st = c.snapshots.get(*store, &s);

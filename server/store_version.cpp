@@ -1,6 +1,6 @@
 #include "server/store_version.h"
 
-#include "graph/queries.h"
+#include "store/queries.h"
 
 namespace newsgraph::server {
 
@@ -19,7 +19,7 @@ void StoreVersion::raise_to(int64_t version) {
   }
 }
 
-int64_t StoreVersion::current(graph::Store& store) {
+int64_t StoreVersion::current(store::Store& store) {
   int64_t known = version_.load(std::memory_order_acquire);
   int64_t now = now_ns();
   if (known >= 0 && now - read_at_ns_.load(std::memory_order_relaxed) < recheck_.count()) return known;
@@ -29,7 +29,7 @@ int64_t StoreVersion::current(graph::Store& store) {
     reading.lock();
   }
   int64_t version = 0;
-  if (graph::data_version(store, &version).is_ok()) {
+  if (store::data_version(store, &version).is_ok()) {
     raise_to(version);
     read_at_ns_.store(now, std::memory_order_relaxed);
   }

@@ -10,7 +10,7 @@
 #include <cstdint>
 #include <mutex>
 
-#include "graph/store.h"
+#include "store/store.h"
 
 namespace newsgraph::server {
 
@@ -20,7 +20,7 @@ class StoreVersion {
 
   // The newest version known; read from `store` first when the last reading is older than
   // the recheck interval (one thread reads, the others go on with the last reading).
-  int64_t current(graph::Store& store);
+  int64_t current(store::Store& store);
 
   // Called after a write through this server with the version that write left.
   void publish(int64_t version);

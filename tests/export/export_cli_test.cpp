@@ -5,8 +5,8 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include "graph/store.h"
-#include "tests/graph/store_fixtures.h"
+#include "store/store.h"
+#include "tests/store/store_fixtures.h"
 #include "tests/test_paths.h"
 
 using namespace newsgraph;

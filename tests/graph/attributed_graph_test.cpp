@@ -2,9 +2,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "graph/queries.h"
-#include "graph/store.h"
-#include "tests/graph/store_fixtures.h"
+#include "store/queries.h"
+#include "store/store.h"
+#include "tests/store/store_fixtures.h"
 #include "tests/test_paths.h"
 
 using namespace newsgraph;
@@ -145,7 +145,7 @@ TEST_CASE("a write between the two connections' reads does not mix two states in
   ingest(*store, meeting("a2", "2024-03-10", "Putin bertemu Kim lagi di Pyongyang."));
   // This connection reads inside a snapshot taken now (as the API does); another one
   // then removes the second article before the load opens its second connection.
-  ReadSnapshot snapshot(*store);
+  store::ReadSnapshot snapshot(*store);
   int64_t version = 0;
   REQUIRE(data_version(*store, &version).is_ok());
   {

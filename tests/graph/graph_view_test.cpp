@@ -4,9 +4,9 @@
 #include <set>
 #include <tuple>
 
-#include "graph/queries.h"
-#include "graph/store.h"
-#include "tests/graph/store_fixtures.h"
+#include "store/queries.h"
+#include "store/store.h"
+#include "tests/store/store_fixtures.h"
 #include "tests/test_paths.h"
 
 using namespace newsgraph;
@@ -84,7 +84,7 @@ TEST_CASE("relations read on two connections come from one state though a write 
   }
   // This connection reads inside a snapshot taken now (as the API does); another one
   // then removes the last articles, whose relations the second connection would read.
-  ReadSnapshot snapshot(*store);
+  store::ReadSnapshot snapshot(*store);
   int64_t version = 0;
   REQUIRE(data_version(*store, &version).is_ok());
   {

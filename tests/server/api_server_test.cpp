@@ -6,8 +6,8 @@
 #include <set>
 #include <thread>
 
-#include "tests/graph/store_fixtures.h"
 #include "tests/server/live_server.h"
+#include "tests/store/store_fixtures.h"
 #include "tests/test_paths.h"
 
 using namespace newsgraph;

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 #include <thread>
 
-#include "graph/queries.h"
-#include "tests/graph/store_fixtures.h"
+#include "store/queries.h"
+#include "tests/store/store_fixtures.h"
 #include "tests/test_paths.h"
 
 using namespace newsgraph;
@@ -20,9 +20,9 @@ Article one_relation(const std::string& id) {
   return a;
 }
 
-int64_t stored_version(graph::Store& store) {
+int64_t stored_version(store::Store& store) {
   int64_t v = -1;
-  REQUIRE(graph::data_version(store, &v).is_ok());
+  REQUIRE(store::data_version(store, &v).is_ok());
   return v;
 }
 

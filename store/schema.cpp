@@ -1,8 +1,8 @@
-#include "graph/schema.h"
+#include "store/schema.h"
 
 #include <string>
 
-namespace newsgraph::graph {
+namespace newsgraph::store {
 namespace {
 
 // Version 1. Names are meant to be read in the sqlite3 shell: `_key` columns are
@@ -172,4 +172,4 @@ void migrate_schema(Db& db) {
   tx.commit();
 }
 
-}  // namespace newsgraph::graph
+}  // namespace newsgraph::store

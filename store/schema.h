@@ -1,11 +1,11 @@
 // The store's SQLite schema and its migrations. The schema version lives in
 // `PRAGMA user_version`; each migration moves it up by one inside a transaction.
-// Internal to graph/.
+// Internal to store/.
 #pragma once
 
-#include "graph/sqlite_db.h"
+#include "store/sqlite_db.h"
 
-namespace newsgraph::graph {
+namespace newsgraph::store {
 
 constexpr int kSchemaVersion = 1;
 
@@ -13,4 +13,4 @@ constexpr int kSchemaVersion = 1;
 // kSchemaVersion. Throws StoreError when the file is newer than this program knows.
 void migrate_schema(Db& db);
 
-}  // namespace newsgraph::graph
+}  // namespace newsgraph::store

@@ -1,6 +1,7 @@
-// A thin RAII layer over SQLite for the graph module: a connection and cached
-// prepared statements with typed binds and reads. Internal to graph/; public headers
-// never expose it. One Db per thread (SQLite connections are not shared here).
+// A thin RAII layer over SQLite for the store module: a connection and cached
+// prepared statements with typed binds and reads. Internal to store/ (and graph/'s
+// loaders); public headers never expose it. One Db per thread (SQLite connections are
+// not shared here).
 #pragma once
 
 #include <cstdint>
@@ -14,7 +15,7 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace newsgraph::graph {
+namespace newsgraph::store {
 
 // A cached prepared statement in use. Move-only; going out of scope resets it, so no
 // half-read query keeps a read transaction open (which would stop WAL checkpoints).
@@ -47,7 +48,8 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
-// Thrown inside graph/ only; Store turns it into a Status at its boundary.
+// Thrown inside store/ (and graph/'s loaders) only; Store and the loaders turn it into
+// a Status at their boundary.
 struct StoreError {
   std::string message;
 };
@@ -96,4 +98,4 @@ class Transaction {
   bool done_ = false;
 };
 
-}  // namespace newsgraph::graph
+}  // namespace newsgraph::store

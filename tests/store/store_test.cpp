@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
-#include "graph/store.h"
-#include "tests/graph/store_fixtures.h"
+#include "store/store.h"
+#include "tests/store/store_fixtures.h"
 #include "tests/test_paths.h"
 
 using namespace newsgraph;
@@ -35,12 +35,12 @@ TEST_CASE("re-ingesting an article changes nothing", "[store]") {
   auto db = temp_dir() + "/g.db";
   auto store = open_store(db);
   Article a = putin_meets_kim("a", "Vladimir Putin bertemu Kim Jong Un di Pyongyang.");
-  graph::IngestResult r;
+  store::IngestResult r;
   ingest(*store, a, &r);
-  CHECK(r.outcome == graph::IngestOutcome::kNew);
+  CHECK(r.outcome == store::IngestOutcome::kNew);
   Snapshot once = snapshot(*store);
   ingest(*store, a, &r);
-  CHECK(r.outcome == graph::IngestOutcome::kUnchanged);
+  CHECK(r.outcome == store::IngestOutcome::kUnchanged);
   CHECK(snapshot(*store) == once);
   CHECK(scalar(db, "SELECT COUNT(*) FROM evidence") == 1);
 }
@@ -48,9 +48,9 @@ TEST_CASE("re-ingesting an article changes nothing", "[store]") {
 TEST_CASE("the same text under another id is recognised as already stored", "[store]") {
   auto store = open_store(temp_dir() + "/g.db");
   ingest(*store, putin_meets_kim("a", "Vladimir Putin bertemu Kim Jong Un di Pyongyang."));
-  graph::IngestResult r;
+  store::IngestResult r;
   ingest(*store, putin_meets_kim("copy-of-a", "Vladimir Putin bertemu Kim Jong Un di Pyongyang."), &r);
-  CHECK(r.outcome == graph::IngestOutcome::kUnchanged);
+  CHECK(r.outcome == store::IngestOutcome::kUnchanged);
   CHECK(r.doc_id == "a");
 }
 
@@ -71,9 +71,9 @@ TEST_CASE("a changed article replaces its old evidence", "[store]") {
   add_entity(changed, "Vladimir Putin", EntityType::kPerson, "vladimir_putin");
   add_entity(changed, "Joe Biden", EntityType::kPerson, "joe_biden");
   add_relation(changed, "Vladimir Putin", Predicate::kAccuse, "Joe Biden");
-  graph::IngestResult r;
+  store::IngestResult r;
   ingest(*store, changed, &r);
-  CHECK(r.outcome == graph::IngestOutcome::kReplaced);
+  CHECK(r.outcome == store::IngestOutcome::kReplaced);
   Snapshot s = snapshot(*store);
   CHECK(s.labels == std::set<std::string>{"Vladimir Putin", "Joe Biden"});
   CHECK(s.relations.size() == 1);
@@ -177,9 +177,9 @@ TEST_CASE("curate merges two entities and their relations' weights add up", "[st
   add_relation(b, "Joko Widodo", Predicate::kMeet, "Vladimir Putin");
   ingest(*store, b);
   CHECK(snapshot(*store).relations.size() == 2);
-  graph::Overrides o;
+  store::Overrides o;
   o.merge.push_back({"Joko Widodo", "Jokowi"});
-  graph::CurateReport report;
+  store::CurateReport report;
   REQUIRE(store->curate(o, &report).is_ok());
   CHECK(report.merged == 1);
   Snapshot s = snapshot(*store);
@@ -202,9 +202,9 @@ TEST_CASE("curate splits a wrong merge and keeps the names apart afterwards", "[
   add_entity(b, "Kirby", EntityType::kPerson);
   ingest(*store, b);
   REQUIRE(snapshot(*store).labels.size() == 1);
-  graph::Overrides o;
+  store::Overrides o;
   o.never.emplace_back("John Kirby", "Kirby");
-  graph::CurateReport report;
+  store::CurateReport report;
   REQUIRE(store->curate(o, &report).is_ok());
   CHECK(report.split == 1);
   CHECK(snapshot(*store).labels == std::set<std::string>{"John Kirby", "Kirby"});
@@ -215,15 +215,15 @@ TEST_CASE("curate splits a wrong merge and keeps the names apart afterwards", "[
 }
 
 TEST_CASE("overrides files are checked before anything is applied", "[store][curate]") {
-  graph::Overrides o;
-  CHECK(graph::parse_overrides(R"({"merge": [["A", "B", "C"]], "never": [["X", "Y"]]})", "o.json", &o).is_ok());
+  store::Overrides o;
+  CHECK(store::parse_overrides(R"({"merge": [["A", "B", "C"]], "never": [["X", "Y"]]})", "o.json", &o).is_ok());
   CHECK(o.merge.size() == 1);
   CHECK(o.never.size() == 1);
   const char* rejected[] = {"[1, 2]", R"({"merge": [["only one"]]})", R"({"never": [["a", "b", "c"]]})",
                             R"({"merge": [[1, 2]]})", R"({"mrege": []})", "{", ""};
   for (const char* bad : rejected) {
-    graph::Overrides ignored;
-    Status st = graph::parse_overrides(bad, "o.json", &ignored);
+    store::Overrides ignored;
+    Status st = store::parse_overrides(bad, "o.json", &ignored);
     CHECK_FALSE(st.is_ok());
     CHECK_THAT(st.message(), Catch::Contains("o.json"));
   }
@@ -232,14 +232,14 @@ TEST_CASE("overrides files are checked before anything is applied", "[store][cur
 TEST_CASE("a file that is not a store is refused with a clear message and left untouched", "[store]") {
   auto dir = temp_dir();
   write_file(dir + "/notes.db", "these are my notes, not a database\n");
-  std::unique_ptr<graph::Store> store;
-  Status st = graph::Store::open(dir + "/notes.db", {}, &store);
+  std::unique_ptr<store::Store> store;
+  Status st = store::Store::open(dir + "/notes.db", {}, &store);
   CHECK_FALSE(st.is_ok());
   CHECK_THAT(st.message(), Catch::Contains("notes.db"));
   CHECK(read_file(dir + "/notes.db") == "these are my notes, not a database\n");
-  graph::StoreOptions no_create;
+  store::StoreOptions no_create;
   no_create.create = false;
-  CHECK_FALSE(graph::Store::open(dir + "/missing.db", no_create, &store).is_ok());
+  CHECK_FALSE(store::Store::open(dir + "/missing.db", no_create, &store).is_ok());
 }
 
 TEST_CASE("a store from a newer newsgraph is refused", "[store]") {
@@ -249,8 +249,8 @@ TEST_CASE("a store from a newer newsgraph is refused", "[store]") {
   sqlite3_open(db.c_str(), &h);
   sqlite3_exec(h, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
   sqlite3_close(h);
-  std::unique_ptr<graph::Store> store;
-  Status st = graph::Store::open(db, {}, &store);
+  std::unique_ptr<store::Store> store;
+  Status st = store::Store::open(db, {}, &store);
   CHECK_FALSE(st.is_ok());
   CHECK_THAT(st.message(), Catch::Contains("newer"));
 }
@@ -260,9 +260,9 @@ TEST_CASE("queries inside a read snapshot see one state while another connection
   auto writer = open_store(db);
   ingest(*writer, putin_meets_kim("a1", "Putin bertemu Kim."));
   auto reader = open_store(db);
-  graph::StoreCounts before, during, after;
+  store::StoreCounts before, during, after;
   {
-    graph::ReadSnapshot snapshot(*reader);
+    store::ReadSnapshot snapshot(*reader);
     REQUIRE(reader->counts(&before).is_ok());
     ingest(*writer, putin_meets_kim("a2", "Putin bertemu Kim lagi."));
     REQUIRE(reader->counts(&during).is_ok());

@@ -1,9 +1,9 @@
-#include "graph/quality.h"
+#include "store/quality.h"
 
-#include "graph/store.h"
-#include "graph/store_internal.h"
+#include "store/store.h"
+#include "store/store_internal.h"
 
-namespace newsgraph::graph {
+namespace newsgraph::store {
 
 Status compute_quality(Store& store, size_t top, GraphQuality* out) {
   Db& db = store.impl().db;
@@ -44,4 +44,4 @@ Status compute_quality(Store& store, size_t top, GraphQuality* out) {
   return Status::ok();
 }
 
-}  // namespace newsgraph::graph
+}  // namespace newsgraph::store

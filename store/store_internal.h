@@ -1,6 +1,7 @@
-// Internals shared by the store's .cpp files: the connection, and the routines that
-// keep derived rows (entity labels and aliases, relation counts, syndication flags)
-// consistent with the evidence they come from. Callers hold a transaction.
+// Internals shared by the store's .cpp files (and read by graph/'s loaders): the
+// connection, and the routines that keep derived rows (entity labels and aliases,
+// relation counts, syndication flags) consistent with the evidence they come from.
+// Callers hold a transaction.
 #pragma once
 
 #include <cstdint>
@@ -10,10 +11,10 @@
 #include <vector>
 
 #include "core/types.h"
-#include "graph/sqlite_db.h"
-#include "graph/store.h"
+#include "store/sqlite_db.h"
+#include "store/store.h"
 
-namespace newsgraph::graph {
+namespace newsgraph::store {
 
 struct Store::Impl {
   Db db;
@@ -78,4 +79,4 @@ std::set<int64_t> update_syndication(Db& db, const std::string& hash);
 // new) store entities now form, and recounts every relation touched.
 void rekey_evidence(Db& db, const std::set<int64_t>& doc_entity_keys);
 
-}  // namespace newsgraph::graph
+}  // namespace newsgraph::store

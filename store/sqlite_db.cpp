@@ -1,8 +1,8 @@
-#include "graph/sqlite_db.h"
+#include "store/sqlite_db.h"
 
 #include <sqlite3.h>
 
-namespace newsgraph::graph {
+namespace newsgraph::store {
 namespace {
 
 [[noreturn]] void fail(sqlite3* db, const char* what) {
@@ -154,4 +154,4 @@ void Transaction::commit() {
   done_ = true;
 }
 
-}  // namespace newsgraph::graph
+}  // namespace newsgraph::store

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace newsgraph::graph {
+namespace newsgraph::store {
 
 // 64-bit FNV-1a as 16 hex digits. O(n).
 std::string hash_hex(std::string_view data);
@@ -20,4 +20,4 @@ std::string content_hash(std::string_view text);
 // two articles share them (under 24 letters and digits).
 std::string sentence_hash(std::string_view sentence);
 
-}  // namespace newsgraph::graph
+}  // namespace newsgraph::store

@@ -1,10 +1,10 @@
-#include "graph/queries.h"
+#include "store/queries.h"
 
 #include "core/text.h"
-#include "graph/store.h"
-#include "graph/store_internal.h"
+#include "store/store.h"
+#include "store/store_internal.h"
 
-namespace newsgraph::graph {
+namespace newsgraph::store {
 namespace {
 
 Status failed(Store& store, const StoreError& e) {
@@ -271,4 +271,4 @@ Status data_version(Store& store, int64_t* version) {
   return Status::ok();
 }
 
-}  // namespace newsgraph::graph
+}  // namespace newsgraph::store

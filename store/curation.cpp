@@ -5,10 +5,10 @@
 #include <rapidjson/error/en.h>
 
 #include "core/text.h"
-#include "graph/store.h"
-#include "graph/store_internal.h"
+#include "store/store.h"
+#include "store/store_internal.h"
 
-namespace newsgraph::graph {
+namespace newsgraph::store {
 namespace {
 
 void log_curation(Db& db, const std::string& name, int64_t entity_key, const char* rule,
@@ -163,4 +163,4 @@ Status Store::curate(const Overrides& overrides, CurateReport* report) {
   return Status::ok();
 }
 
-}  // namespace newsgraph::graph
+}  // namespace newsgraph::store

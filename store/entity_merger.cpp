@@ -10,9 +10,9 @@
 // Two multi-word names never merge on a shared word alone (Kim Jong Un / Kim Jong Il),
 // and `never` overrides veto any rule.
 #include "core/text.h"
-#include "graph/store_internal.h"
+#include "store/store_internal.h"
 
-namespace newsgraph::graph {
+namespace newsgraph::store {
 namespace {
 
 struct Decision {
@@ -160,4 +160,4 @@ MergeOutcome merge_entity(Db& db, const Entity& e, int64_t doc_key, const std::s
   return out;
 }
 
-}  // namespace newsgraph::graph
+}  // namespace newsgraph::store

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/types.h"
-#include "graph/store.h"
+#include "store/store.h"
 
 namespace newsgraph::testing {
 
@@ -25,8 +25,8 @@ void add_entity(Article& a, const std::string& label, EntityType type, const std
 // Adds a relation between two labels already added, with evidence in sentence 0.
 void add_relation(Article& a, const std::string& subject, Predicate p, const std::string& object);
 
-std::unique_ptr<graph::Store> open_store(const std::string& path);
-void ingest(graph::Store& store, const Article& a, graph::IngestResult* result = nullptr);
+std::unique_ptr<store::Store> open_store(const std::string& path);
+void ingest(store::Store& store, const Article& a, store::IngestResult* result = nullptr);
 
 // (subject label, predicate, object label, weight) of every relation, and the labels.
 struct Snapshot {
@@ -37,6 +37,6 @@ struct Snapshot {
     return relations == o.relations && labels == o.labels && nodes == o.nodes;
   }
 };
-Snapshot snapshot(graph::Store& store);
+Snapshot snapshot(store::Store& store);
 
 }  // namespace newsgraph::testing

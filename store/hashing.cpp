@@ -1,4 +1,4 @@
-#include "graph/hashing.h"
+#include "store/hashing.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -6,7 +6,7 @@
 #include "core/fnv.h"
 #include "core/text.h"
 
-namespace newsgraph::graph {
+namespace newsgraph::store {
 namespace {
 
 std::string to_hex(uint64_t h) {
@@ -33,4 +33,4 @@ std::string sentence_hash(std::string_view sentence) {
   return hash_hex(compact);
 }
 
-}  // namespace newsgraph::graph
+}  // namespace newsgraph::store

@@ -4,9 +4,9 @@
 #include <map>
 
 #include "core/text.h"
-#include "graph/store_internal.h"
+#include "store/store_internal.h"
 
-namespace newsgraph::graph {
+namespace newsgraph::store {
 namespace {
 
 std::vector<std::string> split_aliases(std::string_view joined) {
@@ -200,4 +200,4 @@ void rekey_evidence(Db& db, const std::set<int64_t>& doc_entity_keys) {
   for (int64_t r : touched) recount_relation(db, r);
 }
 
-}  // namespace newsgraph::graph
+}  // namespace newsgraph::store

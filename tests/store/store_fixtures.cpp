@@ -1,4 +1,4 @@
-#include "tests/graph/store_fixtures.h"
+#include "tests/store/store_fixtures.h"
 
 #include <catch2/catch.hpp>
 
@@ -57,21 +57,21 @@ void add_relation(Article& a, const std::string& subject, Predicate p, const std
   a.x.relations.push_back(r);
 }
 
-std::unique_ptr<graph::Store> open_store(const std::string& path) {
-  std::unique_ptr<graph::Store> store;
-  Status st = graph::Store::open(path, graph::StoreOptions{}, &store);
+std::unique_ptr<store::Store> open_store(const std::string& path) {
+  std::unique_ptr<store::Store> store;
+  Status st = store::Store::open(path, store::StoreOptions{}, &store);
   REQUIRE(st.is_ok());
   return store;
 }
 
-void ingest(graph::Store& store, const Article& a, graph::IngestResult* result) {
-  graph::IngestResult ignored;
+void ingest(store::Store& store, const Article& a, store::IngestResult* result) {
+  store::IngestResult ignored;
   Status st = store.ingest(a.doc, a.x, result ? result : &ignored);
   REQUIRE(st.message() == "");
   REQUIRE(st.is_ok());
 }
 
-Snapshot snapshot(graph::Store& store) {
+Snapshot snapshot(store::Store& store) {
   graph::GraphView view;
   REQUIRE(graph::GraphView::load(store, {}, &view).is_ok());
   Snapshot s;

@@ -9,7 +9,7 @@
 
 #include "core/status.h"
 
-namespace newsgraph::graph {
+namespace newsgraph::store {
 
 class Store;
 
@@ -90,4 +90,4 @@ Status merge_log(Store& store, int64_t entity_key, size_t limit, std::vector<Mer
 // A number that goes up with every write to the store (for ETags). O(1).
 Status data_version(Store& store, int64_t* version);
 
-}  // namespace newsgraph::graph
+}  // namespace newsgraph::store

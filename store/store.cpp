@@ -1,17 +1,17 @@
 // Store: open, ingest, remove. Each public call is one transaction and turns any
 // StoreError into a Status, so nothing half-written survives a failure.
-#include "graph/store.h"
+#include "store/store.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
 
-#include "graph/hashing.h"
-#include "graph/queries.h"
-#include "graph/schema.h"
-#include "graph/store_internal.h"
+#include "store/hashing.h"
+#include "store/queries.h"
+#include "store/schema.h"
+#include "store/store_internal.h"
 
-namespace newsgraph::graph {
+namespace newsgraph::store {
 namespace {
 
 Status store_error(const std::string& path, const StoreError& e) {
@@ -402,4 +402,4 @@ Status Store::check_integrity(bool* ok, std::string* detail) {
   return Status::ok();
 }
 
-}  // namespace newsgraph::graph
+}  // namespace newsgraph::store

@@ -9,7 +9,7 @@
 
 #include "core/status.h"
 
-namespace newsgraph::graph {
+namespace newsgraph::store {
 
 class Store;
 
@@ -29,4 +29,4 @@ struct GraphQuality {
 
 Status compute_quality(Store& store, size_t top, GraphQuality* out);
 
-}  // namespace newsgraph::graph
+}  // namespace newsgraph::store

@@ -13,7 +13,7 @@
 #include "core/status.h"
 #include "core/types.h"
 
-namespace newsgraph::graph {
+namespace newsgraph::store {
 
 struct StoreOptions {
   bool create = true;      // create the file and its tables when missing
@@ -84,7 +84,7 @@ class Store {
   const std::string& path() const { return path_; }
 
   struct Impl;
-  Impl& impl() { return *impl_; }  // for other graph/ classes reading the same file
+  Impl& impl() { return *impl_; }  // for store/ and graph/'s loaders reading the same file
 
  private:
   Store() = default;
@@ -114,4 +114,4 @@ class ReadSnapshot {
 // the file and what is wrong.
 Status parse_overrides(const std::string& json, const std::string& name, Overrides* out);
 
-}  // namespace newsgraph::graph
+}  // namespace newsgraph::store
