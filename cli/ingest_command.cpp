@@ -125,7 +125,8 @@ void print_summary(const Tally& t, const store::StoreCounts& c, const std::strin
   }
   std::printf("\n");
   if (t.undated > 0)
-    std::printf("undated: %zu articles (no date line, dateline or \"published\"; see --published)\n", t.undated);
+    std::printf("undated: %zu article%s (no date line, dateline or \"published\"; see --published)\n", t.undated,
+                t.undated == 1 ? "" : "s");
   std::printf("added: %zu entities, %zu relations\n", t.entities_added, t.relations_added);
   std::printf("store %s: %lld articles, %lld entities, %lld relations, %lld pieces of evidence\n",
               db.c_str(), static_cast<long long>(c.documents), static_cast<long long>(c.entities),

@@ -14,9 +14,6 @@ namespace {
 
 constexpr size_t kSampleBytes = 280;
 
-// An article's date: published when known, else the day it was ingested.
-#define NEWSGRAPH_ARTICLE_DATE \
-  "(CASE WHEN d.published <> '' THEN substr(d.published, 1, 10) ELSE substr(d.ingested_at, 1, 10) END)"
 
 std::string truncate_utf8(std::string_view s, size_t max) {
   if (s.size() <= max) return std::string(s);
@@ -49,19 +46,22 @@ void AttributedGraphLoader::read_nodes() {
 }
 
 void AttributedGraphLoader::read_article_dates() {
-  Statement d = db_.prepare("SELECT d.doc_key, " NEWSGRAPH_ARTICLE_DATE " FROM documents d");
+  Statement d = db_.prepare("SELECT doc_key, substr(published, 1, 10) FROM documents");
   while (d.step()) {
     int64_t key = d.column_int(0);
     if (key < 0) continue;
-    if (static_cast<size_t>(key) >= date_of_doc_.size()) date_of_doc_.resize(static_cast<size_t>(key) + 1);
+    if (static_cast<size_t>(key) >= date_of_doc_.size()) {
+      date_of_doc_.resize(static_cast<size_t>(key) + 1);
+      stored_.resize(static_cast<size_t>(key) + 1, 0);
+    }
     date_of_doc_[static_cast<size_t>(key)] = d.column_text(1);
+    stored_[static_cast<size_t>(key)] = 1;
   }
 }
 
 const std::string* AttributedGraphLoader::date_of(int64_t doc) const {
-  if (doc < 0 || static_cast<size_t>(doc) >= date_of_doc_.size()) return nullptr;
-  const std::string& date = date_of_doc_[static_cast<size_t>(doc)];
-  return date.empty() ? nullptr : &date;
+  if (doc < 0 || static_cast<size_t>(doc) >= stored_.size() || !stored_[static_cast<size_t>(doc)]) return nullptr;
+  return &date_of_doc_[static_cast<size_t>(doc)];
 }
 
 int64_t AttributedGraphLoader::relations_stored() const {
@@ -127,7 +127,9 @@ std::vector<SentenceRef> AttributedGraphLoader::match_evidence(const std::vector
       sample_at.push_back({doc, row.sentence, edge});
     }
     const std::string* date = date_of(doc);
-    if (date == nullptr || doc > UINT32_MAX || (windowed && !in_window(*date, filter_))) continue;
+    // A window leaves out undated articles: they cannot be placed in it.
+    if (date == nullptr || doc > UINT32_MAX || (windowed && (date->empty() || !in_window(*date, filter_))))
+      continue;
     ++evidence_count[edge];
     edge_docs.push_back(uint64_t{edge} << 32 | static_cast<uint32_t>(doc));
   }
@@ -150,7 +152,7 @@ void AttributedGraphLoader::add_articles(std::vector<uint64_t> edge_docs, std::v
       const int64_t doc = static_cast<uint32_t>(edge_docs[i]);
       if (!e.article_keys.empty() && e.article_keys.back() == doc) continue;
       e.article_keys.push_back(doc);
-      e.dates.push_back(*date_of(doc));
+      if (!date_of(doc)->empty()) e.dates.push_back(*date_of(doc));  // the dated ones only
     }
     (*weight)[edge] = static_cast<int64_t>(e.article_keys.size());
     std::sort(e.dates.begin(), e.dates.end());
@@ -211,7 +213,7 @@ void AttributedGraphLoader::read_aliases(Db& from) {
   }
 }
 
-// Every article entity of a node in a dated article, with its mentions, in stored order.
+// Every article entity of a node in a stored article, with its mentions, in stored order.
 std::vector<AttributedGraphLoader::Appearance> AttributedGraphLoader::read_appearances(Db& from) const {
   std::vector<int64_t> mentions_of;  // by doc_entity_key
   Statement m = from.prepare("SELECT doc_entity_key, COUNT(*) FROM mentions GROUP BY doc_entity_key");
@@ -261,13 +263,14 @@ void AttributedGraphLoader::summarise_appearances(const std::vector<Appearance>&
     AttributedNode& n = g_.nodes[seen[i].node];
     n.articles = 0;
     n.mentions = 0;
-    n.first_seen = n.last_seen = *date_of(seen[i].doc);
+    n.first_seen.clear();
+    n.last_seen.clear();
     size_t j = i;
     for (; j < seen.size() && seen[j].node == seen[i].node; ++j) {
       if (j == i || seen[j].doc != seen[j - 1].doc) ++n.articles;
       n.mentions += seen[j].mentions;
-      const std::string& date = *date_of(seen[j].doc);
-      if (date < n.first_seen) n.first_seen = date;
+      const std::string& date = *date_of(seen[j].doc);  // undated articles date nothing
+      if (!date.empty() && (n.first_seen.empty() || date < n.first_seen)) n.first_seen = date;
       if (date > n.last_seen) n.last_seen = date;
     }
     i = j;

@@ -65,7 +65,8 @@ class AttributedGraphLoader {
   // The node an entity became, or kNoIndex (unknown key, or not of the selected types).
   uint32_t node_of(int64_t entity_key) const { return node_of_[entity_key]; }
 
-  // Every article's date: published when known, else the day it was ingested. O(articles).
+  // Every article's publication date ("" for an undated article, never the day it was
+  // ingested). O(articles).
   void read_article_dates();
 
   // How many relations the store holds, about (their keys are dense rowids). O(1).
@@ -105,6 +106,7 @@ class AttributedGraphLoader {
     int64_t mentions;
   };
 
+  // The article's date ("" when undated), or nullptr when no such article is stored.
   const std::string* date_of(int64_t doc) const;
   void read_aliases(store::Db& from);
   void add_articles(std::vector<uint64_t> edge_docs, std::vector<int64_t>* weight);
@@ -116,7 +118,8 @@ class AttributedGraphLoader {
   const GraphFilter& filter_;
   KeyIndex node_of_;                      // entity_key -> node
   KeyIndex edge_of_;                      // relation_key -> edge
-  std::vector<std::string> date_of_doc_;  // by doc_key; empty for no article
+  std::vector<std::string> date_of_doc_;  // by doc_key
+  std::vector<char> stored_;              // by doc_key: 1 for a stored article
   AttributedGraph g_;
 };
 

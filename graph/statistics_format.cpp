@@ -75,6 +75,10 @@ void quality_json(Writer& w, const store::GraphQuality& q) {
   w.EndArray();
   key(w, "syndicated_share");
   w.Double(q.syndicated_share);
+  key(w, "articles");
+  w.Int64(q.articles);
+  key(w, "undated_articles");
+  w.Int64(q.undated_articles);
   w.EndObject();
 }
 
@@ -230,7 +234,10 @@ void write_statistics_table(const GraphStatistics& s, const store::GraphQuality*
   print("\n  one-word names seen in one article only: %lld", (long long)q->unresolved_names);
   for (size_t i = 0; i < q->unresolved_sample.size(); ++i)
     out << (i ? ", " : " (") << q->unresolved_sample[i] << (i + 1 == q->unresolved_sample.size() ? ")" : "");
-  print("\n  syndicated evidence sentences: %.1f%%\n  entities with most names:\n", 100 * q->syndicated_share);
+  print("\n  syndicated evidence sentences: %.1f%%\n", 100 * q->syndicated_share);
+  print("  undated articles: %lld of %lld (first/last seen and time windows use dated ones only)\n",
+        (long long)q->undated_articles, (long long)q->articles);
+  print("  entities with most names:\n");
   for (const auto& m : q->most_merged)
     print("    %-36s %lld names, %lld articles\n", m.label.c_str(), (long long)m.names, (long long)m.articles);
 }

@@ -132,14 +132,12 @@ void recount_relation(Db& db, int64_t relation_key) {
       modality = COALESCE((SELECT modality FROM evidence WHERE relation_key = ?1
                            ORDER BY modality <> 'asserted', evidence_key LIMIT 1), 'asserted'),
       confidence = COALESCE((SELECT MAX(confidence) FROM evidence WHERE relation_key = ?1), 0),
-      first_seen = COALESCE((SELECT MIN(CASE WHEN d.published <> '' THEN substr(d.published, 1, 10)
-                                        ELSE substr(d.ingested_at, 1, 10) END)
+      first_seen = COALESCE((SELECT MIN(substr(d.published, 1, 10))
                              FROM evidence e JOIN documents d ON d.doc_key = e.doc_key
-                             WHERE e.relation_key = ?1), ''),
-      last_seen = COALESCE((SELECT MAX(CASE WHEN d.published <> '' THEN substr(d.published, 1, 10)
-                                       ELSE substr(d.ingested_at, 1, 10) END)
+                             WHERE e.relation_key = ?1 AND d.published <> ''), ''),
+      last_seen = COALESCE((SELECT MAX(substr(d.published, 1, 10))
                             FROM evidence e JOIN documents d ON d.doc_key = e.doc_key
-                            WHERE e.relation_key = ?1), '')
+                            WHERE e.relation_key = ?1 AND d.published <> ''), '')
     WHERE relation_key = ?1)SQL")
       .bind(1, relation_key)
       .run();

@@ -38,6 +38,10 @@ Status compute_quality(Store& store, size_t top, GraphQuality* out) {
     Statement s = db.prepare("SELECT AVG(syndicated) FROM sentences");
     s.step();
     out->syndicated_share = s.column_double(0);
+    Statement d = db.prepare("SELECT COUNT(*), COALESCE(SUM(published = ''), 0) FROM documents");
+    d.step();
+    out->articles = d.column_int(0);
+    out->undated_articles = d.column_int(1);
   } catch (const StoreError& e) {
     return Status::error(StatusCode::kIoError, store.path() + ": " + e.message);
   }

@@ -25,6 +25,7 @@ struct GraphQuality {
   };
   std::vector<Merged> most_merged;  // entities with the most distinct names
   double syndicated_share = 0;      // share of evidence sentences copied from an earlier article
+  int64_t articles = 0, undated_articles = 0;  // undated: no publication date (never the ingest day)
 };
 
 Status compute_quality(Store& store, size_t top, GraphQuality* out);

@@ -105,10 +105,10 @@ Status entity_details(Store& store, EntityRow* r) {
     while (a.step())
       if (a.column_view(0) != r->label) r->aliases.push_back(a.column_text(0));
     Statement d = db.prepare(
-        "SELECT COUNT(DISTINCT x.doc_key), MIN(CASE WHEN d.published <> '' THEN substr(d.published, 1, 10) "
-        "ELSE substr(d.ingested_at, 1, 10) END), MAX(CASE WHEN d.published <> '' THEN substr(d.published, 1, 10) "
-        "ELSE substr(d.ingested_at, 1, 10) END) FROM doc_entities x JOIN documents d ON d.doc_key = x.doc_key "
-        "WHERE x.entity_key = ?");
+        "SELECT COUNT(DISTINCT x.doc_key), "  // undated articles count, but date nothing
+        "COALESCE(MIN(CASE WHEN d.published <> '' THEN substr(d.published, 1, 10) END), ''), "
+        "COALESCE(MAX(CASE WHEN d.published <> '' THEN substr(d.published, 1, 10) END), '') "
+        "FROM doc_entities x JOIN documents d ON d.doc_key = x.doc_key WHERE x.entity_key = ?");
     d.bind(1, r->key);
     d.step();
     r->articles = d.column_int(0);
@@ -143,8 +143,9 @@ Status find_relations(Store& store, const RelationQuery& q, std::vector<Relation
   }
   if (!q.modality.empty())
     where += " AND EXISTS (SELECT 1 FROM evidence v WHERE v.relation_key = r.relation_key AND v.modality = ?6)";
+  // A window leaves out relations with no dated evidence (first and last seen '').
   if (!q.since.empty()) where += " AND r.last_seen >= ?7";
-  if (!q.until.empty()) where += " AND r.first_seen <= ?8";
+  if (!q.until.empty()) where += " AND r.first_seen <> '' AND r.first_seen <= ?8";
   auto bind = [&](Statement& s) {
     s.bind(1, q.min_weight);
     if (q.subject) s.bind(2, q.subject);

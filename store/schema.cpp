@@ -149,6 +149,16 @@ CREATE TABLE overrides (
 );
 )SQL";
 
+const char kDatesFromPublicationV2[] = R"SQL(
+UPDATE relations SET
+  first_seen = COALESCE((SELECT MIN(substr(d.published, 1, 10)) FROM evidence e
+                         JOIN documents d ON d.doc_key = e.doc_key
+                         WHERE e.relation_key = relations.relation_key AND d.published <> ''), ''),
+  last_seen = COALESCE((SELECT MAX(substr(d.published, 1, 10)) FROM evidence e
+                        JOIN documents d ON d.doc_key = e.doc_key
+                        WHERE e.relation_key = relations.relation_key AND d.published <> ''), '');
+)SQL";
+
 int user_version(Db& db) {
   Statement s = db.prepare("PRAGMA user_version");
   s.step();
@@ -168,7 +178,13 @@ void migrate_schema(Db& db) {
     db.exec(kSchemaV1);
     db.exec("PRAGMA user_version = 1");
   }
-  // Later versions: `if (version < 2) { ALTER ...; PRAGMA user_version = 2; }`.
+  if (version < 2) {
+    // Version 1 dated evidence from undated articles by the day of ingest: relations'
+    // first and last seen now come from publication dates alone ('' when none).
+    db.exec(kDatesFromPublicationV2);
+    db.exec("PRAGMA user_version = 2");
+  }
+  // Later versions: `if (version < 3) { ALTER ...; PRAGMA user_version = 3; }`.
   tx.commit();
 }
 

@@ -120,7 +120,7 @@ void add_contribution(Db& db, int64_t relation, const Contribution& c, const std
       independent = independent + ?2,
       evidence_count = evidence_count + ?3,
       confidence = MAX(confidence, ?4),
-      first_seen = CASE WHEN first_seen = '' OR ?7 < first_seen THEN ?7 ELSE first_seen END,
+      first_seen = CASE WHEN ?7 <> '' AND (first_seen = '' OR ?7 < first_seen) THEN ?7 ELSE first_seen END,
       last_seen = CASE WHEN ?7 > last_seen THEN ?7 ELSE last_seen END
     WHERE relation_key = ?1)SQL")
       .bind(1, relation)
@@ -136,7 +136,7 @@ void add_contribution(Db& db, int64_t relation, const Contribution& c, const std
 void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extraction& x,
                        IngestResult* result) {
   const std::string now = utc_now_iso();
-  const std::string date = (doc.published.empty() ? now : doc.published).substr(0, 10);
+  const std::string date = doc.published.substr(0, 10);  // '' when undated: it dates nothing
   std::map<std::string, std::pair<int64_t, int64_t>> by_local_id;  // -> doc entity, entity
   for (const Entity& e : x.entities) {
     MergeOutcome m = merge_entity(db, e, doc_key, now);

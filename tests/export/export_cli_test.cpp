@@ -33,6 +33,16 @@ std::string make_store() {
 
 std::string python() { return std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3"; }
 
+// The store exported as node-link JSON without layout, with these flags.
+rapidjson::Document export_json(const std::string& db, const std::string& flags) {
+  auto r = run(binary() + " export --format json --no-layout --db " + db + " " + flags);
+  REQUIRE(r.exit_code == 0);
+  rapidjson::Document d;
+  d.Parse(r.out.c_str());
+  REQUIRE_FALSE(d.HasParseError());
+  return d;
+}
+
 rapidjson::Document read_back(const std::string& reader, const std::string& file, const std::string& node) {
   auto r = run(python() + " " + source_dir() + "/tests/export/read_graph.py " + reader + " " + file + " " + shell_quote(node));
   REQUIRE(r.exit_code == 0);
@@ -160,14 +170,7 @@ TEST_CASE("CSV, Neo4j CSV and DOT hold one row per node and per edge", "[export]
 
 TEST_CASE("export filters select types, predicates, weights, dates and ego networks", "[export]") {
   std::string db = make_store();
-  auto json = [&](const std::string& flags) {
-    auto r = run(binary() + " export --format json --no-layout --db " + db + " " + flags);
-    REQUIRE(r.exit_code == 0);
-    rapidjson::Document d;
-    d.Parse(r.out.c_str());
-    REQUIRE_FALSE(d.HasParseError());
-    return d;
-  };
+  auto json = [&](const std::string& flags) { return export_json(db, flags); };
   auto all = json("");
   auto people = json("--types PERSON,ORGANIZATION");
   CHECK(people["nodes"].Size() > 0);
@@ -226,4 +229,82 @@ TEST_CASE("export names its stages on a terminal and stays quiet in a pipe", "[e
   REQUIRE(shown.exit_code == 0);
   CHECK_THAT(shown.out, Catch::Contains("reading " + db) && Catch::Contains("writing " + file));
   CHECK(shown.out.find('\r') != std::string::npos);
+}
+
+namespace {
+
+// The link between two labels in a node-link JSON export, or nullptr.
+const rapidjson::Value* link_between(const rapidjson::Document& d, const std::string& a, const std::string& b,
+                                     const std::string& label) {
+  for (const auto& e : d["links"].GetArray()) {
+    const std::string s = e["source"].GetString(), t = e["target"].GetString();
+    if (e["label"].GetString() == label && ((s == a && t == b) || (s == b && t == a))) return &e;
+  }
+  return nullptr;
+}
+
+const rapidjson::Value* node_named(const rapidjson::Document& d, const std::string& id) {
+  for (const auto& n : d["nodes"].GetArray())
+    if (n["id"].GetString() == id) return &n;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("publication dates, never the day of ingest, give first and last seen, spells and time windows",
+          "[export][dates]") {
+  const std::string dir = temp_dir();
+  write_file(dir + "/news.jsonl",
+             R"({"id": "a16", "text": "Presiden Joko Widodo bertemu Presiden Vladimir Putin di Moskow.", "published": "2016-05-01"}
+{"id": "a17", "text": "Presiden Joko Widodo bertemu Presiden Vladimir Putin di Sochi.", "published": "Sabtu, 1 Juli 2017 10:00 WIB"}
+{"id": "a19", "text": "Presiden Joko Widodo mengkritik Israel atas serangan itu.", "published": "2019-03-01"}
+{"id": "nd", "text": "Presiden Joko Widodo bertemu Presiden Vladimir Putin di Beijing."}
+)");
+  write_file(dir + "/b18.txt", "Jokowi bertemu Abe\n2 Februari 2018\n\nPresiden Joko Widodo bertemu Perdana Menteri Shinzo Abe di Tokyo.\n");
+  const std::string db = dir + "/g.db";
+  auto ingested = run(binary() + " ingest --json --db " + db + " " + dir + "/news.jsonl " + dir + "/b18.txt");
+  REQUIRE(ingested.exit_code == 0);
+  rapidjson::Document summary;
+  summary.Parse(ingested.out.c_str());
+  CHECK(summary["undated"].GetInt() == 1);
+
+  auto json = [&](const std::string& flags) { return export_json(db, flags); };
+  auto all = json("");
+  const auto* meet = link_between(all, "joko_widodo", "vladimir_putin", "MEET");
+  REQUIRE(meet);
+  CHECK(std::string((*meet)["first_seen"].GetString()) == "2016-05-01");
+  CHECK(std::string((*meet)["last_seen"].GetString()) == "2017-07-01");  // the undated article dates nothing
+  CHECK((*meet)["weight"].GetInt() == 3);                                  // but counts
+  const auto* jokowi = node_named(all, "joko_widodo");
+  REQUIRE(jokowi);
+  CHECK(std::string((*jokowi)["first_seen"].GetString()) == "2016-05-01");
+  CHECK(std::string((*jokowi)["last_seen"].GetString()) == "2019-03-01");
+  const auto* abe = node_named(all, "shinzo_abe");
+  REQUIRE(abe);
+  CHECK(std::string((*abe)["first_seen"].GetString()) == "2018-02-02");  // from the text file's date line
+
+  auto y2019 = json("--since 2019-01-01 --until 2019-12-31");
+  CHECK(y2019["nodes"].Size() > 0);
+  CHECK(link_between(y2019, "joko_widodo", "israel", "ACCUSE"));
+  CHECK_FALSE(link_between(y2019, "joko_widodo", "vladimir_putin", "MEET"));
+  auto y2017 = json("--since 2017-01-01 --until 2017-12-31");
+  const auto* meet2017 = link_between(y2017, "joko_widodo", "vladimir_putin", "MEET");
+  REQUIRE(meet2017);
+  CHECK((*meet2017)["weight"].GetInt() == 1);  // neither 2016 nor the undated article falls in 2017
+
+  auto gexf = run(binary() + " export --format gexf --db " + db);
+  REQUIRE(gexf.exit_code == 0);
+  CHECK_THAT(gexf.out, Catch::Contains("<spell start=\"2016-05-01\" end=\"2016-05-01\"/>"));
+  CHECK_THAT(gexf.out, Catch::Contains("<spell start=\"2019-03-01\" end=\"2019-03-01\"/>"));
+  auto today = run("date -u +%Y-%m-%d");
+  REQUIRE(today.out.size() >= 10);
+  CHECK_THAT(gexf.out, !Catch::Contains(today.out.substr(0, 10)));
+
+  auto quality = run(binary() + " stats --quality --json --db " + db);
+  REQUIRE(quality.exit_code == 0);
+  rapidjson::Document q;
+  q.Parse(quality.out.c_str());
+  REQUIRE_FALSE(q.HasParseError());
+  CHECK(q["quality"]["undated_articles"].GetInt() == 1);
+  CHECK(q["quality"]["articles"].GetInt() == 5);
 }

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "ingest/document_reader.h"
 #include "ingest/pipeline.h"
 
 namespace newsgraph::testing {
@@ -15,6 +16,7 @@ Extraction extract_text(const std::string& text, const std::string& id) {
   Document d;
   d.id = id;
   d.text = text;
+  d.published = ingest::plain_text_date(text);  // dated as the reader dates a text file
   return extractor.extract(d, true);
 }
 

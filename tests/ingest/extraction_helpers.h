@@ -8,7 +8,8 @@
 
 namespace newsgraph::testing {
 
-// Extracts `text` (first line the title) as article `id`, with one extractor built once.
+// Extracts `text` (first line the title, a date line may follow) as article `id`, with one
+// extractor built once.
 Extraction extract_text(const std::string& text, const std::string& id = "t");
 
 // The entity with this label, or nullptr.

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
+#include "store/schema.h"
 #include "store/store.h"
 #include "tests/store/store_fixtures.h"
 #include "tests/test_paths.h"
@@ -253,6 +254,36 @@ TEST_CASE("a store from a newer newsgraph is refused", "[store]") {
   Status st = store::Store::open(db, {}, &store);
   CHECK_FALSE(st.is_ok());
   CHECK_THAT(st.message(), Catch::Contains("newer"));
+}
+
+TEST_CASE("a version 1 store's ingest-day first and last seen are redone from publication dates on open",
+          "[store][dates]") {
+  auto db = temp_dir() + "/g.db";
+  {
+    auto store = open_store(db);
+    Article dated = putin_meets_kim("a1", "Putin bertemu Kim.");
+    dated.doc.published = "2018-04-27";
+    ingest(*store, dated);
+    Article undated = putin_meets_kim("a2", "Putin bertemu Kim lagi.");
+    undated.doc.published.clear();
+    ingest(*store, undated);
+  }
+  sqlite3* h = nullptr;
+  sqlite3_open(db.c_str(), &h);
+  // What version 1 wrote: the undated article dated by the day it was ingested.
+  sqlite3_exec(h, "UPDATE relations SET last_seen = '2026-12-02'; PRAGMA user_version = 1", nullptr, nullptr, nullptr);
+  sqlite3_close(h);
+  auto store = open_store(db);  // migrates
+  sqlite3_open(db.c_str(), &h);
+  sqlite3_stmt* q = nullptr;
+  sqlite3_prepare_v2(h, "SELECT MIN(first_seen), MAX(last_seen), (SELECT user_version FROM pragma_user_version) "
+                        "FROM relations", -1, &q, nullptr);
+  REQUIRE(sqlite3_step(q) == SQLITE_ROW);
+  CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(q, 0))) == "2018-04-27");
+  CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(q, 1))) == "2018-04-27");
+  CHECK(sqlite3_column_int(q, 2) == store::kSchemaVersion);
+  sqlite3_finalize(q);
+  sqlite3_close(h);
 }
 
 TEST_CASE("queries inside a read snapshot see one state while another connection writes", "[store]") {
