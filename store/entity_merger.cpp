@@ -3,12 +3,16 @@
 //   gazetteer-id  a gazetteer entity merges with the stored entity of the same id;
 //   same-name     the label equals a stored label or alias of an entity of the same type;
 //   short-form    a one-word person name equals the first or last word of exactly one
-//                 stored multi-word person name ("Kirby" -> "John Kirby");
+//                 stored multi-word person name ("Kirby" -> "John Kirby") AND the article
+//                 ties it to what that person is tied to (the same body it belongs to or
+//                 leads, the same relative): a bare "Harry" is no Harry Kane;
 //   long-form     a multi-word person name whose first or last word is exactly one stored
-//                 one-word person, when no other full name has that word;
+//                 one-word person, when no other full name has that word, with the same
+//                 support from the article;
 //   new           otherwise a new entity.
 // Two multi-word names never merge on a shared word alone (Kim Jong Un / Kim Jong Il),
-// and `never` overrides veto any rule.
+// a short form never reaches a full name through another short form (only stored full
+// names are matched), and `never` overrides veto any rule.
 #include "core/text.h"
 #include "store/store_internal.h"
 
@@ -41,7 +45,35 @@ int64_t pick(Db& db, const std::vector<int64_t>& candidates, const std::string& 
   return allowed.front();
 }
 
-Decision decide(Db& db, const Entity& e, const std::string& type) {
+// The stored entity the article's other party of a tie is: a gazetteer entity by its id,
+// another by its name. 0 when none is stored.
+int64_t tie_party(Db& db, const Tie& t) {
+  if (t.other_from_gazetteer) {
+    Statement q = db.prepare("SELECT entity_key FROM entities WHERE id = ? AND from_gazetteer = 1");
+    q.bind(1, t.other_id);
+    return q.step() ? q.column_int(0) : 0;
+  }
+  Statement q = db.prepare("SELECT entity_key FROM aliases WHERE alias_key = ? ORDER BY entity_key LIMIT 1");
+  q.bind(1, text::fold_key(t.other_label));
+  return q.step() ? q.column_int(0) : 0;
+}
+
+// Whether stored entity `candidate` has one of the article's ties: the same predicate
+// with the same other party, either way round. The support a short form needs.
+bool shares_a_tie(Db& db, int64_t candidate, const std::vector<Tie>& ties) {
+  for (const Tie& t : ties) {
+    const int64_t other = tie_party(db, t);
+    if (other == 0 || other == candidate) continue;
+    Statement q = db.prepare(
+        "SELECT 1 FROM relations WHERE predicate = ?1 AND ((subject_key = ?2 AND object_key = ?3) "
+        "OR (subject_key = ?3 AND object_key = ?2)) LIMIT 1");
+    q.bind(1, predicate_name(t.predicate)).bind(2, candidate).bind(3, other);
+    if (q.step()) return true;
+  }
+  return false;
+}
+
+Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std::string& type) {
   Decision d;
   std::string key = text::fold_key(e.label);
   if (e.from_gazetteer) {
@@ -63,8 +95,8 @@ Decision decide(Db& db, const Entity& e, const std::string& type) {
         "SELECT DISTINCT s.entity_key FROM short_forms s JOIN entities n ON n.entity_key = s.entity_key "
         "WHERE s.short_key = ? AND n.type = 'PERSON' ORDER BY s.entity_key");
     q.bind(1, key);
-    if (int64_t k = pick(db, keys_of(q), key, true))
-      return {k, "short-form", "'" + e.label + "' is a short form of '" + label_of(db, k) + "'"};
+    if (int64_t k = pick(db, keys_of(q), key, true); k && shares_a_tie(db, k, ties))
+      return {k, "short-form", "'" + e.label + "' is a short form of '" + label_of(db, k) + "', tied alike"};
   } else if (tokens.size() >= 2) {
     std::vector<int64_t> candidates;
     for (const std::string* word : {&tokens.front(), &tokens.back()}) {
@@ -78,8 +110,8 @@ Decision decide(Db& db, const Entity& e, const std::string& type) {
       q.bind(1, *word);
       for (int64_t k : keys_of(q)) candidates.push_back(k);
     }
-    if (int64_t k = pick(db, candidates, key, true))
-      return {k, "long-form", "'" + label_of(db, k) + "' is a short form of '" + e.label + "'"};
+    if (int64_t k = pick(db, candidates, key, true); k && shares_a_tie(db, k, ties))
+      return {k, "long-form", "'" + label_of(db, k) + "' is a short form of '" + e.label + "', tied alike"};
   }
   return d;
 }
@@ -116,9 +148,25 @@ bool merge_forbidden(Db& db, const std::string& name_key, int64_t entity_key) {
   return q.step();
 }
 
-MergeOutcome merge_entity(Db& db, const Entity& e, int64_t doc_key, const std::string& now) {
+std::map<std::string, std::vector<Tie>> ties_of(const Extraction& x) {
+  std::map<std::string, const Entity*> by_id;
+  for (const Entity& e : x.entities) by_id[e.id] = &e;
+  std::map<std::string, std::vector<Tie>> ties;
+  for (const Relation& r : x.relations) {
+    if (r.predicate != Predicate::kMemberOf && r.predicate != Predicate::kLeads && r.predicate != Predicate::kFamily)
+      continue;
+    auto s = by_id.find(r.subject), o = by_id.find(r.object);
+    if (s == by_id.end() || o == by_id.end()) continue;
+    ties[r.subject].push_back({r.predicate, o->second->id, o->second->label, o->second->from_gazetteer});
+    ties[r.object].push_back({r.predicate, s->second->id, s->second->label, s->second->from_gazetteer});
+  }
+  return ties;
+}
+
+MergeOutcome merge_entity(Db& db, const Entity& e, const std::vector<Tie>& ties, int64_t doc_key,
+                          const std::string& now) {
   const std::string type = entity_type_name(e.type);
-  Decision d = decide(db, e, type);
+  Decision d = decide(db, e, ties, type);
   MergeOutcome out;
   if (d.entity_key == 0) {
     std::string id = unused_id(db, e.from_gazetteer ? e.id : text::slugify(e.label));

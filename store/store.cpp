@@ -138,8 +138,11 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
   const std::string now = utc_now_iso();
   const std::string date = doc.published.substr(0, 10);  // '' when undated: it dates nothing
   std::map<std::string, std::pair<int64_t, int64_t>> by_local_id;  // -> doc entity, entity
+  const std::map<std::string, std::vector<Tie>> ties = ties_of(x);
+  static const std::vector<Tie> kNoTies;
   for (const Entity& e : x.entities) {
-    MergeOutcome m = merge_entity(db, e, doc_key, now);
+    auto t = ties.find(e.id);
+    MergeOutcome m = merge_entity(db, e, t == ties.end() ? kNoTies : t->second, doc_key, now);
     if (m.created) ++result->entities_added;
     db.prepare(
           "INSERT INTO doc_entities(doc_key, local_id, label, aliases, type, from_gazetteer, "

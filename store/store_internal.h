@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -50,7 +51,17 @@ struct MergeOutcome {
   int64_t entity_key = 0;
   bool created = false;
 };
-MergeOutcome merge_entity(Db& db, const Entity& entity, int64_t doc_key, const std::string& now);
+// A tie the article gives an entity that a namesake would not share: a body it belongs to
+// or leads, a relative (MEMBER_OF, LEADS, FAMILY), with the other party's id and label.
+struct Tie {
+  Predicate predicate = Predicate::kMemberOf;
+  std::string other_id, other_label;
+  bool other_from_gazetteer = false;
+};
+// The ties of each of the article's entities, by local id.
+std::map<std::string, std::vector<Tie>> ties_of(const Extraction& x);
+MergeOutcome merge_entity(Db& db, const Entity& entity, const std::vector<Tie>& ties, int64_t doc_key,
+                          const std::string& now);
 
 // The entity an id, label or alias names (gazetteer entities first), or 0.
 int64_t find_entity_named(Db& db, const std::string& name);
