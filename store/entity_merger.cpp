@@ -1,7 +1,9 @@
 // Cross-article entity resolution: which store entity an article's entity is.
 // Rules, in order (each logged under its name in merge_log):
 //   gazetteer-id  a gazetteer entity merges with the stored entity of the same id;
-//   same-name     the label equals a stored label or alias of an entity of the same type;
+//   same-name     the label equals a stored label or alias of an entity of the same type
+//                 (for a one-word person name no gazetteer knows, only with a tie alike,
+//                 as for short-form, or when the user merged that name into it);
 //   short-form    a one-word person name equals the first or last word of exactly one
 //                 stored multi-word person name ("Kirby" -> "John Kirby") AND the article
 //                 ties it to what that person is tied to (the same body it belongs to or
@@ -81,15 +83,26 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
     q.bind(1, e.id);
     if (q.step()) return {q.column_int(0), "gazetteer-id", e.id};
   }
+  std::vector<std::string> tokens = name_tokens(e.label);
+  // A one-word person name no gazetteer knows ("Harry", "Kim") is many people: it joins
+  // a stored namesake only when its article ties it alike.
+  const bool bare_name = type == "PERSON" && !e.from_gazetteer && tokens.size() == 1;
   {
     Statement q = db.prepare(
         "SELECT DISTINCT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
         "WHERE a.alias_key = ? AND n.type = ? ORDER BY n.from_gazetteer DESC, a.entity_key");
     q.bind(1, key).bind(2, type);
-    if (int64_t k = pick(db, keys_of(q), key, false)) return {k, "same-name", e.label};
+    std::vector<int64_t> candidates = keys_of(q);
+    if (bare_name) {
+      std::vector<int64_t> tied;
+      for (int64_t c : candidates)
+        if (shares_a_tie(db, c, ties) || merge_confirmed(db, key, c)) tied.push_back(c);
+      if (int64_t k = pick(db, tied, key, false)) return {k, "same-name", e.label + ", tied alike"};
+    } else if (int64_t k = pick(db, candidates, key, false)) {
+      return {k, "same-name", e.label};
+    }
   }
   if (type != "PERSON") return d;
-  std::vector<std::string> tokens = name_tokens(e.label);
   if (tokens.size() == 1) {
     Statement q = db.prepare(
         "SELECT DISTINCT s.entity_key FROM short_forms s JOIN entities n ON n.entity_key = s.entity_key "
@@ -137,6 +150,15 @@ int64_t find_entity_named(Db& db, const std::string& name) {
       "WHERE a.alias_key = ? ORDER BY n.from_gazetteer DESC, a.entity_key LIMIT 1");
   q.bind(1, text::fold_key(name));
   return q.step() ? q.column_int(0) : 0;
+}
+
+bool merge_confirmed(Db& db, const std::string& name_key, int64_t entity_key) {
+  Statement q = db.prepare(R"SQL(
+    SELECT 1 FROM overrides o JOIN aliases a ON a.entity_key = ?2
+    WHERE o.kind = 'merge' AND ((o.name_a = ?1 AND o.name_b = a.alias_key)
+                             OR (o.name_b = ?1 AND o.name_a = a.alias_key)) LIMIT 1)SQL");
+  q.bind(1, name_key).bind(2, entity_key);
+  return q.step();
 }
 
 bool merge_forbidden(Db& db, const std::string& name_key, int64_t entity_key) {

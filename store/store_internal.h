@@ -66,6 +66,8 @@ MergeOutcome merge_entity(Db& db, const Entity& entity, const std::vector<Tie>& 
 // The entity an id, label or alias names (gazetteer entities first), or 0.
 int64_t find_entity_named(Db& db, const std::string& name);
 
+// Whether the user merged `name_key` with a name of `entity_key` (curate "merge").
+bool merge_confirmed(Db& db, const std::string& name_key, int64_t entity_key);
 // Whether the user said `name_key` must never merge with any name of `entity_key`.
 bool merge_forbidden(Db& db, const std::string& name_key, int64_t entity_key);
 

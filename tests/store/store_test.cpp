@@ -136,6 +136,16 @@ TEST_CASE("a bare short name with nothing tying it to the full name's person sta
   ingest(*store, bare);
   CHECK(snapshot(*store).labels ==
         std::set<std::string>{"Harry Kane", "Tottenham Hotspur", "Harry", "Meghan Markle"});
+  store::StoreCounts counts;
+  REQUIRE(store->counts(&counts).is_ok());
+  CHECK(counts.entities == 5);  // the two bare "Harry"s, untied, are two entities
+  Article again = article("d", "Pangeran Harry kembali bersama Meghan Markle.");
+  add_entity(again, "Harry", EntityType::kPerson);
+  add_entity(again, "Meghan Markle", EntityType::kPerson);
+  add_relation(again, "Harry", Predicate::kFamily, "Meghan Markle");
+  ingest(*store, again);
+  REQUIRE(store->counts(&counts).is_ok());
+  CHECK(counts.entities == 5);  // tied to Meghan Markle alike: the prince again
 }
 
 TEST_CASE("a father and a daughter sharing a family name are not one person through it", "[store][merge]") {
