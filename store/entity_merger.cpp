@@ -152,22 +152,26 @@ int64_t find_entity_named(Db& db, const std::string& name) {
   return q.step() ? q.column_int(0) : 0;
 }
 
-bool merge_confirmed(Db& db, const std::string& name_key, int64_t entity_key) {
+namespace {
+
+// Whether an override of `kind` pairs `name_key` with a name of `entity_key`.
+bool override_pairs(Db& db, const char* kind, const std::string& name_key, int64_t entity_key) {
   Statement q = db.prepare(R"SQL(
     SELECT 1 FROM overrides o JOIN aliases a ON a.entity_key = ?2
-    WHERE o.kind = 'merge' AND ((o.name_a = ?1 AND o.name_b = a.alias_key)
-                             OR (o.name_b = ?1 AND o.name_a = a.alias_key)) LIMIT 1)SQL");
-  q.bind(1, name_key).bind(2, entity_key);
+    WHERE o.kind = ?3 AND ((o.name_a = ?1 AND o.name_b = a.alias_key)
+                        OR (o.name_b = ?1 AND o.name_a = a.alias_key)) LIMIT 1)SQL");
+  q.bind(1, name_key).bind(2, entity_key).bind(3, kind);
   return q.step();
 }
 
+}  // namespace
+
+bool merge_confirmed(Db& db, const std::string& name_key, int64_t entity_key) {
+  return override_pairs(db, "merge", name_key, entity_key);
+}
+
 bool merge_forbidden(Db& db, const std::string& name_key, int64_t entity_key) {
-  Statement q = db.prepare(R"SQL(
-    SELECT 1 FROM overrides o JOIN aliases a ON a.entity_key = ?2
-    WHERE o.kind = 'never' AND ((o.name_a = ?1 AND o.name_b = a.alias_key)
-                             OR (o.name_b = ?1 AND o.name_a = a.alias_key)) LIMIT 1)SQL");
-  q.bind(1, name_key).bind(2, entity_key);
-  return q.step();
+  return override_pairs(db, "never", name_key, entity_key);
 }
 
 std::map<std::string, std::vector<Tie>> ties_of(const Extraction& x) {
