@@ -13,7 +13,7 @@ namespace newsgraph::cli {
 namespace {
 
 const char kHelp[] =
-    "usage: newsgraph curate [--db PATH] OVERRIDES.json\n"
+    "usage: newsgraph curate [--db PATH] [--dry-run] [--force] OVERRIDES.json\n"
     "\n"
     "Corrects entity resolution in the store without re-reading the articles.\n"
     "The file is a JSON object with two optional lists:\n"
@@ -22,26 +22,35 @@ const char kHelp[] =
     "   \"never\": [[\"Kim Jong Un\", \"Kim Jong Il\"]]}        two names to keep apart,\n"
     "                                                    split now if merged\n"
     "Names are labels, aliases or entity ids. The overrides are kept in the store and\n"
-    "apply to every later ingest.\n"
+    "apply to every later ingest. All or nothing: a name that names several entities\n"
+    "(give the id) or a merge of entities of different types (a person and a country)\n"
+    "is refused, saying why, and nothing changes.\n"
     "\n"
     "options:\n"
     "  --db PATH    the store (default newsgraph.db)\n"
+    "  --dry-run    print every change the file would make, and make none\n"
+    "  --force      merge entities even when their types differ\n"
     "  -h, --help   show this help\n"
     "\n"
-    "Exit codes: 0 ok, 1 some names matched no entity, 2 usage error or bad file,\n"
-    "3 failure.\n";
+    "Exit codes: 0 ok, 1 refused (nothing changed) or some names matched no entity,\n"
+    "2 usage error or bad file, 3 failure.\n";
 
 }  // namespace
 
 int run_curate(const std::vector<std::string>& args) {
   FlagReader f("curate", args);
   std::string db = "newsgraph.db", file;
+  store::CurateOptions options;
   while (f.next()) {
     if (f.is_help()) {
       std::fputs(kHelp, stdout);
       return kExitOk;
     } else if (f.is("--db")) {
       if (!f.value(&db)) return kExitUsage;
+    } else if (f.is("--dry-run")) {
+      options.dry_run = true;
+    } else if (f.is("--force")) {
+      options.force = true;
     } else if (f.is_option() || !file.empty()) {
       return f.unknown_option(kHelp);
     } else {
@@ -57,16 +66,23 @@ int run_curate(const std::vector<std::string>& args) {
   Status st = store::parse_overrides(content.str(), file, &overrides);
   if (!st.is_ok()) return f.usage_error(st.message());
   std::unique_ptr<store::Store> store;
-  store::StoreOptions options;
-  options.create = false;
+  store::StoreOptions open_options;
+  open_options.create = false;
   store::CurateReport report;
-  st = store::Store::open(db, options, &store);
-  if (st.is_ok()) st = store->curate(overrides, &report);
+  st = store::Store::open(db, open_options, &store);
+  if (st.is_ok()) st = store->curate(overrides, options, &report);
   if (!st.is_ok()) {
     std::fprintf(stderr, "newsgraph curate: %s\n", st.message().c_str());
     return kExitFailure;
   }
-  std::printf("curated %s: %zu merged, %zu split\n", db.c_str(), report.merged, report.split);
+  if (!report.rejected.empty()) {
+    for (const std::string& why : report.rejected) std::fprintf(stderr, "newsgraph curate: refused: %s\n", why.c_str());
+    std::fprintf(stderr, "newsgraph curate: nothing changed\n");
+    return kExitSkipped;
+  }
+  for (const std::string& change : report.changes) std::printf("%s%s\n", options.dry_run ? "would " : "", change.c_str());
+  std::printf("%s %s: %zu merged, %zu split\n", options.dry_run ? "dry run, nothing changed in" : "curated", db.c_str(),
+              report.merged, report.split);
   for (const std::string& name : report.unknown_names)
     std::fprintf(stderr, "newsgraph curate: no entity is named '%s'\n", name.c_str());
   return report.unknown_names.empty() ? kExitOk : kExitSkipped;

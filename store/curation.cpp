@@ -44,12 +44,64 @@ void move_doc_entities(Db& db, const std::set<int64_t>& doc_entities, int64_t to
     db.prepare("UPDATE doc_entities SET entity_key = ? WHERE doc_entity_key = ?").bind(1, to).bind(2, de).run();
 }
 
+// Every entity `name` names: the one whose id it is, else all whose label or alias it is.
+std::vector<int64_t> entities_named(Db& db, const std::string& name) {
+  Statement by_id = db.prepare("SELECT entity_key FROM entities WHERE id = ?");
+  by_id.bind(1, name);
+  if (by_id.step()) return {by_id.column_int(0)};
+  Statement q = db.prepare("SELECT DISTINCT entity_key FROM aliases WHERE alias_key = ? ORDER BY entity_key");
+  q.bind(1, text::fold_key(name));
+  std::vector<int64_t> out;
+  while (q.step()) out.push_back(q.column_int(0));
+  return out;
+}
+
+struct Named {
+  int64_t key = 0;
+  std::string id, label, type;
+  int64_t articles = 0;
+};
+
+Named describe(Db& db, int64_t key) {
+  Statement q = db.prepare(
+      "SELECT id, label, type, (SELECT COUNT(DISTINCT doc_key) FROM doc_entities WHERE entity_key = ?1) "
+      "FROM entities WHERE entity_key = ?1");
+  q.bind(1, key);
+  if (!q.step()) return {};
+  return {key, q.column_text(0), q.column_text(1), q.column_text(2), q.column_int(3)};
+}
+
+// Checks a merge list before anything changes: each name must name one entity, and
+// their types must agree unless forced. Reasons go to report->rejected.
+void check_merge(Db& db, const std::vector<std::string>& names, const CurateOptions& options, CurateReport* report) {
+  Named first;
+  for (const std::string& name : names) {
+    std::vector<int64_t> found = entities_named(db, name);
+    if (found.size() > 1) {
+      std::string ids;
+      for (int64_t k : found) ids += (ids.empty() ? "" : ", ") + describe(db, k).id;
+      report->rejected.push_back("'" + name + "' names " + std::to_string(found.size()) +
+                                 " entities (" + ids + "): give the id of the one meant");
+      continue;
+    }
+    if (found.empty()) continue;  // reported as unknown when applied
+    Named n = describe(db, found.front());
+    if (first.key == 0) {
+      first = n;
+    } else if (!options.force && first.type != n.type) {
+      report->rejected.push_back("'" + name + "' is a " + n.type + " and '" + names.front() + "' a " + first.type +
+                                 ": merging them needs --force");
+    }
+  }
+}
+
 void merge_names(Db& db, const std::vector<std::string>& names, CurateReport* report) {
   int64_t keep = find_entity_named(db, names.front());
   if (!keep) {
     report->unknown_names.push_back(names.front());
     return;
   }
+  const Named kept = describe(db, keep);
   for (size_t i = 1; i < names.size(); ++i) {
     remember(db, "merge", names.front(), names[i]);
     db.prepare("DELETE FROM overrides WHERE kind = 'never' AND ((name_a = ?1 AND name_b = ?2) OR "
@@ -63,6 +115,9 @@ void merge_names(Db& db, const std::vector<std::string>& names, CurateReport* re
       continue;
     }
     if (other == keep) continue;
+    const Named folded = describe(db, other);
+    report->changes.push_back("merge '" + folded.label + "' (" + folded.id + ", " + std::to_string(folded.articles) +
+                              " articles) into '" + kept.label + "' (" + kept.id + ")");
     std::set<int64_t> moved = doc_entities_where(db, other, "");
     move_doc_entities(db, moved, keep);
     db.prepare("UPDATE merge_log SET entity_key = ? WHERE entity_key = ?").bind(1, keep).bind(2, other).run();
@@ -101,6 +156,8 @@ void keep_apart(Db& db, const std::string& a, const std::string& b, CurateReport
       .bind(4, leave)
       .run();
   int64_t split = db.last_insert_id();
+  report->changes.push_back("split '" + name + "' (" + std::to_string(group.size()) + " article names) from '" +
+                            (name == b ? a : b) + "' as " + id);
   move_doc_entities(db, group, split);
   refresh_entity(db, split);
   refresh_entity(db, ea);
@@ -148,13 +205,16 @@ Status parse_overrides(const std::string& json, const std::string& name, Overrid
   return Status::ok();
 }
 
-Status Store::curate(const Overrides& overrides, CurateReport* report) {
+Status Store::curate(const Overrides& overrides, const CurateOptions& options, CurateReport* report) {
   Db& db = impl_->db;
   *report = CurateReport{};
   try {
     Transaction tx(db, in_batch_);
+    for (const auto& names : overrides.merge) check_merge(db, names, options, report);
+    if (!report->rejected.empty()) return Status::ok();  // the transaction rolls back: nothing changes
     for (const auto& names : overrides.merge) merge_names(db, names, report);
     for (const auto& [a, b] : overrides.never) keep_apart(db, a, b, report);
+    if (options.dry_run) return Status::ok();  // rolled back: every change reported, none kept
     bump_version(db);
     tx.commit();
   } catch (const StoreError& e) {

@@ -40,10 +40,19 @@ struct Overrides {
   std::vector<std::pair<std::string, std::string>> never;  // keep these names apart
 };
 
+struct CurateOptions {
+  bool dry_run = false;  // work out and report every change, then keep none of them
+  bool force = false;    // apply merges of entities whose types conflict (a person and a place)
+};
+
 struct CurateReport {
   size_t merged = 0;     // entities folded into another
   size_t split = 0;      // entities split because of a `never` pair
   std::vector<std::string> unknown_names;  // names that matched no entity
+  // Why nothing was applied: a name that names several entities (give an id), types
+  // that conflict (without force). When not empty, the store is left as it was.
+  std::vector<std::string> rejected;
+  std::vector<std::string> changes;  // what was (or, in a dry run, would be) done, one line each
 };
 
 struct StoreCounts {
@@ -73,8 +82,11 @@ class Store {
   Status remove(const std::string& doc_id, bool* found);
 
   // Applies overrides to the stored graph without re-reading articles, and keeps
-  // them for later ingests.
-  Status curate(const Overrides& overrides, CurateReport* report);
+  // them for later ingests. All or nothing: a name naming several entities, or (without
+  // force) a merge of conflicting types, is reported in `rejected` and nothing changes;
+  // a dry run reports the changes and keeps none.
+  Status curate(const Overrides& overrides, CurateReport* report) { return curate(overrides, {}, report); }
+  Status curate(const Overrides& overrides, const CurateOptions& options, CurateReport* report);
 
   Status counts(StoreCounts* out);
 

@@ -112,7 +112,8 @@ TEST_CASE("remove retracts an article and says when an id is unknown", "[cli][st
   CHECK(run(binary() + " remove --db " + db).exit_code == 2);
 }
 
-TEST_CASE("curate applies an overrides file and rejects a malformed one", "[cli][store]") {
+TEST_CASE("curate previews, refuses a merge of conflicting types unless forced, and rejects a malformed file",
+          "[cli][store]") {
   auto dir = temp_dir();
   auto db = dir + "/g.db";
   REQUIRE(run(binary() + " ingest --db " + db + " " + source_dir() + "/examples").exit_code == 0);
@@ -121,7 +122,15 @@ TEST_CASE("curate applies an overrides file and rejects a malformed one", "[cli]
   write_file(dir + "/bad.json", "{\"merge\": [[\"Iran\"]]}");
   CHECK(run(binary() + " curate --db " + db + " " + dir + "/bad.json").exit_code == 2);
   write_file(dir + "/o.json", "{\"merge\": [[\"Iran\", \"Uni Eropa\"]]}");
-  CHECK(run(binary() + " curate --db " + db + " " + dir + "/o.json").exit_code == 0);
+  auto refused = run(binary() + " curate --db " + db + " " + dir + "/o.json", dir + "/err.txt");
+  CHECK(refused.exit_code == 1);
+  CHECK_THAT(read_file(dir + "/err.txt"), Catch::Contains("--force") && Catch::Contains("nothing changed"));
+  CHECK(parse(stats_without_timings(db))["nodes"].GetInt() == nodes);
+  auto preview = run(binary() + " curate --dry-run --force --db " + db + " " + dir + "/o.json");
+  CHECK(preview.exit_code == 0);
+  CHECK_THAT(preview.out, Catch::Contains("would merge 'European Union'") && Catch::Contains("into 'Iran'"));
+  CHECK(parse(stats_without_timings(db))["nodes"].GetInt() == nodes);  // a preview changes nothing
+  CHECK(run(binary() + " curate --force --db " + db + " " + dir + "/o.json").exit_code == 0);
   CHECK(parse(stats_without_timings(db))["nodes"].GetInt() == nodes - 1);
   write_file(dir + "/unknown.json", "{\"merge\": [[\"Iran\", \"Atlantis\"]]}");
   CHECK(run(binary() + " curate --db " + db + " " + dir + "/unknown.json").exit_code == 1);

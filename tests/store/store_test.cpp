@@ -273,6 +273,36 @@ TEST_CASE("curate splits a wrong merge and keeps the names apart afterwards", "[
   CHECK(snapshot(*store).labels == std::set<std::string>{"John Kirby", "Kirby", "Pentagon"});
 }
 
+TEST_CASE("a merge naming an ambiguous name is refused whole and changes nothing", "[store][curate]") {
+  auto store = open_store(temp_dir() + "/g.db");
+  Article a = article("a", "Georgia mengecam Rusia. Badai melanda Georgia.");
+  add_entity(a, "Georgia", EntityType::kCountry, "georgia");
+  add_entity(a, "Georgia", EntityType::kLocation);
+  add_entity(a, "Tbilisi", EntityType::kLocation);
+  ingest(*store, a);
+  const Snapshot before = snapshot(*store);
+  store::Overrides o;
+  o.merge.push_back({"Georgia", "Tbilisi"});
+  o.never.emplace_back("Georgia", "Rusia");
+  store::CurateReport report;
+  REQUIRE(store->curate(o, &report).is_ok());
+  REQUIRE(report.rejected.size() == 1);
+  CHECK_THAT(report.rejected[0], Catch::Contains("names 2 entities") && Catch::Contains("georgia"));
+  CHECK(report.merged == 0);
+  CHECK(snapshot(*store).labels == before.labels);
+  o.merge = {{"georgia", "Tbilisi"}};  // by id: one entity, but a COUNTRY and a LOCATION
+  REQUIRE(store->curate(o, &report).is_ok());
+  CHECK(report.rejected.size() == 1);
+  store::CurateOptions force;
+  force.force = true;
+  force.dry_run = true;
+  REQUIRE(store->curate(o, force, &report).is_ok());
+  CHECK(report.rejected.empty());
+  REQUIRE(report.changes.size() == 1);
+  CHECK_THAT(report.changes[0], Catch::Contains("merge 'Tbilisi'"));
+  CHECK(snapshot(*store).labels == before.labels);  // a dry run keeps nothing
+}
+
 TEST_CASE("overrides files are checked before anything is applied", "[store][curate]") {
   store::Overrides o;
   CHECK(store::parse_overrides(R"({"merge": [["A", "B", "C"]], "never": [["X", "Y"]]})", "o.json", &o).is_ok());
