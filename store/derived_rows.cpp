@@ -58,12 +58,50 @@ std::vector<std::string> name_tokens(const std::string& name) {
   return out;
 }
 
-void refresh_entity(Db& db, int64_t entity_key) {
-  struct Name {
-    std::string label, type;
-    bool gazetteer;
-    std::vector<std::string> aliases;
+namespace {
+
+struct Name {
+  std::string label, type;
+  bool gazetteer;
+  std::vector<std::string> aliases;
+};
+
+// Whether the words of `part` begin or end the words of `whole`, which has more.
+bool extends(const std::vector<std::string>& whole, const std::vector<std::string>& part) {
+  if (part.empty() || part.size() >= whole.size()) return false;
+  return std::equal(part.begin(), part.end(), whole.begin()) || std::equal(part.rbegin(), part.rend(), whole.rbegin());
+}
+
+// The label: a gazetteer's when there is one, else the name its articles use most (then
+// the longer, then the first seen); a fuller form of it ("John Kirby" for "Kirby") takes
+// over when it is used in at least half as many articles, so that a name with words
+// glued on now and then ("Keamanan Wiranto") does not.
+const Name* best_supported_name(const std::vector<Name>& names) {
+  std::map<std::string, int> frequency;
+  for (const Name& n : names) ++frequency[n.label];
+  auto rank = [&](const Name& n) {
+    return std::make_tuple(n.gazetteer, frequency[n.label], name_tokens(n.label).size());
   };
+  const Name* best = &names.front();
+  for (const Name& n : names)
+    if (rank(n) > rank(*best)) best = &n;
+  if (best->gazetteer) return best;
+  for (bool longer = true; longer;) {
+    longer = false;
+    const std::vector<std::string> words = name_tokens(best->label);
+    const Name* fuller = nullptr;
+    for (const Name& n : names) {
+      if (!extends(name_tokens(n.label), words)) continue;
+      if (!fuller || frequency[n.label] > frequency[fuller->label]) fuller = &n;
+    }
+    if (fuller && frequency[fuller->label] * 2 >= frequency[best->label]) best = fuller, longer = true;
+  }
+  return best;
+}
+
+}  // namespace
+
+void refresh_entity(Db& db, int64_t entity_key) {
   std::vector<Name> names;
   Statement q = db.prepare(
       "SELECT label, type, from_gazetteer, aliases FROM doc_entities WHERE entity_key = ? "
@@ -81,16 +119,7 @@ void refresh_entity(Db& db, int64_t entity_key) {
     db.prepare("DELETE FROM entities WHERE entity_key = ?").bind(1, entity_key).run();
     return;
   }
-  // The label: a gazetteer's when there is one, else the name with most words,
-  // then the most frequent, then the first seen.
-  std::map<std::string, int> frequency;
-  for (const Name& n : names) ++frequency[n.label];
-  const Name* best = &names.front();
-  auto rank = [&](const Name& n) {
-    return std::make_tuple(n.gazetteer, name_tokens(n.label).size(), frequency[n.label]);
-  };
-  for (const Name& n : names)
-    if (rank(n) > rank(*best)) best = &n;
+  const Name* best = best_supported_name(names);
   db.prepare("UPDATE entities SET label = ?, label_key = ?, type = ? WHERE entity_key = ?")
       .bind(1, best->label)
       .bind(2, text::fold_key(best->label))

@@ -303,6 +303,29 @@ TEST_CASE("a merge naming an ambiguous name is refused whole and changes nothing
   CHECK(snapshot(*store).labels == before.labels);  // a dry run keeps nothing
 }
 
+TEST_CASE("a merged entity is labelled by its best-supported full form, not by words glued on once",
+          "[store][curate]") {
+  auto store = open_store(temp_dir() + "/g.db");
+  auto named = [&](const std::string& id, const std::string& name) {
+    Article a = article(id, name + " berbicara kepada wartawan (" + id + ").");  // distinct texts
+    add_entity(a, name, EntityType::kPerson);
+    ingest(*store, a);
+  };
+  for (const char* id : {"w1", "w2", "w3"}) named(id, "Wiranto");
+  named("w4", "Keamanan Wiranto");
+  named("k1", "Kirby");
+  named("k2", "Kirby");
+  named("k3", "John Kirby");
+  store::Overrides o;  // each bare name is its own entity until merged: name them by id
+  o.merge.push_back({"Keamanan Wiranto", "wiranto", "wiranto_2", "wiranto_3"});
+  o.merge.push_back({"kirby", "kirby_2", "John Kirby"});
+  store::CurateReport report;
+  REQUIRE(store->curate(o, &report).is_ok());
+  CHECK(report.rejected.empty());
+  CHECK(report.merged == 5);
+  CHECK(snapshot(*store).labels == std::set<std::string>{"Wiranto", "John Kirby"});
+}
+
 TEST_CASE("overrides files are checked before anything is applied", "[store][curate]") {
   store::Overrides o;
   CHECK(store::parse_overrides(R"({"merge": [["A", "B", "C"]], "never": [["X", "Y"]]})", "o.json", &o).is_ok());
