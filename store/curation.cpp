@@ -175,6 +175,74 @@ bool read_names(const rapidjson::Value& v, std::vector<std::string>* out) {
   return true;
 }
 
+// "rename": [["Kirby", "John Kirby"]], "retype": [["Realme", "ORGANIZATION"]],
+// "delete": ["Baca Juga"]: the edits of single entities.
+Status parse_edits(const std::string& key, const rapidjson::Value& list, const std::string& name, Overrides* out) {
+  size_t index = 0;
+  for (const auto& item : list.GetArray()) {
+    const std::string where = name + ": " + key + "[" + std::to_string(index++) + "]";
+    if (key == "delete") {
+      if (!item.IsString() || item.GetStringLength() == 0)
+        return Status::error(StatusCode::kInvalidInput, where + " must be a name");
+      out->remove.emplace_back(item.GetString(), item.GetStringLength());
+      continue;
+    }
+    if (key != "rename" && key != "retype") continue;
+    std::vector<std::string> pair;
+    if (!read_names(item, &pair) || pair.size() != 2)
+      return Status::error(StatusCode::kInvalidInput, where + " must be a name and " +
+                                                          (key == "rename" ? "its new label" : "its new type"));
+    if (key == "retype" && !parse_entity_type(pair[1]))
+      return Status::error(StatusCode::kInvalidInput, where + ": '" + pair[1] + "' is no entity type");
+    (key == "rename" ? out->rename : out->retype).emplace_back(pair[0], pair[1]);
+  }
+  return Status::ok();
+}
+
+// Checks that each edited name names one entity, as check_merge does for merges.
+void check_edits(Db& db, const Overrides& o, CurateReport* report) {
+  std::vector<std::string> names = o.remove;
+  for (const auto& [n, v] : o.rename) names.push_back(n);
+  for (const auto& [n, v] : o.retype) names.push_back(n);
+  for (const std::string& name : names) {
+    const size_t found = entities_named(db, name).size();
+    if (found > 1)
+      report->rejected.push_back("'" + name + "' names " + std::to_string(found) + " entities: give the id of the one meant");
+  }
+}
+
+void apply_edits(Db& db, const Overrides& o, CurateReport* report) {
+  auto one = [&](const std::string& name) {
+    int64_t key = find_entity_named(db, name);
+    if (!key) report->unknown_names.push_back(name);
+    return key;
+  };
+  for (const auto& [name, label] : o.rename) {
+    if (int64_t key = one(name)) {
+      report->changes.push_back("rename '" + describe(db, key).label + "' (" + describe(db, key).id + ") to '" + label + "'");
+      rename_entity(db, key, label);
+      ++report->edited;
+    }
+  }
+  for (const auto& [name, type] : o.retype) {
+    if (int64_t key = one(name)) {
+      const Named n = describe(db, key);
+      report->changes.push_back("retype '" + n.label + "' (" + n.id + ") from " + n.type + " to " + type);
+      retype_entity(db, key, type);
+      ++report->edited;
+    }
+  }
+  for (const std::string& name : o.remove) {
+    if (int64_t key = one(name)) {
+      const Named n = describe(db, key);
+      report->changes.push_back("delete '" + n.label + "' (" + n.id + ", " + std::to_string(n.articles) +
+                                " articles) with its relations; later articles leave its names out");
+      delete_entity(db, key);
+      ++report->edited;
+    }
+  }
+}
+
 }  // namespace
 
 Status parse_overrides(const std::string& json, const std::string& name, Overrides* out) {
@@ -187,9 +255,12 @@ Status parse_overrides(const std::string& json, const std::string& name, Overrid
   if (!d.IsObject()) return Status::error(StatusCode::kInvalidInput, name + ": expected a JSON object");
   for (auto it = d.MemberBegin(); it != d.MemberEnd(); ++it) {
     std::string key = it->name.GetString();
-    if ((key != "merge" && key != "never") || !it->value.IsArray())
+    if (!it->value.IsArray() || (key != "merge" && key != "never" && key != "rename" && key != "retype" && key != "delete"))
       return Status::error(StatusCode::kInvalidInput,
-                           name + ": unknown key '" + key + "' (expected \"merge\" and \"never\" lists)");
+                           name + ": unknown key '" + key +
+                               "' (expected \"merge\", \"never\", \"rename\", \"retype\" and \"delete\" lists)");
+    if (Status st = parse_edits(key, it->value, name, out); !st.is_ok()) return st;
+    if (key != "merge" && key != "never") continue;
     size_t index = 0;
     for (const auto& item : it->value.GetArray()) {
       std::vector<std::string> names;
@@ -211,12 +282,25 @@ Status Store::curate(const Overrides& overrides, const CurateOptions& options, C
   try {
     Transaction tx(db, in_batch_);
     for (const auto& names : overrides.merge) check_merge(db, names, options, report);
+    check_edits(db, overrides, report);
     if (!report->rejected.empty()) return Status::ok();  // the transaction rolls back: nothing changes
     for (const auto& names : overrides.merge) merge_names(db, names, report);
     for (const auto& [a, b] : overrides.never) keep_apart(db, a, b, report);
+    apply_edits(db, overrides, report);
     if (options.dry_run) return Status::ok();  // rolled back: every change reported, none kept
     bump_version(db);
     tx.commit();
+  } catch (const StoreError& e) {
+    return Status::error(StatusCode::kIoError, path_ + ": " + e.message);
+  }
+  return Status::ok();
+}
+
+Status Store::list_overrides(std::vector<OverrideRow>* out) {
+  out->clear();
+  try {
+    Statement q = impl_->db.prepare("SELECT kind, name_a, name_b FROM overrides ORDER BY kind, name_a, name_b");
+    while (q.step()) out->push_back({q.column_text(0), q.column_text(1), q.column_text(2)});
   } catch (const StoreError& e) {
     return Status::error(StatusCode::kIoError, path_ + ": " + e.message);
   }

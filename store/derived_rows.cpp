@@ -120,17 +120,20 @@ void refresh_entity(Db& db, int64_t entity_key) {
     return;
   }
   const Name* best = best_supported_name(names);
+  const std::string label = entity_override(db, "label", entity_key).value_or(best->label);  // a rename holds
+  const std::string type = entity_override(db, "type", entity_key).value_or(best->type);
   db.prepare("UPDATE entities SET label = ?, label_key = ?, type = ? WHERE entity_key = ?")
-      .bind(1, best->label)
-      .bind(2, text::fold_key(best->label))
-      .bind(3, best->type)
+      .bind(1, label)
+      .bind(2, text::fold_key(label))
+      .bind(3, type)
       .bind(4, entity_key)
       .run();
+  add_alias(db, entity_key, label);
   for (const Name& n : names) {
     add_alias(db, entity_key, n.label);
     for (const std::string& a : n.aliases) add_alias(db, entity_key, a);
   }
-  add_short_forms(db, entity_key, best->label, best->type);
+  add_short_forms(db, entity_key, label, type);
 }
 
 int64_t relation_key_for(Db& db, int64_t subject_key, Predicate predicate, int64_t object_key,

@@ -90,7 +90,8 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
   {
     Statement q = db.prepare(
         "SELECT DISTINCT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
-        "WHERE a.alias_key = ? AND n.type = ? ORDER BY n.from_gazetteer DESC, a.entity_key");
+        "WHERE a.alias_key = ? AND (n.type = ? OR EXISTS (SELECT 1 FROM overrides o WHERE o.kind = 'type' "
+        "AND o.name_a = n.id)) ORDER BY n.from_gazetteer DESC, a.entity_key");  // a retyped one takes any
     q.bind(1, key).bind(2, type);
     std::vector<int64_t> candidates = keys_of(q);
     if (bare_name) {

@@ -141,6 +141,7 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
   const std::map<std::string, std::vector<Tie>> ties = ties_of(x);
   static const std::vector<Tie> kNoTies;
   for (const Entity& e : x.entities) {
+    if (name_deleted(db, e.label)) continue;  // the user deleted it: its relations go too
     auto t = ties.find(e.id);
     MergeOutcome m = merge_entity(db, e, t == ties.end() ? kNoTies : t->second, doc_key, now);
     if (m.created) ++result->entities_added;

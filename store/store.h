@@ -38,6 +38,15 @@ struct IngestResult {
 struct Overrides {
   std::vector<std::vector<std::string>> merge;  // each: names to make one entity; first kept
   std::vector<std::pair<std::string, std::string>> never;  // keep these names apart
+  std::vector<std::pair<std::string, std::string>> rename;  // entity named -> its new label
+  std::vector<std::pair<std::string, std::string>> retype;  // entity named -> its new type (ontology name)
+  std::vector<std::string> remove;  // entities to delete ("delete" in the file); later articles too
+};
+
+// One override kept in the store: kind (merge, never, label, type, delete) and its two
+// names (folded for merge, never and delete; an entity id and a label or type otherwise).
+struct OverrideRow {
+  std::string kind, a, b;
 };
 
 struct CurateOptions {
@@ -48,6 +57,7 @@ struct CurateOptions {
 struct CurateReport {
   size_t merged = 0;     // entities folded into another
   size_t split = 0;      // entities split because of a `never` pair
+  size_t edited = 0;     // entities renamed, retyped or deleted
   std::vector<std::string> unknown_names;  // names that matched no entity
   // Why nothing was applied: a name that names several entities (give an id), types
   // that conflict (without force). When not empty, the store is left as it was.
@@ -86,6 +96,8 @@ class Store {
   // force) a merge of conflicting types, is reported in `rejected` and nothing changes;
   // a dry run reports the changes and keeps none.
   Status curate(const Overrides& overrides, CurateReport* report) { return curate(overrides, {}, report); }
+  // Every override kept, by kind and names.
+  Status list_overrides(std::vector<OverrideRow>* out);
   Status curate(const Overrides& overrides, const CurateOptions& options, CurateReport* report);
 
   Status counts(StoreCounts* out);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -65,6 +66,17 @@ MergeOutcome merge_entity(Db& db, const Entity& entity, const std::vector<Tie>& 
 
 // The entity an id, label or alias names (gazetteer entities first), or 0.
 int64_t find_entity_named(Db& db, const std::string& name);
+
+// A person's edits of one entity (entity_edits.cpp), kept as overrides: a label or a
+// type that recounts keep, a deleted entity whose names later articles leave out.
+void rename_entity(Db& db, int64_t entity_key, const std::string& label);
+void retype_entity(Db& db, int64_t entity_key, const std::string& type);
+// Removes the entity with its mentions, relations and evidence; its names are deleted.
+void delete_entity(Db& db, int64_t entity_key);
+// The override of `kind` ("label", "type") for the entity, if the user set one.
+std::optional<std::string> entity_override(Db& db, const char* kind, int64_t entity_key);
+// Whether the user deleted an entity that went by `name`.
+bool name_deleted(Db& db, const std::string& name);
 
 // Whether the user merged `name_key` with a name of `entity_key` (curate "merge").
 bool merge_confirmed(Db& db, const std::string& name_key, int64_t entity_key);

@@ -132,6 +132,18 @@ TEST_CASE("curate previews, refuses a merge of conflicting types unless forced, 
   CHECK(parse(stats_without_timings(db))["nodes"].GetInt() == nodes);  // a preview changes nothing
   CHECK(run(binary() + " curate --force --db " + db + " " + dir + "/o.json").exit_code == 0);
   CHECK(parse(stats_without_timings(db))["nodes"].GetInt() == nodes - 1);
+  write_file(dir + "/edits.json", "{\"retype\": [[\"Hiroshi Tanaka\", \"ORGANIZATION\"]], \"delete\": [\"Myanmar\"]}");
+  CHECK(run(binary() + " curate --db " + db + " " + dir + "/edits.json").exit_code == 0);
+  CHECK(parse(stats_without_timings(db))["nodes"].GetInt() == nodes - 2);
+  auto listed = run(binary() + " curate --list --json --db " + db);
+  REQUIRE(listed.exit_code == 0);
+  auto rows = parse(listed.out);
+  REQUIRE(rows.IsArray());
+  std::set<std::string> kinds;
+  for (const auto& r : rows.GetArray()) kinds.insert(r["kind"].GetString());
+  CHECK(kinds == std::set<std::string>{"merge", "type", "delete"});
+  write_file(dir + "/badtype.json", "{\"retype\": [[\"Iran\", \"PLANET\"]]}");
+  CHECK(run(binary() + " curate --db " + db + " " + dir + "/badtype.json").exit_code == 2);
   write_file(dir + "/unknown.json", "{\"merge\": [[\"Iran\", \"Atlantis\"]]}");
   CHECK(run(binary() + " curate --db " + db + " " + dir + "/unknown.json").exit_code == 1);
 }

@@ -326,6 +326,52 @@ TEST_CASE("a merged entity is labelled by its best-supported full form, not by w
   CHECK(snapshot(*store).labels == std::set<std::string>{"Wiranto", "John Kirby"});
 }
 
+TEST_CASE("rename, retype and delete hold through recounts and later ingests, and are listed", "[store][curate]") {
+  auto store = open_store(temp_dir() + "/g.db");
+  ingest(*store, putin_meets_kim("a", "Vladimir Putin bertemu Kim Jong Un."));
+  Article junk = article("b", "Baca Juga: Realme meluncurkan ponsel baru.");
+  add_entity(junk, "Baca Juga", EntityType::kPerson);
+  add_entity(junk, "Realme", EntityType::kLocation);
+  add_relation(junk, "Baca Juga", Predicate::kCoOccurs, "Realme");
+  ingest(*store, junk);
+  store::StoreCounts before;
+  REQUIRE(store->counts(&before).is_ok());
+  store::Overrides o;
+  o.rename.emplace_back("Kim Jong Un", "Kim Jong-un (Korea Utara)");
+  o.retype.emplace_back("Realme", "ORGANIZATION");
+  o.remove.push_back("Baca Juga");
+  store::CurateReport report;
+  REQUIRE(store->curate(o, &report).is_ok());
+  CHECK(report.rejected.empty());
+  CHECK(report.edited == 3);
+  store::StoreCounts after;
+  REQUIRE(store->counts(&after).is_ok());
+  CHECK(after.entities == before.entities - 1);
+  CHECK(after.relations == before.relations - 1);  // the junk's relation went with it
+  CHECK(after.documents == before.documents);
+  auto labels = snapshot(*store).labels;
+  CHECK(labels.count("Kim Jong-un (Korea Utara)"));
+  CHECK_FALSE(labels.count("Baca Juga"));
+  // Later articles: the rename and the type hold through the recount, the deleted name stays out.
+  Article later = putin_meets_kim("c", "Vladimir Putin kembali bertemu Kim Jong Un.");
+  add_entity(later, "Baca Juga", EntityType::kPerson);
+  add_entity(later, "Realme", EntityType::kLocation);
+  ingest(*store, later);
+  bool found = false;
+  REQUIRE(store->remove("a", &found).is_ok());  // recounts Kim Jong Un from what is left
+  labels = snapshot(*store).labels;
+  CHECK(labels.count("Kim Jong-un (Korea Utara)"));
+  CHECK_FALSE(labels.count("Baca Juga"));
+  store::StoreCounts last;
+  REQUIRE(store->counts(&last).is_ok());
+  CHECK(last.entities == after.entities);  // the later "Realme", typed LOCATION again, joined the retyped one
+  std::vector<store::OverrideRow> rows;
+  REQUIRE(store->list_overrides(&rows).is_ok());
+  std::set<std::string> kinds;
+  for (const auto& r : rows) kinds.insert(r.kind);
+  CHECK(kinds == std::set<std::string>{"delete", "label", "type"});
+}
+
 TEST_CASE("overrides files are checked before anything is applied", "[store][curate]") {
   store::Overrides o;
   CHECK(store::parse_overrides(R"({"merge": [["A", "B", "C"]], "never": [["X", "Y"]]})", "o.json", &o).is_ok());
