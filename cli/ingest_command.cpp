@@ -19,8 +19,8 @@ namespace newsgraph::cli {
 namespace {
 
 const char kHelp[] =
-    "usage: newsgraph ingest [--db PATH] [--gazetteer FILE]... [--cues FILE]... [--json]\n"
-    "                      FILE|DIR|-...\n"
+    "usage: newsgraph ingest [--db PATH] [--gazetteer FILE]... [--cues FILE]... [--published DATE]\n"
+    "                      [--reextract] [--json] FILE|DIR|-...\n"
     "\n"
     "Extracts entities and relations from articles (plain text, folders of them, JSON\n"
     "Lines) and merges them into the graph store. Re-ingesting an article changes\n"
@@ -36,6 +36,9 @@ const char kHelp[] =
     "  --published DATE      date (YYYY-MM-DD) of articles that carry none of their own\n"
     "                        (no date line, dateline or \"published\"); without it they\n"
     "                        are stored undated, never with the day of ingest\n"
+    "  --reextract           extract again the articles already stored (same id and\n"
+    "                        text) and replace exactly what their old extraction\n"
+    "                        produced: how a new gazetteer, cue file or date reaches them\n"
     "  --json                print the summary as one JSON object\n"
     "  --quiet               do not report skipped inputs on standard error\n"
     "  -h, --help            show this help\n"
@@ -48,6 +51,7 @@ struct IngestFlags {
   bool json = false, quiet = false;
   ingest::ExtractorOptions extractor;
   ingest::ReadOptions read;
+  store::IngestOptions store;
   std::vector<std::string> inputs;
 };
 
@@ -70,6 +74,8 @@ int parse(const std::vector<std::string>& args, IngestFlags& flags) {
       if (!f.number(&flags.read.max_article_bytes)) return kExitUsage;
     } else if (f.is("--published")) {
       if (!f.date(&flags.read.default_published)) return kExitUsage;
+    } else if (f.is("--reextract")) {
+      flags.store.reextract = true;
     } else if (f.is("--json")) {
       flags.json = true;
     } else if (f.is("--quiet")) {
@@ -102,11 +108,12 @@ void print_summary(const Tally& t, const store::StoreCounts& c, const std::strin
     for (const auto& [reason, n] : t.skipped)
       reasons += (reasons.empty() ? "\"" : ",\"") + reason + "\":" + std::to_string(n);
     std::printf(
-        "{\"new\":%zu,\"unchanged\":%zu,\"replaced\":%zu,\"skipped\":%zu,\"skipped_reasons\":{%s},"
+        "{\"new\":%zu,\"unchanged\":%zu,\"replaced\":%zu,\"reextracted\":%zu,\"skipped\":%zu,\"skipped_reasons\":{%s},"
         "\"undated\":%zu,\"notices\":%zu,"
         "\"entities_added\":%zu,\"relations_added\":%zu,\"store\":{\"documents\":%lld,"
         "\"entities\":%lld,\"relations\":%lld,\"evidence\":%lld}}\n",
-        count("new"), count("unchanged"), count("replaced"), t.skipped_total, reasons.c_str(), t.undated,
+        count("new"), count("unchanged"), count("replaced"), count("reextracted"), t.skipped_total, reasons.c_str(),
+        t.undated,
         t.notices, t.entities_added, t.relations_added, static_cast<long long>(c.documents),
         static_cast<long long>(c.entities), static_cast<long long>(c.relations),
         static_cast<long long>(c.evidence));
@@ -114,6 +121,7 @@ void print_summary(const Tally& t, const store::StoreCounts& c, const std::strin
   }
   std::printf("articles: %zu new, %zu unchanged, %zu replaced, %zu skipped", count("new"),
               count("unchanged"), count("replaced"), t.skipped_total);
+  if (count("reextracted") > 0) std::printf(", %zu re-extracted", count("reextracted"));
   if (!t.skipped.empty()) {
     std::printf(" (");
     bool first = true;
@@ -163,7 +171,7 @@ int run_ingest(const std::vector<std::string>& args) {
       return;
     }
     store::IngestResult result;
-    Status s = store->ingest(doc, x, &result);
+    Status s = store->ingest(doc, x, flags.store, &result);
     if (!s.is_ok()) {
       store_failure = s;
       return;

@@ -210,6 +210,7 @@ const char* ingest_outcome_name(IngestOutcome outcome) {
     case IngestOutcome::kNew: return "new";
     case IngestOutcome::kUnchanged: return "unchanged";
     case IngestOutcome::kReplaced: return "replaced";
+    case IngestOutcome::kReextracted: return "reextracted";
   }
   return "new";
 }
@@ -243,7 +244,8 @@ Status Store::open(const std::string& path, const StoreOptions& options, std::un
   return Status::ok();
 }
 
-Status Store::ingest(const Document& doc, const Extraction& extraction, IngestResult* result) {
+Status Store::ingest(const Document& doc, const Extraction& extraction, const IngestOptions& options,
+                     IngestResult* result) {
   Db& db = impl_->db;
   *result = IngestResult{};
   result->doc_id = doc.id;
@@ -253,7 +255,7 @@ Status Store::ingest(const Document& doc, const Extraction& extraction, IngestRe
     DocRow existing;
     bool known_id = find_document(db, "SELECT doc_key, id, content_hash FROM documents WHERE id = ?",
                                   doc.id, &existing);
-    if (known_id && existing.hash == hash) {
+    if (known_id && existing.hash == hash && !options.reextract) {
       result->outcome = IngestOutcome::kUnchanged;
       return Status::ok();
     }
@@ -266,7 +268,7 @@ Status Store::ingest(const Document& doc, const Extraction& extraction, IngestRe
     }
     if (known_id) {
       remove_document(db, existing.key);
-      result->outcome = IngestOutcome::kReplaced;
+      result->outcome = existing.hash == hash ? IngestOutcome::kReextracted : IngestOutcome::kReplaced;
     }
     db.prepare(
           "INSERT INTO documents(id, content_hash, title, source, published, ingested_at, bytes) "

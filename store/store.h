@@ -24,6 +24,14 @@ enum class IngestOutcome {
   kNew,        // the article was not in the store
   kUnchanged,  // same id and text, or the same text under another id: nothing changed
   kReplaced,   // known id, new text: its old evidence was retracted first
+  kReextracted,  // known id and text, asked to re-extract: what the old extraction produced was
+                 // retracted and the new one stored (a changed gazetteer, lexicon or date)
+};
+
+struct IngestOptions {
+  // Replace a stored article with the same id and text too (else it is left unchanged):
+  // how a gazetteer, lexicon or date change reaches articles already stored.
+  bool reextract = false;
 };
 const char* ingest_outcome_name(IngestOutcome outcome);
 
@@ -79,7 +87,10 @@ class Store {
 
   // Merges one article's extraction. Idempotent: the same article again changes
   // nothing. `doc` must be the document `extraction` came from.
-  Status ingest(const Document& doc, const Extraction& extraction, IngestResult* result);
+  Status ingest(const Document& doc, const Extraction& extraction, IngestResult* result) {
+    return ingest(doc, extraction, {}, result);
+  }
+  Status ingest(const Document& doc, const Extraction& extraction, const IngestOptions& options, IngestResult* result);
 
   // Groups the following writes into one commit, for bulk ingest: each article stays
   // atomic (a savepoint), and a crash loses whole articles since the last commit,
