@@ -63,6 +63,19 @@ void problem(httplib::Response& res, int status, const std::string& code, const 
   res.set_content(b.GetString(), "application/problem+json");
 }
 
+namespace {
+bool is_loopback(const std::string& host) { return host == "127.0.0.1" || host == "localhost" || host == "::1"; }
+}  // namespace
+
+bool authorised(Context& c, const httplib::Request& req, httplib::Response& res) {
+  if (is_loopback(c.options.host)) return true;
+  if (c.options.token.empty())
+    return problem(res, 403, "writes-disabled", "writes need a token when the server is not on loopback"), false;
+  if (req.get_header_value("Authorization") != "Bearer " + c.options.token)
+    return problem(res, 401, "unauthorized", "send 'Authorization: Bearer <token>'"), false;
+  return true;
+}
+
 bool only_params(const httplib::Request& req, httplib::Response& res, std::set<std::string> allowed) {
   allowed.insert("limit");
   allowed.insert("cursor");
@@ -195,6 +208,7 @@ Status ApiServer::start() {
       [&c](const httplib::Request& req, httplib::Response& res) { return answer_from_cache(c, req, res); });
   add_graph_routes(http, c);
   add_document_routes(http, c);
+  add_curation_routes(http, c);
   add_network_routes(http, c);
   add_export_routes(http, c);
   impl_->port = c.options.port == 0 ? http.bind_to_any_port(c.options.host)

@@ -44,6 +44,10 @@ struct Context {
 // RFC 9457 problem details with a stable `code`.
 void problem(httplib::Response& res, int status, const std::string& code, const std::string& detail);
 
+// Writes need the token when the server is reachable from elsewhere; answers 401/403
+// itself and returns false when the request may not write.
+bool authorised(Context& c, const httplib::Request& req, httplib::Response& res);
+
 // Checks that every query parameter is one of `allowed`; answers 400 otherwise.
 bool only_params(const httplib::Request& req, httplib::Response& res, std::set<std::string> allowed);
 
@@ -82,6 +86,7 @@ void cached_get(httplib::Server& http, Context& c, const std::string& pattern, h
 
 void add_graph_routes(httplib::Server& server, Context& context);
 void add_document_routes(httplib::Server& server, Context& context);
+void add_curation_routes(httplib::Server& server, Context& context);
 void add_network_routes(httplib::Server& server, Context& context);  // paths, subgraph, communities
 void add_export_routes(httplib::Server& server, Context& context);
 

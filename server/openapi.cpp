@@ -42,6 +42,9 @@ const std::vector<RouteSpec>& route_specs() {
       {"get", "/api/v1/documents/{id}", "One stored article", {}},
       {"delete", "/api/v1/documents/{id}", "Retract an article and what it produced", {}},
       {"post", "/api/v1/extract", "Extract an article without storing it", {"published"}},
+      {"post", "/api/v1/curate", "Apply overrides (merge, never, rename, retype, delete): all or nothing",
+       {"dry_run", "force"}},
+      {"get", "/api/v1/overrides", "The overrides kept in the store", {}},
       {"get", "/api/v1/openapi.json", "This document", {}},
   };
   return routes;

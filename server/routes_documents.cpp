@@ -12,18 +12,6 @@
 namespace newsgraph::server {
 namespace {
 
-bool is_loopback(const std::string& host) { return host == "127.0.0.1" || host == "localhost" || host == "::1"; }
-
-// Writes need the token when the server is reachable from elsewhere.
-bool authorised(Context& c, const httplib::Request& req, httplib::Response& res) {
-  if (is_loopback(c.options.host)) return true;
-  if (c.options.token.empty())
-    return problem(res, 403, "writes-disabled", "writes need a token when the server is not on loopback"), false;
-  if (req.get_header_value("Authorization") != "Bearer " + c.options.token)
-    return problem(res, 401, "unauthorized", "send 'Authorization: Bearer <token>'"), false;
-  return true;
-}
-
 // The article in a request: JSON {"id","title","text","source","published"} or
 // text/plain (first non-empty line is the title, a date line may follow). Answers
 // 400/415 itself.

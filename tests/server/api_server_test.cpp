@@ -157,6 +157,36 @@ TEST_CASE("a POSTed article keeps its own date, else the request's, and a bad da
                  400, "bad-date");
 }
 
+TEST_CASE("curation over REST previews, refuses conflicting types with 409, applies, and lists overrides",
+          "[server][curate]") {
+  LiveServer s;
+  const std::string body = R"({"merge": [["Iran", "Uni Eropa"]], "retype": [["Hiroshi Tanaka", "ORGANIZATION"]]})";
+  auto refused = s.http().Post("/api/v1/curate", body, "application/json");
+  REQUIRE(refused);
+  CHECK(refused->status == 409);
+  CHECK(json(refused)["rejected"].Size() == 1);
+  CHECK_FALSE(json(refused)["applied"].GetBool());
+  auto preview = s.http().Post("/api/v1/curate?force=true&dry_run=true", body, "application/json");
+  REQUIRE(preview);
+  CHECK(preview->status == 200);
+  CHECK(json(preview)["changes"].Size() == 2);
+  CHECK_FALSE(json(preview)["applied"].GetBool());
+  auto entity_id = [&](const std::string& name) {
+    return std::string(json(s.http().Get("/api/v1/entities/" + name))["entity"]["id"].GetString());
+  };
+  CHECK(entity_id("european_union") == "european_union");  // a preview changes nothing
+  auto applied = s.http().Post("/api/v1/curate?force=true", body, "application/json");
+  REQUIRE(applied);
+  CHECK(applied->status == 200);
+  CHECK(json(applied)["merged"].GetInt() == 1);
+  CHECK(json(applied)["edited"].GetInt() == 1);
+  CHECK(entity_id("european_union") == "iran");  // its name now leads to the entity it joined
+  auto overrides = json(s.http().Get("/api/v1/overrides"));
+  CHECK(overrides["items"].Size() == 2);  // the merge and the type
+  expect_problem(s.http().Post("/api/v1/curate", "{\"merge\": 5}", "application/json"), 400, "bad-overrides");
+  expect_problem(s.http().Post("/api/v1/curate?dry_run=maybe", body, "application/json"), 400, "bad-parameter");
+}
+
 TEST_CASE("an article ingested by another process shows up in kept answers within moments", "[server]") {
   LiveServer s;
   const std::string url = "/api/v1/relations?subject=Finlandia&predicate=ACCUSE&object=Rusia";
