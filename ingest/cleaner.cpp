@@ -200,6 +200,12 @@ bool is_byline(std::string_view text, uint32_t start, uint32_t end) {
   return true;
 }
 
+// A line that is a date alone ("Kamis, 14/9/2023 10:05 WIB"): short, and read as one.
+bool is_date_line(std::string_view line) {
+  constexpr size_t kLongestDateLine = 64;
+  return line.size() <= kLongestDateLine && dates::parse(line).has_value();
+}
+
 }  // namespace
 
 std::vector<Line> clean(std::string_view text, const CleanOptions& options) {
@@ -220,7 +226,7 @@ std::vector<Line> clean(std::string_view text, const CleanOptions& options) {
     if (!seen_title && !looks_like_body(body)) {
       line.kind = LineKind::kTitle;
       seen_title = true;
-    } else if (is_chrome(body) || is_byline(text, start, end) || dates::parse(body)) {  // a date line too
+    } else if (is_chrome(body) || is_byline(text, start, end) || is_date_line(body)) {
       line.kind = LineKind::kChrome;
     } else if (looks_like_headline(text, start, end)) {
       line.kind = LineKind::kHeadline;

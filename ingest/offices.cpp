@@ -60,7 +60,10 @@ void Offices::add_kind(std::string_view kind, std::string_view titles) {
     const std::string folded = text::fold_key(title);  // split_words views into it
     std::vector<std::string> words;
     for (std::string_view w : text::split_words(folded)) words.emplace_back(w);
-    if (!words.empty()) titles_.push_back(Title{std::move(words), std::string(trim(kind))});
+    if (!words.empty()) {
+      last_words_.insert(words.back());
+      titles_.push_back(Title{std::move(words), std::string(trim(kind))});
+    }
     if (semi == std::string_view::npos) break;
     start = semi + 1;
   }
@@ -85,6 +88,7 @@ Status Offices::add_holder(const Post& post, uint32_t entry) {
 
 std::optional<Offices::Titled> Offices::title_before(const std::vector<Token>& tokens, uint32_t floor,
                                                      uint32_t end) const {
+  if (end <= floor || !last_words_.count(tokens[end - 1].key)) return std::nullopt;
   for (const Title& t : titles_) {
     const uint32_t n = static_cast<uint32_t>(t.words.size());
     if (end < floor + n) continue;

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/status.h"
@@ -71,6 +72,7 @@ class Offices {
     std::vector<Term> terms;
   };
   std::vector<Title> titles_;
+  std::unordered_set<std::string> last_words_;  // of every title: most words end none
   std::unordered_map<std::string, std::vector<Holding>> holders_;  // "kind@body"
 };
 
