@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -59,8 +60,12 @@ class Resolver {
       ++mention_count_[m.entity];
       if (!knows_name(m.entity, m.first, m.last)) names_[m.entity].push_back(name_words(a_, m.first, m.last));
     }
+    collect_person_names();
     for (size_t i = 0; i < a_.mentions.size(); ++i) {
-      if (a_.mentions[i].gazetteer < 0) resolve_unknown(i);
+      if (a_.mentions[i].gazetteer < 0) {
+        drop_glued_words(a_.mentions[i]);
+        resolve_unknown(i);
+      }
     }
     vote_types();
     mark_restatements();
@@ -116,6 +121,58 @@ class Resolver {
     a_.entities.push_back(std::move(ent));
     mention_count_.push_back(0);
     return index;
+  }
+
+  // The names of two words or more the article gives people (known or not), joined.
+  void collect_person_names() {
+    person_names_.clear();
+    for (const NameMention& m : a_.mentions) {
+      if (m.type != EntityType::kPerson) continue;
+      std::vector<std::string> words = name_words(a_, m.first, m.last);
+      if (words.size() >= 2) person_names_.insert(joined(words, 0));
+    }
+  }
+
+  static std::string joined(const std::vector<std::string>& words, size_t from) {
+    std::string key;
+    for (size_t k = from; k < words.size(); ++k) (key += key.empty() ? "" : " ") += words[k];
+    return key;
+  }
+
+  // "BPBD Kabupaten Sukabumi Yana Rusyana", "Transfer Borja Valero": words glued in front
+  // of a person's name the article also gives alone are no part of it; the mention is
+  // the person's, from where that name starts. Only words no name is made of (see
+  // glued_words), and not after a body's or place's head word: "Yayasan Abdurrahman
+  // Wahid", "Jalan Sudirman Said" are named after the person.
+  void drop_glued_words(NameMention& m) {
+    const std::vector<std::string> words = name_words(a_, m.first, m.last);
+    if (words.size() < 3) return;
+    for (size_t skip = 1; skip + 2 <= words.size(); ++skip) {  // the longest name first
+      if (!person_names_.count(joined(words, skip))) continue;
+      uint32_t first = m.first;
+      for (size_t seen = 0; seen < skip || !a_.tokens[first].is_word(); ++first)
+        seen += a_.tokens[first].is_word() ? 1 : 0;
+      const std::string& before = words[skip - 1];
+      if (lexicon::is_org_head(before) || lexicon::is_location_head(before)) return;
+      if (!glued_words(m.first, first)) return;  // "Nguyen Phu Trong", "Robert Budi Hartono": a longer name
+      m.first = first;
+      m.type = EntityType::kPerson;
+      return;
+    }
+  }
+
+  // Whether tokens [first, end) before a person's name hold a word no name is made of:
+  // a common word, a title or rank, a body's or place's head, an acronym ("BPBD").
+  bool glued_words(uint32_t first, uint32_t end) const {
+    for (uint32_t k = first; k < end; ++k) {
+      const Token& t = a_.tokens[k];
+      if (!t.is_word()) continue;
+      if (lexicon::is_common_capitalized(t.key) || lexicon::is_common_noun(t.key) || lexicon::looks_inflected(t.key) ||
+          lexicon::is_person_title(t.key) || lexicon::is_org_head(t.key) || lexicon::is_location_head(t.key) ||
+          (t.all_upper && t.key.size() >= 2))
+        return true;
+    }
+    return false;
   }
 
   void resolve_unknown(size_t mi) {
@@ -399,6 +456,7 @@ class Resolver {
   std::unordered_map<std::string, int32_t>& by_id_;
   std::unordered_map<std::string, int32_t>& by_key_;
   std::vector<std::vector<std::vector<std::string>>>& names_;  // word lists an entity goes by
+  std::set<std::string> person_names_;  // of the article, for drop_glued_words
   std::vector<int>& mention_count_;
 };
 

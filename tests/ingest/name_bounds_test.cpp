@@ -158,3 +158,19 @@ TEST_CASE("a company named after its parent is a name of its own, and legal form
   CHECK_FALSE(testing::find_entity(x, "Managing Director"));
   CHECK_FALSE(testing::find_entity(x, "Energy Services Pte"));
 }
+
+TEST_CASE("words glued before a person's name the article also gives alone are no part of it", "[ner]") {
+  check_all({
+      {"Kepala BPBD Kabupaten Sukabumi Yana Rusyana mengatakan banjir surut. \"Warga sudah kembali,\" kata Yana "
+       "Rusyana.",
+       "Yana Rusyana", "PERSON", "BPBD Kabupaten Sukabumi Yana Rusyana"},
+      {"Kontrak Borja Valero dengan Fiorentina selesai. Borja Valero tiba di Florence kemarin.", "Borja Valero",
+       "PERSON", "Kontrak Borja Valero"},
+      // a longer name of the same person is no glued word ("Nguyen" is part of the name)
+      {"Nguyen Phu Trong tiba di Jakarta. Phu Trong bertemu presiden.", "Nguyen Phu Trong", "PERSON", ""},
+      // a body named after a person keeps the person's name inside it
+      {"Yayasan Hasyim Muzadi Sejahtera menggelar acara. Yayasan Hasyim Muzadi menyalurkan bantuan. Hasyim Muzadi "
+       "dikenang warga.",
+       "Yayasan Hasyim Muzadi", "ORGANIZATION", ""},
+  });
+}
