@@ -27,10 +27,14 @@ std::string iso(const Day& d) {
   return buf;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+// Whether `word` is `name` (lowercase ASCII) in any case; no copy is made, as the
+// cleaner asks this of every short line.
+bool same_word(std::string_view word, std::string_view name) {
+  if (word.size() != name.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(word[i])) != name[i]) return false;
+  }
+  return true;
 }
 
 // The month a name or abbreviation (Indonesian or English, folded) stands for, or 0.
@@ -49,10 +53,10 @@ int month_named(std::string_view word) {
       {"november", "nov", "nopember", "nop", "", ""},
       {"desember", "december", "des", "dec", "", ""},
   }};
-  const std::string w = lower(word);
+  if (word.empty()) return 0;
   for (size_t m = 0; m < kNames.size(); ++m) {
     for (const char* name : kNames[m]) {
-      if (*name && w == name) return static_cast<int>(m) + 1;
+      if (*name && same_word(word, name)) return static_cast<int>(m) + 1;
     }
   }
   return 0;
@@ -63,9 +67,9 @@ bool is_weekday(std::string_view word) {
       "senin",  "selasa", "rabu",    "kamis",    "jumat",  "jum'at", "sabtu",  "minggu",
       "ahad",   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
       "mon",    "tue",    "wed",     "thu",      "fri",    "sat",    "sun"};
-  const std::string w = lower(word);
+  if (word.empty()) return false;
   for (const char* d : kDays) {
-    if (w == d) return true;
+    if (same_word(word, d)) return true;
   }
   return false;
 }
@@ -162,8 +166,8 @@ bool rest_is_time(Scanner& sc) {
   if (sc.done()) return true;
   if (!sc.take('T')) {
     const size_t before = sc.at();
-    const std::string w = lower(sc.word());
-    if (w != "pukul" && w != "jam" && w != "at") sc.reset(before);
+    const std::string_view w = sc.word();
+    if (!same_word(w, "pukul") && !same_word(w, "jam") && !same_word(w, "at")) sc.reset(before);
     sc.spaces();
   }
   char sep = 0;
@@ -172,8 +176,9 @@ bool rest_is_time(Scanner& sc) {
   if (sc.take('.') && sc.number(1, 9) < 0) return false;  // fractions of a second
   sc.spaces();
   if (sc.take('Z')) return sc.done();
-  const std::string zone = lower(sc.word());
-  if (!zone.empty() && zone != "wib" && zone != "wita" && zone != "wit" && zone != "utc" && zone != "gmt")
+  const std::string_view zone = sc.word();
+  if (!zone.empty() && !same_word(zone, "wib") && !same_word(zone, "wita") && !same_word(zone, "wit") &&
+      !same_word(zone, "utc") && !same_word(zone, "gmt"))
     return false;
   if (sc.take_any("+-")) {  // "+07:00", "+0700", "+7"
     const size_t offset = sc.at();

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <unordered_map>
 
+#include "core/fnv.h"
 #include "core/text.h"
 #include "ingest/lexicon.h"
 #include "ingest/recognizer.h"
@@ -123,41 +123,52 @@ class Resolver {
     return index;
   }
 
-  // The names of two words or more the article gives people (known or not), joined.
+  // The names of two words or more the article gives people (known or not), as hashes
+  // of their words (a false match, about 1 in 2^64, could only shorten one name).
   void collect_person_names() {
     person_names_.clear();
     for (const NameMention& m : a_.mentions) {
-      if (m.type != EntityType::kPerson) continue;
-      std::vector<std::string> words = name_words(a_, m.first, m.last);
-      if (words.size() >= 2) person_names_.insert(joined(words, 0));
+      if (m.type == EntityType::kPerson && word_count(m.first, m.last) >= 2)
+        person_names_.push_back(words_hash(m.first, m.last));
     }
+    std::sort(person_names_.begin(), person_names_.end());
   }
 
-  static std::string joined(const std::vector<std::string>& words, size_t from) {
-    std::string key;
-    for (size_t k = from; k < words.size(); ++k) (key += key.empty() ? "" : " ") += words[k];
-    return key;
+  uint32_t word_count(uint32_t first, uint32_t last) const {
+    uint32_t n = 0;
+    for (uint32_t k = first; k < last; ++k) n += a_.tokens[k].is_word() ? 1 : 0;
+    return n;
   }
 
-  // "BPBD Kabupaten Sukabumi Yana Rusyana", "Transfer Borja Valero": words glued in front
+  // The hash of the words of tokens [first, last), one separator after each.
+  uint64_t words_hash(uint32_t first, uint32_t last) const {
+    uint64_t h = kFnvOffset;
+    for (uint32_t k = first; k < last; ++k) {
+      if (a_.tokens[k].is_word()) h = fnv1a(" ", fnv1a(a_.tokens[k].key, h));
+    }
+    return h;
+  }
+
+  // "BPBD Kabupaten Sukabumi Yana Rusyana", "Kontrak Borja Valero": words glued in front
   // of a person's name the article also gives alone are no part of it; the mention is
   // the person's, from where that name starts. Only words no name is made of (see
   // glued_words), and not after a body's or place's head word: "Yayasan Abdurrahman
   // Wahid", "Jalan Sudirman Said" are named after the person.
   void drop_glued_words(NameMention& m) {
-    const std::vector<std::string> words = name_words(a_, m.first, m.last);
-    if (words.size() < 3) return;
-    for (size_t skip = 1; skip + 2 <= words.size(); ++skip) {  // the longest name first
-      if (!person_names_.count(joined(words, skip))) continue;
-      uint32_t first = m.first;
-      for (size_t seen = 0; seen < skip || !a_.tokens[first].is_word(); ++first)
-        seen += a_.tokens[first].is_word() ? 1 : 0;
-      const std::string& before = words[skip - 1];
-      if (lexicon::is_org_head(before) || lexicon::is_location_head(before)) return;
-      if (!glued_words(m.first, first)) return;  // "Nguyen Phu Trong", "Robert Budi Hartono": a longer name
-      m.first = first;
-      m.type = EntityType::kPerson;
-      return;
+    if (word_count(m.first, m.last) < 3) return;
+    uint32_t before = UINT32_MAX;  // the last word token before `first`
+    for (uint32_t first = m.first; first < m.last; ++first) {  // the longest name first
+      if (!a_.tokens[first].is_word()) continue;
+      if (before != UINT32_MAX && word_count(first, m.last) >= 2 &&
+          std::binary_search(person_names_.begin(), person_names_.end(), words_hash(first, m.last))) {
+        const std::string& word = a_.tokens[before].key;
+        if (lexicon::is_org_head(word) || lexicon::is_location_head(word)) return;
+        if (!glued_words(m.first, first)) return;  // "Nguyen Phu Trong", "Robert Budi Hartono": a longer name
+        m.first = first;
+        m.type = EntityType::kPerson;
+        return;
+      }
+      before = first;
     }
   }
 
@@ -456,7 +467,7 @@ class Resolver {
   std::unordered_map<std::string, int32_t>& by_id_;
   std::unordered_map<std::string, int32_t>& by_key_;
   std::vector<std::vector<std::vector<std::string>>>& names_;  // word lists an entity goes by
-  std::set<std::string> person_names_;  // of the article, for drop_glued_words
+  std::vector<uint64_t> person_names_;  // of the article, sorted hashes, for drop_glued_words
   std::vector<int>& mention_count_;
 };
 
