@@ -4,8 +4,8 @@
 #include <map>
 #include <unordered_map>
 
-#include "core/fnv.h"
 #include "core/text.h"
+#include "ingest/glued_names.h"
 #include "ingest/lexicon.h"
 #include "ingest/recognizer.h"
 
@@ -60,10 +60,10 @@ class Resolver {
       ++mention_count_[m.entity];
       if (!knows_name(m.entity, m.first, m.last)) names_[m.entity].push_back(name_words(a_, m.first, m.last));
     }
-    collect_person_names();
+    const GluedNames glued(a_);
     for (size_t i = 0; i < a_.mentions.size(); ++i) {
       if (a_.mentions[i].gazetteer < 0) {
-        drop_glued_words(a_.mentions[i]);
+        glued.drop_from(a_.mentions[i]);
         resolve_unknown(i);
       }
     }
@@ -121,69 +121,6 @@ class Resolver {
     a_.entities.push_back(std::move(ent));
     mention_count_.push_back(0);
     return index;
-  }
-
-  // The names of two words or more the article gives people (known or not), as hashes
-  // of their words (a false match, about 1 in 2^64, could only shorten one name).
-  void collect_person_names() {
-    person_names_.clear();
-    for (const NameMention& m : a_.mentions) {
-      if (m.type == EntityType::kPerson && word_count(m.first, m.last) >= 2)
-        person_names_.push_back(words_hash(m.first, m.last));
-    }
-    std::sort(person_names_.begin(), person_names_.end());
-  }
-
-  uint32_t word_count(uint32_t first, uint32_t last) const {
-    uint32_t n = 0;
-    for (uint32_t k = first; k < last; ++k) n += a_.tokens[k].is_word() ? 1 : 0;
-    return n;
-  }
-
-  // The hash of the words of tokens [first, last), one separator after each.
-  uint64_t words_hash(uint32_t first, uint32_t last) const {
-    uint64_t h = kFnvOffset;
-    for (uint32_t k = first; k < last; ++k) {
-      if (a_.tokens[k].is_word()) h = fnv1a(" ", fnv1a(a_.tokens[k].key, h));
-    }
-    return h;
-  }
-
-  // "BPBD Kabupaten Sukabumi Yana Rusyana", "Kontrak Borja Valero": words glued in front
-  // of a person's name the article also gives alone are no part of it; the mention is
-  // the person's, from where that name starts. Only words no name is made of (see
-  // glued_words), and not after a body's or place's head word: "Yayasan Abdurrahman
-  // Wahid", "Jalan Sudirman Said" are named after the person.
-  void drop_glued_words(NameMention& m) {
-    if (word_count(m.first, m.last) < 3) return;
-    uint32_t before = UINT32_MAX;  // the last word token before `first`
-    for (uint32_t first = m.first; first < m.last; ++first) {  // the longest name first
-      if (!a_.tokens[first].is_word()) continue;
-      if (before != UINT32_MAX && word_count(first, m.last) >= 2 &&
-          std::binary_search(person_names_.begin(), person_names_.end(), words_hash(first, m.last))) {
-        const std::string& word = a_.tokens[before].key;
-        if (lexicon::is_org_head(word) || lexicon::is_location_head(word)) return;
-        if (!glued_words(m.first, first)) return;  // "Nguyen Phu Trong", "Robert Budi Hartono": a longer name
-        m.first = first;
-        m.type = EntityType::kPerson;
-        return;
-      }
-      before = first;
-    }
-  }
-
-  // Whether tokens [first, end) before a person's name hold a word no name is made of:
-  // a common word, a title or rank, a body's or place's head, an acronym ("BPBD").
-  bool glued_words(uint32_t first, uint32_t end) const {
-    for (uint32_t k = first; k < end; ++k) {
-      const Token& t = a_.tokens[k];
-      if (!t.is_word()) continue;
-      if (lexicon::is_common_capitalized(t.key) || lexicon::is_common_noun(t.key) || lexicon::looks_inflected(t.key) ||
-          lexicon::is_person_title(t.key) || lexicon::is_org_head(t.key) || lexicon::is_location_head(t.key) ||
-          (t.all_upper && t.key.size() >= 2))
-        return true;
-    }
-    return false;
   }
 
   void resolve_unknown(size_t mi) {
@@ -337,7 +274,7 @@ class Resolver {
         continue;
       }
       int32_t person = -1;
-      const std::string& body = a_.entities[ms[i].entity].id;
+      const std::string body = a_.entities[ms[i].entity].id;  // a copy: entities may grow below
       auto it = leader.find(ms[i].entity);
       if (office && g_.lists_office(office->kind, body)) {
         // A listed post is its holder's alone, never the body's leader's.
@@ -467,7 +404,6 @@ class Resolver {
   std::unordered_map<std::string, int32_t>& by_id_;
   std::unordered_map<std::string, int32_t>& by_key_;
   std::vector<std::vector<std::vector<std::string>>>& names_;  // word lists an entity goes by
-  std::vector<uint64_t> person_names_;  // of the article, sorted hashes, for drop_glued_words
   std::vector<int>& mention_count_;
 };
 
