@@ -129,8 +129,15 @@ void merge_names(Db& db, const std::vector<std::string>& names, CurateReport* re
   }
 }
 
+// Splits the article entities named b (or a) out of the entity both names lead to.
+void split_names(Db& db, const std::string& a, const std::string& b, CurateReport* report);
+
 void keep_apart(Db& db, const std::string& a, const std::string& b, CurateReport* report) {
   remember(db, "never", a, b);
+  split_names(db, a, b, report);
+}
+
+void split_names(Db& db, const std::string& a, const std::string& b, CurateReport* report) {
   int64_t ea = find_entity_named(db, a), eb = find_entity_named(db, b);
   if (!ea) report->unknown_names.push_back(a);
   if (!eb) report->unknown_names.push_back(b);
@@ -187,6 +194,20 @@ Status parse_edits(const std::string& key, const rapidjson::Value& list, const s
       out->remove.emplace_back(item.GetString(), item.GetStringLength());
       continue;
     }
+    if (key == "unset") {
+      std::vector<std::string> names;
+      const bool pair_kind = item.IsArray() && item.Size() > 0 && item[0].IsString() &&
+                             (std::string(item[0].GetString()) == "merge" || std::string(item[0].GetString()) == "never");
+      const bool one_kind = item.IsArray() && item.Size() > 0 && item[0].IsString() &&
+                            (std::string(item[0].GetString()) == "label" || std::string(item[0].GetString()) == "type" ||
+                             std::string(item[0].GetString()) == "delete");
+      if (!read_names(item, &names) || (pair_kind && names.size() != 3) || (one_kind && names.size() != 2) ||
+          (!pair_kind && !one_kind))
+        return Status::error(StatusCode::kInvalidInput,
+                             where + " must be [\"label\"|\"type\"|\"delete\", name] or [\"merge\"|\"never\", a, b]");
+      out->unset.push_back(std::move(names));
+      continue;
+    }
     if (key != "rename" && key != "retype") continue;
     std::vector<std::string> pair;
     if (!read_names(item, &pair) || pair.size() != 2)
@@ -208,6 +229,37 @@ void check_edits(Db& db, const Overrides& o, CurateReport* report) {
     const size_t found = entities_named(db, name).size();
     if (found > 1)
       report->rejected.push_back("'" + name + "' names " + std::to_string(found) + " entities: give the id of the one meant");
+  }
+}
+
+// Takes back the overrides in o.unset (see Overrides::unset).
+void apply_unsets(Db& db, const Overrides& o, CurateReport* report) {
+  for (const auto& u : o.unset) {
+    const std::string& kind = u[0];
+    if (kind == "merge" || kind == "never") {
+      Statement q = db.prepare("DELETE FROM overrides WHERE kind = ?1 AND ((name_a = ?2 AND name_b = ?3) OR "
+                               "(name_a = ?3 AND name_b = ?2))");
+      q.bind(1, kind).bind(2, text::fold_key(u[1])).bind(3, text::fold_key(u[2])).run();
+      if (db.changes() == 0) report->unknown_names.push_back(kind + " " + u[1] + " / " + u[2]);
+      report->changes.push_back("take back " + kind + " '" + u[1] + "' / '" + u[2] + "'" +
+                                (kind == "never" ? " (later articles may merge them; --reextract for earlier ones)" : ""));
+      if (kind == "merge") split_names(db, u[1], u[2], report);
+    } else if (kind == "delete") {
+      db.prepare("DELETE FROM overrides WHERE kind = 'delete' AND name_a = ?").bind(1, text::fold_key(u[1])).run();
+      if (db.changes() == 0) report->unknown_names.push_back(kind + " " + u[1]);
+      report->changes.push_back("take back delete '" + u[1] + "' (later articles keep it; --reextract for earlier ones)");
+    } else {  // label, type: the articles' own again
+      int64_t key = find_entity_named(db, u[1]);
+      if (!key) {
+        report->unknown_names.push_back(u[1]);
+        continue;
+      }
+      const Named n = describe(db, key);
+      db.prepare("DELETE FROM overrides WHERE kind = ? AND name_a = ?").bind(1, kind).bind(2, n.id).run();
+      refresh_entity(db, key);
+      report->changes.push_back("take back the " + kind + " of '" + n.label + "' (" + n.id + ")");
+    }
+    ++report->edited;
   }
 }
 
@@ -255,10 +307,12 @@ Status parse_overrides(const std::string& json, const std::string& name, Overrid
   if (!d.IsObject()) return Status::error(StatusCode::kInvalidInput, name + ": expected a JSON object");
   for (auto it = d.MemberBegin(); it != d.MemberEnd(); ++it) {
     std::string key = it->name.GetString();
-    if (!it->value.IsArray() || (key != "merge" && key != "never" && key != "rename" && key != "retype" && key != "delete"))
+    if (!it->value.IsArray() ||
+        (key != "merge" && key != "never" && key != "rename" && key != "retype" && key != "delete" && key != "unset"))
       return Status::error(StatusCode::kInvalidInput,
                            name + ": unknown key '" + key +
-                               "' (expected \"merge\", \"never\", \"rename\", \"retype\" and \"delete\" lists)");
+                               "' (expected \"merge\", \"never\", \"rename\", \"retype\", \"delete\" and \"unset\" "
+                               "lists)");
     if (Status st = parse_edits(key, it->value, name, out); !st.is_ok()) return st;
     if (key != "merge" && key != "never") continue;
     size_t index = 0;
@@ -287,6 +341,7 @@ Status Store::curate(const Overrides& overrides, const CurateOptions& options, C
     for (const auto& names : overrides.merge) merge_names(db, names, report);
     for (const auto& [a, b] : overrides.never) keep_apart(db, a, b, report);
     apply_edits(db, overrides, report);
+    apply_unsets(db, overrides, report);
     if (options.dry_run) return Status::ok();  // rolled back: every change reported, none kept
     bump_version(db);
     tx.commit();

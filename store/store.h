@@ -49,6 +49,11 @@ struct Overrides {
   std::vector<std::pair<std::string, std::string>> rename;  // entity named -> its new label
   std::vector<std::pair<std::string, std::string>> retype;  // entity named -> its new type (ontology name)
   std::vector<std::string> remove;  // entities to delete ("delete" in the file); later articles too
+  // Overrides to take back ("unset"): {kind, name} for label, type and delete, {kind, a, b}
+  // for merge and never. A merge taken back splits the names apart again; a label or type
+  // goes back to what the articles say; a delete or never taken back applies to later
+  // ingests (re-extract the articles, `ingest --reextract`, for the earlier ones).
+  std::vector<std::vector<std::string>> unset;
 };
 
 // One override kept in the store: kind (merge, never, label, type, delete) and its two

@@ -372,6 +372,35 @@ TEST_CASE("rename, retype and delete hold through recounts and later ingests, an
   CHECK(kinds == std::set<std::string>{"delete", "label", "type"});
 }
 
+TEST_CASE("taking back a rename or a merge restores what the articles say", "[store][curate]") {
+  auto store = open_store(temp_dir() + "/g.db");
+  ingest(*store, putin_meets_kim("a", "Vladimir Putin bertemu Kim Jong Un."));
+  Article b = article("b", "Presiden Jokowi tiba di Moskow.");
+  add_entity(b, "Jokowi", EntityType::kPerson);
+  ingest(*store, b);
+  Article c = article("c", "Joko Widodo tiba di Beijing.");
+  add_entity(c, "Joko Widodo", EntityType::kPerson);
+  ingest(*store, c);
+  const auto original = snapshot(*store).labels;
+  store::Overrides edit;
+  edit.rename.emplace_back("Kim Jong Un", "Marsekal Kim");
+  edit.merge.push_back({"Joko Widodo", "Jokowi"});
+  store::CurateReport report;
+  REQUIRE(store->curate(edit, &report).is_ok());
+  REQUIRE(snapshot(*store).labels != original);
+  store::Overrides undo;
+  undo.unset = {{"label", "Marsekal Kim"}, {"merge", "Joko Widodo", "Jokowi"}};
+  REQUIRE(store->curate(undo, &report).is_ok());
+  CHECK(report.unknown_names.empty());
+  CHECK(snapshot(*store).labels == original);
+  std::vector<store::OverrideRow> rows;
+  REQUIRE(store->list_overrides(&rows).is_ok());
+  CHECK(rows.empty());
+  undo.unset = {{"never", "A", "B"}};
+  REQUIRE(store->curate(undo, &report).is_ok());
+  CHECK(report.unknown_names.size() == 1);  // nothing to take back: said so
+}
+
 TEST_CASE("overrides files are checked before anything is applied", "[store][curate]") {
   store::Overrides o;
   CHECK(store::parse_overrides(R"({"merge": [["A", "B", "C"]], "never": [["X", "Y"]]})", "o.json", &o).is_ok());
