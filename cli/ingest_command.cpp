@@ -94,7 +94,7 @@ struct Tally {
   std::map<std::string, size_t> outcomes;  // new, unchanged, replaced
   std::map<std::string, size_t> skipped;   // by status code name
   size_t entities_added = 0, relations_added = 0, skipped_total = 0;
-  size_t undated = 0;  // stored articles with no publication date
+  size_t undated = 0;  // articles stored by this run with no publication date
   size_t notices = 0;  // kept articles with something wrong (a "published" that is no date)
 };
 
@@ -182,7 +182,7 @@ int run_ingest(const std::vector<std::string>& args) {
       last_commit = std::chrono::steady_clock::now();
     }
     ++tally.outcomes[store::ingest_outcome_name(result.outcome)];
-    if (doc.published.empty()) ++tally.undated;
+    if (doc.published.empty() && result.outcome != store::IngestOutcome::kUnchanged) ++tally.undated;
     tally.entities_added += result.entities_added;
     tally.relations_added += result.relations_added;
     progress.advance(doc.text.size());
