@@ -44,18 +44,6 @@ void move_doc_entities(Db& db, const std::set<int64_t>& doc_entities, int64_t to
     db.prepare("UPDATE doc_entities SET entity_key = ? WHERE doc_entity_key = ?").bind(1, to).bind(2, de).run();
 }
 
-// Every entity `name` names: the one whose id it is, else all whose label or alias it is.
-std::vector<int64_t> entities_named(Db& db, const std::string& name) {
-  Statement by_id = db.prepare("SELECT entity_key FROM entities WHERE id = ?");
-  by_id.bind(1, name);
-  if (by_id.step()) return {by_id.column_int(0)};
-  Statement q = db.prepare("SELECT DISTINCT entity_key FROM aliases WHERE alias_key = ? ORDER BY entity_key");
-  q.bind(1, text::fold_key(name));
-  std::vector<int64_t> out;
-  while (q.step()) out.push_back(q.column_int(0));
-  return out;
-}
-
 struct Named {
   int64_t key = 0;
   std::string id, label, type;

@@ -142,15 +142,20 @@ std::string unused_id(Db& db, const std::string& wanted) {
   }
 }
 
-int64_t find_entity_named(Db& db, const std::string& name) {
+std::vector<int64_t> entities_named(Db& db, const std::string& name) {
   Statement by_id = db.prepare("SELECT entity_key FROM entities WHERE id = ?");
   by_id.bind(1, name);
-  if (by_id.step()) return by_id.column_int(0);
+  if (by_id.step()) return {by_id.column_int(0)};
   Statement q = db.prepare(
       "SELECT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
-      "WHERE a.alias_key = ? ORDER BY n.from_gazetteer DESC, a.entity_key LIMIT 1");
+      "WHERE a.alias_key = ? ORDER BY n.from_gazetteer DESC, a.entity_key");
   q.bind(1, text::fold_key(name));
-  return q.step() ? q.column_int(0) : 0;
+  return keys_of(q);
+}
+
+int64_t find_entity_named(Db& db, const std::string& name) {
+  const std::vector<int64_t> found = entities_named(db, name);
+  return found.empty() ? 0 : found.front();
 }
 
 namespace {

@@ -69,27 +69,21 @@ Status search_entities(Store& store, const EntitySearch& search, std::vector<Ent
 
 Status resolve_entity(Store& store, const std::string& name, std::vector<EntityRow>* candidates) {
   Db& db = store.impl().db;
+  constexpr size_t kMostCandidates = 20;
   try {
-    auto add = [&](Statement& q) {
-      while (q.step()) {
-        EntityRow r;
-        r.key = q.column_int(0);
-        r.id = q.column_text(1);
-        r.label = q.column_text(2);
-        r.type = q.column_text(3);
-        r.from_gazetteer = q.column_int(4) != 0;
-        candidates->push_back(std::move(r));
-      }
-    };
-    Statement by_id = db.prepare("SELECT entity_key, id, label, type, from_gazetteer FROM entities WHERE id = ?");
-    by_id.bind(1, name);
-    add(by_id);
-    if (!candidates->empty()) return Status::ok();
-    Statement by_name = db.prepare(
-        "SELECT DISTINCT e.entity_key, e.id, e.label, e.type, e.from_gazetteer FROM aliases a "
-        "JOIN entities e ON e.entity_key = a.entity_key WHERE a.alias_key = ? ORDER BY e.entity_key LIMIT 20");
-    by_name.bind(1, text::fold_key(name));
-    add(by_name);
+    for (int64_t key : entities_named(db, name)) {  // the rule curate and ingest use
+      if (candidates->size() == kMostCandidates) break;
+      Statement q = db.prepare("SELECT entity_key, id, label, type, from_gazetteer FROM entities WHERE entity_key = ?");
+      q.bind(1, key);
+      if (!q.step()) continue;
+      EntityRow r;
+      r.key = q.column_int(0);
+      r.id = q.column_text(1);
+      r.label = q.column_text(2);
+      r.type = q.column_text(3);
+      r.from_gazetteer = q.column_int(4) != 0;
+      candidates->push_back(std::move(r));
+    }
   } catch (const StoreError& e) {
     return failed(store, e);
   }

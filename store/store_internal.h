@@ -64,7 +64,9 @@ std::map<std::string, std::vector<Tie>> ties_of(const Extraction& x);
 MergeOutcome merge_entity(Db& db, const Entity& entity, const std::vector<Tie>& ties, int64_t doc_key,
                           const std::string& now);
 
-// The entity an id, label or alias names (gazetteer entities first), or 0.
+// Every entity a name names: the one whose id it is, else all whose label or alias it
+// is, gazetteer entities first. find_entity_named: the first of them, or 0.
+std::vector<int64_t> entities_named(Db& db, const std::string& name);
 int64_t find_entity_named(Db& db, const std::string& name);
 
 // A person's edits of one entity (entity_edits.cpp), kept as overrides: a label or a
