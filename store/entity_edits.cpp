@@ -64,6 +64,11 @@ void delete_entity(Db& db, int64_t entity_key) {
   for (const char* sql : statements) db.prepare(sql).bind(1, entity_key).run();
 }
 
+bool any_name_deleted(Db& db) {
+  Statement q = db.prepare("SELECT 1 FROM overrides WHERE kind = 'delete' LIMIT 1");
+  return q.step();
+}
+
 bool name_deleted(Db& db, const std::string& name) {
   Statement q = db.prepare("SELECT 1 FROM overrides WHERE kind = 'delete' AND name_a = ?");
   q.bind(1, text::fold_key(name));

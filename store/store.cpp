@@ -140,8 +140,9 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
   std::map<std::string, std::pair<int64_t, int64_t>> by_local_id;  // -> doc entity, entity
   const std::map<std::string, std::vector<Tie>> ties = ties_of(x);
   static const std::vector<Tie> kNoTies;
+  const bool deletions = any_name_deleted(db);  // one query an article, not one an entity
   for (const Entity& e : x.entities) {
-    if (name_deleted(db, e.label)) continue;  // the user deleted it: its relations go too
+    if (deletions && name_deleted(db, e.label)) continue;  // the user deleted it: its relations go too
     auto t = ties.find(e.id);
     MergeOutcome m = merge_entity(db, e, t == ties.end() ? kNoTies : t->second, doc_key, now);
     if (m.created) ++result->entities_added;

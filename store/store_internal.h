@@ -77,8 +77,9 @@ void retype_entity(Db& db, int64_t entity_key, const std::string& type);
 void delete_entity(Db& db, int64_t entity_key);
 // The override of `kind` ("label", "type") for the entity, if the user set one.
 std::optional<std::string> entity_override(Db& db, const char* kind, int64_t entity_key);
-// Whether the user deleted an entity that went by `name`.
+// Whether the user deleted an entity that went by `name`; whether any name is deleted.
 bool name_deleted(Db& db, const std::string& name);
+bool any_name_deleted(Db& db);
 
 // Whether the user merged `name_key` with a name of `entity_key` (curate "merge").
 bool merge_confirmed(Db& db, const std::string& name_key, int64_t entity_key);
