@@ -12,6 +12,15 @@ TEST_CASE("extract prints one JSON line per example article and exits 0", "[cli]
   CHECK_THAT(r.out, Catch::Contains("\"predicate\":\"SANCTION\""));
 }
 
+TEST_CASE("extract says an article's publication date, and only when it has one", "[cli][dates]") {
+  auto r = run(binary() + " extract " + source_dir() + "/examples/01_menlu_bertemu.txt " + source_dir() +
+               "/examples/02_bantuan_pangan.txt");
+  REQUIRE(r.exit_code == 0);
+  const std::string first = r.out.substr(0, r.out.find('\n')), second = r.out.substr(r.out.find('\n') + 1);
+  CHECK_THAT(first, Catch::Contains("\"published\":\"2023-03-14\""));
+  CHECK_THAT(second, !Catch::Contains("\"published\""));
+}
+
 TEST_CASE("the same input gives byte-identical output", "[cli]") {
   auto a = run(binary() + " extract " + source_dir() + "/examples");
   auto b = run(binary() + " extract --format jsonl " + source_dir() + "/examples");

@@ -47,6 +47,18 @@ TEST_CASE("datelines are cut from the first paragraph in their common shapes", "
   }
 }
 
+TEST_CASE("a date line is page chrome and a dated dateline is cut like any other", "[cleaner][dates]") {
+  std::string text = "T\nKamis, 14/9/2023 10:05 WIB\nJAKARTA, KOMPAS.com (14/9/2023) - Presiden tiba.";
+  auto lines = clean(text, CleanOptions{});
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[1].kind == LineKind::kChrome);
+  CHECK(line_text(text, lines[2]) == "Presiden tiba.");
+  std::string prose = "T\nPresiden tiba pada 14 September 2023 di Jakarta dan langsung bertemu menteri.";
+  auto kept = clean(prose, CleanOptions{});
+  REQUIRE(kept.size() == 2);
+  CHECK(kept[1].kind == LineKind::kBody);  // a sentence holding a date is no date line
+}
+
 TEST_CASE("a title-case line without sentence punctuation is flagged as a possible pasted headline",
           "[cleaner]") {
   std::string text =

@@ -94,6 +94,20 @@ TEST_CASE("users add entities and aliases from a JSON file", "[gazetteer]") {
   CHECK(g.entry(r->entry).id == "russia");
 }
 
+TEST_CASE("a JSON gazetteer's offices give the holder of a post on a day", "[gazetteer][dates]") {
+  auto dir = testing::temp_dir();
+  testing::write_file(dir + "/posts.json",
+                      R"({"entities": [{"label": "Ana Bara", "type": "PERSON",
+                                        "offices": ["foreign_minister@indonesia:2001-01-01..2004-12-31"]}]})");
+  Gazetteer g = Gazetteer::built_in();
+  REQUIRE(g.add_json_file(dir + "/posts.json").is_ok());
+  auto holder = g.as_of("2003-05-01").office_holder("foreign_minister", "indonesia");
+  REQUIRE(holder);
+  CHECK(g.entry(*holder).id == "ana_bara");
+  testing::write_file(dir + "/badpost.json", R"([{"label": "X", "type": "PERSON", "offices": ["menlu"]}])");
+  CHECK(g.add_json_file(dir + "/badpost.json").code() == StatusCode::kInvalidInput);
+}
+
 TEST_CASE("a malformed gazetteer file is rejected with its name and position", "[gazetteer]") {
   auto dir = testing::temp_dir();
   testing::write_file(dir + "/bad.json", R"({"entities": [{"label": "X", )");
