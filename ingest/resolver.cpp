@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -254,19 +255,23 @@ class Resolver {
       if (!former_title(ms[i])) leader[ms[i].entity] = person;  // "mantan Presiden AS Obama" leads no more
       ms[i].modifier = true;
     }
-    // "Menteri Luar Negeri Rusia Sergei Lavrov": the holder the article names for a post.
+    // Each body's post title and the person named right after it, read once for both
+    // passes below. "Menteri Luar Negeri Rusia Sergei Lavrov": the holder the article
+    // names for a post.
+    std::vector<std::optional<Offices::Titled>> office_of(ms.size());
+    std::vector<int32_t> person_after(ms.size(), -1);
     std::unordered_map<std::string, int32_t> named_holder;  // "kind@body id" -> person entity
     for (size_t i = 0; i < ms.size(); ++i) {
       if (!is_led_body(ms[i])) continue;
-      auto office = g_.office_title_before(a_.tokens, a_.sentences[ms[i].sentence].first, ms[i].first);
-      int32_t person = office ? following_person(i) : -1;
-      if (person >= 0 && !former_title(ms[i], office->first))
-        named_holder[post_key(office->kind, ms[i].entity)] = person;
+      office_of[i] = g_.office_title_before(a_.tokens, a_.sentences[ms[i].sentence].first, ms[i].first);
+      person_after[i] = following_person(i);
+      if (office_of[i] && person_after[i] >= 0 && !former_title(ms[i], office_of[i]->first))
+        named_holder[post_key(office_of[i]->kind, ms[i].entity)] = person_after[i];
     }
     std::vector<NameMention> roles;
     for (size_t i = 0; i < ms.size(); ++i) {
-      if (!is_led_body(ms[i]) || following_person(i) >= 0) continue;
-      auto office = g_.office_title_before(a_.tokens, a_.sentences[ms[i].sentence].first, ms[i].first);
+      if (!is_led_body(ms[i]) || person_after[i] >= 0) continue;
+      const std::optional<Offices::Titled>& office = office_of[i];
       const bool leader_title = after_leader_title(ms[i]);
       if (!office && !leader_title) continue;
       if (former_title(ms[i], office ? office->first : UINT32_MAX)) {  // "mantan Presiden AS": no one now
