@@ -29,7 +29,7 @@ import sys
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_POOL = "/work/shared/corpus/news/news_pool.jsonl"
 DEFAULT_BINARY = os.path.join(REPO, "build", "cli", "newsgraph")
-NAME_RULES = ("same-name", "short-form", "long-form")
+NAME_RULES = ("same-name", "short-form", "long-form", "glued-form")
 
 
 def parse_args(argv):

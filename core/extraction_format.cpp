@@ -45,10 +45,17 @@ void append_extraction_json(const Extraction& x, std::string& out) {
     key(w, "label"); string(w, e.label);
     key(w, "type"); w.String(entity_type_name(e.type));
     key(w, "source"); w.String(e.from_gazetteer ? "gazetteer" : "cues");
+    if (e.type_guessed) key(w, "type_guessed"), w.Bool(true);  // no word typed it: a default
     key(w, "aliases");
     w.StartArray();
     for (const auto& a : e.aliases) string(w, a);
     w.EndArray();
+    if (!e.glued_cores.empty()) {  // a stored person of one of these names is this entity
+      key(w, "glued_cores");
+      w.StartArray();
+      for (const auto& c : e.glued_cores) string(w, c);
+      w.EndArray();
+    }
     key(w, "mentions");
     w.StartArray();
     for (const auto& m : e.mentions) {

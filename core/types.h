@@ -40,6 +40,12 @@ struct Entity {
   std::vector<std::string> aliases;  // other surface forms seen in this article
   std::vector<Mention> mentions;
   bool from_gazetteer = false;
+  // Names inside the label that may follow glued words, longest first ("Adies Kadir" in
+  // "Fraksi Adies Kadir"): the entity is the stored person of that name, if any.
+  std::vector<std::string> glued_cores;
+  // No word in the article typed it (no title, head, cue or definition): `type` is the
+  // default for a name no gazetteer knows, a guess.
+  bool type_guessed = false;
 };
 
 struct Sentence {

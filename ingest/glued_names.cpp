@@ -47,16 +47,89 @@ void GluedNames::drop_from(NameMention& m) const {
   }
 }
 
+std::vector<uint32_t> GluedNames::core_starts(const NameMention& m) const {
+  std::vector<uint32_t> starts;
+  if (word_count(m.first, m.last) < 3) return starts;
+  uint32_t before = UINT32_MAX;  // the last word token before `first`
+  for (uint32_t first = m.first; first < m.last; ++first) {
+    const Token& t = a_.tokens[first];
+    if (!t.is_word()) continue;
+    if (before != UINT32_MAX && t.upper_initial && word_count(first, m.last) >= 2 &&
+        !is_non_name_word(t)) {
+      const std::string& word = a_.tokens[before].key;
+      // "Istri Ahmad Dhani" is his wife: a relative is another person.
+      const bool named_after = lexicon::is_org_head(word) || lexicon::is_location_head(word) ||
+                               lexicon::is_kin_word(word) ||
+                               (lexicon::is_person_title(word) && before > m.first && heads_only(m, before));
+      bool name_words = true;
+      for (uint32_t k = first; k < m.last && name_words; ++k)
+        name_words = !a_.tokens[k].is_word() || !is_non_name_word(a_.tokens[k]);
+      if (!named_after && name_words &&
+          (holds_non_name_word(m.first, first) || holds_word_used_apart(m, m.first, first, first)))
+        starts.push_back(first);
+    }
+    before = first;
+  }
+  return starts;
+}
+
+bool GluedNames::is_non_name_word(const Token& t) const {
+  return lexicon::is_function_word(t.key) || lexicon::is_common_capitalized(t.key) ||
+         lexicon::is_common_noun(t.key) || lexicon::looks_inflected(t.key) || lexicon::is_person_title(t.key) ||
+         lexicon::is_org_head(t.key) || lexicon::is_location_head(t.key) || lexicon::is_kin_word(t.key) ||
+         lexicon::is_role_noun(t.key) || (t.all_upper && t.key.size() >= 2);
+}
+
 bool GluedNames::holds_non_name_word(uint32_t first, uint32_t end) const {
   for (uint32_t k = first; k < end; ++k) {
     const Token& t = a_.tokens[k];
-    if (!t.is_word()) continue;
-    if (lexicon::is_common_capitalized(t.key) || lexicon::is_common_noun(t.key) || lexicon::looks_inflected(t.key) ||
-        lexicon::is_person_title(t.key) || lexicon::is_org_head(t.key) || lexicon::is_location_head(t.key) ||
-        (t.all_upper && t.key.size() >= 2))
-      return true;
+    if (t.is_word() && !lexicon::is_function_word(t.key) && is_non_name_word(t)) return true;
   }
   return false;
+}
+
+bool GluedNames::holds_word_used_apart(const NameMention& m, uint32_t first, uint32_t end, uint32_t name) const {
+  if (positions_.empty()) {
+    for (uint32_t k = 0; k < a_.tokens.size(); ++k)
+      if (a_.tokens[k].is_word()) positions_[a_.tokens[k].key].push_back(k);
+  }
+  const std::string& name_word = a_.tokens[name].key;
+  for (uint32_t k = first; k < end; ++k) {
+    if (!a_.tokens[k].is_word()) continue;
+    for (uint32_t p : positions_[a_.tokens[k].key]) {
+      if (p >= m.first && p < m.last) continue;
+      if (!a_.tokens[p].upper_initial) return true;  // a common word written as one
+      const NameMention* other = mention_at(p);
+      if (!other) continue;
+      bool with_name = false;
+      for (uint32_t q = other->first; q < other->last && !with_name; ++q) with_name = a_.tokens[q].key == name_word;
+      if (with_name) continue;
+      if (other->type != EntityType::kPerson) return true;  // a body's or a place's name
+    }
+  }
+  return false;
+}
+
+const NameMention* GluedNames::mention_at(uint32_t token) const {
+  const auto& ms = a_.mentions;
+  auto it = std::upper_bound(ms.begin(), ms.end(), token,
+                             [](uint32_t t, const NameMention& m) { return t < m.first; });
+  if (it == ms.begin()) return nullptr;
+  --it;
+  return token < it->last ? &*it : nullptr;
+}
+
+bool GluedNames::heads_only(const NameMention& m, uint32_t end) const {
+  // An acronym names a body ("RSUD Dr. Soetomo") unless titles typed the name a person's
+  // ("KSAD Jenderal Andika Perkasa": a post).
+  const bool acronyms_are_heads = m.type != EntityType::kPerson;
+  for (uint32_t k = m.first; k < end; ++k) {
+    const Token& t = a_.tokens[k];
+    if (t.is_word() && !lexicon::is_org_head(t.key) && !lexicon::is_location_head(t.key) &&
+        !(acronyms_are_heads && t.all_upper && t.key.size() >= 2))
+      return false;
+  }
+  return true;
 }
 
 }  // namespace newsgraph::ingest

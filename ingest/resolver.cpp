@@ -65,7 +65,7 @@ class Resolver {
     for (size_t i = 0; i < a_.mentions.size(); ++i) {
       if (a_.mentions[i].gazetteer < 0) {
         glued.drop_from(a_.mentions[i]);
-        resolve_unknown(i);
+        resolve_unknown(i, glued);
       }
     }
     vote_types();
@@ -124,7 +124,7 @@ class Resolver {
     return index;
   }
 
-  void resolve_unknown(size_t mi) {
+  void resolve_unknown(size_t mi, const GluedNames& glued) {
     NameMention& m = a_.mentions[mi];
     auto words = name_words(a_, m.first, m.last);
     std::string key;
@@ -170,6 +170,7 @@ class Resolver {
     ent.label = label_of(m.first, m.last);
     ent.id = text::slugify(ent.label);
     ent.type = m.type;
+    for (uint32_t first : glued.core_starts(m)) ent.glued_cores.push_back(label_of(first, m.last));
     // A label that collides with a gazetteer id in this article keeps its own id.
     if (by_id_.count(ent.id)) ent.id += "_" + std::string(entity_type_name(m.type));
     int32_t index = add(std::move(ent), words);
@@ -224,6 +225,8 @@ class Resolver {
       if (n > b.second) b = {k.second, n};
     }
     for (const auto& [e, b] : best) a_.entities[e].type = static_cast<EntityType>(b.first);
+    for (size_t e = 0; e < a_.entities.size(); ++e)
+      a_.entities[e].type_guessed = !a_.entities[e].from_gazetteer && !best.count(static_cast<int32_t>(e));
     // A one-word name said once, with nothing anywhere typing it, in an article long
     // enough to have introduced its actors ("Scud", "Dalai", "Qatari"), is no entity:
     // a person the article is about is named in full or with a cue somewhere.

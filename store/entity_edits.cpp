@@ -54,6 +54,7 @@ void delete_entity(Db& db, int64_t entity_key) {
       "OR object_key = ?1)",
       "DELETE FROM relations WHERE subject_key = ?1 OR object_key = ?1",
       "DELETE FROM mentions WHERE doc_entity_key IN (SELECT doc_entity_key FROM doc_entities WHERE entity_key = ?1)",
+      "DELETE FROM glued_forms WHERE doc_entity_key IN (SELECT doc_entity_key FROM doc_entities WHERE entity_key = ?1)",
       "DELETE FROM doc_entities WHERE entity_key = ?1",
       "DELETE FROM aliases WHERE entity_key = ?1",
       "DELETE FROM short_forms WHERE entity_key = ?1",

@@ -3,11 +3,20 @@
 //   gazetteer-id  a gazetteer entity merges with the stored entity of the same id;
 //   same-name     the label equals a stored label or alias of an entity of the same type
 //                 (for a one-word person name no gazetteer knows, only with a tie alike,
-//                 as for short-form, or when the user merged that name into it);
+//                 as for short-form, or when the user merged that name into it; likewise
+//                 for an acronym of two or three capitals, tied by any relation to the
+//                 same party that is no country or topic);
 //   short-form    a one-word person name equals the first or last word of exactly one
 //                 stored multi-word person name ("Kirby" -> "John Kirby") AND the article
 //                 ties it to what that person is tied to (the same body it belongs to or
 //                 leads, the same relative): a bare "Harry" is no Harry Kane;
+//   glued-form    a name with words glued in front of a person's name ("Fraksi Adies
+//                 Kadir", "Universitas Trisakti Dheatantra Dimas": the extractor offers
+//                 the names that may follow glued words) is exactly one stored person of
+//                 that name that some article typed a person (not by default); and the
+//                 other way round, such a person's full name joins the one stored entity
+//                 whose label is that name with words glued in front. Either way the
+//                 article's entity goes by the person's name, not the glued one;
 //   long-form     a multi-word person name whose first or last word is exactly one stored
 //                 one-word person, when no other full name has that word, with the same
 //                 support from the article;
@@ -22,8 +31,14 @@ namespace newsgraph::store {
 namespace {
 
 struct Decision {
+  Decision() = default;
+  Decision(int64_t key, std::string rule_name, std::string why, std::string name = {}, bool from_glued = false)
+      : entity_key(key), rule(std::move(rule_name)), detail(std::move(why)), label(std::move(name)),
+        unglue(from_glued) {}
   int64_t entity_key = 0;
   std::string rule, detail;
+  std::string label;     // glued-form: the person's name the article's entity goes by
+  bool unglue = false;   // glued-form the other way: the stored glued names become `label`
 };
 
 std::vector<int64_t> keys_of(Statement& q) {
@@ -75,6 +90,17 @@ bool shares_a_tie(Db& db, int64_t candidate, const std::vector<Tie>& ties) {
   return false;
 }
 
+}  // namespace
+
+bool is_short_acronym(const Entity& e) {
+  if (e.from_gazetteer || e.label.size() < 2 || e.label.size() > 3) return false;
+  for (char c : e.label)
+    if (c < 'A' || c > 'Z') return false;
+  return true;
+}
+
+namespace {
+
 Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std::string& type) {
   Decision d;
   std::string key = text::fold_key(e.label);
@@ -84,9 +110,10 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
     if (q.step()) return {q.column_int(0), "gazetteer-id", e.id};
   }
   std::vector<std::string> tokens = name_tokens(e.label);
-  // A one-word person name no gazetteer knows ("Harry", "Kim") is many people: it joins
-  // a stored namesake only when its article ties it alike.
-  const bool bare_name = type == "PERSON" && !e.from_gazetteer && tokens.size() == 1;
+  // A one-word person name no gazetteer knows ("Harry", "Kim") is many people, and a
+  // short acronym many things ("MV": a music video, a ship): it joins a stored namesake
+  // only when its article ties it alike.
+  const bool bare_name = (type == "PERSON" && !e.from_gazetteer && tokens.size() == 1) || is_short_acronym(e);
   {
     Statement q = db.prepare(
         "SELECT DISTINCT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
@@ -103,7 +130,32 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
       return {k, "same-name", e.label};
     }
   }
+  // Places and events are often named after a person ("Stadion Si Jalak Harupat", "Piala
+  // Martina Navratilova"); only a person or a body is taken for one with words glued on.
+  const bool may_be_glued = type == "PERSON" || type == "ORGANIZATION";
+  if (!e.from_gazetteer && may_be_glued) {
+    for (const std::string& core : e.glued_cores) {
+      Statement q = db.prepare(
+          "SELECT DISTINCT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
+          "WHERE a.alias_key = ? AND n.type = 'PERSON' AND (n.from_gazetteer = 1 OR EXISTS (SELECT 1 "
+          "FROM doc_entities de WHERE de.entity_key = n.entity_key AND de.type = 'PERSON' "
+          "AND de.type_guessed = 0)) ORDER BY n.from_gazetteer DESC, a.entity_key");
+      q.bind(1, text::fold_key(core));
+      if (int64_t k = pick(db, keys_of(q), key, true))
+        return {k, "glued-form", "'" + e.label + "' is '" + core + "' with words glued in front", core};
+    }
+  }
   if (type != "PERSON") return d;
+  if (tokens.size() >= 2 && !e.from_gazetteer && !e.type_guessed) {
+    Statement q = db.prepare(
+        "SELECT DISTINCT de.entity_key FROM glued_forms g JOIN doc_entities de "
+        "ON de.doc_entity_key = g.doc_entity_key WHERE g.core_key = ? "
+        "AND de.type IN ('PERSON', 'ORGANIZATION') ORDER BY de.entity_key");
+    q.bind(1, key);
+    if (int64_t k = pick(db, keys_of(q), key, true))
+      return {k, "glued-form", "'" + label_of(db, k) + "' is '" + e.label + "' with words glued in front",
+              e.label, true};
+  }
   if (tokens.size() == 1) {
     Statement q = db.prepare(
         "SELECT DISTINCT s.entity_key FROM short_forms s JOIN entities n ON n.entity_key = s.entity_key "
@@ -184,22 +236,63 @@ std::map<std::string, std::vector<Tie>> ties_of(const Extraction& x) {
   std::map<std::string, const Entity*> by_id;
   for (const Entity& e : x.entities) by_id[e.id] = &e;
   std::map<std::string, std::vector<Tie>> ties;
+  // A short acronym is tied by any relation to a party that is no country or topic (those
+  // are named beside everything): "MV" beside a singer is no "MV" beside a port.
+  auto tied = [](const Entity& e, const Relation& r, const Entity& other) {
+    if (r.predicate == Predicate::kMemberOf || r.predicate == Predicate::kLeads || r.predicate == Predicate::kFamily)
+      return true;
+    return is_short_acronym(e) && other.type != EntityType::kCountry && other.type != EntityType::kTopic;
+  };
   for (const Relation& r : x.relations) {
-    if (r.predicate != Predicate::kMemberOf && r.predicate != Predicate::kLeads && r.predicate != Predicate::kFamily)
-      continue;
     auto s = by_id.find(r.subject), o = by_id.find(r.object);
     if (s == by_id.end() || o == by_id.end()) continue;
-    ties[r.subject].push_back({r.predicate, o->second->id, o->second->label, o->second->from_gazetteer});
-    ties[r.object].push_back({r.predicate, s->second->id, s->second->label, s->second->from_gazetteer});
+    if (tied(*s->second, r, *o->second))
+      ties[r.subject].push_back({r.predicate, o->second->id, o->second->label, o->second->from_gazetteer});
+    if (tied(*o->second, r, *s->second))
+      ties[r.object].push_back({r.predicate, s->second->id, s->second->label, s->second->from_gazetteer});
   }
   return ties;
 }
+
+void add_glued_forms(Db& db, int64_t doc_entity_key, const std::vector<std::string>& cores) {
+  for (const std::string& core : cores)
+    db.prepare("INSERT OR IGNORE INTO glued_forms(core_key, doc_entity_key) VALUES (?, ?)")
+        .bind(1, text::fold_key(core))
+        .bind(2, doc_entity_key)
+        .run();
+}
+
+namespace {
+
+// The stored entity's article names that are `core` with words glued in front now go by
+// `core`, as a person; the entity's label, type and names follow.
+void unglue(Db& db, int64_t entity_key, const std::string& core) {
+  const char* glued = "SELECT g.doc_entity_key FROM glued_forms g JOIN doc_entities de "
+                      "ON de.doc_entity_key = g.doc_entity_key WHERE g.core_key = ?1 AND de.entity_key = ?2";
+  db.prepare(std::string("UPDATE doc_entities SET label = ?3, type = 'PERSON' WHERE doc_entity_key IN (") + glued +
+             ")")
+      .bind(1, text::fold_key(core))
+      .bind(2, entity_key)
+      .bind(3, core)
+      .run();
+  db.prepare("DELETE FROM glued_forms WHERE doc_entity_key IN (SELECT doc_entity_key FROM doc_entities "
+             "WHERE entity_key = ?1 AND label = ?2)")
+      .bind(1, entity_key)
+      .bind(2, core)
+      .run();
+  refresh_entity(db, entity_key);
+}
+
+}  // namespace
 
 MergeOutcome merge_entity(Db& db, const Entity& e, const std::vector<Tie>& ties, int64_t doc_key,
                           const std::string& now) {
   const std::string type = entity_type_name(e.type);
   Decision d = decide(db, e, ties, type);
   MergeOutcome out;
+  out.label = d.label.empty() ? e.label : d.label;
+  out.unglued = d.rule == "glued-form";
+  if (d.unglue) unglue(db, d.entity_key, d.label);
   if (d.entity_key == 0) {
     std::string id = unused_id(db, e.from_gazetteer ? e.id : text::slugify(e.label));
     db.prepare("INSERT INTO entities(id, label, type, from_gazetteer, label_key) VALUES (?, ?, ?, ?, ?)")
@@ -212,7 +305,7 @@ MergeOutcome merge_entity(Db& db, const Entity& e, const std::vector<Tie>& ties,
     d = {db.last_insert_id(), "new", id};
     add_short_forms(db, d.entity_key, e.label, type);
     out.created = true;
-  } else if (!e.from_gazetteer) {
+  } else if (!e.from_gazetteer && !out.unglued) {
     // A longer name for a non-gazetteer entity becomes its label ("Kirby" -> "John Kirby").
     Statement q = db.prepare("SELECT label, from_gazetteer FROM entities WHERE entity_key = ?");
     q.bind(1, d.entity_key);
@@ -227,7 +320,7 @@ MergeOutcome merge_entity(Db& db, const Entity& e, const std::vector<Tie>& ties,
     }
   }
   out.entity_key = d.entity_key;
-  add_alias(db, d.entity_key, e.label);
+  add_alias(db, d.entity_key, out.label);
   for (const std::string& a : e.aliases) add_alias(db, d.entity_key, a);
   db.prepare("INSERT INTO merge_log(at, doc_key, name, entity_key, rule, detail) VALUES (?, ?, ?, ?, ?, ?)")
       .bind(1, now)

@@ -159,6 +159,23 @@ UPDATE relations SET
                         WHERE e.relation_key = relations.relation_key AND d.published <> ''), '');
 )SQL";
 
+const char kGluedFormsV3[] = R"SQL(
+-- An article's entity whose label may be a person's name with words glued in front
+-- ("Fraksi Adies Kadir"): the folded name after them, one row per possible start.
+CREATE TABLE IF NOT EXISTS glued_forms (
+  core_key       TEXT NOT NULL,
+  doc_entity_key INTEGER NOT NULL REFERENCES doc_entities(doc_entity_key),
+  PRIMARY KEY (core_key, doc_entity_key)
+);
+CREATE INDEX IF NOT EXISTS glued_forms_by_doc_entity ON glued_forms(doc_entity_key);
+)SQL";
+
+bool has_column(Db& db, const char* table, const char* column) {
+  Statement q = db.prepare(std::string("SELECT 1 FROM pragma_table_info('") + table + "') WHERE name = ?");
+  q.bind(1, column);
+  return q.step();
+}
+
 int user_version(Db& db) {
   Statement s = db.prepare("PRAGMA user_version");
   s.step();
@@ -184,7 +201,17 @@ void migrate_schema(Db& db) {
     db.exec(kDatesFromPublicationV2);
     db.exec("PRAGMA user_version = 2");
   }
-  // Later versions: `if (version < 3) { ALTER ...; PRAGMA user_version = 3; }`.
+  if (version < 3) {
+    // Names that may follow glued words ("Fraksi Adies Kadir"), for the glued-form rule.
+    // Articles stored before keep their glued names until re-extracted.
+    db.exec(kGluedFormsV3);
+    // Whether no word in its article typed an entity (its type a default): a person only
+    // guessed is no person to join glued names to. Older rows count as typed.
+    if (!has_column(db, "doc_entities", "type_guessed"))
+      db.exec("ALTER TABLE doc_entities ADD COLUMN type_guessed INTEGER NOT NULL DEFAULT 0");
+    db.exec("PRAGMA user_version = 3");
+  }
+  // Later versions: `if (version < 4) { ALTER ...; PRAGMA user_version = 4; }`.
   tx.commit();
 }
 

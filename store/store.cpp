@@ -64,6 +64,8 @@ void remove_document(Db& db, int64_t doc_key) {
            "DELETE FROM evidence WHERE doc_key = ?",
            "DELETE FROM mentions WHERE doc_entity_key IN "
            "(SELECT doc_entity_key FROM doc_entities WHERE doc_key = ?)",
+           "DELETE FROM glued_forms WHERE doc_entity_key IN "
+           "(SELECT doc_entity_key FROM doc_entities WHERE doc_key = ?)",
            "DELETE FROM doc_entities WHERE doc_key = ?",
            "DELETE FROM sentences WHERE doc_key = ?",
            "DELETE FROM merge_log WHERE doc_key = ?",
@@ -148,16 +150,18 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
     if (m.created) ++result->entities_added;
     db.prepare(
           "INSERT INTO doc_entities(doc_key, local_id, label, aliases, type, from_gazetteer, "
-          "entity_key) VALUES (?, ?, ?, ?, ?, ?, ?)")
+          "entity_key, type_guessed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, doc_key)
         .bind(2, e.id)
-        .bind(3, e.label)
+        .bind(3, m.label)
         .bind(4, join_aliases(e.aliases))
-        .bind(5, entity_type_name(e.type))
+        .bind(5, m.unglued ? "PERSON" : entity_type_name(e.type))
         .bind(6, int64_t{e.from_gazetteer})
         .bind(7, m.entity_key)
+        .bind(8, int64_t{e.type_guessed && !m.unglued})
         .run();
     int64_t doc_entity = db.last_insert_id();
+    if (!m.unglued) add_glued_forms(db, doc_entity, e.glued_cores);
     by_local_id[e.id] = {doc_entity, m.entity_key};
     for (const Mention& mention : e.mentions) {
       db.prepare("INSERT INTO mentions(doc_entity_key, sentence, start, end, text) VALUES (?, ?, ?, ?, ?)")

@@ -51,7 +51,13 @@ std::string unused_id(Db& db, const std::string& wanted);
 struct MergeOutcome {
   int64_t entity_key = 0;
   bool created = false;
+  std::string label;  // the name the article's entity goes by: its label, or the person's
+                      // name its glued words were stripped from ("Fraksi Adies Kadir")
+  bool unglued = false;  // it joined a person by a name after glued words
 };
+// Records that an article's entity (doc_entity_key) may be, past words glued in front,
+// the person named each of `cores`: a person of that name stored later joins it.
+void add_glued_forms(Db& db, int64_t doc_entity_key, const std::vector<std::string>& cores);
 // A tie the article gives an entity that a namesake would not share: a body it belongs to
 // or leads, a relative (MEMBER_OF, LEADS, FAMILY), with the other party's id and label.
 struct Tie {
@@ -59,6 +65,8 @@ struct Tie {
   std::string other_id, other_label;
   bool other_from_gazetteer = false;
 };
+// An acronym of two or three capitals no gazetteer knows ("MV", "RT"): many things.
+bool is_short_acronym(const Entity& e);
 // The ties of each of the article's entities, by local id.
 std::map<std::string, std::vector<Tie>> ties_of(const Extraction& x);
 MergeOutcome merge_entity(Db& db, const Entity& entity, const std::vector<Tie>& ties, int64_t doc_key,

@@ -174,3 +174,33 @@ TEST_CASE("words glued before a person's name the article also gives alone are n
        "Yayasan Hasyim Muzadi", "ORGANIZATION", ""},
   });
 }
+
+TEST_CASE("a name after glued words the article never gives alone is offered for the store to match",
+          "[ner]") {
+  struct Offer {
+    std::string text, label;
+    std::vector<std::string> cores;
+  };
+  for (const Offer& c : std::vector<Offer>{
+           // a body or a title before the name: the names after them are offered, longest first
+           {"Ketua Fraksi Karya Bangsa Adies Kadir mengatakan rapat ditunda.", "Fraksi Karya Bangsa Adies Kadir",
+            {"Adies Kadir"}},
+           {"Koordinator ICW Adnan Topan Husodo mengatakan hal itu.", "Koordinator ICW Adnan Topan Husodo",
+            {"Adnan Topan Husodo", "Topan Husodo"}},
+           // a relative is another person, and a body named after someone keeps the name
+           {"Istri Ahmad Dhani hadir di pengadilan.", "", {}},
+           {"Pesawat mendarat di Bandara Sultan Syarif Kasim kemarin.", "Bandara Sultan Syarif Kasim", {}},
+           // a longer name of a person has no glued words
+           {"Muhammad Bobby Afif Nasution hadir di Medan.", "Muhammad Bobby Afif Nasution", {}},
+       }) {
+    INFO(c.text);
+    auto x = testing::extract_text("Judul\n\n" + c.text);
+    if (c.label.empty()) {
+      for (const Entity& e : x.entities) CHECK(e.glued_cores.empty());
+      continue;
+    }
+    const Entity* e = testing::find_entity(x, c.label);
+    REQUIRE(e);
+    CHECK(e->glued_cores == c.cores);
+  }
+}
