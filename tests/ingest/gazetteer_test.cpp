@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <cstdio>
 
 #include "ingest/gazetteer.h"
 #include "ingest/pipeline.h"
@@ -241,6 +242,42 @@ TEST_CASE("a post's title stands for whoever held that post on the article's day
   const auto named = entity_ids("\nMenteri Luar Negeri Rusia Sergei Lavrov tiba. Menlu Rusia mengkritik NATO.");
   CHECK(has(named, "sergei_lavrov"));
   CHECK(has(entity_ids("\nSekjen PBB mengecam serangan itu.", "2015-05-01"), "ban_ki_moon"));
+}
+
+TEST_CASE("the built-in posts name a head of state, a head of government and a foreign minister of every "
+          "G20 and ASEAN member on nearly every day since 2014",
+          "[gazetteer][dates]") {
+  Gazetteer g = Gazetteer::built_in();
+  const char* bodies[] = {"argentina", "australia", "brazil", "canada", "china", "france", "germany", "india",
+                          "indonesia", "italy", "japan", "mexico", "russia", "saudi_arabia", "south_africa",
+                          "south_korea", "turkey", "united_kingdom", "united_states", "european_union",
+                          "brunei", "cambodia", "laos", "malaysia", "myanmar", "philippines", "singapore",
+                          "thailand", "vietnam"};
+  // What a title before the body resolves to: a listed post's holder, else for a leader's
+  // title the body's leader.
+  auto holder = [&](const Gazetteer& day, const char* kind, const char* body) -> std::optional<uint32_t> {
+    if (day.lists_office(kind, body)) return day.office_holder(kind, body);
+    if (std::string(kind) == "foreign_minister") return std::nullopt;
+    return day.leader_on_date(body);
+  };
+  for (const char* kind : {"head_of_state", "head_of_government", "foreign_minister"}) {
+    for (const char* body : bodies) {
+      int days = 0, held = 0;
+      for (int year = 2014; year <= 2026; ++year) {
+        for (int month = 1; month <= 12; ++month) {
+          char date[11];
+          std::snprintf(date, sizeof date, "%04d-%02d-15", year, month);
+          ++days;
+          held += holder(g.as_of(date), kind, body).has_value() ? 1 : 0;
+        }
+      }
+      INFO(kind << " of " << body << ": " << held << " of " << days << " months");
+      CHECK(held * 100 >= days * 97);  // a few weeks without a minister happen (caretakers)
+    }
+  }
+  CHECK(g.entry(*holder(g.as_of("2019-05-01"), "head_of_state", "vietnam")).id == "nguyen_phu_trong");
+  CHECK(g.entry(*holder(g.as_of("2014-02-01"), "head_of_state", "turkey")).id == "abdullah_gul");
+  CHECK(g.entry(*holder(g.as_of("2017-04-01"), "head_of_state", "italy")).id == "sergio_mattarella");
 }
 
 TEST_CASE("OFFICE lines and office= posts are read, a post of an unknown office is rejected by line",
