@@ -117,6 +117,58 @@ void merge_names(Db& db, const std::vector<std::string>& names, CurateReport* re
   }
 }
 
+// An article entity that had a name as one of its other names (aliases), with the
+// aliases it keeps.
+struct AliasedName {
+  int64_t doc_entity_key = 0;
+  std::vector<std::string> kept_aliases;
+};
+
+std::vector<AliasedName> aliased_names(Db& db, int64_t entity_key, const std::string& name_key,
+                                       const std::set<int64_t>& named) {
+  std::vector<AliasedName> out;
+  Statement q = db.prepare("SELECT doc_entity_key, aliases FROM doc_entities WHERE entity_key = ?");
+  q.bind(1, entity_key);
+  while (q.step()) {
+    if (named.count(q.column_int(0))) continue;
+    AliasedName n{q.column_int(0), {}};
+    bool had = false;
+    for (std::string& alias : split_aliases(q.column_view(1))) {
+      if (text::fold_key(alias) == name_key) had = true;
+      else n.kept_aliases.push_back(std::move(alias));
+    }
+    if (had) out.push_back(std::move(n));
+  }
+  return out;
+}
+
+// The name leaves the article entity: off its aliases, and its mentions by that name go
+// to a new article entity of `split` in the same article.
+void detach_name(Db& db, const AliasedName& n, const std::string& name, const std::string& name_key,
+                 int64_t split) {
+  db.prepare("UPDATE doc_entities SET aliases = ? WHERE doc_entity_key = ?")
+      .bind(1, join_aliases(n.kept_aliases))
+      .bind(2, n.doc_entity_key)
+      .run();
+  std::vector<int64_t> mentions;
+  {
+    Statement q = db.prepare("SELECT rowid, text FROM mentions WHERE doc_entity_key = ?");
+    q.bind(1, n.doc_entity_key);
+    while (q.step())
+      if (text::fold_key(q.column_view(1)) == name_key) mentions.push_back(q.column_int(0));
+  }
+  if (mentions.empty()) return;
+  db.prepare("INSERT INTO doc_entities(doc_key, local_id, label, aliases, type, from_gazetteer, entity_key) "
+             "SELECT doc_key, local_id || '~split', ?, '', type, 0, ? FROM doc_entities WHERE doc_entity_key = ?")
+      .bind(1, name)
+      .bind(2, split)
+      .bind(3, n.doc_entity_key)
+      .run();
+  const int64_t moved_to = db.last_insert_id();
+  for (int64_t m : mentions)
+    db.prepare("UPDATE mentions SET doc_entity_key = ? WHERE rowid = ?").bind(1, moved_to).bind(2, m).run();
+}
+
 // Splits the article entities named b (or a) out of the entity both names lead to.
 void split_names(Db& db, const std::string& a, const std::string& b, CurateReport* report);
 
@@ -131,29 +183,41 @@ void split_names(Db& db, const std::string& a, const std::string& b, CurateRepor
   if (!eb) report->unknown_names.push_back(b);
   if (!ea || ea != eb) return;
   // Move out the article entities named like b, or like a when b is the label kept.
+  // Articles may also have given the name to the entity as another of its names
+  // ("Vladimir" beside "Donald Trump" in one article): the name and its mentions leave too.
   std::string leave = text::fold_key(b), name = b;
-  std::set<int64_t> group = doc_entities_where(db, ea, leave);
-  std::set<int64_t> rest = doc_entities_where(db, ea, "");
-  if (group.empty() || group.size() == rest.size()) {
+  const std::set<int64_t> rest = doc_entities_where(db, ea, "");
+  std::set<int64_t> group;
+  std::vector<AliasedName> aliased;
+  auto separable = [&] {
+    group = doc_entities_where(db, ea, leave);
+    aliased = aliased_names(db, ea, leave, group);
+    return (!group.empty() || !aliased.empty()) && group.size() < rest.size();
+  };
+  if (!separable()) {
     leave = text::fold_key(a);
     name = a;
-    group = doc_entities_where(db, ea, leave);
+    if (!separable()) return;  // nothing separable by name
   }
-  if (group.empty() || group.size() == rest.size()) return;  // nothing separable by name
-  Statement type = db.prepare("SELECT type FROM doc_entities WHERE doc_entity_key = ?");
-  type.bind(1, *group.begin());
-  type.step();
+  std::string type;
+  {
+    Statement q = db.prepare("SELECT type FROM doc_entities WHERE doc_entity_key = ?");
+    q.bind(1, group.empty() ? aliased.front().doc_entity_key : *group.begin());
+    q.step();
+    type = q.column_text(0);
+  }
   std::string id = unused_id(db, text::slugify(name));
   db.prepare("INSERT INTO entities(id, label, type, from_gazetteer, label_key) VALUES (?, ?, ?, 0, ?)")
       .bind(1, id)
       .bind(2, name)
-      .bind(3, type.column_text(0))
+      .bind(3, type)
       .bind(4, leave)
       .run();
   int64_t split = db.last_insert_id();
-  report->changes.push_back("split '" + name + "' (" + std::to_string(group.size()) + " article names) from '" +
-                            (name == b ? a : b) + "' as " + id);
+  report->changes.push_back("split '" + name + "' (" + std::to_string(group.size() + aliased.size()) +
+                            " article names) from '" + (name == b ? a : b) + "' as " + id);
   move_doc_entities(db, group, split);
+  for (const AliasedName& n : aliased) detach_name(db, n, name, leave, split);
   refresh_entity(db, split);
   refresh_entity(db, ea);
   rekey_evidence(db, group);

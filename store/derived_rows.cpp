@@ -7,7 +7,6 @@
 #include "store/store_internal.h"
 
 namespace newsgraph::store {
-namespace {
 
 std::vector<std::string> split_aliases(std::string_view joined) {
   std::vector<std::string> out;
@@ -21,7 +20,14 @@ std::vector<std::string> split_aliases(std::string_view joined) {
   return out;
 }
 
-}  // namespace
+std::string join_aliases(const std::vector<std::string>& aliases) {
+  std::string out;
+  for (const std::string& a : aliases) {
+    if (!out.empty()) out.push_back('|');
+    for (char c : a) out.push_back(c == '|' ? '/' : c);
+  }
+  return out;
+}
 
 void add_short_forms(Db& db, int64_t entity_key, const std::string& label, std::string_view type) {
   if (type != "PERSON") return;

@@ -18,15 +18,6 @@ Status store_error(const std::string& path, const StoreError& e) {
   return Status::error(StatusCode::kIoError, path + ": " + e.message);
 }
 
-std::string join_aliases(const std::vector<std::string>& aliases) {
-  std::string out;
-  for (const std::string& a : aliases) {
-    if (!out.empty()) out.push_back('|');
-    for (char c : a) out.push_back(c == '|' ? '/' : c);
-  }
-  return out;
-}
-
 struct DocRow {
   int64_t key = 0;
   std::string id, hash;

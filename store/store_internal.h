@@ -38,6 +38,11 @@ void bump_version(Db& db);
 // Folded tokens of a name: "Kim Jong-un" -> {"kim", "jong", "un"}.
 std::vector<std::string> name_tokens(const std::string& name);
 
+// An article entity's other names as doc_entities.aliases keeps them: '|'-separated (a
+// '|' inside a name becomes '/').
+std::string join_aliases(const std::vector<std::string>& aliases);
+std::vector<std::string> split_aliases(std::string_view joined);
+
 // Records a name of an entity (folded for lookup); and the first and last words of
 // a multi-word person name as its short forms.
 void add_alias(Db& db, int64_t entity_key, const std::string& alias);

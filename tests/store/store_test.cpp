@@ -273,6 +273,36 @@ TEST_CASE("curate splits a wrong merge and keeps the names apart afterwards", "[
   CHECK(snapshot(*store).labels == std::set<std::string>{"John Kirby", "Kirby", "Pentagon"});
 }
 
+TEST_CASE("curate splitting a name an article gave as another name takes the name and its mentions along",
+          "[store][curate]") {
+  auto db = temp_dir() + "/g.db";
+  auto store = open_store(db);
+  Article a = article("a", "Donald Trump menelepon. Vladimir menjawab.");
+  add_entity(a, "Donald Trump", EntityType::kPerson);
+  a.x.entities.back().aliases = {"Vladimir", "Trump"};
+  Mention m;
+  m.span = {24, 32};
+  m.text = "Vladimir";
+  a.x.entities.back().mentions.push_back(m);
+  ingest(*store, a);
+  auto on = [&](const std::string& sql) { return scalar(db, sql); };
+  REQUIRE(on("SELECT COUNT(*) FROM aliases WHERE alias_key = 'vladimir'") == 1);
+  store::Overrides o;
+  o.never.emplace_back("Donald Trump", "Vladimir");
+  store::CurateReport report;
+  REQUIRE(store->curate(o, &report).is_ok());
+  CHECK(report.split == 1);
+  CHECK(snapshot(*store).labels == std::set<std::string>{"Donald Trump", "Vladimir"});
+  CHECK(on("SELECT COUNT(*) FROM aliases a JOIN entities e USING(entity_key) WHERE a.alias_key = 'vladimir' "
+           "AND e.label = 'Donald Trump'") == 0);
+  CHECK(on("SELECT COUNT(*) FROM aliases a JOIN entities e USING(entity_key) WHERE a.alias_key = 'trump' "
+           "AND e.label = 'Donald Trump'") == 1);  // its other names stay
+  CHECK(on("SELECT COUNT(*) FROM mentions m JOIN doc_entities d USING(doc_entity_key) JOIN entities e "
+           "USING(entity_key) WHERE e.label = 'Vladimir' AND m.text = 'Vladimir'") == 1);
+  CHECK(on("SELECT COUNT(*) FROM mentions m JOIN doc_entities d USING(doc_entity_key) JOIN entities e "
+           "USING(entity_key) WHERE e.label = 'Donald Trump'") == 1);
+}
+
 TEST_CASE("a merge naming an ambiguous name is refused whole and changes nothing", "[store][curate]") {
   auto store = open_store(temp_dir() + "/g.db");
   Article a = article("a", "Georgia mengecam Rusia. Badai melanda Georgia.");
