@@ -47,6 +47,24 @@ void GluedNames::drop_from(NameMention& m) const {
   }
 }
 
+std::optional<NameMention> GluedNames::body_before(const NameMention& m, uint32_t first) const {
+  uint32_t last = m.first;
+  while (last > first && !a_.tokens[last - 1].is_word()) --last;
+  if (last <= first || !a_.tokens[first].is_word()) return std::nullopt;
+  const Token& head = a_.tokens[first];
+  NameMention body;
+  if (lexicon::is_org_head(head.key) || (head.all_upper && head.key.size() >= 2))
+    body.type = EntityType::kOrganization;
+  else if (lexicon::is_location_head(head.key))
+    body.type = EntityType::kLocation;
+  else
+    return std::nullopt;  // "Kontrak Borja Valero": a common word, no body
+  body.first = first;
+  body.last = last;
+  body.sentence = m.sentence;
+  return body;
+}
+
 std::vector<uint32_t> GluedNames::core_starts(const NameMention& m) const {
   std::vector<uint32_t> starts;
   if (word_count(m.first, m.last) < 3) return starts;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -25,6 +26,12 @@ class GluedNames {
   // before the name is no body's or place's head ("Yayasan Abdurrahman Wahid" is named
   // after him). A longer name ("Nguyen Phu Trong") stays whole. O(words²) per mention.
   void drop_from(NameMention& m) const;
+
+  // The body named by the words drop_from() took off m's front ([first, m.first)): a
+  // mention of an organisation or a place when they open with a body's or place's head
+  // or an acronym ("BPBD Kabupaten Sukabumi" of "Kepala BPBD Kabupaten Sukabumi Yana
+  // Rusyana"), so that the title before them still says the person's post there.
+  std::optional<NameMention> body_before(const NameMention& m, uint32_t first) const;
 
   // Where a person's name could start inside m after glued words, longest name first:
   // the words before it hold a word no name is made of or one the article uses apart

@@ -64,8 +64,15 @@ class Resolver {
     const GluedNames glued(a_);
     for (size_t i = 0; i < a_.mentions.size(); ++i) {
       if (a_.mentions[i].gazetteer < 0) {
+        const uint32_t first = a_.mentions[i].first;
         glued.drop_from(a_.mentions[i]);
         resolve_unknown(i, glued);
+        if (first == a_.mentions[i].first) continue;
+        if (auto body = glued.body_before(a_.mentions[i], first)) {  // stays in text order
+          a_.mentions.insert(a_.mentions.begin() + static_cast<std::ptrdiff_t>(i), *body);
+          resolve_unknown(i, glued);
+          ++i;
+        }
       }
     }
     vote_types();

@@ -192,3 +192,15 @@ TEST_CASE("a Balinese name keeps its 'I' and the body before it loses it", "[rel
   CHECK(find_relation(run("Ketua Komisi I DPR Meutya Hafid menolak usulan itu."), "Meutya Hafid",
                       Predicate::kLeads, "Komisi I DPR"));
 }
+
+TEST_CASE("a body glued before a person's name, stripped off it, still gives the title's post there",
+          "[relations]") {
+  auto x = run("Kepala BPBD Kabupaten Sukabumi Yana Rusyana mengatakan banjir surut. \"Warga sudah kembali,\" "
+               "kata Yana Rusyana.");
+  require_named(x, {"Yana Rusyana", "BPBD Kabupaten Sukabumi"});
+  CHECK(find_relation(x, "Yana Rusyana", Predicate::kLeads, "BPBD Kabupaten Sukabumi"));
+  // a common word glued on is no body
+  auto common = run("Kontrak Borja Valero dengan Fiorentina selesai. Borja Valero tiba di Florence kemarin.");
+  require_named(common, {"Borja Valero"});
+  CHECK_FALSE(testing::find_entity(common, "Kontrak"));
+}
