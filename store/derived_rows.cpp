@@ -70,7 +70,20 @@ struct Name {
   std::string label, type;
   bool gazetteer;
   std::vector<std::string> aliases;
+  bool type_guessed;
 };
+
+// The type its articles vote for (an article whose words typed it counts kTypedVote
+// times one that guessed); a tie keeps the best-supported name's, a gazetteer's holds.
+std::string type_of(const std::vector<Name>& names, const Name& best) {
+  if (best.gazetteer) return best.type;
+  std::map<std::string, int> votes;
+  for (const Name& n : names) votes[n.type] += n.type_guessed ? 1 : kTypedVote;
+  std::string type = best.type;
+  for (const auto& [t, count] : votes)
+    if (count > votes[type]) type = t;
+  return type;
+}
 
 // Whether the words of `part` begin or end the words of `whole`, which has more.
 bool extends(const std::vector<std::string>& whole, const std::vector<std::string>& part) {
@@ -110,12 +123,12 @@ const Name* best_supported_name(const std::vector<Name>& names) {
 void refresh_entity(Db& db, int64_t entity_key) {
   std::vector<Name> names;
   Statement q = db.prepare(
-      "SELECT label, type, from_gazetteer, aliases FROM doc_entities WHERE entity_key = ? "
+      "SELECT label, type, from_gazetteer, aliases, type_guessed FROM doc_entities WHERE entity_key = ? "
       "ORDER BY doc_entity_key");
   q.bind(1, entity_key);
   while (q.step())
     names.push_back({q.column_text(0), q.column_text(1), q.column_int(2) != 0,
-                     split_aliases(q.column_view(3))});
+                     split_aliases(q.column_view(3)), q.column_int(4) != 0});
   for (const char* sql : {"DELETE FROM aliases WHERE entity_key = ?",
                           "DELETE FROM short_forms WHERE entity_key = ?"}) {
     db.prepare(sql).bind(1, entity_key).run();
@@ -127,7 +140,7 @@ void refresh_entity(Db& db, int64_t entity_key) {
   }
   const Name* best = best_supported_name(names);
   const std::string label = entity_override(db, "label", entity_key).value_or(best->label);  // a rename holds
-  const std::string type = entity_override(db, "type", entity_key).value_or(best->type);
+  const std::string type = entity_override(db, "type", entity_key).value_or(type_of(names, *best));
   db.prepare("UPDATE entities SET label = ?, label_key = ?, type = ? WHERE entity_key = ?")
       .bind(1, label)
       .bind(2, text::fold_key(label))

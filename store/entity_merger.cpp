@@ -1,7 +1,9 @@
 // Cross-article entity resolution: which store entity an article's entity is.
 // Rules, in order (each logged under its name in merge_log):
 //   gazetteer-id  a gazetteer entity merges with the stored entity of the same id;
-//   same-name     the label equals a stored label or alias of an entity of the same type
+//   same-name     the label equals a stored label or alias of an entity of the same type,
+//                 or, for a name of two words or more, of another type when one of the
+//                 two types was only guessed (no word in any of its articles gave it)
 //                 (for a one-word person name no gazetteer knows, only with a tie alike,
 //                 as for short-form, or when the user merged that name into it; likewise
 //                 for an acronym of two or three capitals, tied by any relation to the
@@ -39,6 +41,7 @@ struct Decision {
   std::string rule, detail;
   std::string label;     // glued-form: the person's name the article's entity goes by
   bool unglue = false;   // glued-form the other way: the stored glued names become `label`
+  bool revote_type = false;  // joined across types: the articles' votes type the entity
 };
 
 std::vector<int64_t> keys_of(Statement& q) {
@@ -128,6 +131,36 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
       if (int64_t k = pick(db, tied, key, false)) return {k, "same-name", e.label + ", tied alike"};
     } else if (int64_t k = pick(db, candidates, key, false)) {
       return {k, "same-name", e.label};
+    }
+  }
+  // A type no word gave is a guess, and a guess yields to a type some article gave: a
+  // "Kelapa Gading" guessed a person here is the district typed elsewhere; and a typed
+  // name joins a stored one whose type was only ever guessed, and types it.
+  if (!e.from_gazetteer && tokens.size() >= 2 && !is_short_acronym(e)) {
+    if (e.type_guessed) {
+      Statement q = db.prepare(
+          "SELECT DISTINCT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
+          "WHERE a.alias_key = ? AND n.type <> ? AND (n.from_gazetteer = 1 OR EXISTS (SELECT 1 FROM "
+          "doc_entities de WHERE de.entity_key = n.entity_key AND de.type = n.type AND de.type_guessed = 0)) "
+          "ORDER BY n.from_gazetteer DESC, a.entity_key");
+      q.bind(1, key).bind(2, type);
+      if (int64_t k = pick(db, keys_of(q), key, true)) {
+        Decision typed{k, "same-name", e.label + ", typed elsewhere"};
+        typed.revote_type = true;
+        return typed;
+      }
+    } else {
+      Statement q = db.prepare(
+          "SELECT DISTINCT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
+          "WHERE a.alias_key = ? AND n.type <> ? AND n.from_gazetteer = 0 AND NOT EXISTS (SELECT 1 FROM "
+          "doc_entities de WHERE de.entity_key = n.entity_key AND de.type_guessed = 0) AND NOT EXISTS "
+          "(SELECT 1 FROM overrides o WHERE o.kind = 'type' AND o.name_a = n.id) ORDER BY a.entity_key");
+      q.bind(1, key).bind(2, type);
+      if (int64_t k = pick(db, keys_of(q), key, true)) {
+        Decision typed{k, "same-name", e.label + ", its type only guessed before"};
+        typed.revote_type = true;
+        return typed;
+      }
     }
   }
   // Places and events are often named after a person ("Stadion Si Jalak Harupat", "Piala
@@ -285,6 +318,31 @@ void unglue(Db& db, int64_t entity_key, const std::string& core) {
 
 }  // namespace
 
+// The entity's type by its articles' votes and the joining article's (a type a word gave
+// counts three times a guess), unless the user set it or a gazetteer did.
+void revote_type(Db& db, int64_t entity_key, const std::string& joining_type, bool joining_guessed) {
+  std::map<std::string, int> votes{{joining_type, joining_guessed ? 1 : kTypedVote}};
+  Statement q = db.prepare(
+      "SELECT type, SUM(CASE WHEN type_guessed = 1 THEN 1 ELSE ?2 END) FROM doc_entities "
+      "WHERE entity_key = ?1 GROUP BY type");
+  q.bind(1, entity_key).bind(2, int64_t{kTypedVote});
+  while (q.step()) votes[q.column_text(0)] += static_cast<int>(q.column_int(1));
+  Statement now = db.prepare("SELECT type, label, id, from_gazetteer FROM entities WHERE entity_key = ?");
+  now.bind(1, entity_key);
+  if (!now.step() || now.column_int(3) != 0) return;
+  const std::string current = now.column_text(0), label = now.column_text(1), id = now.column_text(2);
+  std::string type = current;
+  for (const auto& [t, n] : votes)
+    if (n > votes[type]) type = t;
+  if (type == current) return;
+  Statement overridden = db.prepare("SELECT 1 FROM overrides WHERE kind = 'type' AND name_a = ?");
+  overridden.bind(1, id);
+  if (overridden.step()) return;
+  db.prepare("UPDATE entities SET type = ? WHERE entity_key = ?").bind(1, type).bind(2, entity_key).run();
+  db.prepare("DELETE FROM short_forms WHERE entity_key = ?").bind(1, entity_key).run();
+  add_short_forms(db, entity_key, label, type);
+}
+
 MergeOutcome merge_entity(Db& db, const Entity& e, const std::vector<Tie>& ties, int64_t doc_key,
                           const std::string& now) {
   const std::string type = entity_type_name(e.type);
@@ -293,6 +351,7 @@ MergeOutcome merge_entity(Db& db, const Entity& e, const std::vector<Tie>& ties,
   out.label = d.label.empty() ? e.label : d.label;
   out.unglued = d.rule == "glued-form";
   if (d.unglue) unglue(db, d.entity_key, d.label);
+  if (d.revote_type) revote_type(db, d.entity_key, type, e.type_guessed);
   if (d.entity_key == 0) {
     std::string id = unused_id(db, e.from_gazetteer ? e.id : text::slugify(e.label));
     db.prepare("INSERT INTO entities(id, label, type, from_gazetteer, label_key) VALUES (?, ?, ?, ?, ?)")

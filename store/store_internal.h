@@ -70,6 +70,9 @@ struct Tie {
   std::string other_id, other_label;
   bool other_from_gazetteer = false;
 };
+// In an entity's type vote, an article whose words typed it counts this many times one
+// that only guessed its type.
+constexpr int kTypedVote = 3;
 // An acronym of two or three capitals no gazetteer knows ("MV", "RT"): many things.
 bool is_short_acronym(const Entity& e);
 // The ties of each of the article's entities, by local id.

@@ -100,3 +100,44 @@ TEST_CASE("glued names join no person whose type was only a default, and no plac
   ingest(*store, bare);
   CHECK(snapshot(*store).labels.count("Ketua Panitia Budi Santoso"));
 }
+
+TEST_CASE("a name whose type was only guessed is the stored name of the type an article gave it",
+          "[store][merge]") {
+  auto db = temp_dir() + "/g.db";
+  auto store = open_store(db);
+  auto guessed_person = [](const std::string& id) {
+    Article a = article(id, "Banjir melanda Kelapa Gading kemarin.");
+    add_entity(a, "Kelapa Gading", EntityType::kPerson);
+    a.x.entities.back().type_guessed = true;
+    return a;
+  };
+  Article district = article("a", "Warga Kecamatan Kelapa Gading mengungsi.");
+  add_entity(district, "Kelapa Gading", EntityType::kLocation);
+  // a guess joins the typed name, either order of arrival, and the type the words gave holds
+  ingest(*store, guessed_person("b"));
+  ingest(*store, district);
+  ingest(*store, guessed_person("c"));
+  store::StoreCounts counts;
+  REQUIRE(store->counts(&counts).is_ok());
+  CHECK(counts.entities == 1);
+  CHECK(text_of(db, "SELECT type FROM entities") == "LOCATION");
+  // two articles whose words typed one name two ways keep two entities
+  Article person = article("d", "Kata Kelapa Gading, juru bicara panitia.");
+  add_entity(person, "Kelapa Gading", EntityType::kPerson);
+  ingest(*store, person);
+  REQUIRE(store->counts(&counts).is_ok());
+  CHECK(counts.entities == 2);
+  // many guesses outvote one article's typing ("Lewis Hamilton" beside "tim" once)
+  auto db2 = temp_dir() + "/g2.db";
+  auto other = open_store(db2);
+  Article once = article("a", "Tim Lewis Hamilton menang.");
+  add_entity(once, "Lewis Hamilton", EntityType::kOrganization);
+  ingest(*other, once);
+  for (const char* id : {"b", "c", "d", "e"}) {
+    Article a = article(id, std::string("Lewis Hamilton menang lagi di seri ") + id + ".");
+    add_entity(a, "Lewis Hamilton", EntityType::kPerson);
+    a.x.entities.back().type_guessed = true;
+    ingest(*other, a);
+  }
+  CHECK(text_of(db2, "SELECT type || ' ' || COUNT(*) FROM entities") == "PERSON 1");
+}
