@@ -411,6 +411,8 @@ class Recognizer {
       nm.type = type_from_context(a_, g_, a_.sentences[s], first, last, &nm.guessed);
     }
     if (nm.guessed && only_common_words(first, last)) return;
+    // A title before common nouns ("Pengamat Pemberantasan Korupsi") names a field, no one.
+    if (nm.type == EntityType::kPerson && only_dictionary_nouns(first, last)) return;
     a_.mentions.push_back(nm);
   }
 
@@ -420,6 +422,21 @@ class Recognizer {
       if (a_.tokens[k].is_word() && !test(a_.tokens[k].key)) return false;
     }
     return true;
+  }
+
+  // Two words or more, each a common or generic noun, a function word or an inflected
+  // word, and one at least a noun of the lexicon ("Pemberantasan Korupsi"; a word that
+  // only looks inflected is no noun: "Sutarman", "Perlman" are names).
+  bool only_dictionary_nouns(uint32_t first, uint32_t last) const {
+    int words = 0, nouns = 0;
+    for (uint32_t k = first; k < last; ++k) {
+      const Token& t = a_.tokens[k];
+      if (!t.is_word()) continue;
+      ++words;
+      if (lexicon::is_common_noun(t.key) || lexicon::is_generic_noun(t.key)) ++nouns;
+      else if (!lexicon::is_function_word(t.key) && !lexicon::looks_inflected(t.key)) return false;
+    }
+    return words >= 2 && nouns >= 1;
   }
 
   bool only_common_words(uint32_t first, uint32_t last) const {

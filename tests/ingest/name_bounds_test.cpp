@@ -204,3 +204,12 @@ TEST_CASE("a name after glued words the article never gives alone is offered for
     CHECK(e->glued_cores == c.cores);
   }
 }
+
+TEST_CASE("a title before common nouns names a field, no person, while a one-word name after it stays",
+          "[ner]") {
+  auto field = testing::extract_text("Judul\n\nHal itu disampaikan Pengamat Pemberantasan Korupsi, Kristiawanto.");
+  CHECK_FALSE(testing::find_entity(field, "Pemberantasan Korupsi"));
+  CHECK(testing::find_entity(field, "Kristiawanto"));
+  auto name = testing::extract_text("Judul\n\nKepala Desa Sutarman mengatakan warga sudah kembali.");
+  CHECK(testing::find_entity(name, "Sutarman"));
+}
