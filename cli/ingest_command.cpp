@@ -165,16 +165,22 @@ int run_ingest(const std::vector<std::string>& args) {
   ingest::ReadCallbacks callbacks;
   callbacks.on_document = [&](const Document& doc, bool title_in_text) {
     if (!store_failure.is_ok()) return;  // the store failed: read on only to finish quickly
-    Extraction x;
-    if (Status failed = extractor.try_extract(doc, title_in_text, &x); !failed.is_ok()) {
-      callbacks.on_skip(failed);  // this article only: the store is untouched by it
-      return;
-    }
     store::IngestResult result;
-    Status s = store->ingest(doc, x, flags.store, &result);
-    if (!s.is_ok()) {
+    bool unchanged = false;  // stored already: nothing to extract
+    if (Status s = store->unchanged(doc, flags.store, &unchanged, &result); !s.is_ok()) {
       store_failure = s;
       return;
+    }
+    if (!unchanged) {
+      Extraction x;
+      if (Status failed = extractor.try_extract(doc, title_in_text, &x); !failed.is_ok()) {
+        callbacks.on_skip(failed);  // this article only: the store is untouched by it
+        return;
+      }
+      if (Status s = store->ingest(doc, x, flags.store, &result); !s.is_ok()) {
+        store_failure = s;
+        return;
+      }
     }
     if (std::chrono::steady_clock::now() - last_commit > kCommitEvery) {
       store_failure = store->commit_batch();

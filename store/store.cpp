@@ -240,6 +240,31 @@ Status Store::open(const std::string& path, const StoreOptions& options, std::un
   return Status::ok();
 }
 
+Status Store::unchanged(const Document& doc, const IngestOptions& options, bool* is_unchanged,
+                        IngestResult* result) {
+  Db& db = impl_->db;
+  *is_unchanged = false;
+  *result = IngestResult{};
+  result->doc_id = doc.id;
+  if (options.reextract) return Status::ok();
+  try {
+    const std::string hash = content_hash(doc.text);
+    DocRow existing;
+    if (find_document(db, "SELECT doc_key, id, content_hash FROM documents WHERE id = ?", doc.id, &existing)) {
+      *is_unchanged = existing.hash == hash;
+    } else if (find_document(db, "SELECT doc_key, id, content_hash FROM documents WHERE content_hash = ? "
+                                 "ORDER BY doc_key LIMIT 1",
+                             hash, &existing)) {
+      *is_unchanged = true;
+      result->doc_id = existing.id;
+    }
+    if (*is_unchanged) result->outcome = IngestOutcome::kUnchanged;
+  } catch (const StoreError& e) {
+    return store_error(path_, e);
+  }
+  return Status::ok();
+}
+
 Status Store::ingest(const Document& doc, const Extraction& extraction, const IngestOptions& options,
                      IngestResult* result) {
   Db& db = impl_->db;

@@ -97,6 +97,11 @@ class Store {
   }
   Status ingest(const Document& doc, const Extraction& extraction, const IngestOptions& options, IngestResult* result);
 
+  // Whether ingesting `doc` would change nothing (its id with the same text, or its text
+  // under another id, and no re-extraction asked): a caller may skip extracting it. Sets
+  // result as ingest() would. Read-only.
+  Status unchanged(const Document& doc, const IngestOptions& options, bool* is_unchanged, IngestResult* result);
+
   // Groups the following writes into one commit, for bulk ingest: each article stays
   // atomic (a savepoint), and a crash loses whole articles since the last commit,
   // never part of one. commit_batch() makes them durable. Without a batch, every

@@ -519,3 +519,27 @@ TEST_CASE("queries inside a read snapshot see one state while another connection
   CHECK(during.documents == 1);  // the write landed, but not in this snapshot
   CHECK(after.documents == 2);
 }
+
+TEST_CASE("a store tells before extraction whether an article would change nothing", "[store]") {
+  auto store = open_store(temp_dir() + "/g.db");
+  Article a = putin_meets_kim("a", "Vladimir Putin bertemu Kim Jong Un di Pyongyang.");
+  ingest(*store, a);
+  bool same = false;
+  store::IngestResult r;
+  REQUIRE(store->unchanged(a.doc, {}, &same, &r).is_ok());
+  CHECK(same);
+  CHECK(r.outcome == store::IngestOutcome::kUnchanged);
+  Document copy = a.doc;  // the same text under another id: a syndicated copy
+  copy.id = "b";
+  REQUIRE(store->unchanged(copy, {}, &same, &r).is_ok());
+  CHECK(same);
+  CHECK(r.doc_id == "a");
+  Document edited = a.doc;
+  edited.text += " Keduanya makan malam.";
+  REQUIRE(store->unchanged(edited, {}, &same, &r).is_ok());
+  CHECK_FALSE(same);
+  store::IngestOptions again;
+  again.reextract = true;
+  REQUIRE(store->unchanged(a.doc, again, &same, &r).is_ok());
+  CHECK_FALSE(same);
+}
