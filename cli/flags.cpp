@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 
 #include "cli/exit_codes.h"
 #include "core/dates.h"
@@ -38,6 +39,23 @@ bool FlagReader::number(size_t* out, size_t max) {
   }
   *out = parsed;
   return true;
+}
+
+bool FlagReader::jobs(size_t* out) {
+  std::string flag = arg();
+  size_t n = 0;
+  if (!number(&n, 256)) return false;
+  if (n == 0) {
+    usage_error(flag + " takes 1 to 256 threads, not 0");
+    return false;
+  }
+  *out = n;
+  return true;
+}
+
+size_t default_jobs() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : cores;
 }
 
 bool FlagReader::date(std::string* out) {

@@ -29,6 +29,9 @@ class FlagReader {
   // The same, for an ISO date of a real day ("2019-01-01").
   bool date(std::string* out);
 
+  // The same, for a number of threads: 1 to 256.
+  bool jobs(size_t* out);
+
   // Prints "newsgraph <command>: <message>" and returns the usage exit code.
   int usage_error(const std::string& message) const;
   int unknown_option(const char* help) const;
@@ -38,6 +41,9 @@ class FlagReader {
   const std::vector<std::string>& args_;
   size_t index_ = static_cast<size_t>(-1);
 };
+
+// The threads `--jobs` defaults to: the machine's cores (1 when unknown).
+size_t default_jobs();
 
 // Sum of the sizes of the regular files under these inputs ("-" counts 0), for ETAs.
 size_t total_input_bytes(const std::vector<std::string>& inputs);

@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/flags.h"
+#include "cli/ordered_pool.h"
 #include "cli/progress.h"
 #include "ingest/document_reader.h"
 #include "ingest/pipeline.h"
@@ -39,6 +40,9 @@ const char kHelp[] =
     "  --reextract           extract again the articles already stored (same id and\n"
     "                        text) and replace exactly what their old extraction\n"
     "                        produced: how a new gazetteer, cue file or date reaches them\n"
+    "  --jobs N              extract on N threads (default: the machine's cores); one\n"
+    "                        thread writes, in input order: the store is the same\n"
+    "                        whatever N\n"
     "  --json                print the summary as one JSON object\n"
     "  --quiet               do not report skipped inputs on standard error\n"
     "  -h, --help            show this help\n"
@@ -49,6 +53,7 @@ const char kHelp[] =
 struct IngestFlags {
   std::string db = "newsgraph.db";
   bool json = false, quiet = false;
+  size_t jobs = default_jobs();
   ingest::ExtractorOptions extractor;
   ingest::ReadOptions read;
   store::IngestOptions store;
@@ -70,6 +75,8 @@ int parse(const std::vector<std::string>& args, IngestFlags& flags) {
     } else if (f.is("--cues")) {
       if (!f.value(&v)) return kExitUsage;
       flags.extractor.cue_files.push_back(v);
+    } else if (f.is("--jobs")) {
+      if (!f.jobs(&flags.jobs)) return kExitUsage;
     } else if (f.is("--max-bytes")) {
       if (!f.number(&flags.read.max_article_bytes)) return kExitUsage;
     } else if (f.is("--published")) {
@@ -163,35 +170,58 @@ int run_ingest(const std::vector<std::string>& args) {
   Status store_failure = store->begin_batch();
   Progress progress(total_input_bytes(flags.inputs));
   ingest::ReadCallbacks callbacks;
-  callbacks.on_document = [&](const Document& doc, bool title_in_text) {
-    if (!store_failure.is_ok()) return;  // the store failed: read on only to finish quickly
-    store::IngestResult result;
+  // Workers extract; this thread asks the store what is unchanged before handing an
+  // article out, and writes the extractions in input order.
+  struct Job {
+    Document doc;
+    bool title_in_text = false;
     bool unchanged = false;  // stored already: nothing to extract
-    if (Status s = store->unchanged(doc, flags.store, &unchanged, &result); !s.is_ok()) {
-      store_failure = s;
-      return;
-    }
-    if (!unchanged) {
-      Extraction x;
-      if (Status failed = extractor.try_extract(doc, title_in_text, &x); !failed.is_ok()) {
-        callbacks.on_skip(failed);  // this article only: the store is untouched by it
-        return;
-      }
-      if (Status s = store->ingest(doc, x, flags.store, &result); !s.is_ok()) {
-        store_failure = s;
-        return;
-      }
-    }
-    if (std::chrono::steady_clock::now() - last_commit > kCommitEvery) {
-      store_failure = store->commit_batch();
-      if (store_failure.is_ok()) store_failure = store->begin_batch();
-      last_commit = std::chrono::steady_clock::now();
-    }
+    store::IngestResult result;
+    Status extracted;
+    Extraction x;
+  };
+  auto record = [&](const Document& doc, const store::IngestResult& result) {
     ++tally.outcomes[store::ingest_outcome_name(result.outcome)];
     if (doc.published.empty() && result.outcome != store::IngestOutcome::kUnchanged) ++tally.undated;
     tally.entities_added += result.entities_added;
     tally.relations_added += result.relations_added;
     progress.advance(doc.text.size());
+  };
+  OrderedPool<Job, Job> pool(
+      flags.jobs,
+      [&](Job& job) {  // on a worker
+        if (!job.unchanged) job.extracted = extractor.try_extract(job.doc, job.title_in_text, &job.x);
+        return std::move(job);
+      },
+      [&](Job& job) {  // on this thread, in input order
+        if (!store_failure.is_ok()) return;
+        if (!job.unchanged) {
+          if (!job.extracted.is_ok()) {
+            callbacks.on_skip(job.extracted);  // this article only: the store is untouched by it
+            return;
+          }
+          if (Status s = store->ingest(job.doc, job.x, flags.store, &job.result); !s.is_ok()) {
+            store_failure = s;
+            return;
+          }
+        }
+        if (std::chrono::steady_clock::now() - last_commit > kCommitEvery) {
+          store_failure = store->commit_batch();
+          if (store_failure.is_ok()) store_failure = store->begin_batch();
+          last_commit = std::chrono::steady_clock::now();
+        }
+        record(job.doc, job.result);
+      });
+  callbacks.on_document = [&](const Document& doc, bool title_in_text) {
+    if (!store_failure.is_ok()) return;  // the store failed: read on only to finish quickly
+    Job job;
+    job.doc = doc;
+    job.title_in_text = title_in_text;
+    if (Status s = store->unchanged(doc, flags.store, &job.unchanged, &job.result); !s.is_ok()) {
+      store_failure = s;
+      return;
+    }
+    pool.submit(std::move(job));
   };
   callbacks.on_skip = [&](const Status& s) {
     ++tally.skipped_total;
@@ -207,6 +237,7 @@ int run_ingest(const std::vector<std::string>& args) {
     if (!store_failure.is_ok()) break;
     reader.read(input);
   }
+  pool.finish();
   progress.finish();
   if (store_failure.is_ok()) store_failure = store->commit_batch();
   if (!store_failure.is_ok()) {

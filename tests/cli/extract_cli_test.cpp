@@ -27,6 +27,26 @@ TEST_CASE("the same input gives byte-identical output", "[cli]") {
   CHECK(a.out == b.out);
 }
 
+TEST_CASE("extract on several threads prints what one thread prints, in input order, skips included",
+          "[cli]") {
+  auto dir = temp_dir();
+  write_file(dir + "/b_bad.txt", "Judul\n\xFE\xFF rusak\n");
+  std::string inputs = dir + " " + source_dir() + "/examples";
+  const auto shared = shared_dir();
+  if (shared.empty()) WARN("../shared absent: the examples only");
+  else inputs += " " + shared + "/corpus/dev " + shared + "/corpus/seeds";
+  for (const char* format : {"jsonl", "text"}) {
+    auto one = run(binary() + " extract --jobs 1 --format " + format + " " + inputs, temp_dir() + "/err1");
+    auto four = run(binary() + " extract --jobs 4 --format " + format + " " + inputs, temp_dir() + "/err4");
+    CHECK(one.exit_code == 1);  // the bad file, named and skipped on both
+    CHECK(four.exit_code == 1);
+    CHECK(one.out.size() > 1000);
+    CHECK(four.out == one.out);
+  }
+  CHECK(run(binary() + " extract --jobs 0 " + inputs).exit_code == 2);
+  CHECK(run(binary() + " extract --jobs lots " + inputs).exit_code == 2);
+}
+
 TEST_CASE("a bad input is named on stderr, the others are processed, and the exit code is 1", "[cli]") {
   auto dir = temp_dir();
   write_file(dir + "/bad.txt", "Judul\n\xFE\xFF rusak\n");

@@ -84,6 +84,29 @@ TEST_CASE("on the seed articles the four main actors have the highest degree and
   CHECK(drift.out == "0\n");
 }
 
+TEST_CASE("ingest on several threads writes the store one thread writes", "[cli][store]") {
+  std::string inputs = source_dir() + "/examples";
+  const auto shared = shared_dir();
+  if (shared.empty()) WARN("../shared absent: the examples only");
+  else inputs += " " + shared + "/corpus/dev " + shared + "/corpus/seeds";
+  auto dir = temp_dir();
+  REQUIRE(run(binary() + " ingest --quiet --jobs 1 --db " + dir + "/one.db " + inputs).exit_code == 0);
+  REQUIRE(run(binary() + " ingest --quiet --jobs 3 --db " + dir + "/three.db " + inputs).exit_code == 0);
+  for (const char* sql : {"SELECT id, label, type FROM entities ORDER BY id",
+                          "SELECT d.id, e.label, e.type FROM doc_entities e JOIN documents d USING(doc_key) "
+                          "ORDER BY 1, 2, 3",
+                          "SELECT s.id, r.predicate, o.id, r.weight, r.evidence_count FROM relations r "
+                          "JOIN entities s ON s.entity_key = r.subject_key JOIN entities o "
+                          "ON o.entity_key = r.object_key ORDER BY 1, 2, 3",
+                          "SELECT name, rule, detail FROM merge_log ORDER BY 1, 2, 3"}) {
+    INFO(sql);
+    auto one = run("sqlite3 " + dir + "/one.db \"" + sql + "\"");
+    auto three = run("sqlite3 " + dir + "/three.db \"" + sql + "\"");
+    CHECK_FALSE(one.out.empty());
+    CHECK(three.out == one.out);
+  }
+}
+
 TEST_CASE("a bad input is skipped with exit code 1 and what was stored stays", "[cli][store]") {
   auto db = temp_dir() + "/g.db";
   REQUIRE(run(binary() + " ingest --db " + db + " " + source_dir() + "/examples").exit_code == 0);
