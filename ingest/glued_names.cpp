@@ -107,15 +107,13 @@ bool GluedNames::holds_non_name_word(uint32_t first, uint32_t end) const {
 }
 
 bool GluedNames::holds_word_used_apart(const NameMention& m, uint32_t first, uint32_t end, uint32_t name) const {
-  if (positions_.empty()) {
-    for (uint32_t k = 0; k < a_.tokens.size(); ++k)
-      if (a_.tokens[k].is_word()) positions_[a_.tokens[k].key].push_back(k);
-  }
   const std::string& name_word = a_.tokens[name].key;
   for (uint32_t k = first; k < end; ++k) {
     if (!a_.tokens[k].is_word()) continue;
-    for (uint32_t p : positions_[a_.tokens[k].key]) {
-      if (p >= m.first && p < m.last) continue;
+    const std::string_view word = a_.tokens[k].word();
+    for (uint32_t p = 0; p < a_.tokens.size(); ++p) {  // a linear scan: cheaper than an index
+      if (p == m.first) p = m.last;                     // of every word, asked this rarely
+      if (p >= a_.tokens.size() || a_.tokens[p].word() != word) continue;
       if (!a_.tokens[p].upper_initial) return true;  // a common word written as one
       const NameMention* other = mention_at(p);
       if (!other) continue;

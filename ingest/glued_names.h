@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "ingest/analysis.h"
@@ -51,7 +50,7 @@ class GluedNames {
   // Whether a word of tokens [first, end) is used elsewhere in the article apart from the
   // name whose words start at `name` in m: in lowercase, or in a body's or place's name
   // without it (a person's other name is no such use: "Nadine" of "Nadine Abdul Azis"
-  // may be her first name). Indexes the article's words on first use.
+  // may be her first name). O(article tokens) per word.
   bool holds_word_used_apart(const NameMention& m, uint32_t first, uint32_t end, uint32_t name) const;
   const NameMention* mention_at(uint32_t token) const;
   bool is_non_name_word(const Token& t) const;
@@ -60,7 +59,6 @@ class GluedNames {
 
   const Analysis& a_;
   std::vector<uint64_t> person_names_;  // sorted
-  mutable std::unordered_map<std::string_view, std::vector<uint32_t>> positions_;  // word -> tokens
 };
 
 }  // namespace newsgraph::ingest
