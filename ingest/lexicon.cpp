@@ -3,6 +3,7 @@
 #include <initializer_list>
 #include <string>
 
+#include "ingest/common_words_builtin.h"
 #include "ingest/word_set.h"
 
 namespace newsgraph::ingest::lexicon {
@@ -12,6 +13,25 @@ WordSet make(std::initializer_list<std::string_view> words) { return WordSet(wor
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// The words of data/common_words.txt: one a line, '#' starts a comment line. Views into
+// the embedded text, which lives as long as the program.
+const WordSet& listed_common_words() {
+  static const WordSet words = [] {
+    std::vector<std::string_view> list;
+    std::string_view text = kBuiltinCommonWords;
+    while (!text.empty()) {
+      size_t end = text.find('\n');
+      std::string_view line = text.substr(0, end);
+      text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+      while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+      if (!line.empty() && line.front() != '#') list.push_back(line);
+    }
+    return WordSet(list.begin(), list.end());
+  }();
+  return words;
 }
 
 }  // namespace
@@ -165,7 +185,7 @@ bool is_common_noun(std::string_view key) {
       "ebola", "malaria", "hiv", "aids", "sars", "mers", "polio", "flu", "tbc", "dbd", "hepatitis",
       "pagi", "siang", "sore", "malam", "pekan", "abad", "era", "masa", "zaman", "periode", "kadang",
   });
-  return words.count(key) > 0;
+  return words.count(key) > 0 || listed_common_words().count(key) > 0;
 }
 
 bool is_group_cue(std::string_view key) {

@@ -213,3 +213,14 @@ TEST_CASE("a title before common nouns names a field, no person, while a one-wor
   auto name = testing::extract_text("Judul\n\nKepala Desa Sutarman mengatakan warga sudah kembali.");
   CHECK(testing::find_entity(name, "Sutarman"));
 }
+
+TEST_CASE("a capitalised run of common words from the word list names no one, a personal name stays",
+          "[ner]") {
+  auto x = testing::extract_text(
+      "Judul\n\nRencana Detail Tata Ruang disusun ulang. Harga Kelapa Sawit turun pekan ini. Warga menyambut "
+      "Abu Bakar di desa itu.");
+  CHECK_FALSE(testing::find_entity(x, "Tata Ruang"));
+  CHECK_FALSE(testing::find_entity(x, "Rencana Detail Tata Ruang"));
+  CHECK_FALSE(testing::find_entity(x, "Kelapa Sawit"));
+  CHECK(testing::find_entity(x, "Abu Bakar"));
+}
