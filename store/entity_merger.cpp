@@ -167,25 +167,13 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
   // Martina Navratilova"); only a person or a body is taken for one with words glued on.
   const bool may_be_glued = type == "PERSON" || type == "ORGANIZATION";
   if (!e.from_gazetteer && may_be_glued) {
-    for (const std::string& core : e.glued_cores) {
-      Statement q = db.prepare(
-          "SELECT DISTINCT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
-          "WHERE a.alias_key = ? AND n.type = 'PERSON' AND (n.from_gazetteer = 1 OR EXISTS (SELECT 1 "
-          "FROM doc_entities de WHERE de.entity_key = n.entity_key AND de.type = 'PERSON' "
-          "AND de.type_guessed = 0)) ORDER BY n.from_gazetteer DESC, a.entity_key");
-      q.bind(1, text::fold_key(core));
-      if (int64_t k = pick(db, keys_of(q), key, true))
-        return {k, "glued-form", "'" + e.label + "' is '" + core + "' with words glued in front", core};
-    }
+    std::string core;
+    if (int64_t k = person_past_glued_words(db, e, key, &core))
+      return {k, "glued-form", "'" + e.label + "' is '" + core + "' with words glued in front", core};
   }
   if (type != "PERSON") return d;
   if (tokens.size() >= 2 && !e.from_gazetteer && !e.type_guessed) {
-    Statement q = db.prepare(
-        "SELECT DISTINCT de.entity_key FROM glued_forms g JOIN doc_entities de "
-        "ON de.doc_entity_key = g.doc_entity_key WHERE g.core_key = ? "
-        "AND de.type IN ('PERSON', 'ORGANIZATION') ORDER BY de.entity_key");
-    q.bind(1, key);
-    if (int64_t k = pick(db, keys_of(q), key, true))
+    if (int64_t k = entity_glued_onto(db, key))
       return {k, "glued-form", "'" + label_of(db, k) + "' is '" + e.label + "' with words glued in front",
               e.label, true};
   }
@@ -287,36 +275,7 @@ std::map<std::string, std::vector<Tie>> ties_of(const Extraction& x) {
   return ties;
 }
 
-void add_glued_forms(Db& db, int64_t doc_entity_key, const std::vector<std::string>& cores) {
-  for (const std::string& core : cores)
-    db.prepare("INSERT OR IGNORE INTO glued_forms(core_key, doc_entity_key) VALUES (?, ?)")
-        .bind(1, text::fold_key(core))
-        .bind(2, doc_entity_key)
-        .run();
-}
-
 namespace {
-
-// The stored entity's article names that are `core` with words glued in front now go by
-// `core`, as a person; the entity's label, type and names follow.
-void unglue(Db& db, int64_t entity_key, const std::string& core) {
-  const char* glued = "SELECT g.doc_entity_key FROM glued_forms g JOIN doc_entities de "
-                      "ON de.doc_entity_key = g.doc_entity_key WHERE g.core_key = ?1 AND de.entity_key = ?2";
-  db.prepare(std::string("UPDATE doc_entities SET label = ?3, type = 'PERSON' WHERE doc_entity_key IN (") + glued +
-             ")")
-      .bind(1, text::fold_key(core))
-      .bind(2, entity_key)
-      .bind(3, core)
-      .run();
-  db.prepare("DELETE FROM glued_forms WHERE doc_entity_key IN (SELECT doc_entity_key FROM doc_entities "
-             "WHERE entity_key = ?1 AND label = ?2)")
-      .bind(1, entity_key)
-      .bind(2, core)
-      .run();
-  refresh_entity(db, entity_key);
-}
-
-}  // namespace
 
 // The entity's type by its articles' votes and the joining article's (a type a word gave
 // counts three times a guess), unless the user set it or a gazetteer did.
@@ -342,6 +301,8 @@ void revote_type(Db& db, int64_t entity_key, const std::string& joining_type, bo
   db.prepare("DELETE FROM short_forms WHERE entity_key = ?").bind(1, entity_key).run();
   add_short_forms(db, entity_key, label, type);
 }
+
+}  // namespace
 
 MergeOutcome merge_entity(Db& db, const Entity& e, const std::vector<Tie>& ties, int64_t doc_key,
                           const std::string& now) {

@@ -60,9 +60,17 @@ struct MergeOutcome {
                       // name its glued words were stripped from ("Fraksi Adies Kadir")
   bool unglued = false;  // it joined a person by a name after glued words
 };
-// Records that an article's entity (doc_entity_key) may be, past words glued in front,
-// the person named each of `cores`: a person of that name stored later joins it.
+// The glued-form rule (glued_forms.cpp). add_glued_forms records that an article's entity
+// (doc_entity_key) may be, past words glued in front, the person named each of `cores`.
+// person_past_glued_words: the one stored person (typed a person by some article, or from
+// the gazetteer) named by one of e.glued_cores, longest first, and that name; 0 when none
+// or several. entity_glued_onto: the one stored entity (a person or body) an article
+// entity of which is that name with words glued in front; 0 when none or several. unglue:
+// those article entities of entity_key now go by `core`, as a person, and it follows.
 void add_glued_forms(Db& db, int64_t doc_entity_key, const std::vector<std::string>& cores);
+int64_t person_past_glued_words(Db& db, const Entity& e, const std::string& label_key, std::string* core);
+int64_t entity_glued_onto(Db& db, const std::string& name_key);
+void unglue(Db& db, int64_t entity_key, const std::string& core);
 // A tie the article gives an entity that a namesake would not share: a body it belongs to
 // or leads, a relative (MEMBER_OF, LEADS, FAMILY), with the other party's id and label.
 struct Tie {
