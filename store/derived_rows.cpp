@@ -164,7 +164,9 @@ int64_t relation_key_for(Db& db, int64_t subject_key, Predicate predicate, int64
       "evidence_count, modality, confidence, first_seen, last_seen) "
       "VALUES (?, ?, ?, 0, 0, 0, 'asserted', 0, '', '')");
   insert.bind(1, subject_key).bind(2, name).bind(3, object_key).run();
-  if (created) *created = db.changes() > 0;
+  const bool inserted = db.changes() > 0;
+  if (created) *created = inserted;
+  if (inserted) return db.last_insert_id();  // most relations are new: no second look-up
   Statement q = db.prepare(
       "SELECT relation_key FROM relations WHERE subject_key = ? AND predicate = ? AND object_key = ?");
   q.bind(1, subject_key).bind(2, name).bind(3, object_key);

@@ -20,6 +20,7 @@ namespace newsgraph::store {
 
 struct Store::Impl {
   Db db;
+  bool bulk_checkpoints = false;  // the WAL checkpoint interval was widened for batches
 };
 
 std::string utc_now_iso();

@@ -71,7 +71,7 @@ TEST_CASE("killing ingest at random moments leaves every article whole or absent
   for (int round = 0; round < 8; ++round) {
     if (round % 2 == 0) run("rm -f " + db + " " + db + "-wal " + db + "-shm");  // odd rounds resume
     int delay_ms = 100 + static_cast<int>(rng() % 500);
-    run(binary() + " ingest --quiet --db " + db + " " + input + " >/dev/null 2>&1 & pid=$!; sleep " +
+    run(binary() + " ingest --quiet --commit-every 100 --db " + db + " " + input + " >/dev/null 2>&1 & pid=$!; sleep " +
         std::to_string(delay_ms / 1000.0) + "; kill -9 $pid 2>/dev/null; wait $pid");
     auto check = run("sqlite3 " + db + " 'PRAGMA integrity_check'");
     INFO("round " << round << ", killed after " << delay_ms << " ms");
