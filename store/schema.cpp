@@ -168,6 +168,8 @@ CREATE TABLE IF NOT EXISTS glued_forms (
   PRIMARY KEY (core_key, doc_entity_key)
 );
 CREATE INDEX IF NOT EXISTS glued_forms_by_doc_entity ON glued_forms(doc_entity_key);
+-- Refreshing or retyping an entity drops its short forms: without this, a scan a time.
+CREATE INDEX IF NOT EXISTS short_forms_by_entity ON short_forms(entity_key);
 )SQL";
 
 bool has_column(Db& db, const char* table, const char* column) {

@@ -359,7 +359,7 @@ Status Store::begin_batch() {
     // A bulk writer checkpoints the WAL every 64 MB rather than every 4 MB (SQLite's
     // default): pages written again and again in the same minute are copied back once.
     if (!impl_->bulk_checkpoints) {
-      impl_->db.exec("PRAGMA wal_autocheckpoint = 16384");
+      impl_->db.exec("PRAGMA wal_autocheckpoint = 16384; PRAGMA cache_size = -524288");
       impl_->bulk_checkpoints = true;
     }
     impl_->db.exec("BEGIN IMMEDIATE");
