@@ -44,29 +44,35 @@ def run_measured(cmd):
     """Runs cmd; returns (wall seconds, bytes written, peak RSS in MB, exit code)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    written = [0]
+    written, peak_kb = [0], [0]
     done = threading.Event()
 
-    def watch():  # the child's write_bytes, read until it exits
-        path = f"/proc/{proc.pid}/io"
+    # The child's write_bytes and high-water RSS (VmHWM: after exec, unlike wait4's
+    # ru_maxrss, which counts this forking process's own size), read until it exits.
+    def watch():
         while not done.is_set():
             try:
-                with open(path) as f:
+                with open(f"/proc/{proc.pid}/io") as f:
                     for line in f:
                         if line.startswith("write_bytes:"):
                             written[0] = max(written[0], int(line.split()[1]))
-            except OSError:
+                with open(f"/proc/{proc.pid}/status") as f:
+                    for line in f:
+                        if line.startswith("VmHWM:"):
+                            peak_kb[0] = max(peak_kb[0], int(line.split()[1]))
+            except (OSError, ValueError):
                 pass
             time.sleep(0.02)
 
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
-    _, status, usage = os.wait4(proc.pid, 0)
+    # Reap only once the watcher has read the last figures of the exited child.
+    os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOWAIT)
     wall = time.perf_counter() - start
     done.set()
     watcher.join()
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return wall, written[0], usage.ru_maxrss / 1024, proc.returncode
+    proc.wait()
+    return wall, written[0], peak_kb[0] / 1024, proc.returncode
 
 
 def bulk_copy(store, target):
