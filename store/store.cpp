@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
+#include <vector>
 
 #include "store/hashing.h"
 #include "store/queries.h"
@@ -103,27 +105,39 @@ struct Contribution {
   double confidence = 0;
 };
 
-// Adds a new article's contribution without re-reading older evidence; gives the
-// same counts recount_relation() would. O(1).
-void add_contribution(Db& db, int64_t relation, const Contribution& c, const std::string& date) {
-  db.prepare(R"SQL(
-    UPDATE relations SET
-      modality = CASE WHEN ?5 THEN 'asserted' WHEN evidence_count = 0 THEN ?6 ELSE modality END,
+// Adds a new article's contribution to a relation, creating it when it is new, in one
+// statement; gives the counts recount_relation() would, without re-reading older
+// evidence. Returns the relation's key; *created says whether it is new (a stored
+// relation has weight 1 or more, so only a new one ends at 1). O(log relations).
+int64_t add_contribution(Db& db, int64_t subject_key, Predicate predicate, int64_t object_key,
+                         const Contribution& c, const std::string& date, bool* created) {
+  Statement q = db.prepare(R"SQL(
+    INSERT INTO relations(subject_key, predicate, object_key, weight, independent, evidence_count,
+                          modality, confidence, first_seen, last_seen)
+    VALUES (?1, ?2, ?3, 1, ?4, ?5, CASE WHEN ?6 THEN 'asserted' ELSE ?7 END, ?8, ?9, ?9)
+    ON CONFLICT (subject_key, predicate, object_key) DO UPDATE SET
+      modality = CASE WHEN ?6 THEN 'asserted' WHEN evidence_count = 0 THEN ?7 ELSE modality END,
       weight = weight + 1,
-      independent = independent + ?2,
-      evidence_count = evidence_count + ?3,
-      confidence = MAX(confidence, ?4),
-      first_seen = CASE WHEN ?7 <> '' AND (first_seen = '' OR ?7 < first_seen) THEN ?7 ELSE first_seen END,
-      last_seen = CASE WHEN ?7 > last_seen THEN ?7 ELSE last_seen END
-    WHERE relation_key = ?1)SQL")
-      .bind(1, relation)
-      .bind(2, int64_t{c.independent})
-      .bind(3, c.evidence)
-      .bind(4, c.confidence)
-      .bind(5, int64_t{c.asserted})
-      .bind(6, c.first_modality)
-      .bind(7, date)
-      .run();
+      independent = independent + ?4,
+      evidence_count = evidence_count + ?5,
+      confidence = MAX(confidence, ?8),
+      first_seen = CASE WHEN ?9 <> '' AND (first_seen = '' OR ?9 < first_seen) THEN ?9 ELSE first_seen END,
+      last_seen = CASE WHEN ?9 > last_seen THEN ?9 ELSE last_seen END
+    RETURNING relation_key, weight)SQL");
+  q.bind(1, subject_key)
+      .bind(2, predicate_name(predicate))
+      .bind(3, object_key)
+      .bind(4, int64_t{c.independent})
+      .bind(5, c.evidence)
+      .bind(6, int64_t{c.asserted})
+      .bind(7, c.first_modality)
+      .bind(8, c.confidence)
+      .bind(9, date);
+  if (!q.step()) throw StoreError{"a relation was neither added nor updated"};
+  *created = q.column_int(1) == 1;
+  const int64_t key = q.column_int(0);
+  q.step();  // runs the statement to its end
+  return key;
 }
 
 void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extraction& x,
@@ -164,39 +178,65 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
           .run();
     }
   }
-  std::map<int64_t, Contribution> touched;
-  std::map<uint32_t, bool> sentences;
+  // The article's relations by the stored relation each is (two local entities may be one
+  // stored entity; a symmetric pair is stored in key order), in the article's order.
+  struct Part {
+    const Relation* relation;
+    int64_t subject_doc_entity, object_doc_entity;
+  };
+  struct Stored {
+    int64_t subject_key, object_key;
+    Predicate predicate;
+    std::vector<Part> parts;
+  };
+  std::vector<Stored> stored;
+  std::map<std::tuple<int64_t, int, int64_t>, size_t> index_of;
   for (const Relation& r : x.relations) {
     auto s = by_local_id.find(r.subject), o = by_local_id.find(r.object);
     if (s == by_local_id.end() || o == by_local_id.end()) continue;
+    int64_t subject_key = s->second.second, object_key = o->second.second;
+    if (is_symmetric(r.predicate) && object_key < subject_key) std::swap(subject_key, object_key);
+    auto [at, added] = index_of.emplace(std::make_tuple(subject_key, static_cast<int>(r.predicate), object_key),
+                                        stored.size());
+    if (added) stored.push_back({subject_key, object_key, r.predicate, {}});
+    stored[at->second].parts.push_back({&r, s->second.first, o->second.first});
+  }
+  std::map<uint32_t, bool> sentences;
+  for (const Stored& st : stored) {
+    Contribution c;
+    for (const Part& part : st.parts) {
+      for (const Evidence& ev : part.relation->evidence) {
+        bool syndicated = insert_sentence(db, doc_key, doc, x, ev.sentence, sentences);
+        if (c.evidence++ == 0) c.first_modality = modality_name(ev.modality);
+        c.independent = c.independent || !syndicated;
+        c.asserted = c.asserted || ev.modality == Modality::kAsserted;
+        c.confidence = std::max(c.confidence, part.relation->confidence);
+      }
+    }
     bool created = false;
-    int64_t relation = relation_key_for(db, s->second.second, r.predicate, o->second.second, &created);
+    const int64_t relation = add_contribution(db, st.subject_key, st.predicate, st.object_key, c, date, &created);
     if (created) ++result->relations_added;
-    Contribution& c = touched[relation];
-    for (const Evidence& ev : r.evidence) {
-      bool syndicated = insert_sentence(db, doc_key, doc, x, ev.sentence, sentences);
-      if (c.evidence++ == 0) c.first_modality = modality_name(ev.modality);
-      c.independent = c.independent || !syndicated;
-      c.asserted = c.asserted || ev.modality == Modality::kAsserted;
-      c.confidence = std::max(c.confidence, r.confidence);
-      db.prepare(
-            "INSERT INTO evidence(relation_key, doc_key, sentence, subject_doc_entity, "
-            "object_doc_entity, predicate, cue, rule, modality, confidence) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .bind(1, relation)
-          .bind(2, doc_key)
-          .bind(3, int64_t{ev.sentence})
-          .bind(4, s->second.first)
-          .bind(5, o->second.first)
-          .bind(6, predicate_name(r.predicate))
-          .bind(7, ev.cue)
-          .bind(8, ev.rule)
-          .bind(9, modality_name(ev.modality))
-          .bind(10, r.confidence)
-          .run();
+    for (const Part& part : st.parts) {
+      const Relation& r = *part.relation;
+      for (const Evidence& ev : r.evidence) {
+        db.prepare(
+              "INSERT INTO evidence(relation_key, doc_key, sentence, subject_doc_entity, "
+              "object_doc_entity, predicate, cue, rule, modality, confidence) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .bind(1, relation)
+            .bind(2, doc_key)
+            .bind(3, int64_t{ev.sentence})
+            .bind(4, part.subject_doc_entity)
+            .bind(5, part.object_doc_entity)
+            .bind(6, predicate_name(r.predicate))
+            .bind(7, ev.cue)
+            .bind(8, ev.rule)
+            .bind(9, modality_name(ev.modality))
+            .bind(10, r.confidence)
+            .run();
+      }
     }
   }
-  for (const auto& [relation, c] : touched) add_contribution(db, relation, c, date);
 }
 
 }  // namespace
