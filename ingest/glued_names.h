@@ -33,12 +33,13 @@ class GluedNames {
   std::optional<NameMention> body_before(const NameMention& m, uint32_t first) const;
 
   // Where a person's name could start inside m after glued words, longest name first:
-  // the words before it hold a word no name is made of or one the article uses apart
-  // from this name ("Satgas Karhutla" named alone elsewhere), the word right before it is no
-  // body's or place's head ("Yayasan Abdurrahman Wahid") and no title after heads alone
-  // ("Bandara Sultan Syarif Kasim", "Jalan Jenderal Sudirman": named after a person),
-  // and the name is two words or more, each one a name could be made of ("Fraksi Adies
-  // Kadir" -> "Adies Kadir"). Empty for a name of fewer than three words. O(words²).
+  // the words before it hold a word no name is made of, or one the article uses apart
+  // from this name ("Satgas Karhutla" named alone elsewhere); the word right before it
+  // is no body's or place's head ("Yayasan Abdurrahman Wahid"), no relative ("Istri
+  // Ahmad Dhani") and no title after heads alone ("Bandara Sultan Syarif Kasim", "Jalan
+  // Jenderal Sudirman": named after a person); and the name is two words or more, each
+  // one a name could be made of ("Fraksi Adies Kadir" -> "Adies Kadir"). Empty for a
+  // name of fewer than three words. O(words² + words × article tokens).
   std::vector<uint32_t> core_starts(const NameMention& m) const;
 
  private:
