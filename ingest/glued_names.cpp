@@ -75,9 +75,12 @@ std::vector<uint32_t> GluedNames::core_starts(const NameMention& m) const {
     if (before != UINT32_MAX && t.upper_initial && word_count(first, m.last) >= 2 &&
         !is_non_name_word(t)) {
       const std::string& word = a_.tokens[before].key;
-      // "Istri Ahmad Dhani" is his wife: a relative is another person.
+      // "Istri Ahmad Dhani" is his wife: a relative is another person. A body's acronym
+      // right before the name, the whole no person's ("RSPAD Gatot Subroto"), names a
+      // body after him.
+      const bool body_acronym = a_.tokens[before].all_upper && m.type != EntityType::kPerson;
       const bool named_after = lexicon::is_org_head(word) || lexicon::is_location_head(word) ||
-                               lexicon::is_kin_word(word) ||
+                               lexicon::is_kin_word(word) || body_acronym ||
                                (lexicon::is_person_title(word) && before > m.first && heads_only(m, before));
       bool name_words = true;
       for (uint32_t k = first; k < m.last && name_words; ++k)

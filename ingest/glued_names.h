@@ -36,7 +36,8 @@ class GluedNames {
   // the words before it hold a word no name is made of, or one the article uses apart
   // from this name ("Satgas Karhutla" named alone elsewhere); the word right before it
   // is no body's or place's head ("Yayasan Abdurrahman Wahid"), no relative ("Istri
-  // Ahmad Dhani") and no title after heads alone ("Bandara Sultan Syarif Kasim", "Jalan
+  // Ahmad Dhani"), no body's acronym when m is no person ("RSPAD Gatot Subroto") and no
+  // title after heads alone ("Bandara Sultan Syarif Kasim", "Jalan
   // Jenderal Sudirman": named after a person); and the name is two words or more, each
   // one a name could be made of ("Fraksi Adies Kadir" -> "Adies Kadir"). Empty for a
   // name of fewer than three words. O(words² + words × article tokens).

@@ -190,6 +190,7 @@ TEST_CASE("a name after glued words the article never gives alone is offered for
            // a relative is another person, and a body named after someone keeps the name
            {"Istri Ahmad Dhani hadir di pengadilan.", "", {}},
            {"Pesawat mendarat di Bandara Sultan Syarif Kasim kemarin.", "Bandara Sultan Syarif Kasim", {}},
+           {"Pasien dirawat di RSPAD Gatot Subroto kemarin.", "RSPAD Gatot Subroto", {}},
            // a longer name of a person has no glued words
            {"Muhammad Bobby Afif Nasution hadir di Medan.", "Muhammad Bobby Afif Nasution", {}},
        }) {
