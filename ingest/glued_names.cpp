@@ -67,13 +67,23 @@ std::optional<NameMention> GluedNames::body_before(const NameMention& m, uint32_
 
 std::vector<uint32_t> GluedNames::core_starts(const NameMention& m) const {
   std::vector<uint32_t> starts;
-  if (word_count(m.first, m.last) < 3) return starts;
-  uint32_t before = UINT32_MAX;  // the last word token before `first`
+  if (m.last - m.first < 3 || word_count(m.first, m.last) < 3) return starts;
+  // Each word asked once: the name must come after the last word no name is made of, and
+  // the glued words before it must hold one (a function word does not count there).
+  uint32_t after_non_name = m.first;  // the name cannot start before this token
+  uint32_t words_left = 0;            // words from `first` to the end
+  for (uint32_t k = m.first; k < m.last; ++k) {
+    const Token& t = a_.tokens[k];
+    if (!t.is_word()) continue;
+    ++words_left;
+    if (is_non_name_word(t)) after_non_name = k + 1;
+  }
+  bool prefix_holds_non_name = false;  // over the words before `first`
+  uint32_t before = UINT32_MAX;        // the last word token before `first`
   for (uint32_t first = m.first; first < m.last; ++first) {
     const Token& t = a_.tokens[first];
     if (!t.is_word()) continue;
-    if (before != UINT32_MAX && t.upper_initial && word_count(first, m.last) >= 2 &&
-        !is_non_name_word(t)) {
+    if (before != UINT32_MAX && first >= after_non_name && t.upper_initial && words_left >= 2) {
       const std::string& word = a_.tokens[before].key;
       // "Istri Ahmad Dhani" is his wife: a relative is another person. A body's acronym
       // right before the name, the whole no person's ("RSPAD Gatot Subroto"), names a
@@ -82,13 +92,12 @@ std::vector<uint32_t> GluedNames::core_starts(const NameMention& m) const {
       const bool named_after = lexicon::is_org_head(word) || lexicon::is_location_head(word) ||
                                lexicon::is_kin_word(word) || body_acronym ||
                                (lexicon::is_person_title(word) && before > m.first && heads_only(m, before));
-      bool name_words = true;
-      for (uint32_t k = first; k < m.last && name_words; ++k)
-        name_words = !a_.tokens[k].is_word() || !is_non_name_word(a_.tokens[k]);
-      if (!named_after && name_words &&
-          (holds_non_name_word(m.first, first) || holds_word_used_apart(m, m.first, first, first)))
+      if (!named_after && (prefix_holds_non_name || holds_word_used_apart(m, m.first, first, first)))
         starts.push_back(first);
     }
+    if (!prefix_holds_non_name && !lexicon::is_function_word(t.key) && is_non_name_word(t))
+      prefix_holds_non_name = true;
+    --words_left;
     before = first;
   }
   return starts;
