@@ -137,30 +137,25 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
   // "Kelapa Gading" guessed a person here is the district typed elsewhere; and a typed
   // name joins a stored one whose type was only ever guessed, and types it.
   if (!e.from_gazetteer && tokens.size() >= 2 && !is_short_acronym(e)) {
-    if (e.type_guessed) {
-      Statement q = db.prepare(
-          "SELECT DISTINCT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
-          "WHERE a.alias_key = ? AND n.type <> ? AND (n.from_gazetteer = 1 OR EXISTS (SELECT 1 FROM "
-          "doc_entities de WHERE de.entity_key = n.entity_key AND de.type = n.type AND de.type_guessed = 0)) "
-          "ORDER BY n.from_gazetteer DESC, a.entity_key");
-      q.bind(1, key).bind(2, type);
-      if (int64_t k = pick(db, keys_of(q), key, true)) {
-        Decision typed{k, "same-name", e.label + ", typed elsewhere"};
-        typed.revote_type = true;
-        return typed;
-      }
-    } else {
-      Statement q = db.prepare(
-          "SELECT DISTINCT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
-          "WHERE a.alias_key = ? AND n.type <> ? AND n.from_gazetteer = 0 AND NOT EXISTS (SELECT 1 FROM "
-          "doc_entities de WHERE de.entity_key = n.entity_key AND de.type_guessed = 0) AND NOT EXISTS "
-          "(SELECT 1 FROM overrides o WHERE o.kind = 'type' AND o.name_a = n.id) ORDER BY a.entity_key");
-      q.bind(1, key).bind(2, type);
-      if (int64_t k = pick(db, keys_of(q), key, true)) {
-        Decision typed{k, "same-name", e.label + ", its type only guessed before"};
-        typed.revote_type = true;
-        return typed;
-      }
+    // A stored entity of another type: typed by some article (or the gazetteer) when this
+    // one's type is a guess, else one whose every article only guessed (and no user typed).
+    const char* typed_elsewhere =
+        "SELECT DISTINCT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
+        "WHERE a.alias_key = ? AND n.type <> ? AND (n.from_gazetteer = 1 OR EXISTS (SELECT 1 FROM "
+        "doc_entities de WHERE de.entity_key = n.entity_key AND de.type = n.type AND de.type_guessed = 0)) "
+        "ORDER BY n.from_gazetteer DESC, a.entity_key";
+    const char* only_guessed =
+        "SELECT DISTINCT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
+        "WHERE a.alias_key = ? AND n.type <> ? AND n.from_gazetteer = 0 AND NOT EXISTS (SELECT 1 FROM "
+        "doc_entities de WHERE de.entity_key = n.entity_key AND de.type_guessed = 0) AND NOT EXISTS "
+        "(SELECT 1 FROM overrides o WHERE o.kind = 'type' AND o.name_a = n.id) ORDER BY a.entity_key";
+    Statement q = db.prepare(e.type_guessed ? typed_elsewhere : only_guessed);
+    q.bind(1, key).bind(2, type);
+    if (int64_t k = pick(db, keys_of(q), key, true)) {
+      Decision across{k, "same-name",
+                      e.label + (e.type_guessed ? ", typed elsewhere" : ", its type only guessed before")};
+      across.revote_type = true;
+      return across;
     }
   }
   // Places and events are often named after a person ("Stadion Si Jalak Harupat", "Piala
