@@ -25,6 +25,9 @@ namespace newsgraph::server {
 
 using Json = rapidjson::Writer<rapidjson::StringBuffer>;
 
+// The store's data version (for ETags); 0 when it cannot be read.
+int64_t version_of(store::Store& store);
+
 struct Context {
   ServerOptions options;
   ingest::Extractor extractor;
@@ -39,6 +42,16 @@ struct Context {
 
   // This thread's read-only connection; nullptr (and a 503 sent) when it cannot open.
   store::Store* reader(httplib::Response& res);
+
+  // Runs write(store) on the writer under its mutex, then publishes the store's new
+  // version, so that answers kept for the old one expire. Returns what write returned.
+  template <class Write>
+  Status write(Write&& write) {
+    std::lock_guard<std::mutex> lock(write_mutex);
+    Status st = write(*writer);
+    version.publish(version_of(*writer));
+    return st;
+  }
 };
 
 // RFC 9457 problem details with a stable `code`.
@@ -77,8 +90,6 @@ void entity_json(Json& w, const store::EntityRow& e, bool details);
 // 404, or 300 with the candidates, itself and returns false then.
 bool path_entity(store::Store& store, const std::string& name, httplib::Response& res, store::EntityRow* out);
 
-// The store's data version (for ETags); 0 when it cannot be read.
-int64_t version_of(store::Store& store);
 
 // Registers a GET route whose answers are kept in the response cache for as long as the
 // store's version does not change.

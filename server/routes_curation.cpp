@@ -33,12 +33,7 @@ void add_curation_routes(httplib::Server& http, Context& c) {
     if (Status st = store::parse_overrides(req.body, "request body", &overrides); !st.is_ok())
       return problem(res, 400, "bad-overrides", st.message());
     store::CurateReport report;
-    Status st;
-    {
-      std::lock_guard<std::mutex> lock(c.write_mutex);
-      st = c.writer->curate(overrides, options, &report);
-      c.version.publish(version_of(*c.writer));
-    }
+    Status st = c.write([&](store::Store& s) { return s.curate(overrides, options, &report); });
     if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
     rapidjson::StringBuffer b;
     Json w(b);

@@ -131,12 +131,7 @@ void add_document_routes(httplib::Server& http, Context& c) {
   http.Delete(R"(/api/v1/documents/([^/]+))", [&c](const httplib::Request& req, httplib::Response& res) {
     if (!only_params(req, res, {}) || !authorised(c, req, res)) return;
     bool found = false;
-    Status st;
-    {
-      std::lock_guard<std::mutex> lock(c.write_mutex);
-      st = c.writer->remove(req.matches[1], &found);
-      c.version.publish(version_of(*c.writer));
-    }
+    Status st = c.write([&](store::Store& s) { return s.remove(req.matches[1], &found); });
     if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
     if (!found) return problem(res, 404, "unknown-document", "no article has id '" + std::string(req.matches[1]) + "'");
     res.status = 204;
@@ -154,12 +149,7 @@ void add_document_routes(httplib::Server& http, Context& c) {
     int status = 200;
     if (store_it) {
       store::IngestResult result;
-      Status st;
-      {
-        std::lock_guard<std::mutex> lock(c.write_mutex);
-        st = c.writer->ingest(doc, x, &result);
-        c.version.publish(version_of(*c.writer));
-      }
+      Status st = c.write([&](store::Store& s) { return s.ingest(doc, x, &result); });
       if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
       status = result.outcome == store::IngestOutcome::kUnchanged ? 200 : 201;
       body = "{\"id\":\"" + result.doc_id + "\",\"outcome\":\"" + store::ingest_outcome_name(result.outcome) +

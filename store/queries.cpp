@@ -27,6 +27,17 @@ RelationRow relation_row(Statement& q) {
           q.column_double(10), q.column_text(11), q.column_text(12)};
 }
 
+// An entity from columns 0–4 of q: entity_key, id, label, type, from_gazetteer.
+EntityRow entity_row(Statement& q) {
+  EntityRow r;
+  r.key = q.column_int(0);
+  r.id = q.column_text(1);
+  r.label = q.column_text(2);
+  r.type = q.column_text(3);
+  r.from_gazetteer = q.column_int(4) != 0;
+  return r;
+}
+
 }  // namespace
 
 Status search_entities(Store& store, const EntitySearch& search, std::vector<EntityRow>* out, int64_t* total) {
@@ -46,12 +57,7 @@ Status search_entities(Store& store, const EntitySearch& search, std::vector<Ent
     q.bind(1, key).bind(2, search.type).bind(3, static_cast<int64_t>(search.limit));
     q.bind(4, static_cast<int64_t>(search.offset));
     while (q.step()) {
-      EntityRow r;
-      r.key = q.column_int(0);
-      r.id = q.column_text(1);
-      r.label = q.column_text(2);
-      r.type = q.column_text(3);
-      r.from_gazetteer = q.column_int(4) != 0;
+      EntityRow r = entity_row(q);
       r.matched_alias = q.column_int(5) == 1 || q.column_int(5) == 3;
       r.matched = r.matched_alias ? q.column_text(6) : r.label;
       r.articles = q.column_int(7);
@@ -75,14 +81,7 @@ Status resolve_entity(Store& store, const std::string& name, std::vector<EntityR
       if (candidates->size() == kMostCandidates) break;
       Statement q = db.prepare("SELECT entity_key, id, label, type, from_gazetteer FROM entities WHERE entity_key = ?");
       q.bind(1, key);
-      if (!q.step()) continue;
-      EntityRow r;
-      r.key = q.column_int(0);
-      r.id = q.column_text(1);
-      r.label = q.column_text(2);
-      r.type = q.column_text(3);
-      r.from_gazetteer = q.column_int(4) != 0;
-      candidates->push_back(std::move(r));
+      if (q.step()) candidates->push_back(entity_row(q));
     }
   } catch (const StoreError& e) {
     return failed(store, e);
