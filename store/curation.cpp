@@ -247,14 +247,12 @@ Status parse_edits(const std::string& key, const rapidjson::Value& list, const s
       continue;
     }
     if (key == "unset") {
-      std::vector<std::string> names;
-      const bool pair_kind = item.IsArray() && item.Size() > 0 && item[0].IsString() &&
-                             (std::string(item[0].GetString()) == "merge" || std::string(item[0].GetString()) == "never");
-      const bool one_kind = item.IsArray() && item.Size() > 0 && item[0].IsString() &&
-                            (std::string(item[0].GetString()) == "label" || std::string(item[0].GetString()) == "type" ||
-                             std::string(item[0].GetString()) == "delete");
-      if (!read_names(item, &names) || (pair_kind && names.size() != 3) || (one_kind && names.size() != 2) ||
-          (!pair_kind && !one_kind))
+      std::vector<std::string> names;  // the kind, then the name or the two names
+      const bool read = read_names(item, &names);
+      const std::string kind = read ? names[0] : "";
+      const bool pair_kind = kind == "merge" || kind == "never";
+      const bool one_kind = kind == "label" || kind == "type" || kind == "delete";
+      if (!read || (pair_kind && names.size() != 3) || (one_kind && names.size() != 2) || (!pair_kind && !one_kind))
         return Status::error(StatusCode::kInvalidInput,
                              where + " must be [\"label\"|\"type\"|\"delete\", name] or [\"merge\"|\"never\", a, b]");
       out->unset.push_back(std::move(names));

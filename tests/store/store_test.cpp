@@ -446,6 +446,30 @@ TEST_CASE("overrides files are checked before anything is applied", "[store][cur
   }
 }
 
+TEST_CASE("overrides files read edits and take-backs, and refuse malformed ones by place", "[store][curate]") {
+  store::Overrides o;
+  REQUIRE(store::parse_overrides(R"({"rename": [["Kirby", "John Kirby"]], "retype": [["Realme", "ORGANIZATION"]],
+                                     "delete": ["Baca Juga"],
+                                     "unset": [["label", "Wiranto"], ["merge", "John Kirby", "Kirby"]]})",
+                                 "o.json", &o)
+              .is_ok());
+  CHECK(o.rename == std::vector<std::pair<std::string, std::string>>{{"Kirby", "John Kirby"}});
+  CHECK(o.retype == std::vector<std::pair<std::string, std::string>>{{"Realme", "ORGANIZATION"}});
+  CHECK(o.remove == std::vector<std::string>{"Baca Juga"});
+  CHECK(o.unset == std::vector<std::vector<std::string>>{{"label", "Wiranto"}, {"merge", "John Kirby", "Kirby"}});
+  const char* rejected[] = {R"({"unset": [["label"]]})",           R"({"unset": [["merge", "a"]]})",
+                            R"({"unset": [["label", "a", "b"]]})", R"({"unset": [["frob", "a"]]})",
+                            R"({"retype": [["Realme", "COMPANY"]]})", R"({"rename": [["only"]]})",
+                            R"({"delete": [""]})"};
+  for (const char* bad : rejected) {
+    store::Overrides ignored;
+    Status st = store::parse_overrides(bad, "o.json", &ignored);
+    INFO(bad);
+    CHECK_FALSE(st.is_ok());
+    CHECK_THAT(st.message(), Catch::Contains("o.json"));
+  }
+}
+
 TEST_CASE("a file that is not a store is refused with a clear message and left untouched", "[store]") {
   auto dir = temp_dir();
   write_file(dir + "/notes.db", "these are my notes, not a database\n");
