@@ -135,58 +135,7 @@ bool is_org_tail(std::string_view key) {
   return words.count(key) > 0;
 }
 
-bool is_common_noun(std::string_view key) {
-  static const WordSet words = make({
-      // abstract nouns of reports and headings
-      "analisis", "konvensi", "piagam", "manajemen", "organisasi", "utusan", "komunis", "kinerja",
-      "informasi", "potensi", "kampanye", "republik", "regional", "radio", "tenaga", "kilometer",
-      "bumi", "matahari", "bulan", "bintang", "langit", "laut", "udara", "darat", "air", "api",
-      "kerja", "sama", "studi", "penelitian", "ilmiah", "pertumbuhan", "pertambangan", "pesawat",
-      "kepresidenan", "resor", "kapal", "mobil", "kereta", "motor", "senjata", "nuklir", "rudal",
-      "misil", "bom", "roket", "militer", "sipil", "warga", "rakyat", "masyarakat", "umat",
-      "bangsa", "negara", "pemerintah", "pemerintahan", "kebijakan", "strategi", "rencana",
-      "program", "proyek", "laporan", "data", "survei", "riset", "kajian", "teori", "metode",
-      "sistem", "teknologi", "industri", "ekonomi", "politik", "sosial", "budaya", "agama",
-      "pendidikan", "kesehatan", "keamanan", "pertahanan", "perdamaian", "perang", "konflik",
-      "krisis", "bencana", "gempa", "banjir", "kebakaran", "kecelakaan", "serangan", "operasi",
-      "latihan", "pelatihan", "kerjasama", "hubungan", "perjanjian", "kesepakatan", "kontrak",
-      "resolusi", "deklarasi", "sanksi", "embargo", "bantuan", "dana", "anggaran", "pajak",
-      "harga", "pasar", "saham", "modal", "investasi", "ekspor", "impor", "produksi", "energi",
-      "minyak", "gas", "listrik", "batubara", "emas", "pangan", "beras", "gula", "garam",
-      "wilayah", "kawasan", "daerah", "zona", "perbatasan", "pusat", "timur", "barat", "utara",
-      "selatan", "tengah", "tenggara", "dunia", "internasional",
-      "nasional", "global", "lokal", "umum", "khusus", "baru", "lama", "besar", "kecil",
-      "tinggi", "rendah", "utama", "pertama", "terbaik", "terbesar", "resmi", "sementara",
-      "ketua", "anggota", "pimpinan", "pemimpin", "tokoh", "pejabat", "petugas", "aparat",
-      "pasukan", "tentara", "polisi", "prajurit", "pemberontak", "milisi", "kelompok", "faksi",
-      "gerakan", "aliansi", "koalisi", "oposisi", "demonstran", "pengunjuk", "rasa", "mahasiswa",
-      "siswa", "pelajar", "guru", "dosen", "dokter", "pasien", "korban", "pengungsi", "imigran",
-      "migran", "tahanan", "narapidana", "hakim", "jaksa", "saksi", "pelaku", "tersangka",
-      "hukuman", "pidana", "perdata", "umum", "konstitusi", "undang", "peraturan", "keputusan",
-      "putusan", "sidang", "rapat", "pertemuan", "konferensi", "kunjungan", "perjalanan",
-      "pelantikan", "pemilihan", "pemungutan", "suara", "hasil", "hitung", "cepat", "nyata",
-      "catatan", "sejarah", "peristiwa", "kejadian", "berita", "kabar", "pesan", "surat",
-      "pernyataan", "komentar", "wawancara", "artikel", "buku", "film", "lagu", "musik", "seni",
-      "olahraga", "sepak", "bola", "pertandingan", "kompetisi", "turnamen", "juara", "piala",
-      "medali", "hadiah", "penghargaan", "hak", "asasi", "manusia", "kebebasan", "kemerdekaan",
-      "demokrasi", "keadilan", "kemanusiaan", "kesejahteraan", "kemiskinan", "korupsi", "narkotika",
-      "terorisme", "teroris", "radikal", "ekstremis", "jihad", "fatwa", "ibadah", "doa",
-      "kantor", "gedung", "rumah", "istana", "markas", "pangkalan", "kamp", "penjara",
-      "sekolah", "kampus", "bandara", "pelabuhan", "stasiun", "jalan", "jembatan", "tol",
-      "ibu", "kota", "desa", "kampung", "pulau", "provinsi", "kabupaten", "kecamatan",
-      // meetings, elections and committees of Indonesian politics, and other words
-      // capitalised in news that name no one
-      "raker", "rakernas", "rakor", "rapim", "munas", "munaslub", "mukernas", "muktamar", "musda",
-      "pilgub", "pilwalkot", "pilbup", "pansel", "pansus", "masehi", "bahan", "bakar", "lt", "edukasi",
-      "konsumen", "nama", "wabah", "ulang", "peserta", "wanita", "pria", "jabatan", "bahasa", "turut",
-      "jurnal", "tanah", "kesan", "kriteria", "kapasitas", "total", "dolar", "publik", "kartu", "sukses",
-      "tiba", "pihak", "infrastruktur", "bisnis", "lintas", "hotel", "pintar", "luar", "biasa", "situasi",
-      // diseases, named but nobody's name
-      "ebola", "malaria", "hiv", "aids", "sars", "mers", "polio", "flu", "tbc", "dbd", "hepatitis",
-      "pagi", "siang", "sore", "malam", "pekan", "abad", "era", "masa", "zaman", "periode", "kadang",
-  });
-  return words.count(key) > 0 || listed_common_words().count(key) > 0;
-}
+bool is_common_noun(std::string_view key) { return listed_common_words().count(key) > 0; }
 
 bool is_group_cue(std::string_view key) {
   static const WordSet words = make({

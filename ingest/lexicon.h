@@ -38,7 +38,7 @@ bool is_org_tail(std::string_view key);
 bool is_locative_preposition(std::string_view key);  // di, ke, dari, menuju
 // Ordinary Indonesian nouns and adjectives that headings, titles and institution names
 // write capitalised ("Analisis", "Konvensi", "Wilayah", "Utusan", "Timur"): alone, or
-// only with each other, they name nothing.
+// only with each other, they name nothing. The words of data/common_words.txt.
 bool is_common_noun(std::string_view key);
 // Lowercase words that say the next name is a group or body ("kelompok ISIS", "milisi
 // Hezbollah", "harian Kompas", "kantor berita Yonhap").
