@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <vector>
@@ -31,6 +32,28 @@ bool find_document(Db& db, const char* sql, const std::string& value, DocRow* ou
   if (!q.step()) return false;
   *out = {q.column_int(0), q.column_text(1), q.column_text(2)};
   return true;
+}
+
+// Where an article stands in the store: the row stored under its id, if any; and, when
+// ingesting it would change nothing (its id with the same text and no re-extraction
+// asked, or its text under another id), the id it is stored under.
+struct Standing {
+  bool known_id = false;
+  DocRow row;
+  std::optional<std::string> unchanged_as;
+};
+
+Standing standing_of(Db& db, const Document& doc, const std::string& hash, bool reextract) {
+  Standing s;
+  s.known_id = find_document(db, "SELECT doc_key, id, content_hash FROM documents WHERE id = ?", doc.id, &s.row);
+  if (s.known_id) {
+    if (s.row.hash == hash && !reextract) s.unchanged_as = doc.id;
+  } else if (find_document(db, "SELECT doc_key, id, content_hash FROM documents WHERE content_hash = ? "
+                               "ORDER BY doc_key LIMIT 1",
+                           hash, &s.row)) {
+    s.unchanged_as = s.row.id;
+  }
+  return s;
 }
 
 // Deletes a document's rows; recounts what they supported and refreshes the entities
@@ -286,19 +309,13 @@ Status Store::unchanged(const Document& doc, const IngestOptions& options, bool*
   *is_unchanged = false;
   *result = IngestResult{};
   result->doc_id = doc.id;
-  if (options.reextract) return Status::ok();
   try {
-    const std::string hash = content_hash(doc.text);
-    DocRow existing;
-    if (find_document(db, "SELECT doc_key, id, content_hash FROM documents WHERE id = ?", doc.id, &existing)) {
-      *is_unchanged = existing.hash == hash;
-    } else if (find_document(db, "SELECT doc_key, id, content_hash FROM documents WHERE content_hash = ? "
-                                 "ORDER BY doc_key LIMIT 1",
-                             hash, &existing)) {
-      *is_unchanged = true;
-      result->doc_id = existing.id;
+    const Standing s = standing_of(db, doc, content_hash(doc.text), options.reextract);
+    *is_unchanged = s.unchanged_as.has_value();
+    if (*is_unchanged) {
+      result->outcome = IngestOutcome::kUnchanged;
+      result->doc_id = *s.unchanged_as;
     }
-    if (*is_unchanged) result->outcome = IngestOutcome::kUnchanged;
   } catch (const StoreError& e) {
     return store_error(path_, e);
   }
@@ -312,24 +329,16 @@ Status Store::ingest(const Document& doc, const Extraction& extraction, const In
   result->doc_id = doc.id;
   try {
     Transaction tx(db, in_batch_);
-    std::string hash = content_hash(doc.text);
-    DocRow existing;
-    bool known_id = find_document(db, "SELECT doc_key, id, content_hash FROM documents WHERE id = ?",
-                                  doc.id, &existing);
-    if (known_id && existing.hash == hash && !options.reextract) {
+    const std::string hash = content_hash(doc.text);
+    const Standing s = standing_of(db, doc, hash, options.reextract);
+    if (s.unchanged_as) {
       result->outcome = IngestOutcome::kUnchanged;
+      result->doc_id = *s.unchanged_as;
       return Status::ok();
     }
-    if (!known_id && find_document(db, "SELECT doc_key, id, content_hash FROM documents "
-                                       "WHERE content_hash = ? ORDER BY doc_key LIMIT 1",
-                                   hash, &existing)) {
-      result->outcome = IngestOutcome::kUnchanged;
-      result->doc_id = existing.id;
-      return Status::ok();
-    }
-    if (known_id) {
-      remove_document(db, existing.key);
-      result->outcome = existing.hash == hash ? IngestOutcome::kReextracted : IngestOutcome::kReplaced;
+    if (s.known_id) {
+      remove_document(db, s.row.key);
+      result->outcome = s.row.hash == hash ? IngestOutcome::kReextracted : IngestOutcome::kReplaced;
     }
     db.prepare(
           "INSERT INTO documents(id, content_hash, title, source, published, ingested_at, bytes) "
@@ -397,10 +406,11 @@ Status Store::begin_batch() {
   if (in_batch_) return Status::ok();
   try {
     // A bulk writer checkpoints the WAL every 64 MB rather than every 4 MB (SQLite's
-    // default): pages written again and again in the same minute are copied back once.
-    if (!impl_->bulk_checkpoints) {
+    // default): pages written again and again in the same minute are copied back once;
+    // and it keeps a 512 MB page cache.
+    if (!impl_->bulk_pragmas) {
       impl_->db.exec("PRAGMA wal_autocheckpoint = 16384; PRAGMA cache_size = -524288");
-      impl_->bulk_checkpoints = true;
+      impl_->bulk_pragmas = true;
     }
     impl_->db.exec("BEGIN IMMEDIATE");
   } catch (const StoreError& e) {

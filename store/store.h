@@ -97,9 +97,9 @@ class Store {
   }
   Status ingest(const Document& doc, const Extraction& extraction, const IngestOptions& options, IngestResult* result);
 
-  // Whether ingesting `doc` would change nothing (its id with the same text, or its text
-  // under another id, and no re-extraction asked): a caller may skip extracting it. Sets
-  // result as ingest() would. Read-only.
+  // Whether ingesting `doc` would change nothing (its id with the same text and no
+  // re-extraction asked, or its text under another id): a caller may skip extracting
+  // it. Sets result as ingest() would; the same rule as ingest(). Read-only.
   Status unchanged(const Document& doc, const IngestOptions& options, bool* is_unchanged, IngestResult* result);
 
   // Groups the following writes into one commit, for bulk ingest: each article stays

@@ -20,7 +20,7 @@ namespace newsgraph::store {
 
 struct Store::Impl {
   Db db;
-  bool bulk_checkpoints = false;  // the WAL checkpoint interval was widened for batches
+  bool bulk_pragmas = false;  // a batch widened the WAL checkpoint interval and page cache
 };
 
 std::string utc_now_iso();
