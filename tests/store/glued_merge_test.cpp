@@ -141,3 +141,22 @@ TEST_CASE("a name whose type was only guessed is the stored name of the type an 
   }
   CHECK(text_of(db2, "SELECT type || ' ' || COUNT(*) FROM entities") == "PERSON 1");
 }
+
+TEST_CASE("a type the user set holds when names of other types join by a guess", "[store][merge]") {
+  auto db = temp_dir() + "/g.db";
+  auto store = open_store(db);
+  Article district = article("a", "Warga Kecamatan Kelapa Gading mengungsi.");
+  add_entity(district, "Kelapa Gading", EntityType::kLocation);
+  ingest(*store, district);
+  store::Overrides o;
+  o.retype = {{"Kelapa Gading", "ORGANIZATION"}};
+  store::CurateReport report;
+  REQUIRE(store->curate(o, &report).is_ok());
+  for (const char* id : {"b", "c", "d", "e"}) {  // guesses enough to outvote one typed article
+    Article a = article(id, std::string("Kelapa Gading disebut lagi di berita ") + id + ".");
+    add_entity(a, "Kelapa Gading", EntityType::kPerson);
+    a.x.entities.back().type_guessed = true;
+    ingest(*store, a);
+  }
+  CHECK(text_of(db, "SELECT type || ' ' || COUNT(*) FROM entities") == "ORGANIZATION 1");
+}
