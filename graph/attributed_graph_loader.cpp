@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "store/cooccurrences.h"
 #include "store/sqlite_db.h"
 
 namespace newsgraph::graph {
@@ -106,6 +107,9 @@ std::vector<EvidenceLink> AttributedGraphLoader::read_evidence(Db& from) {
   while (q.step())
     rows.push_back({q.column_int(0), q.column_int(1), static_cast<int32_t>(q.column_int(2)),
                     q.column_view(3) != predicate_name(Predicate::kCoOccurs)});
+  store::each_cooccurrence_sentence(from, [&](int64_t relation, int64_t doc, uint32_t sentence) {
+    rows.push_back({relation, doc, static_cast<int32_t>(sentence), false});
+  });
   return rows;
 }
 

@@ -76,8 +76,9 @@ class AttributedGraphLoader {
   // filter when there is no window, become edges, in key order (self-loops left out). O(E).
   void read_edges();
 
-  // The evidence rows in their order, read on `from` (this loader's connection or a
-  // second one). O(evidence).
+  // The evidence rows in their order, then each co-occurrence sentence (kept per article,
+  // store/cooccurrences.h) in article order; read on `from` (this loader's connection or
+  // a second one). O(evidence + article entities + co-occurrences).
   static std::vector<EvidenceLink> read_evidence(store::Db& from);
 
   // One pass over the evidence, in its order: each edge's articles and their dates, the

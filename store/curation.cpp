@@ -111,7 +111,7 @@ void merge_names(Db& db, const std::vector<std::string>& names, CurateReport* re
     db.prepare("UPDATE merge_log SET entity_key = ? WHERE entity_key = ?").bind(1, keep).bind(2, other).run();
     refresh_entity(db, other);
     refresh_entity(db, keep);
-    rekey_evidence(db, moved);
+    rekey_evidence(db, moved, {keep, other});
     log_curation(db, names[i], keep, "curate-merge", "merged into '" + names.front() + "' by overrides");
     ++report->merged;
   }
@@ -220,7 +220,7 @@ void split_names(Db& db, const std::string& a, const std::string& b, CurateRepor
   for (const AliasedName& n : aliased) detach_name(db, n, name, leave, split);
   refresh_entity(db, split);
   refresh_entity(db, ea);
-  rekey_evidence(db, group);
+  rekey_evidence(db, group, {ea, split});
   log_curation(db, name, split, "curate-split", "kept apart from '" + (name == b ? a : b) + "' by overrides");
   ++report->split;
 }

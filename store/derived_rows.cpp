@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/text.h"
+#include "store/cooccurrences.h"
 #include "store/store_internal.h"
 
 namespace newsgraph::store {
@@ -213,10 +214,11 @@ std::set<int64_t> update_syndication(Db& db, const std::string& hash) {
       "ON e.doc_key = s.doc_key AND e.sentence = s.idx WHERE s.hash = ?");
   q.bind(1, hash);
   while (q.step()) touched.insert(q.column_int(0));
+  for (const EntityPair& pair : entity_pairs_in_sentences(db, hash)) recount_cooccurrence(db, pair);
   return touched;
 }
 
-void rekey_evidence(Db& db, const std::set<int64_t>& doc_entity_keys) {
+void rekey_evidence(Db& db, const std::set<int64_t>& doc_entity_keys, const std::set<int64_t>& entities) {
   struct Row {
     int64_t evidence_key, relation_key, subject_key, object_key;
     std::string predicate;
@@ -249,6 +251,7 @@ void rekey_evidence(Db& db, const std::set<int64_t>& doc_entity_keys) {
         .run();
   }
   for (int64_t r : touched) recount_relation(db, r);
+  rebuild_cooccurrences(db, entities);
 }
 
 }  // namespace newsgraph::store

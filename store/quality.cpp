@@ -18,6 +18,11 @@ Status compute_quality(Store& store, size_t top, GraphQuality* out) {
     out->cooccurs = r.column_int(3);
     Statement m = db.prepare("SELECT modality, COUNT(*) FROM evidence GROUP BY modality ORDER BY modality");
     while (m.step()) out->modality[m.column_text(0)] = m.column_int(1);
+    // Co-occurrence keeps no evidence rows; all of it is asserted.
+    Statement c = db.prepare(
+        "SELECT COALESCE(SUM(evidence_count), 0) FROM relations WHERE predicate = 'CO_OCCURS'");
+    c.step();
+    if (c.column_int(0) > 0) out->modality["asserted"] += c.column_int(0);
     Statement u = db.prepare(R"SQL(
       SELECT e.label FROM entities e
       WHERE e.from_gazetteer = 0 AND instr(e.label, ' ') = 0

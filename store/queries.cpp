@@ -1,6 +1,7 @@
 #include "store/queries.h"
 
 #include "core/text.h"
+#include "store/cooccurrences.h"
 #include "store/store.h"
 #include "store/store_internal.h"
 
@@ -135,7 +136,8 @@ Status find_relations(Store& store, const RelationQuery& q, std::vector<Relation
     where += ")";
   }
   if (!q.modality.empty())
-    where += " AND EXISTS (SELECT 1 FROM evidence v WHERE v.relation_key = r.relation_key AND v.modality = ?6)";
+    where += " AND (EXISTS (SELECT 1 FROM evidence v WHERE v.relation_key = r.relation_key AND v.modality = ?6) "
+             "OR (r.predicate = 'CO_OCCURS' AND r.modality = ?6))";  // co-occurrence: no evidence rows
   // A window leaves out relations with no dated evidence (first and last seen '').
   if (!q.since.empty()) where += " AND r.last_seen >= ?7";
   if (!q.until.empty()) where += " AND r.first_seen <> '' AND r.first_seen <= ?8";
@@ -180,10 +182,53 @@ Status get_relation(Store& store, int64_t key, RelationRow* out, bool* found) {
   return Status::ok();
 }
 
+namespace {
+
+// Co-occurrence sentences have no evidence row (cooccurrences.h): their key, for paging,
+// is the article's key and the sentence index, in that order.
+constexpr int kSentenceBits = 24;
+
+bool cooccurrence_ends(Db& db, int64_t relation_key, EntityPair* pair) {
+  Statement q = db.prepare(
+      "SELECT subject_key, object_key FROM relations WHERE relation_key = ? AND predicate = 'CO_OCCURS'");
+  q.bind(1, relation_key);
+  if (!q.step()) return false;
+  *pair = entity_pair(q.column_int(0), q.column_int(1));
+  return true;
+}
+
+void cooccurrence_evidence(Db& db, EntityPair pair, int64_t after, size_t limit, std::vector<EvidenceRow>* out,
+                           int64_t* total) {
+  const std::vector<PairSentence> all = pair_sentences(db, pair);
+  *total = static_cast<int64_t>(all.size());
+  for (const PairSentence& p : all) {
+    const int64_t key = p.doc_key << kSentenceBits | std::min<int64_t>(p.sentence, (1 << kSentenceBits) - 1);
+    if (key <= after) continue;
+    if (out->size() >= limit) break;
+    Statement q = db.prepare(R"SQL(
+      SELECT d.id, d.title, d.source, d.published, COALESCE(s.text, ''), COALESCE(s.start, 0),
+             COALESCE(s.end, 0), COALESCE(s.syndicated, 0)
+      FROM documents d LEFT JOIN sentences s ON s.doc_key = d.doc_key AND s.idx = ?2
+      WHERE d.doc_key = ?1)SQL");
+    q.bind(1, p.doc_key).bind(2, int64_t{p.sentence});
+    if (!q.step()) continue;
+    out->push_back({key, q.column_text(0), q.column_text(1), q.column_text(2), q.column_text(3), q.column_text(4), "",
+                    kCooccurrenceRule, "asserted", int64_t{p.sentence}, q.column_int(5), q.column_int(6), p.confidence,
+                    q.column_int(7) != 0});
+  }
+}
+
+}  // namespace
+
 Status relation_evidence(Store& store, int64_t relation_key, int64_t after, size_t limit,
                          std::vector<EvidenceRow>* out, int64_t* total) {
   Db& db = store.impl().db;
   try {
+    EntityPair pair;
+    if (cooccurrence_ends(db, relation_key, &pair)) {
+      cooccurrence_evidence(db, pair, after, limit, out, total);
+      return Status::ok();
+    }
     Statement q = db.prepare(R"SQL(
       SELECT v.evidence_key, d.id, d.title, d.source, d.published, COALESCE(s.text, ''), v.cue, v.rule,
              v.modality, v.sentence, COALESCE(s.start, 0), COALESCE(s.end, 0), v.confidence,
@@ -232,9 +277,12 @@ Status get_document(Store& store, const std::string& id, DocumentRow* out, bool*
         "FROM documents d WHERE id = ?");
     q.bind(1, id);
     *found = q.step();
-    if (*found)
+    if (*found) {
       *out = {q.column_int(0), q.column_text(1), q.column_text(2), q.column_text(3), q.column_text(4),
               q.column_text(5), q.column_text(6), q.column_int(7), q.column_int(8), q.column_int(9)};
+      q = Statement();
+      out->relations += static_cast<int64_t>(article_entity_pairs(db, out->key).size());
+    }
   } catch (const StoreError& e) {
     return failed(store, e);
   }

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "store/cooccurrences.h"
+
 namespace newsgraph::store {
 namespace {
 
@@ -172,6 +174,16 @@ CREATE INDEX IF NOT EXISTS glued_forms_by_doc_entity ON glued_forms(doc_entity_k
 CREATE INDEX IF NOT EXISTS short_forms_by_entity ON short_forms(entity_key);
 )SQL";
 
+const char kCooccurrencesV4[] = R"SQL(
+-- Per article, the pairs of its entities named in one sentence and where
+-- (cooccurrences.h): CO_OCCURS keeps no evidence row per sentence.
+CREATE TABLE IF NOT EXISTS cooccurrences (
+  doc_key    INTEGER PRIMARY KEY REFERENCES documents(doc_key),
+  pairs      BLOB NOT NULL,               -- encode_article_pairs()
+  confidence REAL NOT NULL
+);
+)SQL";
+
 bool has_column(Db& db, const char* table, const char* column) {
   Statement q = db.prepare(std::string("SELECT 1 FROM pragma_table_info('") + table + "') WHERE name = ?");
   q.bind(1, column);
@@ -213,7 +225,13 @@ void migrate_schema(Db& db) {
       db.exec("ALTER TABLE doc_entities ADD COLUMN type_guessed INTEGER NOT NULL DEFAULT 0");
     db.exec("PRAGMA user_version = 3");
   }
-  // Later versions: `if (version < 4) { ALTER ...; PRAGMA user_version = 4; }`.
+  if (version < 4) {
+    // Co-occurrence evidence moves from one row per sentence to one blob per article.
+    db.exec(kCooccurrencesV4);
+    migrate_cooccurrence_evidence(db);
+    db.exec("PRAGMA user_version = 4");
+  }
+  // Later versions: `if (version < 5) { ALTER ...; PRAGMA user_version = 5; }`.
   tx.commit();
 }
 

@@ -39,6 +39,10 @@ Statement& Statement::bind(int index, std::string_view value) {
   return *this;
 }
 
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+  sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+  return *this;
+}
 
 bool Statement::step() {
   int rc = sqlite3_step(stmt_);
@@ -64,6 +68,12 @@ std::string_view Statement::column_view(int index) const {
   if (!p) return {};
   return std::string_view(reinterpret_cast<const char*>(p),
                           static_cast<size_t>(sqlite3_column_bytes(stmt_, index)));
+}
+
+std::string_view Statement::column_blob(int index) const {
+  const void* p = sqlite3_column_blob(stmt_, index);
+  if (!p) return {};
+  return std::string_view(static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, index)));
 }
 
 

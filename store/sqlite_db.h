@@ -33,6 +33,7 @@ class Statement {
   Statement& bind(int index, int64_t value);
   Statement& bind(int index, double value);
   Statement& bind(int index, std::string_view value);
+  Statement& bind_blob(int index, std::string_view bytes);
 
   // Advances; true while a row is available. Throws StoreError on failure.
   bool step();
@@ -43,6 +44,7 @@ class Statement {
   double column_double(int index) const;
   std::string column_text(int index) const;
   std::string_view column_view(int index) const;  // valid until the next step
+  std::string_view column_blob(int index) const;  // the same, for a BLOB
 
  private:
   sqlite3_stmt* stmt_ = nullptr;

@@ -9,6 +9,7 @@
 #include <tuple>
 #include <vector>
 
+#include "store/cooccurrences.h"
 #include "store/hashing.h"
 #include "store/queries.h"
 #include "store/schema.h"
@@ -76,8 +77,10 @@ void remove_document(Db& db, int64_t doc_key) {
     q.bind(1, doc_key);
     while (q.step()) hashes.insert(q.column_text(0));
   }
+  const std::vector<EntityPair> cooccurrences = withdraw_article_pairs(db, doc_key);
   for (const char* sql : {
            "DELETE FROM evidence WHERE doc_key = ?",
+           "DELETE FROM cooccurrences WHERE doc_key = ?",
            "DELETE FROM mentions WHERE doc_entity_key IN "
            "(SELECT doc_entity_key FROM doc_entities WHERE doc_key = ?)",
            "DELETE FROM glued_forms WHERE doc_entity_key IN "
@@ -92,6 +95,7 @@ void remove_document(Db& db, int64_t doc_key) {
   for (const std::string& h : hashes)
     for (int64_t r : update_syndication(db, h)) relations.insert(r);
   for (int64_t r : relations) recount_relation(db, r);
+  for (const EntityPair& pair : cooccurrences) recount_cooccurrence(db, pair);
   for (int64_t e : entities) refresh_entity(db, e);
 }
 
@@ -225,6 +229,8 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
     stored[at->second].parts.push_back({&r, s->second.first, o->second.first});
   }
   std::map<uint32_t, bool> sentences;
+  std::vector<ArticlePair> cooccurring;
+  double cooccurrence_confidence = 0;
   for (const Stored& st : stored) {
     Contribution c;
     for (const Part& part : st.parts) {
@@ -236,9 +242,21 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
         c.confidence = std::max(c.confidence, part.relation->confidence);
       }
     }
+    if (st.predicate == Predicate::kCoOccurs) {
+      // One row per pair, no evidence rows: the article's pairs go in its blob.
+      for (const Part& part : st.parts) {
+        ArticlePair& p = cooccurring.emplace_back();
+        p.first = part.subject_doc_entity;
+        p.second = part.object_doc_entity;
+        for (const Evidence& ev : part.relation->evidence) p.sentences.push_back(ev.sentence);
+      }
+      cooccurrence_confidence = std::max(cooccurrence_confidence, c.confidence);
+      if (st.subject_key == st.object_key) continue;  // one entity: a later split may part them
+    }
     bool created = false;
     const int64_t relation = add_contribution(db, st.subject_key, st.predicate, st.object_key, c, date, &created);
     if (created) ++result->relations_added;
+    if (st.predicate == Predicate::kCoOccurs) continue;
     for (const Part& part : st.parts) {
       const Relation& r = *part.relation;
       for (const Evidence& ev : r.evidence) {
@@ -260,6 +278,7 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
       }
     }
   }
+  store_article_pairs(db, doc_key, cooccurring, cooccurrence_confidence);
 }
 
 }  // namespace
@@ -456,7 +475,9 @@ Status Store::counts(StoreCounts* out) {
         {"SELECT COUNT(*) FROM documents", &out->documents},
         {"SELECT COUNT(*) FROM entities", &out->entities},
         {"SELECT COUNT(*) FROM relations WHERE subject_key <> object_key", &out->relations},
-        {"SELECT COUNT(*) FROM evidence", &out->evidence},
+        {"SELECT (SELECT COUNT(*) FROM evidence) + (SELECT COALESCE(SUM(evidence_count), 0) FROM relations "
+         "WHERE predicate = 'CO_OCCURS')",
+         &out->evidence},
         {"SELECT COUNT(*) FROM mentions", &out->mentions},
     };
     for (const auto& [sql, target] : queries) {

@@ -124,12 +124,14 @@ int64_t relation_key_for(Db& db, int64_t subject_key, Predicate predicate, int64
 // from the relation's evidence; deletes the row when no evidence is left.
 void recount_relation(Db& db, int64_t relation_key);
 
-// Re-derives the syndicated flag of every sentence with this hash; returns the
-// relations whose evidence sits in those sentences (their counts may have changed).
+// Re-derives the syndicated flag of every sentence with this hash and recounts the
+// co-occurrences named there; returns the typed relations whose evidence sits in those
+// sentences (their counts may have changed).
 std::set<int64_t> update_syndication(Db& db, const std::string& hash);
 
 // Points the evidence of these article entities at the relations their (possibly
-// new) store entities now form, and recounts every relation touched.
-void rekey_evidence(Db& db, const std::set<int64_t>& doc_entity_keys);
+// new) store entities now form, and recounts every relation touched; `entities` are the
+// store entities they left and joined, whose co-occurrences are rebuilt.
+void rekey_evidence(Db& db, const std::set<int64_t>& doc_entity_keys, const std::set<int64_t>& entities);
 
 }  // namespace newsgraph::store

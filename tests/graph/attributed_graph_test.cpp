@@ -111,6 +111,13 @@ TEST_CASE("a typed edge finds its sentence when few of many sentences are wanted
   CHECK(together.sample.empty());
   CHECK(together.weight == 20);
   CHECK(together.dates.size() == 9);
+  // Co-occurrence has no evidence rows: a window counts its articles from their pairs.
+  GraphFilter window;
+  window.since = "2024-01-05";
+  window.until = "2024-01-09";
+  AttributedGraph w;
+  REQUIRE(load_attributed_graph(*store, window, &w).is_ok());
+  CHECK(edge(w, "joko_widodo", Predicate::kCoOccurs, "anthony_albanese").weight == 10);
 }
 
 TEST_CASE("a sentence that supports several relations is one sample text, shared", "[attributed]") {
