@@ -182,6 +182,10 @@ CREATE TABLE IF NOT EXISTS cooccurrences (
   pairs      BLOB NOT NULL,               -- encode_article_pairs()
   confidence REAL NOT NULL
 );
+-- Looking a name up gives its entities from the index alone (one seek, no row fetch):
+-- every article's entities are looked up by name.
+DROP INDEX IF EXISTS aliases_by_key;
+CREATE INDEX IF NOT EXISTS aliases_by_key_entity ON aliases(alias_key, entity_key);
 )SQL";
 
 bool has_column(Db& db, const char* table, const char* column) {

@@ -132,17 +132,15 @@ struct Contribution {
   double confidence = 0;
 };
 
-// Adds a new article's contribution to a relation, creating it when it is new, in one
-// statement; gives the counts recount_relation() would, without re-reading older
-// evidence. Returns the relation's key; *created says whether it is new (a stored
-// relation has weight 1 or more, so only a new one ends at 1). O(log relations).
+// Adds a new article's contribution to a relation, creating it when it is new: an
+// UPDATE by the triple's index, and an INSERT when it found no row; gives the counts
+// recount_relation() would, without re-reading older evidence. *created says whether it
+// is new. Returns the relation's key when `want_key` (one more look-up for a relation
+// already stored), else 0. O(log relations).
 int64_t add_contribution(Db& db, int64_t subject_key, Predicate predicate, int64_t object_key,
-                         const Contribution& c, const std::string& date, bool* created) {
-  Statement q = db.prepare(R"SQL(
-    INSERT INTO relations(subject_key, predicate, object_key, weight, independent, evidence_count,
-                          modality, confidence, first_seen, last_seen)
-    VALUES (?1, ?2, ?3, 1, ?4, ?5, CASE WHEN ?6 THEN 'asserted' ELSE ?7 END, ?8, ?9, ?9)
-    ON CONFLICT (subject_key, predicate, object_key) DO UPDATE SET
+                         const Contribution& c, const std::string& date, bool want_key, bool* created) {
+  db.prepare(R"SQL(
+    UPDATE relations SET
       modality = CASE WHEN ?6 THEN 'asserted' WHEN evidence_count = 0 THEN ?7 ELSE modality END,
       weight = weight + 1,
       independent = independent + ?4,
@@ -150,8 +148,8 @@ int64_t add_contribution(Db& db, int64_t subject_key, Predicate predicate, int64
       confidence = MAX(confidence, ?8),
       first_seen = CASE WHEN ?9 <> '' AND (first_seen = '' OR ?9 < first_seen) THEN ?9 ELSE first_seen END,
       last_seen = CASE WHEN ?9 > last_seen THEN ?9 ELSE last_seen END
-    RETURNING relation_key, weight)SQL");
-  q.bind(1, subject_key)
+    WHERE subject_key = ?1 AND predicate = ?2 AND object_key = ?3)SQL")
+      .bind(1, subject_key)
       .bind(2, predicate_name(predicate))
       .bind(3, object_key)
       .bind(4, int64_t{c.independent})
@@ -159,12 +157,32 @@ int64_t add_contribution(Db& db, int64_t subject_key, Predicate predicate, int64
       .bind(6, int64_t{c.asserted})
       .bind(7, c.first_modality)
       .bind(8, c.confidence)
-      .bind(9, date);
-  if (!q.step()) throw StoreError{"a relation was neither added nor updated"};
-  *created = q.column_int(1) == 1;
-  const int64_t key = q.column_int(0);
-  q.step();  // runs the statement to its end
-  return key;
+      .bind(9, date)
+      .run();
+  *created = db.changes() == 0;
+  if (*created) {
+    db.prepare(R"SQL(
+      INSERT INTO relations(subject_key, predicate, object_key, weight, independent, evidence_count,
+                            modality, confidence, first_seen, last_seen)
+      VALUES (?1, ?2, ?3, 1, ?4, ?5, CASE WHEN ?6 THEN 'asserted' ELSE ?7 END, ?8, ?9, ?9))SQL")
+        .bind(1, subject_key)
+        .bind(2, predicate_name(predicate))
+        .bind(3, object_key)
+        .bind(4, int64_t{c.independent})
+        .bind(5, c.evidence)
+        .bind(6, int64_t{c.asserted})
+        .bind(7, c.first_modality)
+        .bind(8, c.confidence)
+        .bind(9, date)
+        .run();
+    return db.last_insert_id();
+  }
+  if (!want_key) return 0;
+  Statement q = db.prepare(
+      "SELECT relation_key FROM relations WHERE subject_key = ? AND predicate = ? AND object_key = ?");
+  q.bind(1, subject_key).bind(2, predicate_name(predicate)).bind(3, object_key);
+  if (!q.step()) throw StoreError{"a relation updated was not found"};
+  return q.column_int(0);
 }
 
 void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extraction& x,
@@ -253,10 +271,12 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
       cooccurrence_confidence = std::max(cooccurrence_confidence, c.confidence);
       if (st.subject_key == st.object_key) continue;  // one entity: a later split may part them
     }
+    const bool typed = st.predicate != Predicate::kCoOccurs;  // only typed relations keep evidence rows
     bool created = false;
-    const int64_t relation = add_contribution(db, st.subject_key, st.predicate, st.object_key, c, date, &created);
+    const int64_t relation =
+        add_contribution(db, st.subject_key, st.predicate, st.object_key, c, date, typed, &created);
     if (created) ++result->relations_added;
-    if (st.predicate == Predicate::kCoOccurs) continue;
+    if (!typed) continue;
     for (const Part& part : st.parts) {
       const Relation& r = *part.relation;
       for (const Evidence& ev : r.evidence) {
