@@ -299,8 +299,7 @@ void revote_type(Db& db, int64_t entity_key, const std::string& joining_type, bo
 
 }  // namespace
 
-MergeOutcome merge_entity(Db& db, const Entity& e, const std::vector<Tie>& ties, int64_t doc_key,
-                          const std::string& now) {
+MergeOutcome merge_entity(Db& db, const Entity& e, const std::vector<Tie>& ties) {
   const std::string type = entity_type_name(e.type);
   Decision d = decide(db, e, ties, type);
   MergeOutcome out;
@@ -337,15 +336,25 @@ MergeOutcome merge_entity(Db& db, const Entity& e, const std::vector<Tie>& ties,
   out.entity_key = d.entity_key;
   add_alias(db, d.entity_key, out.label);
   for (const std::string& a : e.aliases) add_alias(db, d.entity_key, a);
-  db.prepare("INSERT INTO merge_log(at, doc_key, name, entity_key, rule, detail) VALUES (?, ?, ?, ?, ?, ?)")
+  out.rule = d.rule;
+  out.detail = d.detail;
+  return out;
+}
+
+void log_merge(Db& db, const std::string& now, int64_t doc_key, int64_t doc_entity_key, const std::string& name,
+               const MergeOutcome& m) {
+  if (m.rule == "new" || m.rule == "gazetteer-id") return;  // two thirds of the decisions
+  db.prepare(
+        "INSERT INTO merge_log(at, doc_key, name, entity_key, rule, detail, doc_entity_key) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)")
       .bind(1, now)
       .bind(2, doc_key)
-      .bind(3, e.label)
-      .bind(4, d.entity_key)
-      .bind(5, d.rule)
-      .bind(6, d.detail)
+      .bind(3, name)
+      .bind(4, m.entity_key)
+      .bind(5, m.rule)
+      .bind(6, m.detail)
+      .bind(7, doc_entity_key)
       .run();
-  return out;
 }
 
 }  // namespace newsgraph::store

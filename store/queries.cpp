@@ -1,5 +1,9 @@
 #include "store/queries.h"
 
+#include <algorithm>
+#include <set>
+#include <tuple>
+
 #include "core/text.h"
 #include "store/cooccurrences.h"
 #include "store/store.h"
@@ -290,16 +294,45 @@ Status get_document(Store& store, const std::string& id, DocumentRow* out, bool*
 }
 
 Status merge_log(Store& store, int64_t entity_key, size_t limit, std::vector<MergeLogRow>* out) {
+  Db& db = store.impl().db;
+  // The logged decisions, and one for each article entity none is logged for: it made
+  // the entity ("new"; the first one, or one a curation merged in later) or carried a
+  // gazetteer id met before ("gazetteer-id"). In the order they were made.
+  struct Dated {
+    MergeLogRow row;
+    int64_t doc_key, order;
+  };
+  std::vector<Dated> rows;
   try {
-    Statement q = store.impl().db.prepare(
-        "SELECT m.at, COALESCE(d.id, ''), m.name, m.rule, m.detail FROM merge_log m "
-        "LEFT JOIN documents d ON d.doc_key = m.doc_key WHERE m.entity_key = ? ORDER BY m.log_key LIMIT ?");
-    q.bind(1, entity_key).bind(2, static_cast<int64_t>(limit));
-    while (q.step())
-      out->push_back({q.column_text(0), q.column_text(1), q.column_text(2), q.column_text(3), q.column_text(4)});
+    std::set<int64_t> logged;
+    Statement q = db.prepare(
+        "SELECT m.at, COALESCE(d.id, ''), m.name, m.rule, m.detail, COALESCE(m.doc_key, ?2), m.doc_entity_key, "
+        "m.log_key FROM merge_log m LEFT JOIN documents d ON d.doc_key = m.doc_key WHERE m.entity_key = ?1 "
+        "ORDER BY m.log_key");
+    q.bind(1, entity_key).bind(2, INT64_MAX);  // a curation comes after the articles of its second
+    while (q.step()) {
+      rows.push_back({{q.column_text(0), q.column_text(1), q.column_text(2), q.column_text(3), q.column_text(4)},
+                      q.column_int(5), q.column_int(7)});
+      logged.insert(q.column_int(6));
+    }
+    Statement s = db.prepare(
+        "SELECT d.ingested_at, d.id, de.label, de.from_gazetteer, e.id, de.doc_key, de.doc_entity_key "
+        "FROM doc_entities de JOIN documents d ON d.doc_key = de.doc_key JOIN entities e ON e.entity_key = de.entity_key "
+        "WHERE de.entity_key = ? ORDER BY de.doc_entity_key");
+    s.bind(1, entity_key);
+    for (bool first = true; s.step(); first = false) {
+      if (logged.count(s.column_int(6))) continue;
+      const char* rule = !first && s.column_int(3) != 0 ? "gazetteer-id" : "new";
+      rows.push_back({{s.column_text(0), s.column_text(1), s.column_text(2), rule, s.column_text(4)},
+                      s.column_int(5), -1});
+    }
   } catch (const StoreError& e) {
     return failed(store, e);
   }
+  std::stable_sort(rows.begin(), rows.end(), [](const Dated& a, const Dated& b) {
+    return std::tie(a.row.at, a.doc_key, a.order) < std::tie(b.row.at, b.doc_key, b.order);
+  });
+  for (size_t i = 0; i < rows.size() && out->size() < limit; ++i) out->push_back(std::move(rows[i].row));
   return Status::ok();
 }
 

@@ -188,6 +188,14 @@ DROP INDEX IF EXISTS aliases_by_key;
 CREATE INDEX IF NOT EXISTS aliases_by_key_entity ON aliases(alias_key, entity_key);
 )SQL";
 
+const char kMergeLogEntitiesV4[] = R"SQL(
+UPDATE merge_log SET doc_entity_key = (
+  SELECT MIN(de.doc_entity_key) FROM doc_entities de
+  WHERE de.doc_key = merge_log.doc_key AND de.entity_key = merge_log.entity_key)
+WHERE doc_key IS NOT NULL;
+DELETE FROM merge_log WHERE rule IN ('new', 'gazetteer-id') AND doc_key IS NOT NULL;
+)SQL";
+
 bool has_column(Db& db, const char* table, const char* column) {
   Statement q = db.prepare(std::string("SELECT 1 FROM pragma_table_info('") + table + "') WHERE name = ?");
   q.bind(1, column);
@@ -233,6 +241,12 @@ void migrate_schema(Db& db) {
     // Co-occurrence evidence moves from one row per sentence to one blob per article.
     db.exec(kCooccurrencesV4);
     migrate_cooccurrence_evidence(db);
+    // merge_log names the article entity it logs, and leaves out the decisions the rows of
+    // doc_entities already say (a new entity, a gazetteer id met again).
+    if (!has_column(db, "merge_log", "doc_entity_key")) {
+      db.exec("ALTER TABLE merge_log ADD COLUMN doc_entity_key INTEGER");
+      db.exec(kMergeLogEntitiesV4);
+    }
     db.exec("PRAGMA user_version = 4");
   }
   // Later versions: `if (version < 5) { ALTER ...; PRAGMA user_version = 5; }`.

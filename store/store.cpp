@@ -196,7 +196,7 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
   for (const Entity& e : x.entities) {
     if (deletions && name_deleted(db, e.label)) continue;  // the user deleted it: its relations go too
     auto t = ties.find(e.id);
-    MergeOutcome m = merge_entity(db, e, t == ties.end() ? kNoTies : t->second, doc_key, now);
+    MergeOutcome m = merge_entity(db, e, t == ties.end() ? kNoTies : t->second);
     if (m.created) ++result->entities_added;
     db.prepare(
           "INSERT INTO doc_entities(doc_key, local_id, label, aliases, type, from_gazetteer, "
@@ -211,6 +211,7 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
         .bind(8, int64_t{e.type_guessed && !m.unglued})
         .run();
     int64_t doc_entity = db.last_insert_id();
+    log_merge(db, now, doc_key, doc_entity, e.label, m);
     if (!m.unglued) add_glued_forms(db, doc_entity, e.glued_cores);
     by_local_id[e.id] = {doc_entity, m.entity_key};
     for (const Mention& mention : e.mentions) {

@@ -60,6 +60,7 @@ struct MergeOutcome {
   std::string label;  // the name the article's entity goes by: its label, or the person's
                       // name its glued words were stripped from ("Fraksi Adies Kadir")
   bool unglued = false;  // it joined a person by a name after glued words
+  std::string rule, detail;  // the merge rule that decided, and why (for merge_log)
 };
 // The glued-form rule (glued_forms.cpp). add_glued_forms records that an article's entity
 // (doc_entity_key) may be, past words glued in front, the person named each of `cores`.
@@ -86,8 +87,12 @@ constexpr int kTypedVote = 3;
 bool is_short_acronym(const Entity& e);
 // The ties of each of the article's entities, by local id.
 std::map<std::string, std::vector<Tie>> ties_of(const Extraction& x);
-MergeOutcome merge_entity(Db& db, const Entity& entity, const std::vector<Tie>& ties, int64_t doc_key,
-                          const std::string& now);
+MergeOutcome merge_entity(Db& db, const Entity& entity, const std::vector<Tie>& ties);
+// Logs the decision for an article's entity (doc_entity_key) in merge_log, unless it is
+// one the rows of doc_entities already say: a new entity, or a gazetteer id met again
+// (merge_log() in queries.cpp gives those from doc_entities).
+void log_merge(Db& db, const std::string& now, int64_t doc_key, int64_t doc_entity_key, const std::string& name,
+               const MergeOutcome& m);
 
 // Every entity a name names: the one whose id it is, else all whose label or alias it
 // is, gazetteer entities first. find_entity_named: the first of them, or 0.

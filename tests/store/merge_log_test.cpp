@@ -1,0 +1,62 @@
+// An entity's merge log: the decisions merge_log keeps, and those the articles' entities
+// already say (a new entity, a gazetteer id met again), given from doc_entities.
+#include <catch2/catch.hpp>
+#include <sqlite3.h>
+
+#include "store/queries.h"
+#include "store/store.h"
+#include "store/store_internal.h"
+#include "tests/store/store_fixtures.h"
+#include "tests/test_paths.h"
+
+using namespace newsgraph;
+using namespace newsgraph::testing;
+
+namespace {
+
+Article meeting(const std::string& id, const std::string& guest) {
+  Article a = article(id, guest + " bertemu Vladimir Putin di " + id + ".");
+  add_entity(a, guest, EntityType::kPerson);
+  add_entity(a, "Vladimir Putin", EntityType::kPerson, "vladimir_putin");
+  add_relation(a, guest, Predicate::kMeet, "Vladimir Putin");
+  return a;
+}
+
+std::vector<std::string> log_of(store::Store& store, const std::string& name) {
+  const int64_t key = store::find_entity_named(store.impl().db, name);
+  REQUIRE(key != 0);
+  std::vector<store::MergeLogRow> rows;
+  REQUIRE(store::merge_log(store, key, 100, &rows).is_ok());
+  std::vector<std::string> out;
+  for (const auto& r : rows) out.push_back(r.doc_id + " " + r.name + " " + r.rule);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("an entity's merge log gives every article's decision, though only the name rules are stored",
+          "[store][merge]") {
+  auto db = temp_dir() + "/g.db";
+  auto store = open_store(db);
+  ingest(*store, meeting("a", "Joko Widodo"));
+  ingest(*store, meeting("b", "Joko Widodo"));
+  ingest(*store, meeting("c", "Jokowi"));
+  CHECK(log_of(*store, "Vladimir Putin") ==
+        std::vector<std::string>{"a Vladimir Putin new", "b Vladimir Putin gazetteer-id", "c Vladimir Putin gazetteer-id"});
+  CHECK(log_of(*store, "Joko Widodo") == std::vector<std::string>{"a Joko Widodo new", "b Joko Widodo same-name"});
+  {
+    store::Statement q = store->impl().db.prepare("SELECT COUNT(*) FROM merge_log");
+    q.step();
+    CHECK(q.column_int(0) == 1);  // b's same-name
+  }
+  store::Overrides o;
+  o.merge.push_back({"Joko Widodo", "Jokowi"});
+  store::CurateReport report;
+  REQUIRE(store->curate(o, &report).is_ok());
+  CHECK(log_of(*store, "Joko Widodo") == std::vector<std::string>{"a Joko Widodo new", "b Joko Widodo same-name",
+                                                                  "c Jokowi new", " Jokowi curate-merge"});
+  bool found = false;
+  REQUIRE(store->remove("b", &found).is_ok());
+  CHECK(log_of(*store, "Joko Widodo") ==
+        std::vector<std::string>{"a Joko Widodo new", "c Jokowi new", " Jokowi curate-merge"});
+}
