@@ -11,6 +11,7 @@
 #include <rapidjson/error/en.h>
 
 #include "core/dates.h"
+#include "core/json_guard.h"
 #include "core/utf8.h"
 
 namespace newsgraph::ingest {
@@ -174,6 +175,10 @@ void DocumentReader::read_json_lines(std::istream& in, const std::string& name) 
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     if (line.size() > options_.max_article_bytes) {
       skip(StatusCode::kTooLarge, where + ": line of " + std::to_string(line.size()) + " bytes, over the limit");
+      continue;
+    }
+    if (auto problem = json_guard::check(line)) {
+      skip(StatusCode::kInvalidInput, where + ": " + problem->reason + " at column " + std::to_string(problem->offset + 1));
       continue;
     }
     rapidjson::Document obj;

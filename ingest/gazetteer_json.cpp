@@ -6,6 +6,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include "core/json_guard.h"
 #include "core/text.h"
 #include "ingest/gazetteer.h"
 
@@ -17,6 +18,9 @@ Status Gazetteer::add_json_file(const std::string& path) {
   std::stringstream buffer;
   buffer << in.rdbuf();
   std::string data = buffer.str();
+  if (auto problem = json_guard::check(data))
+    return Status::error(StatusCode::kInvalidInput,
+                         path + ": " + problem->reason + " at byte " + std::to_string(problem->offset));
   rapidjson::Document doc;
   doc.Parse(data.c_str(), data.size());
   if (doc.HasParseError()) {

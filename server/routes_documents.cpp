@@ -3,6 +3,7 @@
 
 #include "core/dates.h"
 #include "core/extraction_format.h"
+#include "core/json_guard.h"
 #include "core/utf8.h"
 #include "ingest/document_reader.h"
 #include "server/context.h"
@@ -31,6 +32,8 @@ bool read_document(const httplib::Request& req, httplib::Response& res, Document
     *title_in_text = true;
     doc->published = ingest::plain_text_date(doc->text);
   } else if (type.rfind("application/json", 0) == 0) {
+    if (auto bad = json_guard::check(req.body))
+      return problem(res, 400, "malformed-json", bad->reason + " at byte " + std::to_string(bad->offset)), false;
     rapidjson::Document d;
     d.Parse(req.body.c_str(), req.body.size());
     if (d.HasParseError() || !d.IsObject())
@@ -45,6 +48,8 @@ bool read_document(const httplib::Request& req, httplib::Response& res, Document
     }
     if (doc->text.find_first_not_of(" \t\r\n") == std::string::npos)
       return problem(res, 400, "empty", "the article has no text"), false;
+    if (doc->text.find('\0') != std::string::npos)
+      return problem(res, 400, "binary", "the text holds a NUL character"), false;
     if (!doc->published.empty()) {
       auto date = dates::parse(doc->published);
       if (!date) return problem(res, 400, "bad-date", "'published' is no date: '" + doc->published + "'"), false;

@@ -4,6 +4,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include "core/json_guard.h"
 #include "core/text.h"
 #include "store/store.h"
 #include "store/store_internal.h"
@@ -348,6 +349,9 @@ void apply_edits(Db& db, const Overrides& o, CurateReport* report) {
 }  // namespace
 
 Status parse_overrides(const std::string& json, const std::string& name, Overrides* out) {
+  if (auto problem = json_guard::check(json))
+    return Status::error(StatusCode::kInvalidInput,
+                         name + ": " + problem->reason + " at byte " + std::to_string(problem->offset));
   rapidjson::Document d;
   d.Parse(json.data(), json.size());
   if (d.HasParseError())

@@ -124,6 +124,36 @@ TEST_CASE("a bad input is skipped with exit code 1 and what was stored stays", "
   CHECK(stats_without_timings(db) == before);
 }
 
+TEST_CASE("nesting that would overflow the parser and lone surrogates are refused at every JSON input",
+          "[cli][store]") {
+  auto db = temp_dir() + "/g.db";
+  REQUIRE(run(binary() + " ingest --db " + db + " " + source_dir() + "/examples").exit_code == 0);
+  std::string before = stats_without_timings(db);
+  auto dir = temp_dir();
+  const std::string deep(200000, '[');
+  write_file(dir + "/deep.jsonl", deep + "\n");
+  write_file(dir + "/lone.jsonl", "{\"id\": \"s\", \"text\": \"Presiden Prabowo bertemu Vladimir Putin \\uDFFF di Moskow.\"}\n");
+  auto err = temp_dir() + "/err";
+  auto r = run(binary() + " ingest --json --db " + db + " " + dir + "/deep.jsonl " + dir + "/lone.jsonl", err);
+  CHECK(r.exit_code == 1);  // skipped, not a crash
+  CHECK_THAT(read_file(err), Catch::Contains("deep.jsonl:1: nested deeper") &&
+                                 Catch::Contains("lone.jsonl:1: a lone surrogate"));
+  CHECK(stats_without_timings(db) == before);
+  // Every export still reads: nothing unreadable was stored.
+  auto graphml = temp_dir() + "/g.graphml";
+  REQUIRE(run(binary() + " export --no-layout --db " + db + " -o " + graphml).exit_code == 0);
+  CHECK(run("xmllint --noout " + graphml).exit_code == 0);
+  // The gazetteer and overrides files are JSON too.
+  write_file(dir + "/deep.json", deep);
+  auto gazetteer = run(binary() + " extract --gazetteer " + dir + "/deep.json " + source_dir() + "/examples", err);
+  CHECK(gazetteer.exit_code == 3);
+  CHECK_THAT(read_file(err), Catch::Contains("deep.json: nested deeper"));
+  auto curate = run(binary() + " curate --db " + db + " " + dir + "/deep.json", err);
+  CHECK(curate.exit_code != 0);
+  CHECK(curate.exit_code < 128);
+  CHECK_THAT(read_file(err), Catch::Contains("nested deeper"));
+}
+
 TEST_CASE("remove retracts an article and says when an id is unknown", "[cli][store]") {
   auto db = temp_dir() + "/g.db";
   REQUIRE(run(binary() + " ingest --db " + db + " " + source_dir() + "/examples/01_menlu_bertemu.txt").exit_code == 0);

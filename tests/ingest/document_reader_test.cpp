@@ -33,7 +33,9 @@ TEST_CASE("bad inputs are skipped with a message naming them and the good ones s
   testing::write_file(dir + "/f_lines.jsonl",
                       "{\"id\": \"x1\", \"title\": \"T\", \"text\": \"Putin tiba.\"}\n"
                       "{\"id\": \"x2\", \"text\": \"unterminated\n"
-                      "{\"id\": \"x3\", \"text\": \"Kim pergi.\", \"published\": \"2023-09-13\"}\n");
+                      "{\"id\": \"x3\", \"text\": \"Kim pergi.\", \"published\": \"2023-09-13\"}\n"
+                      "{\"id\": \"x4\", \"text\": \"Putin \\uDFFF tiba.\"}\n" +
+                          std::string(3000, '[') + "\n");
   ReadOptions options;
   options.max_article_bytes = 4096;
   auto c = read_all({dir, dir + "/missing.txt"}, options);
@@ -43,7 +45,7 @@ TEST_CASE("bad inputs are skipped with a message naming them and the good ones s
   CHECK(ids == std::vector<std::string>{"a_good", "x1", "x3"});
   CHECK(c.docs[2].published == "2023-09-13");
 
-  REQUIRE(c.skips.size() == 6);
+  REQUIRE(c.skips.size() == 8);
   auto message = [&](const char* needle) {
     for (const auto& s : c.skips) {
       if (s.message().find(needle) != std::string::npos) return s;
@@ -56,6 +58,8 @@ TEST_CASE("bad inputs are skipped with a message naming them and the good ones s
   CHECK(message("d_empty.txt").code() == StatusCode::kEmpty);
   CHECK(message("e_big.txt").code() == StatusCode::kTooLarge);
   CHECK(message("f_lines.jsonl:2").code() == StatusCode::kInvalidInput);
+  CHECK_THAT(message("f_lines.jsonl:4").message(), Catch::Contains("lone surrogate"));
+  CHECK_THAT(message("f_lines.jsonl:5").message(), Catch::Contains("deeper than"));
   CHECK(message("missing.txt").code() == StatusCode::kNotFound);
 }
 

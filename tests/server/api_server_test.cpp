@@ -206,6 +206,13 @@ TEST_CASE("malformed requests get 4xx problem answers and the server keeps servi
   expect_problem(s.http().Post("/api/v1/documents", "{\"text\": 5}", "application/json"), 400, "bad-field");
   expect_problem(s.http().Post("/api/v1/documents", "{\"txt\": \"x\"}", "application/json"), 400, "unknown-field");
   expect_problem(s.http().Post("/api/v1/documents", "\xff\xfe", "text/plain"), 400, "invalid-utf8");
+  // Nesting that would overflow the parser's stack, on the route that needs no token.
+  expect_problem(s.http().Post("/api/v1/extract", std::string(200000, '['), "application/json"), 400,
+                 "malformed-json");
+  expect_problem(s.http().Post("/api/v1/documents", R"({"text": "Putin \uDFFF tiba di Moskow."})", "application/json"),
+                 400, "malformed-json");
+  expect_problem(s.http().Post("/api/v1/documents", R"({"text": "Putin \u0000 tiba."})", "application/json"), 400,
+                 "binary");
   expect_problem(s.http().Post("/api/v1/documents", "x", "image/png"), 415, "unsupported-media-type");
   expect_problem(s.http().Get("/api/v1/entities?limit=0"), 400, "bad-parameter");
   expect_problem(s.http().Get("/api/v1/entities?limit=99999999999999999999999"), 400, "bad-parameter");
