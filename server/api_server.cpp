@@ -1,8 +1,14 @@
 #include "server/api_server.h"
 
+#include <sys/socket.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
 #include <thread>
 
 #include "server/context.h"
+#include "server/request_guard.h"
 #include "store/queries.h"
 
 namespace newsgraph::server {
@@ -11,6 +17,7 @@ struct ApiServer::Impl {
   Context context;
   httplib::Server http;
   int port = 0;
+  std::atomic<bool> stop_requested{false}, in_run{false}, run_done{false};
 };
 
 store::Store* Context::reader(httplib::Response& res) {
@@ -22,7 +29,7 @@ store::Store* Context::reader(httplib::Response& res) {
     o.read_only = true;
     Status st = store::Store::open(options.db, o, &store);
     if (!st.is_ok()) {
-      problem(res, 503, "store-unavailable", st.message());
+      store_problem(options.db, res, st, "store-unavailable");
       return nullptr;
     }
   }
@@ -64,16 +71,33 @@ void problem(httplib::Response& res, int status, const std::string& code, const 
 }
 
 namespace {
-bool is_loopback(const std::string& host) { return host == "127.0.0.1" || host == "localhost" || host == "::1"; }
+
+// Compares in time that depends on the lengths only, not on where the first difference is.
+bool same_secret(const std::string& given, const std::string& secret) {
+  unsigned char differ = given.size() == secret.size() ? 0 : 1;
+  for (size_t i = 0; i < given.size(); ++i)
+    differ |= static_cast<unsigned char>(given[i] ^ secret[i % std::max<size_t>(secret.size(), 1)]);
+  return differ == 0;
+}
+
 }  // namespace
 
 bool authorised(Context& c, const httplib::Request& req, httplib::Response& res) {
   if (is_loopback(c.options.host)) return true;
   if (c.options.token.empty())
     return problem(res, 403, "writes-disabled", "writes need a token when the server is not on loopback"), false;
-  if (req.get_header_value("Authorization") != "Bearer " + c.options.token)
+  if (!same_secret(req.get_header_value("Authorization"), "Bearer " + c.options.token))
     return problem(res, 401, "unauthorized", "send 'Authorization: Bearer <token>'"), false;
   return true;
+}
+
+void store_problem(const std::string& db_path, httplib::Response& res, const Status& st, const std::string& code) {
+  // The store's path is the server's business: the log has it, the client does not.
+  std::fprintf(stderr, "newsgraph serve: %s\n", st.message().c_str());
+  std::string message = st.message();
+  for (size_t at; !db_path.empty() && (at = message.find(db_path)) != std::string::npos;)
+    message.replace(at, db_path.size(), "the store");
+  problem(res, 503, code, message);
 }
 
 bool only_params(const httplib::Request& req, httplib::Response& res, std::set<std::string> allowed) {
@@ -96,7 +120,7 @@ bool int_param(const httplib::Request& req, httplib::Response& res, const char* 
   int64_t parsed = 0;
   for (char c : v) {
     if (c < '0' || c > '9') ok = false;
-    else parsed = parsed * 10 + (c - '0');
+    if (ok) parsed = parsed * 10 + (c - '0');  // 18 digits at most: no overflow
   }
   if (!ok || parsed < min || parsed > max) {
     problem(res, 400, "bad-parameter",
@@ -199,13 +223,23 @@ Status ApiServer::start() {
     problem(res, 500, "internal-error", "the server failed on this request; nothing was changed");
   });
   http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;
+    if (!res.body.empty() || req.has_header("Range")) return;  // a body would be repeated per range
     if (res.status == 404) problem(res, 404, "not-found", "no route for " + req.method + " " + req.path);
     else if (res.status == 413) problem(res, 413, "too-large", "the request body is too large");
     else if (res.status >= 400) problem(res, res.status, "bad-request", "the request could not be read");
   });
-  http.set_pre_routing_handler(
-      [&c](const httplib::Request& req, httplib::Response& res) { return answer_from_cache(c, req, res); });
+  // Only SO_REUSEADDR (a restart may bind while old connections linger): without
+  // cpp-httplib's SO_REUSEPORT, a second server on the same port fails instead of sharing it.
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
+  const GuardOptions guard{c.options.host, c.options.port};
+  http.set_pre_routing_handler([&c, guard](const httplib::Request& req, httplib::Response& res) {
+    if (guard_request(guard, req, res) == httplib::Server::HandlerResponse::Handled)
+      return httplib::Server::HandlerResponse::Handled;
+    return answer_from_cache(c, req, res);
+  });
   add_graph_routes(http, c);
   add_document_routes(http, c);
   add_curation_routes(http, c);
@@ -219,10 +253,21 @@ Status ApiServer::start() {
   return Status::ok();
 }
 
-bool ApiServer::run() { return impl_->http.listen_after_bind(); }
+bool ApiServer::run() {
+  impl_->in_run = true;
+  // A stop() that came before this (a signal just after start()) is not lost.
+  const bool ok = impl_->stop_requested ? true : impl_->http.listen_after_bind();
+  impl_->run_done = true;
+  return ok;
+}
 
 void ApiServer::stop() {
-  if (impl_->http.is_running()) impl_->http.stop();
+  impl_->stop_requested = true;
+  // run() may be between its check and the listener starting: stop it once it runs.
+  while (impl_->in_run && !impl_->run_done) {
+    if (impl_->http.is_running()) impl_->http.stop();
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
 }
 
 int ApiServer::port() const { return impl_->port; }

@@ -61,6 +61,10 @@ void problem(httplib::Response& res, int status, const std::string& code, const 
 // itself and returns false when the request may not write.
 bool authorised(Context& c, const httplib::Request& req, httplib::Response& res);
 
+// 503 for a store that failed: the message without the store's path (logged in full).
+void store_problem(const std::string& db_path, httplib::Response& res, const Status& st,
+                   const std::string& code = "store-error");
+
 // Checks that every query parameter is one of `allowed`; answers 400 otherwise.
 bool only_params(const httplib::Request& req, httplib::Response& res, std::set<std::string> allowed);
 

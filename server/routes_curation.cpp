@@ -34,7 +34,7 @@ void add_curation_routes(httplib::Server& http, Context& c) {
       return problem(res, 400, "bad-overrides", st.message());
     store::CurateReport report;
     Status st = c.write([&](store::Store& s) { return s.curate(overrides, options, &report); });
-    if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
+    if (!st.is_ok()) return store_problem(c.options.db, res, st);
     rapidjson::StringBuffer b;
     Json w(b);
     w.StartObject();
@@ -57,7 +57,7 @@ void add_curation_routes(httplib::Server& http, Context& c) {
     store::Store* store = c.reader(res);
     if (!store) return;
     std::vector<store::OverrideRow> rows;
-    if (Status st = store->list_overrides(&rows); !st.is_ok()) return problem(res, 503, "store-error", st.message());
+    if (Status st = store->list_overrides(&rows); !st.is_ok()) return store_problem(c.options.db, res, st);
     rapidjson::StringBuffer b;
     Json w(b);
     w.StartObject();

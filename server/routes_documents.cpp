@@ -1,6 +1,9 @@
 // Document routes: list, get, delete, POST (extract and merge), and /extract.
 #include <rapidjson/document.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "core/dates.h"
 #include "core/extraction_format.h"
 #include "core/json_guard.h"
@@ -12,6 +15,22 @@
 
 namespace newsgraph::server {
 namespace {
+
+// An id as one path segment: bytes other than letters, digits and -._~ as %XX.
+std::string percent_encoded(const std::string& id) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : id) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    }
+  }
+  return out;
+}
 
 // The article in a request: JSON {"id","title","text","source","published"} or
 // text/plain (first non-empty line is the title, a date line may follow). Answers
@@ -65,6 +84,10 @@ bool read_document(const httplib::Request& req, httplib::Response& res, Document
   if (!given.empty() && !dates::is_iso_date(given))
     return problem(res, 400, "bad-date", "published takes a real day as YYYY-MM-DD, not '" + given + "'"), false;
   if (doc->published.empty()) doc->published = given;
+  if (doc->id.size() > 512 || std::any_of(doc->id.begin(), doc->id.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+      }))
+    return problem(res, 400, "bad-field", "'id' must be at most 512 bytes without control characters"), false;
   if (doc->id.empty()) doc->id = "api-" + store::content_hash(doc->text);
   if (doc->source.empty()) doc->source = "api";
   return true;
@@ -116,7 +139,8 @@ void add_document_routes(httplib::Server& http, Context& c) {
     send_json(req, res, b.GetString(), version);
   });
 
-  http.Get(R"(/api/v1/documents/([^/]+))", [&c](const httplib::Request& req, httplib::Response& res) {
+  // Ids may hold a slash (a URL): the id is the rest of the decoded path.
+  http.Get(R"(/api/v1/documents/(.+))", [&c](const httplib::Request& req, httplib::Response& res) {
     if (!only_params(req, res, {})) return;
     store::Store* store = c.reader(res);
     if (!store) return;
@@ -133,11 +157,11 @@ void add_document_routes(httplib::Server& http, Context& c) {
     send_json(req, res, b.GetString(), version);
   });
 
-  http.Delete(R"(/api/v1/documents/([^/]+))", [&c](const httplib::Request& req, httplib::Response& res) {
+  http.Delete(R"(/api/v1/documents/(.+))", [&c](const httplib::Request& req, httplib::Response& res) {
     if (!only_params(req, res, {}) || !authorised(c, req, res)) return;
     bool found = false;
     Status st = c.write([&](store::Store& s) { return s.remove(req.matches[1], &found); });
-    if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
+    if (!st.is_ok()) return store_problem(c.options.db, res, st);
     if (!found) return problem(res, 404, "unknown-document", "no article has id '" + std::string(req.matches[1]) + "'");
     res.status = 204;
   });
@@ -155,12 +179,19 @@ void add_document_routes(httplib::Server& http, Context& c) {
     if (store_it) {
       store::IngestResult result;
       Status st = c.write([&](store::Store& s) { return s.ingest(doc, x, &result); });
-      if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
+      if (!st.is_ok()) return store_problem(c.options.db, res, st);
       status = result.outcome == store::IngestOutcome::kUnchanged ? 200 : 201;
-      body = "{\"id\":\"" + result.doc_id + "\",\"outcome\":\"" + store::ingest_outcome_name(result.outcome) +
-             "\",\"entities_added\":" + std::to_string(result.entities_added) +
-             ",\"relations_added\":" + std::to_string(result.relations_added) + ",\"extraction\":";
-      if (status == 201) res.set_header("Location", "/api/v1/documents/" + result.doc_id);
+      rapidjson::StringBuffer head;
+      Json w(head);
+      w.StartObject();
+      field(w, "id", result.doc_id);
+      field(w, "outcome", store::ingest_outcome_name(result.outcome));
+      field(w, "entities_added", result.entities_added);
+      field(w, "relations_added", result.relations_added);
+      w.Key("extraction");  // the writer puts the colon before a value: the extraction's JSON
+      body.assign(head.GetString(), head.GetSize());
+      body += ':';
+      if (status == 201) res.set_header("Location", "/api/v1/documents/" + percent_encoded(result.doc_id));
     }
     append_extraction_json(x, body);
     if (store_it) body += "}";

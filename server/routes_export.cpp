@@ -72,7 +72,7 @@ void export_graph(Context& c, const httplib::Request& req, httplib::Response& re
   graph::AttributedGraph attributed;
   Status st = graph::load_attributed_graph(*store, filter, &attributed);
   if (st.code() == StatusCode::kNotFound) return problem(res, 404, "unknown-entity", st.message());
-  if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
+  if (!st.is_ok()) return store_problem(c.options.db, res, st);
   auto graph = std::make_shared<exporter::ExportGraph>(exporter::build_export_graph(std::move(attributed), options));
   res.set_header("Content-Disposition", std::string("attachment; filename=\"newsgraph.") + format.extension + "\"");
   res.set_header("X-Graph-Version", std::to_string(version));

@@ -101,7 +101,7 @@ void send_relations(const httplib::Request& req, httplib::Response& res, store::
   std::vector<store::RelationRow> rows;
   int64_t total = 0;
   Status st = store::find_relations(store, q, &rows, &total);
-  if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
+  if (!st.is_ok()) return store_problem(store.path(), res, st);
   std::string next = rows.size() == q.limit ? std::to_string(rows.back().key) : "";
   send_json(req, res, page_json(rows, total, next, relation_json), version_of(store));
 }
@@ -137,7 +137,7 @@ bool path_entity(store::Store& store, const std::string& name, httplib::Response
   std::vector<store::EntityRow> candidates;
   Status st = store::resolve_entity(store, name, &candidates);
   if (!st.is_ok()) {
-    problem(res, 503, "store-error", st.message());
+    store_problem(store.path(), res, st);
     return false;
   }
   if (candidates.empty()) {
@@ -221,7 +221,7 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     if (!store) return;
     std::shared_ptr<const GraphSnapshot> snapshot;  // the graph paths and communities use too
     Status st = c.snapshots.get(*store, &snapshot);
-    if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
+    if (!st.is_ok()) return store_problem(c.options.db, res, st);
     std::lock_guard<std::mutex> lock(c.stats_mutex);
     if (snapshot->version() > c.stats_version) {  // never back to an older snapshot
       c.stats_json = graph::statistics_json(graph::compute_statistics(snapshot->view(), {}), nullptr);
@@ -251,7 +251,7 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     std::vector<store::EntityRow> rows;
     int64_t total = 0;
     Status st = store::search_entities(*store, search, &rows, &total);
-    if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
+    if (!st.is_ok()) return store_problem(c.options.db, res, st);
     std::string next = offset + limit < total ? std::to_string(offset + limit) : "";
     send_json(req, res,
               page_json(rows, total, next, [](Json& w, const store::EntityRow& e) { entity_json(w, e, false); }),

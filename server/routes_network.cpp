@@ -22,7 +22,7 @@ bool snapshot_nodes(Context& c, const httplib::Request& req, httplib::Response& 
   for (size_t i = 0; i < names.size(); ++i)
     if (!path_entity(*store, req.get_param_value(names[i]), res, &entities[i])) return false;
   Status st = c.snapshots.get(*store, snapshot);
-  if (!st.is_ok()) return problem(res, 503, "store-error", st.message()), false;
+  if (!st.is_ok()) return store_problem(c.options.db, res, st), false;
   for (const auto& e : entities) {
     uint32_t node = 0;
     if (!(*snapshot)->node_of(e.id, &node))
@@ -179,7 +179,7 @@ void communities(Context& c, const httplib::Request& req, httplib::Response& res
   if (!store) return;
   std::shared_ptr<const GraphSnapshot> s;
   Status st = c.snapshots.get(*store, &s);
-  if (!st.is_ok()) return problem(res, 503, "store-error", st.message());
+  if (!st.is_ok()) return store_problem(c.options.db, res, st);
   const CommunityIndex& index = s->communities();
   // Communities are numbered by size, largest first, so min_size cuts a tail.
   size_t total = 0;

@@ -252,6 +252,28 @@ TEST_CASE("serve announces its port and stops cleanly on SIGTERM with exit code 
   CHECK(run(binary() + " serve --port 99999").exit_code == 2);
 }
 
+TEST_CASE("serve stops on a SIGTERM sent the moment it listens, and will not share its port", "[cli][server]") {
+  auto dir = temp_dir();
+  const std::string db = dir + "/g.db", out = dir + "/out";
+  REQUIRE(run(binary() + " ingest --quiet --db " + db + " " + source_dir() + "/examples").exit_code == 0);
+  // Waits (by polling, up to 10 s) for the listening line in OUT.
+  const std::string wait_listening =
+      "n=0; until grep -q listening " + out + "; do n=$((n+1)); [ $n -gt 2000 ] && break; sleep 0.005; done; ";
+  auto r = run("for i in $(seq 15); do " + binary() + " serve --port 0 --db " + db + " > " + out +
+               " 2>/dev/null & pid=$!; " + wait_listening +
+               "kill -TERM $pid; n=0; while kill -0 $pid 2>/dev/null; do n=$((n+1)); "
+               "[ $n -gt 500 ] && { kill -KILL $pid; echo hung; break; }; sleep 0.01; done; "
+               "wait $pid; echo rc $?; done");
+  CHECK(r.out.find("hung") == std::string::npos);
+  size_t clean = 0;
+  for (size_t at = 0; (at = r.out.find("rc 0\n", at)) != std::string::npos; ++at) ++clean;
+  CHECK(clean == 15);
+  auto second = run(binary() + " serve --port 0 --db " + db + " > " + out + " 2>/dev/null & pid=$!; " + wait_listening +
+                    "port=$(sed -n 's/.*:\\([0-9]*\\)\\/api.*/\\1/p' " + out + "); " + binary() +
+                    " serve --port $port --db " + db + " >/dev/null 2>&1; echo second $?; kill -TERM $pid; wait $pid");
+  CHECK(second.out == "second 3\n");
+}
+
 TEST_CASE("ingest counts undated articles and takes --published only as a real day", "[cli][store][dates]") {
   auto dir = temp_dir();
   write_file(dir + "/a.txt", "Judul A\nKamis, 14/9/2023\n\nPresiden Joko Widodo bertemu Presiden Vladimir Putin.\n");

@@ -19,6 +19,7 @@ class LiveServer {
   ~LiveServer();
   httplib::Client& http() { return *client_; }
   const std::string& db() const { return db_; }
+  int port() const { return api_->port(); }
 
  private:
   std::string db_;

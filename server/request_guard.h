@@ -1,0 +1,29 @@
+// Checks every request before it is routed or its body is read, against what a hostile
+// client or a foreign web page could do to a server anyone on the machine can reach:
+// ranges (cpp-httplib 0.11 multiplies a body by each listed range), compressed bodies
+// (a small gzip body inflates past every limit), chunked bodies (read past the body
+// limit), a Host that is not the loopback the server is bound to (DNS rebinding), and
+// writes from a page of another origin (a browser sends "simple" POSTs without asking).
+// Stateless apart from the options it reads; thread-safe.
+#pragma once
+
+#include <httplib.h>
+
+#include <string>
+
+namespace newsgraph::server {
+
+struct GuardOptions {
+  std::string host;  // the address the server is bound to
+  int port = 0;
+};
+
+// Answers a refused request itself (RFC 9457 problem, or an empty 416) and returns
+// Handled; Unhandled lets it through.
+httplib::Server::HandlerResponse guard_request(const GuardOptions& options, const httplib::Request& req,
+                                               httplib::Response& res);
+
+// Whether `host` (an address or name the server binds to) is loopback only.
+bool is_loopback(const std::string& host);
+
+}  // namespace newsgraph::server
