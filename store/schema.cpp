@@ -186,6 +186,9 @@ CREATE TABLE IF NOT EXISTS cooccurrences (
 -- every article's entities are looked up by name.
 DROP INDEX IF EXISTS aliases_by_key;
 CREATE INDEX IF NOT EXISTS aliases_by_key_entity ON aliases(alias_key, entity_key);
+-- A curation moving an article's entity finds its evidence by these, not by a scan.
+CREATE INDEX IF NOT EXISTS evidence_by_subject ON evidence(subject_doc_entity);
+CREATE INDEX IF NOT EXISTS evidence_by_object ON evidence(object_doc_entity);
 )SQL";
 
 const char kMergeLogEntitiesV4[] = R"SQL(
