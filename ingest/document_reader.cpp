@@ -64,6 +64,31 @@ std::string plain_text_date(std::string_view text) {
   return "";
 }
 
+bool read_bounded_line(std::istream& in, size_t max, std::string* line, size_t* length) {
+  line->clear();
+  *length = 0;
+  char buffer[1 << 16];
+  for (bool read_any = false;; read_any = true) {
+    in.getline(buffer, sizeof buffer);
+    const auto got = static_cast<size_t>(in.gcount());
+    size_t stored = got;
+    bool ended = true;
+    if (in.fail() && !in.eof() && got == sizeof buffer - 1) {
+      in.clear();  // the buffer filled before the line ended
+      ended = false;
+    } else if (in.eof()) {
+      if (got == 0 && !read_any) return false;
+    } else if (in.fail()) {
+      return read_any;
+    } else {
+      stored = got - 1;  // the '\n' was taken too
+    }
+    *length += stored;
+    if (*length <= max) line->append(buffer, stored);
+    if (ended) return true;
+  }
+}
+
 void DocumentReader::skip(StatusCode code, const std::string& message) {
   if (callbacks_.on_skip) callbacks_.on_skip(Status::error(code, message));
 }
@@ -87,9 +112,7 @@ bool DocumentReader::check_text(const std::string& data, const std::string& wher
 
 void DocumentReader::read(const std::string& input) {
   if (input == "-") {
-    std::stringstream buffer;
-    buffer << std::cin.rdbuf();
-    read_text(buffer.str(), "-");
+    read_stdin();
     return;
   }
   std::error_code ec;
@@ -114,6 +137,28 @@ void DocumentReader::read(const std::string& input) {
     return;
   }
   read_file(input);
+}
+
+void DocumentReader::read_stdin() {
+  // JSON Lines are read line by line as they come; an article no further than the limit.
+  int c = 0;
+  while ((c = std::cin.peek()) == ' ' || c == '\t' || c == '\r' || c == '\n') std::cin.get();
+  if (c == '{') {
+    read_json_lines(std::cin, "-");
+    return;
+  }
+  std::string data;
+  char buffer[1 << 16];
+  while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+    const auto got = static_cast<size_t>(std::cin.gcount());
+    if (data.size() + got > options_.max_article_bytes) {
+      skip(StatusCode::kTooLarge, "-: standard input holds over the limit of " +
+                                      std::to_string(options_.max_article_bytes) + " bytes for one article");
+      return;
+    }
+    data.append(buffer, got);
+  }
+  read_text(std::move(data), "-");
 }
 
 void DocumentReader::read_file(const std::string& path) {
@@ -168,15 +213,15 @@ void DocumentReader::read_text(std::string data, const std::string& name) {
 
 void DocumentReader::read_json_lines(std::istream& in, const std::string& name) {
   std::string line;
-  size_t line_no = 0;
-  while (std::getline(in, line)) {
+  size_t line_no = 0, length = 0;
+  while (read_bounded_line(in, options_.max_article_bytes, &line, &length)) {
     ++line_no;
     std::string where = name + ":" + std::to_string(line_no);
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    if (line.size() > options_.max_article_bytes) {
-      skip(StatusCode::kTooLarge, where + ": line of " + std::to_string(line.size()) + " bytes, over the limit");
+    if (length > options_.max_article_bytes) {
+      skip(StatusCode::kTooLarge, where + ": line of " + std::to_string(length) + " bytes, over the limit");
       continue;
     }
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     if (auto problem = json_guard::check(line)) {
       skip(StatusCode::kInvalidInput, where + ": " + problem->reason + " at column " + std::to_string(problem->offset + 1));
       continue;

@@ -36,6 +36,12 @@ struct ReadCallbacks {
 // at the head of its first paragraph; empty when it has neither.
 std::string plain_text_date(std::string_view text);
 
+// Reads one line (without its '\n') from `in`, keeping at most `max` bytes of it: a longer
+// line is read to its end but not kept, so memory stays bounded whatever the input.
+// *length gets the line's whole length (over `max`: the line was cut). Returns false at
+// the end of the input. O(line length) time, O(max) memory.
+bool read_bounded_line(std::istream& in, size_t max, std::string* line, size_t* length);
+
 class DocumentReader {
  public:
   DocumentReader(const ReadOptions& options, ReadCallbacks callbacks)
@@ -56,6 +62,7 @@ class DocumentReader {
 
  private:
   void read_file(const std::string& path);
+  void read_stdin();
   void skip(StatusCode code, const std::string& message);
   bool check_text(const std::string& data, const std::string& where);
 

