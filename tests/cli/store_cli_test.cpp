@@ -259,11 +259,12 @@ TEST_CASE("serve stops on a SIGTERM sent the moment it listens, and will not sha
   // Waits (by polling, up to 10 s) for the listening line in OUT.
   const std::string wait_listening =
       "n=0; until grep -q listening " + out + "; do n=$((n+1)); [ $n -gt 2000 ] && break; sleep 0.005; done; ";
-  auto r = run("for i in $(seq 15); do " + binary() + " serve --port 0 --db " + db + " > " + out +
-               " 2>/dev/null & pid=$!; " + wait_listening +
+  auto r = run("for i in $(seq 15); do " + binary() + " serve --port 0 --db " + db + " > " + out + " 2> " + out +
+               ".err & pid=$!; " + wait_listening +
                "kill -TERM $pid; n=0; while kill -0 $pid 2>/dev/null; do n=$((n+1)); "
                "[ $n -gt 500 ] && { kill -KILL $pid; echo hung; break; }; sleep 0.01; done; "
-               "wait $pid; echo rc $?; done");
+               "wait $pid; echo rc $?; [ -s " + out + ".err ] && cat " + out + ".err; done");
+  INFO(r.out);
   CHECK(r.out.find("hung") == std::string::npos);
   size_t clean = 0;
   for (size_t at = 0; (at = r.out.find("rc 0\n", at)) != std::string::npos; ++at) ++clean;
