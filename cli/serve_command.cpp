@@ -14,7 +14,7 @@ namespace newsgraph::cli {
 namespace {
 
 const char kHelp[] =
-    "usage: newsgraph serve [--db PATH] [--host 127.0.0.1] [--port 8080] [--threads N]\n"
+    "usage: newsgraph serve [--db PATH] [--host 127.0.0.1] [--port 8080] [--threads N] [--max-threads N]\n"
     "                       [--token TOKEN] [--gazetteer FILE]... [--cues FILE]...\n"
     "                       [--cache-mb N]\n"
     "\n"
@@ -27,7 +27,8 @@ const char kHelp[] =
     "  --db PATH         the store (default newsgraph.db; created when missing)\n"
     "  --host HOST       address to bind (default 127.0.0.1)\n"
     "  --port N          port (default 8080; 0 picks a free one and prints it)\n"
-    "  --threads N       worker threads (default 4 per core, at least 8)\n"
+    "  --threads N       worker threads kept (default 4 per core, at least 8)\n"
+    "  --max-threads N   threads started while all are busy, e.g. with slow clients (default 256)\n"
     "  --token TOKEN     required on writes when not bound to loopback\n"
     "  --gazetteer FILE  extra entities for POSTed articles (repeatable)\n"
     "  --cues FILE       extra relation cues for POSTed articles (data/cues.txt format;\n"
@@ -60,6 +61,9 @@ int run_serve(const std::vector<std::string>& args) {
     } else if (f.is("--threads")) {
       if (!f.number(&n, 1024)) return kExitUsage;
       options.threads = static_cast<int>(n);
+    } else if (f.is("--max-threads")) {
+      if (!f.number(&n, 4096)) return kExitUsage;
+      options.max_threads = static_cast<int>(n);
     } else if (f.is("--token")) {
       if (!f.value(&options.token)) return kExitUsage;
     } else if (f.is("--cache-mb")) {

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "server/context.h"
+#include "server/elastic_pool.h"
 #include "server/request_guard.h"
 #include "store/queries.h"
 
@@ -213,7 +214,10 @@ Status ApiServer::start() {
   httplib::Server& http = impl_->http;
   int threads = c.options.threads > 0 ? c.options.threads
                                       : std::max(8, 4 * static_cast<int>(std::thread::hardware_concurrency()));
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+  const int max_threads = std::max(threads, c.options.max_threads);
+  http.new_task_queue = [threads, max_threads] {
+    return new ElasticPool(static_cast<size_t>(threads), static_cast<size_t>(max_threads));
+  };
   http.set_tcp_nodelay(true);
   http.set_keep_alive_max_count(100000);
   http.set_payload_max_length(c.options.max_body_bytes);

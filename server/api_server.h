@@ -18,7 +18,8 @@ struct ServerOptions {
   std::string db = "newsgraph.db";
   std::string host = "127.0.0.1";  // loopback unless told otherwise
   int port = 8080;                 // 0: any free port (see ApiServer::port())
-  int threads = 0;                 // 0: 4 per hardware thread, at least 8
+  int threads = 0;                 // threads kept; 0: 4 per hardware thread, at least 8
+  int max_threads = 256;           // more start while every one is busy (slow clients), up to this
   std::string token;               // required on writes when bound off loopback
   std::vector<std::string> gazetteer_files;  // for POST /documents and /extract
   std::vector<std::string> cue_files;        // relation cues added to the built-in ones, likewise

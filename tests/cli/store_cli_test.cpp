@@ -245,8 +245,9 @@ TEST_CASE("stats names its stages on a terminal only, and its output stays clean
 TEST_CASE("serve announces its port and stops cleanly on SIGTERM with exit code 0", "[cli][server]") {
   auto dir = temp_dir();
   REQUIRE(run(binary() + " ingest --db " + dir + "/g.db " + source_dir() + "/examples").exit_code == 0);
-  auto r = run(binary() + " serve --port 0 --db " + dir + "/g.db > " + dir + "/out & pid=$!; sleep 1; "
-               "kill -TERM $pid; wait $pid; echo $?");
+  auto r = run(binary() + " serve --port 0 --db " + dir + "/g.db > " + dir + "/out & pid=$!; " +
+               "n=0; until grep -q listening " + dir + "/out 2>/dev/null; do n=$((n+1)); [ $n -gt 2000 ] && break; "
+               "sleep 0.005; done; kill -TERM $pid; wait $pid; echo $?");
   CHECK(r.out == "0\n");
   CHECK_THAT(read_file(dir + "/out"), Catch::StartsWith("newsgraph serve: listening on http://127.0.0.1:"));
   CHECK(run(binary() + " serve --port 99999").exit_code == 2);
@@ -256,10 +257,11 @@ TEST_CASE("serve stops on a SIGTERM sent the moment it listens, and will not sha
   auto dir = temp_dir();
   const std::string db = dir + "/g.db", out = dir + "/out";
   REQUIRE(run(binary() + " ingest --quiet --db " + db + " " + source_dir() + "/examples").exit_code == 0);
-  // Waits (by polling, up to 10 s) for the listening line in OUT.
-  const std::string wait_listening =
-      "n=0; until grep -q listening " + out + "; do n=$((n+1)); [ $n -gt 2000 ] && break; sleep 0.005; done; ";
-  auto r = run("for i in $(seq 15); do " + binary() + " serve --port 0 --db " + db + " > " + out + " 2> " + out +
+  // Waits (by polling, up to 10 s) for the listening line in OUT, which each run removes
+  // first: a line left by the run before would send the signal too early.
+  const std::string wait_listening = "n=0; until grep -q listening " + out +
+                                     " 2>/dev/null; do n=$((n+1)); [ $n -gt 2000 ] && break; sleep 0.005; done; ";
+  auto r = run("for i in $(seq 15); do rm -f " + out + "; " + binary() + " serve --port 0 --db " + db + " > " + out + " 2> " + out +
                ".err & pid=$!; " + wait_listening +
                "kill -TERM $pid; n=0; while kill -0 $pid 2>/dev/null; do n=$((n+1)); "
                "[ $n -gt 500 ] && { kill -KILL $pid; echo hung; break; }; sleep 0.01; done; "
@@ -269,7 +271,7 @@ TEST_CASE("serve stops on a SIGTERM sent the moment it listens, and will not sha
   size_t clean = 0;
   for (size_t at = 0; (at = r.out.find("rc 0\n", at)) != std::string::npos; ++at) ++clean;
   CHECK(clean == 15);
-  auto second = run(binary() + " serve --port 0 --db " + db + " > " + out + " 2>/dev/null & pid=$!; " + wait_listening +
+  auto second = run("rm -f " + out + "; " + binary() + " serve --port 0 --db " + db + " > " + out + " 2>/dev/null & pid=$!; " + wait_listening +
                     "port=$(sed -n 's/.*:\\([0-9]*\\)\\/api.*/\\1/p' " + out + "); " + binary() +
                     " serve --port $port --db " + db + " >/dev/null 2>&1; echo second $?; kill -TERM $pid; wait $pid");
   CHECK(second.out == "second 3\n");

@@ -2,7 +2,13 @@
 #include <httplib.h>
 #include <rapidjson/document.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <set>
 #include <thread>
 
@@ -328,4 +334,39 @@ TEST_CASE("a page of another site cannot write, nor reach the server under anoth
   auto same = s.http().Post("/api/v1/documents", {{"Origin", self}}, article, "text/plain");
   REQUIRE(same);
   CHECK(same->status == 201);
+}
+
+namespace {
+
+// A connection that sends the start of a request and nothing more, as a slow client does.
+struct SlowClient {
+  int fd = -1;
+  explicit SlowClient(int port) {
+    fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<uint16_t>(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+    const char start[] = "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    REQUIRE(send(fd, start, sizeof start - 1, 0) == static_cast<ssize_t>(sizeof start - 1));
+  }
+  ~SlowClient() { close(fd); }
+};
+
+}  // namespace
+
+TEST_CASE("slow clients holding connections do not stop the server answering others", "[server][hostile]") {
+  LiveServer s;  // 8 threads kept, like a 2-core machine
+  std::vector<std::unique_ptr<SlowClient>> slow;
+  for (int i = 0; i < 24; ++i) slow.push_back(std::make_unique<SlowClient>(s.port()));
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // they have all been accepted
+  httplib::Client other("127.0.0.1", s.port());
+  other.set_read_timeout(5, 0);
+  const auto start = std::chrono::steady_clock::now();
+  auto health = other.Get("/api/v1/health");
+  const auto waited = std::chrono::steady_clock::now() - start;
+  REQUIRE(health);
+  CHECK(health->status == 200);
+  CHECK(waited < std::chrono::seconds(1));
 }
