@@ -16,7 +16,7 @@ namespace {
 const char kHelp[] =
     "usage: newsgraph serve [--db PATH] [--host 127.0.0.1] [--port 8080] [--threads N] [--max-threads N]\n"
     "                       [--token TOKEN] [--gazetteer FILE]... [--cues FILE]...\n"
-    "                       [--cache-mb N]\n"
+    "                       [--cache-mb N] [--max-exports N]\n"
     "\n"
     "Serves the graph over HTTP under /api/v1 (OpenAPI at /api/v1/openapi.json).\n"
     "Binds to loopback unless told otherwise; off loopback, POST and DELETE need\n"
@@ -29,6 +29,7 @@ const char kHelp[] =
     "  --port N          port (default 8080; 0 picks a free one and prints it)\n"
     "  --threads N       worker threads kept (default 4 per core, at least 8)\n"
     "  --max-threads N   threads started while all are busy, e.g. with slow clients (default 256)\n"
+    "  --max-exports N   whole-graph exports at once; more get 503 with Retry-After (default 2)\n"
     "  --token TOKEN     required on writes when not bound to loopback\n"
     "  --gazetteer FILE  extra entities for POSTed articles (repeatable)\n"
     "  --cues FILE       extra relation cues for POSTed articles (data/cues.txt format;\n"
@@ -61,6 +62,9 @@ int run_serve(const std::vector<std::string>& args) {
     } else if (f.is("--threads")) {
       if (!f.number(&n, 1024)) return kExitUsage;
       options.threads = static_cast<int>(n);
+    } else if (f.is("--max-exports")) {
+      if (!f.number(&n, 1024)) return kExitUsage;
+      options.max_exports = static_cast<int>(n);
     } else if (f.is("--max-threads")) {
       if (!f.number(&n, 4096)) return kExitUsage;
       options.max_threads = static_cast<int>(n);

@@ -198,6 +198,7 @@ void cached_get(httplib::Server& http, Context& c, const std::string& pattern, h
 
 ApiServer::ApiServer(ServerOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->context.options = std::move(options);
+  impl_->context.exports.set_max(impl_->context.options.max_exports);
 }
 
 ApiServer::~ApiServer() { stop(); }

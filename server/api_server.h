@@ -26,6 +26,7 @@ struct ServerOptions {
   size_t max_body_bytes = 8u << 20;
   int request_timeout_seconds = 10;
   size_t response_cache_bytes = 64u << 20;  // answers kept per store version; 0: off
+  int max_exports = 2;  // whole-graph exports at once; more are answered 503 (busy)
 };
 
 class ApiServer {

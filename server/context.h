@@ -18,6 +18,7 @@
 #include "server/graph_snapshot.h"
 #include "server/response_cache.h"
 #include "server/store_version.h"
+#include "server/work_limit.h"
 #include "store/queries.h"
 #include "store/store.h"
 
@@ -39,6 +40,7 @@ struct Context {
   SnapshotCache snapshots;  // for paths, subgraph, communities
   std::unique_ptr<ResponseCache> responses;  // nullptr when caching is off
   StoreVersion version;  // what the response cache is keyed by
+  WorkLimit exports;  // of options.max_exports
 
   // This thread's read-only connection; nullptr (and a 503 sent) when it cannot open.
   store::Store* reader(httplib::Response& res);

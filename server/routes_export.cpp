@@ -65,6 +65,11 @@ void export_graph(Context& c, const httplib::Request& req, httplib::Response& re
     Status st = exporter::apply_export_option(name, req.get_param_value(name), &filter, &options);
     if (!st.is_ok()) return problem(res, 400, "bad-parameter", st.message());
   }
+  std::shared_ptr<void> slot = c.exports.try_take();
+  if (!slot) {
+    res.set_header("Retry-After", "5");
+    return problem(res, 503, "busy", "other exports are running; try again in a few seconds");
+  }
   store::Store* store = c.reader(res);
   if (!store) return;
   store::ReadSnapshot snapshot(*store);  // one consistent state for every query
@@ -79,7 +84,7 @@ void export_graph(Context& c, const httplib::Request& req, httplib::Response& re
   res.set_header("X-Graph-Nodes", std::to_string(graph->graph.nodes.size()));
   res.set_header("X-Graph-Edges", std::to_string(graph->edges.size()));
   exporter::Format chosen = format.format;
-  res.set_chunked_content_provider(format.content_type, [graph, chosen](size_t, httplib::DataSink& sink) {
+  res.set_chunked_content_provider(format.content_type, [graph, chosen, slot](size_t, httplib::DataSink& sink) {
     ChunkBuffer buffer(sink);
     std::ostream out(&buffer);
     Status written = exporter::make_writer(chosen)->write(*graph, out);
