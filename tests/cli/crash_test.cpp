@@ -70,9 +70,14 @@ TEST_CASE("killing ingest at random moments leaves every article whole or absent
   size_t partial_rounds = 0;
   for (int round = 0; round < 8; ++round) {
     if (round % 2 == 0) run("rm -f " + db + " " + db + "-wal " + db + "-shm");  // odd rounds resume
-    int delay_ms = 100 + static_cast<int>(rng() % 500);
-    run(binary() + " ingest --quiet --commit-every 100 --db " + db + " " + input + " >/dev/null 2>&1 & pid=$!; sleep " +
-        std::to_string(delay_ms / 1000.0) + "; kill -9 $pid 2>/dev/null; wait $pid");
+    int delay_ms = static_cast<int>(rng() % 400);
+    // Killed a random moment after its first commit of this round (waited for, up to 20 s,
+    // not guessed: a slow build, e.g. with sanitizers, commits later).
+    const std::string count = "$(sqlite3 " + db + " 'SELECT COUNT(*) FROM documents' 2>/dev/null || echo 0)";
+    run("start=" + count + "; " + binary() + " ingest --quiet --commit-every 100 --db " + db + " " + input +
+        " >/dev/null 2>&1 & pid=$!; n=0; while [ \"" + count + "\" = \"$start\" ] && kill -0 $pid 2>/dev/null && " +
+        "[ $n -lt 2000 ]; do n=$((n+1)); sleep 0.01; done; sleep " + std::to_string(delay_ms / 1000.0) +
+        "; kill -9 $pid 2>/dev/null; wait $pid");
     auto check = run("sqlite3 " + db + " 'PRAGMA integrity_check'");
     INFO("round " << round << ", killed after " << delay_ms << " ms");
     CHECK(check.out == "ok\n");

@@ -131,7 +131,8 @@ TEST_CASE("a POSTed article is stored, its relations show up in queries, and DEL
   REQUIRE(removed);
   CHECK(removed->status == 204);
   expect_problem(s.http().Get("/api/v1/documents/api-1"), 404, "unknown-document");
-  CHECK(json(s.http().Get("/api/v1/relations?subject=Finlandia&predicate=ACCUSE"))["items"].Size() == 0);
+  // Finlandia was named by that article only: it is gone with it.
+  expect_problem(s.http().Get("/api/v1/relations?subject=Finlandia&predicate=ACCUSE"), 404, "unknown-entity");
   auto text = s.http().Post("/api/v1/extract", "Judul\nRusia mengancam Jepang.", "text/plain");
   REQUIRE(text);
   CHECK(text->status == 200);
@@ -170,8 +171,8 @@ TEST_CASE("curation over REST previews, refuses conflicting types with 409, appl
   auto refused = s.http().Post("/api/v1/curate", body, "application/json");
   REQUIRE(refused);
   CHECK(refused->status == 409);
-  CHECK(json(refused)["rejected"].Size() == 1);
-  CHECK_FALSE(json(refused)["applied"].GetBool());
+  CHECK(json(refused, 409)["rejected"].Size() == 1);
+  CHECK_FALSE(json(refused, 409)["applied"].GetBool());
   auto preview = s.http().Post("/api/v1/curate?force=true&dry_run=true", body, "application/json");
   REQUIRE(preview);
   CHECK(preview->status == 200);
@@ -195,15 +196,19 @@ TEST_CASE("curation over REST previews, refuses conflicting types with 409, appl
 
 TEST_CASE("an article ingested by another process shows up in kept answers within moments", "[server]") {
   LiveServer s;
-  const std::string url = "/api/v1/relations?subject=Finlandia&predicate=ACCUSE&object=Rusia";
-  CHECK(json(s.http().Get(url))["items"].Size() == 0);
-  CHECK(json(s.http().Get(url))["items"].Size() == 0);  // now a kept answer
+  const std::string url = "/api/v1/relations?predicate=ACCUSE&limit=500";
+  const auto before = json(s.http().Get(url))["total"].GetInt64();
+  CHECK(json(s.http().Get(url))["total"].GetInt64() == before);  // now a kept answer
   std::string article = temp_dir() + "/finlandia.txt";
   write_file(article, "Finlandia menuduh Rusia\n\nFinlandia menuduh Rusia mengirim migran ke perbatasan.\n");
   REQUIRE(run(shell_quote(binary()) + " ingest --quiet --db " + shell_quote(s.db()) + " " + shell_quote(article))
               .exit_code == 0);
-  std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  CHECK(json(s.http().Get(url))["items"].Size() == 1);
+  int64_t after = before;
+  for (int i = 0; i < 200 && after == before; ++i) {  // the kept answer expires within moments
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    after = json(s.http().Get(url))["total"].GetInt64();
+  }
+  CHECK(after == before + 1);
 }
 
 TEST_CASE("malformed requests get 4xx problem answers and the server keeps serving", "[server]") {

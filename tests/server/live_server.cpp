@@ -26,19 +26,33 @@ LiveServer::~LiveServer() {
   thread_.join();
 }
 
-rapidjson::Document json(const httplib::Result& r) {
-  REQUIRE(r);
+namespace {
+
+rapidjson::Document parsed(const httplib::Result& r) {
   rapidjson::Document d;
   d.Parse(r->body.c_str());
   REQUIRE_FALSE(d.HasParseError());
   return d;
 }
 
+}  // namespace
+
+rapidjson::Document json(const httplib::Result& r, int status) {
+  REQUIRE(r);
+  INFO(r->body.substr(0, 300));
+  if (status) REQUIRE(r->status == status);
+  else REQUIRE(r->status < 400);  // a problem answer is read with expect_problem
+  return parsed(r);
+}
+
 void expect_problem(const httplib::Result& r, int status, const std::string& code) {
   REQUIRE(r);
   CHECK(r->status == status);
   CHECK(r->get_header_value("Content-Type") == "application/problem+json");
-  auto d = json(r);
+  auto d = parsed(r);
+  REQUIRE(d.IsObject());
+  REQUIRE(d.HasMember("status"));
+  REQUIRE(d.HasMember("code"));
   CHECK(d["status"].GetInt() == status);
   CHECK(std::string(d["code"].GetString()) == code);
   CHECK(d.HasMember("type"));

@@ -28,8 +28,9 @@ class LiveServer {
   std::unique_ptr<httplib::Client> client_;
 };
 
-// The body parsed as JSON; fails the test when there is no answer or it is not JSON.
-rapidjson::Document json(const httplib::Result& r);
+// The body parsed as JSON; fails the test when there is no answer, it is not JSON, or
+// its status is not `status` (any below 400 when 0: a problem is read with expect_problem).
+rapidjson::Document json(const httplib::Result& r, int status = 0);
 
 // Checks an RFC 9457 answer with this status and code.
 void expect_problem(const httplib::Result& r, int status, const std::string& code);
