@@ -66,6 +66,8 @@ class Gazetteer {
   // carry rules in braces as in data/gazetteer.txt. Only "label" and "type" are required; a missing id is derived from the label. Fails with kNotFound,
   // kIoError or kInvalidInput (naming the file and the entry).
   Status add_json_file(const std::string& path);
+  // The same from JSON text, naming it `path` in messages.
+  Status add_json(const std::string& data, const std::string& path);
 
   // The longest alias matching tokens[i..end) whose rule allows it there (the words
   // around it, the view's date). Capitalised alias words need capitalised text,

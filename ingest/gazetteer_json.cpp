@@ -17,7 +17,10 @@ Status Gazetteer::add_json_file(const std::string& path) {
   if (!in) return Status::error(StatusCode::kNotFound, path + ": cannot open gazetteer file");
   std::stringstream buffer;
   buffer << in.rdbuf();
-  std::string data = buffer.str();
+  return add_json(buffer.str(), path);
+}
+
+Status Gazetteer::add_json(const std::string& data, const std::string& path) {
   if (auto problem = json_guard::check(data))
     return Status::error(StatusCode::kInvalidInput,
                          path + ": " + problem->reason + " at byte " + std::to_string(problem->offset));
