@@ -30,7 +30,7 @@ int connect_to(int port) {
 }
 
 // Sends `bytes`, closes the sending side, reads until the server closes (or 2 s pass).
-std::string exchange(int port, const std::string& bytes) {
+std::string send_and_read(int port, const std::string& bytes) {
   int fd = connect_to(port);
   size_t sent = 0;
   while (sent < bytes.size()) {
@@ -63,7 +63,7 @@ int server_port() {
     if (!api->start().is_ok()) __builtin_trap();
     std::thread([api] { api->run(); }).detach();
     const int p = api->port();
-    exchange(p, "POST /api/v1/documents HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
+    send_and_read(p, "POST /api/v1/documents HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
                 "Content-Length: 45\r\nConnection: close\r\n\r\nJudul\nPresiden Jokowi bertemu Vladimir Putin.");
     return p;
   }();
@@ -74,9 +74,9 @@ int server_port() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const int port = server_port();
-  exchange(port, std::string(reinterpret_cast<const char*>(data), size));
+  send_and_read(port, std::string(reinterpret_cast<const char*>(data), size));
   const std::string health =
-      exchange(port, "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+      send_and_read(port, "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
   if (health.rfind("HTTP/1.1 200", 0) != 0) __builtin_trap();
   return 0;
 }
