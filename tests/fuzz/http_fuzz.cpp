@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <thread>
@@ -29,8 +30,9 @@ int connect_to(int port) {
   return fd;
 }
 
-// Sends `bytes`, closes the sending side, reads until the server closes (or 2 s pass).
-std::string send_and_read(int port, const std::string& bytes) {
+// Sends `bytes` and reads until the server closes or is silent for `quiet_ms`. (No
+// half-close: cpp-httplib answers nothing on a connection whose sending side is shut.)
+std::string send_and_read(int port, const std::string& bytes, int quiet_ms = 300) {
   int fd = connect_to(port);
   size_t sent = 0;
   while (sent < bytes.size()) {
@@ -38,11 +40,10 @@ std::string send_and_read(int port, const std::string& bytes) {
     if (n <= 0) break;
     sent += static_cast<size_t>(n);
   }
-  shutdown(fd, SHUT_WR);
   std::string answer;
   char buffer[4096];
   pollfd p{fd, POLLIN, 0};
-  while (poll(&p, 1, 2000) > 0) {
+  while (poll(&p, 1, quiet_ms) > 0) {
     ssize_t n = recv(fd, buffer, sizeof buffer, 0);
     if (n <= 0) break;
     answer.append(buffer, static_cast<size_t>(n));
@@ -76,7 +77,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const int port = server_port();
   send_and_read(port, std::string(reinterpret_cast<const char*>(data), size));
   const std::string health =
-      send_and_read(port, "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-  if (health.rfind("HTTP/1.1 200", 0) != 0) __builtin_trap();
+      send_and_read(port, "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 5000);
+  if (health.rfind("HTTP/1.1 200", 0) != 0) {
+    std::fprintf(stderr, "/health answered: %s\n", health.substr(0, 300).c_str());
+    __builtin_trap();
+  }
   return 0;
 }
