@@ -239,7 +239,7 @@ Status ApiServer::start() {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
-  const GuardOptions guard{c.options.host, c.options.port};
+  const GuardOptions guard{c.options.host};
   http.set_pre_routing_handler([&c, guard](const httplib::Request& req, httplib::Response& res) {
     if (guard_request(guard, req, res) == httplib::Server::HandlerResponse::Handled)
       return httplib::Server::HandlerResponse::Handled;

@@ -15,7 +15,6 @@ namespace newsgraph::server {
 
 struct GuardOptions {
   std::string host;  // the address the server is bound to
-  int port = 0;
 };
 
 // Answers a refused request itself (RFC 9457 problem, or an empty 416) and returns
