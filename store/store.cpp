@@ -139,7 +139,20 @@ struct Contribution {
 // already stored), else 0. O(log relations).
 int64_t add_contribution(Db& db, int64_t subject_key, Predicate predicate, int64_t object_key,
                          const Contribution& c, const std::string& date, bool want_key, bool* created) {
-  db.prepare(R"SQL(
+  // Both statements take the triple as ?1-?3 and the contribution as ?4-?9.
+  auto bound = [&](Statement s) {
+    s.bind(1, subject_key)
+        .bind(2, predicate_name(predicate))
+        .bind(3, object_key)
+        .bind(4, int64_t{c.independent})
+        .bind(5, c.evidence)
+        .bind(6, int64_t{c.asserted})
+        .bind(7, c.first_modality)
+        .bind(8, c.confidence)
+        .bind(9, date);
+    return s;
+  };
+  bound(db.prepare(R"SQL(
     UPDATE relations SET
       modality = CASE WHEN ?6 THEN 'asserted' WHEN evidence_count = 0 THEN ?7 ELSE modality END,
       weight = weight + 1,
@@ -148,32 +161,14 @@ int64_t add_contribution(Db& db, int64_t subject_key, Predicate predicate, int64
       confidence = MAX(confidence, ?8),
       first_seen = CASE WHEN ?9 <> '' AND (first_seen = '' OR ?9 < first_seen) THEN ?9 ELSE first_seen END,
       last_seen = CASE WHEN ?9 > last_seen THEN ?9 ELSE last_seen END
-    WHERE subject_key = ?1 AND predicate = ?2 AND object_key = ?3)SQL")
-      .bind(1, subject_key)
-      .bind(2, predicate_name(predicate))
-      .bind(3, object_key)
-      .bind(4, int64_t{c.independent})
-      .bind(5, c.evidence)
-      .bind(6, int64_t{c.asserted})
-      .bind(7, c.first_modality)
-      .bind(8, c.confidence)
-      .bind(9, date)
+    WHERE subject_key = ?1 AND predicate = ?2 AND object_key = ?3)SQL"))
       .run();
   *created = db.changes() == 0;
   if (*created) {
-    db.prepare(R"SQL(
+    bound(db.prepare(R"SQL(
       INSERT INTO relations(subject_key, predicate, object_key, weight, independent, evidence_count,
                             modality, confidence, first_seen, last_seen)
-      VALUES (?1, ?2, ?3, 1, ?4, ?5, CASE WHEN ?6 THEN 'asserted' ELSE ?7 END, ?8, ?9, ?9))SQL")
-        .bind(1, subject_key)
-        .bind(2, predicate_name(predicate))
-        .bind(3, object_key)
-        .bind(4, int64_t{c.independent})
-        .bind(5, c.evidence)
-        .bind(6, int64_t{c.asserted})
-        .bind(7, c.first_modality)
-        .bind(8, c.confidence)
-        .bind(9, date)
+      VALUES (?1, ?2, ?3, 1, ?4, ?5, CASE WHEN ?6 THEN 'asserted' ELSE ?7 END, ?8, ?9, ?9))SQL"))
         .run();
     return db.last_insert_id();
   }
