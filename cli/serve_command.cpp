@@ -1,6 +1,7 @@
 // `newsgraph serve`: the REST API until SIGINT or SIGTERM, then a graceful stop (the
 // request in flight finishes; every write is a committed transaction or nothing).
 #include <csignal>
+#include <fstream>
 #include <cstdio>
 #include <cstdlib>
 #include <thread>
@@ -15,12 +16,13 @@ namespace {
 
 const char kHelp[] =
     "usage: newsgraph serve [--db PATH] [--host 127.0.0.1] [--port 8080] [--threads N] [--max-threads N]\n"
-    "                       [--token TOKEN] [--gazetteer FILE]... [--cues FILE]...\n"
+    "                       [--token TOKEN | --token-file F] [--gazetteer FILE]... [--cues FILE]...\n"
     "                       [--cache-mb N] [--max-exports N]\n"
     "\n"
     "Serves the graph over HTTP under /api/v1 (OpenAPI at /api/v1/openapi.json).\n"
     "Binds to loopback unless told otherwise; off loopback, POST and DELETE need\n"
-    "'Authorization: Bearer TOKEN' (--token, or the NEWSGRAPH_TOKEN environment variable).\n"
+    "'Authorization: Bearer TOKEN' (--token-file, the NEWSGRAPH_TOKEN environment variable,\n"
+    "or --token, which other users can read in the process list).\n"
     "SIGINT or SIGTERM stop it gracefully.\n"
     "\n"
     "options:\n"
@@ -31,6 +33,7 @@ const char kHelp[] =
     "  --max-threads N   threads started while all are busy, e.g. with slow clients (default 256)\n"
     "  --max-exports N   whole-graph exports at once; more get 503 with Retry-After (default 2)\n"
     "  --token TOKEN     required on writes when not bound to loopback\n"
+    "  --token-file F    the token, from the first line of file F\n"
     "  --gazetteer FILE  extra entities for POSTed articles (repeatable)\n"
     "  --cues FILE       extra relation cues for POSTed articles (data/cues.txt format;\n"
     "                    repeatable)\n"
@@ -70,6 +73,14 @@ int run_serve(const std::vector<std::string>& args) {
       options.max_threads = static_cast<int>(n);
     } else if (f.is("--token")) {
       if (!f.value(&options.token)) return kExitUsage;
+    } else if (f.is("--token-file")) {
+      if (!f.value(&v)) return kExitUsage;
+      std::ifstream in(v);
+      std::string token;
+      if (!in || !std::getline(in, token)) return f.usage_error("cannot read a token from '" + v + "'");
+      while (!token.empty() && (token.back() == '\r' || token.back() == ' ' || token.back() == '\t')) token.pop_back();
+      if (token.empty()) return f.usage_error("'" + v + "' holds an empty token");
+      options.token = token;
     } else if (f.is("--cache-mb")) {
       if (!f.number(&n, 1u << 16)) return kExitUsage;
       options.response_cache_bytes = n << 20;

@@ -1,3 +1,4 @@
+#include <httplib.h>
 #include <rapidjson/document.h>
 
 #include <catch2/catch.hpp>
@@ -275,6 +276,34 @@ TEST_CASE("serve stops on a SIGTERM sent the moment it listens, and will not sha
                     "port=$(sed -n 's/.*:\\([0-9]*\\)\\/api.*/\\1/p' " + out + "); " + binary() +
                     " serve --port $port --db " + db + " >/dev/null 2>&1; echo second $?; kill -TERM $pid; wait $pid");
   CHECK(second.out == "second 3\n");
+}
+
+TEST_CASE("serve takes its token from a file, kept out of the process list", "[cli][server]") {
+  auto dir = temp_dir();
+  const std::string db = dir + "/g.db", out = dir + "/out";
+  REQUIRE(run(binary() + " ingest --quiet --db " + db + " " + source_dir() + "/examples").exit_code == 0);
+  CHECK(run(binary() + " serve --token-file " + dir + "/missing --db " + db).exit_code == 2);
+  write_file(dir + "/empty", "\n");
+  CHECK(run(binary() + " serve --token-file " + dir + "/empty --db " + db).exit_code == 2);
+  write_file(dir + "/token", "s3kret-from-file\n");
+  auto started = run(binary() + " serve --host 0.0.0.0 --port 0 --token-file " + dir + "/token --db " + db + " > " +
+                     out + " 2>/dev/null & echo $!; n=0; until grep -q listening " + out +
+                     " 2>/dev/null; do n=$((n+1)); [ $n -gt 2000 ] && break; sleep 0.005; done");
+  const std::string pid = started.out.substr(0, started.out.find('\n'));
+  const std::string listening = read_file(out);
+  const size_t colon = listening.rfind(':');
+  REQUIRE(colon != std::string::npos);
+  const int port = std::stoi(listening.substr(colon + 1));
+  CHECK(read_file("/proc/" + pid + "/cmdline").find("s3kret") == std::string::npos);
+  httplib::Client client("127.0.0.1", port);
+  const std::string body = R"({"id": "t", "text": "Rusia mengancam Jepang."})";
+  auto refused = client.Post("/api/v1/documents", body, "application/json");
+  REQUIRE(refused);
+  CHECK(refused->status == 401);
+  auto stored = client.Post("/api/v1/documents", {{"Authorization", "Bearer s3kret-from-file"}}, body, "application/json");
+  REQUIRE(stored);
+  CHECK(stored->status == 201);
+  CHECK(run("kill -TERM " + pid + "; while kill -0 " + pid + " 2>/dev/null; do sleep 0.01; done").exit_code == 0);
 }
 
 TEST_CASE("ingest counts undated articles and takes --published only as a real day", "[cli][store][dates]") {
