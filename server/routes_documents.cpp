@@ -175,6 +175,7 @@ void add_document_routes(httplib::Server& http, Context& c) {
     if (Status failed = c.extractor.try_extract(doc, title_in_text, &x); !failed.is_ok())
       return problem(res, 500, "extraction-failed", failed.message());
     std::string body;
+    append_extraction_json(x, body);
     int status = 200;
     if (store_it) {
       store::IngestResult result;
@@ -188,13 +189,12 @@ void add_document_routes(httplib::Server& http, Context& c) {
       field(w, "outcome", store::ingest_outcome_name(result.outcome));
       field(w, "entities_added", result.entities_added);
       field(w, "relations_added", result.relations_added);
-      w.Key("extraction");  // the writer puts the colon before a value: the extraction's JSON
+      w.Key("extraction");
+      w.RawValue(body.data(), body.size(), rapidjson::kObjectType);
+      w.EndObject();
       body.assign(head.GetString(), head.GetSize());
-      body += ':';
       if (status == 201) res.set_header("Location", "/api/v1/documents/" + percent_encoded(result.doc_id));
     }
-    append_extraction_json(x, body);
-    if (store_it) body += "}";
     res.status = status;
     res.set_content(body, "application/json");
   };

@@ -300,7 +300,7 @@ std::vector<PairSentence> pair_sentences(Db& db, EntityPair pair) {
     for (const ArticlePair& p : a.pairs) {
       EntityPair ep;
       if (!pair_of(a, p, &ep) || ep != pair) continue;
-      for (uint32_t s : p.sentences) out.push_back({doc, s, p.first, p.second, a.confidence});
+      for (uint32_t s : p.sentences) out.push_back({doc, s, a.confidence});
     }
     std::sort(out.begin() + static_cast<std::ptrdiff_t>(from), out.end(),
               [](const PairSentence& x, const PairSentence& y) { return x.sentence < y.sentence; });

@@ -44,8 +44,9 @@ void store_article_pairs(Db& db, int64_t doc_key, const std::vector<ArticlePair>
 
 // Takes an article's co-occurrences out of its pairs' relation rows (before its rows are
 // deleted): counts go down by what it gave, and a row with nothing left goes. Returns the
-// pairs whose first or last date or confidence may have been the article's, for
-// recount_cooccurrence once the article's rows are gone. O(its pairs).
+// pairs whose first or last date was the article's, for recount_cooccurrence once the
+// article's rows are gone (a pair's confidence is left: co-occurrence has one, the
+// extractor's). O(its pairs).
 std::vector<EntityPair> withdraw_article_pairs(Db& db, int64_t doc_key);
 
 // The entity pairs an article names together (ends that are one entity left out).
@@ -62,12 +63,11 @@ void recount_cooccurrence(Db& db, EntityPair pair);
 // entities moved between them (curation). O(articles naming any of them).
 void rebuild_cooccurrences(Db& db, const std::set<int64_t>& entities);
 
-// Where a pair is named together: article, sentence and the two article entities, in
-// article then sentence order.
+// Where a pair is named together: article and sentence (with the article's co-occurrence
+// confidence), in article then sentence order.
 struct PairSentence {
   int64_t doc_key = 0;
   uint32_t sentence = 0;
-  int64_t first_doc_entity = 0, second_doc_entity = 0;
   double confidence = 0;
 };
 std::vector<PairSentence> pair_sentences(Db& db, EntityPair pair);

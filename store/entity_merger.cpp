@@ -110,7 +110,7 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
   if (e.from_gazetteer) {
     Statement q = db.prepare("SELECT entity_key FROM entities WHERE id = ? AND from_gazetteer = 1");
     q.bind(1, e.id);
-    if (q.step()) return {q.column_int(0), "gazetteer-id", e.id};
+    if (q.step()) return {q.column_int(0), kGazetteerIdRule, e.id};
   }
   std::vector<std::string> tokens = name_tokens(e.label);
   // A one-word person name no gazetteer knows ("Harry", "Kim") is many people, and a
@@ -316,7 +316,7 @@ MergeOutcome merge_entity(Db& db, const Entity& e, const std::vector<Tie>& ties)
         .bind(4, int64_t{e.from_gazetteer})
         .bind(5, text::fold_key(e.label))
         .run();
-    d = {db.last_insert_id(), "new", id};
+    d = {db.last_insert_id(), kNewEntityRule, id};
     add_short_forms(db, d.entity_key, e.label, type);
     out.created = true;
   } else if (!e.from_gazetteer && !out.unglued) {
@@ -343,7 +343,7 @@ MergeOutcome merge_entity(Db& db, const Entity& e, const std::vector<Tie>& ties)
 
 void log_merge(Db& db, const std::string& now, int64_t doc_key, int64_t doc_entity_key, const std::string& name,
                const MergeOutcome& m) {
-  if (m.rule == "new" || m.rule == "gazetteer-id") return;  // two thirds of the decisions
+  if (m.rule == kNewEntityRule || m.rule == kGazetteerIdRule) return;  // two thirds of the decisions
   db.prepare(
         "INSERT INTO merge_log(at, doc_key, name, entity_key, rule, detail, doc_entity_key) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)")

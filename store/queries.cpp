@@ -284,7 +284,6 @@ Status get_document(Store& store, const std::string& id, DocumentRow* out, bool*
     if (*found) {
       *out = {q.column_int(0), q.column_text(1), q.column_text(2), q.column_text(3), q.column_text(4),
               q.column_text(5), q.column_text(6), q.column_int(7), q.column_int(8), q.column_int(9)};
-      q = Statement();
       out->relations += static_cast<int64_t>(article_entity_pairs(db, out->key).size());
     }
   } catch (const StoreError& e) {
@@ -322,7 +321,7 @@ Status merge_log(Store& store, int64_t entity_key, size_t limit, std::vector<Mer
     s.bind(1, entity_key);
     for (bool first = true; s.step(); first = false) {
       if (logged.count(s.column_int(6))) continue;
-      const char* rule = !first && s.column_int(3) != 0 ? "gazetteer-id" : "new";
+      const char* rule = !first && s.column_int(3) != 0 ? kGazetteerIdRule : kNewEntityRule;
       rows.push_back({{s.column_text(0), s.column_text(1), s.column_text(2), rule, s.column_text(4)},
                       s.column_int(5), -1});
     }

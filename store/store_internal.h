@@ -88,6 +88,11 @@ bool is_short_acronym(const Entity& e);
 // The ties of each of the article's entities, by local id.
 std::map<std::string, std::vector<Tie>> ties_of(const Extraction& x);
 MergeOutcome merge_entity(Db& db, const Entity& entity, const std::vector<Tie>& ties);
+// The two merge rules whose decisions the rows of doc_entities already say, and which
+// merge_log therefore does not keep: the article's entity made a new store entity, or it
+// carried a gazetteer id already stored.
+inline constexpr const char* kNewEntityRule = "new";
+inline constexpr const char* kGazetteerIdRule = "gazetteer-id";
 // Logs the decision for an article's entity (doc_entity_key) in merge_log, unless it is
 // one the rows of doc_entities already say: a new entity, or a gazetteer id met again
 // (merge_log() in queries.cpp gives those from doc_entities).

@@ -53,34 +53,26 @@ struct Row {
   std::string first_seen, last_seen;
 };
 
-// The CO_OCCURS rows of the store, with -1 weight when there is none.
-std::vector<Row> cooccurrence_rows(const std::string& db) {
+// The CO_OCCURS rows as `db` sees them, in key order.
+std::vector<Row> rows_in(store::Db& db) {
   std::vector<Row> rows;
-  sqlite3* h = nullptr;
-  REQUIRE(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-  sqlite3_stmt* q = nullptr;
-  REQUIRE(sqlite3_prepare_v2(h,
-                             "SELECT relation_key, weight, independent, evidence_count, first_seen, last_seen "
-                             "FROM relations WHERE predicate = 'CO_OCCURS' ORDER BY relation_key",
-                             -1, &q, nullptr) == SQLITE_OK);
-  while (sqlite3_step(q) == SQLITE_ROW)
-    rows.push_back({sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1), sqlite3_column_int64(q, 2),
-                    sqlite3_column_int64(q, 3), reinterpret_cast<const char*>(sqlite3_column_text(q, 4)),
-                    reinterpret_cast<const char*>(sqlite3_column_text(q, 5))});
-  sqlite3_finalize(q);
-  sqlite3_close(h);
+  store::Statement q = db.prepare(
+      "SELECT relation_key, weight, independent, evidence_count, first_seen, last_seen "
+      "FROM relations WHERE predicate = 'CO_OCCURS' ORDER BY relation_key");
+  while (q.step())
+    rows.push_back({q.column_int(0), q.column_int(1), q.column_int(2), q.column_int(3), q.column_text(4),
+                    q.column_text(5)});
   return rows;
 }
 
-int64_t scalar(const std::string& db, const char* sql) {
-  sqlite3* h = nullptr;
-  REQUIRE(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-  sqlite3_stmt* s = nullptr;
-  REQUIRE(sqlite3_prepare_v2(h, sql, -1, &s, nullptr) == SQLITE_OK);
-  int64_t v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-  sqlite3_finalize(s);
-  sqlite3_close(h);
-  return v;
+// The same, read from the store file at `path` on a connection of its own.
+std::vector<Row> cooccurrence_rows(const std::string& path) {
+  store::StoreOptions options;
+  options.create = false;
+  options.read_only = true;
+  std::unique_ptr<store::Store> reader;
+  REQUIRE(store::Store::open(path, options, &reader).is_ok());
+  return rows_in(reader->impl().db);
 }
 
 std::vector<store::EvidenceRow> evidence_of(store::Store& store, int64_t relation, int64_t after, size_t limit,
@@ -294,15 +286,7 @@ void check_counts_match_a_recount(const std::string& db) {
   }
   sql.exec("BEGIN");
   for (const store::EntityPair& p : pairs) store::recount_cooccurrence(sql, p);
-  std::vector<Row> recounted;
-  {
-    store::Statement q = sql.prepare(
-        "SELECT relation_key, weight, independent, evidence_count, first_seen, last_seen "
-        "FROM relations WHERE predicate = 'CO_OCCURS' ORDER BY relation_key");
-    while (q.step())
-      recounted.push_back({q.column_int(0), q.column_int(1), q.column_int(2), q.column_int(3), q.column_text(4),
-                           q.column_text(5)});
-  }
+  const std::vector<Row> recounted = rows_in(sql);
   sql.exec("ROLLBACK");
   REQUIRE(recounted.size() == kept.size());
   size_t differ = 0;

@@ -1,6 +1,7 @@
 #include "tests/store/store_fixtures.h"
 
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 
 #include "core/text.h"
 #include "graph/graph_view.h"
@@ -81,6 +82,17 @@ Snapshot snapshot(store::Store& store) {
     s.relations.emplace(view.nodes()[e.source].label, predicate_name(e.predicate),
                         view.nodes()[e.target].label, e.weight);
   return s;
+}
+
+int64_t scalar(const std::string& db, const std::string& sql) {
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  REQUIRE(sqlite3_prepare_v2(h, sql.c_str(), -1, &s, nullptr) == SQLITE_OK);
+  int64_t v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+  sqlite3_finalize(s);
+  sqlite3_close(h);
+  return v;
 }
 
 }  // namespace newsgraph::testing

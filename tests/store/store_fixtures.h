@@ -39,4 +39,8 @@ struct Snapshot {
 };
 Snapshot snapshot(store::Store& store);
 
+// The first column of the first row of `sql` on the store file `db` (opened read-only
+// beside any open Store), -1 when there is no row.
+int64_t scalar(const std::string& db, const std::string& sql);
+
 }  // namespace newsgraph::testing
