@@ -1,18 +1,12 @@
 #include "ingest/tokenizer.h"
 
+#include <algorithm>
+
 #include "core/utf8.h"
 
 namespace newsgraph::ingest {
 namespace {
 
-// ASCII fast paths: most bytes of Indonesian and English news are ASCII.
-inline bool is_ascii_letter(unsigned char b) { return static_cast<unsigned char>((b | 0x20) - 'a') < 26; }
-inline bool is_ascii_digit(unsigned char b) { return static_cast<unsigned char>(b - '0') < 10; }
-
-inline bool is_word_char(char32_t cp) {
-  if (cp < 0x80) return is_ascii_letter(static_cast<unsigned char>(cp)) || is_ascii_digit(static_cast<unsigned char>(cp));
-  return utf8::is_letter(cp) || utf8::is_digit(cp);
-}
 inline bool is_space_char(char32_t cp) { return cp < 0x80 ? cp == ' ' || (cp >= '\t' && cp <= '\r') : utf8::is_space(cp); }
 
 bool is_joining_hyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
@@ -24,40 +18,40 @@ char32_t peek(std::string_view text, size_t pos, size_t end) {
   return cp;
 }
 
-// The key and case flags of a word being read, while it is all ASCII.
-struct AsciiWord {
-  char key[64];
-  size_t size = 0;
-  bool only_ascii = true, any_letter = false, any_lower = false, any_upper = false, digits_only = true;
-  bool first_upper = false;
-
-  void add(unsigned char b, bool first) {
-    if (is_ascii_letter(b)) {
-      any_letter = true;
-      digits_only = false;
-      if (b >= 'a') {
-        any_lower = true;
-      } else {
-        any_upper = true;
-        first_upper = first_upper || first;
-      }
-      b |= 0x20;
-    }
-    if (size < sizeof key) key[size] = static_cast<char>(b);
-    ++size;
-  }
-  // Sets the token's key and flags; false when the word was not all ASCII or too long.
-  bool finish(Token& t) const {
-    if (!only_ascii || size > sizeof key) return false;
-    t.key.append(key, size);  // the key is empty: a fresh token
-    t.kind = digits_only ? TokenKind::kNumber : TokenKind::kWord;
-    t.upper_initial = first_upper;
-    t.all_upper = any_letter && any_upper && !any_lower;
-    return true;
+// What an ASCII byte is inside a word: a lowercase letter, an uppercase letter, a digit,
+// or nothing (0). One table lookup a byte, in the loop that reads most of the text.
+enum : uint8_t { kLower = 1, kUpper = 2, kDigit = 4 };
+struct AsciiClasses {
+  uint8_t of[256] = {};
+  constexpr AsciiClasses() {
+    for (int c = 'a'; c <= 'z'; ++c) of[c] = kLower;
+    for (int c = 'A'; c <= 'Z'; ++c) of[c] = kUpper;
+    for (int c = '0'; c <= '9'; ++c) of[c] = kDigit;
   }
 };
+constexpr AsciiClasses kAscii;
 
-// The key and case flags of any word AsciiWord could not take (one with other letters).
+inline bool is_word_char(char32_t cp) {
+  if (cp < 0x80) return kAscii.of[cp] != 0;
+  return utf8::is_letter(cp) || utf8::is_digit(cp);
+}
+
+// The key and case flags of an all-ASCII word (most of them), whose byte classes were
+// gathered while finding its end. `mark`: it holds a dot or apostrophe, which stays out
+// of the key ("U.S." -> "us") and makes it no number.
+void finish_ascii_word(std::string_view text, Token& t, uint8_t classes, bool mark) {
+  t.key.append(text.data() + t.start, t.end - t.start);  // the key is empty: a fresh token
+  if (classes & kUpper) {
+    for (char& c : t.key) c = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
+  }
+  if (mark) t.key.erase(std::remove_if(t.key.begin(), t.key.end(), [](char c) { return c == '.' || c == '\''; }), t.key.end());
+  const bool any_letter = classes & (kLower | kUpper);
+  t.kind = !any_letter && !mark ? TokenKind::kNumber : TokenKind::kWord;
+  t.upper_initial = kAscii.of[static_cast<unsigned char>(text[t.start])] == kUpper;
+  t.all_upper = (classes & kUpper) && !(classes & kLower);
+}
+
+// The key and case flags of any word finish_ascii_word could not take (one with other letters).
 void finish_word(std::string_view text, Token& t) {
   bool any_letter = false, any_lower = false, any_upper = false, first_upper = false;
   bool first = true, digits_only = true;
@@ -120,35 +114,41 @@ void tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
       t.start = static_cast<uint32_t>(i);
       t.space_before = space_before;
       t.hyphen_before = hyphen_pending;
-      // An all-ASCII word (most of them) gets its key and case flags in the same pass
-      // that finds its end; any other word is read again by finish_word.
-      AsciiWord ascii;
+      // The pass that finds the word's end gathers the classes of its bytes; an all-ASCII
+      // word (most of them) then has its key copied and lowercased in one go, and any
+      // other word is read again by finish_word.
+      uint8_t classes = 0;
+      bool only_ascii = true, mark = false;
       size_t j = i;
       while (j < end) {
         const auto c0 = static_cast<unsigned char>(text[j]);
-        if (is_ascii_letter(c0) || is_ascii_digit(c0)) {
-          ascii.add(c0, j == i);
+        if (const uint8_t cls = kAscii.of[c0]) {
+          classes |= cls;
           ++j;
           continue;
         }
         char32_t c;
         size_t l = c0 < 0x80 ? (c = c0, 1) : utf8::decode(text, j, c);
         if (c0 >= 0x80 && is_word_char(c)) {
-          ascii.only_ascii = false;
+          only_ascii = false;
           j += l;
           continue;
         }
         // Keep "U.S", "co.id", "1.000" and "Qur'an" whole: a dot or apostrophe inside a word.
         if ((c == '.' || c == '\'' || c == 0x2019) && is_word_char(peek(text, j + l, end))) {
-          ascii.only_ascii = ascii.only_ascii && c0 < 0x80;
-          ascii.digits_only = false;  // the mark stays out of the key: "U.S." -> "us"
+          only_ascii = only_ascii && c0 < 0x80;
+          mark = true;
           j += l;
           continue;
         }
         break;
       }
       t.end = static_cast<uint32_t>(j);
-      if (!ascii.finish(t)) finish_word(text, t);
+      if (only_ascii) {
+        finish_ascii_word(text, t, classes, mark);
+      } else {
+        finish_word(text, t);
+      }
       space_before = false;
       hyphen_pending = false;
       i = j;

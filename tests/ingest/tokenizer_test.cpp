@@ -86,3 +86,18 @@ TEST_CASE("ASCII words and words with other letters get the same key and case fl
   CHECK(punct[3].key == "\"");
   CHECK(punct[5].key == "\"");
 }
+
+TEST_CASE("a long all-ASCII word and a number with a dot get the keys any other word would", "[tokenizer]") {
+  const std::string long_word(70, 'A');
+  auto ascii = tok(long_word + " 1.000 2024 x1");
+  auto mixed = tok(long_word + "\xC3\x81");  // the same letters and one more, not ASCII
+  REQUIRE(ascii.size() == 4);
+  CHECK(ascii[0].key == std::string(70, 'a'));
+  CHECK(ascii[0].all_upper);
+  CHECK(mixed[0].key.substr(0, 70) == ascii[0].key);
+  CHECK(ascii[1].key == "1000");
+  CHECK(ascii[1].kind == TokenKind::kWord);  // a mark inside makes it no bare number
+  CHECK(ascii[2].kind == TokenKind::kNumber);
+  CHECK(ascii[3].kind == TokenKind::kWord);
+  CHECK_FALSE(ascii[3].upper_initial);
+}
