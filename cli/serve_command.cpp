@@ -17,7 +17,7 @@ namespace {
 const char kHelp[] =
     "usage: newsgraph serve [--db PATH] [--host 127.0.0.1] [--port 8080] [--threads N] [--max-threads N]\n"
     "                       [--token TOKEN | --token-file F] [--gazetteer FILE]... [--cues FILE]...\n"
-    "                       [--cache-mb N] [--max-exports N]\n"
+    "                       [--cache-mb N] [--max-exports N] [--max-wait S]\n"
     "\n"
     "Serves the graph over HTTP under /api/v1 (OpenAPI at /api/v1/openapi.json).\n"
     "Binds to loopback unless told otherwise; off loopback, POST and DELETE need\n"
@@ -32,6 +32,9 @@ const char kHelp[] =
     "  --threads N       worker threads kept (default 4 per core, at least 8)\n"
     "  --max-threads N   threads started while all are busy, e.g. with slow clients (default 256)\n"
     "  --max-exports N   whole-graph exports at once; more get 503 with Retry-After (default 2)\n"
+    "  --max-wait S      seconds a request waits for the graph to load or for /stats and\n"
+    "                    /communities to be computed; then 503 with Retry-After while the\n"
+    "                    work goes on (default 20)\n"
     "  --token TOKEN     required on writes when not bound to loopback\n"
     "  --token-file F    the token, from the first line of file F\n"
     "  --gazetteer FILE  extra entities for POSTed articles (repeatable)\n"
@@ -68,6 +71,9 @@ int run_serve(const std::vector<std::string>& args) {
     } else if (f.is("--max-exports")) {
       if (!f.number(&n, 1024)) return kExitUsage;
       options.max_exports = static_cast<int>(n);
+    } else if (f.is("--max-wait")) {
+      if (!f.number(&n, 3600)) return kExitUsage;
+      options.max_wait_ms = static_cast<int>(n * 1000);
     } else if (f.is("--max-threads")) {
       if (!f.number(&n, 4096)) return kExitUsage;
       options.max_threads = static_cast<int>(n);

@@ -37,6 +37,17 @@ store::Store* Context::reader(httplib::Response& res) {
   return store.get();
 }
 
+std::shared_ptr<const GraphSnapshot> Context::snapshot(store::Store& store, httplib::Response& res) {
+  std::shared_ptr<const GraphSnapshot> s;
+  Status st = snapshots.get(options.db, store, std::chrono::milliseconds(options.max_wait_ms), &s);
+  if (!st.is_ok()) return store_problem(options.db, res, st), nullptr;
+  if (!s) {
+    res.set_header("Retry-After", "5");
+    problem(res, 503, "loading", "the graph is being loaded into memory; try again in a few seconds");
+  }
+  return s;
+}
+
 namespace {
 
 const char* status_title(int status) {

@@ -34,16 +34,22 @@ struct Context {
   ingest::Extractor extractor;
   std::mutex write_mutex;
   std::unique_ptr<store::Store> writer;  // guarded by write_mutex
+  // /stats: the JSON of one graph version being computed, and the last one computed.
   std::mutex stats_mutex;
-  int64_t stats_version = -1;
-  std::string stats_json;  // guarded by stats_mutex
-  SnapshotCache snapshots;  // for paths, subgraph, communities
+  int64_t stats_version = -1;         // guarded by stats_mutex
+  BackgroundJob<std::string> stats;  // the JSON for stats_version; guarded by stats_mutex
+  int64_t stats_done_version = -1;            // guarded by stats_mutex
+  std::shared_ptr<const std::string> stats_done;  // guarded by stats_mutex
+  SnapshotCache snapshots;  // for paths, subgraph, communities, stats
   std::unique_ptr<ResponseCache> responses;  // nullptr when caching is off
   StoreVersion version;  // what the response cache is keyed by
   WorkLimit exports;  // of options.max_exports
 
   // This thread's read-only connection; nullptr (and a 503 sent) when it cannot open.
   store::Store* reader(httplib::Response& res);
+  // The graph snapshot, waiting for it at most options.max_wait_ms; nullptr (and a 503
+  // sent, with Retry-After while it loads) when there is none to answer from.
+  std::shared_ptr<const GraphSnapshot> snapshot(store::Store& store, httplib::Response& res);
 
   // Runs write(store) on the writer under its mutex, then publishes the store's new
   // version, so that answers kept for the old one expire. Returns what write returned.

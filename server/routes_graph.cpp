@@ -1,6 +1,8 @@
 // Read routes: health, ontology, stats, entities, relations, evidence, OpenAPI.
 #include <rapidjson/document.h>
 
+#include <tuple>
+
 #include "core/dates.h"
 #include "core/ontology.h"
 #include "graph/statistics.h"
@@ -219,15 +221,42 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     if (!only_params(req, res, {})) return;
     store::Store* store = c.reader(res);
     if (!store) return;
-    std::shared_ptr<const GraphSnapshot> snapshot;  // the graph paths and communities use too
-    Status st = c.snapshots.get(*store, &snapshot);
-    if (!st.is_ok()) return store_problem(c.options.db, res, st);
-    std::lock_guard<std::mutex> lock(c.stats_mutex);
-    if (snapshot->version() > c.stats_version) {  // never back to an older snapshot
-      c.stats_json = graph::statistics_json(graph::compute_statistics(snapshot->view(), {}), nullptr);
-      c.stats_version = snapshot->version();
+    // The graph paths and communities use too; the statistics of each version are
+    // computed once, in the background, and never replaced by an older version's.
+    std::shared_ptr<const GraphSnapshot> snapshot = c.snapshot(*store, res);
+    if (!snapshot) return;
+    BackgroundJob<std::string> job;
+    int64_t job_version = 0, done_version = 0;
+    std::shared_ptr<const std::string> done;
+    {
+      std::lock_guard<std::mutex> lock(c.stats_mutex);
+      if (c.stats.done() && c.stats_version > c.stats_done_version) {
+        c.stats_done = c.stats.wait_for({});
+        c.stats_done_version = c.stats_version;
+      }
+      if (snapshot->version() > c.stats_version && (!c.stats.started() || c.stats.done())) {
+        c.stats = BackgroundJob<std::string>::start([snapshot] {
+          return std::make_shared<const std::string>(
+              graph::statistics_json(graph::compute_statistics(snapshot->view(), {}), nullptr));
+        });
+        c.stats_version = snapshot->version();
+      }
+      job = c.stats;
+      job_version = c.stats_version;
+      done = c.stats_done;
+      done_version = c.stats_done_version;
     }
-    send_json(req, res, c.stats_json, c.stats_version);
+    // The newest statistics, waited for as long as allowed; else the last ones computed.
+    std::shared_ptr<const std::string> json = job_version > done_version
+                                                  ? job.wait_for(std::chrono::milliseconds(c.options.max_wait_ms))
+                                                  : nullptr;
+    int64_t version = job_version;
+    if (!json) std::tie(json, version) = std::make_pair(done, done_version);
+    if (!json) {
+      res.set_header("Retry-After", "5");
+      return problem(res, 503, "computing", "the statistics are being computed; try again in a few seconds");
+    }
+    send_json(req, res, *json, version);
   });
 
   cached_get(http, c, "/api/v1/entities", [&c](const httplib::Request& req, httplib::Response& res) {

@@ -21,8 +21,8 @@ bool snapshot_nodes(Context& c, const httplib::Request& req, httplib::Response& 
   std::vector<store::EntityRow> entities(names.size());
   for (size_t i = 0; i < names.size(); ++i)
     if (!path_entity(*store, req.get_param_value(names[i]), res, &entities[i])) return false;
-  Status st = c.snapshots.get(*store, snapshot);
-  if (!st.is_ok()) return store_problem(c.options.db, res, st), false;
+  *snapshot = c.snapshot(*store, res);
+  if (!*snapshot) return false;
   for (const auto& e : entities) {
     uint32_t node = 0;
     if (!(*snapshot)->node_of(e.id, &node))
@@ -177,10 +177,14 @@ void communities(Context& c, const httplib::Request& req, httplib::Response& res
     return;
   store::Store* store = c.reader(res);
   if (!store) return;
-  std::shared_ptr<const GraphSnapshot> s;
-  Status st = c.snapshots.get(*store, &s);
-  if (!st.is_ok()) return store_problem(c.options.db, res, st);
-  const CommunityIndex& index = s->communities();
+  std::shared_ptr<const GraphSnapshot> s = c.snapshot(*store, res);
+  if (!s) return;
+  std::shared_ptr<const CommunityIndex> computed = s->communities(std::chrono::milliseconds(c.options.max_wait_ms));
+  if (!computed) {
+    res.set_header("Retry-After", "5");
+    return problem(res, 503, "computing", "the communities are being computed; try again in a few seconds");
+  }
+  const CommunityIndex& index = *computed;
   // Communities are numbered by size, largest first, so min_size cuts a tail.
   size_t total = 0;
   while (total < index.members.size() && static_cast<int64_t>(index.members[total].size()) >= min_size) ++total;

@@ -6,14 +6,24 @@
 
 namespace newsgraph::testing {
 
-LiveServer::LiveServer(const std::string& host, const std::string& token) {
+namespace {
+
+server::ServerOptions with(const std::string& host, const std::string& token) {
+  server::ServerOptions o;
+  o.host = host;
+  o.token = token;
+  return o;
+}
+
+}  // namespace
+
+LiveServer::LiveServer(const std::string& host, const std::string& token) : LiveServer(with(host, token)) {}
+
+LiveServer::LiveServer(server::ServerOptions o) {
   db_ = temp_dir() + "/api.db";
   REQUIRE(run(binary() + " ingest --db " + db_ + " " + source_dir() + "/examples").exit_code == 0);
-  server::ServerOptions o;
   o.db = db_;
-  o.host = host;
   o.port = 0;
-  o.token = token;
   o.max_body_bytes = 1 << 20;
   api_ = std::make_unique<server::ApiServer>(o);
   REQUIRE(api_->start().is_ok());

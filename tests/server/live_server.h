@@ -16,6 +16,8 @@ namespace newsgraph::testing {
 class LiveServer {
  public:
   explicit LiveServer(const std::string& host = "127.0.0.1", const std::string& token = "");
+  // With these options; the store, port and body limit are the test's.
+  explicit LiveServer(server::ServerOptions options);
   ~LiveServer();
   httplib::Client& http() { return *client_; }
   const std::string& db() const { return db_; }

@@ -2,7 +2,9 @@
 // and checked against the store's own relation queries.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include "tests/server/live_server.h"
 #include "tests/test_paths.h"
@@ -186,4 +188,54 @@ TEST_CASE("stats and communities follow a write at once", "[server][communities]
   auto all = json(s.http().Get("/api/v1/communities?limit=500&members=1000"));
   for (const auto& c : all["items"].GetArray()) members += c["size"].GetInt64();
   CHECK(members == after["nodes"].GetInt64());
+}
+
+namespace {
+
+// Asks `path` until it answers 200 (at most 20 s); every earlier answer must be a 503
+// saying the work is under way, with Retry-After. Returns the 200 answer's JSON.
+rapidjson::Document when_ready(LiveServer& s, const char* path) {
+  for (int i = 0; i < 400; ++i) {
+    auto r = s.http().Get(path);
+    REQUIRE(r);
+    if (r->status == 200) return json(r);
+    CHECK(r->status == 503);
+    CHECK(r->get_header_value("Retry-After") == "5");
+    CHECK((r->body.find("\"loading\"") != std::string::npos || r->body.find("\"computing\"") != std::string::npos));
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  FAIL(path << " never became ready");
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("a request waits for the graph, stats and communities no longer than max_wait, then gets 503 with Retry-After",
+          "[server][stats]") {
+  server::ServerOptions o;
+  o.max_wait_ms = 0;  // no waiting at all: the load runs on while the request is answered
+  LiveServer s(o);
+  // Enough articles that loading the graph takes far longer than starting the load.
+  const char* countries[] = {"Finlandia", "Islandia", "Norwegia", "Swedia", "Denmark", "Estonia", "Latvia", "Lituania"};
+  for (int i = 0; i < 150; ++i) {
+    std::string text = "Pejabat " + std::to_string(i) + " Menteri Ahmad Zulkarnain" + std::to_string(i) + " mengatakan " +
+                       countries[i % 8] + " menuduh " + countries[(i + 3) % 8] + " mengirim kapal ke perbatasan " +
+                       countries[(i + 5) % 8] + ".";
+    auto r = s.http().Post("/api/v1/documents", "{\"id\": \"w-" + std::to_string(i) + "\", \"text\": \"" + text + "\"}",
+                           "application/json");
+    REQUIRE(r);
+    REQUIRE(r->status == 201);
+  }
+  auto first = s.http().Get("/api/v1/stats");  // the graph loading, or its statistics
+  REQUIRE(first);
+  CHECK(first->status == 503);
+  CHECK(first->get_header_value("Retry-After") == "5");
+  CHECK((first->body.find("\"loading\"") != std::string::npos || first->body.find("\"computing\"") != std::string::npos));
+  CHECK(json(s.http().Get("/api/v1/health")).IsObject());  // others are answered meanwhile
+  auto stats = when_ready(s, "/api/v1/stats");
+  auto communities = when_ready(s, "/api/v1/communities?limit=500&members=1000");
+  int64_t members = 0;
+  for (const auto& c : communities["items"].GetArray()) members += c["size"].GetInt64();
+  CHECK(members == stats["nodes"].GetInt64());
+  CHECK(stats["nodes"].GetInt64() > 10);
 }
