@@ -2,6 +2,7 @@
 
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -18,6 +19,7 @@ struct ApiServer::Impl {
   Context context;
   httplib::Server http;
   int port = 0;
+  socket_t listener = INVALID_SOCKET;  // the socket bound last (the listening one once bound)
   std::atomic<bool> stop_requested{false}, in_run{false}, run_done{false};
 };
 
@@ -39,6 +41,7 @@ store::Store* Context::reader(httplib::Response& res) {
 
 std::shared_ptr<const GraphSnapshot> Context::snapshot(store::Store& store, httplib::Response& res) {
   std::shared_ptr<const GraphSnapshot> s;
+  ComputePermits::Suspend waiting;  // a load does not hold a permit up
   Status st = snapshots.get(options.db, store, std::chrono::milliseconds(options.max_wait_ms), &s);
   if (!st.is_ok()) return store_problem(options.db, res, st), nullptr;
   if (!s) {
@@ -49,6 +52,8 @@ std::shared_ptr<const GraphSnapshot> Context::snapshot(store::Store& store, http
 }
 
 namespace {
+
+constexpr int kListenBacklog = 512;
 
 const char* status_title(int status) {
   switch (status) {
@@ -196,6 +201,7 @@ void cached_get(httplib::Server& http, Context& c, const std::string& pattern, h
     store::Store* store = c.reader(res);
     if (!store) return;
     store::ReadSnapshot snapshot(*store);
+    ComputePermits::Held permit(c.compute);
     if (!c.responses) return handler(req, res);
     int64_t version = version_before_routing;
     if (version < 0) version = c.version.current(*store);
@@ -210,6 +216,7 @@ void cached_get(httplib::Server& http, Context& c, const std::string& pattern, h
 ApiServer::ApiServer(ServerOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->context.options = std::move(options);
   impl_->context.exports.set_max(impl_->context.options.max_exports);
+  impl_->context.compute.set_count(std::max(2, 2 * static_cast<int>(std::thread::hardware_concurrency())));
 }
 
 ApiServer::~ApiServer() { stop(); }
@@ -246,9 +253,10 @@ Status ApiServer::start() {
   });
   // Only SO_REUSEADDR (a restart may bind while old connections linger): without
   // cpp-httplib's SO_REUSEPORT, a second server on the same port fails instead of sharing it.
-  http.set_socket_options([](socket_t sock) {
+  http.set_socket_options([this](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    impl_->listener = sock;
   });
   const GuardOptions guard{c.options.host};
   http.set_pre_routing_handler([&c, guard](const httplib::Request& req, httplib::Response& res) {
@@ -266,6 +274,10 @@ Status ApiServer::start() {
   if (impl_->port < 0)
     return Status::error(StatusCode::kIoError,
                          "cannot listen on " + c.options.host + ":" + std::to_string(c.options.port));
+  // Debian's cpp-httplib listens with a backlog of 5: under load, connections beyond it
+  // are dropped and their clients retry a second later. listen() again on the bound
+  // socket raises the backlog (Linux updates it in place).
+  if (impl_->listener != INVALID_SOCKET) ::listen(impl_->listener, kListenBacklog);
   return Status::ok();
 }
 

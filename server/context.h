@@ -15,6 +15,7 @@
 
 #include "ingest/pipeline.h"
 #include "server/api_server.h"
+#include "server/compute_permits.h"
 #include "server/graph_snapshot.h"
 #include "server/response_cache.h"
 #include "server/store_version.h"
@@ -34,6 +35,10 @@ struct Context {
   ingest::Extractor extractor;
   std::mutex write_mutex;
   std::unique_ptr<store::Store> writer;  // guarded by write_mutex
+  // /health: the counts of one store version.
+  std::mutex health_mutex;
+  int64_t health_version = -1;  // guarded by health_mutex
+  std::string health_json;      // guarded by health_mutex
   // /stats: the JSON of one graph version being computed, and the last one computed.
   std::mutex stats_mutex;
   int64_t stats_version = -1;         // guarded by stats_mutex
@@ -44,6 +49,7 @@ struct Context {
   std::unique_ptr<ResponseCache> responses;  // nullptr when caching is off
   StoreVersion version;  // what the response cache is keyed by
   WorkLimit exports;  // of options.max_exports
+  ComputePermits compute;  // held by every request that computes (not /health, not kept answers)
 
   // This thread's read-only connection; nullptr (and a 503 sent) when it cannot open.
   store::Store* reader(httplib::Response& res);

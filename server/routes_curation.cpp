@@ -27,6 +27,7 @@ bool flag_param(const httplib::Request& req, httplib::Response& res, const char*
 void add_curation_routes(httplib::Server& http, Context& c) {
   http.Post("/api/v1/curate", [&c](const httplib::Request& req, httplib::Response& res) {
     if (!only_params(req, res, {"dry_run", "force"}) || !authorised(c, req, res)) return;
+    ComputePermits::Held permit(c.compute);
     store::CurateOptions options;
     if (!flag_param(req, res, "dry_run", &options.dry_run) || !flag_param(req, res, "force", &options.force)) return;
     store::Overrides overrides;

@@ -159,6 +159,7 @@ void add_document_routes(httplib::Server& http, Context& c) {
 
   http.Delete(R"(/api/v1/documents/(.+))", [&c](const httplib::Request& req, httplib::Response& res) {
     if (!only_params(req, res, {}) || !authorised(c, req, res)) return;
+    ComputePermits::Held permit(c.compute);
     bool found = false;
     Status st = c.write([&](store::Store& s) { return s.remove(req.matches[1], &found); });
     if (!st.is_ok()) return store_problem(c.options.db, res, st);
@@ -171,6 +172,7 @@ void add_document_routes(httplib::Server& http, Context& c) {
     Document doc;
     bool title_in_text = false;
     if (!read_document(req, res, &doc, &title_in_text)) return;
+    ComputePermits::Held permit(c.compute);
     Extraction x;
     if (Status failed = c.extractor.try_extract(doc, title_in_text, &x); !failed.is_ok())
       return problem(res, 500, "extraction-failed", failed.message());

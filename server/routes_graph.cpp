@@ -179,12 +179,21 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     if (!only_params(req, res, {})) return;
     store::Store* store = c.reader(res);
     if (!store) return;
+    // Counted once per store version: a liveness probe asked every second costs no scan.
+    const int64_t version = c.version.current(*store);
+    {
+      std::lock_guard<std::mutex> lock(c.health_mutex);
+      if (version == c.health_version) return res.set_content(c.health_json, "application/json");
+    }
     store::ReadSnapshot snapshot(*store);  // one consistent state for every query
     store::StoreCounts counts;
-    if (!store->counts(&counts).is_ok()) return problem(res, 503, "store-error", "cannot read the store");
-    res.set_content("{\"status\":\"ok\",\"documents\":" + std::to_string(counts.documents) + ",\"entities\":" +
-                        std::to_string(counts.entities) + ",\"relations\":" + std::to_string(counts.relations) + "}",
-                    "application/json");
+    if (!store->counts(&counts, true).is_ok()) return problem(res, 503, "store-error", "cannot read the store");
+    std::string json = "{\"status\":\"ok\",\"documents\":" + std::to_string(counts.documents) +
+                       ",\"entities\":" + std::to_string(counts.entities) +
+                       ",\"relations\":" + std::to_string(counts.relations) + "}";
+    std::lock_guard<std::mutex> lock(c.health_mutex);
+    if (version > c.health_version) std::tie(c.health_version, c.health_json) = std::make_pair(version, json);
+    res.set_content(json, "application/json");
   });
 
   http.Get("/api/v1/ontology", [](const httplib::Request& req, httplib::Response& res) {
@@ -247,9 +256,11 @@ void add_graph_routes(httplib::Server& http, Context& c) {
       done_version = c.stats_done_version;
     }
     // The newest statistics, waited for as long as allowed; else the last ones computed.
-    std::shared_ptr<const std::string> json = job_version > done_version
-                                                  ? job.wait_for(std::chrono::milliseconds(c.options.max_wait_ms))
-                                                  : nullptr;
+    std::shared_ptr<const std::string> json;
+    if (job_version > done_version) {
+      ComputePermits::Suspend waiting;
+      json = job.wait_for(std::chrono::milliseconds(c.options.max_wait_ms));
+    }
     int64_t version = job_version;
     if (!json) std::tie(json, version) = std::make_pair(done, done_version);
     if (!json) {

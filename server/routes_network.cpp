@@ -179,7 +179,11 @@ void communities(Context& c, const httplib::Request& req, httplib::Response& res
   if (!store) return;
   std::shared_ptr<const GraphSnapshot> s = c.snapshot(*store, res);
   if (!s) return;
-  std::shared_ptr<const CommunityIndex> computed = s->communities(std::chrono::milliseconds(c.options.max_wait_ms));
+  std::shared_ptr<const CommunityIndex> computed;
+  {
+    ComputePermits::Suspend waiting;
+    computed = s->communities(std::chrono::milliseconds(c.options.max_wait_ms));
+  }
   if (!computed) {
     res.set_header("Retry-After", "5");
     return problem(res, 503, "computing", "the communities are being computed; try again in a few seconds");

@@ -484,7 +484,7 @@ Status Store::remove(const std::string& doc_id, bool* found) {
   return Status::ok();
 }
 
-Status Store::counts(StoreCounts* out) {
+Status Store::counts(StoreCounts* out, bool graph_only) {
   Db& db = impl_->db;
   try {
     const std::pair<const char*, int64_t*> queries[] = {
@@ -497,6 +497,10 @@ Status Store::counts(StoreCounts* out) {
         {"SELECT COUNT(*) FROM mentions", &out->mentions},
     };
     for (const auto& [sql, target] : queries) {
+      if (graph_only && (target == &out->evidence || target == &out->mentions)) {
+        *target = 0;
+        continue;
+      }
       Statement q = db.prepare(sql);
       q.step();
       *target = q.column_int(0);

@@ -121,7 +121,9 @@ class Store {
   Status list_overrides(std::vector<OverrideRow>* out);
   Status curate(const Overrides& overrides, const CurateOptions& options, CurateReport* report);
 
-  Status counts(StoreCounts* out);
+  // Row counts; `graph_only` counts documents, entities and relations and leaves evidence
+  // and mentions (the largest tables, a scan each) at 0.
+  Status counts(StoreCounts* out, bool graph_only = false);
 
   // Runs PRAGMA integrity_check; `ok` is true when SQLite answers "ok".
   Status check_integrity(bool* ok, std::string* detail);

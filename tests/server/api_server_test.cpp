@@ -113,6 +113,7 @@ TEST_CASE("reads carry an ETag and answer 304 to a client that has the same data
 
 TEST_CASE("a POSTed article is stored, its relations show up in queries, and DELETE retracts it", "[server]") {
   LiveServer s;
+  CHECK(json(s.http().Get("/api/v1/health"))["documents"].GetInt() == 3);  // counted, and kept for this version
   const std::string body =
       R"({"id": "api-1", "title": "Finlandia menuduh Rusia", "text": "Finlandia menuduh Rusia mengirim migran ke perbatasan.", "published": "2026-11-20"})";
   auto created = s.http().Post("/api/v1/documents", body, "application/json");
@@ -127,6 +128,7 @@ TEST_CASE("a POSTed article is stored, its relations show up in queries, and DEL
   CHECK(again->status == 200);
   CHECK(json(s.http().Get("/api/v1/documents/api-1"))["relations"].GetInt() >= 1);
   CHECK(json(s.http().Get("/api/v1/documents"))["total"].GetInt() == 4);
+  CHECK(json(s.http().Get("/api/v1/health"))["documents"].GetInt() == 4);  // a write makes it count again
   auto removed = s.http().Delete("/api/v1/documents/api-1");
   REQUIRE(removed);
   CHECK(removed->status == 204);
@@ -138,6 +140,7 @@ TEST_CASE("a POSTed article is stored, its relations show up in queries, and DEL
   CHECK(text->status == 200);
   CHECK(json(text)["relations"].Size() >= 1);
   CHECK(json(s.http().Get("/api/v1/documents"))["total"].GetInt() == 3);
+  CHECK(json(s.http().Get("/api/v1/health"))["documents"].GetInt() == 3);
 }
 
 TEST_CASE("a POSTed article keeps its own date, else the request's, and a bad date is refused", "[server][dates]") {
@@ -323,6 +326,7 @@ TEST_CASE("ranges, compressed and chunked bodies are refused before anything is 
   if (large) CHECK(large->status == 411);
   CHECK(s.http().Get("/api/v1/health")->status == 200);
   CHECK(json(s.http().Get("/api/v1/documents"))["total"].GetInt() == 3);
+  CHECK(json(s.http().Get("/api/v1/health"))["documents"].GetInt() == 3);
 }
 
 TEST_CASE("a page of another site cannot write, nor reach the server under another name", "[server][hostile]") {
