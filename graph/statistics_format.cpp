@@ -237,7 +237,7 @@ void write_statistics_table(const GraphStatistics& s, const store::GraphQuality*
   print("\n  syndicated evidence sentences: %.1f%%\n", 100 * q->syndicated_share);
   print("  undated articles: %lld of %lld (first/last seen and time windows use dated ones only)\n",
         (long long)q->undated_articles, (long long)q->articles);
-  print("  entities with most names:\n");
+  out << "  entities with most names:\n";
   for (const auto& m : q->most_merged)
     print("    %-36s %lld names, %lld articles\n", m.label.c_str(), (long long)m.names, (long long)m.articles);
 }
