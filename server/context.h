@@ -101,6 +101,30 @@ inline void field(Json& w, const char* k, int64_t v) {
   w.Int64(v);
 }
 
+// A list page: {"items": [...], "total": n, "next": cursor-or-null}, then whatever
+// `extra` writes into the same object.
+template <typename Rows, typename Render, typename Extra>
+std::string page_json(const Rows& rows, int64_t total, const std::string& next, Render render, Extra extra) {
+  rapidjson::StringBuffer b;
+  Json w(b);
+  w.StartObject();
+  w.Key("items");
+  w.StartArray();
+  for (const auto& r : rows) render(w, r);
+  w.EndArray();
+  field(w, "total", total);
+  w.Key("next");
+  if (next.empty()) w.Null();
+  else str(w, next);
+  extra(w);
+  w.EndObject();
+  return b.GetString();
+}
+template <typename Rows, typename Render>
+std::string page_json(const Rows& rows, int64_t total, const std::string& next, Render render) {
+  return page_json(rows, total, next, render, [](Json&) {});
+}
+
 // An entity as JSON; `details` adds aliases, degree and first/last seen.
 void entity_json(Json& w, const store::EntityRow& e, bool details);
 
@@ -118,5 +142,6 @@ void add_document_routes(httplib::Server& server, Context& context);
 void add_curation_routes(httplib::Server& server, Context& context);
 void add_network_routes(httplib::Server& server, Context& context);  // paths, subgraph, communities
 void add_export_routes(httplib::Server& server, Context& context);
+void add_search_routes(httplib::Server& server, Context& context);  // entities by name, evidence sentences
 
 }  // namespace newsgraph::server

@@ -1,4 +1,4 @@
-// Read routes: health, ontology, stats, entities, relations, evidence, OpenAPI.
+// Read routes: health, ontology, stats, an entity, relations, evidence, OpenAPI.
 #include <rapidjson/document.h>
 
 #include <tuple>
@@ -42,24 +42,6 @@ void relation_json(Json& w, const store::RelationRow& r) {
   field(w, "first_seen", r.first_seen);
   field(w, "last_seen", r.last_seen);
   w.EndObject();
-}
-
-// A list page: {"items": [...], "total": n, "next": cursor-or-null}.
-template <typename Rows, typename Render>
-std::string page_json(const Rows& rows, int64_t total, const std::string& next, Render render) {
-  rapidjson::StringBuffer b;
-  Json w(b);
-  w.StartObject();
-  w.Key("items");
-  w.StartArray();
-  for (const auto& r : rows) render(w, r);
-  w.EndArray();
-  field(w, "total", total);
-  w.Key("next");
-  if (next.empty()) w.Null();
-  else str(w, next);
-  w.EndObject();
-  return b.GetString();
 }
 
 // Fills the relation filters shared by /relations and /entities/{id}/relations.
@@ -268,34 +250,6 @@ void add_graph_routes(httplib::Server& http, Context& c) {
       return problem(res, 503, "computing", "the statistics are being computed; try again in a few seconds");
     }
     send_json(req, res, *json, version);
-  });
-
-  cached_get(http, c, "/api/v1/entities", [&c](const httplib::Request& req, httplib::Response& res) {
-    if (!only_params(req, res, {"q", "type", "sort"})) return;
-    store::EntitySearch search;
-    int64_t limit = 20, offset = 0;
-    if (!int_param(req, res, "limit", 1, kMaxLimit, &limit) || !int_param(req, res, "cursor", 0, 1 << 30, &offset))
-      return;
-    search.limit = static_cast<size_t>(limit);
-    search.offset = static_cast<size_t>(offset);
-    search.q = req.get_param_value("q");
-    if (req.has_param("type")) {
-      auto t = parse_entity_type(req.get_param_value("type"));
-      if (!t) return problem(res, 400, "bad-parameter", "unknown type; see /api/v1/ontology");
-      search.type = entity_type_name(*t);
-    }
-    if (req.has_param("sort") && req.get_param_value("sort") != "relevance")
-      return problem(res, 400, "bad-parameter", "sort is 'relevance' (exact label, alias, then prefixes)");
-    store::Store* store = c.reader(res);
-    if (!store) return;
-    std::vector<store::EntityRow> rows;
-    int64_t total = 0;
-    Status st = store::search_entities(*store, search, &rows, &total);
-    if (!st.is_ok()) return store_problem(c.options.db, res, st);
-    std::string next = offset + limit < total ? std::to_string(offset + limit) : "";
-    send_json(req, res,
-              page_json(rows, total, next, [](Json& w, const store::EntityRow& e) { entity_json(w, e, false); }),
-              version_of(*store));
   });
 
   cached_get(http, c, R"(/api/v1/entities/([^/]+))", [&c](const httplib::Request& req, httplib::Response& res) {

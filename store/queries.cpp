@@ -6,20 +6,12 @@
 
 #include "core/text.h"
 #include "store/cooccurrences.h"
+#include "store/query_rows.h"
 #include "store/store.h"
 #include "store/store_internal.h"
 
 namespace newsgraph::store {
 namespace {
-
-Status failed(Store& store, const StoreError& e) {
-  return Status::error(StatusCode::kIoError, store.path() + ": " + e.message);
-}
-
-int64_t count(Statement q) {
-  q.step();
-  return q.column_int(0);
-}
 
 const char kRelationColumns[] =
     "SELECT r.relation_key, s.id, s.label, r.predicate, o.id, o.label, r.modality, r.weight, r.independent, "
@@ -32,51 +24,7 @@ RelationRow relation_row(Statement& q) {
           q.column_double(10), q.column_text(11), q.column_text(12)};
 }
 
-// An entity from columns 0–4 of q: entity_key, id, label, type, from_gazetteer.
-EntityRow entity_row(Statement& q) {
-  EntityRow r;
-  r.key = q.column_int(0);
-  r.id = q.column_text(1);
-  r.label = q.column_text(2);
-  r.type = q.column_text(3);
-  r.from_gazetteer = q.column_int(4) != 0;
-  return r;
-}
-
 }  // namespace
-
-Status search_entities(Store& store, const EntitySearch& search, std::vector<EntityRow>* out, int64_t* total) {
-  Db& db = store.impl().db;
-  std::string key = text::fold_key(search.q);
-  try {
-    // rank 0: label equals, 1: an alias equals, 2: label starts with, 3: an alias starts with.
-    std::string where = "WHERE (?1 = '' OR (a.alias_key >= ?1 AND a.alias_key < ?1 || x'ff')) AND (?2 = '' OR e.type = ?2)";
-    std::string ranked =
-        "SELECT e.entity_key, e.id, e.label, e.type, e.from_gazetteer, MIN(CASE WHEN a.alias_key = ?1 AND "
-        "e.label_key = ?1 THEN 0 WHEN a.alias_key = ?1 THEN 1 WHEN e.label_key >= ?1 AND e.label_key < ?1 || "
-        "x'ff' THEN 2 ELSE 3 END) AS rank, MIN(a.alias) AS matched, "
-        "(SELECT COUNT(DISTINCT doc_key) FROM doc_entities d WHERE d.entity_key = e.entity_key) AS articles "
-        "FROM entities e JOIN aliases a ON a.entity_key = e.entity_key " + where +
-        " GROUP BY e.entity_key ORDER BY rank, articles DESC, e.label LIMIT ?3 OFFSET ?4";
-    Statement q = db.prepare(ranked);
-    q.bind(1, key).bind(2, search.type).bind(3, static_cast<int64_t>(search.limit));
-    q.bind(4, static_cast<int64_t>(search.offset));
-    while (q.step()) {
-      EntityRow r = entity_row(q);
-      r.matched_alias = q.column_int(5) == 1 || q.column_int(5) == 3;
-      r.matched = r.matched_alias ? q.column_text(6) : r.label;
-      r.articles = q.column_int(7);
-      out->push_back(std::move(r));
-    }
-    Statement c = db.prepare("SELECT COUNT(DISTINCT e.entity_key) FROM entities e JOIN aliases a ON "
-                             "a.entity_key = e.entity_key " + where);
-    c.bind(1, key).bind(2, search.type);
-    *total = count(std::move(c));
-  } catch (const StoreError& e) {
-    return failed(store, e);
-  }
-  return Status::ok();
-}
 
 Status resolve_entity(Store& store, const std::string& name, std::vector<EntityRow>* candidates) {
   Db& db = store.impl().db;

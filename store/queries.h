@@ -1,4 +1,4 @@
-// Read queries behind the REST API: entity search and lookup, relations by triple
+// Read queries behind the REST API: entity lookup, relations by triple
 // pattern, evidence, documents. Lists are keyset-paginated: `after` is the last key of
 // the previous page, so a cursor stays valid while ingest adds rows. Read-only.
 #pragma once
@@ -20,19 +20,10 @@ struct EntityRow {
   std::vector<std::string> aliases;
   int64_t articles = 0, degree = 0;
   std::string first_seen, last_seen;
-  std::string matched;        // the name that matched a search
+  std::string matched;        // the name that matched a search (search.h)
   bool matched_alias = false;  // an alias matched, not the label
+  bool fuzzy = false;          // found by a corrected spelling of the query
 };
-
-struct EntitySearch {
-  std::string q;     // name or alias prefix, case- and accent-insensitive; "" lists all
-  std::string type;  // "" for any
-  size_t limit = 20;
-  size_t offset = 0;  // ranked lists page by offset
-};
-
-// Ranked: exact label, exact alias, then prefixes; more articles first.
-Status search_entities(Store& store, const EntitySearch& search, std::vector<EntityRow>* out, int64_t* total);
 
 // An id, or a label or alias ("Putin", "Korea Utara"): none, one, or several candidates.
 Status resolve_entity(Store& store, const std::string& name, std::vector<EntityRow>* candidates);

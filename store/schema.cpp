@@ -199,6 +199,23 @@ WHERE doc_key IS NOT NULL;
 DELETE FROM merge_log WHERE rule IN ('new', 'gazetteer-id') AND doc_key IS NOT NULL;
 )SQL";
 
+// Full-text search (SQLite's FTS5) over `column` of `table` as the index `fts`: external
+// content (the rows' text is stored once, in the table), kept current by triggers through
+// ingest, remove and curate, and built from the rows already there. Case and accents fold
+// the way names are looked up; hyphens split words ("Jong-un").
+std::string search_index(const std::string& fts, const std::string& table, const std::string& column) {
+  const std::string remove = "INSERT INTO " + fts + "(" + fts + ", rowid, " + column + ") VALUES ('delete', old.rowid, old." +
+                             column + ");\n";
+  const std::string add = "INSERT INTO " + fts + "(rowid, " + column + ") VALUES (new.rowid, new." + column + ");\n";
+  return "CREATE VIRTUAL TABLE IF NOT EXISTS " + fts + " USING fts5(" + column + ", content = '" + table +
+         "', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2');\n"
+         "CREATE TRIGGER IF NOT EXISTS " + table + "_searched AFTER INSERT ON " + table + " BEGIN " + add + "END;\n"
+         "CREATE TRIGGER IF NOT EXISTS " + table + "_unsearched AFTER DELETE ON " + table + " BEGIN " + remove + "END;\n"
+         "CREATE TRIGGER IF NOT EXISTS " + table + "_researched AFTER UPDATE OF " + column + " ON " + table +
+         " BEGIN " + remove + add + "END;\n"
+         "INSERT INTO " + fts + "(" + fts + ") VALUES ('rebuild');\n";
+}
+
 bool has_column(Db& db, const char* table, const char* column) {
   Statement q = db.prepare(std::string("SELECT 1 FROM pragma_table_info('") + table + "') WHERE name = ?");
   q.bind(1, column);
@@ -252,7 +269,16 @@ void migrate_schema(Db& db) {
     }
     db.exec("PRAGMA user_version = 4");
   }
-  // Later versions: `if (version < 5) { ALTER ...; PRAGMA user_version = 5; }`.
+  if (version < 5) {
+    // Search: names and alias by any word, and the evidence sentences (built from the
+    // rows already there for an older store).
+    db.exec(search_index("name_search", "aliases", "alias").c_str());
+    db.exec(search_index("sentence_search", "sentences", "text").c_str());
+    // The distinct words of every name, for the typo-tolerant lookup.
+    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS name_words USING fts5vocab(name_search, 'row')");
+    db.exec("PRAGMA user_version = 5");
+  }
+  // Later versions: `if (version < 6) { ALTER ...; PRAGMA user_version = 6; }`.
   tx.commit();
 }
 

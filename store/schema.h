@@ -7,7 +7,7 @@
 
 namespace newsgraph::store {
 
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 
 // Creates the tables in an empty database, or migrates an older one up to
 // kSchemaVersion. Throws StoreError when the file is newer than this program knows.

@@ -379,3 +379,34 @@ TEST_CASE("slow clients holding connections do not stop the server answering oth
   CHECK(health->status == 200);
   CHECK(waited < std::chrono::seconds(1));
 }
+
+TEST_CASE("search finds a POSTed name by any word, corrects a typo, and marks the words in evidence sentences",
+          "[server][search]") {
+  LiveServer s;
+  auto created = s.http().Post(
+      "/api/v1/documents",
+      R"({"id": "m-1", "text": "Presiden Prancis Emmanuel Macron menuduh Presiden Rusia Vladimir Putin mengirim senjata ke Suriah.", "published": "2018-04-10"})",
+      "application/json");
+  REQUIRE(created);
+  REQUIRE(created->status == 201);
+  auto macron = json(s.http().Get("/api/v1/entities?q=Macron"));
+  REQUIRE(macron["items"].Size() >= 1);
+  CHECK(std::string(macron["items"][0]["label"].GetString()) == "Emmanuel Macron");
+  CHECK(macron["corrected"].IsNull());
+  auto putin = json(s.http().Get("/api/v1/entities?q=Puttin"));
+  CHECK(std::string(putin["corrected"].GetString()) == "putin");
+  CHECK(std::string(putin["items"][0]["id"].GetString()) == "vladimir_putin");
+  CHECK(json(s.http().Get("/api/v1/entities?q=%21%3F"))["total"].GetInt() == 0);
+  auto found = json(s.http().Get("/api/v1/search?q=senjata&entity=Emmanuel%20Macron&since=2018-04-01&until=2018-04-30"));
+  REQUIRE(found["items"].Size() == 1);
+  const auto& hit = found["items"][0];
+  CHECK(std::string(hit["document"]["id"].GetString()) == "m-1");
+  std::string matched;
+  for (const auto& part : hit["parts"].GetArray())
+    if (part["match"].GetBool()) matched += part["text"].GetString();
+  CHECK(matched == "senjata");
+  CHECK(json(s.http().Get("/api/v1/search?q=senjata&until=2018-03-31"))["total"].GetInt() == 0);
+  expect_problem(s.http().Get("/api/v1/search?q=..."), 400, "missing-parameter");
+  expect_problem(s.http().Get("/api/v1/search?q=senjata&since=April"), 400, "bad-parameter");
+  expect_problem(s.http().Get("/api/v1/search?q=senjata&entity=Atlantis"), 404, "unknown-entity");
+}

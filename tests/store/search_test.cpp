@@ -1,0 +1,170 @@
+// Search over a real store built from short articles through the real extractor: names by
+// any word, typo correction, evidence sentences with entity and date filters, and the
+// index kept current by removal and rebuilt for a store from before search existed.
+#include <catch2/catch.hpp>
+#include <sqlite3.h>
+
+#include <algorithm>
+
+#include "store/queries.h"
+#include "store/search.h"
+#include "store/store.h"
+#include "tests/ingest/extraction_helpers.h"
+#include "tests/store/store_fixtures.h"
+#include "tests/test_paths.h"
+
+using namespace newsgraph;
+using namespace newsgraph::testing;
+
+namespace {
+
+const char* const kArticles[][2] = {
+    {"fr-1",
+     "Macron Terima Putin di Paris\nSelasa, 10 April 2018 09:00 WIB\n\nPresiden Prancis Emmanuel Macron bertemu "
+     "Presiden Rusia Vladimir Putin di Paris. Ia meminta Rusia berhenti mengirim senjata ke Suriah."},
+    {"kp-1",
+     "Korut Uji Rudal Baru\nMinggu, 3 September 2017 08:00 WIB\n\nKorea Utara menguji rudal baru pada hari Minggu. "
+     "Pemimpin Korut Kim Jong-un memuji para ilmuwan. Rusia membeli senjata dari Korea Utara, kata Amerika Serikat."},
+    {"kp-2",
+     "Rusia Dituduh Kirim Senjata\nMinggu, 15 Oktober 2017 08:00 WIB\n\nAmerika Serikat menuduh Rusia mengirim "
+     "senjata ke Korea Utara."},
+};
+
+Document document(const char* id, const char* text) {
+  Document d;
+  d.id = id;
+  d.text = text;
+  return d;
+}
+
+std::unique_ptr<store::Store> news_store(const std::string& path) {
+  auto store = open_store(path);
+  for (const auto& [id, text] : kArticles) {
+    Extraction x = extract_text(text, id);
+    Document d = document(id, text);
+    d.published = x.published;
+    store::IngestResult r;
+    REQUIRE(store->ingest(d, x, &r).is_ok());
+  }
+  return store;
+}
+
+store::EntityHits search(store::Store& s, const std::string& q) {
+  store::EntitySearch query;
+  query.q = q;
+  store::EntityHits hits;
+  REQUIRE(store::search_entities(s, query, &hits).is_ok());
+  return hits;
+}
+
+bool finds(store::Store& s, const std::string& q, const std::string& id) {
+  auto hits = search(s, q);
+  return std::any_of(hits.items.begin(), hits.items.end(), [&](const store::EntityRow& e) { return e.id == id; });
+}
+
+int64_t entity_key(store::Store& s, const std::string& name) {
+  std::vector<store::EntityRow> candidates;
+  REQUIRE(store::resolve_entity(s, name, &candidates).is_ok());
+  REQUIRE(candidates.size() == 1);
+  return candidates[0].key;
+}
+
+std::vector<store::SentenceHit> sentences(store::Store& s, store::SentenceSearch q) {
+  std::vector<store::SentenceHit> hits;
+  int64_t total = -1;
+  REQUIRE(store::search_sentences(s, q, &hits, &total).is_ok());
+  CHECK(total == static_cast<int64_t>(hits.size()));  // every test page holds them all
+  return hits;
+}
+
+}  // namespace
+
+TEST_CASE("entities are found by any word of any name, whatever the case, and punctuation finds none",
+          "[store][search]") {
+  auto store = news_store(temp_dir() + "/search.db");
+  CHECK(search(*store, "Macron").items.at(0).label == "Emmanuel Macron");  // named in full only
+  CHECK(search(*store, "macron").items.at(0).label == "Emmanuel Macron");
+  CHECK(search(*store, "MACRON").corrected.empty());
+  CHECK(finds(*store, "Jong", "kim_jong_un"));     // a middle word
+  CHECK(finds(*store, "kim jo", "kim_jong_un"));   // words, the last one begun
+  CHECK(finds(*store, "Korut", "north_korea"));    // an alias
+  CHECK(search(*store, "Korut").items.at(0).matched_alias);
+  auto none = search(*store, "!!! ...");
+  CHECK(none.items.empty());
+  CHECK(none.total == 0);
+  CHECK(search(*store, "").total >= 6);  // an empty query lists every entity
+}
+
+TEST_CASE("a misspelt name is searched under the closest word of a stored name", "[store][search]") {
+  auto store = news_store(temp_dir() + "/search.db");
+  auto putin = search(*store, "Puttin");
+  CHECK(putin.corrected == "putin");
+  REQUIRE_FALSE(putin.items.empty());
+  CHECK(putin.items[0].id == "vladimir_putin");
+  CHECK(putin.items[0].fuzzy);
+  CHECK(search(*store, "Vladimir Puttin").corrected == "vladimir putin");
+  CHECK(search(*store, "Macorn").corrected == "macron");  // two letters swapped
+  auto far = search(*store, "Xyzzyq");
+  CHECK(far.items.empty());
+  CHECK(far.corrected.empty());
+  CHECK(search(*store, "Macron").corrected.empty());  // found as typed: nothing corrected
+}
+
+TEST_CASE("evidence sentences are found by their words, limited to an entity and a month", "[store][search]") {
+  auto store = news_store(temp_dir() + "/search.db");
+  store::SentenceSearch q;
+  q.q = "senjata";
+  auto all = sentences(*store, q);
+  std::set<std::string> docs;
+  for (const auto& h : all) docs.insert(h.doc_id);
+  CHECK(docs == std::set<std::string>{"fr-1", "kp-1", "kp-2"});
+  q.entity = entity_key(*store, "Rusia");
+  q.since = "2017-09-01";
+  q.until = "2017-09-30";
+  auto september = sentences(*store, q);
+  REQUIRE(september.size() == 1);
+  CHECK(september[0].doc_id == "kp-1");
+  CHECK(september[0].published.substr(0, 10) == "2017-09-03");
+  std::string text, matched;
+  for (const auto& [piece, hit] : september[0].parts) {
+    text += piece;
+    if (hit) matched += piece;
+  }
+  CHECK(text == "Rusia membeli senjata dari Korea Utara, kata Amerika Serikat.");
+  CHECK(matched == "senjata");
+  q.entity = entity_key(*store, "Emmanuel Macron");  // named in no sentence of September
+  CHECK(sentences(*store, q).empty());
+  store::SentenceSearch empty;
+  empty.q = "?!";
+  std::vector<store::SentenceHit> hits;
+  CHECK(store::search_sentences(*store, empty, &hits, nullptr).code() == StatusCode::kUsage);
+}
+
+TEST_CASE("the search index follows a removal and is built for a store from before it", "[store][search]") {
+  const std::string path = temp_dir() + "/search.db";
+  {
+    auto store = news_store(path);
+    bool found = false;
+    REQUIRE(store->remove("kp-1", &found).is_ok());
+    store::SentenceSearch q;
+    q.q = "ilmuwan";  // only in kp-1
+    CHECK(sentences(*store, q).empty());
+    q.q = "senjata";
+    for (const auto& h : sentences(*store, q)) CHECK(h.doc_id != "kp-1");
+  }
+  // As a store of schema 4 was: no search tables, no triggers.
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &h) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(h,
+                       "DROP TABLE name_words; DROP TABLE name_search; DROP TABLE sentence_search; "
+                       "DROP TRIGGER aliases_searched; DROP TRIGGER aliases_unsearched; DROP TRIGGER aliases_researched; "
+                       "DROP TRIGGER sentences_searched; DROP TRIGGER sentences_unsearched; "
+                       "DROP TRIGGER sentences_researched; PRAGMA user_version = 4;",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(h);
+  auto store = open_store(path);
+  CHECK(finds(*store, "Macron", "emmanuel_macron"));
+  store::SentenceSearch q;
+  q.q = "senjata";
+  CHECK(sentences(*store, q).size() >= 2);
+}
