@@ -46,10 +46,18 @@ void relation_json(Json& w, const store::RelationRow& r) {
 
 // Fills the relation filters shared by /relations and /entities/{id}/relations.
 bool relation_filters(const httplib::Request& req, httplib::Response& res, store::RelationQuery* q) {
-  int64_t limit = 50;
+  int64_t limit = 50, cursor = 0;
   if (!int_param(req, res, "limit", 1, kMaxLimit, &limit)) return false;
   q->limit = static_cast<size_t>(limit);
-  if (!int_param(req, res, "cursor", 0, INT64_MAX / 2, &q->after)) return false;
+  if (!int_param(req, res, "cursor", 0, INT64_MAX / 2, &cursor)) return false;
+  if (req.has_param("sort")) {
+    q->order = req.get_param_value("sort");
+    if (q->order != "key" && q->order != "weight" && q->order != "date")
+      return problem(res, 400, "bad-parameter", "sort is key, weight (heaviest first) or date (latest first)"), false;
+  }
+  // Sorted by key, the cursor is the last key of the page before; otherwise an offset.
+  if (q->order == "key") q->after = cursor;
+  else q->offset = static_cast<size_t>(cursor);
   if (!int_param(req, res, "min_weight", 1, 1 << 30, &q->min_weight)) return false;
   if (req.has_param("predicate")) {
     auto p = parse_predicate(req.get_param_value("predicate"));
@@ -86,7 +94,8 @@ void send_relations(const httplib::Request& req, httplib::Response& res, store::
   int64_t total = 0;
   Status st = store::find_relations(store, q, &rows, &total);
   if (!st.is_ok()) return store_problem(store.path(), res, st);
-  std::string next = rows.size() == q.limit ? std::to_string(rows.back().key) : "";
+  std::string next;
+  if (rows.size() == q.limit) next = std::to_string(q.order == "key" ? rows.back().key : int64_t(q.offset + q.limit));
   send_json(req, res, page_json(rows, total, next, relation_json), version_of(store));
 }
 
@@ -261,7 +270,7 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     store::RelationQuery top;
     top.either = e.key;
     top.limit = 10;
-    top.order_by_weight = true;
+    top.order = "weight";
     std::vector<store::RelationRow> relations;
     store::find_relations(*store, top, &relations, nullptr);
     rapidjson::StringBuffer b;
@@ -305,7 +314,7 @@ void add_graph_routes(httplib::Server& http, Context& c) {
   });
 
   cached_get(http, c, R"(/api/v1/entities/([^/]+)/relations)", [&c](const httplib::Request& req, httplib::Response& res) {
-    if (!only_params(req, res, {"predicate", "quad", "direction", "min_weight", "modality", "since", "until"}))
+    if (!only_params(req, res, {"predicate", "quad", "direction", "min_weight", "modality", "since", "until", "sort"}))
       return;
     store::RelationQuery q;
     if (!relation_filters(req, res, &q)) return;
@@ -320,10 +329,18 @@ void add_graph_routes(httplib::Server& http, Context& c) {
   });
 
   cached_get(http, c, "/api/v1/relations", [&c](const httplib::Request& req, httplib::Response& res) {
-    if (!only_params(req, res, {"subject", "predicate", "object", "modality", "since", "until", "min_weight", "quad"}))
+    if (!only_params(req, res,
+                     {"subject", "predicate", "object", "direction", "modality", "since", "until", "min_weight", "quad",
+                      "sort"}))
       return;
     store::RelationQuery q;
     if (!relation_filters(req, res, &q)) return;
+    // direction=both: subject and object either way round for every predicate (symmetric
+    // ones always are).
+    const std::string direction = req.has_param("direction") ? req.get_param_value("direction") : "stored";
+    if (direction != "stored" && direction != "both")
+      return problem(res, 400, "bad-parameter", "direction is stored (the default) or both");
+    q.both_ways = direction == "both";
     store::Store* store = c.reader(res);
     if (!store) return;
     for (const char* end : {"subject", "object"}) {

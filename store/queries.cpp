@@ -74,8 +74,18 @@ Status entity_details(Store& store, EntityRow* r) {
 Status find_relations(Store& store, const RelationQuery& q, std::vector<RelationRow>* out, int64_t* total) {
   Db& db = store.impl().db;
   std::string where = "WHERE r.subject_key <> r.object_key AND r.weight >= ?1";
-  if (q.subject) where += " AND r.subject_key = ?2";
-  if (q.object) where += " AND r.object_key = ?3";
+  // The predicates found whichever way round, quoted for SQL (ontology names, no quotes inside).
+  std::string either_way = "'-'";
+  for (int i = 0; i <= static_cast<int>(Predicate::kCoOccurs); ++i)
+    if (is_symmetric(static_cast<Predicate>(i))) either_way += std::string(",'") + predicate_name(static_cast<Predicate>(i)) + "'";
+  const std::string turned = q.both_ways ? "" : " AND r.predicate IN (" + either_way + ")";
+  if (q.subject && q.object) {
+    where += " AND ((r.subject_key = ?2 AND r.object_key = ?3) OR (r.subject_key = ?3 AND r.object_key = ?2" + turned + "))";
+  } else if (q.subject) {
+    where += " AND (r.subject_key = ?2 OR (r.object_key = ?2" + turned + "))";
+  } else if (q.object) {
+    where += " AND (r.object_key = ?3 OR (r.subject_key = ?3" + turned + "))";
+  }
   if (q.either) {
     if (q.direction == "out") where += " AND r.subject_key = ?4";
     else if (q.direction == "in") where += " AND r.object_key = ?4";
@@ -104,11 +114,15 @@ Status find_relations(Store& store, const RelationQuery& q, std::vector<Relation
     if (!q.until.empty()) s.bind(8, q.until);
   };
   try {
-    std::string page = q.order_by_weight ? " ORDER BY r.weight DESC, r.relation_key LIMIT ?10"
-                                         : " AND r.relation_key > ?9 ORDER BY r.relation_key LIMIT ?10";
+    const bool keyset = q.order != "weight" && q.order != "date";
+    std::string page = keyset ? " AND r.relation_key > ?9 ORDER BY r.relation_key LIMIT ?10"
+                       : q.order == "weight"
+                           ? " ORDER BY r.weight DESC, r.relation_key LIMIT ?10 OFFSET ?11"
+                           : " ORDER BY r.last_seen DESC, r.weight DESC, r.relation_key LIMIT ?10 OFFSET ?11";
     Statement s = db.prepare(std::string(kRelationColumns) + where + page);
     bind(s);
-    if (!q.order_by_weight) s.bind(9, q.after);
+    if (keyset) s.bind(9, q.after);
+    else s.bind(11, static_cast<int64_t>(q.offset));
     s.bind(10, static_cast<int64_t>(q.limit));
     while (s.step()) out->push_back(relation_row(s));
     if (total) {

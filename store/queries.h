@@ -40,16 +40,22 @@ struct RelationRow {
 };
 
 struct RelationQuery {
-  int64_t subject = 0, object = 0;  // entity keys, 0 for any
+  // Entity keys, 0 for any. A symmetric relation (MEET, COOPERATE, FAMILY, CO_OCCURS) is
+  // found whichever way it is stored; with `both_ways`, every relation is.
+  int64_t subject = 0, object = 0;
+  bool both_ways = false;
   int64_t either = 0;               // an entity at either end (with direction)
   std::string direction = "both";   // out, in, both: for `either`
   std::string predicate, quad_class, modality;  // "" for any; quad_class uses predicates_in_quad
   std::vector<std::string> predicates_in_quad;
   std::string since, until;         // overlap with [first_seen, last_seen]
   int64_t min_weight = 1;
-  int64_t after = 0;                // keyset cursor
+  int64_t after = 0;                // keyset cursor (order by key)
   size_t limit = 50;
-  bool order_by_weight = false;     // for "top relations"; pages by key otherwise
+  // "key" (pages by `after`), "weight" (heaviest first) or "date" (latest evidence first);
+  // the last two page by `offset`.
+  std::string order = "key";
+  size_t offset = 0;
 };
 
 Status find_relations(Store& store, const RelationQuery& query, std::vector<RelationRow>* out, int64_t* total);

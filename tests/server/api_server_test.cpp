@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <chrono>
 #include <set>
 #include <thread>
@@ -409,4 +410,57 @@ TEST_CASE("search finds a POSTed name by any word, corrects a typo, and marks th
   expect_problem(s.http().Get("/api/v1/search?q=..."), 400, "missing-parameter");
   expect_problem(s.http().Get("/api/v1/search?q=senjata&since=April"), 400, "bad-parameter");
   expect_problem(s.http().Get("/api/v1/search?q=senjata&entity=Atlantis"), 404, "unknown-entity");
+}
+
+TEST_CASE("relations between two entities are found either way round, and sort by weight or date",
+          "[server][search]") {
+  LiveServer s;
+  const char* articles[] = {
+      R"({"id": "r-1", "text": "Presiden Prancis Emmanuel Macron bertemu Presiden Rusia Vladimir Putin di Paris.", "published": "2018-04-10"})",
+      R"({"id": "r-2", "text": "Presiden Prancis Emmanuel Macron menuduh Presiden Rusia Vladimir Putin berbohong.", "published": "2019-06-01"})",
+      R"({"id": "r-3", "text": "Presiden Prancis Emmanuel Macron kembali menuduh Vladimir Putin.", "published": "2019-07-01"})"};
+  for (const char* body : articles) {
+    auto r = s.http().Post("/api/v1/documents", body, "application/json");
+    REQUIRE(r);
+    REQUIRE(r->status == 201);
+  }
+  auto predicates = [&](const std::string& query) {
+    std::set<std::string> out;
+    for (const auto& r : json(s.http().Get(("/api/v1/relations?" + query).c_str()))["items"].GetArray())
+      out.insert(r["predicate"].GetString());
+    return out;
+  };
+  const std::string forward = "subject=emmanuel_macron&object=vladimir_putin";
+  const std::string backward = "subject=vladimir_putin&object=emmanuel_macron";
+  CHECK(predicates(forward).count("ACCUSE") == 1);
+  CHECK(predicates(forward).count("MEET") == 1);
+  CHECK(predicates(backward).count("MEET") == 1);     // symmetric: stored either way, found either way
+  CHECK(predicates(backward).count("ACCUSE") == 0);   // Putin accused no one
+  CHECK(predicates(backward + "&direction=both").count("ACCUSE") == 1);
+  expect_problem(s.http().Get(("/api/v1/relations?" + forward + "&direction=sideways").c_str()), 400, "bad-parameter");
+
+  auto sorted = [&](const std::string& sort, const char* field) {
+    std::vector<std::string> values;
+    auto d = json(s.http().Get(("/api/v1/entities/emmanuel_macron/relations?sort=" + sort + "&limit=2").c_str()));
+    for (const auto& r : d["items"].GetArray())
+      values.push_back(r[field].IsString() ? r[field].GetString() : std::to_string(r[field].GetInt64()));
+    std::string next = d["next"].IsNull() ? "" : d["next"].GetString();
+    while (!next.empty()) {  // the next pages carry on the same order
+      auto page = json(s.http().Get(
+          ("/api/v1/entities/emmanuel_macron/relations?sort=" + sort + "&limit=2&cursor=" + next).c_str()));
+      for (const auto& r : page["items"].GetArray())
+        values.push_back(r[field].IsString() ? r[field].GetString() : std::to_string(r[field].GetInt64()));
+      next = page["next"].IsNull() ? "" : page["next"].GetString();
+    }
+    return values;
+  };
+  auto weights = sorted("weight", "weight");
+  REQUIRE(weights.size() >= 3);
+  CHECK(std::is_sorted(weights.rbegin(), weights.rend(),
+                       [](const std::string& a, const std::string& b) { return std::stoll(a) < std::stoll(b); }));
+  CHECK(weights.front() == "3");  // named together in all three articles
+  auto dates = sorted("date", "last_seen");
+  CHECK(std::is_sorted(dates.rbegin(), dates.rend()));
+  CHECK(dates.front() == "2019-07-01");
+  expect_problem(s.http().Get("/api/v1/relations?sort=colour"), 400, "bad-parameter");
 }
