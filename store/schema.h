@@ -13,4 +13,8 @@ constexpr int kSchemaVersion = 5;
 // kSchemaVersion. Throws StoreError when the file is newer than this program knows.
 void migrate_schema(Db& db);
 
+// The SQL that indexes the rows waiting for the search indexes (schema.cpp), for a
+// writer to run before every commit (Db::set_before_commit).
+const char* search_index_flush();
+
 }  // namespace newsgraph::store

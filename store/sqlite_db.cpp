@@ -159,8 +159,14 @@ Transaction::~Transaction() {
   }
 }
 
+void Db::commit() {
+  if (!before_commit_.empty()) exec(before_commit_.c_str());
+  exec("COMMIT");
+}
+
 void Transaction::commit() {
-  db_.exec(nested_ ? "RELEASE unit" : "COMMIT");
+  if (nested_) db_.exec("RELEASE unit");
+  else db_.commit();
   done_ = true;
 }
 

@@ -79,8 +79,15 @@ class Db {
   int64_t last_insert_id() const;
   int changes() const;
 
+  // SQL run inside every outer transaction just before it commits (work that is cheaper
+  // once per transaction than once per savepoint); "" for none.
+  void set_before_commit(std::string sql) { before_commit_ = std::move(sql); }
+  // Runs that SQL, then COMMIT.
+  void commit();
+
  private:
   sqlite3* db_ = nullptr;
+  std::string before_commit_;
   std::unordered_map<const char*, sqlite3_stmt*> cache_;
   std::unordered_map<std::string, sqlite3_stmt*> text_cache_;
 };

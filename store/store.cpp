@@ -328,6 +328,7 @@ Status Store::open(const std::string& path, const StoreOptions& options, std::un
     if (!options.read_only) {
       db.exec("PRAGMA journal_mode = WAL");
       migrate_schema(db);
+      db.set_before_commit(search_index_flush());
     }
     Statement q = db.prepare("SELECT 1 FROM documents LIMIT 1");
     q.step();
@@ -459,7 +460,7 @@ Status Store::commit_batch() {
   if (!in_batch_) return Status::ok();
   in_batch_ = false;
   try {
-    impl_->db.exec("COMMIT");
+    impl_->db.commit();
   } catch (const StoreError& e) {
     return store_error(path_, e);
   }

@@ -168,3 +168,40 @@ TEST_CASE("the search index follows a removal and is built for a store from befo
   q.q = "senjata";
   CHECK(sentences(*store, q).size() >= 2);
 }
+
+TEST_CASE("within a batch, rows are indexed once it commits, and one removed before that never is",
+          "[store][search]") {
+  const std::string path = temp_dir() + "/search.db";
+  {
+    auto store = open_store(path);
+    REQUIRE(store->begin_batch().is_ok());
+    for (const auto& [id, text] : kArticles) {
+      Extraction x = extract_text(text, id);
+      Document d = document(id, text);
+      d.published = x.published;
+      store::IngestResult r;
+      REQUIRE(store->ingest(d, x, &r).is_ok());
+    }
+    bool found = false;
+    REQUIRE(store->remove("kp-1", &found).is_ok());  // its rows were waiting, never indexed
+    REQUIRE(store->commit_batch().is_ok());
+    store::SentenceSearch q;
+    q.q = "ilmuwan";
+    CHECK(sentences(*store, q).empty());
+    q.q = "senjata";
+    std::set<std::string> docs;
+    for (const auto& hit : sentences(*store, q)) docs.insert(hit.doc_id);
+    CHECK(docs == std::set<std::string>{"fr-1", "kp-2"});
+    CHECK(finds(*store, "Macron", "emmanuel_macron"));
+  }
+  CHECK(scalar(path, "SELECT COUNT(*) FROM name_search_queue") == 0);
+  CHECK(scalar(path, "SELECT COUNT(*) FROM sentence_search_queue") == 0);
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &h) == SQLITE_OK);
+  // FTS5's own check that the index holds exactly the rows of its table.
+  CHECK(sqlite3_exec(h,
+                     "INSERT INTO name_search(name_search) VALUES ('integrity-check'); "
+                     "INSERT INTO sentence_search(sentence_search) VALUES ('integrity-check');",
+                     nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(h);
+}
