@@ -37,15 +37,19 @@ Document document(const char* id, const char* text) {
   return d;
 }
 
-std::unique_ptr<store::Store> news_store(const std::string& path) {
-  auto store = open_store(path);
+void ingest_articles(store::Store& store) {
   for (const auto& [id, text] : kArticles) {
     Extraction x = extract_text(text, id);
     Document d = document(id, text);
     d.published = x.published;
     store::IngestResult r;
-    REQUIRE(store->ingest(d, x, &r).is_ok());
+    REQUIRE(store.ingest(d, x, &r).is_ok());
   }
+}
+
+std::unique_ptr<store::Store> news_store(const std::string& path) {
+  auto store = open_store(path);
+  ingest_articles(*store);
   return store;
 }
 
@@ -175,13 +179,7 @@ TEST_CASE("within a batch, rows are indexed once it commits, and one removed bef
   {
     auto store = open_store(path);
     REQUIRE(store->begin_batch().is_ok());
-    for (const auto& [id, text] : kArticles) {
-      Extraction x = extract_text(text, id);
-      Document d = document(id, text);
-      d.published = x.published;
-      store::IngestResult r;
-      REQUIRE(store->ingest(d, x, &r).is_ok());
-    }
+    ingest_articles(*store);
     bool found = false;
     REQUIRE(store->remove("kp-1", &found).is_ok());  // its rows were waiting, never indexed
     REQUIRE(store->commit_batch().is_ok());
