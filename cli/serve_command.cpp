@@ -17,7 +17,7 @@ namespace {
 const char kHelp[] =
     "usage: newsgraph serve [--db PATH] [--host 127.0.0.1] [--port 8080] [--threads N] [--max-threads N]\n"
     "                       [--token TOKEN | --token-file F] [--gazetteer FILE]... [--cues FILE]...\n"
-    "                       [--cache-mb N] [--max-exports N] [--max-wait S]\n"
+    "                       [--cache-mb N] [--max-exports N] [--max-wait S] [--cors ORIGIN]...\n"
     "\n"
     "Serves the graph over HTTP under /api/v1 (OpenAPI at /api/v1/openapi.json).\n"
     "Binds to loopback unless told otherwise; off loopback, POST and DELETE need\n"
@@ -41,6 +41,8 @@ const char kHelp[] =
     "  --cues FILE       extra relation cues for POSTed articles (data/cues.txt format;\n"
     "                    repeatable)\n"
     "  --cache-mb N      memory for answers kept until the store changes (default 64; 0: off)\n"
+    "  --cors ORIGIN     let pages of ORIGIN (https://host[:port]) read and write through\n"
+    "                    CORS (repeatable; none by default)\n"
     "  -h, --help        show this help\n"
     "\n"
     "Exit codes: 0 stopped by a signal, 2 usage error, 3 cannot open the store or the port,\n"
@@ -90,6 +92,9 @@ int run_serve(const std::vector<std::string>& args) {
     } else if (f.is("--cache-mb")) {
       if (!f.number(&n, 1u << 16)) return kExitUsage;
       options.response_cache_bytes = n << 20;
+    } else if (f.is("--cors")) {
+      if (!f.value(&v)) return kExitUsage;
+      options.cors_origins.push_back(v);
     } else if (f.is("--gazetteer")) {
       if (!f.value(&v)) return kExitUsage;
       options.gazetteer_files.push_back(v);
@@ -110,7 +115,7 @@ int run_serve(const std::vector<std::string>& args) {
   Status st = api.start();
   if (!st.is_ok()) {
     std::fprintf(stderr, "newsgraph serve: %s\n", st.message().c_str());
-    return kExitFailure;
+    return st.code() == StatusCode::kUsage ? kExitUsage : kExitFailure;
   }
   std::printf("newsgraph serve: listening on http://%s:%d/api/v1\n", options.host.c_str(), api.port());
   std::fflush(stdout);

@@ -258,7 +258,13 @@ Status ApiServer::start() {
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     impl_->listener = sock;
   });
-  const GuardOptions guard{c.options.host};
+  GuardOptions guard{c.options.host, {}};
+  for (const std::string& origin : c.options.cors_origins) {
+    const std::string normal = normal_origin(origin);
+    if (normal.empty())
+      return Status::error(StatusCode::kUsage, "--cors takes an origin like https://example.org, not '" + origin + "'");
+    guard.cors_origins.push_back(normal);
+  }
   http.set_pre_routing_handler([&c, guard](const httplib::Request& req, httplib::Response& res) {
     if (guard_request(guard, req, res) == httplib::Server::HandlerResponse::Handled)
       return httplib::Server::HandlerResponse::Handled;

@@ -27,6 +27,8 @@ struct ServerOptions {
   int request_timeout_seconds = 10;
   size_t response_cache_bytes = 64u << 20;  // answers kept per store version; 0: off
   int max_exports = 2;  // whole-graph exports at once; more are answered 503 (busy)
+  // Origins ("https://host[:port]") whose pages may read and write through CORS; none by default.
+  std::vector<std::string> cors_origins;
   // How long a request waits for the graph to load, or for its statistics or communities
   // to be computed; past it, 503 with Retry-After while the work goes on in the background.
   int max_wait_ms = 20000;

@@ -27,9 +27,31 @@ bool is_write(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
 
+bool allowed_origin(const GuardOptions& options, const std::string& origin) {
+  return !origin.empty() &&
+         std::find(options.cors_origins.begin(), options.cors_origins.end(), origin) != options.cors_origins.end();
+}
+
+// What a page of an allowed origin may read of an answer, besides its body.
+void cors_headers(const std::string& origin, httplib::Response& res) {
+  res.set_header("Access-Control-Allow-Origin", origin);
+  res.set_header("Vary", "Origin");
+  res.set_header("Access-Control-Expose-Headers", "ETag, X-Graph-Version, Location, Retry-After");
+}
+
 using Handled = httplib::Server::HandlerResponse;
 
 }  // namespace
+
+std::string normal_origin(const std::string& origin) {
+  std::string o = lowercase(origin);
+  while (!o.empty() && o.back() == '/') o.pop_back();
+  const size_t scheme = o.find("://");
+  if (scheme == std::string::npos || (o.compare(0, scheme, "http") != 0 && o.compare(0, scheme, "https") != 0) ||
+      o.size() == scheme + 3 || o.find('/', scheme + 3) != std::string::npos)
+    return "";
+  return o;
+}
 
 bool is_loopback(const std::string& host) {
   return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
@@ -56,10 +78,25 @@ Handled guard_request(const GuardOptions& options, const httplib::Request& req, 
     problem(res, 421, "wrong-host", "this server answers to its loopback address, not '" + host_name(host) + "'");
     return Handled::Handled;
   }
-  if (is_write(req.method) && req.has_header("Origin")) {
-    const std::string origin = lowercase(req.get_header_value("Origin"));
-    if (origin != "http://" + lowercase(host)) {
-      problem(res, 403, "cross-origin-write", "writes are refused from pages of another origin ('" + origin + "')");
+  const std::string origin = normal_origin(req.get_header_value("Origin"));
+  const bool allowed = allowed_origin(options, origin);
+  if (req.method == "OPTIONS" && req.has_header("Access-Control-Request-Method")) {  // a preflight
+    if (!allowed) {
+      problem(res, 403, "cors-refused", "pages of '" + req.get_header_value("Origin") + "' may not use this server (see --cors)");
+      return Handled::Handled;
+    }
+    cors_headers(origin, res);
+    res.set_header("Access-Control-Allow-Methods", "GET, POST, DELETE");
+    res.set_header("Access-Control-Allow-Headers", "Content-Type, Authorization, If-None-Match");
+    res.set_header("Access-Control-Max-Age", "600");
+    res.status = 204;
+    return Handled::Handled;
+  }
+  if (allowed) cors_headers(origin, res);
+  if (is_write(req.method) && req.has_header("Origin") && !allowed) {
+    const std::string sent = lowercase(req.get_header_value("Origin"));
+    if (sent != "http://" + lowercase(host)) {
+      problem(res, 403, "cross-origin-write", "writes are refused from pages of another origin ('" + sent + "')");
       return Handled::Handled;
     }
   }

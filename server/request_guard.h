@@ -4,17 +4,21 @@
 // (a small gzip body inflates past every limit), chunked bodies (read past the body
 // limit), a Host that is not the loopback the server is bound to (DNS rebinding), and
 // writes from a page of another origin (a browser sends "simple" POSTs without asking).
-// Stateless apart from the options it reads; thread-safe.
+// Also answers CORS for the origins the server was told to allow (--cors): their pages
+// may read and write, preflights included; every other origin gets no CORS header and no
+// write. Stateless apart from the options it reads; thread-safe.
 #pragma once
 
 #include <httplib.h>
 
 #include <string>
+#include <vector>
 
 namespace newsgraph::server {
 
 struct GuardOptions {
-  std::string host;  // the address the server is bound to
+  std::string host;                       // the address the server is bound to
+  std::vector<std::string> cors_origins;  // "scheme://host[:port]", as browsers send Origin
 };
 
 // Answers a refused request itself (RFC 9457 problem, or an empty 416) and returns
@@ -24,5 +28,9 @@ httplib::Server::HandlerResponse guard_request(const GuardOptions& options, cons
 
 // Whether `host` (an address or name the server binds to) is loopback only.
 bool is_loopback(const std::string& host);
+
+// An origin as browsers send it: lowercase, no trailing slash; "" when `origin` is not
+// "http://..." or "https://..." with a host.
+std::string normal_origin(const std::string& origin);
 
 }  // namespace newsgraph::server

@@ -464,3 +464,51 @@ TEST_CASE("relations between two entities are found either way round, and sort b
   CHECK(dates.front() == "2019-07-01");
   expect_problem(s.http().Get("/api/v1/relations?sort=colour"), 400, "bad-parameter");
 }
+
+TEST_CASE("an origin allowed with --cors reads and writes through CORS; any other gets no header and no write",
+          "[server][hostile]") {
+  server::ServerOptions o;
+  o.cors_origins = {"http://Explorer.example:9000/"};  // written loosely, matched as browsers send it
+  LiveServer s(o);
+  const httplib::Headers allowed{{"Origin", "http://explorer.example:9000"}};
+  const httplib::Headers other{{"Origin", "http://evil.example"}};
+  auto read = s.http().Get("/api/v1/health", allowed);
+  REQUIRE(read);
+  CHECK(read->get_header_value("Access-Control-Allow-Origin") == "http://explorer.example:9000");
+  CHECK(read->get_header_value("Vary") == "Origin");
+  auto foreign = s.http().Get("/api/v1/health", other);
+  REQUIRE(foreign);
+  CHECK(foreign->status == 200);  // reading is no harm; the browser keeps the answer from the page
+  CHECK_FALSE(foreign->has_header("Access-Control-Allow-Origin"));
+
+  httplib::Headers preflight = allowed;
+  preflight.emplace("Access-Control-Request-Method", "POST");
+  preflight.emplace("Access-Control-Request-Headers", "content-type");
+  auto ask = s.http().Options("/api/v1/documents", preflight);
+  REQUIRE(ask);
+  CHECK(ask->status == 204);
+  CHECK(ask->get_header_value("Access-Control-Allow-Methods").find("POST") != std::string::npos);
+  CHECK(ask->get_header_value("Access-Control-Allow-Headers").find("Content-Type") != std::string::npos);
+  httplib::Headers foreign_preflight = other;
+  foreign_preflight.emplace("Access-Control-Request-Method", "POST");
+  expect_problem(s.http().Options("/api/v1/documents", foreign_preflight), 403, "cors-refused");
+
+  const std::string body = R"({"id": "c-1", "text": "Presiden Joko Widodo bertemu Presiden Vladimir Putin di Moskow."})";
+  auto written = s.http().Post("/api/v1/documents", allowed, body, "application/json");
+  REQUIRE(written);
+  CHECK(written->status == 201);
+  CHECK(written->get_header_value("Access-Control-Allow-Origin") == "http://explorer.example:9000");
+  expect_problem(s.http().Post("/api/v1/documents", other, body, "application/json"), 403, "cross-origin-write");
+}
+
+TEST_CASE("a --cors value that is no origin stops the server from starting", "[server][hostile]") {
+  for (const char* bad : {"explorer.example", "ftp://explorer.example", "http://", "http://a.example/path"}) {
+    INFO(bad);
+    server::ServerOptions o;
+    o.db = temp_dir() + "/cors.db";
+    o.port = 0;
+    o.cors_origins = {bad};
+    server::ApiServer api(o);
+    CHECK(api.start().code() == StatusCode::kUsage);
+  }
+}
