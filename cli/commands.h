@@ -14,5 +14,7 @@ int run_curate(const std::vector<std::string>& args);
 int run_stats(const std::vector<std::string>& args);
 int run_export(const std::vector<std::string>& args);
 int run_serve(const std::vector<std::string>& args);
+int run_show(const std::vector<std::string>& args);
+int run_search(const std::vector<std::string>& args);
 
 }  // namespace newsgraph::cli

@@ -17,13 +17,16 @@ const char kUsage[] =
     "  extract   extract entities and typed relations from articles (JSON Lines or text)\n"
     "  ingest    extract articles and merge them into the graph store\n"
     "  stats     statistics of the stored graph (Boost.Graph)\n"
+    "  show      one entity: names, articles, heaviest relations with a sentence each\n"
+    "  search    entities by name and evidence sentences by their words\n"
     "  export    write the graph as GraphML, GEXF, JSON, CSV, DOT or Neo4j CSV\n"
     "  serve     the REST API for relationship queries\n"
     "  remove    retract articles and what they produced\n"
     "  curate    correct entity resolution with an overrides file\n"
     "\n"
     "Run 'newsgraph <command> --help' for a command's options.\n"
-    "Exit codes: 0 ok, 1 some inputs skipped, 2 usage error, 3 failure.\n";
+    "Exit codes: 0 ok, 1 some inputs skipped (show, search: nothing found), 2 usage\n"
+    "error, 3 failure.\n";
 
 }  // namespace
 
@@ -51,6 +54,8 @@ int main(int argc, char** argv) {
     if (command == "serve") return run_serve(args);
     if (command == "remove") return run_remove(args);
     if (command == "curate") return run_curate(args);
+    if (command == "show") return run_show(args);
+    if (command == "search") return run_search(args);
     std::fprintf(stderr, "newsgraph: unknown command '%s'\n\n%s", command.c_str(), kUsage);
     return kExitUsage;
   } catch (const std::exception& e) {

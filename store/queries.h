@@ -50,6 +50,7 @@ struct RelationQuery {
   std::vector<std::string> predicates_in_quad;
   std::string since, until;         // overlap with [first_seen, last_seen]
   int64_t min_weight = 1;
+  bool typed_only = false;          // leave CO_OCCURS out
   int64_t after = 0;                // keyset cursor (order by key)
   size_t limit = 50;
   // "key" (pages by `after`), "weight" (heaviest first) or "date" (latest evidence first);
