@@ -276,6 +276,7 @@ Status ApiServer::start() {
   add_network_routes(http, c);
   add_export_routes(http, c);
   add_search_routes(http, c);
+  add_explorer_routes(http);
   impl_->port = c.options.port == 0 ? http.bind_to_any_port(c.options.host)
                                     : (http.bind_to_port(c.options.host, c.options.port) ? c.options.port : -1);
   if (impl_->port < 0)

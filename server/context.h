@@ -143,5 +143,6 @@ void add_curation_routes(httplib::Server& server, Context& context);
 void add_network_routes(httplib::Server& server, Context& context);  // paths, subgraph, communities
 void add_export_routes(httplib::Server& server, Context& context);
 void add_search_routes(httplib::Server& server, Context& context);  // entities by name, evidence sentences
+void add_explorer_routes(httplib::Server& server);                   // the browser explorer at /
 
 }  // namespace newsgraph::server

@@ -1,0 +1,306 @@
+// The newsgraph explorer: search an entity, see its ego network drawn by d3's force layout,
+// expand nodes, filter relations, read the sentences behind an edge. Talks to /api/v1 of
+// the server that served it; the view lives in the URL's hash, so a link reproduces it.
+// Uses d3 v5 (Debian's node-d3): event handlers read d3.event.
+(function () {
+  'use strict';
+
+  const TYPE_COLOURS = {PERSON: '#1a73e8', COUNTRY: '#d93025', ORGANIZATION: '#188038', LOCATION: '#e8710a',
+                        EVENT: '#9334e6', TOPIC: '#80868b'};
+  const QUAD_COLOURS = {'verbal-cooperation': '#34a853', 'material-cooperation': '#0b8043',
+                        'verbal-conflict': '#f29900', 'material-conflict': '#c5221f', '': '#5f6368'};
+  const QUAD_LABELS = {'verbal-cooperation': 'verbal cooperation', 'material-cooperation': 'material cooperation',
+                       'verbal-conflict': 'verbal conflict', 'material-conflict': 'material conflict',
+                       '': 'roles (LEADS, MEMBER_OF, FAMILY)'};
+
+  const state = {center: null, cooccurs: false, minWeight: 1, maxNodes: 60, hiddenQuads: new Set(), expanded: []};
+  const nodes = new Map();  // id -> {id, label, type}
+  const links = new Map();  // relation id -> {id, source, target, predicate, quad, weight}
+  const $ = (id) => document.getElementById(id);
+
+  function api(path) {
+    return fetch('/api/v1' + path).then((r) => r.json().then((body) => {
+      if (!r.ok) throw new Error(body.detail || r.statusText);
+      return body;
+    }));
+  }
+  function say(text) { $('status').textContent = text; }
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === 'onclick') e.addEventListener('click', v);
+      else e.setAttribute(k, v);
+    }
+    for (const c of children) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    return e;
+  }
+  const enc = encodeURIComponent;
+
+  // ---- the URL's hash holds the view ----
+  function writeHash() {
+    const p = new URLSearchParams();
+    if (state.center) p.set('entity', state.center);
+    if (state.expanded.length) p.set('expanded', state.expanded.join(','));
+    if (state.cooccurs) p.set('cooccurs', '1');
+    if (state.minWeight > 1) p.set('min_weight', state.minWeight);
+    if (state.maxNodes !== 60) p.set('max_nodes', state.maxNodes);
+    if (state.hiddenQuads.size) p.set('hide', [...state.hiddenQuads].map((q) => q || 'roles').join(','));
+    history.replaceState(null, '', '#' + p.toString());
+    const ego = state.center ? '&center=' + enc(state.center) + '&depth=1&cooccurs=' + state.cooccurs +
+                               '&min_weight=' + state.minWeight : '';
+    $('export-graphml').href = '/api/v1/export?format=graphml' + ego;
+    $('export-gexf').href = '/api/v1/export?format=gexf' + ego;
+  }
+  function readHash() {
+    const p = new URLSearchParams(location.hash.slice(1));
+    state.center = p.get('entity');
+    state.expanded = (p.get('expanded') || '').split(',').filter(Boolean);
+    state.cooccurs = p.get('cooccurs') === '1';
+    state.minWeight = Math.max(1, parseInt(p.get('min_weight') || '1', 10) || 1);
+    state.maxNodes = Math.min(500, Math.max(5, parseInt(p.get('max_nodes') || '60', 10) || 60));
+    state.hiddenQuads = new Set((p.get('hide') || '').split(',').filter(Boolean).map((q) => (q === 'roles' ? '' : q)));
+    $('cooccurs').checked = state.cooccurs;
+    $('min-weight').value = state.minWeight;
+    $('max-nodes').value = state.maxNodes;
+    document.querySelectorAll('#quads input').forEach((box) => { box.checked = !state.hiddenQuads.has(box.value); });
+  }
+
+  // ---- search with suggestions ----
+  let suggestionTimer = null, suggestionItems = [], active = -1;
+  function showSuggestions(items, corrected) {
+    const list = $('suggestions');
+    list.innerHTML = '';
+    suggestionItems = items;
+    active = items.length ? 0 : -1;
+    items.forEach((e, i) => {
+      const li = el('li', {role: 'option', id: 'suggestion-' + i, 'data-id': e.id, 'aria-selected': String(i === active)},
+                    el('span', {}, e.label), el('span', {class: 'meta'}, e.type.toLowerCase() + ' · ' + e.articles));
+      li.addEventListener('mousedown', (ev) => { ev.preventDefault(); pick(i); });
+      list.append(li);
+    });
+    if (corrected) list.prepend(el('li', {class: 'meta', role: 'presentation'}, 'Did you mean "' + corrected + '"?'));
+    list.hidden = !items.length && !corrected;
+    document.querySelector('.search').setAttribute('aria-expanded', String(!list.hidden));
+  }
+  function moveActive(step) {
+    if (!suggestionItems.length) return;
+    active = (active + step + suggestionItems.length) % suggestionItems.length;
+    document.querySelectorAll('#suggestions li[role=option]').forEach((li, i) => li.setAttribute('aria-selected', String(i === active)));
+    $('q').setAttribute('aria-activedescendant', 'suggestion-' + active);
+  }
+  function pick(i) {
+    const e = suggestionItems[i];
+    if (!e) return;
+    $('suggestions').hidden = true;
+    $('q').value = e.label;
+    open(e.id, true);
+  }
+  function suggest() {
+    const q = $('q').value.trim();
+    if (!q) return showSuggestions([], null);
+    api('/entities?limit=8&q=' + enc(q))
+      .then((d) => { if ($('q').value.trim() === q) showSuggestions(d.items, d.corrected); })
+      .catch((e) => say(e.message));
+  }
+
+  // ---- loading the graph ----
+  function egoPath(id) {
+    return '/subgraph?depth=1&center=' + enc(id) + '&max_nodes=' + state.maxNodes + '&min_weight=' + state.minWeight +
+           '&cooccurs=' + state.cooccurs;
+  }
+  function merge(ego) {
+    for (const n of ego.nodes) if (!nodes.has(n.id)) nodes.set(n.id, {id: n.id, label: n.label, type: n.type});
+    for (const l of ego.links) {
+      if (!links.has(l.id)) links.set(l.id, {id: l.id, source: l.source, target: l.target, predicate: l.predicate,
+                                             quad: l.quad, weight: l.weight});
+    }
+    return ego;
+  }
+  function open(id, fresh) {
+    if (fresh) {
+      state.center = id;
+      state.expanded = [];
+    }
+    nodes.clear();
+    links.clear();
+    say('Loading…');
+    const started = performance.now();
+    const loads = [state.center, ...state.expanded].map((n) => api(egoPath(n)));
+    return Promise.all(loads).then((egos) => {
+      egos.forEach(merge);
+      const truncated = egos.some((e) => e.truncated);
+      draw();
+      const ms = Math.round(performance.now() - started);
+      document.body.dataset.drawnMs = String(ms);
+      say(nodes.size + ' entities, ' + visibleLinks().length + ' relations shown' +
+          (truncated ? ' (the strongest neighbours only: raise "nodes per expansion" for more)' : '') + ' · ' + ms + ' ms');
+      writeHash();
+      showEntity(state.center);
+    }).catch((e) => say(e.message));
+  }
+  function expand(id) {
+    if (id === state.center || state.expanded.includes(id)) return;
+    state.expanded.push(id);
+    api(egoPath(id)).then((ego) => {
+      merge(ego);
+      draw();
+      writeHash();
+      say(nodes.size + ' entities, ' + visibleLinks().length + ' relations shown');
+    }).catch((e) => say(e.message));
+  }
+
+  // ---- drawing ----
+  const svg = d3.select('#canvas');
+  const zoomLayer = svg.append('g');
+  svg.call(d3.zoom().scaleExtent([0.1, 8]).on('zoom', () => zoomLayer.attr('transform', d3.event.transform)));
+  const linkLayer = zoomLayer.append('g'), nodeLayer = zoomLayer.append('g');
+  let simulation = null;
+
+  function visibleLinks() {
+    return [...links.values()].filter((l) => (l.predicate === 'CO_OCCURS' ? state.cooccurs : !state.hiddenQuads.has(l.quad)) &&
+                                              l.weight >= state.minWeight);
+  }
+  function draw() {
+    $('empty').hidden = nodes.size > 0;
+    const shownLinks = visibleLinks().map((l) => Object.assign({}, l));
+    const linked = new Set([state.center, ...state.expanded]);
+    shownLinks.forEach((l) => { linked.add(l.source); linked.add(l.target); });
+    const old = new Map(nodeLayer.selectAll('g.node').data().map((d) => [d.id, d]));
+    const shownNodes = [...nodes.values()].filter((n) => linked.has(n.id)).map((n) => Object.assign(old.get(n.id) || {}, n));
+    const box = svg.node().getBoundingClientRect();
+
+    const link = linkLayer.selectAll('line').data(shownLinks, (d) => d.id);
+    link.exit().remove();
+    const linkEnter = link.enter().append('line')
+      .attr('class', (d) => 'link' + (d.predicate === 'CO_OCCURS' ? ' cooccurs' : ''))
+      .attr('data-id', (d) => d.id)
+      .attr('stroke', (d) => QUAD_COLOURS[d.quad] || '#5f6368')
+      .attr('stroke-width', (d) => Math.min(8, 1 + Math.log2(d.weight)))
+      .on('click', (d) => showRelation(d));
+    linkEnter.append('title').text((d) => nodes.get(d.source).label + ' ' + d.predicate + ' ' + nodes.get(d.target).label +
+                                          ' (' + d.weight + ')');
+    const allLinks = linkEnter.merge(link);
+
+    const node = nodeLayer.selectAll('g.node').data(shownNodes, (d) => d.id);
+    node.exit().remove();
+    const nodeEnter = node.enter().append('g').attr('class', 'node').attr('tabindex', 0).attr('data-id', (d) => d.id)
+      .on('click', (d) => { showEntity(d.id); })
+      .on('dblclick', (d) => { d3.event.stopPropagation(); expand(d.id); })
+      .on('keydown', (d) => { if (d3.event.key === 'Enter') showEntity(d.id); if (d3.event.key === '+') expand(d.id); })
+      .call(d3.drag()
+        .on('start', (d) => { if (!d3.event.active) simulation.alphaTarget(0.3).restart(); d.fx = d.x; d.fy = d.y; })
+        .on('drag', (d) => { d.fx = d3.event.x; d.fy = d3.event.y; })
+        .on('end', (d) => { if (!d3.event.active) simulation.alphaTarget(0); d.fx = null; d.fy = null; }));
+    nodeEnter.append('circle');
+    nodeEnter.append('text').attr('dx', 10).attr('dy', 4);
+    nodeEnter.append('title');
+    const allNodes = nodeEnter.merge(node);
+    allNodes.classed('center', (d) => d.id === state.center);
+    allNodes.select('circle').attr('r', (d) => (d.id === state.center ? 10 : 7)).attr('fill', (d) => TYPE_COLOURS[d.type] || '#999');
+    allNodes.select('text').text((d) => d.label);
+    allNodes.select('title').text((d) => d.label + ' (' + d.type.toLowerCase() + '): click to open, double-click to expand');
+
+    if (simulation) simulation.stop();
+    simulation = d3.forceSimulation(shownNodes)
+      .force('link', d3.forceLink(shownLinks).id((d) => d.id).distance(90))
+      .force('charge', d3.forceManyBody().strength(-260))
+      .force('center', d3.forceCenter(box.width / 2, box.height / 2))
+      .force('collide', d3.forceCollide(18))
+      .on('tick', () => {
+        allLinks.attr('x1', (d) => d.source.x).attr('y1', (d) => d.source.y).attr('x2', (d) => d.target.x).attr('y2', (d) => d.target.y);
+        allNodes.attr('transform', (d) => 'translate(' + d.x + ',' + d.y + ')');
+      });
+  }
+
+  // ---- details ----
+  function showEntity(id) {
+    nodeLayer.selectAll('g.node').classed('selected', (d) => d.id === id);
+    linkLayer.selectAll('line').classed('selected', false);
+    Promise.all([api('/entities/' + enc(id)), api('/entities/' + enc(id) + '/merge-log')]).then(([d, log]) => {
+      const e = d.entity;
+      const panel = $('details');
+      panel.innerHTML = '';
+      panel.append(el('h2', {}, e.type.toLowerCase()), el('h3', {class: 'entity-label'}, e.label),
+        el('dl', {}, el('dt', {}, 'id'), el('dd', {}, e.id),
+          el('dt', {}, 'also'), el('dd', {}, e.aliases.join(', ') || '—'),
+          el('dt', {}, 'articles'), el('dd', {}, e.articles),
+          el('dt', {}, 'seen'), el('dd', {}, e.first_seen ? e.first_seen + ' to ' + e.last_seen : 'undated'),
+          el('dt', {}, 'related to'), el('dd', {}, e.degree + ' entities')));
+      if (id !== state.center) {
+        panel.append(el('button', {onclick: () => expand(id)}, 'Expand its neighbours'), ' ',
+                     el('button', {onclick: () => open(id, true)}, 'Center on it'));
+      }
+      panel.append(el('h2', {}, 'How its names were joined'));
+      const ul = el('ul', {class: 'muted'});
+      for (const m of log.merges.slice(0, 10)) ul.append(el('li', {}, '"' + m.name + '" (' + m.rule + ')' + (m.document ? ' in ' + m.document : '')));
+      panel.append(ul);
+    }).catch((err) => say(err.message));
+  }
+  function showRelation(l) {
+    linkLayer.selectAll('line').classed('selected', (d) => d.id === l.id);
+    const panel = $('details');
+    api('/relations/' + l.id + '/explain?limit=20').then((d) => {
+      panel.innerHTML = '';
+      const s = nodes.get(typeof l.source === 'object' ? l.source.id : l.source);
+      const t = nodes.get(typeof l.target === 'object' ? l.target.id : l.target);
+      panel.append(el('h2', {}, l.quad ? QUAD_LABELS[l.quad] : (l.predicate === 'CO_OCCURS' ? 'co-occurrence' : 'role')),
+                   el('p', {class: 'relation-title'}, s.label + ' ' + l.predicate + ' ' + t.label),
+                   el('p', {class: 'muted'}, l.weight + ' article(s) · ' + d.total + ' sentence(s)'));
+      for (const v of d.items) {
+        panel.append(el('div', {class: 'evidence'},
+          el('blockquote', {}, v.sentence),
+          el('div', {class: 'source'}, v.title + (v.published ? ' · ' + v.published.slice(0, 10) : '') + ' · ' + v.document),
+          el('div', {class: 'source'}, 'rule ' + v.rule + (v.cue ? ', cue "' + v.cue + '"' : '') + ', ' + v.modality)));
+      }
+      panel.focus();
+    }).catch((err) => say(err.message));
+  }
+
+  // ---- filters ----
+  function buildFilters() {
+    const box = $('quads');
+    for (const q of ['verbal-cooperation', 'material-cooperation', 'verbal-conflict', 'material-conflict', '']) {
+      const input = el('input', {type: 'checkbox', value: q, 'data-quad': q || 'roles'});
+      input.checked = true;
+      input.addEventListener('change', () => {
+        if (input.checked) state.hiddenQuads.delete(q); else state.hiddenQuads.add(q);
+        draw();
+        writeHash();
+      });
+      const swatch = el('span');
+      swatch.style.cssText = 'display:inline-block;width:1.2rem;height:3px;margin:0 .3rem 3px;background:' + QUAD_COLOURS[q];
+      box.append(el('label', {}, input, swatch, QUAD_LABELS[q]));
+    }
+    for (const [type, colour] of Object.entries(TYPE_COLOURS)) {
+      const dot = el('span');
+      dot.style.background = colour;
+      $('legend').append(el('li', {}, dot, type.toLowerCase()));
+    }
+    $('cooccurs').addEventListener('change', (e) => { state.cooccurs = e.target.checked; if (state.center) open(state.center, false); });
+    $('min-weight').addEventListener('change', (e) => {
+      state.minWeight = Math.max(1, parseInt(e.target.value, 10) || 1);
+      if (state.center) open(state.center, false);
+    });
+    $('max-nodes').addEventListener('change', (e) => {
+      state.maxNodes = Math.min(500, Math.max(5, parseInt(e.target.value, 10) || 60));
+      if (state.center) open(state.center, false);
+    });
+  }
+
+  // ---- keyboard and start ----
+  $('q').addEventListener('input', () => { clearTimeout(suggestionTimer); suggestionTimer = setTimeout(suggest, 150); });
+  $('q').addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown') { moveActive(1); e.preventDefault(); }
+    else if (e.key === 'ArrowUp') { moveActive(-1); e.preventDefault(); }
+    else if (e.key === 'Enter') { pick(active); e.preventDefault(); }
+    else if (e.key === 'Escape') { $('suggestions').hidden = true; }
+  });
+  $('q').addEventListener('blur', () => { $('suggestions').hidden = true; });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === '/' && document.activeElement !== $('q')) { e.preventDefault(); $('q').focus(); }
+  });
+  buildFilters();
+  readHash();
+  if (state.center) open(state.center, false);
+  else writeHash();
+}());
