@@ -59,7 +59,8 @@ void node_json(Json& w, const graph::NodeInfo& n) {
   w.EndObject();
 }
 
-void edge_json(Json& w, const graph::GraphView& g, uint32_t edge) {
+// An edge; with `dates`, also its first and last seen ("" when undated).
+void edge_json(Json& w, const graph::GraphView& g, uint32_t edge, const store::RelationDates* dates = nullptr) {
   const graph::EdgeInfo& e = g.edges()[edge];
   w.StartObject();
   field(w, "id", e.key);
@@ -68,6 +69,11 @@ void edge_json(Json& w, const graph::GraphView& g, uint32_t edge) {
   field(w, "predicate", predicate_name(e.predicate));
   field(w, "quad", quad_name(quad_of(e.predicate)));
   field(w, "weight", int64_t{e.weight});
+  if (dates) {
+    auto it = dates->find(e.key);
+    field(w, "first_seen", it == dates->end() ? std::string() : it->second.first);
+    field(w, "last_seen", it == dates->end() ? std::string() : it->second.second);
+  }
   w.EndObject();
 }
 
@@ -141,6 +147,13 @@ void subgraph(Context& c, const httplib::Request& req, httplib::Response& res) {
   const graph::GraphView& g = s->view();
   graph::EgoNetwork ego =
       s->traversal().ego(center[0], static_cast<uint32_t>(depth), static_cast<size_t>(max_nodes), filter);
+  std::vector<int64_t> keys;  // the dates of its relations, for a time window in the explorer
+  for (uint32_t e : ego.edges) keys.push_back(g.edges()[e].key);
+  store::RelationDates dates;
+  store::Store* store = c.reader(res);
+  if (!store) return;
+  Status st = store::relation_dates(*store, keys, &dates);
+  if (!st.is_ok()) return store_problem(c.options.db, res, st);
   rapidjson::StringBuffer b;
   Json w(b);
   w.StartObject();
@@ -162,7 +175,7 @@ void subgraph(Context& c, const httplib::Request& req, httplib::Response& res) {
   w.EndArray();
   w.Key("links");
   w.StartArray();
-  for (uint32_t e : ego.edges) edge_json(w, g, e);
+  for (uint32_t e : ego.edges) edge_json(w, g, e, &dates);
   w.EndArray();
   field(w, "graph_version", s->version());
   w.EndObject();

@@ -137,6 +137,21 @@ Status find_relations(Store& store, const RelationQuery& q, std::vector<Relation
   return Status::ok();
 }
 
+Status relation_dates(Store& store, const std::vector<int64_t>& keys, RelationDates* out) {
+  std::string array = "[";
+  for (int64_t k : keys) array += (array.size() > 1 ? "," : "") + std::to_string(k);
+  array += "]";
+  try {
+    Statement q = store.impl().db.prepare(
+        "SELECT relation_key, first_seen, last_seen FROM relations WHERE relation_key IN (SELECT value FROM json_each(?))");
+    q.bind(1, array);
+    while (q.step()) (*out)[q.column_int(0)] = {q.column_text(1), q.column_text(2)};
+  } catch (const StoreError& e) {
+    return failed(store, e);
+  }
+  return Status::ok();
+}
+
 Status get_relation(Store& store, int64_t key, RelationRow* out, bool* found) {
   try {
     Statement s = store.impl().db.prepare(std::string(kRelationColumns) + "WHERE r.relation_key = ?");

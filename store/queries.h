@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,11 @@ struct RelationQuery {
 
 Status find_relations(Store& store, const RelationQuery& query, std::vector<RelationRow>* out, int64_t* total);
 Status get_relation(Store& store, int64_t key, RelationRow* out, bool* found);
+
+// First and last seen (publication dates, "" when undated) of the relations with these
+// keys; keys no relation has any more are left out.
+using RelationDates = std::map<int64_t, std::pair<std::string, std::string>>;
+Status relation_dates(Store& store, const std::vector<int64_t>& keys, RelationDates* out);
 
 struct EvidenceRow {
   int64_t key = 0;

@@ -13,7 +13,10 @@
                        'verbal-conflict': 'verbal conflict', 'material-conflict': 'material conflict',
                        '': 'roles (LEADS, MEMBER_OF, FAMILY)'};
 
-  const state = {center: null, cooccurs: false, minWeight: 1, maxNodes: 60, hiddenQuads: new Set(), expanded: []};
+  const state = {center: null, cooccurs: false, minWeight: 1, maxNodes: 60, hiddenQuads: new Set(), expanded: [],
+                 since: '', until: ''};
+  let days = [];  // the distinct publication dates of the loaded relations, in order
+  let loadNote = '';  // what the last load said: capped or not, how long it took
   const nodes = new Map();  // id -> {id, label, type}
   const links = new Map();  // relation id -> {id, source, target, predicate, quad, weight}
   const $ = (id) => document.getElementById(id);
@@ -45,6 +48,8 @@
     if (state.minWeight > 1) p.set('min_weight', state.minWeight);
     if (state.maxNodes !== 60) p.set('max_nodes', state.maxNodes);
     if (state.hiddenQuads.size) p.set('hide', [...state.hiddenQuads].map((q) => q || 'roles').join(','));
+    if (state.since) p.set('since', state.since);
+    if (state.until) p.set('until', state.until);
     history.replaceState(null, '', '#' + p.toString());
     const ego = state.center ? '&center=' + enc(state.center) + '&depth=1&cooccurs=' + state.cooccurs +
                                '&min_weight=' + state.minWeight : '';
@@ -59,6 +64,8 @@
     state.minWeight = Math.max(1, parseInt(p.get('min_weight') || '1', 10) || 1);
     state.maxNodes = Math.min(500, Math.max(5, parseInt(p.get('max_nodes') || '60', 10) || 60));
     state.hiddenQuads = new Set((p.get('hide') || '').split(',').filter(Boolean).map((q) => (q === 'roles' ? '' : q)));
+    state.since = p.get('since') || '';
+    state.until = p.get('until') || '';
     $('cooccurs').checked = state.cooccurs;
     $('min-weight').value = state.minWeight;
     $('max-nodes').value = state.maxNodes;
@@ -112,9 +119,43 @@
     for (const n of ego.nodes) if (!nodes.has(n.id)) nodes.set(n.id, {id: n.id, label: n.label, type: n.type});
     for (const l of ego.links) {
       if (!links.has(l.id)) links.set(l.id, {id: l.id, source: l.source, target: l.target, predicate: l.predicate,
-                                             quad: l.quad, weight: l.weight});
+                                             quad: l.quad, weight: l.weight, first: l.first_seen, last: l.last_seen});
     }
+    setDays();
     return ego;
+  }
+
+  // ---- the time window: two sliders over the loaded relations' dates ----
+  function setDays() {
+    const all = new Set();
+    for (const l of links.values()) { if (l.first) all.add(l.first); if (l.last) all.add(l.last); }
+    days = [...all].sort();
+    for (const id of ['since', 'until']) $(id).max = String(Math.max(0, days.length - 1));
+    const at = (day, fallback) => { const i = days.indexOf(day); return i < 0 ? fallback : i; };
+    $('since').value = String(at(state.since, 0));
+    $('until').value = String(at(state.until, Math.max(0, days.length - 1)));
+    labelWindow();
+  }
+  function labelWindow() {
+    $('since-label').textContent = days.length ? days[+$('since').value] : 'any date';
+    $('until-label').textContent = days.length ? days[+$('until').value] : 'any date';
+  }
+  function onWindow(which) {
+    let since = +$('since').value, until = +$('until').value;
+    if (since > until) { if (which === 'since') until = since; else since = until; }
+    $('since').value = String(since);
+    $('until').value = String(until);
+    const whole = since === 0 && until === days.length - 1;
+    state.since = whole ? '' : days[since];
+    state.until = whole ? '' : days[until];
+    labelWindow();
+    draw();
+    writeHash();
+  }
+  function inWindow(l) {
+    if (!state.since && !state.until) return true;
+    if (!l.first) return false;
+    return (!state.since || l.last >= state.since) && (!state.until || l.first <= state.until);
   }
   function open(id, fresh) {
     if (fresh) {
@@ -132,8 +173,9 @@
       draw();
       const ms = Math.round(performance.now() - started);
       document.body.dataset.drawnMs = String(ms);
-      say(nodes.size + ' entities, ' + visibleLinks().length + ' relations shown' +
-          (truncated ? ' (the strongest neighbours only: raise "nodes per expansion" for more)' : '') + ' · ' + ms + ' ms');
+      loadNote = (truncated ? ' (the strongest neighbours only: raise "nodes per expansion" for more)' : '') +
+                 ' · loaded in ' + ms + ' ms';
+      sayCounts();
       writeHash();
       showEntity(state.center);
     }).catch((e) => say(e.message));
@@ -142,10 +184,10 @@
     if (id === state.center || state.expanded.includes(id)) return;
     state.expanded.push(id);
     api(egoPath(id)).then((ego) => {
+      if (ego.truncated) loadNote = ' (the strongest neighbours only: raise "nodes per expansion" for more)';
       merge(ego);
       draw();
       writeHash();
-      say(nodes.size + ' entities, ' + visibleLinks().length + ' relations shown');
     }).catch((e) => say(e.message));
   }
 
@@ -156,9 +198,13 @@
   const linkLayer = zoomLayer.append('g'), nodeLayer = zoomLayer.append('g');
   let simulation = null;
 
+  function sayCounts() {
+    say(nodeLayer.selectAll('g.node').size() + ' entities, ' + linkLayer.selectAll('line').size() + ' relations shown' +
+        loadNote);
+  }
   function visibleLinks() {
     return [...links.values()].filter((l) => (l.predicate === 'CO_OCCURS' ? state.cooccurs : !state.hiddenQuads.has(l.quad)) &&
-                                              l.weight >= state.minWeight);
+                                              l.weight >= state.minWeight && inWindow(l));
   }
   function draw() {
     $('empty').hidden = nodes.size > 0;
@@ -178,7 +224,7 @@
       .attr('stroke-width', (d) => Math.min(8, 1 + Math.log2(d.weight)))
       .on('click', (d) => showRelation(d));
     linkEnter.append('title').text((d) => nodes.get(d.source).label + ' ' + d.predicate + ' ' + nodes.get(d.target).label +
-                                          ' (' + d.weight + ')');
+                                          ' (' + d.weight + ')' + (d.first ? ' ' + d.first + ' to ' + d.last : ''));
     const allLinks = linkEnter.merge(link);
 
     const node = nodeLayer.selectAll('g.node').data(shownNodes, (d) => d.id);
@@ -195,6 +241,7 @@
     nodeEnter.append('text').attr('dx', 10).attr('dy', 4);
     nodeEnter.append('title');
     const allNodes = nodeEnter.merge(node);
+    sayCounts();
     allNodes.classed('center', (d) => d.id === state.center);
     allNodes.select('circle').attr('r', (d) => (d.id === state.center ? 10 : 7)).attr('fill', (d) => TYPE_COLOURS[d.type] || '#999');
     allNodes.select('text').text((d) => d.label);
@@ -281,6 +328,8 @@
       state.minWeight = Math.max(1, parseInt(e.target.value, 10) || 1);
       if (state.center) open(state.center, false);
     });
+    $('since').addEventListener('input', () => onWindow('since'));
+    $('until').addEventListener('input', () => onWindow('until'));
     $('max-nodes').addEventListener('change', (e) => {
       state.maxNodes = Math.min(500, Math.max(5, parseInt(e.target.value, 10) || 60));
       if (state.center) open(state.center, false);

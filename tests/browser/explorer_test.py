@@ -4,8 +4,8 @@
 written for this test.
 
 Types a name, picks the suggestion with the keyboard, waits for the ego network, clicks an
-edge and reads its evidence sentence, hides a relation class and shows co-occurrence,
-reloads the URL and finds the same view, checks which API requests the page made, and
+edge and reads its evidence sentence, hides a relation class, shows co-occurrence, moves
+the time slider, reloads the URL and finds the same view, checks which API requests the page made, and
 saves a screenshot. Prints how long the ego network took to load and draw. With
 --db STORE (say, the 25k-article pool's), also opens --hub there and prints its timing.
 
@@ -136,6 +136,19 @@ def main():
         assert "hide=" in driver.current_url
         driver.find_element(By.ID, "cooccurs").click()
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "line.link.cooccurs"))
+
+        # The time window: the slider moved to the last publication date leaves only what
+        # was seen on that day.
+        shown = len(driver.find_elements(By.CSS_SELECTOR, "line.link"))
+        driver.execute_script("const s = document.getElementById('since'); s.value = s.max; "
+                              "s.dispatchEvent(new Event('input'));")
+        last_day = driver.find_element(By.ID, "since-label").text
+        assert last_day == "2023-03-16", last_day
+        assert "since=2023-03-16" in driver.current_url
+        titles = [e.find_element(By.TAG_NAME, "title").get_attribute("textContent")
+                  for e in driver.find_elements(By.CSS_SELECTOR, "line.link")]
+        assert 0 < len(titles) < shown, (shown, titles)
+        assert all(t.endswith(" to 2023-03-16") for t in titles), titles
 
         # The URL reproduces the view.
         url = driver.current_url
