@@ -11,7 +11,7 @@ void add_explorer_routes(httplib::Server& http) {
       res.set_header("Cache-Control", "no-cache");
       res.set_header("X-Content-Type-Options", "nosniff");
       res.set_header("Content-Security-Policy",
-                     "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                     "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
                      "frame-ancestors 'none'");
       res.set_content(asset.body, asset.size, asset.content_type);
     });

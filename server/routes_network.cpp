@@ -166,10 +166,18 @@ void subgraph(Context& c, const httplib::Request& req, httplib::Response& res) {
   w.Bool(ego.truncated);
   w.Key("nodes");
   w.StartArray();
+  // Each node's Louvain community in the whole graph (computed once per graph version, a
+  // tenth of a second on the 25k-article pool's); left out if not ready within max_wait.
+  std::shared_ptr<const CommunityIndex> communities;
+  {
+    ComputePermits::Suspend waiting;
+    communities = s->communities(std::chrono::milliseconds(c.options.max_wait_ms));
+  }
   for (size_t i = 0; i < ego.nodes.size(); ++i) {
     w.StartObject();
     node_fields(w, g.nodes()[ego.nodes[i]]);
     field(w, "hops", int64_t{ego.hops[i]});
+    if (communities) field(w, "community", int64_t{communities->communities.membership[ego.nodes[i]]});
     w.EndObject();
   }
   w.EndArray();

@@ -14,7 +14,9 @@
                        '': 'roles (LEADS, MEMBER_OF, FAMILY)'};
 
   const state = {center: null, cooccurs: false, minWeight: 1, maxNodes: 60, hiddenQuads: new Set(), expanded: [],
-                 since: '', until: ''};
+                 since: '', until: '', colour: 'type'};
+  const communityColour = d3.scaleOrdinal(d3.schemeTableau10 || d3.schemeCategory10);
+  const onPath = new Set();  // ids of the nodes and relations of the paths asked for
   let days = [];  // the distinct publication dates of the loaded relations, in order
   let loadNote = '';  // what the last load said: capped or not, how long it took
   const nodes = new Map();  // id -> {id, label, type}
@@ -50,6 +52,7 @@
     if (state.hiddenQuads.size) p.set('hide', [...state.hiddenQuads].map((q) => q || 'roles').join(','));
     if (state.since) p.set('since', state.since);
     if (state.until) p.set('until', state.until);
+    if (state.colour !== 'type') p.set('colour', state.colour);
     history.replaceState(null, '', '#' + p.toString());
     const ego = state.center ? '&center=' + enc(state.center) + '&depth=1&cooccurs=' + state.cooccurs +
                                '&min_weight=' + state.minWeight : '';
@@ -66,6 +69,8 @@
     state.hiddenQuads = new Set((p.get('hide') || '').split(',').filter(Boolean).map((q) => (q === 'roles' ? '' : q)));
     state.since = p.get('since') || '';
     state.until = p.get('until') || '';
+    state.colour = p.get('colour') === 'community' ? 'community' : 'type';
+    document.querySelectorAll('input[name=colour]').forEach((r) => { r.checked = r.value === state.colour; });
     $('cooccurs').checked = state.cooccurs;
     $('min-weight').value = state.minWeight;
     $('max-nodes').value = state.maxNodes;
@@ -116,7 +121,9 @@
            '&cooccurs=' + state.cooccurs;
   }
   function merge(ego) {
-    for (const n of ego.nodes) if (!nodes.has(n.id)) nodes.set(n.id, {id: n.id, label: n.label, type: n.type});
+    for (const n of ego.nodes) {
+      if (!nodes.has(n.id)) nodes.set(n.id, {id: n.id, label: n.label, type: n.type, community: n.community});
+    }
     for (const l of ego.links) {
       if (!links.has(l.id)) links.set(l.id, {id: l.id, source: l.source, target: l.target, predicate: l.predicate,
                                              quad: l.quad, weight: l.weight, first: l.first_seen, last: l.last_seen});
@@ -191,6 +198,65 @@
     }).catch((e) => say(e.message));
   }
 
+  function nodeColour(d) {
+    if (state.colour === 'community' && d.community !== undefined) return communityColour(d.community);
+    return TYPE_COLOURS[d.type] || '#999';
+  }
+
+  // ---- paths between the centre and another entity ----
+  function showPaths(to) {
+    api('/paths?k=3&max_hops=4&from=' + enc(state.center) + '&to=' + enc(to) + '&cooccurs=' + state.cooccurs).then((d) => {
+      onPath.clear();
+      const panel = $('details');
+      panel.append(el('h2', {}, 'Paths from ' + d.from.label));
+      if (!d.paths.length) panel.append(el('p', {class: 'muted'}, 'None within 4 hops.'));
+      const list = el('ol', {class: 'paths'});
+      for (const p of d.paths) {
+        merge({nodes: p.nodes, links: p.steps.flatMap((s) => s.relations)});
+        p.nodes.forEach((n) => onPath.add(n.id));
+        p.steps.forEach((s) => s.relations.forEach((r) => onPath.add(r.id)));
+        list.append(el('li', {}, p.nodes.map((n) => n.label).join(' → ')));
+      }
+      panel.append(list);
+      draw();
+    }).catch((e) => say(e.message));
+  }
+
+  // ---- a picture of what is shown ----
+  function exportPng(event) {
+    event.preventDefault();
+    const source = svg.node();
+    const box = source.getBoundingClientRect();
+    const copy = source.cloneNode(true);
+    copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+    copy.setAttribute('width', box.width);
+    copy.setAttribute('height', box.height);
+    // The stylesheet does not travel with the SVG: the drawn properties are written in.
+    const originals = source.querySelectorAll('line, circle, text');
+    copy.querySelectorAll('line, circle, text').forEach((node, i) => {
+      const style = getComputedStyle(originals[i]);
+      for (const p of ['stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'fill', 'font-size', 'font-family',
+                       'paint-order']) {
+        node.style.setProperty(p, style.getPropertyValue(p));
+      }
+    });
+    const image = new Image();
+    image.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = box.width;
+      canvas.height = box.height;
+      const context = canvas.getContext('2d');
+      context.fillStyle = '#f6f7f9';
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      context.drawImage(image, 0, 0);
+      const link = el('a', {href: canvas.toDataURL('image/png'), download: 'newsgraph-' + (state.center || 'view') + '.png'});
+      document.body.append(link);
+      link.click();
+      link.remove();
+    };
+    image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(copy));
+  }
+
   // ---- drawing ----
   const svg = d3.select('#canvas');
   const zoomLayer = svg.append('g');
@@ -243,7 +309,9 @@
     const allNodes = nodeEnter.merge(node);
     sayCounts();
     allNodes.classed('center', (d) => d.id === state.center);
-    allNodes.select('circle').attr('r', (d) => (d.id === state.center ? 10 : 7)).attr('fill', (d) => TYPE_COLOURS[d.type] || '#999');
+    allNodes.select('circle').attr('r', (d) => (d.id === state.center ? 10 : 7)).attr('fill', nodeColour);
+    allNodes.classed('path', (d) => onPath.has(d.id));
+    allLinks.classed('path', (d) => onPath.has(d.id));
     allNodes.select('text').text((d) => d.label);
     allNodes.select('title').text((d) => d.label + ' (' + d.type.toLowerCase() + '): click to open, double-click to expand');
 
@@ -275,7 +343,9 @@
           el('dt', {}, 'related to'), el('dd', {}, e.degree + ' entities')));
       if (id !== state.center) {
         panel.append(el('button', {onclick: () => expand(id)}, 'Expand its neighbours'), ' ',
-                     el('button', {onclick: () => open(id, true)}, 'Center on it'));
+                     el('button', {onclick: () => open(id, true)}, 'Center on it'), ' ',
+                     el('button', {onclick: () => showPaths(id), class: 'show-paths'}, 'Paths from ' +
+                        (nodes.get(state.center) || {label: 'the centre'}).label));
       }
       panel.append(el('h2', {}, 'How its names were joined'));
       const ul = el('ul', {class: 'muted'});
@@ -329,6 +399,12 @@
       if (state.center) open(state.center, false);
     });
     $('since').addEventListener('input', () => onWindow('since'));
+    document.querySelectorAll('input[name=colour]').forEach((r) => r.addEventListener('change', () => {
+      state.colour = r.value;
+      nodeLayer.selectAll('g.node circle').attr('fill', nodeColour);
+      writeHash();
+    }));
+    $('export-png').addEventListener('click', exportPng);
     $('until').addEventListener('input', () => onWindow('until'));
     $('max-nodes').addEventListener('change', (e) => {
       state.maxNodes = Math.min(500, Math.max(5, parseInt(e.target.value, 10) || 60));

@@ -82,6 +82,7 @@ def main():
         options.binary_location = chromium
         for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,768"):
             options.add_argument(flag)
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         driver = webdriver.Chrome(service=Service(driver_path), options=options)
         wait = WebDriverWait(driver, 20)
         driver.get(base + "/")
@@ -150,6 +151,22 @@ def main():
         assert 0 < len(titles) < shown, (shown, titles)
         assert all(t.endswith(" to 2023-03-16") for t in titles), titles
 
+        # Paths from the centre to a neighbour's neighbour, drawn and listed.
+        target = driver.find_element(By.CSS_SELECTOR, "g.node[data-id='south_korea']")
+        driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", target)
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#details button.show-paths"))
+        driver.find_element(By.CSS_SELECTOR, "#details button.show-paths").click()
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#details ol.paths li"))
+        first_path = driver.find_element(By.CSS_SELECTOR, "#details ol.paths li").text
+        assert first_path.startswith("Fumio Kishida") and first_path.endswith("South Korea"), first_path
+        assert driver.find_elements(By.CSS_SELECTOR, "line.link.path")
+
+        # Colour by community: the Louvain communities the server computed.
+        driver.find_element(By.CSS_SELECTOR, "input[name=colour][value=community]").click()
+        fill = driver.find_element(By.CSS_SELECTOR, "g.node.center circle").get_attribute("fill")
+        assert fill != "#1a73e8", fill  # no longer the colour of people
+        assert "colour=community" in driver.current_url
+
         # The URL reproduces the view.
         url = driver.current_url
         driver.get("about:blank")
@@ -175,6 +192,18 @@ def main():
         box.clear()
         box.send_keys("Kishda")
         wait.until(lambda d: "Did you mean" in d.find_element(By.ID, "suggestions").text)
+        # PNG of what is shown: the download link the page makes holds a real PNG.
+        driver.execute_script(
+            "window.pngMade = null; const click = HTMLAnchorElement.prototype.click;"
+            "HTMLAnchorElement.prototype.click = function () {"
+            "  if (this.download && this.href.startsWith('data:image/png')) window.pngMade = this.href;"
+            "  else click.call(this); };")
+        driver.find_element(By.ID, "export-png").click()
+        wait.until(lambda d: d.execute_script("return window.pngMade"))
+        png = driver.execute_script("return window.pngMade")
+        assert len(png) > 5000, len(png)
+        errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+        assert not errors, errors
         print("explorer_test: passed")
         return 0
     finally:
