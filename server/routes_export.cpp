@@ -84,11 +84,16 @@ void export_graph(Context& c, const httplib::Request& req, httplib::Response& re
   res.set_header("X-Graph-Nodes", std::to_string(graph->graph.nodes.size()));
   res.set_header("X-Graph-Edges", std::to_string(graph->edges.size()));
   exporter::Format chosen = format.format;
-  res.set_chunked_content_provider(format.content_type, [graph, chosen, slot](size_t, httplib::DataSink& sink) {
+  // The slot is let go as soon as the last byte is written, not when cpp-httplib gets round
+  // to destroying the provider (and every copy of it): a client that asks again at once
+  // must not find it still taken.
+  auto held = std::make_shared<std::shared_ptr<void>>(std::move(slot));
+  res.set_chunked_content_provider(format.content_type, [graph, chosen, held](size_t, httplib::DataSink& sink) {
     ChunkBuffer buffer(sink);
     std::ostream out(&buffer);
     Status written = exporter::make_writer(chosen)->write(*graph, out);
     out.flush();
+    held->reset();
     if (!written.is_ok() || !out) return false;  // the client went away: drop the connection
     sink.done();
     return true;
