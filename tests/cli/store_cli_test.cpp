@@ -104,7 +104,8 @@ TEST_CASE("ingest on several threads writes the store one thread writes", "[cli]
     INFO(sql);
     auto one = run("sqlite3 " + dir + "/one.db \"" + sql + "\"");
     auto three = run("sqlite3 " + dir + "/three.db \"" + sql + "\"");
-    CHECK_FALSE(one.out.empty());
+    // The examples alone join no name across articles: no merge_log row then.
+    if (!shared.empty() || std::string(sql).find("merge_log") == std::string::npos) CHECK_FALSE(one.out.empty());
     CHECK(three.out == one.out);
   }
 }

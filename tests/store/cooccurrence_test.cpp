@@ -276,7 +276,7 @@ namespace {
 // articles' pairs (in a transaction rolled back): equal when the two agree.
 void check_counts_match_a_recount(const std::string& db) {
   const auto kept = cooccurrence_rows(db);
-  REQUIRE(kept.size() > 50);
+  REQUIRE(kept.size() > (shared_dir().empty() ? 20u : 50u));  // the examples alone give a few dozen
   std::unique_ptr<store::Store> store = open_store(db);
   store::Db& sql = store->impl().db;
   std::vector<store::EntityPair> pairs;
