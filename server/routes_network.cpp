@@ -59,8 +59,8 @@ void node_json(Json& w, const graph::NodeInfo& n) {
   w.EndObject();
 }
 
-// An edge; with `dates`, also its first and last seen ("" when undated).
-void edge_json(Json& w, const graph::GraphView& g, uint32_t edge, const store::RelationDates* dates = nullptr) {
+// An edge; with `facts`, also its first and last seen ("" when undated) and modality.
+void edge_json(Json& w, const graph::GraphView& g, uint32_t edge, const store::RelationFactsByKey* facts = nullptr) {
   const graph::EdgeInfo& e = g.edges()[edge];
   w.StartObject();
   field(w, "id", e.key);
@@ -69,10 +69,13 @@ void edge_json(Json& w, const graph::GraphView& g, uint32_t edge, const store::R
   field(w, "predicate", predicate_name(e.predicate));
   field(w, "quad", quad_name(quad_of(e.predicate)));
   field(w, "weight", int64_t{e.weight});
-  if (dates) {
-    auto it = dates->find(e.key);
-    field(w, "first_seen", it == dates->end() ? std::string() : it->second.first);
-    field(w, "last_seen", it == dates->end() ? std::string() : it->second.second);
+  if (facts) {
+    auto it = facts->find(e.key);
+    const store::RelationFacts none;
+    const store::RelationFacts& f = it == facts->end() ? none : it->second;
+    field(w, "first_seen", f.first_seen);
+    field(w, "last_seen", f.last_seen);
+    field(w, "modality", f.modality);
   }
   w.EndObject();
 }
@@ -147,12 +150,12 @@ void subgraph(Context& c, const httplib::Request& req, httplib::Response& res) {
   const graph::GraphView& g = s->view();
   graph::EgoNetwork ego =
       s->traversal().ego(center[0], static_cast<uint32_t>(depth), static_cast<size_t>(max_nodes), filter);
-  std::vector<int64_t> keys;  // the dates of its relations, for a time window in the explorer
+  std::vector<int64_t> keys;  // dates and modality of its relations, for the explorer's filters
   for (uint32_t e : ego.edges) keys.push_back(g.edges()[e].key);
-  store::RelationDates dates;
+  store::RelationFactsByKey facts;
   store::Store* store = c.reader(res);
   if (!store) return;
-  Status st = store::relation_dates(*store, keys, &dates);
+  Status st = store::relation_facts(*store, keys, &facts);
   if (!st.is_ok()) return store_problem(c.options.db, res, st);
   rapidjson::StringBuffer b;
   Json w(b);
@@ -183,7 +186,7 @@ void subgraph(Context& c, const httplib::Request& req, httplib::Response& res) {
   w.EndArray();
   w.Key("links");
   w.StartArray();
-  for (uint32_t e : ego.edges) edge_json(w, g, e, &dates);
+  for (uint32_t e : ego.edges) edge_json(w, g, e, &facts);
   w.EndArray();
   field(w, "graph_version", s->version());
   w.EndObject();

@@ -137,15 +137,16 @@ Status find_relations(Store& store, const RelationQuery& q, std::vector<Relation
   return Status::ok();
 }
 
-Status relation_dates(Store& store, const std::vector<int64_t>& keys, RelationDates* out) {
+Status relation_facts(Store& store, const std::vector<int64_t>& keys, RelationFactsByKey* out) {
   std::string array = "[";
   for (int64_t k : keys) array += (array.size() > 1 ? "," : "") + std::to_string(k);
   array += "]";
   try {
     Statement q = store.impl().db.prepare(
-        "SELECT relation_key, first_seen, last_seen FROM relations WHERE relation_key IN (SELECT value FROM json_each(?))");
+        "SELECT relation_key, first_seen, last_seen, modality FROM relations "
+        "WHERE relation_key IN (SELECT value FROM json_each(?))");
     q.bind(1, array);
-    while (q.step()) (*out)[q.column_int(0)] = {q.column_text(1), q.column_text(2)};
+    while (q.step()) (*out)[q.column_int(0)] = {q.column_text(1), q.column_text(2), q.column_text(3)};
   } catch (const StoreError& e) {
     return failed(store, e);
   }

@@ -63,10 +63,14 @@ struct RelationQuery {
 Status find_relations(Store& store, const RelationQuery& query, std::vector<RelationRow>* out, int64_t* total);
 Status get_relation(Store& store, int64_t key, RelationRow* out, bool* found);
 
-// First and last seen (publication dates, "" when undated) of the relations with these
-// keys; keys no relation has any more are left out.
-using RelationDates = std::map<int64_t, std::pair<std::string, std::string>>;
-Status relation_dates(Store& store, const std::vector<int64_t>& keys, RelationDates* out);
+// What the explorer filters relations by: first and last seen (publication dates, ""
+// when undated) and modality, for the relations with these keys; keys no relation has
+// any more are left out.
+struct RelationFacts {
+  std::string first_seen, last_seen, modality;
+};
+using RelationFactsByKey = std::map<int64_t, RelationFacts>;
+Status relation_facts(Store& store, const std::vector<int64_t>& keys, RelationFactsByKey* out);
 
 struct EvidenceRow {
   int64_t key = 0;

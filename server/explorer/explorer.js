@@ -14,7 +14,8 @@
                        '': 'roles (LEADS, MEMBER_OF, FAMILY)'};
 
   const state = {center: null, cooccurs: false, minWeight: 1, maxNodes: 60, hiddenQuads: new Set(), expanded: [],
-                 since: '', until: '', colour: 'type'};
+                 since: '', until: '', colour: 'type', predicate: '', hiddenTypes: new Set(),
+                 hiddenModalities: new Set()};
   const communityColour = d3.scaleOrdinal(d3.schemeTableau10 || d3.schemeCategory10);
   const onPath = new Set();  // ids of the nodes and relations of the paths asked for
   let days = [];  // the distinct publication dates of the loaded relations, in order
@@ -53,6 +54,9 @@
     if (state.since) p.set('since', state.since);
     if (state.until) p.set('until', state.until);
     if (state.colour !== 'type') p.set('colour', state.colour);
+    if (state.predicate) p.set('predicate', state.predicate);
+    if (state.hiddenTypes.size) p.set('hide_types', [...state.hiddenTypes].join(','));
+    if (state.hiddenModalities.size) p.set('hide_modalities', [...state.hiddenModalities].join(','));
     history.replaceState(null, '', '#' + p.toString());
     const ego = state.center ? '&center=' + enc(state.center) + '&depth=1&cooccurs=' + state.cooccurs +
                                '&min_weight=' + state.minWeight : '';
@@ -70,6 +74,12 @@
     state.since = p.get('since') || '';
     state.until = p.get('until') || '';
     state.colour = p.get('colour') === 'community' ? 'community' : 'type';
+    state.predicate = p.get('predicate') || '';
+    state.hiddenTypes = new Set((p.get('hide_types') || '').split(',').filter(Boolean));
+    state.hiddenModalities = new Set((p.get('hide_modalities') || '').split(',').filter(Boolean));
+    document.querySelectorAll('#types input').forEach((box) => { box.checked = !state.hiddenTypes.has(box.value); });
+    document.querySelectorAll('#modalities input').forEach((box) => { box.checked = !state.hiddenModalities.has(box.value); });
+    setPredicates();
     document.querySelectorAll('input[name=colour]').forEach((r) => { r.checked = r.value === state.colour; });
     $('cooccurs').checked = state.cooccurs;
     $('min-weight').value = state.minWeight;
@@ -126,10 +136,22 @@
     }
     for (const l of ego.links) {
       if (!links.has(l.id)) links.set(l.id, {id: l.id, source: l.source, target: l.target, predicate: l.predicate,
-                                             quad: l.quad, weight: l.weight, first: l.first_seen, last: l.last_seen});
+                                             quad: l.quad, weight: l.weight, first: l.first_seen, last: l.last_seen,
+                                             modality: l.modality || 'asserted'});
     }
     setDays();
+    setPredicates();
     return ego;
+  }
+  // The predicate menu: the typed predicates of what is loaded, and the one chosen.
+  function setPredicates() {
+    const menu = $('predicate');
+    const present = new Set([...links.values()].map((l) => l.predicate).filter((p) => p !== 'CO_OCCURS'));
+    if (state.predicate) present.add(state.predicate);
+    menu.innerHTML = '';
+    menu.append(el('option', {value: ''}, 'any'));
+    for (const p of [...present].sort()) menu.append(el('option', {value: p}, p));
+    menu.value = state.predicate;
   }
 
   // ---- the time window: two sliders over the loaded relations' dates ----
@@ -269,13 +291,16 @@
         loadNote);
   }
   function visibleLinks() {
-    return [...links.values()].filter((l) => (l.predicate === 'CO_OCCURS' ? state.cooccurs : !state.hiddenQuads.has(l.quad)) &&
-                                              l.weight >= state.minWeight && inWindow(l));
+    const typeShown = (id) => id === state.center || !state.hiddenTypes.has((nodes.get(id) || {}).type);
+    return [...links.values()].filter((l) => (l.predicate === 'CO_OCCURS' ? state.cooccurs : !state.hiddenQuads.has(l.quad) &&
+                                              (!state.predicate || l.predicate === state.predicate)) &&
+                                              !state.hiddenModalities.has(l.modality) && typeShown(l.source) &&
+                                              typeShown(l.target) && l.weight >= state.minWeight && inWindow(l));
   }
   function draw() {
     $('empty').hidden = nodes.size > 0;
     const shownLinks = visibleLinks().map((l) => Object.assign({}, l));
-    const linked = new Set([state.center, ...state.expanded]);
+    const linked = new Set([state.center, ...state.expanded.filter((id) => !state.hiddenTypes.has((nodes.get(id) || {}).type))]);
     shownLinks.forEach((l) => { linked.add(l.source); linked.add(l.target); });
     const old = new Map(nodeLayer.selectAll('g.node').data().map((d) => [d.id, d]));
     const shownNodes = [...nodes.values()].filter((n) => linked.has(n.id)).map((n) => Object.assign(old.get(n.id) || {}, n));
@@ -399,6 +424,29 @@
       if (state.center) open(state.center, false);
     });
     $('since').addEventListener('input', () => onWindow('since'));
+    $('predicate').addEventListener('change', (e) => { state.predicate = e.target.value; draw(); writeHash(); });
+    for (const type of Object.keys(TYPE_COLOURS)) {
+      const input = el('input', {type: 'checkbox', value: type});
+      input.checked = true;
+      input.addEventListener('change', () => {
+        if (input.checked) state.hiddenTypes.delete(type); else state.hiddenTypes.add(type);
+        draw();
+        writeHash();
+      });
+      $('types').append(el('label', {}, input, ' ' + type.toLowerCase()));
+    }
+    api('/ontology').then((o) => {
+      for (const m of o.modalities) {
+        const input = el('input', {type: 'checkbox', value: m});
+        input.checked = !state.hiddenModalities.has(m);
+        input.addEventListener('change', () => {
+          if (input.checked) state.hiddenModalities.delete(m); else state.hiddenModalities.add(m);
+          draw();
+          writeHash();
+        });
+        $('modalities').append(el('label', {}, input, ' ' + m));
+      }
+    }).catch((e) => say(e.message));
     document.querySelectorAll('input[name=colour]').forEach((r) => r.addEventListener('change', () => {
       state.colour = r.value;
       nodeLayer.selectAll('g.node circle').attr('fill', nodeColour);

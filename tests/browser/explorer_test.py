@@ -52,7 +52,7 @@ def main():
         from selenium.webdriver.common.by import By
         from selenium.webdriver.common.keys import Keys
         from selenium.webdriver.chrome.service import Service
-        from selenium.webdriver.support.ui import WebDriverWait
+        from selenium.webdriver.support.ui import Select, WebDriverWait
     except ImportError:
         skip("python3-selenium is not installed")
 
@@ -128,7 +128,22 @@ def main():
         assert "2023-03-1" in source, source
         print("explorer_test: edge evidence: " + sentence)
 
-        # Filters: hide a relation class, then show co-occurrence.
+        # Filters: one predicate, then no countries, then back.
+        def link_titles():
+            return [e.find_element(By.TAG_NAME, "title").get_attribute("textContent")
+                    for e in driver.find_elements(By.CSS_SELECTOR, "line.link")]
+        Select(driver.find_element(By.ID, "predicate")).select_by_value("ACCUSE")
+        titles = link_titles()
+        assert titles and all(" ACCUSE " in t for t in titles), titles
+        assert "predicate=ACCUSE" in driver.current_url
+        Select(driver.find_element(By.ID, "predicate")).select_by_value("")
+        driver.find_element(By.CSS_SELECTOR, "#types input[value=COUNTRY]").click()
+        shown_ids = {n.get_attribute("data-id") for n in driver.find_elements(By.CSS_SELECTOR, "g.node")}
+        assert not shown_ids & {"japan", "north_korea", "south_korea"}, shown_ids
+        assert "fumio_kishida" in shown_ids
+        driver.find_element(By.CSS_SELECTOR, "#types input[value=COUNTRY]").click()
+        assert "japan" in {n.get_attribute("data-id") for n in driver.find_elements(By.CSS_SELECTOR, "g.node")}
+        # Hide a relation class, then show co-occurrence.
         before = len(driver.find_elements(By.CSS_SELECTOR, "line.link"))
         for box_id in ("verbal-conflict", "roles"):
             driver.find_element(By.CSS_SELECTOR, "#quads input[data-quad='%s']" % box_id).click()
