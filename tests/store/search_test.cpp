@@ -203,3 +203,20 @@ TEST_CASE("within a batch, rows are indexed once it commits, and one removed bef
                      nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(h);
 }
+
+TEST_CASE("curation keeps the name index current: a renamed entity is found by its new name", "[store][search][curate]") {
+  const std::string path = temp_dir() + "/search.db";
+  auto store = news_store(path);
+  store::Overrides o;
+  o.rename.emplace_back("Emmanuel Macron", "Presiden Prancis Macron");
+  store::CurateReport report;
+  REQUIRE(store->curate(o, store::CurateOptions{}, &report).is_ok());
+  CHECK(finds(*store, "Prancis Macron", "emmanuel_macron"));
+  CHECK(search(*store, "presiden prancis").items.at(0).label == "Presiden Prancis Macron");
+  store.reset();
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &h) == SQLITE_OK);
+  CHECK(sqlite3_exec(h, "INSERT INTO name_search(name_search) VALUES ('integrity-check');", nullptr, nullptr, nullptr) ==
+        SQLITE_OK);
+  sqlite3_close(h);
+}
