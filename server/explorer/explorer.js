@@ -378,22 +378,32 @@
       panel.append(ul);
     }).catch((err) => say(err.message));
   }
+  // The relations shown between the two ends of `l`, either way round, the clicked one
+  // first, each with the sentences behind it (the explain data: article, date, rule, cue).
   function showRelation(l) {
-    linkLayer.selectAll('line').classed('selected', (d) => d.id === l.id);
+    const end = (x) => (typeof x === 'object' ? x.id : x);
+    const a = end(l.source), b = end(l.target);
+    const between = [l, ...visibleLinks().filter((o) => o.id !== l.id &&
+      ((o.source === a && o.target === b) || (o.source === b && o.target === a)))];
+    linkLayer.selectAll('line').classed('selected', (d) => between.some((o) => o.id === d.id));
     const panel = $('details');
-    api('/relations/' + l.id + '/explain?limit=20').then((d) => {
+    Promise.all(between.map((o) => api('/relations/' + o.id + '/explain?limit=20'))).then((explained) => {
       panel.innerHTML = '';
-      const s = nodes.get(typeof l.source === 'object' ? l.source.id : l.source);
-      const t = nodes.get(typeof l.target === 'object' ? l.target.id : l.target);
-      panel.append(el('h2', {}, l.quad ? QUAD_LABELS[l.quad] : (l.predicate === 'CO_OCCURS' ? 'co-occurrence' : 'role')),
-                   el('p', {class: 'relation-title'}, s.label + ' ' + l.predicate + ' ' + t.label),
-                   el('p', {class: 'muted'}, l.weight + ' article(s) · ' + d.total + ' sentence(s)'));
-      for (const v of d.items) {
-        panel.append(el('div', {class: 'evidence'},
-          el('blockquote', {}, v.sentence),
-          el('div', {class: 'source'}, v.title + (v.published ? ' · ' + v.published.slice(0, 10) : '') + ' · ' + v.document),
-          el('div', {class: 'source'}, 'rule ' + v.rule + (v.cue ? ', cue "' + v.cue + '"' : '') + ', ' + v.modality)));
-      }
+      panel.append(el('h2', {}, between.length + ' relation(s) between ' + nodes.get(a).label + ' and ' + nodes.get(b).label));
+      explained.forEach((d, i) => {
+        const r = between[i];
+        const kind = r.quad ? QUAD_LABELS[r.quad] : (r.predicate === 'CO_OCCURS' ? 'co-occurrence' : 'role');
+        panel.append(el('p', {class: 'relation-title'}, nodes.get(end(r.source)).label + ' ' + r.predicate + ' ' +
+                                                        nodes.get(end(r.target)).label),
+                     el('p', {class: 'muted'}, kind + ' · ' + r.weight + ' article(s) · ' + d.total + ' sentence(s)'));
+        for (const v of d.items) {
+          panel.append(el('div', {class: 'evidence'},
+            el('blockquote', {}, v.sentence),
+            el('div', {class: 'source'}, v.title + (v.published ? ' · ' + v.published.slice(0, 10) : '') + ' · ' +
+                                         v.document + (v.source ? ' · ' + v.source : '')),
+            el('div', {class: 'source'}, 'rule ' + v.rule + (v.cue ? ', cue "' + v.cue + '"' : '') + ', ' + v.modality)));
+        }
+      });
       panel.focus();
     }).catch((err) => say(err.message));
   }

@@ -127,6 +127,13 @@ def main():
         assert "Kishida" in sentence, sentence
         assert "2023-03-1" in source, source
         print("explorer_test: edge evidence: " + sentence)
+        # Two relations between the same pair (MEET and COOPERATE): the panel gives both.
+        meet = [e for e, t in zip(edges, titles) if "Yoon Suk Yeol MEET Fumio Kishida" in t]
+        assert meet, titles
+        driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", meet[0])
+        wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "#details h2").text.startswith("2 relation(s) between"))
+        panel = driver.find_element(By.ID, "details").text
+        assert "MEET" in panel and "COOPERATE" in panel, panel
 
         # Filters: one predicate, then no countries, then back.
         def link_titles():
