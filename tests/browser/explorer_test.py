@@ -131,7 +131,8 @@ def main():
         meet = [e for e, t in zip(edges, titles) if "Yoon Suk Yeol MEET Fumio Kishida" in t]
         assert meet, titles
         driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", meet[0])
-        wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "#details h2").text.startswith("2 relation(s) between"))
+        wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "#details h2").get_attribute("textContent")
+                   .startswith("2 relation(s) between"))
         panel = driver.find_element(By.ID, "details").text
         assert "MEET" in panel and "COOPERATE" in panel, panel
 
