@@ -223,6 +223,14 @@ ApiServer::~ApiServer() { stop(); }
 
 Status ApiServer::start() {
   Context& c = impl_->context;
+  // Options first: a usage error leaves no store file behind.
+  GuardOptions guard{c.options.host, {}};
+  for (const std::string& origin : c.options.cors_origins) {
+    const std::string normal = normal_origin(origin);
+    if (normal.empty())
+      return Status::error(StatusCode::kUsage, "--cors takes an origin like https://example.org, not '" + origin + "'");
+    guard.cors_origins.push_back(normal);
+  }
   ingest::ExtractorOptions extractor;
   extractor.gazetteer_files = c.options.gazetteer_files;
   extractor.cue_files = c.options.cue_files;
@@ -258,13 +266,6 @@ Status ApiServer::start() {
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     impl_->listener = sock;
   });
-  GuardOptions guard{c.options.host, {}};
-  for (const std::string& origin : c.options.cors_origins) {
-    const std::string normal = normal_origin(origin);
-    if (normal.empty())
-      return Status::error(StatusCode::kUsage, "--cors takes an origin like https://example.org, not '" + origin + "'");
-    guard.cors_origins.push_back(normal);
-  }
   http.set_pre_routing_handler([&c, guard](const httplib::Request& req, httplib::Response& res) {
     if (guard_request(guard, req, res) == httplib::Server::HandlerResponse::Handled)
       return httplib::Server::HandlerResponse::Handled;

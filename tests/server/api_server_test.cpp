@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <set>
 #include <thread>
 
@@ -510,5 +511,6 @@ TEST_CASE("a --cors value that is no origin stops the server from starting", "[s
     o.cors_origins = {bad};
     server::ApiServer api(o);
     CHECK(api.start().code() == StatusCode::kUsage);
+    CHECK_FALSE(std::filesystem::exists(o.db));  // refused before anything was opened
   }
 }
