@@ -427,8 +427,8 @@ TEST_CASE("relations between two entities are found either way round, and sort b
   }
   auto predicates = [&](const std::string& query) {
     std::set<std::string> out;
-    for (const auto& r : json(s.http().Get(("/api/v1/relations?" + query).c_str()))["items"].GetArray())
-      out.insert(r["predicate"].GetString());
+    const auto d = json(s.http().Get(("/api/v1/relations?" + query).c_str()));  // lives through the loop
+    for (const auto& r : d["items"].GetArray()) out.insert(r["predicate"].GetString());
     return out;
   };
   const std::string forward = "subject=emmanuel_macron&object=vladimir_putin";
