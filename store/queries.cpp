@@ -4,7 +4,6 @@
 #include <set>
 #include <tuple>
 
-#include "core/text.h"
 #include "store/cooccurrences.h"
 #include "store/query_rows.h"
 #include "store/store.h"
@@ -75,9 +74,12 @@ Status find_relations(Store& store, const RelationQuery& q, std::vector<Relation
   Db& db = store.impl().db;
   std::string where = "WHERE r.subject_key <> r.object_key AND r.weight >= ?1";
   // The predicates found whichever way round, quoted for SQL (ontology names, no quotes inside).
-  std::string either_way = "'-'";
-  for (int i = 0; i <= static_cast<int>(Predicate::kCoOccurs); ++i)
-    if (is_symmetric(static_cast<Predicate>(i))) either_way += std::string(",'") + predicate_name(static_cast<Predicate>(i)) + "'";
+  static const std::string either_way = [] {
+    std::string list = "'-'";
+    for (int i = 0; i <= static_cast<int>(Predicate::kCoOccurs); ++i)
+      if (is_symmetric(static_cast<Predicate>(i))) list += std::string(",'") + predicate_name(static_cast<Predicate>(i)) + "'";
+    return list;
+  }();
   const std::string turned = q.both_ways ? "" : " AND r.predicate IN (" + either_way + ")";
   if (q.subject && q.object) {
     where += " AND ((r.subject_key = ?2 AND r.object_key = ?3) OR (r.subject_key = ?3 AND r.object_key = ?2" + turned + "))";

@@ -205,7 +205,13 @@ DELETE FROM merge_log WHERE rule IN ('new', 'gazetteer-id') AND doc_key IS NOT N
 // its transaction commits (search_index_flush()): FTS5 writes a segment at every savepoint,
 // and every article is one, so indexing row by row cost ingest 40%. A deleted or changed
 // row leaves the index at once, or the queue if it was waiting there.
-std::string search_index(const std::string& fts, const std::string& table, const std::string& column) {
+struct SearchIndex {
+  std::string fts, table, column;
+};
+const SearchIndex kSearchIndexes[] = {{"name_search", "aliases", "alias"}, {"sentence_search", "sentences", "text"}};
+
+std::string search_index(const SearchIndex& index) {
+  const std::string &fts = index.fts, &table = index.table, &column = index.column;
   const std::string queue = fts + "_queue";
   const std::string unindex = "INSERT INTO " + fts + "(" + fts + ", rowid, " + column + ") SELECT 'delete', old.rowid, old." +
                               column + " WHERE NOT EXISTS (SELECT 1 FROM " + queue + " WHERE rowid = old.rowid);\n";
@@ -235,13 +241,17 @@ int user_version(Db& db) {
 
 }  // namespace
 
-const char* search_index_flush() {
-  return "INSERT INTO name_search(rowid, alias) SELECT a.rowid, a.alias FROM name_search_queue q "
-         "JOIN aliases a ON a.rowid = q.rowid;\n"
-         "DELETE FROM name_search_queue;\n"
-         "INSERT INTO sentence_search(rowid, text) SELECT s.rowid, s.text FROM sentence_search_queue q "
-         "JOIN sentences s ON s.rowid = q.rowid;\n"
-         "DELETE FROM sentence_search_queue;\n";
+const std::string& search_index_flush() {
+  static const std::string sql = [] {
+    std::string s;
+    for (const SearchIndex& i : kSearchIndexes) {
+      const std::string queue = i.fts + "_queue";
+      s += "INSERT INTO " + i.fts + "(rowid, " + i.column + ") SELECT t.rowid, t." + i.column + " FROM " + queue +
+           " q JOIN " + i.table + " t ON t.rowid = q.rowid;\nDELETE FROM " + queue + ";\n";
+    }
+    return s;
+  }();
+  return sql;
 }
 
 void migrate_schema(Db& db) {
@@ -286,8 +296,7 @@ void migrate_schema(Db& db) {
   if (version < 5) {
     // Search: names and alias by any word, and the evidence sentences (built from the
     // rows already there for an older store).
-    db.exec(search_index("name_search", "aliases", "alias").c_str());
-    db.exec(search_index("sentence_search", "sentences", "text").c_str());
+    for (const SearchIndex& index : kSearchIndexes) db.exec(search_index(index).c_str());
     // The distinct words of every name, for the typo-tolerant lookup.
     db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS name_words USING fts5vocab(name_search, 'row')");
     db.exec("PRAGMA user_version = 5");

@@ -3,6 +3,8 @@
 // Internal to store/.
 #pragma once
 
+#include <string>
+
 #include "store/sqlite_db.h"
 
 namespace newsgraph::store {
@@ -15,6 +17,6 @@ void migrate_schema(Db& db);
 
 // The SQL that indexes the rows waiting for the search indexes (schema.cpp), for a
 // writer to run before every commit (Db::set_before_commit).
-const char* search_index_flush();
+const std::string& search_index_flush();
 
 }  // namespace newsgraph::store

@@ -12,12 +12,11 @@ namespace {
 
 // An FTS5 query that every word must match, each as a whole word or a word's start.
 // Quoted, so no word is read as FTS5 syntax (AND, NEAR, a column filter).
-std::string all_words_query(const std::vector<std::string>& words, bool prefixes) {
+std::string all_words_query(const std::vector<std::string>& words) {
   std::string q;
   for (const std::string& w : words) {
     if (!q.empty()) q += " AND ";
-    q += '"' + w + '"';  // words hold letters and digits only: no quote to double
-    if (prefixes) q += '*';
+    q += '"' + w + "\"*";  // words hold letters and digits only: no quote to double
   }
   return q;
 }
@@ -170,7 +169,7 @@ Status search_entities(Store& store, const EntitySearch& search, EntityHits* out
     const std::vector<std::string> words = search_words(search.q);
     if (words.empty()) return Status::ok();  // punctuation names nothing
     const std::string key = text::fold_key(search.q);
-    ranked_entities(db, all_words_query(words, true), key, search, out);
+    ranked_entities(db, all_words_query(words), key, search, out);
     if (out->total > 0) return Status::ok();
     // Nothing as typed: each word that no name holds is replaced by the closest word of
     // a name, if one is near enough.
@@ -188,7 +187,7 @@ Status search_entities(Store& store, const EntitySearch& search, EntityHits* out
     if (!changed) return Status::ok();
     std::string joined;
     for (const std::string& w : corrected) joined += (joined.empty() ? "" : " ") + w;
-    ranked_entities(db, all_words_query(corrected, true), text::fold_key(joined), search, out);
+    ranked_entities(db, all_words_query(corrected), text::fold_key(joined), search, out);
     for (EntityRow& r : out->items) r.fuzzy = true;
     if (out->total > 0) out->corrected = joined;
   } catch (const StoreError& e) {
@@ -207,7 +206,7 @@ Status search_sentences(Store& store, const SentenceSearch& search, std::vector<
       "mentions m ON m.doc_entity_key = de.doc_entity_key WHERE de.doc_key = s.doc_key AND de.entity_key = ?2 AND "
       "m.sentence = s.idx)) AND (?3 = '' OR substr(d.published, 1, length(?3)) >= ?3) AND (?4 = '' OR "
       "(d.published <> '' AND substr(d.published, 1, length(?4)) <= ?4)) ";
-  const std::string fts = all_words_query(words, true);
+  const std::string fts = all_words_query(words);
   try {
     Statement q = db.prepare(
         "SELECT d.id, d.title, d.source, d.published, s.idx, highlight(sentence_search, 0, char(2), char(3)) " +

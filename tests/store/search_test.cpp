@@ -220,3 +220,19 @@ TEST_CASE("curation keeps the name index current: a renamed entity is found by i
         SQLITE_OK);
   sqlite3_close(h);
 }
+
+TEST_CASE("edit distance counts a swap of two letters as one edit and stops past its bound", "[store][search]") {
+  struct Case {
+    const char *a, *b;
+    size_t bound, expected;
+  };
+  const Case cases[] = {
+      {"putin", "putin", 2, 0},   {"puttin", "putin", 2, 1},  {"macorn", "macron", 2, 1},
+      {"kishda", "kishida", 2, 1}, {"trupm", "trump", 1, 1},  {"abc", "xyz", 1, 2},  // past the bound: bound + 1
+      {"a", "abcdef", 2, 3},      {"", "ab", 2, 2},
+  };
+  for (const Case& c : cases) {
+    INFO(c.a << " / " << c.b);
+    CHECK(store::edit_distance(c.a, c.b, c.bound) == c.expected);
+  }
+}
