@@ -38,9 +38,7 @@ double since(std::chrono::steady_clock::time_point t) {
 // The export's phases timed one by one in this process.
 void phases(const std::string& db, const std::string& out) {
   std::unique_ptr<store::Store> store;
-  store::StoreOptions options;
-  options.create = false;
-  options.read_only = true;
+  const store::StoreOptions options = store::StoreOptions::for_reading();
   if (!store::Store::open(db, options, &store).is_ok()) return;
   auto t = std::chrono::steady_clock::now();
   graph::AttributedGraph attributed;

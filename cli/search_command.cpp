@@ -172,9 +172,7 @@ int run_search(const std::vector<std::string>& args) {
   if (!want_names && !want_sentences) return f.usage_error("--names and --sentences leave nothing to search");
   if (store::search_words(text).empty()) return f.usage_error("give the words to search for");
   std::unique_ptr<store::Store> store;
-  store::StoreOptions options;
-  options.create = false;
-  options.read_only = true;
+  const store::StoreOptions options = store::StoreOptions::for_reading();
   Status st = store::Store::open(db, options, &store);
   if (st.is_ok() && !entity.empty()) {
     std::vector<store::EntityRow> candidates;

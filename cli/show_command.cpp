@@ -180,9 +180,7 @@ int run_show(const std::vector<std::string>& args) {
   }
   if (name.empty()) return f.usage_error("name the entity to show (an id, a name or an alias)");
   std::unique_ptr<store::Store> store;
-  store::StoreOptions options;
-  options.create = false;
-  options.read_only = true;
+  const store::StoreOptions options = store::StoreOptions::for_reading();
   Status st = store::Store::open(db, options, &store);
   std::vector<store::EntityRow> exact;
   if (st.is_ok()) st = store::resolve_entity(*store, name, &exact);

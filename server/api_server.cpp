@@ -27,9 +27,7 @@ store::Store* Context::reader(httplib::Response& res) {
   thread_local std::map<std::string, std::unique_ptr<store::Store>> stores;
   auto& store = stores[options.db];
   if (!store) {
-    store::StoreOptions o;
-    o.create = false;
-    o.read_only = true;
+    const store::StoreOptions o = store::StoreOptions::for_reading();
     Status st = store::Store::open(options.db, o, &store);
     if (!st.is_ok()) {
       store_problem(options.db, res, st, "store-unavailable");

@@ -62,9 +62,7 @@ Status SnapshotCache::get(const std::string& db, store::Store& store, std::chron
       loading_version_ = version;
       loading_ = BackgroundJob<Load>::start([db, version] {
         auto load = std::make_shared<Load>();
-        store::StoreOptions o;
-        o.create = false;
-        o.read_only = true;
+        const store::StoreOptions o = store::StoreOptions::for_reading();
         std::unique_ptr<store::Store> own;
         graph::GraphView view;
         load->status = store::Store::open(db, o, &own);

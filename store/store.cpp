@@ -399,9 +399,7 @@ Status Store::ingest(const Document& doc, const Extraction& extraction, const In
 std::unique_ptr<Store> open_second_reader(Store& store) {
   int64_t first = -1;  // the version the first connection reads (and pins, if it had not)
   if (!data_version(store, &first).is_ok()) return nullptr;
-  StoreOptions options;
-  options.create = false;
-  options.read_only = true;
+  const StoreOptions options = StoreOptions::for_reading();
   std::unique_ptr<Store> second;
   if (!Store::open(store.path(), options, &second).is_ok()) return nullptr;
   try {

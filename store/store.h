@@ -18,6 +18,9 @@ namespace newsgraph::store {
 struct StoreOptions {
   bool create = true;      // create the file and its tables when missing
   bool read_only = false;  // open for reading only (no migration is attempted)
+
+  // An existing store, for reading only.
+  static StoreOptions for_reading() { return StoreOptions{false, true}; }
 };
 
 enum class IngestOutcome {
