@@ -16,6 +16,7 @@ usage: bench_ingest.py [--pool POOL.jsonl] [--sizes 1000,5000,25000] [--rounds 3
 """
 import argparse
 import os
+import re
 import sqlite3
 import statistics
 import subprocess
@@ -77,10 +78,15 @@ def run_measured(cmd):
 
 def bulk_copy(store, target):
     """Copies every row of `store` into a new file with its schema, by executemany in one
-    transaction. Returns (seconds, rows)."""
+    transaction, then builds its full-text indexes from those rows (the store's search
+    indexes are derived: their shadow tables are not copied). Returns (seconds, rows)."""
     src = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
-    tables = [(n, sql) for n, sql in src.execute(
+    everything = [(n, sql) for n, sql in src.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    virtual = [(n, sql) for n, sql in everything if sql.upper().startswith("CREATE VIRTUAL TABLE")]
+    shadow_prefixes = tuple(n + "_" for n, _ in virtual)
+    tables = [(n, sql) for n, sql in everything
+              if (n, sql) not in virtual and not n.startswith(shadow_prefixes)]
     indexes = [sql for (sql,) in src.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")]
     data = {n: src.execute(f"SELECT * FROM {n}").fetchall() for n, _ in tables}
@@ -100,6 +106,10 @@ def bulk_copy(store, target):
             marks = ",".join("?" * len(data[n][0]))
             dst.executemany(f"INSERT INTO {n} VALUES ({marks})", data[n])
             rows += len(data[n])
+    for n, sql in virtual:
+        dst.execute(sql)
+        if re.search(r"USING\s+fts5\s*\(", sql, re.IGNORECASE):
+            dst.execute(f"INSERT INTO {n}({n}) VALUES ('rebuild')")
     dst.execute("COMMIT")
     dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     seconds = time.perf_counter() - start

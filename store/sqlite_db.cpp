@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include "store/sql_profile.h"
+
 namespace newsgraph::store {
 namespace {
 
@@ -76,10 +78,22 @@ std::string_view Statement::column_blob(int index) const {
   return std::string_view(static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, index)));
 }
 
+namespace {
+// Process-wide settings, made before SQLite initialises: no memory statistics, whose
+// global mutex every allocation of every connection would otherwise take.
+void configure_sqlite_once() {
+  static const bool done = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)done;
+}
+}  // namespace
 
 Db::~Db() { close(); }
 
 Status Db::open(const std::string& path, bool create, bool read_only) {
+  configure_sqlite_once();
   close();
   int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (create && !read_only) flags |= SQLITE_OPEN_CREATE;
@@ -93,6 +107,7 @@ Status Db::open(const std::string& path, bool create, bool read_only) {
                          message);
   }
   sqlite3_busy_timeout(db_, 10000);
+  profile_ = start_sql_profile(db_);
   return Status::ok();
 }
 
@@ -103,6 +118,8 @@ void Db::close() {
   text_cache_.clear();
   if (db_) sqlite3_close(db_);
   db_ = nullptr;
+  print_sql_profile(profile_);
+  profile_ = nullptr;
 }
 
 void Db::exec(const char* sql) {

@@ -87,6 +87,7 @@ class Db {
 
  private:
   sqlite3* db_ = nullptr;
+  void* profile_ = nullptr;  // see sql_profile.h
   std::string before_commit_;
   std::unordered_map<const char*, sqlite3_stmt*> cache_;
   std::unordered_map<std::string, sqlite3_stmt*> text_cache_;

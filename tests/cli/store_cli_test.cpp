@@ -358,3 +358,20 @@ TEST_CASE("re-extracting stored articles with a new gazetteer gives what a fresh
   auto hiroshi = run("sqlite3 " + old_db + " \"SELECT from_gazetteer FROM entities WHERE label = 'Hiroshi Tanaka'\"");
   CHECK(hiroshi.out == "1\n");  // the gazetteer's entity now, not the name the first extraction guessed
 }
+
+TEST_CASE("NEWSGRAPH_SQL_PROFILE prints the time of each statement on standard error, and nothing without it",
+          "[cli][store]") {
+  const std::string dir = temp_dir();
+  const std::string err = dir + "/err.txt";
+  auto plain = run(binary() + " ingest --quiet --db " + dir + "/a.db " + source_dir() + "/examples", err);
+  REQUIRE(plain.exit_code == 0);
+  CHECK(read_file(err).find("SQL profile") == std::string::npos);
+  auto profiled = run("NEWSGRAPH_SQL_PROFILE=1 " + binary() + " ingest --quiet --db " + dir + "/b.db " +
+                          source_dir() + "/examples",
+                      err);
+  REQUIRE(profiled.exit_code == 0);
+  const std::string report = read_file(err);
+  CHECK(report.find("SQL profile: ") != std::string::npos);
+  CHECK(report.find("INSERT INTO documents") != std::string::npos);
+  CHECK(report.find("INSERT INTO relations") != std::string::npos);
+}
