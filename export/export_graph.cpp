@@ -73,6 +73,18 @@ ExportEdge combine(const graph::AttributedGraph& g, size_t* parts, size_t count,
   return e;
 }
 
+// The labels worth drawing: the highest-ranked nodes, sqrt(V) of them but at least 20,
+// so a large graph is not one blob of text. Ties go to the earlier node.
+void mark_labels_to_show(std::vector<NodeVisual>* visuals) {
+  const size_t n = visuals->size();
+  const size_t shown = std::min(n, std::max<size_t>(20, static_cast<size_t>(std::sqrt(static_cast<double>(n)))));
+  std::vector<uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return (*visuals)[a].pagerank > (*visuals)[b].pagerank; });
+  for (size_t k = 0; k < shown; ++k) (*visuals)[order[k]].label_visible = true;
+}
+
 }  // namespace
 
 ExportGraph build_export_graph(graph::AttributedGraph attributed, const ExportOptions& options) {
@@ -111,24 +123,21 @@ ExportGraph build_export_graph(graph::AttributedGraph attributed, const ExportOp
   std::vector<graph::NodeInfo> nodes(n);
   for (size_t v = 0; v < n; ++v) nodes[v] = {g.nodes[v].id, g.nodes[v].label, g.nodes[v].type};
   std::vector<graph::EdgeInfo> edges;
-  std::vector<std::pair<uint32_t, uint32_t>> pairs;
+  LayoutGraph shape;
+  shape.nodes = n;
   for (const auto& e : g.edges) {
     edges.push_back({e.source, e.target, e.predicate, static_cast<uint32_t>(std::max<int64_t>(1, e.weight))});
-    pairs.emplace_back(e.source, e.target);
+    shape.edges.emplace_back(e.source, e.target);
+    shape.weights.push_back(static_cast<double>(std::max<int64_t>(1, e.weight)));
   }
   graph::GraphView view = graph::GraphView::from_edges(std::move(nodes), std::move(edges));
   // PageRank on a third thread, on one core at a time (SIZE_MAX: never split), while
-  // this one finds the communities: the combining thread finishes first on large graphs
-  // and leaves its core to it. Each thread writes only its own result.
+  // this one finds the communities; the layout needs both (sizes and starting regions).
   std::vector<double> rank;
   JoiningThread ranking([&rank, &view] { rank = graph::pagerank(view.directed(), 0.85, 1e-10, 100, SIZE_MAX); });
   graph::Communities communities = graph::louvain(view.undirected(), options.seed);
-  LayoutOptions layout;
-  layout.iterations = options.layout ? options.layout_iterations : -1;
-  layout.seed = options.seed;
-  auto positions = force_directed_layout(n, pairs, communities.membership, layout);
   ranking.join();
-  double top = rank.empty() ? 1 : *std::max_element(rank.begin(), rank.end());
+  const double top = rank.empty() ? 1 : *std::max_element(rank.begin(), rank.end());
   out.visuals.resize(n);
   for (size_t v = 0; v < n; ++v) {
     NodeVisual& visual = out.visuals[v];
@@ -136,8 +145,18 @@ ExportGraph build_export_graph(graph::AttributedGraph attributed, const ExportOp
     visual.size = 4 + 36 * std::sqrt(top > 0 ? rank[v] / top : 0);
     visual.community = communities.membership[v];
     visual.color = type_color(g.nodes[v].type);
-    visual.x = positions[v].first;
-    visual.y = positions[v].second;
+  }
+  mark_labels_to_show(&out.visuals);
+  shape.community = std::move(communities.membership);
+  shape.sizes.resize(n);
+  for (size_t v = 0; v < n; ++v) shape.sizes[v] = out.visuals[v].size;
+  LayoutOptions layout;
+  layout.iterations = options.layout ? options.layout_iterations : -1;
+  layout.seed = options.seed;
+  const auto positions = force_directed_layout(shape, layout);
+  for (size_t v = 0; v < n; ++v) {
+    out.visuals[v].x = positions[v].first;
+    out.visuals[v].y = positions[v].second;
   }
   combining.join();
   return out;

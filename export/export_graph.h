@@ -24,6 +24,7 @@ struct NodeVisual {
   double size = 1;
   double pagerank = 0;
   uint32_t community = 0;
+  bool label_visible = false;  // among the top-ranked nodes whose labels a picture shows
   Rgb color;
 };
 
@@ -47,7 +48,7 @@ struct ExportEdge {
 
 struct ExportOptions {
   bool multi = false;           // one edge per predicate instead of one per ordered pair
-  bool layout = true;           // compute positions (Fruchterman-Reingold)
+  bool layout = true;           // compute positions (ForceAtlas2, layout.h)
   int layout_iterations = 0;    // 0: chosen from the graph's size
   uint64_t seed = 1;
 };
@@ -68,7 +69,7 @@ struct ExportGraph {
 };
 
 // Takes the attributed graph and computes PageRank, Louvain communities, the layout
-// and colours. O(E) plus the layout (O(iterations * (V + E)) with grid forces).
+// and colours. O(E) plus the layout (layout.h: ForceAtlas2, O(iterations * (V log V + E))).
 ExportGraph build_export_graph(graph::AttributedGraph graph, const ExportOptions& options);
 
 }  // namespace newsgraph::exporter

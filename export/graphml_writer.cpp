@@ -22,7 +22,8 @@ const Key kKeys[] = {
     {"aliases", "node", "aliases", "string"},   {"mentions", "node", "mentions", "int"},
     {"articles", "node", "articles", "int"},    {"first_seen", "node", "first_seen", "string"},
     {"last_seen", "node", "last_seen", "string"}, {"pagerank", "node", "pagerank", "double"},
-    {"community", "node", "community", "int"},  {"x", "node", "x", "float"},
+    {"community", "node", "community", "int"},  {"label_visible", "node", "label_visible", "boolean"},
+    {"x", "node", "x", "float"},
     {"y", "node", "y", "float"},                {"size", "node", "size", "float"},
     {"r", "node", "r", "int"},                  {"g", "node", "g", "int"},
     {"b", "node", "b", "int"},
@@ -84,6 +85,7 @@ class GraphmlWriter : public GraphWriter {
       data(o, "last_seen", n.last_seen);
       data_number(o, "pagerank", vis.pagerank);
       data(o, "community", int64_t{vis.community});
+      data(o, "label_visible", vis.label_visible ? "true" : "false");
       data_number(o, "x", vis.x);
       data_number(o, "y", vis.y);
       data_number(o, "size", vis.size);

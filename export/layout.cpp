@@ -1,177 +1,250 @@
 #include "export/layout.h"
 
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/fruchterman_reingold.hpp>
-#include <boost/graph/topology.hpp>
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <random>
+#include <unordered_map>
 
-#include "core/joining_thread.h"
+#include "export/component_packing.h"
+#include "export/forceatlas2.h"
+#include "export/overlap_removal.h"
 
 namespace newsgraph::exporter {
 namespace {
 
-// Boost's Fruchterman-Reingold compares every pair of nodes (its grid sizes cells from
-// the area, not its square root, so all nodes share one cell): 0.1 s at 200 nodes, 26 s
-// at 3,000. Above this the grid forces below take over.
-constexpr size_t kBoostLayoutMaxNodes = 200;
-constexpr size_t kTwoThreadLayoutNodes = 10000;  // below, a thread per iteration costs more than it saves
+using Point = std::pair<double, double>;
 
-// Fruchterman-Reingold where each node is repelled by the centres of mass of the 5x5
-// grid cells around it (cell side 2k) instead of by every node: O(V + E) an iteration.
-// The work of an iteration is split in two halves (nodes for the repulsion, edges for
-// the attraction, each half pulling into its own buffer) that run on two threads on
-// large graphs; the sums are the same whether one thread or two run them.
-void grid_force_layout(size_t n, const std::vector<std::pair<uint32_t, uint32_t>>& edges,
-                       std::vector<std::pair<double, double>>& pos, int iterations, double half) {
-  const double k = std::sqrt(4 * half * half / double(n));
-  const double kk = k * k, nearest = kk * 0.01;
-  const double cell = 2 * k;
-  const int cells = std::max(1, static_cast<int>(2 * half / cell));
-  // The grid has a border of two empty cells on every side, so the 5x5 block around
-  // any node needs no bounds checks; cell (x, y) is at (y + 2) * stride + x + 2.
-  const size_t stride = static_cast<size_t>(cells) + 4;
-  std::vector<double> sum_x(stride * stride), sum_y(stride * stride), mass(stride * stride);
-  std::vector<double> centre_x(stride * stride), centre_y(stride * stride);
-  std::vector<uint32_t> cell_of_node(n);
-  auto cell_of = [&](double c) { return std::clamp(static_cast<int>((c + half) / cell), 0, cells - 1); };
-  std::vector<std::pair<double, double>> push(n), pull[2] = {std::vector<std::pair<double, double>>(n),
-                                                              std::vector<std::pair<double, double>>(n)};
-
-  auto repel = [&](uint32_t begin, uint32_t end) {
-    for (uint32_t v = begin; v < end; ++v) {
-      const double px = pos[v].first, py = pos[v].second;
-      const size_t own = cell_of_node[v];
-      // Five lanes, one per column of the block, summed at the end: the loop over the
-      // columns has no dependency between lanes and compiles to vector instructions.
-      double fx[5] = {0, 0, 0, 0, 0}, fy[5] = {0, 0, 0, 0, 0};
-      for (size_t row = own - 2 * stride - 2, r = 0; r < 5; ++r, row += stride)
-        for (size_t c = 0; c < 5; ++c) {
-          const double ddx = px - centre_x[row + c], ddy = py - centre_y[row + c];
-          const double f = mass[row + c] * kk / std::max(ddx * ddx + ddy * ddy, nearest);
-          fx[c] += ddx * f;
-          fy[c] += ddy * f;
-        }
-      double x = (fx[0] + fx[1]) + (fx[2] + fx[3]) + fx[4], y = (fy[0] + fy[1]) + (fy[2] + fy[3]) + fy[4];
-      {  // the node's own cell counted the node itself: its term again, without the node
-        const double ddx = px - centre_x[own], ddy = py - centre_y[own];
-        const double f = mass[own] * kk / std::max(ddx * ddx + ddy * ddy, nearest);
-        x -= ddx * f;
-        y -= ddy * f;
-        const double others = mass[own] - 1;
-        if (others > 0) {
-          const double ox = px - (sum_x[own] - px) / others, oy = py - (sum_y[own] - py) / others;
-          const double g = others * kk / std::max(ox * ox + oy * oy, nearest);
-          x += ox * g;
-          y += oy * g;
-        }
-      }
-      push[v] = {x, y};
-    }
-  };
-  auto attract = [&](size_t begin, size_t end, std::vector<std::pair<double, double>>& into) {
-    std::fill(into.begin(), into.end(), std::make_pair(0.0, 0.0));
-    for (size_t i = begin; i < end; ++i) {
-      const auto [a, b] = edges[i];
-      if (a == b) continue;
-      double ddx = pos[a].first - pos[b].first, ddy = pos[a].second - pos[b].second;
-      double f = (std::sqrt(ddx * ddx + ddy * ddy) + 1e-9) / k;
-      into[a].first -= ddx * f;
-      into[a].second -= ddy * f;
-      into[b].first += ddx * f;
-      into[b].second += ddy * f;
-    }
-  };
-  const auto nodes = static_cast<uint32_t>(n);
-  const size_t middle_edge = edges.size() / 2;
-  auto lower_half = [&] {
-    repel(0, nodes / 2);
-    attract(0, middle_edge, pull[0]);
-  };
-  auto upper_half = [&] {
-    repel(nodes / 2, nodes);
-    attract(middle_edge, edges.size(), pull[1]);
-  };
-
-  for (int it = 0; it < iterations; ++it) {
-    double temperature = half / 10 * (1.0 - double(it) / iterations);
-    std::fill(sum_x.begin(), sum_x.end(), 0.0);
-    std::fill(sum_y.begin(), sum_y.end(), 0.0);
-    std::fill(mass.begin(), mass.end(), 0.0);
-    for (uint32_t v = 0; v < n; ++v) {
-      const size_t c = (static_cast<size_t>(cell_of(pos[v].second)) + 2) * stride + cell_of(pos[v].first) + 2;
-      cell_of_node[v] = static_cast<uint32_t>(c);
-      sum_x[c] += pos[v].first;
-      sum_y[c] += pos[v].second;
-      mass[c] += 1;
-    }
-    for (size_t c = 0; c < mass.size(); ++c) {  // each cell's centre, once; empty ones push nothing
-      centre_x[c] = mass[c] > 0 ? sum_x[c] / mass[c] : 0;
-      centre_y[c] = mass[c] > 0 ? sum_y[c] / mass[c] : 0;
-    }
-    if (n >= kTwoThreadLayoutNodes) {
-      JoiningThread upper(upper_half);
-      lower_half();
+// Each unordered pair once with the weights of its parallel edges added; no self-loops.
+std::vector<WeightedEdge> simple_edges(const LayoutGraph& g) {
+  std::vector<WeightedEdge> edges;
+  edges.reserve(g.edges.size());
+  for (size_t k = 0; k < g.edges.size(); ++k) {
+    auto [a, b] = g.edges[k];
+    if (a == b || a >= g.nodes || b >= g.nodes) continue;
+    if (b < a) std::swap(a, b);
+    edges.push_back({a, b, k < g.weights.size() ? std::max(g.weights[k], 0.0) : 1.0});
+  }
+  std::sort(edges.begin(), edges.end(), [](const WeightedEdge& x, const WeightedEdge& y) {
+    return x.a != y.a ? x.a < y.a : x.b < y.b;
+  });
+  size_t out = 0;
+  for (size_t k = 0; k < edges.size(); ++k) {
+    if (out > 0 && edges[out - 1].a == edges[k].a && edges[out - 1].b == edges[k].b) {
+      edges[out - 1].weight += edges[k].weight;
     } else {
-      lower_half();
-      upper_half();
-    }
-    for (uint32_t v = 0; v < n; ++v) {
-      const double sx = push[v].first + pull[0][v].first + pull[1][v].first;
-      const double sy = push[v].second + pull[0][v].second + pull[1][v].second;
-      double len = std::sqrt(sx * sx + sy * sy) + 1e-9;
-      double step = std::min(len, temperature) / len;
-      pos[v].first = std::clamp(pos[v].first + sx * step, -half, half);
-      pos[v].second = std::clamp(pos[v].second + sy * step, -half, half);
+      edges[out++] = edges[k];
     }
   }
+  edges.resize(out);
+  return edges;
+}
+
+// The connected components, largest first (ties: the one with the lowest node first),
+// each a list of its nodes in increasing order.
+std::vector<std::vector<uint32_t>> components_of(size_t n, const std::vector<WeightedEdge>& edges) {
+  std::vector<uint32_t> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
+  auto root = [&](uint32_t v) {
+    while (parent[v] != v) v = parent[v] = parent[parent[v]];
+    return v;
+  };
+  for (const WeightedEdge& e : edges) {
+    const uint32_t a = root(e.a), b = root(e.b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+  std::vector<std::vector<uint32_t>> components;
+  std::vector<uint32_t> index_of(n, UINT32_MAX);
+  for (uint32_t v = 0; v < n; ++v) {
+    const uint32_t r = root(v);
+    if (index_of[r] == UINT32_MAX) {
+      index_of[r] = static_cast<uint32_t>(components.size());
+      components.emplace_back();
+    }
+    components[index_of[r]].push_back(v);
+  }
+  std::stable_sort(components.begin(), components.end(),
+                   [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  return components;
+}
+
+int iterations_for(size_t nodes, int asked) {
+  if (asked != 0) return asked;
+  return nodes <= 1000 ? 300 : nodes <= 10000 ? 150 : nodes <= 100000 ? 80 : 40;
+}
+
+// The start of a component: its communities spread on a circle, the members of each
+// scattered on a disc whose area follows its size; about the spread ForceAtlas2 ends at.
+std::vector<Point> start_positions(const std::vector<uint32_t>& members, const std::vector<uint32_t>& community,
+                                   std::mt19937& rng) {
+  std::unordered_map<uint32_t, uint32_t> local;  // community -> 0, 1, ... in order of first member
+  std::vector<size_t> count;
+  std::vector<uint32_t> of(members.size());
+  for (size_t i = 0; i < members.size(); ++i) {
+    const uint32_t c = members[i] < community.size() ? community[members[i]] : 0;
+    auto [it, added] = local.emplace(c, static_cast<uint32_t>(count.size()));
+    if (added) count.push_back(0);
+    ++count[it->second];
+    of[i] = it->second;
+  }
+  const double n = static_cast<double>(members.size());
+  const double spread = 3 * std::sqrt(n);  // ForceAtlas2's scale: two linked nodes settle ~3 apart
+  std::uniform_real_distribution<double> unit(-1.0, 1.0);
+  std::vector<Point> pos(members.size());
+  for (size_t i = 0; i < members.size(); ++i) {
+    const double angle = 2 * M_PI * of[i] / static_cast<double>(count.size());
+    const double ring = count.size() > 1 ? spread * 0.6 : 0;
+    const double radius = spread * std::max(0.1, std::sqrt(static_cast<double>(count[of[i]]) / n));
+    double dx, dy;
+    do {  // a uniform point of the disc
+      dx = unit(rng);
+      dy = unit(rng);
+    } while (dx * dx + dy * dy > 1);
+    pos[i] = {ring * std::cos(angle) + radius * dx, ring * std::sin(angle) + radius * dy};
+  }
+  return pos;
+}
+
+// The median distance from a node to its nearest other node, over up to 20,000 nodes
+// spread through the list: a grid of cells about one node each, searched ring by ring.
+double median_nearest_distance(const std::vector<Point>& pos) {
+  if (pos.size() < 2) return 0;
+  double x0 = pos[0].first, x1 = x0, y0 = pos[0].second, y1 = y0;
+  for (const auto& [x, y] : pos) {
+    x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+  }
+  const double cell = std::max(std::sqrt((x1 - x0) * (y1 - y0) / static_cast<double>(pos.size())), 1e-9);
+  const auto columns = static_cast<int64_t>((x1 - x0) / cell) + 1, rows = static_cast<int64_t>((y1 - y0) / cell) + 1;
+  std::unordered_map<int64_t, std::vector<uint32_t>> grid;
+  auto cell_of = [&](const Point& p) {
+    return std::make_pair(static_cast<int64_t>((p.first - x0) / cell), static_cast<int64_t>((p.second - y0) / cell));
+  };
+  for (uint32_t v = 0; v < pos.size(); ++v) {
+    auto [cx, cy] = cell_of(pos[v]);
+    grid[cy * columns + cx].push_back(v);
+  }
+  const size_t step = std::max<size_t>(1, pos.size() / 20000);
+  std::vector<double> nearest;
+  for (size_t v = 0; v < pos.size(); v += step) {
+    auto [cx, cy] = cell_of(pos[v]);
+    double best = HUGE_VAL;
+    for (int64_t r = 0; r <= std::max(columns, rows); ++r) {
+      for (int64_t y = cy - r; y <= cy + r; ++y)
+        for (int64_t x = cx - r; x <= cx + r; ++x) {
+          if (std::max(std::abs(x - cx), std::abs(y - cy)) != r || x < 0 || y < 0 || x >= columns || y >= rows) continue;
+          auto it = grid.find(y * columns + x);
+          if (it == grid.end()) continue;
+          for (uint32_t w : it->second)
+            if (w != v) best = std::min(best, std::hypot(pos[w].first - pos[v].first, pos[w].second - pos[v].second));
+        }
+      if (best <= static_cast<double>(r) * cell) break;  // nothing in a further ring can be nearer
+    }
+    if (best < HUGE_VAL) nearest.push_back(best);
+  }
+  if (nearest.empty()) return 0;
+  std::nth_element(nearest.begin(), nearest.begin() + static_cast<std::ptrdiff_t>(nearest.size() / 2), nearest.end());
+  return nearest[nearest.size() / 2];
+}
+
+double median_of(std::vector<double> values) {
+  if (values.empty()) return 1;
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2), values.end());
+  return values[values.size() / 2];
 }
 
 }  // namespace
 
-std::vector<std::pair<double, double>> force_directed_layout(
-    size_t n, const std::vector<std::pair<uint32_t, uint32_t>>& edges, const std::vector<uint32_t>& community,
-    const LayoutOptions& options) {
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
-  using Topology = boost::rectangle_topology<std::mt19937>;
-  using Point = Topology::point_type;
-  constexpr double kHalf = 500.0;
-  std::vector<std::pair<double, double>> out(n);
+std::vector<Point> force_directed_layout(const LayoutGraph& g, const LayoutOptions& options) {
+  const size_t n = g.nodes;
+  std::vector<Point> out(n);
   if (n == 0) return out;
-  // Start: communities spread on a circle, members scattered around their centre.
-  uint32_t communities = 1;
-  for (uint32_t c : community) communities = std::max(communities, c + 1);
+  auto size_of = [&](uint32_t v) { return v < g.sizes.size() ? std::max(g.sizes[v], 0.0) : 1.0; };
+  const std::vector<WeightedEdge> edges = simple_edges(g);
+  const std::vector<std::vector<uint32_t>> components = components_of(n, edges);
+
+  // Each component with edges laid out on its own, in ForceAtlas2's units.
   std::mt19937 rng(static_cast<uint32_t>(options.seed));
-  std::uniform_real_distribution<double> jitter(-1.0, 1.0);
-  std::vector<size_t> members(communities, 0);
-  for (size_t v = 0; v < n; ++v) ++members[v < community.size() ? community[v] : 0];
-  std::vector<Point> position(n);
-  for (size_t v = 0; v < n; ++v) {  // each community a disc whose area follows its size
-    uint32_t c = v < community.size() ? community[v] : 0;
-    double angle = 2 * M_PI * c / communities;
-    double ring = communities > 1 ? kHalf * 0.5 : 0;
-    double radius = kHalf * std::max(0.05, std::sqrt(double(members[c]) / double(n)));
-    position[v][0] = std::clamp(ring * std::cos(angle) + radius * jitter(rng), -kHalf, kHalf);
-    position[v][1] = std::clamp(ring * std::sin(angle) + radius * jitter(rng), -kHalf, kHalf);
+  std::vector<uint32_t> local(n, 0);
+  std::vector<std::vector<WeightedEdge>> edges_of(components.size());
+  std::vector<uint32_t> component_of(n);
+  for (size_t c = 0; c < components.size(); ++c)
+    for (size_t i = 0; i < components[c].size(); ++i) {
+      local[components[c][i]] = static_cast<uint32_t>(i);
+      component_of[components[c][i]] = static_cast<uint32_t>(c);
+    }
+  for (const WeightedEdge& e : edges) edges_of[component_of[e.a]].push_back({local[e.a], local[e.b], e.weight});
+  std::vector<std::vector<Point>> placed(components.size());
+  std::vector<Point> all_linked;  // for the scale
+  for (size_t c = 0; c < components.size() && components[c].size() > 1; ++c) {
+    placed[c] = start_positions(components[c], g.community, rng);
+    ForceAtlas2Settings settings;
+    settings.iterations = iterations_for(components[c].size(), options.iterations);
+    settings.edge_weight_influence = 0.5;  // a pair named in 100 articles pulls 10x, not 100x
+    // LinLog parts communities into regions; gravity 5 (Gephi's default is 1) keeps the
+    // hubs that repel each other from stretching the picture so far that the rest of
+    // the nodes shrink to dots (both chosen by drawing a 5,000-article store's export).
+    settings.lin_log = true;
+    settings.gravity = 5;
+    if (settings.iterations > 0) force_atlas2(placed[c], edges_of[c], settings);
+    all_linked.insert(all_linked.end(), placed[c].begin(), placed[c].end());
   }
-  int iterations = options.iterations;
-  if (iterations == 0) iterations = n <= 5000 ? 150 : n <= 50000 ? 30 : 10;
-  if (iterations > 0 && n > kBoostLayoutMaxNodes) {
-    for (size_t v = 0; v < n; ++v) out[v] = {position[v][0], position[v][1]};
-    grid_force_layout(n, edges, out, iterations, kHalf);
-    return out;
+
+  // One scale for all: nodes as far apart as twice the usual node size, at the median.
+  std::vector<double> sizes(n);
+  for (uint32_t v = 0; v < n; ++v) sizes[v] = size_of(v);
+  const double usual_size = std::max(median_of(sizes), 1e-6);
+  const double nearest = median_nearest_distance(all_linked);
+  const double scale = nearest > 0 ? 2 * usual_size / nearest : 1;
+
+  std::vector<Box> boxes;
+  std::vector<Point> low_corner;  // of each box's content, before packing
+  for (size_t c = 0; c < components.size() && components[c].size() > 1; ++c) {
+    std::vector<double> diameter(components[c].size());
+    for (size_t i = 0; i < components[c].size(); ++i) {
+      placed[c][i] = {placed[c][i].first * scale, placed[c][i].second * scale};
+      diameter[i] = size_of(components[c][i]);
+    }
+    if (options.iterations >= 0)
+      remove_overlaps(placed[c], diameter, usual_size / 4, components[c].size() <= 100000 ? 50 : 15);
+    double x0 = HUGE_VAL, y0 = HUGE_VAL, x1 = -HUGE_VAL, y1 = -HUGE_VAL;
+    for (size_t i = 0; i < components[c].size(); ++i) {
+      const Point& p = placed[c][i];
+      const double r = size_of(components[c][i]) / 2;
+      x0 = std::min(x0, p.first - r), x1 = std::max(x1, p.first + r);
+      y0 = std::min(y0, p.second - r), y1 = std::max(y1, p.second + r);
+    }
+    boxes.push_back({x1 - x0, y1 - y0});
+    low_corner.emplace_back(x0, y0);
   }
-  if (iterations > 0) {  // small graphs: Boost.Graph's Fruchterman-Reingold
-    Graph g(n);
-    for (const auto& [a, b] : edges)
-      if (a != b) boost::add_edge(a, b, g);
-    Topology space(rng, -kHalf, -kHalf, kHalf, kHalf);
-    auto map = boost::make_iterator_property_map(position.begin(), boost::get(boost::vertex_index, g));
-    boost::fruchterman_reingold_force_directed_layout(
-        g, map, space, boost::cooling(boost::linear_cooling<double>(static_cast<size_t>(iterations), kHalf / 5)));
+  // Nodes without edges: a grid, in node order, one pitch as wide as the largest of them.
+  std::vector<uint32_t> isolated;
+  for (const auto& members : components)
+    if (members.size() == 1) isolated.push_back(members[0]);
+  double pitch = 0;
+  for (uint32_t v : isolated) pitch = std::max(pitch, size_of(v));
+  pitch = std::max(pitch, usual_size) * 1.5;
+  const auto columns = static_cast<size_t>(std::ceil(std::sqrt(static_cast<double>(isolated.size()))));
+  if (!isolated.empty()) {
+    const size_t rows = (isolated.size() + columns - 1) / columns;
+    boxes.push_back({static_cast<double>(columns) * pitch, static_cast<double>(rows) * pitch});
+    low_corner.emplace_back(0, 0);
   }
-  for (size_t v = 0; v < n; ++v) out[v] = {position[v][0], position[v][1]};
+
+  const std::vector<Point> corner = pack_on_shelves(boxes, 4 * usual_size);
+  size_t box = 0;
+  for (size_t c = 0; c < components.size() && components[c].size() > 1; ++c, ++box) {
+    const double dx = corner[box].first - low_corner[box].first, dy = corner[box].second - low_corner[box].second;
+    for (size_t i = 0; i < components[c].size(); ++i)
+      out[components[c][i]] = {placed[c][i].first + dx, placed[c][i].second + dy};
+  }
+  if (!isolated.empty()) {
+    const size_t rows = (isolated.size() + columns - 1) / columns;
+    for (size_t k = 0; k < isolated.size(); ++k) {
+      const double x = (static_cast<double>(k % columns) + 0.5) * pitch;
+      const double y = (static_cast<double>(rows - k / columns) - 0.5) * pitch;  // first row on top
+      out[isolated[k]] = {corner[box].first + x, corner[box].second + y};
+    }
+  }
   return out;
 }
 
