@@ -21,7 +21,7 @@ namespace {
 
 const char kHelp[] =
     "usage: newsgraph export [--db PATH] --format graphml|gexf|json|csv|dot|neo4j [-o FILE|DIR]\n"
-    "                        [--multi] [--no-layout] [filters]\n"
+    "                        [--multi] [--all-directed] [--no-layout] [filters]\n"
     "\n"
     "Writes the stored graph for other tools. graphml and gexf open in Gephi ready to read:\n"
     "colour by type, size by PageRank, a force-directed layout, a community attribute and\n"
@@ -38,7 +38,11 @@ const char kHelp[] =
     "  --multi              one edge per predicate; by default the predicates between an\n"
     "                       ordered pair are one edge carrying each predicate's count\n"
     "  --gexf-version V     1.3 (default) or 1.2 (1.2draft, for networkx and older tools)\n"
-    "  --no-layout          skip the force-directed layout (positions on a circle)\n"
+    "  --all-directed       write every edge directed; by default the symmetric predicates\n"
+    "                       (MEET, COOPERATE, FAMILY, CO_OCCURS) of a pair are one undirected\n"
+    "                       edge in a directed graph (Gephi reads that mixed graph; networkx\n"
+    "                       refuses it, so use this for networkx)\n"
+    "  --no-layout          skip the layout (components and isolated nodes packed, no forces)\n"
     "filters:\n"
     "  --min-weight N       relations supported by at least N articles\n"
     "  --predicates A,B     only these predicates (e.g. MEET,SUPPLY)\n"
@@ -81,9 +85,12 @@ int parse(const std::vector<std::string>& args, ExportFlags& x) {
     } else if (f.is("--gexf-version")) {
       if (!f.value(&x.gexf_version)) return kExitUsage;
       if (x.gexf_version != "1.3" && x.gexf_version != "1.2") return f.usage_error("--gexf-version is 1.3 or 1.2");
-    } else if (f.is("--multi") || f.is("--no-layout") || f.is("--no-cooccurs")) {
+    } else if (f.is("--multi") || f.is("--no-layout") || f.is("--no-cooccurs") || f.is("--all-directed")) {
       std::string flag = f.arg();
-      const char* name = flag == "--multi" ? "multi" : flag == "--no-layout" ? "layout" : "cooccurs";
+      const char* name = flag == "--multi"          ? "multi"
+                         : flag == "--no-layout"    ? "layout"
+                         : flag == "--all-directed" ? "mixed"
+                                                    : "cooccurs";
       exporter::apply_export_option(name, flag == "--multi" ? "true" : "false", &x.filter, &x.options);
     } else if (is_filter_flag(f.arg())) {
       std::string name = f.arg().substr(2);

@@ -21,6 +21,17 @@ bool stronger(const graph::AttributedEdge& a, const graph::AttributedEdge& b) {
   return a.predicate < b.predicate;
 }
 
+// The ids of the first kMaxArticleIds articles (by article number: the order stored).
+std::vector<std::string_view> listed_articles(const graph::AttributedGraph& g, const std::vector<int64_t>& keys) {
+  std::vector<std::string_view> out;
+  for (int64_t k : keys) {
+    if (out.size() == kMaxArticleIds) break;
+    if (k < 0 || static_cast<size_t>(k) >= g.article_ids.size() || g.article_ids[static_cast<size_t>(k)].empty()) continue;
+    out.push_back(g.article_ids[static_cast<size_t>(k)]);
+  }
+  return out;
+}
+
 // `parts` (indices into g.edges) are put in order of strength; merged dates of several
 // parts go to `merged_dates`.
 ExportEdge combine(const graph::AttributedGraph& g, size_t* parts, size_t count,
@@ -31,6 +42,8 @@ ExportEdge combine(const graph::AttributedGraph& g, size_t* parts, size_t count,
   ExportEdge e;
   e.source = top.source;
   e.target = top.target;
+  e.directed = !is_symmetric(top.predicate);
+  e.relation_key = top.relation_key;
   e.quad = quad_name(quad_of(top.predicate));
   e.color = predicate_color(top.predicate);
   e.modality = top.modality;
@@ -42,6 +55,9 @@ ExportEdge combine(const graph::AttributedGraph& g, size_t* parts, size_t count,
       e.predicates += ';';
     }
     e.label += predicate_name(p.predicate);
+    if (k > 0) e.relation_ids += ';';
+    e.relation_ids += std::to_string(p.relation_key);
+    e.evidence += p.evidence;
     e.predicates += predicate_name(p.predicate);
     e.predicates += ':';
     e.predicates += std::to_string(p.weight);
@@ -55,6 +71,7 @@ ExportEdge combine(const graph::AttributedGraph& g, size_t* parts, size_t count,
   if (count == 1) {  // one part: its articles are already distinct and sorted
     e.articles = top.article_keys.empty() ? e.weight : static_cast<int64_t>(top.article_keys.size());
     e.dates = &top.dates;
+    e.article_ids = listed_articles(g, top.article_keys);
     return e;
   }
   std::vector<int64_t> articles;
@@ -65,7 +82,9 @@ ExportEdge combine(const graph::AttributedGraph& g, size_t* parts, size_t count,
     dates.insert(dates.end(), p.dates.begin(), p.dates.end());
   }
   std::sort(articles.begin(), articles.end());
-  e.articles = std::unique(articles.begin(), articles.end()) - articles.begin();
+  articles.erase(std::unique(articles.begin(), articles.end()), articles.end());
+  e.articles = static_cast<int64_t>(articles.size());
+  e.article_ids = listed_articles(g, articles);
   if (articles.empty()) e.articles = e.weight;
   std::sort(dates.begin(), dates.end());
   dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
@@ -87,9 +106,19 @@ void mark_labels_to_show(std::vector<NodeVisual>* visuals) {
 
 }  // namespace
 
+std::string joined_ids(const std::vector<std::string_view>& ids) {
+  std::string out;
+  for (std::string_view id : ids) {
+    if (!out.empty()) out += ';';
+    out += id;
+  }
+  return out;
+}
+
 ExportGraph build_export_graph(graph::AttributedGraph attributed, const ExportOptions& options) {
   ExportGraph out;
   out.multi = options.multi;
+  out.mixed = options.mixed;
   out.graph = std::move(attributed);
   const graph::AttributedGraph& g = out.graph;
   const size_t n = g.nodes.size();
@@ -106,10 +135,17 @@ ExportGraph build_export_graph(graph::AttributedGraph attributed, const ExportOp
       }
       return;
     }
-    // One edge per ordered pair, pairs in order, each pair's parts in input order:
+    // One edge per ordered pair for the directed predicates and one per unordered pair
+    // for the symmetric ones, in order of pair, each pair's parts in input order:
     // (pair, index) keys sorted, which is a stable sort by pair.
-    std::vector<std::pair<uint64_t, size_t>> order(g.edges.size());
-    for (size_t i = 0; i < g.edges.size(); ++i) order[i] = {uint64_t{g.edges[i].source} << 32 | g.edges[i].target, i};
+    std::vector<std::pair<std::pair<uint64_t, bool>, size_t>> order(g.edges.size());
+    for (size_t i = 0; i < g.edges.size(); ++i) {
+      const graph::AttributedEdge& e = g.edges[i];
+      const bool symmetric = is_symmetric(e.predicate);
+      const uint32_t a = symmetric ? std::min(e.source, e.target) : e.source;
+      const uint32_t b = symmetric ? std::max(e.source, e.target) : e.target;
+      order[i] = {{uint64_t{a} << 32 | b, symmetric}, i};
+    }
     std::sort(order.begin(), order.end());
     for (size_t i = 0; i < order.size(); ++i) parts[i] = order[i].second;
     for (size_t i = 0; i < order.size();) {

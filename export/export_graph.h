@@ -28,11 +28,18 @@ struct NodeVisual {
   Rgb color;
 };
 
-// One exported edge: a single relation (--multi) or every predicate of an ordered pair.
-// The text it shares with the relations is not copied: the views and `dates` point
-// into the ExportGraph that holds the edge.
+// One exported edge: a single relation (--multi), or the directed predicates of an
+// ordered pair, or the symmetric predicates (MEET, COOPERATE, FAMILY, CO_OCCURS) of an
+// unordered pair, which make an undirected edge. The text it shares with the relations
+// is not copied: the views and `dates` point into the ExportGraph that holds the edge.
 struct ExportEdge {
   uint32_t source = 0, target = 0;
+  bool directed = true;        // false: symmetric predicates only
+  int64_t relation_key = 0;    // the strongest part's relation id: the edge's id "r<key>"
+  std::string relation_ids;    // every part's relation id, strongest first: "12;57"
+  std::vector<std::string_view> article_ids;  // the first kMaxArticleIds of its distinct
+                                              // articles' ids, in the graph's article_ids
+  int64_t evidence = 0;        // supporting sentences, all parts
   std::string label;           // "MEET" or "MEET, SUPPORT"
   std::string predicates;      // "MEET:2;SUPPORT:1" (articles per predicate)
   std::string_view quad;       // of the strongest typed predicate; "" for static/co-occurrence
@@ -46,9 +53,16 @@ struct ExportEdge {
   Rgb color;
 };
 
+// How many article ids an edge lists; the rest are found through its relation ids
+// (/api/v1/relations/{id}/evidence).
+constexpr size_t kMaxArticleIds = 10;
+
 struct ExportOptions {
   bool multi = false;           // one edge per predicate instead of one per ordered pair
   bool layout = true;           // compute positions (ForceAtlas2, layout.h)
+  bool mixed = true;            // symmetric edges undirected in a directed graph (Gephi);
+                                // false: every edge directed, for readers that refuse
+                                // mixed graphs (networkx)
   int layout_iterations = 0;    // 0: chosen from the graph's size
   uint64_t seed = 1;
 };
@@ -66,7 +80,14 @@ struct ExportGraph {
   std::vector<ExportEdge> edges;
   std::deque<std::vector<std::string>> merged_dates;  // of the edges with several parts
   bool multi = false;
+  bool mixed = true;  // ExportOptions::mixed
+
+  // Whether a writer marks edge `e` undirected.
+  bool undirected(const ExportEdge& e) const { return mixed && !e.directed; }
 };
+
+// Ids joined by ';' for the formats whose attributes are strings ("a;b").
+std::string joined_ids(const std::vector<std::string_view>& ids);
 
 // Takes the attributed graph and computes PageRank, Louvain communities, the layout
 // and colours. O(E) plus the layout (layout.h: ForceAtlas2, O(iterations * (V log V + E))).

@@ -46,7 +46,7 @@ Status parse_bool(const std::string& name, const std::string& value, bool* out) 
 
 const std::vector<std::string>& export_option_names() {
   static const std::vector<std::string> names{"min_weight", "predicates", "types", "since", "until",
-                                              "center", "depth", "cooccurs", "multi", "layout"};
+                                              "center", "depth", "cooccurs", "multi", "layout", "mixed"};
   return names;
 }
 
@@ -73,6 +73,7 @@ Status apply_export_option(std::string_view raw_name, const std::string& value, 
   if (name == "cooccurs") return parse_bool(label, value, &filter->include_cooccurs);
   if (name == "multi") return parse_bool(label, value, &options->multi);
   if (name == "layout") return parse_bool(label, value, &options->layout);
+  if (name == "mixed") return parse_bool(label, value, &options->mixed);
   return Status::error(StatusCode::kNotFound, "'" + std::string(raw_name) + "' is not an export option");
 }
 

@@ -54,9 +54,14 @@ class GexfWriter : public GraphWriter {
          "      <attribute id=\"articles\" title=\"articles\" type=\"integer\"/>\n"
          "      <attribute id=\"pagerank\" title=\"pagerank\" type=\"double\"/>\n"
          "      <attribute id=\"community\" title=\"community\" type=\"integer\"/>\n"
+         "      <attribute id=\"label_visible\" title=\"label_visible\" type=\"boolean\"/>\n"
          "    </attributes>\n"
          "    <attributes class=\"edge\">\n"
          "      <attribute id=\"predicates\" title=\"predicates\" type=\"string\"/>\n"
+         "      <attribute id=\"relation_ids\" title=\"relation_ids\" type=\"string\"/>\n"
+         "      <attribute id=\"article_ids\" title=\"article_ids\" type=\"string\"/>\n"
+         "      <attribute id=\"evidence_count\" title=\"evidence_count\" type=\"integer\"/>\n"
+         "      <attribute id=\"symmetric\" title=\"symmetric\" type=\"boolean\"/>\n"
          "      <attribute id=\"quad\" title=\"quad\" type=\"string\"/>\n"
          "      <attribute id=\"modality\" title=\"modality\" type=\"string\"/>\n"
          "      <attribute id=\"articles\" title=\"articles\" type=\"integer\"/>\n"
@@ -80,6 +85,7 @@ class GexfWriter : public GraphWriter {
       o << "<attvalue for=\"pagerank\" value=\"";
       o.number(vis.pagerank) << "\"/>";
       attvalue(o, "community", int64_t{vis.community});
+      attvalue(o, "label_visible", vis.label_visible ? "true" : "false");
       o << "</attvalues>";
       spell_range(o, n.first_seen, n.last_seen);
       o << "<viz:color r=\"" << int64_t{vis.color.r} << "\" g=\"" << int64_t{vis.color.g} << "\" b=\""
@@ -91,13 +97,18 @@ class GexfWriter : public GraphWriter {
     o << "    </nodes>\n    <edges count=\"" << int64_t(x.edges.size()) << "\">\n";
     o.items(x.edges.size(), [&](TextOut& o, size_t i) {
       const ExportEdge& e = x.edges[i];
-      o << "      <edge id=\"e" << int64_t(i) << "\" source=\"";
+      o << "      <edge id=\"r" << e.relation_key << "\" source=\"";
       o.xml(nodes[e.source].id) << "\" target=\"";
       o.xml(nodes[e.target].id) << "\" label=\"";
       o.xml(e.label) << "\" weight=\"" << e.weight << "\"";
+      if (x.undirected(e)) o << " type=\"undirected\"";
       if (x.multi && !draft_1_2_) o << " kind=\"" << e.label << "\"";
       o << "><attvalues>";
       attvalue(o, "predicates", e.predicates);
+      attvalue(o, "relation_ids", e.relation_ids);
+      attvalue(o, "article_ids", joined_ids(e.article_ids));
+      attvalue(o, "evidence_count", e.evidence);
+      attvalue(o, "symmetric", e.directed ? "false" : "true");
       attvalue(o, "quad", e.quad);
       attvalue(o, "modality", e.modality);
       attvalue(o, "articles", e.articles);

@@ -1,5 +1,7 @@
 // GraphML 1.0: an XML declaration, separate node and edge keys (each with `for`, only
-// the six standard types), directed edges. Node keys label/x/y/size/r/g/b and edge keys
+// the six standard types), directed edges by default and `directed="false"` on the
+// symmetric ones (a mixed graph, as Gephi reads it); each edge's id is "r" and the
+// store's relation id, and it lists its relation and article ids. Node keys label/x/y/size/r/g/b and edge keys
 // label/weight/r/g/b are the ones Gephi's importer turns into its own properties.
 #include <string>
 
@@ -28,6 +30,8 @@ const Key kKeys[] = {
     {"r", "node", "r", "int"},                  {"g", "node", "g", "int"},
     {"b", "node", "b", "int"},
     {"e_label", "edge", "label", "string"},     {"e_predicates", "edge", "predicates", "string"},
+    {"e_relation_ids", "edge", "relation_ids", "string"}, {"e_article_ids", "edge", "article_ids", "string"},
+    {"e_evidence_count", "edge", "evidence_count", "int"}, {"e_symmetric", "edge", "symmetric", "boolean"},
     {"e_quad", "edge", "quad", "string"},       {"e_modality", "edge", "modality", "string"},
     {"e_weight", "edge", "weight", "double"},   {"e_articles", "edge", "articles", "int"},
     {"e_independent", "edge", "independent_articles", "int"},
@@ -96,11 +100,15 @@ class GraphmlWriter : public GraphWriter {
     });
     o.items(x.edges.size(), [&](TextOut& o, size_t i) {
       const ExportEdge& e = x.edges[i];
-      o << "    <edge id=\"e" << int64_t(i) << "\" source=\"";
+      o << "    <edge id=\"r" << e.relation_key << "\" source=\"";
       o.xml(nodes[e.source].id) << "\" target=\"";
-      o.xml(nodes[e.target].id) << "\">";
+      o.xml(nodes[e.target].id) << (x.undirected(e) ? "\" directed=\"false\">" : "\">");
       data(o, "e_label", e.label);
       data(o, "e_predicates", e.predicates);
+      data(o, "e_relation_ids", e.relation_ids);
+      data(o, "e_article_ids", joined_ids(e.article_ids));
+      data(o, "e_evidence_count", e.evidence);
+      data(o, "e_symmetric", e.directed ? "false" : "true");
       data(o, "e_quad", e.quad);
       data(o, "e_modality", e.modality);
       data_number(o, "e_weight", double(e.weight));

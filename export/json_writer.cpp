@@ -31,16 +31,23 @@ class JsonWriter : public GraphWriter {
       o.number(vis.pagerank) << ",\"community\":" << int64_t{vis.community} << ",\"x\":";
       o.number(vis.x) << ",\"y\":";
       o.number(vis.y) << ",\"size\":";
-      o.number(vis.size) << ",\"color\":";
+      o.number(vis.size) << ",\"label_visible\":" << (vis.label_visible ? "true" : "false") << ",\"color\":";
       o.json(hex(vis.color)) << '}';
     });
     o << "],\"links\":[";
     o.items(x.edges.size(), [&](TextOut& o, size_t i) {
       const ExportEdge& e = x.edges[i];
-      o << (i ? ",\n" : "\n") << "{\"id\":\"e" << int64_t(i) << "\",\"source\":";
+      o << (i ? ",\n" : "\n") << "{\"id\":\"r" << e.relation_key << "\",\"source\":";
       o.json(nodes[e.source].id) << ",\"target\":";
       o.json(nodes[e.target].id) << ",\"label\":";
-      o.json(e.label) << ",\"predicates\":";
+      o.json(e.label) << ",\"directed\":" << (x.undirected(e) ? "false" : "true") << ",\"symmetric\":" << (e.directed ? "false" : "true") << ",\"relation_ids\":[";
+      for (char c : e.relation_ids) o << (c == ';' ? ',' : c);  // "12;57" as [12,57]
+      o << "],\"article_ids\":[";
+      for (size_t k = 0; k < e.article_ids.size(); ++k) {
+        if (k) o << ',';
+        o.json(e.article_ids[k]);
+      }
+      o << "],\"evidence_count\":" << e.evidence << ",\"predicates\":";
       o.json(e.predicates) << ",\"quad\":";
       o.json(e.quad) << ",\"modality\":";
       o.json(e.modality) << ",\"weight\":" << e.weight << ",\"articles\":" << e.articles

@@ -41,6 +41,7 @@ struct AttributedNode {
 };
 
 struct AttributedEdge {
+  int64_t relation_key = 0;             // the store's relation id (/api/v1/relations/{id})
   uint32_t source = 0, target = 0;      // indices into nodes
   Predicate predicate = Predicate::kCoOccurs;
   std::string modality;                 // asserted when any evidence is
@@ -67,6 +68,8 @@ struct AttributedGraph {
 
   std::vector<AttributedNode> nodes;
   std::vector<AttributedEdge> edges;    // self-loops left out
+  std::vector<std::string> article_ids; // each stored article's id, by its article number
+                                        // (AttributedEdge::article_keys); "" for none
   std::deque<std::string> sample_texts;
 };
 

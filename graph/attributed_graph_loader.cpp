@@ -47,15 +47,17 @@ void AttributedGraphLoader::read_nodes() {
 }
 
 void AttributedGraphLoader::read_article_dates() {
-  Statement d = db_.prepare("SELECT doc_key, substr(published, 1, 10) FROM documents");
+  Statement d = db_.prepare("SELECT doc_key, substr(published, 1, 10), id FROM documents");
   while (d.step()) {
     int64_t key = d.column_int(0);
     if (key < 0) continue;
     if (static_cast<size_t>(key) >= date_of_doc_.size()) {
       date_of_doc_.resize(static_cast<size_t>(key) + 1);
       stored_.resize(static_cast<size_t>(key) + 1, 0);
+      g_.article_ids.resize(static_cast<size_t>(key) + 1);
     }
     date_of_doc_[static_cast<size_t>(key)] = d.column_text(1);
+    g_.article_ids[static_cast<size_t>(key)] = d.column_text(2);
     stored_[static_cast<size_t>(key)] = 1;
   }
 }
@@ -87,6 +89,7 @@ void AttributedGraphLoader::read_edges() {
     if (!windowed && q.column_int(5) < f.min_weight) continue;
     edge_of_.set(q.column_int(0), static_cast<uint32_t>(g_.edges.size()));
     AttributedEdge& e = g_.edges.emplace_back();
+    e.relation_key = q.column_int(0);
     e.source = source;
     e.target = target;
     e.predicate = *p;

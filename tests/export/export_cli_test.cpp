@@ -85,12 +85,20 @@ TEST_CASE("GraphML validates, and networkx and igraph read the store's nodes, ed
   REQUIRE(run(binary() + " export --db " + db + " -o " + file).exit_code == 0);
   CHECK(read_file(file).rfind("<?xml version=\"1.0\"", 0) == 0);
   validate("schema", "graphml/graphml.xsd", file);
+  // networkx refuses a mixed graph: it reads the same export with every edge directed.
+  std::string directed = temp_dir() + "/d.graphml";
+  REQUIRE(run(binary() + " export --all-directed --db " + db + " -o " + directed).exit_code == 0);
+  validate("schema", "graphml/graphml.xsd", directed);
   int64_t nodes = sql_count(db, "SELECT COUNT(*) FROM entities");
-  int64_t pairs = sql_count(db, "SELECT COUNT(*) FROM (SELECT DISTINCT subject_key, object_key FROM relations "
+  // An edge per ordered pair for the directed predicates, per unordered pair for the
+  // symmetric ones (stored in key order).
+  int64_t pairs = sql_count(db, "SELECT COUNT(*) FROM (SELECT DISTINCT subject_key, object_key, predicate IN "
+                                "('MEET', 'COOPERATE', 'FAMILY', 'CO_OCCURS') FROM relations "
                                 "WHERE subject_key <> object_key)");
-  for (const char* reader : {"networkx-graphml", "igraph-graphml"}) {
+  for (const auto& [reader, path] : {std::pair<std::string, std::string>{"networkx-graphml", directed},
+                                     {"igraph-graphml", file}}) {
     INFO(reader);
-    auto d = read_back(reader, file, kTrickyName);
+    auto d = read_back(reader, path, kTrickyName);
     CHECK(d["nodes"].GetInt64() == nodes);
     CHECK(d["edges"].GetInt64() == pairs);
     CHECK(d["viz"].GetBool());
@@ -98,7 +106,7 @@ TEST_CASE("GraphML validates, and networkx and igraph read the store's nodes, ed
     CHECK(std::string(d["node"]["label"].GetString()) == kTrickyName);
     CHECK(std::string(d["node"]["type"].GetString()) == "ORGANIZATION");
   }
-  auto accented = read_back("networkx-graphml", file, kAccentedName);
+  auto accented = read_back("networkx-graphml", directed, kAccentedName);
   CHECK(std::string(accented["node"]["label"].GetString()) == kAccentedName);
 }
 
@@ -106,7 +114,7 @@ TEST_CASE("the multi option keeps one edge per predicate", "[export]") {
   if (!have_python_graph_libraries()) return;
   std::string db = make_store();
   std::string file = temp_dir() + "/g.graphml";
-  REQUIRE(run(binary() + " export --multi --db " + db + " -o " + file).exit_code == 0);
+  REQUIRE(run(binary() + " export --multi --all-directed --db " + db + " -o " + file).exit_code == 0);
   auto d = read_back("networkx-graphml", file, "");
   CHECK(d["edges"].GetInt64() == sql_count(db, "SELECT COUNT(*) FROM relations WHERE subject_key <> object_key"));
 }
@@ -121,7 +129,8 @@ TEST_CASE("GEXF 1.3 validates against the Relax NG schema and networkx reads it 
   CHECK_THAT(text, Catch::Contains("xmlns=\"http://gexf.net/1.3\"") && Catch::Contains("<spell start=\""));
   // networkx reads GEXF 1.2draft only: the same graph in that dialect.
   std::string draft = temp_dir() + "/g12.gexf";
-  REQUIRE(run(binary() + " export --format gexf --gexf-version 1.2 --db " + db + " -o " + draft).exit_code == 0);
+  REQUIRE(run(binary() + " export --format gexf --gexf-version 1.2 --all-directed --db " + db + " -o " + draft).exit_code ==
+          0);
   auto d = read_back("networkx-gexf", draft, kTrickyName);
   CHECK(d["nodes"].GetInt64() == sql_count(db, "SELECT COUNT(*) FROM entities"));
   CHECK(d["viz"].GetBool());

@@ -145,7 +145,8 @@ TEST_CASE("communities cover every node once and agree with stats", "[server][co
 
 TEST_CASE("export streams GraphML a real reader loads, with the CLI's filters", "[server][export]") {
   LiveServer s;
-  auto r = s.http().Get("/api/v1/export?format=graphml");
+  // Every edge directed (mixed=false): networkx refuses undirected edges in a directed graph.
+  auto r = s.http().Get("/api/v1/export?format=graphml&mixed=false");
   REQUIRE(r);
   REQUIRE(r->status == 200);
   CHECK(r->get_header_value("Transfer-Encoding") == "chunked");
@@ -153,7 +154,7 @@ TEST_CASE("export streams GraphML a real reader loads, with the CLI's filters", 
   std::string file = temp_dir() + "/api.graphml";
   write_file(file, r->body);
   std::string cli = temp_dir() + "/cli.graphml";
-  REQUIRE(run(binary() + " export --db " + s.db() + " -o " + cli).exit_code == 0);
+  REQUIRE(run(binary() + " export --all-directed --db " + s.db() + " -o " + cli).exit_code == 0);
   CHECK(r->body == read_file(cli));  // same graph, same layout seed: the same bytes
   if (std::filesystem::exists("/usr/bin/python3") && run("/usr/bin/python3 -c 'import networkx'").exit_code == 0) {
     auto read = run("/usr/bin/python3 " + source_dir() + "/tests/export/read_graph.py networkx-graphml " + file);
@@ -238,4 +239,42 @@ TEST_CASE("a request waits for the graph, stats and communities no longer than m
   for (const auto& c : communities["items"].GetArray()) members += c["size"].GetInt64();
   CHECK(members == stats["nodes"].GetInt64());
   CHECK(stats["nodes"].GetInt64() > 10);
+}
+
+TEST_CASE("an exported edge leads back to its relations' evidence and its articles; symmetric pairs are one undirected edge",
+          "[server][export]") {
+  LiveServer s;
+  auto d = json(s.http().Get("/api/v1/export?format=json&layout=false"), 200);
+  REQUIRE(d["links"].Size() > 0);
+  std::set<std::pair<std::string, std::string>> symmetric_pairs;
+  size_t followed = 0, undirected = 0;
+  for (const auto& link : d["links"].GetArray()) {
+    const std::string source = link["source"].GetString(), target = link["target"].GetString();
+    const std::string label = link["label"].GetString();
+    const bool symmetric = link["symmetric"].GetBool();
+    CHECK(link["directed"].GetBool() == !symmetric);
+    CHECK(symmetric == (label.find("MEET") != std::string::npos || label.find("CO_OCCURS") != std::string::npos ||
+                        label.find("COOPERATE") != std::string::npos || label.find("FAMILY") != std::string::npos));
+    if (symmetric) {
+      ++undirected;
+      // one edge per unordered pair
+      CHECK(symmetric_pairs.insert(std::minmax(source, target)).second);
+    }
+    REQUIRE(link["relation_ids"].Size() >= 1);
+    REQUIRE(link["article_ids"].Size() >= 1);
+    CHECK(std::string(link["id"].GetString()) == "r" + std::to_string(link["relation_ids"][0].GetInt64()));
+    if (followed++ < 8) {
+      for (const auto& id : link["relation_ids"].GetArray()) {
+        auto evidence = json(s.http().Get(("/api/v1/relations/" + std::to_string(id.GetInt64()) + "/evidence").c_str()), 200);
+        CHECK(evidence["items"].Size() >= 1);
+      }
+      const std::string article = link["article_ids"][0].GetString();
+      auto doc = json(s.http().Get(("/api/v1/documents/" + article).c_str()), 200);
+      CHECK(std::string(doc["id"].GetString()) == article);
+    }
+  }
+  CHECK(undirected > 0);
+  auto gexf = s.http().Get("/api/v1/export?format=gexf&layout=false");
+  REQUIRE(gexf);
+  CHECK_THAT(gexf->body, Catch::Contains("type=\"undirected\"") && Catch::Contains("<attvalue for=\"relation_ids\""));
 }
