@@ -44,6 +44,12 @@ Status parse_bool(const std::string& name, const std::string& value, bool* out) 
 
 }  // namespace
 
+graph::GraphFilter default_export_filter() {
+  graph::GraphFilter filter;
+  filter.include_cooccurs = false;
+  return filter;
+}
+
 const std::vector<std::string>& export_option_names() {
   static const std::vector<std::string> names{"min_weight", "predicates", "types", "since", "until",
                                               "center", "depth", "cooccurs", "multi", "layout", "mixed"};

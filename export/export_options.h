@@ -13,6 +13,11 @@
 
 namespace newsgraph::exporter {
 
+// The filter an export starts from: every relation except co-occurrence. 97% of stored
+// relations are "named in the same sentence"; left in, they make every picture a
+// hairball that hides who did what to whom. "cooccurs" (true) brings them back.
+graph::GraphFilter default_export_filter();
+
 // Names apply_export_option knows, for help texts and parameter checks.
 const std::vector<std::string>& export_option_names();  // with underscores: "min_weight"
 

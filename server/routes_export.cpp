@@ -58,7 +58,7 @@ void export_graph(Context& c, const httplib::Request& req, httplib::Response& re
   std::string format_name = req.has_param("format") ? req.get_param_value("format") : "graphml";
   if (!format_of(format_name, &format))
     return problem(res, 400, "bad-parameter", "format is graphml, gexf or json");
-  graph::GraphFilter filter;
+  graph::GraphFilter filter = exporter::default_export_filter();
   exporter::ExportOptions options;
   for (const auto& name : exporter::export_option_names()) {
     if (!req.has_param(name)) continue;

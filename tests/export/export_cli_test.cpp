@@ -35,7 +35,7 @@ std::string python() { return std::filesystem::exists("/usr/bin/python3") ? "/us
 
 // The store exported as node-link JSON without layout, with these flags.
 rapidjson::Document export_json(const std::string& db, const std::string& flags) {
-  auto r = run(binary() + " export --format json --no-layout --db " + db + " " + flags);
+  auto r = run(binary() + " export --cooccurs --format json --no-layout --db " + db + " " + flags);
   REQUIRE(r.exit_code == 0);
   rapidjson::Document d;
   d.Parse(r.out.c_str());
@@ -82,12 +82,12 @@ TEST_CASE("GraphML validates, and networkx and igraph read the store's nodes, ed
   }
   std::string db = make_store();
   std::string file = temp_dir() + "/g.graphml";
-  REQUIRE(run(binary() + " export --db " + db + " -o " + file).exit_code == 0);
+  REQUIRE(run(binary() + " export --cooccurs --db " + db + " -o " + file).exit_code == 0);
   CHECK(read_file(file).rfind("<?xml version=\"1.0\"", 0) == 0);
   validate("schema", "graphml/graphml.xsd", file);
   // networkx refuses a mixed graph: it reads the same export with every edge directed.
   std::string directed = temp_dir() + "/d.graphml";
-  REQUIRE(run(binary() + " export --all-directed --db " + db + " -o " + directed).exit_code == 0);
+  REQUIRE(run(binary() + " export --cooccurs --all-directed --db " + db + " -o " + directed).exit_code == 0);
   validate("schema", "graphml/graphml.xsd", directed);
   int64_t nodes = sql_count(db, "SELECT COUNT(*) FROM entities");
   // An edge per ordered pair for the directed predicates, per unordered pair for the
@@ -114,7 +114,7 @@ TEST_CASE("the multi option keeps one edge per predicate", "[export]") {
   if (!have_python_graph_libraries()) return;
   std::string db = make_store();
   std::string file = temp_dir() + "/g.graphml";
-  REQUIRE(run(binary() + " export --multi --all-directed --db " + db + " -o " + file).exit_code == 0);
+  REQUIRE(run(binary() + " export --cooccurs --multi --all-directed --db " + db + " -o " + file).exit_code == 0);
   auto d = read_back("networkx-graphml", file, "");
   CHECK(d["edges"].GetInt64() == sql_count(db, "SELECT COUNT(*) FROM relations WHERE subject_key <> object_key"));
 }
@@ -123,20 +123,20 @@ TEST_CASE("GEXF 1.3 validates against the Relax NG schema and networkx reads it 
   if (!have_python_graph_libraries()) return;
   std::string db = make_store();
   std::string file = temp_dir() + "/g.gexf";
-  REQUIRE(run(binary() + " export --format gexf --db " + db + " -o " + file).exit_code == 0);
+  REQUIRE(run(binary() + " export --cooccurs --format gexf --db " + db + " -o " + file).exit_code == 0);
   validate("relaxng", "gexf-1.3/gexf.rng", file);
   std::string text = read_file(file);
   CHECK_THAT(text, Catch::Contains("xmlns=\"http://gexf.net/1.3\"") && Catch::Contains("<spell start=\""));
   // networkx reads GEXF 1.2draft only: the same graph in that dialect.
   std::string draft = temp_dir() + "/g12.gexf";
-  REQUIRE(run(binary() + " export --format gexf --gexf-version 1.2 --all-directed --db " + db + " -o " + draft).exit_code ==
+  REQUIRE(run(binary() + " export --cooccurs --format gexf --gexf-version 1.2 --all-directed --db " + db + " -o " + draft).exit_code ==
           0);
   auto d = read_back("networkx-gexf", draft, kTrickyName);
   CHECK(d["nodes"].GetInt64() == sql_count(db, "SELECT COUNT(*) FROM entities"));
   CHECK(d["viz"].GetBool());
   CHECK(std::string(d["node"]["label"].GetString()) == kTrickyName);
   std::string multi = temp_dir() + "/m.gexf";
-  REQUIRE(run(binary() + " export --format gexf --multi --db " + db + " -o " + multi).exit_code == 0);
+  REQUIRE(run(binary() + " export --cooccurs --format gexf --multi --db " + db + " -o " + multi).exit_code == 0);
   CHECK_THAT(read_file(multi), Catch::Contains("kind=\"ACCUSE\""));
   validate("relaxng", "gexf-1.3/gexf.rng", multi);
 }
@@ -145,7 +145,7 @@ TEST_CASE("node-link JSON reads back in networkx with every node positioned and 
   if (!have_python_graph_libraries()) return;
   std::string db = make_store();
   std::string file = temp_dir() + "/g.json";
-  REQUIRE(run(binary() + " export --format json --db " + db + " -o " + file).exit_code == 0);
+  REQUIRE(run(binary() + " export --cooccurs --format json --db " + db + " -o " + file).exit_code == 0);
   auto d = read_back("networkx-json", file, kAccentedName);
   CHECK(d["nodes"].GetInt64() == sql_count(db, "SELECT COUNT(*) FROM entities"));
   CHECK(d["viz"].GetBool());
@@ -158,18 +158,18 @@ TEST_CASE("CSV, Neo4j CSV and DOT hold one row per node and per edge", "[export]
   int64_t nodes = sql_count(db, "SELECT COUNT(*) FROM entities");
   int64_t relations = sql_count(db, "SELECT COUNT(*) FROM relations WHERE subject_key <> object_key");
   auto lines = [](const std::string& s) { return static_cast<int64_t>(std::count(s.begin(), s.end(), '\n')); };
-  REQUIRE(run(binary() + " export --format csv --multi --db " + db + " -o " + dir + "/gephi").exit_code == 0);
+  REQUIRE(run(binary() + " export --cooccurs --format csv --multi --db " + db + " -o " + dir + "/gephi").exit_code == 0);
   std::string node_csv = read_file(dir + "/gephi/nodes.csv");
   CHECK(node_csv.rfind("Id,Label,", 0) == 0);
   CHECK(lines(node_csv) == nodes + 1);
   CHECK(read_file(dir + "/gephi/edges.csv").rfind("Source,Target,Type,", 0) == 0);
   CHECK_THAT(node_csv, Catch::Contains("\"Tom & Jerry's \"\"Café\"\" <Ltd>\""));
-  REQUIRE(run(binary() + " export --format neo4j --db " + db + " -o " + dir + "/neo").exit_code == 0);
+  REQUIRE(run(binary() + " export --cooccurs --format neo4j --db " + db + " -o " + dir + "/neo").exit_code == 0);
   CHECK(read_file(dir + "/neo/nodes.csv").rfind("id:ID,name,:LABEL", 0) == 0);
   std::string rels = read_file(dir + "/neo/relationships.csv");
   CHECK(lines(rels) == relations + 1);
   CHECK_THAT(rels, Catch::Contains(",ACCUSE,"));
-  auto dot = run(binary() + " export --format dot --multi --db " + db);
+  auto dot = run(binary() + " export --cooccurs --format dot --multi --db " + db);
   CHECK(dot.out.rfind("digraph newsgraph {", 0) == 0);
   size_t arrows = 0;
   for (size_t at = dot.out.find(" -> "); at != std::string::npos; at = dot.out.find(" -> ", at + 1)) ++arrows;

@@ -163,12 +163,16 @@ TEST_CASE("export streams GraphML a real reader loads, with the CLI's filters", 
   } else {
     WARN("python3-networkx missing: GraphML read-back skipped");
   }
-  auto ego = json(s.http().Get("/api/v1/export?format=json&center=russia&depth=1&multi=true"));
+  auto ego = json(s.http().Get("/api/v1/export?format=json&center=russia&depth=1&multi=true&cooccurs=true"));
   auto sub = json(s.http().Get("/api/v1/subgraph?center=russia&depth=1"));
   CHECK(ego["nodes"].Size() == sub["nodes"].Size());
   CHECK(ego["links"].Size() == sub["links"].Size());
-  auto typed = json(s.http().Get("/api/v1/export?format=json&cooccurs=false&multi=true"));
+  // By default an export leaves co-occurrence out; cooccurs=true brings it back.
+  auto typed = json(s.http().Get("/api/v1/export?format=json&multi=true"));
+  size_t cooccurrences = 0;
   for (const auto& l : typed["links"].GetArray()) CHECK(std::string(l["label"].GetString()) != "CO_OCCURS");
+  for (const auto& l : ego["links"].GetArray()) cooccurrences += std::string(l["label"].GetString()) == "CO_OCCURS";
+  CHECK(cooccurrences > 0);
   expect_problem(s.http().Get("/api/v1/export?format=pdf"), 400, "bad-parameter");
   expect_problem(s.http().Get("/api/v1/export?since=yesterday"), 400, "bad-parameter");
   expect_problem(s.http().Get("/api/v1/export?center=Atlantis"), 404, "unknown-entity");
