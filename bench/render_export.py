@@ -104,7 +104,8 @@ def main(argv):
         import numpy as np
     except ImportError as e:
         sys.exit(f"render_export: {e} (apt-get install python3-networkx python3-matplotlib python3-scipy)")
-    g = nx.read_graphml(args.graphml)
+    with open(args.graphml, encoding="utf-8") as f:  # networkx refuses mixed graphs: read every edge as directed
+        g = nx.parse_graphml(f.read().replace(' directed="false"', ""))
     g = nx.Graph(g) if g.is_directed() or g.is_multigraph() else g
     pos = {v: np.array([float(d["x"]), float(d["y"])]) for v, d in g.nodes(data=True)}
     size = {v: float(d.get("size", 1)) for v, d in g.nodes(data=True)}

@@ -20,20 +20,23 @@ namespace newsgraph::cli {
 namespace {
 
 const char kHelp[] =
-    "usage: newsgraph export [--db PATH] --format graphml|gexf|json|csv|dot|neo4j [-o FILE|DIR]\n"
+    "usage: newsgraph export [--db PATH] [--format F] [-o FILE|DIR]\n"
     "                        [--multi] [--all-directed] [--no-layout] [filters]\n"
     "\n"
     "Writes the stored graph for other tools. graphml and gexf open in Gephi ready to read:\n"
     "colour by type, size by PageRank, a force-directed layout, a community attribute and\n"
     "edge colour by cooperation (green) or conflict (red); gexf adds spells from article\n"
-    "dates for Gephi's timeline. json is node-link (D3, Cytoscape.js, sigma.js, networkx);\n"
+    "dates for Gephi's timeline. json is node-link (D3, networkx); cytoscape is\n"
+    "Cytoscape.js's elements (data, position); graphology is what sigma.js and Gephi Lite\n"
+    "load (graph.import());\n"
     "csv writes nodes.csv and edges.csv for Gephi's spreadsheet import into DIR; neo4j\n"
     "writes nodes.csv and relationships.csv for neo4j-admin import into DIR; dot is for\n"
     "Graphviz. Without -o, single-file formats go to standard output.\n"
     "\n"
     "options:\n"
     "  --db PATH            the store (default newsgraph.db)\n"
-    "  --format F           graphml (default), gexf, json, csv, dot, neo4j\n"
+    "  --format F           graphml (default), gexf, json, cytoscape, graphology, csv, dot,\n"
+    "                       neo4j\n"
     "  -o, --output P       the file (or directory for csv and neo4j)\n"
     "  --multi              one edge per predicate; by default the predicates between an\n"
     "                       ordered pair are one edge carrying each predicate's count\n"
@@ -105,8 +108,9 @@ int parse(const std::vector<std::string>& args, ExportFlags& x) {
       return f.unknown_option(kHelp);
     }
   }
-  const std::set<std::string> formats{"graphml", "gexf", "json", "csv", "dot", "neo4j"};
-  if (!formats.count(x.format)) return f.usage_error("--format must be one of graphml, gexf, json, csv, dot, neo4j");
+  const std::set<std::string> formats{"graphml", "gexf", "json", "cytoscape", "graphology", "csv", "dot", "neo4j"};
+  if (!formats.count(x.format))
+    return f.usage_error("--format must be one of graphml, gexf, json, cytoscape, graphology, csv, dot, neo4j");
   if ((x.format == "csv" || x.format == "neo4j") && x.output.empty())
     return f.usage_error("--format " + x.format + " writes two files: give a directory with -o");
   return kExitOk;
@@ -221,9 +225,11 @@ int run_export(const std::vector<std::string>& args) {
               x.output + (csv ? "/edges.csv" : "/relationships.csv")}};
   } else {
     Format format = x.format == "gexf" ? (x.gexf_version == "1.2" ? Format::kGexf12 : Format::kGexf)
-                    : x.format == "json" ? Format::kJson
-                    : x.format == "dot"  ? Format::kDot
-                                         : Format::kGraphml;
+                    : x.format == "json"       ? Format::kJson
+                    : x.format == "cytoscape"  ? Format::kCytoscape
+                    : x.format == "graphology" ? Format::kGraphology
+                    : x.format == "dot"        ? Format::kDot
+                                               : Format::kGraphml;
     files = {{format, x.output}};
   }
   for (const auto& [format, path] : files) {

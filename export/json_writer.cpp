@@ -1,69 +1,110 @@
-// Node-link JSON, the shape D3, Cytoscape.js (data.source/target) and sigma.js read:
-// {"directed": true, "multigraph": bool, "nodes": [{"id", "label", ...}],
-//  "links": [{"source", "target", "label", ...}]}. networkx's node_link_graph reads it.
-#include "export/palette.h"
+// The JSON shapes, each over the same node and edge attributes (json_fields.h):
+//  - node-link (D3, networkx's node_link_graph): {"directed": true, "multigraph": bool,
+//    "graph": {}, "nodes": [{"id", …}], "links": [{"id", "source", "target", …}]};
+//  - Cytoscape.js elements (cy.json(), Cytoscape's .cyjs import):
+//    {"elements": {"nodes": [{"data": {"id", …}, "position": {"x", "y"}}],
+//                  "edges": [{"data": {"id", "source", "target", …}}]}};
+//  - graphology's serialisation (graph.import(); what sigma.js and Gephi Lite load):
+//    {"attributes": {}, "options": {"type": "mixed"|"directed", "multi", "allowSelfLoops"},
+//     "nodes": [{"key", "attributes": {…, "x", "y"}}],
+//     "edges": [{"key", "source", "target", "undirected"?, "attributes": {…}}]}.
+#include "export/json_fields.h"
 #include "export/text_out.h"
 #include "export/writer.h"
 
 namespace newsgraph::exporter {
 namespace {
 
+enum class Shape { kNodeLink, kCytoscape, kGraphology };
+
 class JsonWriter : public GraphWriter {
  public:
+  explicit JsonWriter(Shape shape) : shape_(shape) {}
+
   Status write(const ExportGraph& x, std::ostream& stream) const override {
     TextOut o(stream);
-    o << "{\"directed\":true,\"multigraph\":" << (x.multi ? "true" : "false") << ",\"graph\":{},\"nodes\":[";
     const auto& nodes = x.graph.nodes;
+    switch (shape_) {
+      case Shape::kNodeLink:
+        o << "{\"directed\":true,\"multigraph\":" << (x.multi ? "true" : "false") << ",\"graph\":{},\"nodes\":[";
+        break;
+      case Shape::kCytoscape: o << "{\"elements\":{\"nodes\":["; break;
+      case Shape::kGraphology:
+        o << "{\"attributes\":{\"name\":\"newsgraph\"},\"options\":{\"type\":\"" << (x.mixed ? "mixed" : "directed")
+          << "\",\"multi\":" << (x.multi ? "true" : "false") << ",\"allowSelfLoops\":false},\"nodes\":[";
+        break;
+    }
     o.items(nodes.size(), [&](TextOut& o, size_t v) {
-      const auto& n = nodes[v];
-      const NodeVisual& vis = x.visuals[v];
-      o << (v ? ",\n" : "\n") << "{\"id\":";
-      o.json(n.id) << ",\"label\":";
-      o.json(n.label) << ",\"type\":";
-      o.json(entity_type_name(n.type)) << ",\"aliases\":[";
-      for (size_t i = 0; i < n.aliases.size(); ++i) {
-        if (i) o << ',';
-        o.json(n.aliases[i]);
+      o << (v ? ",\n" : "\n");
+      switch (shape_) {
+        case Shape::kNodeLink:
+          o << "{\"id\":";
+          o.json(nodes[v].id) << ',';
+          write_node_fields(o, x, v, true);
+          o << '}';
+          break;
+        case Shape::kCytoscape:
+          o << "{\"data\":{\"id\":";
+          o.json(nodes[v].id) << ',';
+          write_node_fields(o, x, v, false);
+          o << "},\"position\":{\"x\":";
+          o.number(x.visuals[v].x) << ",\"y\":";
+          o.number(-x.visuals[v].y) << "}}";  // Cytoscape's y grows downwards
+          break;
+        case Shape::kGraphology:
+          o << "{\"key\":";
+          o.json(nodes[v].id) << ",\"attributes\":{";
+          write_node_fields(o, x, v, true);
+          o << "}}";
+          break;
       }
-      o << "],\"mentions\":" << n.mentions << ",\"articles\":" << n.articles << ",\"first_seen\":";
-      o.json(n.first_seen) << ",\"last_seen\":";
-      o.json(n.last_seen) << ",\"pagerank\":";
-      o.number(vis.pagerank) << ",\"community\":" << int64_t{vis.community} << ",\"x\":";
-      o.number(vis.x) << ",\"y\":";
-      o.number(vis.y) << ",\"size\":";
-      o.number(vis.size) << ",\"label_visible\":" << (vis.label_visible ? "true" : "false") << ",\"color\":";
-      o.json(hex(vis.color)) << '}';
     });
-    o << "],\"links\":[";
+    o << (shape_ == Shape::kNodeLink ? "],\"links\":[" : "],\"edges\":[");
     o.items(x.edges.size(), [&](TextOut& o, size_t i) {
       const ExportEdge& e = x.edges[i];
-      o << (i ? ",\n" : "\n") << "{\"id\":\"r" << e.relation_key << "\",\"source\":";
-      o.json(nodes[e.source].id) << ",\"target\":";
-      o.json(nodes[e.target].id) << ",\"label\":";
-      o.json(e.label) << ",\"directed\":" << (x.undirected(e) ? "false" : "true") << ",\"symmetric\":" << (e.directed ? "false" : "true") << ",\"relation_ids\":[";
-      for (char c : e.relation_ids) o << (c == ';' ? ',' : c);  // "12;57" as [12,57]
-      o << "],\"article_ids\":[";
-      for (size_t k = 0; k < e.article_ids.size(); ++k) {
-        if (k) o << ',';
-        o.json(e.article_ids[k]);
+      o << (i ? ",\n" : "\n");
+      auto ends = [&] {
+        o << ",\"source\":";
+        o.json(nodes[e.source].id) << ",\"target\":";
+        o.json(nodes[e.target].id);
+      };
+      switch (shape_) {
+        case Shape::kNodeLink:
+          o << "{\"id\":\"r" << e.relation_key << '"';
+          ends();
+          o << ',';
+          write_edge_fields(o, x, e);
+          o << '}';
+          break;
+        case Shape::kCytoscape:
+          o << "{\"data\":{\"id\":\"r" << e.relation_key << '"';
+          ends();
+          o << ',';
+          write_edge_fields(o, x, e);
+          o << "}}";
+          break;
+        case Shape::kGraphology:
+          o << "{\"key\":\"r" << e.relation_key << '"';
+          ends();
+          if (x.undirected(e)) o << ",\"undirected\":true";
+          o << ",\"attributes\":{";
+          write_edge_fields(o, x, e);
+          o << "}}";
+          break;
       }
-      o << "],\"evidence_count\":" << e.evidence << ",\"predicates\":";
-      o.json(e.predicates) << ",\"quad\":";
-      o.json(e.quad) << ",\"modality\":";
-      o.json(e.modality) << ",\"weight\":" << e.weight << ",\"articles\":" << e.articles
-                         << ",\"independent_articles\":" << e.independent << ",\"first_seen\":";
-      o.json(e.first_seen) << ",\"last_seen\":";
-      o.json(e.last_seen) << ",\"evidence\":";
-      o.json(e.sample) << ",\"color\":";
-      o.json(hex(e.color)) << '}';
     });
-    o << "]}\n";
+    o << (shape_ == Shape::kCytoscape ? "]}}\n" : "]}\n");
     return o.finish();
   }
+
+ private:
+  Shape shape_;
 };
 
 }  // namespace
 
-std::unique_ptr<GraphWriter> make_json_writer() { return std::make_unique<JsonWriter>(); }
+std::unique_ptr<GraphWriter> make_json_writer() { return std::make_unique<JsonWriter>(Shape::kNodeLink); }
+std::unique_ptr<GraphWriter> make_cytoscape_writer() { return std::make_unique<JsonWriter>(Shape::kCytoscape); }
+std::unique_ptr<GraphWriter> make_graphology_writer() { return std::make_unique<JsonWriter>(Shape::kGraphology); }
 
 }  // namespace newsgraph::exporter

@@ -174,7 +174,6 @@ std::vector<Point> force_directed_layout(const LayoutGraph& g, const LayoutOptio
     }
   for (const WeightedEdge& e : edges) edges_of[component_of[e.a]].push_back({local[e.a], local[e.b], e.weight});
   std::vector<std::vector<Point>> placed(components.size());
-  std::vector<Point> all_linked;  // for the scale
   for (size_t c = 0; c < components.size() && components[c].size() > 1; ++c) {
     placed[c] = start_positions(components[c], g.community, rng);
     ForceAtlas2Settings settings;
@@ -186,19 +185,19 @@ std::vector<Point> force_directed_layout(const LayoutGraph& g, const LayoutOptio
     settings.lin_log = true;
     settings.gravity = 5;
     if (settings.iterations > 0) force_atlas2(placed[c], edges_of[c], settings);
-    all_linked.insert(all_linked.end(), placed[c].begin(), placed[c].end());
   }
 
-  // One scale for all: nodes as far apart as twice the usual node size, at the median.
+  // Each component scaled so its nodes are as far apart as twice the usual node size at
+  // the median: the same density everywhere, so a component's share of the picture
+  // follows its share of the nodes, and pairs and small groups stay legible.
   std::vector<double> sizes(n);
   for (uint32_t v = 0; v < n; ++v) sizes[v] = size_of(v);
   const double usual_size = std::max(median_of(sizes), 1e-6);
-  const double nearest = median_nearest_distance(all_linked);
-  const double scale = nearest > 0 ? 2 * usual_size / nearest : 1;
-
   std::vector<Box> boxes;
   std::vector<Point> low_corner;  // of each box's content, before packing
   for (size_t c = 0; c < components.size() && components[c].size() > 1; ++c) {
+    const double nearest = median_nearest_distance(placed[c]);
+    const double scale = nearest > 0 ? 2 * usual_size / nearest : 1;
     std::vector<double> diameter(components[c].size());
     for (size_t i = 0; i < components[c].size(); ++i) {
       placed[c][i] = {placed[c][i].first * scale, placed[c][i].second * scale};

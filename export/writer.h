@@ -17,7 +17,9 @@ enum class Format {
   kGraphml,             // GraphML for Gephi, networkx, igraph, Cytoscape
   kGexf,                // GEXF 1.3 with viz and spells (Gephi's timeline)
   kGexf12,              // GEXF 1.2draft, for readers that know no 1.3 (networkx)
-  kJson,                // node-link JSON (D3, Cytoscape.js, sigma.js)
+  kJson,                // node-link JSON (D3, networkx)
+  kCytoscape,           // Cytoscape.js elements JSON (data, position)
+  kGraphology,          // graphology's serialised JSON (sigma.js, Gephi Lite)
   kCsvNodes,            // Gephi spreadsheet import: nodes.csv
   kCsvEdges,            //                           edges.csv
   kDot,                 // Graphviz

@@ -46,6 +46,8 @@ bool format_of(const std::string& name, FormatInfo* out) {
   if (name == "graphml") *out = {exporter::Format::kGraphml, "application/graphml+xml", "graphml"};
   else if (name == "gexf") *out = {exporter::Format::kGexf, "application/gexf+xml", "gexf"};
   else if (name == "json") *out = {exporter::Format::kJson, "application/json", "json"};
+  else if (name == "cytoscape") *out = {exporter::Format::kCytoscape, "application/json", "cyjs"};
+  else if (name == "graphology") *out = {exporter::Format::kGraphology, "application/json", "json"};
   else return false;
   return true;
 }
@@ -57,7 +59,7 @@ void export_graph(Context& c, const httplib::Request& req, httplib::Response& re
   FormatInfo format{};
   std::string format_name = req.has_param("format") ? req.get_param_value("format") : "graphml";
   if (!format_of(format_name, &format))
-    return problem(res, 400, "bad-parameter", "format is graphml, gexf or json");
+    return problem(res, 400, "bad-parameter", "format is graphml, gexf, json, cytoscape or graphology");
   graph::GraphFilter filter = exporter::default_export_filter();
   exporter::ExportOptions options;
   for (const auto& name : exporter::export_option_names()) {

@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <filesystem>
 
 #include "store/store.h"
@@ -316,4 +317,72 @@ TEST_CASE("publication dates, never the day of ingest, give first and last seen,
   REQUIRE_FALSE(q.HasParseError());
   CHECK(q["quality"]["undated_articles"].GetInt() == 1);
   CHECK(q["quality"]["articles"].GetInt() == 5);
+}
+
+TEST_CASE("cytoscape and graphology JSON carry the node-link export's nodes, edges, positions and undirected edges",
+          "[export]") {
+  std::string db = make_store();
+  std::string dir = temp_dir();
+  auto node_link = export_json(db, "");
+  size_t symmetric = 0;
+  for (const auto& l : node_link["links"].GetArray()) symmetric += l["symmetric"].GetBool();
+  auto shape = [&](const std::string& format, const std::string& file) {
+    REQUIRE(run(binary() + " export --cooccurs --no-layout --format " + format + " --db " + db + " -o " + dir + "/" + file)
+                .exit_code == 0);
+    rapidjson::Document d;
+    d.Parse(read_file(dir + "/" + file).c_str());
+    REQUIRE_FALSE(d.HasParseError());
+    return d;
+  };
+  auto cy = shape("cytoscape", "g.cyjs");
+  REQUIRE(cy["elements"]["nodes"].Size() == node_link["nodes"].Size());
+  REQUIRE(cy["elements"]["edges"].Size() == node_link["links"].Size());
+  for (const auto& n : cy["elements"]["nodes"].GetArray()) {
+    CHECK(n["data"]["id"].IsString());
+    CHECK(n["position"]["x"].IsNumber());
+  }
+  size_t cy_undirected = 0;
+  for (const auto& e : cy["elements"]["edges"].GetArray()) {
+    CHECK(std::string(e["data"]["id"].GetString()).rfind("r", 0) == 0);
+    CHECK(e["data"]["source"].IsString());
+    cy_undirected += !e["data"]["directed"].GetBool();
+  }
+  CHECK(cy_undirected == symmetric);
+  auto gy = shape("graphology", "g.graphology.json");
+  CHECK(std::string(gy["options"]["type"].GetString()) == "mixed");
+  REQUIRE(gy["nodes"].Size() == node_link["nodes"].Size());
+  REQUIRE(gy["edges"].Size() == node_link["links"].Size());
+  size_t gy_undirected = 0;
+  for (const auto& n : gy["nodes"].GetArray()) CHECK(n["attributes"]["x"].IsNumber());
+  for (const auto& e : gy["edges"].GetArray()) gy_undirected += e.HasMember("undirected") && e["undirected"].GetBool();
+  CHECK(gy_undirected == symmetric);
+  CHECK(symmetric > 0);
+
+  // The JavaScript readers themselves, where a user has installed them from npm
+  // (NEWSGRAPH_NODE_MODULES=/path/to/node_modules); CI has no npm packages.
+  const char* modules = std::getenv("NEWSGRAPH_NODE_MODULES");
+  if (!modules || run("node --version").exit_code != 0) {
+    WARN("NEWSGRAPH_NODE_MODULES unset or no node: graphology and Cytoscape.js readers not run");
+    return;
+  }
+  REQUIRE(run(binary() + " export --cooccurs --format gexf --db " + db + " -o " + dir + "/g.gexf").exit_code == 0);
+  REQUIRE(run(binary() + " export --cooccurs --db " + db + " -o " + dir + "/g.graphml").exit_code == 0);
+  auto r = run("NODE_PATH=" + shell_quote(modules) + " node " + source_dir() + "/tests/export/js_readers.js " + dir);
+  REQUIRE(r.exit_code == 0);
+  size_t readers = 0;
+  for (size_t at = 0; at < r.out.size();) {
+    const size_t end = r.out.find('\n', at);
+    rapidjson::Document line;
+    line.Parse(r.out.substr(at, end - at).c_str());
+    at = end == std::string::npos ? r.out.size() : end + 1;
+    if (line.HasParseError()) continue;
+    INFO(line["reader"].GetString());
+    ++readers;
+    CHECK(line["nodes"].GetUint64() == node_link["nodes"].Size());
+    CHECK(line["edges"].GetUint64() == node_link["links"].Size());
+    CHECK(line["positioned"].GetUint64() == node_link["nodes"].Size());
+    if (std::string(line["reader"].GetString()) != "graphology-graphml")  // it reads every edge as directed
+      CHECK(line["undirected"].GetUint64() == symmetric);
+  }
+  CHECK(readers == 4);
 }
