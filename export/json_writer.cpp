@@ -68,30 +68,21 @@ class JsonWriter : public GraphWriter {
         o.json(nodes[e.source].id) << ",\"target\":";
         o.json(nodes[e.target].id);
       };
-      switch (shape_) {
-        case Shape::kNodeLink:
-          o << "{\"id\":\"r" << e.relation_key << '"';
-          ends();
-          o << ',';
-          write_edge_fields(o, x, e);
-          o << '}';
-          break;
-        case Shape::kCytoscape:
-          o << "{\"data\":{\"id\":\"r" << e.relation_key << '"';
-          ends();
-          o << ',';
-          write_edge_fields(o, x, e);
-          o << "}}";
-          break;
-        case Shape::kGraphology:
-          o << "{\"key\":\"r" << e.relation_key << '"';
-          ends();
-          if (x.undirected(e)) o << ",\"undirected\":true";
-          o << ",\"attributes\":{";
-          write_edge_fields(o, x, e);
-          o << "}}";
-          break;
+      if (shape_ == Shape::kGraphology) {
+        o << "{\"key\":\"r" << e.relation_key << '"';
+        ends();
+        if (x.undirected(e)) o << ",\"undirected\":true";
+        o << ",\"attributes\":{";
+        write_edge_fields(o, x, e);
+        o << "}}";
+        return;
       }
+      const bool cytoscape = shape_ == Shape::kCytoscape;  // the same members, inside "data"
+      o << (cytoscape ? "{\"data\":{\"id\":\"r" : "{\"id\":\"r") << e.relation_key << '"';
+      ends();
+      o << ',';
+      write_edge_fields(o, x, e);
+      o << (cytoscape ? "}}" : "}");
     });
     o << (shape_ == Shape::kCytoscape ? "]}}\n" : "]}\n");
     return o.finish();
