@@ -175,6 +175,8 @@ TEST_CASE("CSV, Neo4j CSV and DOT hold one row per node and per edge", "[export]
   size_t arrows = 0;
   for (size_t at = dot.out.find(" -> "); at != std::string::npos; at = dot.out.find(" -> ", at + 1)) ++arrows;
   CHECK(static_cast<int64_t>(arrows) == relations);
+  // Drawn as laid out (neato -n2): circles as wide as their size, symmetric edges without arrowheads.
+  CHECK_THAT(dot.out, Catch::Contains("fixedsize=true") && Catch::Contains("dir=none") && Catch::Contains("label=\"ACCUSE\""));
   CHECK(run(binary() + " export --format csv --db " + db).exit_code == 2);  // needs -o DIR
 }
 
