@@ -54,14 +54,15 @@ class CsvWriter : public GraphWriter {
   }
 
   static void gephi_edges(const ExportGraph& x, TextOut& o) {
-    o << "Source,Target,Type,Id,Label,Weight,predicates,quad,modality,articles,independent_articles,"
-         "first_seen,last_seen,evidence\n";
+    o << "Source,Target,Type,Id,Label,Weight,predicates,relation_ids,article_ids,evidence_count,quad,modality,"
+         "articles,independent_articles,first_seen,last_seen,evidence\n";
     o.items(x.edges.size(), [&](TextOut& o, size_t i) {
       const ExportEdge& e = x.edges[i];
       o.csv(x.graph.nodes[e.source].id) << ',';
-      o.csv(x.graph.nodes[e.target].id) << ",Directed,e" << int64_t(i) << ',';
+      o.csv(x.graph.nodes[e.target].id) << (x.undirected(e) ? ",Undirected,r" : ",Directed,r") << e.relation_key << ',';
       o.csv(e.label) << ',' << e.weight << ',';
-      o.csv(e.predicates) << ',' << e.quad << ',' << e.modality << ',' << e.articles << ',' << e.independent
+      o.csv(e.predicates) << ',' << e.relation_ids << ',';
+      o.csv(joined_ids(e.article_ids)) << ',' << e.evidence << ',' << e.quad << ',' << e.modality << ',' << e.articles << ',' << e.independent
                           << ',' << e.first_seen << ',' << e.last_seen << ',';
       o.csv(e.sample) << '\n';
     });
@@ -82,13 +83,13 @@ class CsvWriter : public GraphWriter {
 
   // One relationship per predicate, whatever --multi says: Neo4j keeps types apart.
   static void neo4j_relationships(const ExportGraph& x, TextOut& o) {
-    o << ":START_ID,:END_ID,:TYPE,weight:int,independent_articles:int,modality,confidence:double,"
+    o << ":START_ID,:END_ID,:TYPE,relation_id:long,weight:int,independent_articles:int,modality,confidence:double,"
          "first_seen,last_seen,evidence\n";
     o.items(x.graph.edges.size(), [&](TextOut& o, size_t i) {
       const auto& e = x.graph.edges[i];
       o.csv(x.graph.nodes[e.source].id) << ',';
-      o.csv(x.graph.nodes[e.target].id) << ',' << predicate_name(e.predicate) << ',' << e.weight << ','
-                                        << e.independent << ',' << e.modality << ',';
+      o.csv(x.graph.nodes[e.target].id) << ',' << predicate_name(e.predicate) << ',' << e.relation_key << ','
+                                        << e.weight << ',' << e.independent << ',' << e.modality << ',';
       o.number(e.confidence) << ',' << e.first_seen << ',' << e.last_seen << ',';
       o.csv(e.sample) << '\n';
     });
