@@ -39,9 +39,11 @@ const std::vector<RouteSpec>& route_specs() {
        {"center", "depth", "max_nodes", "predicates", "min_weight", "cooccurs"}},
       {"get", "/api/v1/communities", "Louvain communities with their strongest members and the modularity",
        {"members", "min_size", "limit", "cursor"}},
-      {"get", "/api/v1/export", "The graph as GraphML, GEXF or node-link JSON, streamed",
+      {"get", "/api/v1/export",
+       "The graph as GraphML, GEXF, node-link, Cytoscape.js or graphology JSON, streamed; typed relations unless "
+       "cooccurs=true",
        {"format", "min_weight", "predicates", "types", "since", "until", "center", "depth", "cooccurs", "multi",
-        "layout"}},
+        "layout", "mixed"}},
       {"get", "/api/v1/documents", "Stored articles", {"limit", "cursor"}},
       {"post", "/api/v1/documents", "Extract an article and merge it into the store", {"published"}},
       {"get", "/api/v1/documents/{id}", "One stored article", {}},
