@@ -19,6 +19,9 @@ struct Document {
   std::string text;       // UTF-8, validated by the reader
   std::string source;     // path (with ":line" for JSON Lines) or URL
   std::string published;  // ISO date when known, else empty
+  std::string url;        // where it was published, when known (JSON "url")
+  std::string outlet;     // the publication (JSON "outlet"), when known
+  std::string category;   // the outlet's section (JSON "category"), when known
 };
 
 // A byte range [start, end) in Document::text.

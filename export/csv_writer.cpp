@@ -54,7 +54,7 @@ class CsvWriter : public GraphWriter {
   }
 
   static void gephi_edges(const ExportGraph& x, TextOut& o) {
-    o << "Source,Target,Type,Id,Label,Weight,predicates,relation_ids,article_ids,evidence_count,quad,modality,"
+    o << "Source,Target,Type,Id,Label,Weight,predicates,relation_ids,article_ids,article_urls,evidence_count,quad,modality,"
          "articles,independent_articles,first_seen,last_seen,evidence\n";
     o.items(x.edges.size(), [&](TextOut& o, size_t i) {
       const ExportEdge& e = x.edges[i];
@@ -62,7 +62,8 @@ class CsvWriter : public GraphWriter {
       o.csv(x.graph.nodes[e.target].id) << (x.undirected(e) ? ",Undirected,r" : ",Directed,r") << e.relation_key << ',';
       o.csv(e.label) << ',' << e.weight << ',';
       o.csv(e.predicates) << ',' << e.relation_ids << ',';
-      o.csv(joined_ids(e.article_ids)) << ',' << e.evidence << ',' << e.quad << ',' << e.modality << ',' << e.articles << ',' << e.independent
+      o.csv(joined_ids(e.article_ids)) << ',';
+      o.csv(joined_ids(e.article_urls, ' ')) << ',' << e.evidence << ',' << e.quad << ',' << e.modality << ',' << e.articles << ',' << e.independent
                           << ',' << e.first_seen << ',' << e.last_seen << ',';
       o.csv(e.sample) << '\n';
     });

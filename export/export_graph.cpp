@@ -21,15 +21,16 @@ bool stronger(const graph::AttributedEdge& a, const graph::AttributedEdge& b) {
   return a.predicate < b.predicate;
 }
 
-// The ids of the first kMaxArticleIds articles (by article number: the order stored).
-std::vector<std::string_view> listed_articles(const graph::AttributedGraph& g, const std::vector<int64_t>& keys) {
-  std::vector<std::string_view> out;
+// The ids of the first kMaxArticleIds articles (by article number: the order stored),
+// and the URLs of those with one.
+void list_articles(const graph::AttributedGraph& g, const std::vector<int64_t>& keys, ExportEdge* e) {
   for (int64_t k : keys) {
-    if (out.size() == kMaxArticleIds) break;
-    if (k < 0 || static_cast<size_t>(k) >= g.article_ids.size() || g.article_ids[static_cast<size_t>(k)].empty()) continue;
-    out.push_back(g.article_ids[static_cast<size_t>(k)]);
+    if (e->article_ids.size() == kMaxArticleIds) break;
+    const auto at = static_cast<size_t>(k);
+    if (k < 0 || at >= g.article_ids.size() || g.article_ids[at].empty()) continue;
+    e->article_ids.push_back(g.article_ids[at]);
+    if (at < g.article_urls.size() && !g.article_urls[at].empty()) e->article_urls.push_back(g.article_urls[at]);
   }
-  return out;
 }
 
 // `parts` (indices into g.edges) are put in order of strength; merged dates of several
@@ -71,7 +72,7 @@ ExportEdge combine(const graph::AttributedGraph& g, size_t* parts, size_t count,
   if (count == 1) {  // one part: its articles are already distinct and sorted
     e.articles = top.article_keys.empty() ? e.weight : static_cast<int64_t>(top.article_keys.size());
     e.dates = &top.dates;
-    e.article_ids = listed_articles(g, top.article_keys);
+    list_articles(g, top.article_keys, &e);
     return e;
   }
   std::vector<int64_t> articles;
@@ -84,7 +85,7 @@ ExportEdge combine(const graph::AttributedGraph& g, size_t* parts, size_t count,
   std::sort(articles.begin(), articles.end());
   articles.erase(std::unique(articles.begin(), articles.end()), articles.end());
   e.articles = static_cast<int64_t>(articles.size());
-  e.article_ids = listed_articles(g, articles);
+  list_articles(g, articles, &e);
   if (articles.empty()) e.articles = e.weight;
   std::sort(dates.begin(), dates.end());
   dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
@@ -106,10 +107,10 @@ void mark_labels_to_show(std::vector<NodeVisual>* visuals) {
 
 }  // namespace
 
-std::string joined_ids(const std::vector<std::string_view>& ids) {
+std::string joined_ids(const std::vector<std::string_view>& ids, char separator) {
   std::string out;
   for (std::string_view id : ids) {
-    if (!out.empty()) out += ';';
+    if (!out.empty()) out += separator;
     out += id;
   }
   return out;

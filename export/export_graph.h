@@ -39,6 +39,8 @@ struct ExportEdge {
   std::string relation_ids;    // every part's relation id, strongest first: "12;57"
   std::vector<std::string_view> article_ids;  // the first kMaxArticleIds of its distinct
                                               // articles' ids, in the graph's article_ids
+  std::vector<std::string_view> article_urls; // the URLs of those of them with one
+                                              // (joined by spaces in string attributes)
   int64_t evidence = 0;        // supporting sentences, all parts
   std::string label;           // "MEET" or "MEET, SUPPORT"
   std::string predicates;      // "MEET:2;SUPPORT:1" (articles per predicate)
@@ -86,8 +88,9 @@ struct ExportGraph {
   bool undirected(const ExportEdge& e) const { return mixed && !e.directed; }
 };
 
-// Ids joined by ';' for the formats whose attributes are strings ("a;b").
-std::string joined_ids(const std::vector<std::string_view>& ids);
+// Ids joined by `separator` for the formats whose attributes are strings ("a;b"; URLs,
+// which may hold ';', are joined by a space, which they cannot hold).
+std::string joined_ids(const std::vector<std::string_view>& ids, char separator = ';');
 
 // Takes the attributed graph and computes PageRank, Louvain communities, the layout
 // and colours. O(E) plus the layout (layout.h: ForceAtlas2, O(iterations * (V log V + E))).

@@ -60,6 +60,7 @@ class GexfWriter : public GraphWriter {
          "      <attribute id=\"predicates\" title=\"predicates\" type=\"string\"/>\n"
          "      <attribute id=\"relation_ids\" title=\"relation_ids\" type=\"string\"/>\n"
          "      <attribute id=\"article_ids\" title=\"article_ids\" type=\"string\"/>\n"
+         "      <attribute id=\"article_urls\" title=\"article_urls\" type=\"string\"/>\n"
          "      <attribute id=\"evidence_count\" title=\"evidence_count\" type=\"integer\"/>\n"
          "      <attribute id=\"symmetric\" title=\"symmetric\" type=\"boolean\"/>\n"
          "      <attribute id=\"quad\" title=\"quad\" type=\"string\"/>\n"
@@ -107,6 +108,7 @@ class GexfWriter : public GraphWriter {
       attvalue(o, "predicates", e.predicates);
       attvalue(o, "relation_ids", e.relation_ids);
       attvalue(o, "article_ids", joined_ids(e.article_ids));
+      attvalue(o, "article_urls", joined_ids(e.article_urls, ' '));
       attvalue(o, "evidence_count", e.evidence);
       attvalue(o, "symmetric", e.directed ? "false" : "true");
       attvalue(o, "quad", e.quad);

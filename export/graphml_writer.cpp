@@ -31,6 +31,7 @@ const Key kKeys[] = {
     {"b", "node", "b", "int"},
     {"e_label", "edge", "label", "string"},     {"e_predicates", "edge", "predicates", "string"},
     {"e_relation_ids", "edge", "relation_ids", "string"}, {"e_article_ids", "edge", "article_ids", "string"},
+    {"e_article_urls", "edge", "article_urls", "string"},
     {"e_evidence_count", "edge", "evidence_count", "int"}, {"e_symmetric", "edge", "symmetric", "boolean"},
     {"e_quad", "edge", "quad", "string"},       {"e_modality", "edge", "modality", "string"},
     {"e_weight", "edge", "weight", "double"},   {"e_articles", "edge", "articles", "int"},
@@ -107,6 +108,7 @@ class GraphmlWriter : public GraphWriter {
       data(o, "e_predicates", e.predicates);
       data(o, "e_relation_ids", e.relation_ids);
       data(o, "e_article_ids", joined_ids(e.article_ids));
+      data(o, "e_article_urls", joined_ids(e.article_urls, ' '));
       data(o, "e_evidence_count", e.evidence);
       data(o, "e_symmetric", e.directed ? "false" : "true");
       data(o, "e_quad", e.quad);

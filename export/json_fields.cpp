@@ -38,6 +38,11 @@ void write_edge_fields(TextOut& o, const ExportGraph& x, const ExportEdge& e) {
     if (k) o << ',';
     o.json(e.article_ids[k]);
   }
+  o << "],\"article_urls\":[";
+  for (size_t k = 0; k < e.article_urls.size(); ++k) {
+    if (k) o << ',';
+    o.json(e.article_urls[k]);
+  }
   o << "],\"evidence_count\":" << e.evidence << ",\"predicates\":";
   o.json(e.predicates) << ",\"quad\":";
   o.json(e.quad) << ",\"modality\":";

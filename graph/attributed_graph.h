@@ -70,6 +70,7 @@ struct AttributedGraph {
   std::vector<AttributedEdge> edges;    // self-loops left out
   std::vector<std::string> article_ids; // each stored article's id, by its article number
                                         // (AttributedEdge::article_keys); "" for none
+  std::vector<std::string> article_urls;  // its URL, by the same number; "" when not known
   std::deque<std::string> sample_texts;
 };
 

@@ -47,7 +47,7 @@ void AttributedGraphLoader::read_nodes() {
 }
 
 void AttributedGraphLoader::read_article_dates() {
-  Statement d = db_.prepare("SELECT doc_key, substr(published, 1, 10), id FROM documents");
+  Statement d = db_.prepare("SELECT doc_key, substr(published, 1, 10), id, url FROM documents");
   while (d.step()) {
     int64_t key = d.column_int(0);
     if (key < 0) continue;
@@ -55,9 +55,11 @@ void AttributedGraphLoader::read_article_dates() {
       date_of_doc_.resize(static_cast<size_t>(key) + 1);
       stored_.resize(static_cast<size_t>(key) + 1, 0);
       g_.article_ids.resize(static_cast<size_t>(key) + 1);
+      g_.article_urls.resize(static_cast<size_t>(key) + 1);
     }
     date_of_doc_[static_cast<size_t>(key)] = d.column_text(1);
     g_.article_ids[static_cast<size_t>(key)] = d.column_text(2);
+    g_.article_urls[static_cast<size_t>(key)] = d.column_text(3);
     stored_[static_cast<size_t>(key)] = 1;
   }
 }

@@ -247,7 +247,10 @@ void DocumentReader::read_json_lines(std::istream& in, const std::string& name) 
     if (doc.id.empty()) doc.id = fs::path(name).stem().string() + "-" + std::to_string(line_no);
     doc.title = string_field(obj, "title");
     doc.source = string_field(obj, "source");
-    if (doc.source.empty()) doc.source = string_field(obj, "url");
+    doc.url = string_field(obj, "url");
+    doc.outlet = string_field(obj, "outlet");
+    doc.category = string_field(obj, "category");
+    if (doc.source.empty()) doc.source = doc.url;
     if (doc.source.empty()) doc.source = where;
     const std::string published =
         obj.HasMember("published") ? string_field(obj, "published") : string_field(obj, "date");

@@ -32,7 +32,8 @@ std::string percent_encoded(const std::string& id) {
   return out;
 }
 
-// The article in a request: JSON {"id","title","text","source","published"} or
+// The article in a request: JSON {"id","title","text","source","published","url",
+// "outlet","category"} or
 // text/plain (first non-empty line is the title, a date line may follow). Answers
 // 400/415 itself.
 bool read_document(const httplib::Request& req, httplib::Response& res, Document* doc, bool* title_in_text) {
@@ -60,7 +61,9 @@ bool read_document(const httplib::Request& req, httplib::Response& res, Document
     for (auto it = d.MemberBegin(); it != d.MemberEnd(); ++it) {
       std::string k = it->name.GetString();
       std::string* target = k == "id" ? &doc->id : k == "title" ? &doc->title : k == "text" ? &doc->text
-                          : k == "source" ? &doc->source : k == "published" ? &doc->published : nullptr;
+                          : k == "source" ? &doc->source : k == "published" ? &doc->published
+                          : k == "url" ? &doc->url : k == "outlet" ? &doc->outlet : k == "category" ? &doc->category
+                                                                                                   : nullptr;
       if (!target) return problem(res, 400, "unknown-field", "unknown field '" + k + "'"), false;
       if (!it->value.IsString()) return problem(res, 400, "bad-field", "'" + k + "' must be a string"), false;
       target->assign(it->value.GetString(), it->value.GetStringLength());
@@ -99,6 +102,9 @@ void document_json(Json& w, const store::DocumentRow& d) {
   field(w, "title", d.title);
   field(w, "source", d.source);
   field(w, "published", d.published);
+  field(w, "url", d.url);
+  field(w, "outlet", d.outlet);
+  field(w, "category", d.category);
   field(w, "ingested_at", d.ingested_at);
   field(w, "content_hash", d.content_hash);
   field(w, "bytes", d.bytes);

@@ -239,12 +239,13 @@ Status list_documents(Store& store, int64_t after, size_t limit, std::vector<Doc
   Db& db = store.impl().db;
   try {
     Statement q = db.prepare(
-        "SELECT doc_key, id, title, source, published, ingested_at, content_hash, bytes FROM documents "
-        "WHERE doc_key > ? ORDER BY doc_key LIMIT ?");
+        "SELECT doc_key, id, title, source, published, ingested_at, content_hash, bytes, url, outlet, category "
+        "FROM documents WHERE doc_key > ? ORDER BY doc_key LIMIT ?");
     q.bind(1, after).bind(2, static_cast<int64_t>(limit));
     while (q.step())
       out->push_back({q.column_int(0), q.column_text(1), q.column_text(2), q.column_text(3), q.column_text(4),
-                      q.column_text(5), q.column_text(6), q.column_int(7), 0, 0});
+                      q.column_text(5), q.column_text(6), q.column_int(7), 0, 0, q.column_text(8),
+                      q.column_text(9), q.column_text(10)});
     *total = count(db.prepare("SELECT COUNT(*) FROM documents"));
   } catch (const StoreError& e) {
     return failed(store, e);
@@ -258,13 +259,14 @@ Status get_document(Store& store, const std::string& id, DocumentRow* out, bool*
     Statement q = db.prepare(
         "SELECT doc_key, id, title, source, published, ingested_at, content_hash, bytes, "
         "(SELECT COUNT(*) FROM doc_entities x WHERE x.doc_key = d.doc_key), "
-        "(SELECT COUNT(DISTINCT relation_key) FROM evidence v WHERE v.doc_key = d.doc_key) "
+        "(SELECT COUNT(DISTINCT relation_key) FROM evidence v WHERE v.doc_key = d.doc_key), url, outlet, category "
         "FROM documents d WHERE id = ?");
     q.bind(1, id);
     *found = q.step();
     if (*found) {
       *out = {q.column_int(0), q.column_text(1), q.column_text(2), q.column_text(3), q.column_text(4),
-              q.column_text(5), q.column_text(6), q.column_int(7), q.column_int(8), q.column_int(9)};
+              q.column_text(5), q.column_text(6), q.column_int(7), q.column_int(8), q.column_int(9),
+              q.column_text(10), q.column_text(11), q.column_text(12)};
       out->relations += static_cast<int64_t>(article_entity_pairs(db, out->key).size());
     }
   } catch (const StoreError& e) {

@@ -86,6 +86,7 @@ struct DocumentRow {
   int64_t key = 0;
   std::string id, title, source, published, ingested_at, content_hash;
   int64_t bytes = 0, entities = 0, relations = 0;
+  std::string url, outlet, category;  // '' when not known
 };
 Status list_documents(Store& store, int64_t after, size_t limit, std::vector<DocumentRow>* out, int64_t* total);
 Status get_document(Store& store, const std::string& id, DocumentRow* out, bool* found);

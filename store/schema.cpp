@@ -254,6 +254,8 @@ const std::string& search_index_flush() {
   return sql;
 }
 
+int schema_version(Db& db) { return user_version(db); }
+
 void migrate_schema(Db& db) {
   int version = user_version(db);
   if (version > kSchemaVersion)
@@ -301,7 +303,15 @@ void migrate_schema(Db& db) {
     db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS name_words USING fts5vocab(name_search, 'row')");
     db.exec("PRAGMA user_version = 5");
   }
-  // Later versions: `if (version < 6) { ALTER ...; PRAGMA user_version = 6; }`.
+  if (version < 6) {
+    // Where an article was published (JSON Lines "url", "outlet", "category"), for
+    // exports and the API to cite; '' for older rows and when not given.
+    for (const char* column : {"url", "outlet", "category"})
+      if (!has_column(db, "documents", column))
+        db.exec(("ALTER TABLE documents ADD COLUMN " + std::string(column) + " TEXT NOT NULL DEFAULT ''").c_str());
+    db.exec("PRAGMA user_version = 6");
+  }
+  // Later versions: `if (version < 7) { ALTER ...; PRAGMA user_version = 7; }`.
   tx.commit();
 }
 

@@ -9,11 +9,14 @@
 
 namespace newsgraph::store {
 
-constexpr int kSchemaVersion = 5;
+constexpr int kSchemaVersion = 6;
 
 // Creates the tables in an empty database, or migrates an older one up to
 // kSchemaVersion. Throws StoreError when the file is newer than this program knows.
 void migrate_schema(Db& db);
+
+// The schema version of an open database (0 for an empty one).
+int schema_version(Db& db);
 
 // The SQL that indexes the rows waiting for the search indexes (schema.cpp), for a
 // writer to run before every commit (Db::set_before_commit).

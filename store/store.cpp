@@ -297,6 +297,31 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
   store_article_pairs(db, doc_key, cooccurring, cooccurrence_confidence);
 }
 
+// A store an older newsgraph wrote is upgraded before a reader opens it (the upgrade its
+// next writer would make), so read-only commands find the tables and columns they ask
+// for. Nothing to do for a current store, or a file that is no store (open says so).
+Status upgrade_for_reading(const std::string& path) {
+  try {
+    {
+      Db probe;
+      if (!probe.open(path, false, true).is_ok()) return Status::ok();
+      const int version = schema_version(probe);
+      if (version == 0 || version >= kSchemaVersion) return Status::ok();
+    }
+    Db writer;
+    Status st = writer.open(path, false, false);
+    if (!st.is_ok())
+      return Status::error(StatusCode::kIoError, path + ": the store has an older schema and cannot be upgraded (" +
+                                                     st.message() + ")");
+    writer.exec("PRAGMA journal_mode = WAL");
+    writer.set_before_commit(search_index_flush());
+    migrate_schema(writer);
+  } catch (const StoreError& e) {
+    return Status::error(StatusCode::kIoError, path + ": the store's schema cannot be upgraded (" + e.message + ")");
+  }
+  return Status::ok();
+}
+
 }  // namespace
 
 const char* ingest_outcome_name(IngestOutcome outcome) {
@@ -314,6 +339,10 @@ Store::~Store() {
 }
 
 Status Store::open(const std::string& path, const StoreOptions& options, std::unique_ptr<Store>* out) {
+  if (options.read_only) {
+    Status st = upgrade_for_reading(path);
+    if (!st.is_ok()) return st;
+  }
   std::unique_ptr<Store> store(new Store());
   store->path_ = path;
   store->impl_ = std::make_unique<Impl>();
@@ -377,8 +406,8 @@ Status Store::ingest(const Document& doc, const Extraction& extraction, const In
       result->outcome = s.row.hash == hash ? IngestOutcome::kReextracted : IngestOutcome::kReplaced;
     }
     db.prepare(
-          "INSERT INTO documents(id, content_hash, title, source, published, ingested_at, bytes) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?)")
+          "INSERT INTO documents(id, content_hash, title, source, published, ingested_at, bytes, url, outlet, "
+          "category) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, doc.id)
         .bind(2, hash)
         .bind(3, doc.title)
@@ -386,6 +415,9 @@ Status Store::ingest(const Document& doc, const Extraction& extraction, const In
         .bind(5, doc.published)
         .bind(6, utc_now_iso())
         .bind(7, static_cast<int64_t>(doc.text.size()))
+        .bind(8, doc.url)
+        .bind(9, doc.outlet)
+        .bind(10, doc.category)
         .run();
     insert_extraction(db, db.last_insert_id(), doc, extraction, result);
     bump_version(db);

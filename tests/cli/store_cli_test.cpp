@@ -375,3 +375,41 @@ TEST_CASE("NEWSGRAPH_SQL_PROFILE prints the time of each statement on standard e
   CHECK(report.find("INSERT INTO documents") != std::string::npos);
   CHECK(report.find("INSERT INTO relations") != std::string::npos);
 }
+
+TEST_CASE("an article's url, outlet and category from JSON Lines are stored, shown and exported on its edges",
+          "[cli][store]") {
+  const std::string dir = temp_dir();
+  write_file(dir + "/a.jsonl",
+             "{\"id\":\"cited-1\",\"title\":\"Menlu bertemu\",\"url\":\"https://example.org/a;b?x=1\","
+             "\"outlet\":\"Contoh News\",\"category\":\"dunia\",\"text\":\"Menteri Luar Negeri Jepang Yoshimasa "
+             "Hayashi bertemu Menteri Luar Negeri Korea Selatan Park Jin di Tokyo pada Kamis.\"}\n");
+  const std::string db = dir + "/s.db";
+  REQUIRE(run(binary() + " ingest --quiet --db " + db + " " + dir + "/a.jsonl").exit_code == 0);
+  auto shown = run("sqlite3 " + db + " \"SELECT url || '|' || outlet || '|' || category FROM documents\"");
+  CHECK(shown.out == "https://example.org/a;b?x=1|Contoh News|dunia\n");
+  auto exported = run(binary() + " export --format json --no-layout --db " + db);
+  REQUIRE(exported.exit_code == 0);
+  auto d = parse(exported.out);
+  REQUIRE(d["links"].Size() >= 1);
+  for (const auto& link : d["links"].GetArray()) {
+    REQUIRE(link["article_urls"].Size() == 1);
+    CHECK(std::string(link["article_urls"][0].GetString()) == "https://example.org/a;b?x=1");
+  }
+  auto graphml = run(binary() + " export --no-layout --db " + db);
+  CHECK_THAT(graphml.out, Catch::Contains("<data key=\"e_article_urls\">https://example.org/a;b?x=1</data>"));
+}
+
+TEST_CASE("a store an older newsgraph wrote is upgraded when a read-only command opens it", "[cli][store]") {
+  const std::string dir = temp_dir();
+  const std::string db = dir + "/old.db";
+  REQUIRE(run(binary() + " ingest --quiet --db " + db + " " + source_dir() + "/examples").exit_code == 0);
+  // Make it a schema-5 store: no url, outlet or category yet.
+  REQUIRE(run("sqlite3 " + db + " \"ALTER TABLE documents DROP COLUMN url; ALTER TABLE documents DROP COLUMN outlet; "
+                                "ALTER TABLE documents DROP COLUMN category; PRAGMA user_version = 5;\"")
+              .exit_code == 0);
+  auto exported = run(binary() + " export --format json --no-layout --db " + db);
+  REQUIRE(exported.exit_code == 0);
+  CHECK(parse(exported.out)["links"].Size() > 0);
+  CHECK(run("sqlite3 " + db + " 'PRAGMA user_version'").out == "6\n");
+  CHECK(run("sqlite3 " + db + " \"SELECT COUNT(*) FROM documents WHERE url = ''\"").out == "3\n");
+}
