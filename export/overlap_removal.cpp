@@ -4,18 +4,18 @@
 #include <cmath>
 #include <cstdint>
 #include <numeric>
+#include <unordered_map>
 
 namespace newsgraph::exporter {
 namespace {
 
 using Point = std::pair<double, double>;
 
-// The nodes sorted by grid cell, and where each cell's run starts: a cell is found by
-// binary search over the sorted keys.
+// The nodes sorted by grid cell, and each occupied cell's run of them, found by hash.
 struct Grid {
   double cell = 1;
-  std::vector<uint64_t> keys;     // sorted, one per node
-  std::vector<uint32_t> nodes;    // in key order
+  std::vector<uint32_t> nodes;  // in cell order
+  std::unordered_map<uint64_t, std::pair<uint32_t, uint32_t>> runs;  // cell -> [begin, end) in nodes
 
   static uint64_t key(int64_t x, int64_t y) {
     return (static_cast<uint64_t>(x + (int64_t{1} << 31)) << 32) | static_cast<uint32_t>(y + (int64_t{1} << 31));
@@ -29,15 +29,21 @@ struct Grid {
     nodes.resize(n);
     std::iota(nodes.begin(), nodes.end(), 0);
     std::sort(nodes.begin(), nodes.end(), [&](uint32_t a, uint32_t b) { return of[a] != of[b] ? of[a] < of[b] : a < b; });
-    keys.resize(n);
-    for (size_t k = 0; k < n; ++k) keys[k] = of[nodes[k]];
+    runs.clear();
+    runs.reserve(n);
+    for (uint32_t k = 0; k < n;) {
+      uint32_t end = k;
+      while (end < n && of[nodes[end]] == of[nodes[k]]) ++end;
+      runs.emplace(of[nodes[k]], std::make_pair(k, end));
+      k = end;
+    }
   }
 
   template <class Visit>
   void each_in(int64_t x, int64_t y, Visit&& visit) const {
-    const uint64_t k = key(x, y);
-    for (auto it = std::lower_bound(keys.begin(), keys.end(), k); it != keys.end() && *it == k; ++it)
-      visit(nodes[static_cast<size_t>(it - keys.begin())]);
+    auto run = runs.find(key(x, y));
+    if (run == runs.end()) return;
+    for (uint32_t k = run->second.first; k < run->second.second; ++k) visit(nodes[k]);
   }
 };
 
@@ -46,12 +52,16 @@ struct Grid {
 size_t remove_overlaps(std::vector<Point>& pos, const std::vector<double>& diameter, double margin, int passes) {
   const size_t n = pos.size();
   if (n < 2) return 0;
-  // Cells as wide as a large usual node (the 95th percentile); larger nodes look further.
+  // Cells as wide as a large usual node (the 95th percentile). A node no larger looks in
+  // the cells next to its own for nodes no larger either; a larger node looks as far as
+  // its size reaches and takes every pair it is in, so each pair is met once.
   std::vector<double> sorted(diameter.begin(), diameter.end());
   std::sort(sorted.begin(), sorted.end());
   Grid grid;
-  grid.cell = std::max(sorted[std::min(n - 1, n * 95 / 100)] + margin, 1e-9);
+  const double usual_large = sorted[std::min(n - 1, n * 95 / 100)];
+  grid.cell = std::max(usual_large + margin, 1e-9);
   const double largest = sorted.back();
+  auto is_large = [&](uint32_t v) { return diameter[v] > usual_large; };
   std::vector<Point> move(n);
   std::vector<double> moved(n);
   size_t overlapping = 0;
@@ -61,18 +71,21 @@ size_t remove_overlaps(std::vector<Point>& pos, const std::vector<double>& diame
     std::fill(moved.begin(), moved.end(), 0.0);
     overlapping = 0;
     for (uint32_t i = 0; i < n; ++i) {
-      const double reach = (diameter[i] + largest) / 2 + margin;
+      const bool large = is_large(i);
+      const double reach = (diameter[i] + (large ? largest : usual_large)) / 2 + margin;
       const int64_t x0 = grid.coordinate(pos[i].first - reach), x1 = grid.coordinate(pos[i].first + reach);
       const int64_t y0 = grid.coordinate(pos[i].second - reach), y1 = grid.coordinate(pos[i].second + reach);
       for (int64_t y = y0; y <= y1; ++y)
         for (int64_t x = x0; x <= x1; ++x)
           grid.each_in(x, y, [&](uint32_t j) {
-            if (j <= i) return;  // each pair once
+            if (j == i) return;
+            if (is_large(j) ? !large || j < i : !large && j < i) return;  // the pair is taken from the other side
             double dx = pos[j].first - pos[i].first, dy = pos[j].second - pos[i].second;
             const double need = (diameter[i] + diameter[j]) / 2 + margin;
             const double d2 = dx * dx + dy * dy;
             if (d2 >= need * need) return;
-            ++overlapping;
+            const double touching = (diameter[i] + diameter[j]) / 2;
+            overlapping += d2 < touching * touching;  // the margin is wanted, a true overlap is not
             double d = std::sqrt(d2);
             if (d < 1e-9) {  // the same spot: a direction set by the pair, spread round the circle
               const double angle = static_cast<double>((i * 2654435761u + j) % 360) * M_PI / 180;

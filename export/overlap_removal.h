@@ -13,7 +13,8 @@ namespace newsgraph::exporter {
 // between them. Each pass finds the overlapping pairs on a grid and moves both nodes of
 // each pair apart along the line between them, the smaller node further, by the overlap
 // (a pass moves a node at most by its largest overlap); it stops after `passes` or once
-// no pair overlaps. Returns how many overlapping pairs the last pass found (0: none).
+// no two discs overlap (pairs closer than the margin but not touching may stay).
+// Returns how many pairs of discs overlapped in the last pass (0: none).
 // O(passes * V log V) for nodes of similar sizes.
 size_t remove_overlaps(std::vector<std::pair<double, double>>& pos, const std::vector<double>& diameter, double margin,
                        int passes);
