@@ -70,7 +70,8 @@ std::vector<std::vector<uint32_t>> components_of(size_t n, const std::vector<Wei
 
 int iterations_for(size_t nodes, int asked) {
   if (asked != 0) return asked;
-  return nodes <= 1000 ? 300 : nodes <= 10000 ? 150 : nodes <= 100000 ? 80 : 40;
+  if (nodes <= 1000) return static_cast<int>(std::min<size_t>(300, 50 + nodes));  // a few nodes settle fast
+  return nodes <= 10000 ? 150 : nodes <= 100000 ? 80 : 40;
 }
 
 // The start of a component: its communities spread on a circle, the members of each
@@ -113,7 +114,10 @@ double median_nearest_distance(const std::vector<Point>& pos) {
   for (const auto& [x, y] : pos) {
     x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
   }
-  const double cell = std::max(std::sqrt((x1 - x0) * (y1 - y0) / static_cast<double>(pos.size())), 1e-9);
+  // About one node a cell; along a line (no area) the line is cut in as many cells.
+  const double count = static_cast<double>(pos.size());
+  const double cell =
+      std::max({std::sqrt((x1 - x0) * (y1 - y0) / count), std::max(x1 - x0, y1 - y0) / std::sqrt(count), 1e-9});
   const auto columns = static_cast<int64_t>((x1 - x0) / cell) + 1, rows = static_cast<int64_t>((y1 - y0) / cell) + 1;
   std::unordered_map<int64_t, std::vector<uint32_t>> grid;
   auto cell_of = [&](const Point& p) {
@@ -128,15 +132,23 @@ double median_nearest_distance(const std::vector<Point>& pos) {
   for (size_t v = 0; v < pos.size(); v += step) {
     auto [cx, cy] = cell_of(pos[v]);
     double best = HUGE_VAL;
+    auto look = [&](int64_t x, int64_t y) {
+      if (x < 0 || y < 0 || x >= columns || y >= rows) return;
+      auto it = grid.find(y * columns + x);
+      if (it == grid.end()) return;
+      for (uint32_t w : it->second)
+        if (w != v) best = std::min(best, std::hypot(pos[w].first - pos[v].first, pos[w].second - pos[v].second));
+    };
     for (int64_t r = 0; r <= std::max(columns, rows); ++r) {
-      for (int64_t y = cy - r; y <= cy + r; ++y)
-        for (int64_t x = cx - r; x <= cx + r; ++x) {
-          if (std::max(std::abs(x - cx), std::abs(y - cy)) != r || x < 0 || y < 0 || x >= columns || y >= rows) continue;
-          auto it = grid.find(y * columns + x);
-          if (it == grid.end()) continue;
-          for (uint32_t w : it->second)
-            if (w != v) best = std::min(best, std::hypot(pos[w].first - pos[v].first, pos[w].second - pos[v].second));
+      if (r == 0) look(cx, cy);
+      for (int64_t k = -r; k <= r && r > 0; ++k) {  // the ring's cells only: its four sides
+        look(cx + k, cy - r);
+        look(cx + k, cy + r);
+        if (k > -r && k < r) {
+          look(cx - r, cy + k);
+          look(cx + r, cy + k);
         }
+      }
       if (best <= static_cast<double>(r) * cell) break;  // nothing in a further ring can be nearer
     }
     if (best < HUGE_VAL) nearest.push_back(best);
@@ -175,6 +187,10 @@ std::vector<Point> force_directed_layout(const LayoutGraph& g, const LayoutOptio
   for (const WeightedEdge& e : edges) edges_of[component_of[e.a]].push_back({local[e.a], local[e.b], e.weight});
   std::vector<std::vector<Point>> placed(components.size());
   for (size_t c = 0; c < components.size() && components[c].size() > 1; ++c) {
+    if (components[c].size() == 2) {  // a pair needs no forces: side by side
+      placed[c] = {{-0.5, 0}, {0.5, 0}};
+      continue;
+    }
     placed[c] = start_positions(components[c], g.community, rng);
     ForceAtlas2Settings settings;
     settings.iterations = iterations_for(components[c].size(), options.iterations);
