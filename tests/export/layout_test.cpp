@@ -165,4 +165,16 @@ TEST_CASE("the layout handles no nodes, one node and a graph without edges", "[e
   REQUIRE(grid.size() == 500);
   for (const auto& [x, y] : grid) CHECK((std::isfinite(x) && std::isfinite(y)));
   CHECK(overlapping_pairs(grid, {}) == 0);
+  // Pairs and paths, whose nodes fall on a line (once, a grid over a line without area
+  // took forever): each pair side by side, apart, none on another.
+  LayoutGraph lines;
+  lines.nodes = 300;
+  for (uint32_t v = 0; v + 1 < 200; v += 2) lines.edges.emplace_back(v, v + 1);  // 100 pairs
+  for (uint32_t v = 200; v + 1 < 300; ++v)
+    if ((v - 200) % 4 != 3) lines.edges.emplace_back(v, v + 1);  // 25 paths of 4 nodes
+  auto drawn = force_directed_layout(lines, LayoutOptions{});
+  REQUIRE(drawn.size() == 300);
+  for (const auto& [x, y] : drawn) CHECK((std::isfinite(x) && std::isfinite(y)));
+  CHECK(overlapping_pairs(drawn, {}) == 0);
+  for (uint32_t v = 0; v + 1 < 200; v += 2) CHECK(distance(drawn[v], drawn[v + 1]) < 4);
 }
