@@ -55,7 +55,7 @@ class CsvWriter : public GraphWriter {
 
   static void gephi_edges(const ExportGraph& x, TextOut& o) {
     o << "Source,Target,Type,Id,Label,Weight,predicates,relation_ids,article_ids,article_urls,evidence_count,quad,modality,"
-         "articles,independent_articles,first_seen,last_seen,evidence\n";
+         "articles,independent_articles,first_seen,last_seen,evidence,more_evidence\n";
     o.items(x.edges.size(), [&](TextOut& o, size_t i) {
       const ExportEdge& e = x.edges[i];
       o.csv(x.graph.nodes[e.source].id) << ',';
@@ -65,7 +65,8 @@ class CsvWriter : public GraphWriter {
       o.csv(joined_ids(e.article_ids)) << ',';
       o.csv(joined_ids(e.article_urls, ' ')) << ',' << e.evidence << ',' << e.quad << ',' << e.modality << ',' << e.articles << ',' << e.independent
                           << ',' << e.first_seen << ',' << e.last_seen << ',';
-      o.csv(e.sample) << '\n';
+      o.csv(e.sample) << ',';
+      o.csv(joined_sentences(e.more_samples)) << '\n';
     });
   }
 

@@ -69,6 +69,16 @@ ExportEdge combine(const graph::AttributedGraph& g, size_t* parts, size_t count,
     if (p.last_seen > e.last_seen) e.last_seen = p.last_seen;
     if (e.sample.empty()) e.sample = p.sample;
   }
+  // Two more sentences, from the strongest part first, none twice.
+  auto offer = [&e](std::string_view s) {
+    if (!s.empty() && s != e.sample && e.more_samples.size() < 2 &&
+        std::find(e.more_samples.begin(), e.more_samples.end(), s) == e.more_samples.end())
+      e.more_samples.push_back(s);
+  };
+  for (size_t k = 0; k < count; ++k) {
+    offer(g.edges[parts[k]].sample);
+    for (std::string_view s : g.edges[parts[k]].more_samples) offer(s);
+  }
   if (count == 1) {  // one part: its articles are already distinct and sorted
     e.articles = top.article_keys.empty() ? e.weight : static_cast<int64_t>(top.article_keys.size());
     e.dates = &top.dates;
@@ -112,6 +122,15 @@ std::string joined_ids(const std::vector<std::string_view>& ids, char separator)
   for (std::string_view id : ids) {
     if (!out.empty()) out += separator;
     out += id;
+  }
+  return out;
+}
+
+std::string joined_sentences(const std::vector<std::string_view>& sentences) {
+  std::string out;
+  for (std::string_view s : sentences) {
+    if (!out.empty()) out += " | ";
+    out += s;
   }
   return out;
 }

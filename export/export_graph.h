@@ -51,6 +51,7 @@ struct ExportEdge {
   int64_t independent = 0;     // the most independent articles of any part
   std::string_view first_seen, last_seen;
   std::string_view sample;     // the strongest part's sentence
+  std::vector<std::string_view> more_samples;  // up to two more sentences, other than `sample`
   const std::vector<std::string>* dates = nullptr;  // distinct article dates, sorted
   Rgb color;
 };
@@ -91,6 +92,8 @@ struct ExportGraph {
 // Ids joined by `separator` for the formats whose attributes are strings ("a;b"; URLs,
 // which may hold ';', are joined by a space, which they cannot hold).
 std::string joined_ids(const std::vector<std::string_view>& ids, char separator = ';');
+// Sentences joined by " | " for the formats whose attributes are strings.
+std::string joined_sentences(const std::vector<std::string_view>& sentences);
 
 // Takes the attributed graph and computes PageRank, Louvain communities, the layout
 // and colours. O(E) plus the layout (layout.h: ForceAtlas2, O(iterations * (V log V + E))).

@@ -68,6 +68,7 @@ class GexfWriter : public GraphWriter {
          "      <attribute id=\"articles\" title=\"articles\" type=\"integer\"/>\n"
          "      <attribute id=\"independent_articles\" title=\"independent_articles\" type=\"integer\"/>\n"
          "      <attribute id=\"evidence\" title=\"evidence\" type=\"string\"/>\n"
+         "      <attribute id=\"more_evidence\" title=\"more_evidence\" type=\"string\"/>\n"
          "    </attributes>\n";
     const auto& nodes = x.graph.nodes;
     o << "    <nodes count=\"" << int64_t(nodes.size()) << "\">\n";
@@ -116,6 +117,7 @@ class GexfWriter : public GraphWriter {
       attvalue(o, "articles", e.articles);
       attvalue(o, "independent_articles", e.independent);
       attvalue(o, "evidence", e.sample);
+      attvalue(o, "more_evidence", joined_sentences(e.more_samples));
       o << "</attvalues>";
       spells(o, *e.dates);
       o << "<viz:color r=\"" << int64_t{e.color.r} << "\" g=\"" << int64_t{e.color.g} << "\" b=\""

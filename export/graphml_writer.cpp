@@ -37,7 +37,7 @@ const Key kKeys[] = {
     {"e_weight", "edge", "weight", "double"},   {"e_articles", "edge", "articles", "int"},
     {"e_independent", "edge", "independent_articles", "int"},
     {"e_first_seen", "edge", "first_seen", "string"}, {"e_last_seen", "edge", "last_seen", "string"},
-    {"e_evidence", "edge", "evidence", "string"}, {"e_r", "edge", "r", "int"},
+    {"e_evidence", "edge", "evidence", "string"}, {"e_more_evidence", "edge", "more_evidence", "string"}, {"e_r", "edge", "r", "int"},
     {"e_g", "edge", "g", "int"},                {"e_b", "edge", "b", "int"},
 };
 
@@ -119,6 +119,7 @@ class GraphmlWriter : public GraphWriter {
       data(o, "e_first_seen", e.first_seen);
       data(o, "e_last_seen", e.last_seen);
       data(o, "e_evidence", e.sample);
+      data(o, "e_more_evidence", joined_sentences(e.more_samples));
       data(o, "e_r", int64_t{e.color.r});
       data(o, "e_g", int64_t{e.color.g});
       data(o, "e_b", int64_t{e.color.b});

@@ -50,7 +50,12 @@ void write_edge_fields(TextOut& o, const ExportGraph& x, const ExportEdge& e) {
                      << ",\"independent_articles\":" << e.independent << ",\"first_seen\":";
   o.json(e.first_seen) << ",\"last_seen\":";
   o.json(e.last_seen) << ",\"evidence\":";
-  o.json(e.sample) << ",\"color\":";
+  o.json(e.sample) << ",\"more_evidence\":[";
+  for (size_t k = 0; k < e.more_samples.size(); ++k) {
+    if (k) o << ',';
+    o.json(e.more_samples[k]);
+  }
+  o << "],\"color\":";
   o.json(hex(e.color));
 }
 

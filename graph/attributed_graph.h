@@ -55,6 +55,7 @@ struct AttributedEdge {
                                         // distinct articles over several edges
   std::string_view sample;              // one supporting sentence (typed relations), in
                                         // the graph's sample_texts
+  std::vector<std::string_view> more_samples;  // up to two more, other sentences
 };
 
 // Move-only: the edges' samples point into sample_texts, which holds each sentence once

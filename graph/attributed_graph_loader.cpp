@@ -14,6 +14,7 @@ using store::Statement;
 namespace {
 
 constexpr size_t kSampleBytes = 280;
+constexpr uint8_t kSamplesPerEdge = 3;  // an edge's sample and two more
 
 
 std::string truncate_utf8(std::string_view s, size_t max) {
@@ -123,7 +124,8 @@ std::vector<SentenceRef> AttributedGraphLoader::match_evidence(const std::vector
   const bool windowed = !filter_.since.empty() || !filter_.until.empty();
   std::vector<uint64_t> edge_docs;  // edge << 32 | doc, one per evidence row kept
   std::vector<SentenceRef> sample_at;
-  std::vector<char> has_sample(g_.edges.size(), 0);
+  std::vector<uint8_t> samples(g_.edges.size(), 0);  // sentences chosen per edge, at most kSamplesPerEdge
+  std::vector<std::pair<int64_t, int32_t>> last_sample(g_.edges.size());  // the last one chosen
   std::vector<int64_t>& evidence_count = counts->evidence;
   evidence_count.assign(g_.edges.size(), 0);
   edge_docs.reserve(rows.size());
@@ -131,8 +133,10 @@ std::vector<SentenceRef> AttributedGraphLoader::match_evidence(const std::vector
     uint32_t edge = edge_of_[row.relation];
     if (edge == kNoIndex) continue;
     const int64_t doc = row.doc;
-    if (!has_sample[edge] && g_.edges[edge].predicate != Predicate::kCoOccurs && row.typed) {
-      has_sample[edge] = 1;
+    if (samples[edge] < kSamplesPerEdge && g_.edges[edge].predicate != Predicate::kCoOccurs && row.typed &&
+        !(samples[edge] > 0 && last_sample[edge] == std::make_pair(doc, row.sentence))) {
+      ++samples[edge];
+      last_sample[edge] = {doc, row.sentence};
       sample_at.push_back({doc, row.sentence, edge});
     }
     const std::string* date = date_of(doc);
@@ -175,7 +179,12 @@ void AttributedGraphLoader::read_samples(const std::vector<SentenceRef>& at) {
   auto keep = [&](const SentenceRef& r, std::string_view text) {
     if (previous == nullptr || previous->doc != r.doc || previous->idx != r.idx)
       g_.sample_texts.push_back(truncate_utf8(text, kSampleBytes));
-    g_.edges[r.edge].sample = g_.sample_texts.back();
+    AttributedEdge& e = g_.edges[r.edge];
+    if (e.sample.empty()) {
+      e.sample = g_.sample_texts.back();
+    } else if (e.sample != g_.sample_texts.back()) {  // the same words in another article count once
+      e.more_samples.push_back(g_.sample_texts.back());
+    }
     previous = &r;
   };
   int64_t sentence_rows = 0;

@@ -74,8 +74,10 @@ TEST_CASE("nodes carry their articles, mentions and dates, edges their first sen
     const AttributedEdge& meet = edge(g, "kim_jong_un", Predicate::kMeet, "vladimir_putin");
     CHECK(meet.weight == 2);
     CHECK(meet.sample == "Putin bertemu Kim di Moskow.");
+    CHECK(meet.more_samples == std::vector<std::string_view>{"Putin bertemu Kim lagi di Pyongyang."});
     CHECK(meet.dates == std::vector<std::string>{"2024-01-05", "2024-03-10"});
     CHECK(edge(g, "vladimir_putin", Predicate::kSupport, "xi_jinping").sample == "Putin mendukung Xi.");
+    CHECK(edge(g, "vladimir_putin", Predicate::kSupport, "xi_jinping").more_samples.empty());
   }
   GraphFilter window = two;
   window.since = "2024-02-01";

@@ -435,7 +435,7 @@ TEST_CASE("a user's @class line extends the word classes the relation rules read
   REQUIRE(ingest::Extractor::create(options, &extended).is_ok());
   std::filesystem::remove(path);
   const std::string text = "Judul\nKorea Utara menyerang nelayan Jepang.\n";
-  Document doc{"t", "Judul", text, "t", ""};
+  Document doc{"t", "Judul", text, "t", "", "", "", ""};
   const Extraction with_class = extended.extract(doc, true);
   require_named(with_class, {"North Korea", "Japan"});
   CHECK_FALSE(find_relation(with_class, "North Korea", Predicate::kAttack, "Japan"));
