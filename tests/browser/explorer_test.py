@@ -53,6 +53,7 @@ def main():
         from selenium.webdriver.common.keys import Keys
         from selenium.webdriver.chrome.service import Service
         from selenium.webdriver.support.ui import Select, WebDriverWait
+        from selenium.common.exceptions import StaleElementReferenceException
     except ImportError:
         skip("python3-selenium is not installed")
 
@@ -84,7 +85,9 @@ def main():
             options.add_argument(flag)
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         driver = webdriver.Chrome(service=Service(driver_path), options=options)
-        wait = WebDriverWait(driver, 20)
+        # A panel the explorer redraws may replace an element between finding it and
+        # reading it: the wait asks again instead of failing.
+        wait = WebDriverWait(driver, 20, ignored_exceptions=[StaleElementReferenceException])
         driver.get(base + "/")
         assert "newsgraph" in driver.title
 
