@@ -63,7 +63,7 @@ class CsvWriter : public GraphWriter {
       o.csv(e.label) << ',' << e.weight << ',';
       o.csv(e.predicates) << ',' << e.relation_ids << ',';
       o.csv(joined_ids(e.article_ids)) << ',';
-      o.csv(joined_ids(e.article_urls, ' ')) << ',' << e.evidence << ',' << e.quad << ',' << e.modality << ',' << e.articles << ',' << e.independent
+      o.csv(joined_urls(e.article_urls)) << ',' << e.evidence << ',' << e.quad << ',' << e.modality << ',' << e.articles << ',' << e.independent
                           << ',' << e.first_seen << ',' << e.last_seen << ',';
       o.csv(e.sample) << ',';
       o.csv(joined_sentences(e.more_samples)) << '\n';

@@ -22,15 +22,18 @@ bool stronger(const graph::AttributedEdge& a, const graph::AttributedEdge& b) {
 }
 
 // The ids of the first kMaxArticleIds articles (by article number: the order stored),
-// and the URLs of those with one.
+// and their URLs, one for each id ("" where unknown; none at all when no URL is known).
 void list_articles(const graph::AttributedGraph& g, const std::vector<int64_t>& keys, ExportEdge* e) {
+  bool any_url = false;
   for (int64_t k : keys) {
     if (e->article_ids.size() == kMaxArticleIds) break;
     const auto at = static_cast<size_t>(k);
     if (k < 0 || at >= g.article_ids.size() || g.article_ids[at].empty()) continue;
     e->article_ids.push_back(g.article_ids[at]);
-    if (at < g.article_urls.size() && !g.article_urls[at].empty()) e->article_urls.push_back(g.article_urls[at]);
+    e->article_urls.push_back(at < g.article_urls.size() ? std::string_view(g.article_urls[at]) : std::string_view());
+    any_url = any_url || !e->article_urls.back().empty();
   }
+  if (!any_url) e->article_urls.clear();
 }
 
 // `parts` (indices into g.edges) are put in order of strength; merged dates of several
@@ -117,11 +120,20 @@ void mark_labels_to_show(std::vector<NodeVisual>* visuals) {
 
 }  // namespace
 
-std::string joined_ids(const std::vector<std::string_view>& ids, char separator) {
+std::string joined_ids(const std::vector<std::string_view>& ids) {
   std::string out;
   for (std::string_view id : ids) {
-    if (!out.empty()) out += separator;
+    if (!out.empty()) out += ';';
     out += id;
+  }
+  return out;
+}
+
+std::string joined_urls(const std::vector<std::string_view>& urls) {
+  std::string out;
+  for (std::string_view url : urls) {
+    if (!out.empty()) out += ' ';
+    out += url.empty() ? std::string_view("-") : url;
   }
   return out;
 }
@@ -215,6 +227,12 @@ ExportGraph build_export_graph(graph::AttributedGraph attributed, const ExportOp
     out.visuals[v].y = positions[v].second;
   }
   combining.join();
+  {
+    std::vector<uint64_t> pairs(out.edges.size());
+    for (size_t i = 0; i < out.edges.size(); ++i) pairs[i] = uint64_t{out.edges[i].source} << 32 | out.edges[i].target;
+    std::sort(pairs.begin(), pairs.end());
+    out.parallel_edges = std::adjacent_find(pairs.begin(), pairs.end()) != pairs.end();
+  }
   return out;
 }
 

@@ -39,8 +39,8 @@ struct ExportEdge {
   std::string relation_ids;    // every part's relation id, strongest first: "12;57"
   std::vector<std::string_view> article_ids;  // the first kMaxArticleIds of its distinct
                                               // articles' ids, in the graph's article_ids
-  std::vector<std::string_view> article_urls; // the URLs of those of them with one
-                                              // (joined by spaces in string attributes)
+  std::vector<std::string_view> article_urls; // their URLs, one for each id ("" where
+                                              // unknown), or none when none is known
   int64_t evidence = 0;        // supporting sentences, all parts
   std::string label;           // "MEET" or "MEET, SUPPORT"
   std::string predicates;      // "MEET:2;SUPPORT:1" (articles per predicate)
@@ -84,14 +84,18 @@ struct ExportGraph {
   std::deque<std::vector<std::string>> merged_dates;  // of the edges with several parts
   bool multi = false;
   bool mixed = true;  // ExportOptions::mixed
+  // Two edges join the same ordered pair (a directed and a symmetric one, or --multi):
+  // formats that must say so (node-link "multigraph", graphology "multi") do.
+  bool parallel_edges = false;
 
   // Whether a writer marks edge `e` undirected.
   bool undirected(const ExportEdge& e) const { return mixed && !e.directed; }
 };
 
-// Ids joined by `separator` for the formats whose attributes are strings ("a;b"; URLs,
-// which may hold ';', are joined by a space, which they cannot hold).
-std::string joined_ids(const std::vector<std::string_view>& ids, char separator = ';');
+// Ids joined by ';' for the formats whose attributes are strings ("a;b").
+std::string joined_ids(const std::vector<std::string_view>& ids);
+// URLs joined by a space (which a URL cannot hold; it may hold ';'), "-" for an unknown one.
+std::string joined_urls(const std::vector<std::string_view>& urls);
 // Sentences joined by " | " for the formats whose attributes are strings.
 std::string joined_sentences(const std::vector<std::string_view>& sentences);
 

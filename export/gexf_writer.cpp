@@ -109,7 +109,7 @@ class GexfWriter : public GraphWriter {
       attvalue(o, "predicates", e.predicates);
       attvalue(o, "relation_ids", e.relation_ids);
       attvalue(o, "article_ids", joined_ids(e.article_ids));
-      attvalue(o, "article_urls", joined_ids(e.article_urls, ' '));
+      attvalue(o, "article_urls", joined_urls(e.article_urls));
       attvalue(o, "evidence_count", e.evidence);
       attvalue(o, "symmetric", e.directed ? "false" : "true");
       attvalue(o, "quad", e.quad);

@@ -108,7 +108,7 @@ class GraphmlWriter : public GraphWriter {
       data(o, "e_predicates", e.predicates);
       data(o, "e_relation_ids", e.relation_ids);
       data(o, "e_article_ids", joined_ids(e.article_ids));
-      data(o, "e_article_urls", joined_ids(e.article_urls, ' '));
+      data(o, "e_article_urls", joined_urls(e.article_urls));
       data(o, "e_evidence_count", e.evidence);
       data(o, "e_symmetric", e.directed ? "false" : "true");
       data(o, "e_quad", e.quad);

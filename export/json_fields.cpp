@@ -4,11 +4,11 @@
 
 namespace newsgraph::exporter {
 
-void write_node_fields(TextOut& o, const ExportGraph& x, size_t v, bool with_position) {
+void write_node_fields(TextOut& o, const ExportGraph& x, size_t v, bool with_position, const char* type_name) {
   const auto& n = x.graph.nodes[v];
   const NodeVisual& vis = x.visuals[v];
   o << "\"label\":";
-  o.json(n.label) << ",\"type\":";
+  o.json(n.label) << ",\"" << type_name << "\":";
   o.json(entity_type_name(n.type)) << ",\"aliases\":[";
   for (size_t i = 0; i < n.aliases.size(); ++i) {
     if (i) o << ',';

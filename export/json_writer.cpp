@@ -26,12 +26,13 @@ class JsonWriter : public GraphWriter {
     const auto& nodes = x.graph.nodes;
     switch (shape_) {
       case Shape::kNodeLink:
-        o << "{\"directed\":true,\"multigraph\":" << (x.multi ? "true" : "false") << ",\"graph\":{},\"nodes\":[";
+        o << "{\"directed\":true,\"multigraph\":" << (x.parallel_edges ? "true" : "false")
+          << ",\"graph\":{},\"nodes\":[";
         break;
       case Shape::kCytoscape: o << "{\"elements\":{\"nodes\":["; break;
       case Shape::kGraphology:
         o << "{\"attributes\":{\"name\":\"newsgraph\"},\"options\":{\"type\":\"" << (x.mixed ? "mixed" : "directed")
-          << "\",\"multi\":" << (x.multi ? "true" : "false") << ",\"allowSelfLoops\":false},\"nodes\":[";
+          << "\",\"multi\":" << (x.parallel_edges ? "true" : "false") << ",\"allowSelfLoops\":false},\"nodes\":[";
         break;
     }
     o.items(nodes.size(), [&](TextOut& o, size_t v) {
@@ -54,7 +55,7 @@ class JsonWriter : public GraphWriter {
         case Shape::kGraphology:
           o << "{\"key\":";
           o.json(nodes[v].id) << ",\"attributes\":{";
-          write_node_fields(o, x, v, true);
+          write_node_fields(o, x, v, true, "entity_type");
           o << "}}";
           break;
       }

@@ -6,8 +6,8 @@
 // the whole scaled so nodes drawn at their sizes rarely overlap.
 //
 // Cost: O(iterations * (V log V + E)) for ForceAtlas2 plus O(E log E) to merge parallel
-// edges. Iterations by component size: 50 + its nodes up to 300 (at 250 nodes), 150 up
-// to 10,000, 80 up to 100,000, then 40; a pair is set side by side without forces.
+// edges. Iterations by component size: 50 + its nodes up to 250 nodes, 300 up to 1,000,
+// 150 up to 10,000, 80 up to 100,000, then 40; a pair is set side by side without forces.
 // Measured by bench_layout. Deterministic for a seed.
 #pragma once
 

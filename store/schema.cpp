@@ -227,11 +227,15 @@ std::string search_index(const SearchIndex& index) {
          "INSERT INTO " + fts + "(" + fts + ") VALUES ('rebuild');\n";
 }
 
+}  // namespace
+
 bool has_column(Db& db, const char* table, const char* column) {
   Statement q = db.prepare(std::string("SELECT 1 FROM pragma_table_info('") + table + "') WHERE name = ?");
   q.bind(1, column);
   return q.step();
 }
+
+namespace {
 
 int user_version(Db& db) {
   Statement s = db.prepare("PRAGMA user_version");
@@ -263,6 +267,8 @@ void migrate_schema(Db& db) {
                      ", newer than this newsgraph (" + std::to_string(kSchemaVersion) + ")"};
   if (version == kSchemaVersion) return;
   Transaction tx(db);
+  version = user_version(db);  // again, under the write lock: another process may have migrated it
+  if (version >= kSchemaVersion) return;
   if (version < 1) {
     db.exec(kSchemaV1);
     db.exec("PRAGMA user_version = 1");

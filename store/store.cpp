@@ -297,29 +297,27 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
   store_article_pairs(db, doc_key, cooccurring, cooccurrence_confidence);
 }
 
-// A store an older newsgraph wrote is upgraded before a reader opens it (the upgrade its
-// next writer would make), so read-only commands find the tables and columns they ask
-// for. Nothing to do for a current store, or a file that is no store (open says so).
-Status upgrade_for_reading(const std::string& path) {
+// A store an older newsgraph wrote is upgraded before a reader opens it, where the file
+// can be written (the upgrade its next writer would make), so read-only commands find the
+// tables and columns they ask for. Where it cannot (a read-only file, a busy writer), the
+// reader goes on with the older schema: readers of newer columns ask has_column() first.
+// Nothing to do for a current store, or a file that is no store (open says so).
+void upgrade_for_reading(const std::string& path) {
   try {
     {
       Db probe;
-      if (!probe.open(path, false, true).is_ok()) return Status::ok();
+      if (!probe.open(path, false, true).is_ok()) return;
       const int version = schema_version(probe);
-      if (version == 0 || version >= kSchemaVersion) return Status::ok();
+      if (version == 0 || version >= kSchemaVersion) return;
     }
     Db writer;
-    Status st = writer.open(path, false, false);
-    if (!st.is_ok())
-      return Status::error(StatusCode::kIoError, path + ": the store has an older schema and cannot be upgraded (" +
-                                                     st.message() + ")");
+    if (!writer.open(path, false, false).is_ok()) return;
     writer.exec("PRAGMA journal_mode = WAL");
     writer.set_before_commit(search_index_flush());
     migrate_schema(writer);
-  } catch (const StoreError& e) {
-    return Status::error(StatusCode::kIoError, path + ": the store's schema cannot be upgraded (" + e.message + ")");
+  } catch (const StoreError&) {
+    // Left as it is: a failed migration rolls back whole.
   }
-  return Status::ok();
 }
 
 }  // namespace
@@ -339,10 +337,7 @@ Store::~Store() {
 }
 
 Status Store::open(const std::string& path, const StoreOptions& options, std::unique_ptr<Store>* out) {
-  if (options.read_only) {
-    Status st = upgrade_for_reading(path);
-    if (!st.is_ok()) return st;
-  }
+  if (options.read_only) upgrade_for_reading(path);
   std::unique_ptr<Store> store(new Store());
   store->path_ = path;
   store->impl_ = std::make_unique<Impl>();

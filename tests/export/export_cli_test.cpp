@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <set>
 #include <filesystem>
 
 #include "store/store.h"
@@ -350,8 +351,20 @@ TEST_CASE("cytoscape and graphology JSON carry the node-link export's nodes, edg
     cy_undirected += !e["data"]["directed"].GetBool();
   }
   CHECK(cy_undirected == symmetric);
+  // Two links of one ordered pair (a directed and a symmetric predicate) make the
+  // node-link graph a multigraph, so networkx keeps both.
+  std::set<std::pair<std::string, std::string>> ordered;
+  bool repeated = false;
+  for (const auto& l : node_link["links"].GetArray())
+    repeated = !ordered.insert({l["source"].GetString(), l["target"].GetString()}).second || repeated;
+  CHECK(node_link["multigraph"].GetBool() == repeated);
   auto gy = shape("graphology", "g.graphology.json");
   CHECK(std::string(gy["options"]["type"].GetString()) == "mixed");
+  CHECK(gy["options"]["multi"].GetBool() == repeated);
+  for (const auto& n : gy["nodes"].GetArray()) {  // sigma.js draws a node by its "type": not an entity type
+    CHECK_FALSE(n["attributes"].HasMember("type"));
+    CHECK(n["attributes"]["entity_type"].IsString());
+  }
   REQUIRE(gy["nodes"].Size() == node_link["nodes"].Size());
   REQUIRE(gy["edges"].Size() == node_link["links"].Size());
   size_t gy_undirected = 0;
