@@ -136,16 +136,17 @@ std::vector<SentenceRef> AttributedGraphLoader::match_evidence(const std::vector
     uint32_t edge = edge_of_[row.relation];
     if (edge == kNoIndex) continue;
     const int64_t doc = row.doc;
+    const std::string* date = date_of(doc);
+    // A window leaves out undated articles: they cannot be placed in it.
+    if (date == nullptr || doc > UINT32_MAX || (windowed && (date->empty() || !in_window(*date, filter_))))
+      continue;
+    // The sample sentences come from the articles counted, inside the window.
     if (samples[edge] < kSamplesPerEdge && g_.edges[edge].predicate != Predicate::kCoOccurs && row.typed &&
         !(samples[edge] > 0 && last_sample[edge] == std::make_pair(doc, row.sentence))) {
       ++samples[edge];
       last_sample[edge] = {doc, row.sentence};
       sample_at.push_back({doc, row.sentence, edge});
     }
-    const std::string* date = date_of(doc);
-    // A window leaves out undated articles: they cannot be placed in it.
-    if (date == nullptr || doc > UINT32_MAX || (windowed && (date->empty() || !in_window(*date, filter_))))
-      continue;
     ++evidence_count[edge];
     edge_docs.push_back(uint64_t{edge} << 32 | static_cast<uint32_t>(doc));
   }

@@ -85,7 +85,8 @@ TEST_CASE("nodes carry their articles, mentions and dates, edges their first sen
   REQUIRE(load_attributed_graph(*store, window, &g).is_ok());
   const AttributedEdge& meet = edge(g, "kim_jong_un", Predicate::kMeet, "vladimir_putin");
   CHECK(meet.weight == 1);  // only a2 falls inside the window
-  CHECK(meet.sample == "Putin bertemu Kim di Moskow.");
+  CHECK(meet.sample == "Putin bertemu Kim lagi di Pyongyang.");  // and its sentence is the sample
+  CHECK(meet.more_samples.empty());
 }
 
 TEST_CASE("a typed edge finds its sentence when few of many sentences are wanted", "[attributed]") {
