@@ -180,7 +180,7 @@ Status load_attributed_graph(Store& store, const GraphFilter& filter, Attributed
       Status found = find_center(db, loader, filter.center, &center);
       if (!found.is_ok()) return found;
     }
-    loader.read_article_dates();
+    loader.read_articles(store.impl().origin_columns);
     WindowCounts counts;
     read_edges_and_details(store, filter, loader, &counts);
     *out = loader.take_graph();

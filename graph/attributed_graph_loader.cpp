@@ -4,7 +4,6 @@
 #include <optional>
 
 #include "store/cooccurrences.h"
-#include "store/schema.h"
 #include "store/sqlite_db.h"
 
 namespace newsgraph::graph {
@@ -48,10 +47,9 @@ void AttributedGraphLoader::read_nodes() {
   }
 }
 
-void AttributedGraphLoader::read_article_dates() {
-  Statement d = db_.prepare(store::has_column(db_, "documents", "url")
-                                ? "SELECT doc_key, substr(published, 1, 10), id, url FROM documents"
-                                : "SELECT doc_key, substr(published, 1, 10), id, '' FROM documents");
+void AttributedGraphLoader::read_articles(const char* origin_columns) {
+  Statement d = db_.prepare(std::string("SELECT doc_key, substr(published, 1, 10), id, ") + origin_columns +
+                            " FROM documents");
   while (d.step()) {
     int64_t key = d.column_int(0);
     if (key < 0) continue;

@@ -66,8 +66,9 @@ class AttributedGraphLoader {
   uint32_t node_of(int64_t entity_key) const { return node_of_[entity_key]; }
 
   // Every article's publication date ("" for an undated article, never the day it was
-  // ingested). O(articles).
-  void read_article_dates();
+  // ingested), its id and its URL; `origin_columns` selects url, outlet and category
+  // (Store::Impl::origin_columns). O(articles).
+  void read_articles(const char* origin_columns);
 
   // How many relations the store holds, about (their keys are dense rowids). O(1).
   int64_t relations_stored() const;
@@ -83,7 +84,7 @@ class AttributedGraphLoader {
 
   // One pass over the evidence, in its order: each edge's articles and their dates, the
   // counts inside the window, and where its sample is (its first typed sentence).
-  // Needs read_edges and read_article_dates first. Returns the sample places, sorted by
+  // Needs read_edges and read_articles first. Returns the sample places, sorted by
   // sentence. O(evidence log evidence).
   std::vector<SentenceRef> match_evidence(const std::vector<EvidenceLink>& rows, WindowCounts* counts);
 
@@ -93,7 +94,7 @@ class AttributedGraphLoader {
   void read_samples(const std::vector<SentenceRef>& at);
 
   // Aliases, articles, dates and mentions of the nodes, read on `from`; writes only the
-  // nodes. Needs read_article_dates first. O(aliases + mentions + article entities).
+  // nodes. Needs read_articles first. O(aliases + mentions + article entities).
   void read_node_details(store::Db& from);
 
   // The graph read so far; the loader is spent afterwards.

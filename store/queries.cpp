@@ -1,6 +1,5 @@
 #include "store/queries.h"
 
-#include "store/schema.h"
 
 #include <algorithm>
 #include <set>
@@ -240,12 +239,8 @@ Status relation_evidence(Store& store, int64_t relation_key, int64_t after, size
 Status list_documents(Store& store, int64_t after, size_t limit, std::vector<DocumentRow>* out, int64_t* total) {
   Db& db = store.impl().db;
   try {
-    Statement q = db.prepare(
-        has_column(db, "documents", "url")
-            ? "SELECT doc_key, id, title, source, published, ingested_at, content_hash, bytes, url, outlet, category "
-              "FROM documents WHERE doc_key > ? ORDER BY doc_key LIMIT ?"
-            : "SELECT doc_key, id, title, source, published, ingested_at, content_hash, bytes, '', '', '' "
-              "FROM documents WHERE doc_key > ? ORDER BY doc_key LIMIT ?");
+    Statement q = db.prepare(std::string("SELECT doc_key, id, title, source, published, ingested_at, content_hash, bytes, ") +
+                             store.impl().origin_columns + " FROM documents WHERE doc_key > ? ORDER BY doc_key LIMIT ?");
     q.bind(1, after).bind(2, static_cast<int64_t>(limit));
     while (q.step())
       out->push_back({q.column_int(0), q.column_text(1), q.column_text(2), q.column_text(3), q.column_text(4),
@@ -261,16 +256,10 @@ Status list_documents(Store& store, int64_t after, size_t limit, std::vector<Doc
 Status get_document(Store& store, const std::string& id, DocumentRow* out, bool* found) {
   Db& db = store.impl().db;
   try {
-    Statement q = db.prepare(
-        has_column(db, "documents", "url")
-            ? "SELECT doc_key, id, title, source, published, ingested_at, content_hash, bytes, "
-              "(SELECT COUNT(*) FROM doc_entities x WHERE x.doc_key = d.doc_key), "
-              "(SELECT COUNT(DISTINCT relation_key) FROM evidence v WHERE v.doc_key = d.doc_key), "
-              "url, outlet, category FROM documents d WHERE id = ?"
-            : "SELECT doc_key, id, title, source, published, ingested_at, content_hash, bytes, "
-              "(SELECT COUNT(*) FROM doc_entities x WHERE x.doc_key = d.doc_key), "
-              "(SELECT COUNT(DISTINCT relation_key) FROM evidence v WHERE v.doc_key = d.doc_key), "
-              "'', '', '' FROM documents d WHERE id = ?");
+    Statement q = db.prepare(std::string("SELECT doc_key, id, title, source, published, ingested_at, content_hash, bytes, "
+                                         "(SELECT COUNT(*) FROM doc_entities x WHERE x.doc_key = d.doc_key), "
+                                         "(SELECT COUNT(DISTINCT relation_key) FROM evidence v WHERE v.doc_key = d.doc_key), ") +
+                             store.impl().origin_columns + " FROM documents d WHERE id = ?");
     q.bind(1, id);
     *found = q.step();
     if (*found) {

@@ -18,8 +18,7 @@ void migrate_schema(Db& db);
 // The schema version of an open database (0 for an empty one).
 int schema_version(Db& db);
 
-// Whether `table` has `column`: readers of a store an older newsgraph wrote, which they
-// could not upgrade (a read-only file), ask before reading a newer column.
+// Whether `table` has `column` (migrations, and Store::open for Impl::origin_columns).
 bool has_column(Db& db, const char* table, const char* column);
 
 // The SQL that indexes the rows waiting for the search indexes (schema.cpp), for a

@@ -297,19 +297,12 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
   store_article_pairs(db, doc_key, cooccurring, cooccurrence_confidence);
 }
 
-// A store an older newsgraph wrote is upgraded before a reader opens it, where the file
-// can be written (the upgrade its next writer would make), so read-only commands find the
-// tables and columns they ask for. Where it cannot (a read-only file, a busy writer), the
-// reader goes on with the older schema: readers of newer columns ask has_column() first.
-// Nothing to do for a current store, or a file that is no store (open says so).
+// Upgrades a store an older newsgraph wrote, which a reader is about to open, on a
+// connection of its own (the upgrade its next writer would make), so read-only commands
+// find the tables and columns they ask for. Where the file cannot be written (read-only,
+// a busy writer) it stays as it is, and the reader goes on with the older schema.
 void upgrade_for_reading(const std::string& path) {
   try {
-    {
-      Db probe;
-      if (!probe.open(path, false, true).is_ok()) return;
-      const int version = schema_version(probe);
-      if (version == 0 || version >= kSchemaVersion) return;
-    }
     Db writer;
     if (!writer.open(path, false, false).is_ok()) return;
     writer.exec("PRAGMA journal_mode = WAL");
@@ -337,7 +330,6 @@ Store::~Store() {
 }
 
 Status Store::open(const std::string& path, const StoreOptions& options, std::unique_ptr<Store>* out) {
-  if (options.read_only) upgrade_for_reading(path);
   std::unique_ptr<Store> store(new Store());
   store->path_ = path;
   store->impl_ = std::make_unique<Impl>();
@@ -345,6 +337,15 @@ Status Store::open(const std::string& path, const StoreOptions& options, std::un
   Status st = db.open(path, options.create, options.read_only);
   if (!st.is_ok()) return st;
   try {
+    if (options.read_only) {
+      const int version = schema_version(db);
+      if (version > 0 && version < kSchemaVersion) {
+        db.close();
+        upgrade_for_reading(path);
+        st = db.open(path, options.create, options.read_only);
+        if (!st.is_ok()) return st;
+      }
+    }
     // No memory-mapped reads: on a 600 MB store they added 700 MB to an export's
     // resident memory (1.6 GB against 0.9 GB) and nothing to its speed or ingest's.
     db.exec("PRAGMA foreign_keys = OFF; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; "
@@ -356,6 +357,7 @@ Status Store::open(const std::string& path, const StoreOptions& options, std::un
     }
     Statement q = db.prepare("SELECT 1 FROM documents LIMIT 1");
     q.step();
+    store->impl_->origin_columns = has_column(db, "documents", "url") ? "url, outlet, category" : "'', '', ''";
   } catch (const StoreError& e) {
     return Status::error(StatusCode::kIoError, path + ": not a newsgraph store (" + e.message + ")");
   }

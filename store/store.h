@@ -17,7 +17,8 @@ namespace newsgraph::store {
 
 struct StoreOptions {
   bool create = true;      // create the file and its tables when missing
-  bool read_only = false;  // open for reading only (no migration is attempted)
+  bool read_only = false;  // open for reading only; a store an older newsgraph wrote is
+                           // upgraded first where the file can be written
 
   // An existing store, for reading only.
   static StoreOptions for_reading() { return StoreOptions{false, true}; }

@@ -21,6 +21,9 @@ namespace newsgraph::store {
 struct Store::Impl {
   Db db;
   bool bulk_pragmas = false;  // a batch widened the WAL checkpoint interval and page cache
+  // What to select for an article's url, outlet and category: the columns, or '' for each
+  // in a store an older newsgraph wrote that could not be upgraded (a read-only file).
+  const char* origin_columns = "url, outlet, category";
 };
 
 std::string utc_now_iso();
