@@ -8,12 +8,6 @@
 namespace newsgraph::exporter {
 namespace {
 
-std::string joined(const std::vector<std::string>& list, const char* separator) {
-  std::string out;
-  for (const auto& s : list) out += (out.empty() ? "" : separator) + s;
-  return out;
-}
-
 // Neo4j labels: "Person", "Country", ... from the ontology's type names.
 std::string neo4j_label(EntityType type) {
   std::string name = entity_type_name(type);
@@ -62,11 +56,11 @@ class CsvWriter : public GraphWriter {
       o.csv(x.graph.nodes[e.target].id) << (x.undirected(e) ? ",Undirected,r" : ",Directed,r") << e.relation_key << ',';
       o.csv(e.label) << ',' << e.weight << ',';
       o.csv(e.predicates) << ',' << e.relation_ids << ',';
-      o.csv(joined_ids(e.article_ids)) << ',';
-      o.csv(joined_urls(e.article_urls)) << ',' << e.evidence << ',' << e.quad << ',' << e.modality << ',' << e.articles << ',' << e.independent
+      o.csv(joined(e.article_ids, ";")) << ',';
+      o.csv(joined(e.article_urls, " ", "-")) << ',' << e.evidence << ',' << e.quad << ',' << e.modality << ',' << e.articles << ',' << e.independent
                           << ',' << e.first_seen << ',' << e.last_seen << ',';
       o.csv(e.sample) << ',';
-      o.csv(joined_sentences(e.more_samples)) << '\n';
+      o.csv(joined(e.more_samples, " | ")) << '\n';
     });
   }
 

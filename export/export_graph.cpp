@@ -120,33 +120,6 @@ void mark_labels_to_show(std::vector<NodeVisual>* visuals) {
 
 }  // namespace
 
-std::string joined_ids(const std::vector<std::string_view>& ids) {
-  std::string out;
-  for (std::string_view id : ids) {
-    if (!out.empty()) out += ';';
-    out += id;
-  }
-  return out;
-}
-
-std::string joined_urls(const std::vector<std::string_view>& urls) {
-  std::string out;
-  for (std::string_view url : urls) {
-    if (!out.empty()) out += ' ';
-    out += url.empty() ? std::string_view("-") : url;
-  }
-  return out;
-}
-
-std::string joined_sentences(const std::vector<std::string_view>& sentences) {
-  std::string out;
-  for (std::string_view s : sentences) {
-    if (!out.empty()) out += " | ";
-    out += s;
-  }
-  return out;
-}
-
 ExportGraph build_export_graph(graph::AttributedGraph attributed, const ExportOptions& options) {
   ExportGraph out;
   out.multi = options.multi;

@@ -92,12 +92,21 @@ struct ExportGraph {
   bool undirected(const ExportEdge& e) const { return mixed && !e.directed; }
 };
 
-// Ids joined by ';' for the formats whose attributes are strings ("a;b").
-std::string joined_ids(const std::vector<std::string_view>& ids);
-// URLs joined by a space (which a URL cannot hold; it may hold ';'), "-" for an unknown one.
-std::string joined_urls(const std::vector<std::string_view>& urls);
-// Sentences joined by " | " for the formats whose attributes are strings.
-std::string joined_sentences(const std::vector<std::string_view>& sentences);
+// A list as one string attribute, for the formats whose attributes are strings: items
+// joined by `separator`, `for_empty` standing for an empty item. Ids take ";", aliases
+// "; ", sentences " | ", URLs " " (which a URL cannot hold; it may hold ';') with "-" for
+// an unknown one.
+template <class Items>
+std::string joined(const Items& items, std::string_view separator, std::string_view for_empty = {}) {
+  std::string out;
+  bool first = true;
+  for (std::string_view item : items) {
+    if (!first) out += separator;
+    out += item.empty() ? for_empty : item;
+    first = false;
+  }
+  return out;
+}
 
 // Takes the attributed graph and computes PageRank, Louvain communities, the layout
 // and colours. O(E) plus the layout (layout.h: ForceAtlas2, O(iterations * (V log V + E))).

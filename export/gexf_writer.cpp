@@ -79,9 +79,7 @@ class GexfWriter : public GraphWriter {
       o.xml(n.id) << "\" label=\"";
       o.xml(n.label) << "\"><attvalues>";
       attvalue(o, "type", entity_type_name(n.type));
-      std::string aliases;
-      for (const auto& a : n.aliases) aliases += (aliases.empty() ? "" : "; ") + a;
-      attvalue(o, "aliases", aliases);
+      attvalue(o, "aliases", joined(n.aliases, "; "));
       attvalue(o, "mentions", n.mentions);
       attvalue(o, "articles", n.articles);
       o << "<attvalue for=\"pagerank\" value=\"";
@@ -108,8 +106,8 @@ class GexfWriter : public GraphWriter {
       o << "><attvalues>";
       attvalue(o, "predicates", e.predicates);
       attvalue(o, "relation_ids", e.relation_ids);
-      attvalue(o, "article_ids", joined_ids(e.article_ids));
-      attvalue(o, "article_urls", joined_urls(e.article_urls));
+      attvalue(o, "article_ids", joined(e.article_ids, ";"));
+      attvalue(o, "article_urls", joined(e.article_urls, " ", "-"));
       attvalue(o, "evidence_count", e.evidence);
       attvalue(o, "symmetric", e.directed ? "false" : "true");
       attvalue(o, "quad", e.quad);
@@ -117,7 +115,7 @@ class GexfWriter : public GraphWriter {
       attvalue(o, "articles", e.articles);
       attvalue(o, "independent_articles", e.independent);
       attvalue(o, "evidence", e.sample);
-      attvalue(o, "more_evidence", joined_sentences(e.more_samples));
+      attvalue(o, "more_evidence", joined(e.more_samples, " | "));
       o << "</attvalues>";
       spells(o, *e.dates);
       o << "<viz:color r=\"" << int64_t{e.color.r} << "\" g=\"" << int64_t{e.color.g} << "\" b=\""

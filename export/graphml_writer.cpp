@@ -56,12 +56,6 @@ void data_number(TextOut& o, const char* key, double value) {
   o.number(value) << "</data>";
 }
 
-std::string joined(const std::vector<std::string>& list) {
-  std::string out;
-  for (const auto& s : list) out += (out.empty() ? "" : "; ") + s;
-  return out;
-}
-
 class GraphmlWriter : public GraphWriter {
  public:
   Status write(const ExportGraph& x, std::ostream& stream) const override {
@@ -83,7 +77,7 @@ class GraphmlWriter : public GraphWriter {
       o.xml(n.id) << "\">";
       data(o, "label", n.label);
       data(o, "type", entity_type_name(n.type));
-      data(o, "aliases", joined(n.aliases));
+      data(o, "aliases", joined(n.aliases, "; "));
       data(o, "mentions", n.mentions);
       data(o, "articles", n.articles);
       data(o, "first_seen", n.first_seen);
@@ -107,8 +101,8 @@ class GraphmlWriter : public GraphWriter {
       data(o, "e_label", e.label);
       data(o, "e_predicates", e.predicates);
       data(o, "e_relation_ids", e.relation_ids);
-      data(o, "e_article_ids", joined_ids(e.article_ids));
-      data(o, "e_article_urls", joined_urls(e.article_urls));
+      data(o, "e_article_ids", joined(e.article_ids, ";"));
+      data(o, "e_article_urls", joined(e.article_urls, " ", "-"));
       data(o, "e_evidence_count", e.evidence);
       data(o, "e_symmetric", e.directed ? "false" : "true");
       data(o, "e_quad", e.quad);
@@ -119,7 +113,7 @@ class GraphmlWriter : public GraphWriter {
       data(o, "e_first_seen", e.first_seen);
       data(o, "e_last_seen", e.last_seen);
       data(o, "e_evidence", e.sample);
-      data(o, "e_more_evidence", joined_sentences(e.more_samples));
+      data(o, "e_more_evidence", joined(e.more_samples, " | "));
       data(o, "e_r", int64_t{e.color.r});
       data(o, "e_g", int64_t{e.color.g});
       data(o, "e_b", int64_t{e.color.b});
