@@ -9,6 +9,7 @@
 #include "export/component_packing.h"
 #include "export/forceatlas2.h"
 #include "export/overlap_removal.h"
+#include "export/point_grid.h"
 
 namespace newsgraph::exporter {
 namespace {
@@ -118,28 +119,21 @@ double median_nearest_distance(const std::vector<Point>& pos) {
   const double count = static_cast<double>(pos.size());
   const double cell =
       std::max({std::sqrt((x1 - x0) * (y1 - y0) / count), std::max(x1 - x0, y1 - y0) / std::sqrt(count), 1e-9});
-  const auto columns = static_cast<int64_t>((x1 - x0) / cell) + 1, rows = static_cast<int64_t>((y1 - y0) / cell) + 1;
-  std::unordered_map<int64_t, std::vector<uint32_t>> grid;
-  auto cell_of = [&](const Point& p) {
-    return std::make_pair(static_cast<int64_t>((p.first - x0) / cell), static_cast<int64_t>((p.second - y0) / cell));
-  };
-  for (uint32_t v = 0; v < pos.size(); ++v) {
-    auto [cx, cy] = cell_of(pos[v]);
-    grid[cy * columns + cx].push_back(v);
-  }
+  PointGrid grid;
+  grid.cell = cell;
+  grid.build(pos);
+  const int64_t rings = std::max(grid.coordinate(x1) - grid.coordinate(x0), grid.coordinate(y1) - grid.coordinate(y0));
   const size_t step = std::max<size_t>(1, pos.size() / 20000);
   std::vector<double> nearest;
   for (size_t v = 0; v < pos.size(); v += step) {
-    auto [cx, cy] = cell_of(pos[v]);
+    const int64_t cx = grid.coordinate(pos[v].first), cy = grid.coordinate(pos[v].second);
     double best = HUGE_VAL;
     auto look = [&](int64_t x, int64_t y) {
-      if (x < 0 || y < 0 || x >= columns || y >= rows) return;
-      auto it = grid.find(y * columns + x);
-      if (it == grid.end()) return;
-      for (uint32_t w : it->second)
+      grid.each_in(x, y, [&](uint32_t w) {
         if (w != v) best = std::min(best, std::hypot(pos[w].first - pos[v].first, pos[w].second - pos[v].second));
+      });
     };
-    for (int64_t r = 0; r <= std::max(columns, rows); ++r) {
+    for (int64_t r = 0; r <= rings; ++r) {
       if (r == 0) look(cx, cy);
       for (int64_t k = -r; k <= r && r > 0; ++k) {  // the ring's cells only: its four sides
         look(cx + k, cy - r);

@@ -3,49 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <numeric>
-#include <unordered_map>
+
+#include "export/point_grid.h"
 
 namespace newsgraph::exporter {
 namespace {
 
 using Point = std::pair<double, double>;
-
-// The nodes sorted by grid cell, and each occupied cell's run of them, found by hash.
-struct Grid {
-  double cell = 1;
-  std::vector<uint32_t> nodes;  // in cell order
-  std::unordered_map<uint64_t, std::pair<uint32_t, uint32_t>> runs;  // cell -> [begin, end) in nodes
-
-  static uint64_t key(int64_t x, int64_t y) {
-    return (static_cast<uint64_t>(x + (int64_t{1} << 31)) << 32) | static_cast<uint32_t>(y + (int64_t{1} << 31));
-  }
-  int64_t coordinate(double c) const { return static_cast<int64_t>(std::floor(c / cell)); }
-
-  void build(const std::vector<Point>& pos) {
-    const size_t n = pos.size();
-    std::vector<uint64_t> of(n);
-    for (size_t v = 0; v < n; ++v) of[v] = key(coordinate(pos[v].first), coordinate(pos[v].second));
-    nodes.resize(n);
-    std::iota(nodes.begin(), nodes.end(), 0);
-    std::sort(nodes.begin(), nodes.end(), [&](uint32_t a, uint32_t b) { return of[a] != of[b] ? of[a] < of[b] : a < b; });
-    runs.clear();
-    runs.reserve(n);
-    for (uint32_t k = 0; k < n;) {
-      uint32_t end = k;
-      while (end < n && of[nodes[end]] == of[nodes[k]]) ++end;
-      runs.emplace(of[nodes[k]], std::make_pair(k, end));
-      k = end;
-    }
-  }
-
-  template <class Visit>
-  void each_in(int64_t x, int64_t y, Visit&& visit) const {
-    auto run = runs.find(key(x, y));
-    if (run == runs.end()) return;
-    for (uint32_t k = run->second.first; k < run->second.second; ++k) visit(nodes[k]);
-  }
-};
 
 }  // namespace
 
@@ -57,7 +21,7 @@ size_t remove_overlaps(std::vector<Point>& pos, const std::vector<double>& diame
   // its size reaches and takes every pair it is in, so each pair is met once.
   std::vector<double> sorted(diameter.begin(), diameter.end());
   std::sort(sorted.begin(), sorted.end());
-  Grid grid;
+  PointGrid grid;
   const double usual_large = sorted[std::min(n - 1, n * 95 / 100)];
   grid.cell = std::max(usual_large + margin, 1e-9);
   const double largest = sorted.back();
