@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstdlib>
 #include <set>
 #include <filesystem>
@@ -400,4 +401,35 @@ TEST_CASE("cytoscape and graphology JSON carry the node-link export's nodes, edg
       CHECK(line["undirected"].GetUint64() == symmetric);
   }
   CHECK(readers == 4);
+}
+
+TEST_CASE("labels are marked for the top-ranked nodes only, and Gephi's CSV says which edges are undirected",
+          "[export]") {
+  std::string db = make_store();
+  auto d = export_json(db, "");
+  const size_t n = d["nodes"].Size();
+  const size_t expected = std::min<size_t>(n, std::max<size_t>(20, static_cast<size_t>(std::sqrt(double(n)))));
+  size_t shown = 0;
+  double lowest_shown = 1e300, highest_hidden = -1;
+  for (const auto& node : d["nodes"].GetArray()) {
+    const double rank = node["pagerank"].GetDouble();
+    if (node["label_visible"].GetBool()) {
+      ++shown;
+      lowest_shown = std::min(lowest_shown, rank);
+    } else {
+      highest_hidden = std::max(highest_hidden, rank);
+    }
+  }
+  REQUIRE(n > expected);  // some labels hidden, or the ranks below would compare nothing
+  CHECK(shown == expected);
+  CHECK(lowest_shown >= highest_hidden);
+  const std::string dir = temp_dir();
+  REQUIRE(run(binary() + " export --cooccurs --format csv --db " + db + " -o " + dir + "/gephi").exit_code == 0);
+  const std::string edges = read_file(dir + "/gephi/edges.csv");
+  size_t symmetric = 0;
+  for (const auto& l : d["links"].GetArray()) symmetric += l["symmetric"].GetBool();
+  size_t undirected = 0;
+  for (size_t at = edges.find(",Undirected,r"); at != std::string::npos; at = edges.find(",Undirected,r", at + 1)) ++undirected;
+  CHECK(undirected == symmetric);
+  CHECK(symmetric > 0);
 }
