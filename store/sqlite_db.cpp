@@ -161,6 +161,8 @@ bool Db::in_transaction() const { return db_ && sqlite3_get_autocommit(db_) == 0
 
 int64_t Db::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 
+void Db::set_last_insert_id(int64_t id) { sqlite3_set_last_insert_rowid(db_, id); }
+
 int Db::changes() const { return sqlite3_changes(db_); }
 
 

@@ -77,6 +77,9 @@ class Db {
   Statement prepare(const std::string& sql);
   bool in_transaction() const;  // inside BEGIN ... COMMIT
   int64_t last_insert_id() const;
+  // Sets what last_insert_id() returns until the next INSERT (0: none since), so a caller
+  // can tell whether an UPSERT inserted.
+  void set_last_insert_id(int64_t id);
   int changes() const;
 
   // SQL run inside every outer transaction just before it commits (work that is cheaper
