@@ -95,7 +95,9 @@ Status find_relations(Store& store, const RelationQuery& q, std::vector<Relation
     else where += " AND (r.subject_key = ?4 OR r.object_key = ?4)";
   }
   if (!q.predicate.empty()) where += " AND r.predicate = ?5";
-  if (q.typed_only) where += " AND r.predicate <> 'CO_OCCURS'";
+  // Spelled as the partial index on typed predicates is, so that a typed one is looked up there.
+  if ((!q.predicate.empty() && q.predicate != predicate_name(Predicate::kCoOccurs)) || q.typed_only)
+    where += " AND r.predicate <> 'CO_OCCURS'";
   if (!q.quad_class.empty()) {
     where += " AND r.predicate IN ('-'";
     for (const auto& p : q.predicates_in_quad) where += ",'" + p + "'";  // ontology names, no quotes inside

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "store/schema.h"
 #include "tests/test_paths.h"
 
 using namespace newsgraph::testing;
@@ -403,13 +404,16 @@ TEST_CASE("a store an older newsgraph wrote is upgraded when a read-only command
   const std::string dir = temp_dir();
   const std::string db = dir + "/old.db";
   REQUIRE(run(binary() + " ingest --quiet --db " + db + " " + source_dir() + "/examples").exit_code == 0);
-  // Make it a schema-5 store: no url, outlet or category yet.
+  // Make it a schema-5 store: no url, outlet or category yet, every relation indexed by predicate.
   REQUIRE(run("sqlite3 " + db + " \"ALTER TABLE documents DROP COLUMN url; ALTER TABLE documents DROP COLUMN outlet; "
-                                "ALTER TABLE documents DROP COLUMN category; PRAGMA user_version = 5;\"")
+                                "ALTER TABLE documents DROP COLUMN category; DROP INDEX relations_typed_by_predicate; "
+                                "CREATE INDEX relations_by_predicate ON relations(predicate); PRAGMA user_version = 5;\"")
               .exit_code == 0);
   auto exported = run(binary() + " export --format json --no-layout --db " + db);
   REQUIRE(exported.exit_code == 0);
   CHECK(parse(exported.out)["links"].Size() > 0);
-  CHECK(run("sqlite3 " + db + " 'PRAGMA user_version'").out == "6\n");
+  CHECK(run("sqlite3 " + db + " 'PRAGMA user_version'").out == std::to_string(newsgraph::store::kSchemaVersion) + "\n");
+  CHECK(run("sqlite3 " + db + " \"SELECT group_concat(name) FROM sqlite_master WHERE name LIKE 'relations%predicate'\"")
+            .out == "relations_typed_by_predicate\n");
   CHECK(run("sqlite3 " + db + " \"SELECT COUNT(*) FROM documents WHERE url = ''\"").out == "3\n");
 }
