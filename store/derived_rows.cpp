@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "store/cooccurrences.h"
+#include "store/schema.h"
 #include "store/store_internal.h"
 
 namespace newsgraph::store {
@@ -45,6 +46,7 @@ void add_alias(Db& db, int64_t entity_key, const std::string& alias) {
   if (key.empty()) return;
   Statement s = db.prepare("INSERT OR IGNORE INTO aliases(entity_key, alias, alias_key) VALUES (?, ?, ?)");
   s.bind(1, entity_key).bind(2, alias).bind(3, key).run();
+  if (db.changes() > 0) queue_for_search(db, Searched::kAliases, db.last_insert_id());
 }
 
 void bump_version(Db& db) { db.exec("UPDATE meta SET value = value + 1 WHERE key = 'version'"); }

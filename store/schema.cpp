@@ -206,8 +206,10 @@ const char kTypedRelationsIndexV7[] =
 // content (the text is stored once, in the table). Case and accents fold the way names
 // are looked up; hyphens split words ("Jong-un"). A new row waits in `fts`_queue until
 // its transaction commits (search_index_flush()): FTS5 writes a segment at every savepoint,
-// and every article is one, so indexing row by row cost ingest 40%. A deleted or changed
-// row leaves the index at once, or the queue if it was waiting there.
+// and every article is one, so indexing row by row cost ingest 40%. The code that inserts
+// a row queues it (queue_for_search()): a trigger per inserted row cost each sentence
+// 40% more. A deleted or changed row leaves the index at once, or the queue if it was
+// waiting there (triggers: they are rare).
 struct SearchIndex {
   std::string fts, table, column;
 };
@@ -221,8 +223,6 @@ std::string search_index(const SearchIndex& index) {
   return "CREATE VIRTUAL TABLE IF NOT EXISTS " + fts + " USING fts5(" + column + ", content = '" + table +
          "', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2');\n"
          "CREATE TABLE IF NOT EXISTS " + queue + " (rowid INTEGER PRIMARY KEY);\n"
-         "CREATE TRIGGER IF NOT EXISTS " + table + "_searched AFTER INSERT ON " + table + " BEGIN "
-         "INSERT OR IGNORE INTO " + queue + " VALUES (new.rowid); END;\n"
          "CREATE TRIGGER IF NOT EXISTS " + table + "_unsearched AFTER DELETE ON " + table + " BEGIN " + unindex +
          "DELETE FROM " + queue + " WHERE rowid = old.rowid; END;\n"
          "CREATE TRIGGER IF NOT EXISTS " + table + "_researched AFTER UPDATE OF " + column + " ON " + table +
@@ -259,6 +259,13 @@ const std::string& search_index_flush() {
     return s;
   }();
   return sql;
+}
+
+void queue_for_search(Db& db, Searched table, int64_t rowid) {
+  db.prepare(table == Searched::kAliases ? "INSERT OR IGNORE INTO name_search_queue VALUES (?)"
+                                         : "INSERT OR IGNORE INTO sentence_search_queue VALUES (?)")
+      .bind(1, rowid)
+      .run();
 }
 
 int schema_version(Db& db) { return user_version(db); }
@@ -325,6 +332,8 @@ void migrate_schema(Db& db) {
     // one, and co-occurrences (98% of the rows) made every new pair write one more index.
     db.exec("DROP INDEX IF EXISTS relations_by_predicate");
     db.exec(kTypedRelationsIndexV7);
+    // New rows are queued for search by the code that inserts them, not by a trigger.
+    for (const SearchIndex& index : kSearchIndexes) db.exec(("DROP TRIGGER IF EXISTS " + index.table + "_searched").c_str());
     db.exec("PRAGMA user_version = 7");
   }
   // Later versions: `if (version < 8) { ALTER ...; PRAGMA user_version = 8; }`.

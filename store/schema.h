@@ -25,4 +25,11 @@ bool has_column(Db& db, const char* table, const char* column);
 // writer to run before every commit (Db::set_before_commit).
 const std::string& search_index_flush();
 
+// The tables a search index reads.
+enum class Searched { kAliases, kSentences };
+// Queues the row of `table` just inserted for its search index, which takes it in when
+// the transaction commits (search_index_flush()). Every INSERT into those tables calls
+// it: no trigger does. Throws StoreError.
+void queue_for_search(Db& db, Searched table, int64_t rowid);
+
 }  // namespace newsgraph::store

@@ -119,6 +119,7 @@ bool insert_sentence(Db& db, int64_t doc_key, const Document& doc, const Extract
       "INSERT INTO sentences(doc_key, idx, start, end, text, hash, syndicated) VALUES (?, ?, ?, ?, ?, ?, ?)");
   s.bind(1, doc_key).bind(2, int64_t{index}).bind(3, int64_t{span.start}).bind(4, int64_t{span.end});
   s.bind(5, text).bind(6, hash).bind(7, int64_t{syndicated}).run();
+  queue_for_search(db, Searched::kSentences, db.last_insert_id());
   stored[index] = syndicated;
   return syndicated;
 }

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <set>
 
 #include "store/queries.h"
 #include "store/search.h"
@@ -161,8 +162,8 @@ TEST_CASE("the search index follows a removal and is built for a store from befo
   REQUIRE(sqlite3_open(path.c_str(), &h) == SQLITE_OK);
   REQUIRE(sqlite3_exec(h,
                        "DROP TABLE name_words; DROP TABLE name_search; DROP TABLE sentence_search; "
-                       "DROP TRIGGER aliases_searched; DROP TRIGGER aliases_unsearched; DROP TRIGGER aliases_researched; "
-                       "DROP TRIGGER sentences_searched; DROP TRIGGER sentences_unsearched; "
+                       "DROP TRIGGER IF EXISTS aliases_searched; DROP TRIGGER aliases_unsearched; DROP TRIGGER aliases_researched; "
+                       "DROP TRIGGER IF EXISTS sentences_searched; DROP TRIGGER sentences_unsearched; "
                        "DROP TRIGGER sentences_researched; PRAGMA user_version = 4;",
                        nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(h);
@@ -235,4 +236,40 @@ TEST_CASE("edit distance counts a swap of two letters as one edit and stops past
     INFO(c.a << " / " << c.b);
     CHECK(store::edit_distance(c.a, c.b, c.bound) == c.expected);
   }
+}
+
+TEST_CASE("a store whose triggers queued new rows for search finds, once each, what is ingested after its upgrade",
+          "[store][search]") {
+  const std::string path = temp_dir() + "/queued.db";
+  {
+    auto store = open_store(path);
+    const auto& [id, text] = kArticles[0];
+    Extraction x = extract_text(text, id);
+    store::IngestResult r;
+    REQUIRE(store->ingest(document(id, text), x, &r).is_ok());
+  }
+  // As a store of schema 6 was: a trigger queued every inserted name and sentence.
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &h) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(h,
+                       "CREATE TRIGGER aliases_searched AFTER INSERT ON aliases BEGIN "
+                       "INSERT OR IGNORE INTO name_search_queue VALUES (new.rowid); END; "
+                       "CREATE TRIGGER sentences_searched AFTER INSERT ON sentences BEGIN "
+                       "INSERT OR IGNORE INTO sentence_search_queue VALUES (new.rowid); END; "
+                       "PRAGMA user_version = 6;",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(h);
+  auto store = news_store(path);  // upgrades it, then ingests every article (the first is unchanged)
+  CHECK(finds(*store, "Kim", "kim_jong_un"));
+  store::SentenceSearch q;
+  q.q = "ilmuwan";  // only in kp-1, ingested after the upgrade
+  const auto hits = sentences(*store, q);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].doc_id == "kp-1");
+  q.q = "senjata";  // in fr-1, kp-1 and kp-2: each sentence once
+  std::set<std::pair<std::string, int64_t>> distinct;
+  const auto all = sentences(*store, q);
+  for (const auto& hit : all) distinct.insert({hit.doc_id, hit.sentence_index});
+  CHECK(all.size() >= 3);
+  CHECK(distinct.size() == all.size());
 }
