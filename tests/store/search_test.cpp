@@ -48,6 +48,15 @@ void ingest_articles(store::Store& store) {
   }
 }
 
+// Runs `sql` on the store file at `path` behind the store's back, to make it what an
+// older newsgraph wrote.
+void rewrite_as_older(const std::string& path, const char* sql) {
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &h) == SQLITE_OK);
+  CHECK(sqlite3_exec(h, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(h);
+}
+
 std::unique_ptr<store::Store> news_store(const std::string& path) {
   auto store = open_store(path);
   ingest_articles(*store);
@@ -158,15 +167,10 @@ TEST_CASE("the search index follows a removal and is built for a store from befo
     for (const auto& h : sentences(*store, q)) CHECK(h.doc_id != "kp-1");
   }
   // As a store of schema 4 was: no search tables, no triggers.
-  sqlite3* h = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &h) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(h,
-                       "DROP TABLE name_words; DROP TABLE name_search; DROP TABLE sentence_search; "
-                       "DROP TRIGGER IF EXISTS aliases_searched; DROP TRIGGER aliases_unsearched; DROP TRIGGER aliases_researched; "
-                       "DROP TRIGGER IF EXISTS sentences_searched; DROP TRIGGER sentences_unsearched; "
-                       "DROP TRIGGER sentences_researched; PRAGMA user_version = 4;",
-                       nullptr, nullptr, nullptr) == SQLITE_OK);
-  sqlite3_close(h);
+  rewrite_as_older(path,
+                   "DROP TABLE name_words; DROP TABLE name_search; DROP TABLE sentence_search; "
+                   "DROP TRIGGER aliases_unsearched; DROP TRIGGER aliases_researched; "
+                   "DROP TRIGGER sentences_unsearched; DROP TRIGGER sentences_researched; PRAGMA user_version = 4;");
   auto store = open_store(path);
   CHECK(finds(*store, "Macron", "emmanuel_macron"));
   store::SentenceSearch q;
@@ -249,16 +253,12 @@ TEST_CASE("a store whose triggers queued new rows for search finds, once each, w
     REQUIRE(store->ingest(document(id, text), x, &r).is_ok());
   }
   // As a store of schema 6 was: a trigger queued every inserted name and sentence.
-  sqlite3* h = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &h) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(h,
-                       "CREATE TRIGGER aliases_searched AFTER INSERT ON aliases BEGIN "
-                       "INSERT OR IGNORE INTO name_search_queue VALUES (new.rowid); END; "
-                       "CREATE TRIGGER sentences_searched AFTER INSERT ON sentences BEGIN "
-                       "INSERT OR IGNORE INTO sentence_search_queue VALUES (new.rowid); END; "
-                       "PRAGMA user_version = 6;",
-                       nullptr, nullptr, nullptr) == SQLITE_OK);
-  sqlite3_close(h);
+  rewrite_as_older(path,
+                   "CREATE TRIGGER aliases_searched AFTER INSERT ON aliases BEGIN "
+                   "INSERT OR IGNORE INTO name_search_queue VALUES (new.rowid); END; "
+                   "CREATE TRIGGER sentences_searched AFTER INSERT ON sentences BEGIN "
+                   "INSERT OR IGNORE INTO sentence_search_queue VALUES (new.rowid); END; "
+                   "PRAGMA user_version = 6;");
   auto store = news_store(path);  // upgrades it, then ingests every article (the first is unchanged)
   CHECK(finds(*store, "Kim", "kim_jong_un"));
   store::SentenceSearch q;
