@@ -26,6 +26,9 @@
 // Two multi-word names never merge on a shared word alone (Kim Jong Un / Kim Jong Il),
 // a short form never reaches a full name through another short form (only stored full
 // names are matched), and `never` overrides veto any rule.
+#include <algorithm>
+#include <set>
+
 #include "core/text.h"
 #include "store/store_internal.h"
 
@@ -201,13 +204,28 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
 }  // namespace
 
 std::string unused_id(Db& db, const std::string& wanted) {
-  std::string id = wanted.empty() ? std::string("entity") : wanted;
-  for (int n = 2;; ++n) {
+  const std::string first = wanted.empty() ? std::string("entity") : wanted;
+  {
     Statement q = db.prepare("SELECT 1 FROM entities WHERE id = ?");
-    q.bind(1, id);
-    if (!q.step()) return id;
-    id = wanted + "_" + std::to_string(n);
+    q.bind(1, first);
+    if (!q.step()) return first;
   }
+  // The numbers taken after "<wanted>_", read in one scan of the id index (every id from
+  // "<wanted>_" up to "<wanted>`", '`' being the byte after '_'), not one look-up a number:
+  // a common name ("Ahmad") has dozens of namesakes.
+  const std::string prefix = wanted + "_";
+  std::set<uint64_t> taken;
+  Statement q = db.prepare("SELECT id FROM entities WHERE id >= ? AND id < ?");
+  q.bind(1, prefix).bind(2, wanted + "`");
+  while (q.step()) {
+    const std::string_view rest = q.column_view(0).substr(prefix.size());
+    if (rest.empty() || rest.size() > 9 || rest[0] == '0') continue;  // not a number this would write
+    if (!std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+    taken.insert(std::stoull(std::string(rest)));
+  }
+  uint64_t n = 2;
+  while (taken.count(n)) ++n;
+  return prefix + std::to_string(n);
 }
 
 std::vector<int64_t> entities_named(Db& db, const std::string& name) {

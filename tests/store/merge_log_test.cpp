@@ -60,3 +60,19 @@ TEST_CASE("an entity's merge log gives every article's decision, though only the
   CHECK(log_of(*store, "Joko Widodo") ==
         std::vector<std::string>{"a Joko Widodo new", "c Jokowi new", " Jokowi curate-merge"});
 }
+
+TEST_CASE("a new entity takes the first number its namesakes left free, whatever other ids start alike",
+          "[store][merge]") {
+  auto store = open_store(temp_dir() + "/ids.db");
+  store::Db& db = store->impl().db;
+  for (const char* id : {"ahmad", "ahmad_2", "ahmad_4", "ahmad_dhani", "ahmad_03", "ahmad_3x", "ahmadi_3", "ahmad_"})
+    db.prepare("INSERT INTO entities(id, label, type, from_gazetteer, label_key) VALUES (?, 'x', 'PERSON', 0, 'x')")
+        .bind(1, std::string(id))
+        .run();
+  CHECK(store::unused_id(db, "ahmad") == "ahmad_3");
+  CHECK(store::unused_id(db, "ahmad_dhani") == "ahmad_dhani_2");
+  CHECK(store::unused_id(db, "budi") == "budi");
+  db.prepare("INSERT INTO entities(id, label, type, from_gazetteer, label_key) VALUES ('ahmad_3', 'x', 'PERSON', 0, 'x')")
+      .run();
+  CHECK(store::unused_id(db, "ahmad") == "ahmad_5");
+}
