@@ -27,6 +27,7 @@
 // a short form never reaches a full name through another short form (only stored full
 // names are matched), and `never` overrides veto any rule.
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "core/text.h"
@@ -81,16 +82,29 @@ int64_t tie_party(Db& db, const Tie& t) {
   return q.step() ? q.column_int(0) : 0;
 }
 
+// The article's ties whose other party is stored, with that party's key: looked up once
+// a decision, however many namesakes it weighs.
+struct TieParty {
+  Predicate predicate;
+  int64_t entity_key;
+};
+
+std::vector<TieParty> stored_tie_parties(Db& db, const std::vector<Tie>& ties) {
+  std::vector<TieParty> out;
+  for (const Tie& t : ties)
+    if (const int64_t other = tie_party(db, t)) out.push_back({t.predicate, other});
+  return out;
+}
+
 // Whether stored entity `candidate` has one of the article's ties: the same predicate
 // with the same other party, either way round. The support a short form needs.
-bool shares_a_tie(Db& db, int64_t candidate, const std::vector<Tie>& ties) {
-  for (const Tie& t : ties) {
-    const int64_t other = tie_party(db, t);
-    if (other == 0 || other == candidate) continue;
+bool shares_a_tie(Db& db, int64_t candidate, const std::vector<TieParty>& parties) {
+  for (const TieParty& p : parties) {
+    if (p.entity_key == candidate) continue;
     Statement q = db.prepare(
         "SELECT 1 FROM relations WHERE predicate = ?1 AND ((subject_key = ?2 AND object_key = ?3) "
         "OR (subject_key = ?3 AND object_key = ?2)) LIMIT 1");
-    q.bind(1, predicate_name(t.predicate)).bind(2, candidate).bind(3, other);
+    q.bind(1, predicate_name(p.predicate)).bind(2, candidate).bind(3, p.entity_key);
     if (q.step()) return true;
   }
   return false;
@@ -109,6 +123,11 @@ namespace {
 
 Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std::string& type) {
   Decision d;
+  std::optional<std::vector<TieParty>> parties;  // looked up when first needed
+  auto tied_alike = [&](int64_t candidate) {
+    if (!parties) parties = stored_tie_parties(db, ties);
+    return shares_a_tie(db, candidate, *parties);
+  };
   std::string key = text::fold_key(e.label);
   if (e.from_gazetteer) {
     Statement q = db.prepare("SELECT entity_key FROM entities WHERE id = ? AND from_gazetteer = 1");
@@ -130,7 +149,7 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
     if (bare_name) {
       std::vector<int64_t> tied;
       for (int64_t c : candidates)
-        if (shares_a_tie(db, c, ties) || merge_confirmed(db, key, c)) tied.push_back(c);
+        if (tied_alike(c) || merge_confirmed(db, key, c)) tied.push_back(c);
       if (int64_t k = pick(db, tied, key, false)) return {k, "same-name", e.label + ", tied alike"};
     } else if (int64_t k = pick(db, candidates, key, false)) {
       return {k, "same-name", e.label};
@@ -180,7 +199,7 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
         "SELECT DISTINCT s.entity_key FROM short_forms s JOIN entities n ON n.entity_key = s.entity_key "
         "WHERE s.short_key = ? AND n.type = 'PERSON' ORDER BY s.entity_key");
     q.bind(1, key);
-    if (int64_t k = pick(db, keys_of(q), key, true); k && shares_a_tie(db, k, ties))
+    if (int64_t k = pick(db, keys_of(q), key, true); k && tied_alike(k))
       return {k, "short-form", "'" + e.label + "' is a short form of '" + label_of(db, k) + "', tied alike"};
   } else if (tokens.size() >= 2) {
     std::vector<int64_t> candidates;
@@ -195,7 +214,7 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
       q.bind(1, *word);
       for (int64_t k : keys_of(q)) candidates.push_back(k);
     }
-    if (int64_t k = pick(db, candidates, key, true); k && shares_a_tie(db, k, ties))
+    if (int64_t k = pick(db, candidates, key, true); k && tied_alike(k))
       return {k, "long-form", "'" + label_of(db, k) + "' is a short form of '" + e.label + "', tied alike"};
   }
   return d;
