@@ -333,7 +333,8 @@ void migrate_schema(Db& db) {
     db.exec("DROP INDEX IF EXISTS relations_by_predicate");
     db.exec(kTypedRelationsIndexV7);
     // New rows are queued for search by the code that inserts them, not by a trigger.
-    for (const SearchIndex& index : kSearchIndexes) db.exec(("DROP TRIGGER IF EXISTS " + index.table + "_searched").c_str());
+    for (const SearchIndex& index : kSearchIndexes)
+      db.exec(("DROP TRIGGER IF EXISTS " + index.table + "_searched").c_str());
     db.exec("PRAGMA user_version = 7");
   }
   // Later versions: `if (version < 8) { ALTER ...; PRAGMA user_version = 8; }`.
