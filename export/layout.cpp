@@ -133,9 +133,10 @@ double median_nearest_distance(const std::vector<Point>& pos) {
         if (w != v) best = std::min(best, std::hypot(pos[w].first - pos[v].first, pos[w].second - pos[v].second));
       });
     };
-    for (int64_t r = 0; r <= rings; ++r) {
-      if (r == 0) look(cx, cy);
-      for (int64_t k = -r; k <= r && r > 0; ++k) {  // the ring's cells only: its four sides
+    look(cx, cy);  // ring 0: its own cell
+    // Ring r lies at least (r - 1) cells away: once that is past the best, no ring is nearer.
+    for (int64_t r = 1; r <= rings && best > static_cast<double>(r - 1) * cell; ++r) {
+      for (int64_t k = -r; k <= r; ++k) {  // the ring's cells only: its four sides
         look(cx + k, cy - r);
         look(cx + k, cy + r);
         if (k > -r && k < r) {
@@ -143,7 +144,6 @@ double median_nearest_distance(const std::vector<Point>& pos) {
           look(cx + r, cy + k);
         }
       }
-      if (best <= static_cast<double>(r) * cell) break;  // nothing in a further ring can be nearer
     }
     if (best < HUGE_VAL) nearest.push_back(best);
   }

@@ -1,6 +1,5 @@
 #include "store/queries.h"
 
-
 #include <algorithm>
 #include <set>
 #include <tuple>
@@ -95,14 +94,18 @@ Status find_relations(Store& store, const RelationQuery& q, std::vector<Relation
     else where += " AND (r.subject_key = ?4 OR r.object_key = ?4)";
   }
   if (!q.predicate.empty()) where += " AND r.predicate = ?5";
-  // Spelled as the partial index on typed predicates is, so that a typed one is looked up there.
-  if ((!q.predicate.empty() && q.predicate != predicate_name(Predicate::kCoOccurs)) || q.typed_only)
-    where += " AND r.predicate <> 'CO_OCCURS'";
   if (!q.quad_class.empty()) {
     where += " AND r.predicate IN ('-'";
     for (const auto& p : q.predicates_in_quad) where += ",'" + p + "'";  // ontology names, no quotes inside
     where += ")";
   }
+  // A query that can only find typed relations says so as the partial index on their
+  // predicates is written, so that SQLite looks them up there and not in every relation.
+  const std::string cooccurs = predicate_name(Predicate::kCoOccurs);
+  const bool typed = q.typed_only || (!q.predicate.empty() && q.predicate != cooccurs) ||
+                     (!q.quad_class.empty() && std::find(q.predicates_in_quad.begin(), q.predicates_in_quad.end(),
+                                                         cooccurs) == q.predicates_in_quad.end());
+  if (typed) where += " AND r.predicate <> 'CO_OCCURS'";
   if (!q.modality.empty())
     where += " AND (EXISTS (SELECT 1 FROM evidence v WHERE v.relation_key = r.relation_key AND v.modality = ?6) "
              "OR (r.predicate = 'CO_OCCURS' AND r.modality = ?6))";  // co-occurrence: no evidence rows
