@@ -46,6 +46,7 @@ struct NameMention {
 struct Analysis {
   std::string_view text;
   std::vector<Token> tokens;
+  TokenKeys keys;  // where the tokens' keys live that are not in `text`
   std::vector<SentenceInfo> sentences;
   std::vector<NameMention> mentions;  // in text order
   std::vector<Entity> entities;

@@ -87,7 +87,7 @@ bool ends_like_a_sentence(std::string_view text, uint32_t start, uint32_t end) {
 bool looks_like_headline(std::string_view text, uint32_t start, uint32_t end) {
   if (end - start > 240) return false;  // headlines are short
   if (ends_like_a_sentence(text, start, end)) return false;  // without tokenizing it
-  std::vector<Token> toks = tokenize(text, start, end);
+  const TokenList toks = tokenize(text, start, end);
   int words = 0, capitalised = 0;
   for (const Token& t : toks) {
     if (!t.is_word()) continue;
@@ -153,7 +153,8 @@ size_t dateline_date(std::string_view text, const std::vector<Token>& toks, size
 // then dashes, bars or a colon; twice at most: "JAKARTA -", "Jakarta, CNN Indonesia --",
 // "Samarinda, Kalimantan Timur (ANTARA News) -", "Seoul | EGINDO.co –", "Suara.com -".
 uint32_t dateline_length(std::string_view text, uint32_t start, uint32_t end) {
-  std::vector<Token> toks = tokenize(text, start, std::min<uint32_t>(end, start + 80));
+  const TokenList listed = tokenize(text, start, std::min<uint32_t>(end, start + 80));
+  const std::vector<Token>& toks = listed.tokens;
   uint32_t cut = 0;
   size_t i = 0;
   for (int segment = 0; segment < 2; ++segment) {
@@ -190,7 +191,7 @@ uint32_t dateline_length(std::string_view text, uint32_t start, uint32_t end) {
 bool is_byline(std::string_view text, uint32_t start, uint32_t end) {
   if (end - start > 60 || end - start < 6 || (text[start] | 0x20) != 'o' || (text[start + 1] | 0x20) != 'l')
     return false;
-  std::vector<Token> toks = tokenize(text, start, end);
+  const TokenList toks = tokenize(text, start, end);
   if (toks.size() < 2 || toks[0].word() != "oleh") return false;
   size_t i = toks[1].is_punct(':') ? 2 : 1;
   if (i >= toks.size()) return false;

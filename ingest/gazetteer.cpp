@@ -69,7 +69,7 @@ struct Gazetteer::Impl {
 
   void add_pattern(std::string_view alias, uint32_t entry, bool metonym, uint32_t rule) {
     std::string text(alias);
-    std::vector<Token> toks = tokenize(text, 0, static_cast<uint32_t>(text.size()));
+    const TokenList toks = tokenize(text, 0, static_cast<uint32_t>(text.size()));
     if (toks.empty()) return;
     Pattern p{{}, entry, metonym, rule};
     for (const Token& t : toks) {
@@ -79,7 +79,7 @@ struct Gazetteer::Impl {
       } else if (t.upper_initial) {
         rule = CaseRule::kInitialUpper;
       }
-      p.tokens.push_back({t.key, rule});
+      p.tokens.push_back({std::string(t.key), rule});
     }
     first_keys.add(p.tokens.front().key);
     if (p.tokens.front().rule == CaseRule::kAny) any_case_first_keys.add(p.tokens.front().key);

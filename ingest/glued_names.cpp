@@ -36,7 +36,7 @@ void GluedNames::drop_from(NameMention& m) const {
     if (!a_.tokens[first].is_word()) continue;
     if (before != UINT32_MAX && word_count(first, m.last) >= 2 &&
         std::binary_search(person_names_.begin(), person_names_.end(), words_hash(first, m.last))) {
-      const std::string& word = a_.tokens[before].key;
+      const std::string_view word = a_.tokens[before].key;
       if (lexicon::is_org_head(word) || lexicon::is_location_head(word)) return;
       if (!holds_non_name_word(m.first, first)) return;  // "Nguyen Phu Trong": a longer name
       m.first = first;
@@ -84,7 +84,7 @@ std::vector<uint32_t> GluedNames::core_starts(const NameMention& m) const {
     const Token& t = a_.tokens[first];
     if (!t.is_word()) continue;
     if (before != UINT32_MAX && first >= after_non_name && t.upper_initial && words_left >= 2) {
-      const std::string& word = a_.tokens[before].key;
+      const std::string_view word = a_.tokens[before].key;
       // "Istri Ahmad Dhani" is his wife: a relative is another person. A body's acronym
       // right before the name, the whole no person's ("RSPAD Gatot Subroto"), names a
       // body after him.
@@ -119,7 +119,7 @@ bool GluedNames::holds_non_name_word(uint32_t first, uint32_t end) const {
 }
 
 bool GluedNames::holds_word_used_apart(const NameMention& m, uint32_t first, uint32_t end, uint32_t name) const {
-  const std::string& name_word = a_.tokens[name].key;
+  const std::string_view name_word = a_.tokens[name].key;
   for (uint32_t k = first; k < end; ++k) {
     if (!a_.tokens[k].is_word()) continue;
     const std::string_view word = a_.tokens[k].word();

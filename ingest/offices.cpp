@@ -88,7 +88,7 @@ Status Offices::add_holder(const Post& post, uint32_t entry) {
 
 std::optional<Offices::Titled> Offices::title_before(const std::vector<Token>& tokens, uint32_t floor,
                                                      uint32_t end) const {
-  if (end <= floor || !last_words_.count(tokens[end - 1].key)) return std::nullopt;
+  if (end <= floor || !last_words_.count(std::string(tokens[end - 1].key))) return std::nullopt;
   for (const Title& t : titles_) {
     const uint32_t n = static_cast<uint32_t>(t.words.size());
     if (end < floor + n) continue;

@@ -166,7 +166,7 @@ bool RelationBuilder::in_subordinate_clause_before(uint32_t first, uint32_t cue)
 // Kementerian Luar Negeri China, Hua Chunying", "papar Trump").
 bool RelationBuilder::named_as_speaker(uint32_t first, uint32_t after) const {
   for (uint32_t t = first, steps = 0; t > after + 1 && steps < 10; --t, ++steps) {
-    const std::string& key = a_.tokens[t - 1].key;
+    const std::string_view key = a_.tokens[t - 1].key;
     if (lexicon::is_reporting_verb(key)) return true;
     const bool in_title = key == "," || mention_at_[t - 1] >= 0 || lexicon::is_person_title(key) ||
                           is_title_continuation(key);
@@ -195,7 +195,7 @@ bool RelationBuilder::names_ties_between(uint32_t from, uint32_t to) const {
 // says what the noun does ("surat yang meminta Myanmar ...").
 bool RelationBuilder::own_verb_between(uint32_t from, uint32_t to) const {
   for (uint32_t t = from; t < to; ++t) {
-    const std::string& key = a_.tokens[t].key;
+    const std::string_view key = a_.tokens[t].key;
     if (mention_at_[t] < 0 && key != "melawan" && lexicon::looks_like_verb(key) &&
         !(t > from && a_.tokens[t - 1].key == "yang"))
       return true;
@@ -220,7 +220,7 @@ bool RelationBuilder::is_kind_noun(std::string_view w) const {
 bool RelationBuilder::reported_object_between(uint32_t i, uint32_t j) const {
   for (uint32_t t = i; t + 1 < j; ++t) {
     // "Wu menuding China sengaja membujuk Kiribati": the accused is who acts.
-    const std::string& k = a_.tokens[t].key;
+    const std::string_view k = a_.tokens[t].key;
     if (!lexicon::is_reporting_verb(k) && k != "menilai" && k != "menganggap" && k != "menuding" &&
         k != "menuduh")
       continue;

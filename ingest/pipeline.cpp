@@ -33,6 +33,7 @@ Extraction Extractor::extract(const Document& doc, bool title_in_text) const {
   thread_local Analysis a;
   a.text = doc.text;
   a.tokens.clear();
+  a.keys.clear();
   a.sentences.clear();
   a.mentions.clear();
   a.entities.clear();
@@ -42,7 +43,7 @@ Extraction Extractor::extract(const Document& doc, bool title_in_text) const {
   for (const Line& line : clean(doc.text, clean_options)) {
     if (line.kind == LineKind::kChrome) continue;
     const size_t base = a.tokens.size();
-    tokenize(doc.text, line.start, line.end, a.tokens);
+    tokenize(doc.text, line.start, line.end, a.tokens, a.keys);
     join_spaced_hyphens(doc.text, a.tokens, base, gazetteer_);
     for (auto [first, last] : split_sentences(doc.text, a.tokens, base, a.tokens.size())) {
       SentenceInfo s;

@@ -110,7 +110,7 @@ bool RelationBuilder::coordinated(const Slot& prev, const Slot& next) const {
   if (gap == 1) return true;
   if (entity(next.entities.front()).type != EntityType::kPerson) return false;
   for (uint32_t t = prev.last + 1; t < next.first; ++t) {
-    const std::string& key = a_.tokens[t].key;
+    const std::string_view key = a_.tokens[t].key;
     const bool title = lexicon::is_person_title(key) || lexicon::is_leader_title(key) ||
                        is_title_continuation(key);
     const bool body = mention_at_[t] >= 0 && a_.mentions[mention_at_[t]].modifier;
@@ -212,7 +212,7 @@ int RelationBuilder::after_word(const std::vector<Slot>& slots, uint32_t i, std:
       // Only titles and words for a party may stand between ("dengan Presiden Putin",
       // "dengan pemerintah Jepang"); "dengan minum anggur Rusia" names no partner.
       for (uint32_t t = j + 1; t < slots[k].first; ++t) {
-        const std::string& key = a_.tokens[t].key;
+        const std::string_view key = a_.tokens[t].key;
         const bool modifier = mention_at_[t] >= 0 && a_.mentions[mention_at_[t]].modifier;
         const bool title_comma =
             key == "," && mention_at_[t - 1] >= 0 && a_.mentions[mention_at_[t - 1]].modifier;
@@ -254,7 +254,7 @@ bool RelationBuilder::object_inside_other_phrase(uint32_t i, uint32_t j, Predica
   // (a threat's target is its act's: "mengancam melancarkan serangan ke X").
   if (p == Predicate::kThreaten) return false;
   for (uint32_t t = i + 1; t + 1 < j; ++t) {
-    const std::string& key = a_.tokens[t].key;
+    const std::string_view key = a_.tokens[t].key;
     if (mention_at_[t] >= 0) continue;
     const bool decision = cues_.in_class(classes_.decision_nouns, key);
     bool act = false;
@@ -266,7 +266,7 @@ bool RelationBuilder::object_inside_other_phrase(uint32_t i, uint32_t j, Predica
     // After an act, only a preposition the cue's own object could follow leaves the name
     // to the cue ("menyerahkan bantuan kepada Indonesia").
     for (uint32_t u = t + 1; u < j; ++u) {
-      const std::string& w = a_.tokens[u].key;
+      const std::string_view w = a_.tokens[u].key;
       if (is_preposition(w) && (decision || !takes_object_after(p, w))) return true;
     }
   }
@@ -323,7 +323,7 @@ bool heads_object_phrase(std::string_view w) {
 
 std::string_view RelationBuilder::nearest_preposition(uint32_t i, uint32_t j) const {
   for (uint32_t t = j; t-- > i + 1;) {
-    const std::string& w = a_.tokens[t].key;
+    const std::string_view w = a_.tokens[t].key;
     if (mention_at_[t] < 0 && heads_object_phrase(w)) return w;
   }
   return a_.tokens[j - 1].word();
@@ -391,7 +391,7 @@ std::string_view RelationBuilder::word_before_title(uint32_t first) const {
 
 // Whether the noun cue at token i carries the possessive "-nya" ("kunjungannya").
 bool RelationBuilder::possessive_nya(uint32_t i) const {
-  const std::string& key = a_.tokens[i].key;
+  const std::string_view key = a_.tokens[i].key;
   return key.size() > 5 && key.compare(key.size() - 3, 3, "nya") == 0;
 }
 
@@ -402,7 +402,7 @@ bool RelationBuilder::relative_between(uint32_t i, uint32_t j) const {
   // "menyesalkan ancaman yang diluncurkan Korut": after an act noun, the relative clause
   // names who did the act, which is what the verb is about.
   if (i + 1 < j) {
-    const std::string& head = a_.tokens[i + 1].key;
+    const std::string_view head = a_.tokens[i + 1].key;
     if (cues_.in_class(classes_.decision_nouns, head) || cues_.find_word(head, "")) return false;
   }
   for (uint32_t t = i + 2; t < j; ++t) {

@@ -17,7 +17,7 @@ std::vector<std::string> name_words(const Analysis& a, uint32_t first, uint32_t 
   std::vector<std::string> words;
   words.reserve(last - first);
   for (uint32_t i = first; i < last; ++i) {
-    if (a.tokens[i].is_word()) words.push_back(a.tokens[i].key);
+    if (a.tokens[i].is_word()) words.emplace_back(a.tokens[i].key);
   }
   return words;
 }

@@ -87,7 +87,7 @@ void join_spaced_hyphens(std::string_view text, std::vector<Token>& tokens, size
   for (size_t i = begin; i < tokens.size(); ++i) {
     if (tokens[i].kind != TokenKind::kPunct || !joins(tokens, begin, i, gazetteer)) continue;
     if (first_join == tokens.size()) first_join = i;
-    tokens[i].key.clear();  // marks the dash for removal; no later test reads it
+    tokens[i].key = {};  // marks the dash for removal; no later test reads it
     tokens[i + 1].hyphen_before = true;
     tokens[i + 1].space_before = false;
   }

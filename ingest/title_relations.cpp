@@ -52,7 +52,7 @@ void RelationBuilder::title_relations(uint32_t s) {
     // "mantan Presiden Georgia X", "calon Presiden AS X": no role today.
     bool deputy = false;
     for (uint32_t t = m.first; t > a_.sentences[s].first; --t) {
-      const std::string& key = a_.tokens[t - 1].key;
+      const std::string_view key = a_.tokens[t - 1].key;
       if (lexicon::is_not_current(key)) break;
       if (key == "wakil") deputy = true;
       if (deputy || !(lexicon::is_leader_title(key) || lexicon::is_person_title(key))) break;
@@ -160,7 +160,7 @@ void RelationBuilder::apposition_role(uint32_t s, int32_t person, uint32_t from)
   }
   if (from >= si.last || !is_role_word(a_.tokens[from].key)) return;
   for (uint32_t j = from; j < std::min(si.last, from + 12); ++j) {
-    const std::string& key = a_.tokens[j].key;
+    const std::string_view key = a_.tokens[j].key;
     if (mention_at_[j] >= 0) {
       const NameMention& m = a_.mentions[mention_at_[j]];
       const EntityType type = entity(m.entity).type;
@@ -234,9 +234,9 @@ bool RelationBuilder::is_role_word(std::string_view key) {
 // then titles and their bodies, then the relative.
 void RelationBuilder::kin_apposition(uint32_t s, int32_t person, uint32_t from) {
   const SentenceInfo& si = a_.sentences[s];
-  const std::string kin = a_.tokens[from].key;
+  const std::string_view kin = a_.tokens[from].key;
   for (uint32_t j = from + 1; j < std::min(si.last, from + 10); ++j) {
-    const std::string& key = a_.tokens[j].key;
+    const std::string_view key = a_.tokens[j].key;
     if (mention_at_[j] >= 0) {
       const NameMention& m = a_.mentions[mention_at_[j]];
       if (m.modifier) {
@@ -272,7 +272,7 @@ bool RelationBuilder::leader_title_before(uint32_t first, uint32_t sentence_firs
   uint32_t t = first;
   while (t > sentence_first && is_leader_qualifier(a_.tokens[t - 1].key)) --t;
   if (t == sentence_first) return false;
-  const std::string& key = a_.tokens[t - 1].key;
+  const std::string_view key = a_.tokens[t - 1].key;
   if (lexicon::is_leader_title(key)) return true;
   const std::string_view before =
       t - 1 > sentence_first ? std::string_view(a_.tokens[t - 2].key) : std::string_view();
@@ -317,7 +317,7 @@ bool RelationBuilder::titled_person_after_comma(uint32_t from, uint32_t end) con
 // one: one of those words among the title words before it.
 bool RelationBuilder::holds_no_current_role(uint32_t s, uint32_t first) const {
   for (uint32_t t = first, steps = 0; t > a_.sentences[s].first && steps < 8; --t, ++steps) {
-    const std::string& key = a_.tokens[t - 1].key;
+    const std::string_view key = a_.tokens[t - 1].key;
     if (lexicon::is_not_current(key)) return true;
     if (key == "sebagai") return past_or_future_post(s, t - 1);
     const bool title_word = lexicon::is_leader_title(key) || lexicon::is_person_title(key) ||

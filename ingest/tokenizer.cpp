@@ -38,13 +38,23 @@ inline bool is_word_char(char32_t cp) {
 
 // The key and case flags of an all-ASCII word (most of them), whose byte classes were
 // gathered while finding its end. `mark`: it holds a dot or apostrophe, which stays out
-// of the key ("U.S." -> "us") and makes it no number.
-void finish_ascii_word(std::string_view text, Token& t, uint8_t classes, bool mark) {
-  t.key.append(text.data() + t.start, t.end - t.start);  // the key is empty: a fresh token
-  if (classes & kUpper) {
-    for (char& c : t.key) c = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
+// of the key ("U.S." -> "us") and makes it no number. A key with nothing to lowercase or
+// leave out is the text itself.
+void finish_ascii_word(std::string_view text, Token& t, uint8_t classes, bool mark, TokenKeys& keys) {
+  const char* from = text.data() + t.start;
+  const size_t size = t.end - t.start;
+  if (!(classes & kUpper) && !mark) {
+    t.key = std::string_view(from, size);
+  } else {
+    char* to = keys.room(size);
+    size_t used = 0;
+    for (size_t k = 0; k < size; ++k) {
+      const char c = from[k];
+      if (mark && (c == '.' || c == '\'')) continue;
+      to[used++] = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
+    }
+    t.key = keys.keep(used);
   }
-  if (mark) t.key.erase(std::remove_if(t.key.begin(), t.key.end(), [](char c) { return c == '.' || c == '\''; }), t.key.end());
   const bool any_letter = classes & (kLower | kUpper);
   t.kind = !any_letter && !mark ? TokenKind::kNumber : TokenKind::kWord;
   t.upper_initial = kAscii.of[static_cast<unsigned char>(text[t.start])] == kUpper;
@@ -52,10 +62,11 @@ void finish_ascii_word(std::string_view text, Token& t, uint8_t classes, bool ma
 }
 
 // The key and case flags of any word finish_ascii_word could not take (one with other letters).
-void finish_word(std::string_view text, Token& t) {
+void finish_word(std::string_view text, Token& t, TokenKeys& keys) {
   bool any_letter = false, any_lower = false, any_upper = false, first_upper = false;
   bool first = true, digits_only = true;
-  t.key.clear();
+  thread_local std::string key;
+  key.clear();
   for (size_t i = t.start; i < t.end;) {
     char32_t cp;
     i += utf8::decode(text, i, cp);
@@ -72,23 +83,56 @@ void finish_word(std::string_view text, Token& t) {
     }
     first = false;
     if (cp == '.' || cp == '\'' || cp == 0x2019) continue;  // "U.S." -> "us", "Qur'an" -> "quran"
-    utf8::append(t.key, utf8::fold_accent(utf8::to_lower(cp)));
+    utf8::append(key, utf8::fold_accent(utf8::to_lower(cp)));
   }
+  t.key = keys.keep(key);
   t.kind = digits_only ? TokenKind::kNumber : TokenKind::kWord;
   t.upper_initial = first_upper;
   t.all_upper = any_letter && any_upper && !any_lower;
 }
 
-}  // namespace
-
-std::vector<Token> tokenize(std::string_view text, uint32_t begin, uint32_t end) {
-  std::vector<Token> tokens;
-  tokens.reserve((end - begin) / 5 + 4);
-  tokenize(text, begin, end, tokens);
-  return tokens;
+// The key of a punctuation token: ASCII marks are themselves (but '\'' is a quote), dashes
+// "-", quotes "\"", an ellipsis ".", anything else its own character.
+std::string_view punct_key(std::string_view text, size_t at, size_t len, char32_t cp) {
+  if (cp == '\'') return "\"";
+  if (cp < 0x80) return text.substr(at, 1);
+  if (utf8::is_dash(cp)) return "-";
+  if (utf8::is_quote(cp)) return "\"";
+  if (cp == 0x2026) return ".";
+  if (cp == 0xFFFD) return "\xEF\xBF\xBD";  // as decoded: also for a byte that is no UTF-8
+  return text.substr(at, len);
 }
 
-void tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Token>& tokens) {
+}  // namespace
+
+void TokenKeys::new_block(size_t at_least) {
+  const size_t size = std::max<size_t>(at_least, 4096);
+  blocks_.push_back(std::make_unique<char[]>(size));
+  next_ = blocks_.back().get();
+  left_ = size;
+  if (blocks_.size() == 1) first_block_size_ = size;
+}
+
+void TokenKeys::clear() {
+  if (blocks_.empty()) return;
+  blocks_.resize(1);
+  next_ = blocks_.front().get();
+  left_ = first_block_size_;
+}
+
+TokenList tokenize(std::string_view text, uint32_t begin, uint32_t end) {
+  TokenList list;
+  const std::string_view copy = list.keys.keep(text.substr(begin, end - begin));
+  list.tokens.reserve((end - begin) / 5 + 4);
+  tokenize(copy, 0, static_cast<uint32_t>(copy.size()), list.tokens, list.keys);
+  for (Token& t : list.tokens) {
+    t.start += begin;
+    t.end += begin;
+  }
+  return list;
+}
+
+void tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Token>& tokens, TokenKeys& keys) {
   const size_t first_token = tokens.size();
   bool space_before = true;
   bool hyphen_pending = false;
@@ -145,9 +189,9 @@ void tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
       }
       t.end = static_cast<uint32_t>(j);
       if (only_ascii) {
-        finish_ascii_word(text, t, classes, mark);
+        finish_ascii_word(text, t, classes, mark, keys);
       } else {
-        finish_word(text, t);
+        finish_word(text, t, keys);
       }
       space_before = false;
       hyphen_pending = false;
@@ -165,18 +209,8 @@ void tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
     t.end = static_cast<uint32_t>(i + len);
     t.kind = TokenKind::kPunct;
     t.space_before = space_before;
-    if (cp < 0x80) {  // of ASCII, only '-' is a dash and only '"' and '\'' are quotes
-      t.key.push_back(cp == '\'' ? '"' : static_cast<char>(cp));  // the key is empty: a fresh token
-    } else if (utf8::is_dash(cp)) {
-      t.key = "-";
-    } else if (utf8::is_quote(cp)) {
-      t.key = "\"";
-    } else if (cp == 0x2026) {
-      t.key = ".";
-    } else {
-      utf8::append(t.key, cp);
-    }
-    tokens.push_back(std::move(t));
+    t.key = punct_key(text, i, len, cp);
+    tokens.push_back(t);
     space_before = false;
     hyphen_pending = false;
     i += len;

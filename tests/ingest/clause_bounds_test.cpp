@@ -10,7 +10,7 @@ using namespace newsgraph::ingest;
 
 namespace {
 
-std::vector<Token> tokens_of(const std::string& text) {
+TokenList tokens_of(const std::string& text) {
   return tokenize(text, 0, static_cast<uint32_t>(text.size()));
 }
 

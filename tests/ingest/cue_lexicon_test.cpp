@@ -129,7 +129,7 @@ TEST_CASE("cues in another language match only the word as written", "[cues]") {
   CueLexicon x;
   REQUIRE(x.add_lines("@lang en\nmeets | MEET\nshook hands | MEET\n", "mine.txt").is_ok());
   auto first_word = [&x](const std::string& text) {
-    const std::vector<Token> tokens = tokenize(text, 0, static_cast<uint32_t>(text.size()));
+    const TokenList tokens = tokenize(text, 0, static_cast<uint32_t>(text.size()));
     return x.find(tokens, 0, static_cast<uint32_t>(tokens.size()));
   };
   CHECK(first_word("meets Putin")->predicate == Predicate::kMeet);
@@ -147,7 +147,7 @@ TEST_CASE("an entry with needs= holds only where one of its words comes later in
                       "mine.txt")
               .is_ok());
   auto cue_in = [&x](const std::string& sentence) {
-    const std::vector<Token> tokens = tokenize(sentence, 0, static_cast<uint32_t>(sentence.size()));
+    const TokenList tokens = tokenize(sentence, 0, static_cast<uint32_t>(sentence.size()));
     for (uint32_t i = 0; i < tokens.size(); ++i) {
       if (tokens[i].word() == "menegur") return x.find(tokens, i, static_cast<uint32_t>(tokens.size()));
     }

@@ -18,7 +18,8 @@ const Gazetteer& gazetteer() {
 
 // The text's words after joining, a joined word written with a leading '-'.
 std::string joined(const std::string& text) {
-  auto tokens = tokenize(text, 0, static_cast<uint32_t>(text.size()));
+  TokenList list = tokenize(text, 0, static_cast<uint32_t>(text.size()));
+  std::vector<Token>& tokens = list.tokens;
   join_spaced_hyphens(text, tokens, 0, gazetteer());
   std::string out;
   for (const Token& t : tokens) {

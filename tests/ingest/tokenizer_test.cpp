@@ -5,7 +5,7 @@
 using namespace newsgraph::ingest;
 
 namespace {
-std::vector<Token> tok(const std::string& s) { return tokenize(s, 0, static_cast<uint32_t>(s.size())); }
+TokenList tok(const std::string& s) { return tokenize(s, 0, static_cast<uint32_t>(s.size())); }
 }  // namespace
 
 TEST_CASE("a hyphen inside a word joins its parts and is remembered", "[tokenizer]") {
@@ -49,9 +49,10 @@ TEST_CASE("lines tokenized into one vector match lines tokenized alone, hyphens 
           "[tokenizer]") {
   const std::string text = "Kim Jong-un tiba\n-Pemimpin negara-negara itu";
   std::vector<Token> all;
-  tokenize(text, 0, 16, all);
-  tokenize(text, 17, static_cast<uint32_t>(text.size()), all);
-  std::vector<Token> first = tokenize(text, 0, 16), second = tokenize(text, 17, static_cast<uint32_t>(text.size()));
+  TokenKeys keys;
+  tokenize(text, 0, 16, all, keys);
+  tokenize(text, 17, static_cast<uint32_t>(text.size()), all, keys);
+  const TokenList first = tokenize(text, 0, 16), second = tokenize(text, 17, static_cast<uint32_t>(text.size()));
   REQUIRE(all.size() == first.size() + second.size());
   for (size_t i = 0; i < all.size(); ++i) {
     const Token& alone = i < first.size() ? first[i] : second[i - first.size()];
@@ -100,4 +101,32 @@ TEST_CASE("a long all-ASCII word and a number with a dot get the keys any other 
   CHECK(ascii[2].kind == TokenKind::kNumber);
   CHECK(ascii[3].kind == TokenKind::kWord);
   CHECK_FALSE(ascii[3].upper_initial);
+}
+
+TEST_CASE("a token list keeps its keys when the text it was read from is gone", "[tokenizer]") {
+  auto read = [](std::string text) { return tokenize(text, 6, static_cast<uint32_t>(text.size())); };
+  const TokenList list = read("Kata: Menteri Luar Negeri \xC3\x89mile berkata");
+  REQUIRE(list.size() == 5);
+  CHECK(list[0].key == "menteri");
+  CHECK(list[0].start == 6);  // offsets still count from the start of the text
+  CHECK(list[3].key == "emile");
+  CHECK(list[4].key == "berkata");
+}
+
+TEST_CASE("keys past a block of key storage stay whole, and the store is reusable after clear",
+          "[tokenizer]") {
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "Kata" + std::to_string(i) + " ";
+  text += std::string(9000, 'Q');
+  std::vector<Token> tokens;
+  TokenKeys keys;
+  for (int round = 0; round < 2; ++round) {
+    tokens.clear();
+    keys.clear();
+    tokenize(text, 0, static_cast<uint32_t>(text.size()), tokens, keys);
+    REQUIRE(tokens.size() == 2001);
+    CHECK(tokens[0].key == "kata0");
+    CHECK(tokens[1999].key == "kata1999");
+    CHECK(tokens[2000].key == std::string(9000, 'q'));
+  }
 }
