@@ -1,41 +1,17 @@
 #include "ingest/resolver.h"
 
 #include <algorithm>
-#include <map>
 #include <optional>
 #include <unordered_map>
 
 #include "core/text.h"
+#include "ingest/entity_names.h"
 #include "ingest/glued_names.h"
 #include "ingest/lexicon.h"
 #include "ingest/recognizer.h"
 
 namespace newsgraph::ingest {
 namespace {
-
-std::vector<std::string> name_words(const Analysis& a, uint32_t first, uint32_t last) {
-  std::vector<std::string> words;
-  words.reserve(last - first);
-  for (uint32_t i = first; i < last; ++i) {
-    if (a.tokens[i].is_word()) words.emplace_back(a.tokens[i].key);
-  }
-  return words;
-}
-
-std::vector<std::string> split_words(const std::string& folded) {
-  std::vector<std::string> out;
-  for (std::string_view w : text::split_words(folded)) out.emplace_back(w);
-  return out;
-}
-
-// Whether `part` is a proper prefix or suffix of `whole` ("kim" of "kim jong un",
-// "foster carter" of "aidan foster carter").
-bool is_short_form(const std::vector<std::string>& part, const std::vector<std::string>& whole) {
-  if (part.empty() || part.size() >= whole.size()) return false;
-  bool prefix = std::equal(part.begin(), part.end(), whole.begin());
-  bool suffix = std::equal(part.rbegin(), part.rend(), whole.rbegin());
-  return prefix || suffix;
-}
 
 class Resolver {
  public:
@@ -45,7 +21,12 @@ class Resolver {
         by_id_(scratch().by_id),
         by_key_(scratch().by_key),
         names_(scratch().names),
-        mention_count_(scratch().mention_count) {
+        mention_count_(scratch().mention_count),
+        words_(scratch().words),
+        key_(scratch().key),
+        folded_(scratch().folded),
+        votes_(scratch().votes),
+        voted_(scratch().voted) {
     by_id_.clear();
     by_key_.clear();
     names_.clear();
@@ -53,13 +34,12 @@ class Resolver {
   }
 
   void run() {
-    names_.reserve(a_.mentions.size());
     mention_count_.reserve(a_.mentions.size());
     for (auto& m : a_.mentions) {
       if (m.gazetteer < 0) continue;
       m.entity = gazetteer_entity(static_cast<uint32_t>(m.gazetteer));
       ++mention_count_[m.entity];
-      if (!knows_name(m.entity, m.first, m.last)) names_[m.entity].push_back(name_words(a_, m.first, m.last));
+      if (!knows_name(m.entity, m.first, m.last)) names_.add(m.entity, words_of(m.first, m.last));
     }
     const GluedNames glued(a_);
     for (size_t i = 0; i < a_.mentions.size(); ++i) {
@@ -103,29 +83,52 @@ class Resolver {
     ent.label = e.label;
     ent.type = e.type;
     ent.from_gazetteer = true;
-    return add(std::move(ent), split_words(text::fold_key(e.label)));
+    return add(std::move(ent), label_words(e.label));
+  }
+
+  // The words of tokens [first, last): views, in a buffer the next call reuses.
+  Words words_of(uint32_t first, uint32_t last) {
+    words_.clear();
+    for (uint32_t i = first; i < last; ++i) {
+      if (a_.tokens[i].is_word()) words_.push_back(a_.tokens[i].key);
+    }
+    return {words_.data(), words_.size()};
+  }
+
+  // The words of a gazetteer label, folded and kept in the article's key store; in the
+  // buffer words_of uses.
+  Words label_words(std::string_view label) {
+    text::fold_key_into(label, folded_);
+    const std::string_view kept = a_.keys.keep(folded_);
+    words_.clear();
+    for (size_t at = 0; at < kept.size();) {
+      size_t space = kept.find(' ', at);
+      if (space == std::string_view::npos) space = kept.size();
+      if (space > at) words_.push_back(kept.substr(at, space - at));
+      at = space + 1;
+    }
+    return {words_.data(), words_.size()};
   }
 
   // Whether entity e already goes by the words of tokens [first, last). Most mentions
   // repeat a name, so this is asked before any word list is built.
   bool knows_name(int32_t e, uint32_t first, uint32_t last) const {
-    for (const auto& name : names_[e]) {
+    return names_.any_of(e, [&](Words name) {
       size_t w = 0;
       bool same = true;
       for (uint32_t i = first; i < last && same; ++i) {
         if (!a_.tokens[i].is_word()) continue;
-        same = w < name.size() && name[w] == a_.tokens[i].key;
+        same = w < name.size && name.data[w] == a_.tokens[i].key;
         ++w;
       }
-      if (same && w == name.size()) return true;
-    }
-    return false;
+      return same && w == name.size;
+    });
   }
 
-  int32_t add(Entity ent, std::vector<std::string> words) {
+  int32_t add(Entity ent, Words words) {
     int32_t index = static_cast<int32_t>(a_.entities.size());
     by_id_[ent.id] = index;
-    names_.push_back({std::move(words)});
+    names_.add(names_.add_entity(), words);
     a_.entities.push_back(std::move(ent));
     mention_count_.push_back(0);
     return index;
@@ -133,9 +136,10 @@ class Resolver {
 
   void resolve_unknown(size_t mi, const GluedNames& glued) {
     NameMention& m = a_.mentions[mi];
-    auto words = name_words(a_, m.first, m.last);
-    std::string key;
-    for (const auto& w : words) {
+    const Words words = words_of(m.first, m.last);
+    std::string& key = key_;
+    key.clear();
+    for (std::string_view w : words) {
       if (!key.empty()) key += ' ';
       key += w;
     }
@@ -147,18 +151,17 @@ class Resolver {
       m.type = a_.entities[full].type;
       m.guessed = false;
       by_key_[key] = full;
-      names_[full].push_back(words);
+      names_.add(full, words);
       ++mention_count_[full];
       return;
     }
     // A short form of a person already named: the most mentioned one wins. A lone
     // word guessed to be a place ("surat dari Kim") is a person's short form too.
-    if (m.type == EntityType::kPerson || (words.size() == 1 && m.type == EntityType::kLocation)) {
+    if (m.type == EntityType::kPerson || (words.size == 1 && m.type == EntityType::kLocation)) {
       int32_t best = -1;
       for (size_t e = 0; e < a_.entities.size(); ++e) {
         if (a_.entities[e].type != EntityType::kPerson) continue;
-        bool match = false;
-        for (const auto& name : names_[e]) match = match || is_short_form(words, name);
+        const bool match = names_.any_of(static_cast<int32_t>(e), [&words](Words name) { return is_short_form(words, name); });
         if (match && (best < 0 || mention_count_[e] > mention_count_[best])) best = static_cast<int32_t>(e);
       }
       if (best >= 0) {
@@ -221,26 +224,34 @@ class Resolver {
   // An unknown name takes the type most of its mentions with evidence suggest ("kata
   // Kirby" outvotes a bare "Kirby"); one with no such mention keeps its default.
   void vote_types() {
-    std::map<std::pair<int32_t, int>, int> votes;
+    constexpr size_t kTypes = static_cast<size_t>(EntityType::kTopic) + 1;
+    std::vector<int>& votes = votes_;  // entity * kTypes + type -> weight
+    votes.assign(a_.entities.size() * kTypes, 0);
     for (const auto& m : a_.mentions) {
       if (m.gazetteer >= 0 || m.entity < 0 || a_.entities[m.entity].from_gazetteer) continue;
-      if (!m.guessed) votes[{m.entity, static_cast<int>(m.type)}] += m.defined ? 2 : 1;
+      if (!m.guessed) votes[m.entity * kTypes + static_cast<size_t>(m.type)] += m.defined ? 2 : 1;
     }
-    std::unordered_map<int32_t, std::pair<int, int>> best;  // entity -> (type, count)
-    for (const auto& [k, n] : votes) {
-      auto& b = best[k.first];
-      if (n > b.second) b = {k.second, n};
+    // An entity with votes takes its best-voted type, the first in EntityType's order on a tie.
+    std::vector<bool>& voted = voted_;
+    voted.assign(a_.entities.size(), false);
+    for (size_t e = 0; e < a_.entities.size(); ++e) {
+      int best = 0;
+      for (size_t t = 0; t < kTypes; ++t) {
+        if (votes[e * kTypes + t] <= best) continue;
+        best = votes[e * kTypes + t];
+        a_.entities[e].type = static_cast<EntityType>(t);
+        voted[e] = true;
+      }
     }
-    for (const auto& [e, b] : best) a_.entities[e].type = static_cast<EntityType>(b.first);
     for (size_t e = 0; e < a_.entities.size(); ++e)
-      a_.entities[e].type_guessed = !a_.entities[e].from_gazetteer && !best.count(static_cast<int32_t>(e));
+      a_.entities[e].type_guessed = !a_.entities[e].from_gazetteer && !voted[e];
     // A one-word name said once, with nothing anywhere typing it, in an article long
     // enough to have introduced its actors ("Scud", "Dalai", "Qatari"), is no entity:
     // a person the article is about is named in full or with a cue somewhere.
     if (a_.sentences.size() < kSentencesToIntroduce) return;
     for (auto& m : a_.mentions) {
-      if (m.gazetteer < 0 && m.entity >= 0 && !a_.entities[m.entity].from_gazetteer && !best.count(m.entity) &&
-          mention_count_[m.entity] == 1 && names_[m.entity].front().size() == 1)
+      if (m.gazetteer < 0 && m.entity >= 0 && !a_.entities[m.entity].from_gazetteer && !voted[m.entity] &&
+          mention_count_[m.entity] == 1 && names_.first_name_size(m.entity) == 1)
         m.entity = -1;
     }
   }
@@ -406,8 +417,12 @@ class Resolver {
   // The maps and lists of one article, per thread so that their memory is reused.
   struct Scratch {
     std::unordered_map<std::string, int32_t> by_id, by_key;
-    std::vector<std::vector<std::vector<std::string>>> names;
+    EntityNames names;
     std::vector<int> mention_count;
+    std::vector<std::string_view> words;
+    std::string key, folded;
+    std::vector<int> votes;
+    std::vector<bool> voted;
   };
   static Scratch& scratch() {
     thread_local Scratch s;
@@ -418,8 +433,13 @@ class Resolver {
   const Gazetteer& g_;
   std::unordered_map<std::string, int32_t>& by_id_;
   std::unordered_map<std::string, int32_t>& by_key_;
-  std::vector<std::vector<std::vector<std::string>>>& names_;  // word lists an entity goes by
+  EntityNames& names_;  // the word lists each entity goes by
   std::vector<int>& mention_count_;
+  std::vector<std::string_view>& words_;  // words_of's and label_words' buffer
+  std::string& key_;                      // resolve_unknown's name key
+  std::string& folded_;                   // label_words' folding buffer
+  std::vector<int>& votes_;               // vote_types' tallies
+  std::vector<bool>& voted_;
 };
 
 }  // namespace
