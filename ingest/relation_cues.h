@@ -46,8 +46,14 @@ bool for_each_reading(std::string_view key, Visit&& visit);
 std::vector<std::string> candidate_roots(std::string_view key);
 
 namespace detail {
-inline bool starts(std::string_view s, std::string_view p) { return s.size() > p.size() + 1 && s.substr(0, p.size()) == p; }
-inline bool ends(std::string_view s, std::string_view p) { return s.size() > p.size() + 1 && s.substr(s.size() - p.size()) == p; }
+// Whether s starts (ends) with p and has two letters more; the first (last) letters are
+// compared before the rest, which rules out nearly every affix tried without a call.
+inline bool starts(std::string_view s, std::string_view p) {
+  return s.size() > p.size() + 1 && s[0] == p[0] && s.substr(0, p.size()) == p;
+}
+inline bool ends(std::string_view s, std::string_view p) {
+  return s.size() > p.size() + 1 && s.back() == p.back() && s.substr(s.size() - p.size()) == p;
+}
 }  // namespace detail
 
 template <class Visit>

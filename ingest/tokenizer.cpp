@@ -106,8 +106,8 @@ std::string_view punct_key(std::string_view text, size_t at, size_t len, char32_
 }  // namespace
 
 void TokenKeys::new_block(size_t at_least) {
-  const size_t size = std::max<size_t>(at_least, 4096);
-  blocks_.push_back(std::make_unique<char[]>(size));
+  const size_t size = std::max<size_t>(at_least, blocks_.empty() ? first_block_size_ : 4096);
+  blocks_.push_back(std::unique_ptr<char[]>(new char[size]));  // left uninitialised: written before read
   next_ = blocks_.back().get();
   left_ = size;
   if (blocks_.size() == 1) first_block_size_ = size;
@@ -121,8 +121,9 @@ void TokenKeys::clear() {
 }
 
 TokenList tokenize(std::string_view text, uint32_t begin, uint32_t end) {
-  TokenList list;
-  const std::string_view copy = list.keys.keep(text.substr(begin, end - begin));
+  const std::string_view range = text.substr(begin, end - begin);
+  TokenList list(2 * range.size() + 16);  // room for the copy and for most keys
+  const std::string_view copy = list.keys.keep(range);
   list.tokens.reserve((end - begin) / 5 + 4);
   tokenize(copy, 0, static_cast<uint32_t>(copy.size()), list.tokens, list.keys);
   for (Token& t : list.tokens) {

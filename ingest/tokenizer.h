@@ -21,6 +21,10 @@ enum class TokenKind : uint8_t { kWord, kNumber, kPunct };
 // Not thread-safe; keep one per token list (Analysis has one).
 class TokenKeys {
  public:
+  // `first_block`: the bytes of the first block, taken when the first key comes (later
+  // blocks take 4 KB, or a key's size when larger).
+  explicit TokenKeys(size_t first_block = 4096) : first_block_size_(first_block) {}
+
   // Room for `size` bytes that stay put; fill them, then call keep(size) with the bytes
   // used (no more than asked for).
   char* room(size_t size) {
@@ -78,6 +82,7 @@ void tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
 // outlive the text they were read from: for short lists (a name, a headline). Offsets
 // still count from the start of the original text.
 struct TokenList {
+  explicit TokenList(size_t key_bytes = 4096) : keys(key_bytes) {}
   TokenKeys keys;
   std::vector<Token> tokens;
 
