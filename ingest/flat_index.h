@@ -3,6 +3,7 @@
 // allocation per entry. Keys must not be UINT64_MAX.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <utility>
@@ -33,6 +34,27 @@ class FlatIndex {
         return value;
       }
     }
+  }
+  // Stores key -> value, replacing any value stored for the key.
+  void assign(uint64_t key, uint32_t value) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    for (size_t i = home(key);; i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i].first == key) {
+        slots_[i].second = value;
+        return;
+      }
+      if (slots_[i].first == kEmpty) {
+        slots_[i] = {key, value};
+        ++size_;
+        return;
+      }
+    }
+  }
+  // Forgets every key; keeps the memory.
+  void clear() {
+    if (size_ == 0) return;
+    std::fill(slots_.begin(), slots_.end(), std::pair<uint64_t, uint32_t>{kEmpty, 0});
+    size_ = 0;
   }
   size_t size() const { return size_; }
 

@@ -93,11 +93,25 @@ bool RelationBuilder::may_refer(uint32_t i, bool demonstrative_near) const {
 }
 
 bool RelationBuilder::refers_back(std::string_view key) {
-  // Compared with literals, a view checks the length first: most words are turned away
-  // without reading a byte. (A switch on the length became a jump table whose indirect
-  // branch mispredicted on nearly every word.)
-  return key == "ia" || key == "dia" || key == "sang" || key == "kedua" || key == "beliau" || key == "negara" ||
-         key == "negeri" || key == "keduanya";
+  // Each word's length and first two letters are packed into one number and compared
+  // with all of them at once: most words are turned away by one predictable branch. (A
+  // chain of comparisons with literals mispredicted on most words, a switch on the
+  // length as an indirect jump on nearly every one.)
+  static constexpr std::string_view kWords[] = {"ia",     "dia",    "sang",  "kedua",
+                                                "beliau", "negara", "negeri", "keduanya"};
+  auto signature = [](std::string_view w) {
+    return static_cast<uint32_t>(w.size()) | static_cast<uint32_t>(static_cast<unsigned char>(w[0])) << 8 |
+           static_cast<uint32_t>(static_cast<unsigned char>(w[1])) << 16;
+  };
+  if (key.size() < 2) return false;
+  const uint32_t sig = signature(key);
+  bool any = false;
+  for (std::string_view w : kWords) any |= sig == signature(w);
+  if (!any) return false;
+  for (std::string_view w : kWords) {
+    if (key == w) return true;
+  }
+  return false;
 }
 
 // "Rusia dan China", "Kim & Putin", "Rusia-DPRK".

@@ -8,6 +8,7 @@
 #include "ingest/entity_names.h"
 #include "ingest/glued_names.h"
 #include "ingest/lexicon.h"
+#include "ingest/name_index.h"
 #include "ingest/recognizer.h"
 
 namespace newsgraph::ingest {
@@ -76,8 +77,7 @@ class Resolver {
 
   int32_t gazetteer_entity(uint32_t entry) {
     const GazetteerEntry& e = g_.entry(entry);
-    auto it = by_id_.find(e.id);
-    if (it != by_id_.end()) return it->second;
+    if (const int32_t known = by_id_.find(e.id); known >= 0) return known;
     Entity ent;
     ent.id = e.id;
     ent.label = e.label;
@@ -127,7 +127,7 @@ class Resolver {
 
   int32_t add(Entity ent, Words words) {
     int32_t index = static_cast<int32_t>(a_.entities.size());
-    by_id_[ent.id] = index;
+    by_id_.assign(a_.keys.keep(ent.id), index);
     names_.add(names_.add_entity(), words);
     a_.entities.push_back(std::move(ent));
     mention_count_.push_back(0);
@@ -145,12 +145,12 @@ class Resolver {
     }
     // "Pusat Studi dan Penelitian Ilmiah Suriah (SSRC)": an acronym in parentheses right
     // after a name no gazetteer knows is that name's short form, here and later.
-    if (int32_t full = spelled_out_before(mi); full >= 0 && !by_key_.count(key)) {
+    if (int32_t full = spelled_out_before(mi); full >= 0 && !by_key_.contains(key)) {
       m.entity = full;
       m.modifier = true;  // a restatement of the name before it, not another actor there
       m.type = a_.entities[full].type;
       m.guessed = false;
-      by_key_[key] = full;
+      by_key_.assign(a_.keys.keep(key), full);
       names_.add(full, words);
       ++mention_count_[full];
       return;
@@ -170,10 +170,9 @@ class Resolver {
         return;
       }
     }
-    auto it = by_key_.find(key);
-    if (it != by_key_.end()) {
-      m.entity = it->second;
-      ++mention_count_[it->second];
+    if (const int32_t known = by_key_.find(key); known >= 0) {
+      m.entity = known;
+      ++mention_count_[known];
       return;
     }
     Entity ent;
@@ -182,9 +181,9 @@ class Resolver {
     ent.type = m.type;
     for (uint32_t first : glued.core_starts(m)) ent.glued_cores.push_back(label_of(first, m.last));
     // A label that collides with a gazetteer id in this article keeps its own id.
-    if (by_id_.count(ent.id)) ent.id += "_" + std::string(entity_type_name(m.type));
+    if (by_id_.contains(ent.id)) ent.id += "_" + std::string(entity_type_name(m.type));
     int32_t index = add(std::move(ent), words);
-    by_key_[key] = index;
+    by_key_.assign(a_.keys.keep(key), index);
     m.entity = index;
     ++mention_count_[index];
   }
@@ -311,9 +310,8 @@ class Resolver {
       } else if (it != leader.end()) {
         person = it->second;
       } else if (auto g = g_.leader_of(a_.entities[ms[i].entity].id)) {
-        auto named = by_id_.find(g_.entry(*g).id);
-        if (named != by_id_.end()) {
-          person = named->second;
+        if (const int32_t named = by_id_.find(g_.entry(*g).id); named >= 0) {
+          person = named;
         } else if (g_.leader_on_date(a_.entities[ms[i].entity].id)) {
           person = gazetteer_entity(*g);  // a dated article: the one in office that day
         }  // an undated one: only a leader it names, the gazetteer's today may not be its
@@ -347,8 +345,7 @@ class Resolver {
     if (auto it = named_holder.find(post_key(kind, body)); it != named_holder.end()) return it->second;
     auto holder = g_.office_holder(kind, a_.entities[body].id);
     if (!holder) return -1;
-    auto named = by_id_.find(g_.entry(*holder).id);
-    if (named != by_id_.end()) return named->second;
+    if (const int32_t named = by_id_.find(g_.entry(*holder).id); named >= 0) return named;
     return g_.dated() ? gazetteer_entity(*holder) : -1;
   }
 
@@ -416,7 +413,7 @@ class Resolver {
 
   // The maps and lists of one article, per thread so that their memory is reused.
   struct Scratch {
-    std::unordered_map<std::string, int32_t> by_id, by_key;
+    NameIndex by_id, by_key;  // entity id -> entity; name key of an unknown name -> entity
     EntityNames names;
     std::vector<int> mention_count;
     std::vector<std::string_view> words;
@@ -431,8 +428,8 @@ class Resolver {
 
   Analysis& a_;
   const Gazetteer& g_;
-  std::unordered_map<std::string, int32_t>& by_id_;
-  std::unordered_map<std::string, int32_t>& by_key_;
+  NameIndex& by_id_;
+  NameIndex& by_key_;
   EntityNames& names_;  // the word lists each entity goes by
   std::vector<int>& mention_count_;
   std::vector<std::string_view>& words_;  // words_of's and label_words' buffer
