@@ -182,7 +182,7 @@ int run_ingest(const std::vector<std::string>& args) {
   struct Job {
     Document doc;
     bool title_in_text = false;
-    bool unchanged = false;  // stored already: nothing to extract
+    bool unchanged = false;  // stored already: never handed to the pool
     store::IngestResult result;
     Status extracted;
     Extraction x;
@@ -194,40 +194,47 @@ int run_ingest(const std::vector<std::string>& args) {
     tally.relations_added += result.relations_added;
     progress.advance(doc.text.size());
   };
+  // What was written is committed once kCommitEvery has passed since the last commit, also
+  // in a run of unchanged articles, so a crash loses no more than that.
+  auto commit_if_due = [&] {
+    if (std::chrono::steady_clock::now() - last_commit <= kCommitEvery) return;
+    store_failure = store->commit_batch();
+    if (store_failure.is_ok()) store_failure = store->begin_batch();
+    last_commit = std::chrono::steady_clock::now();
+  };
   OrderedPool<Job, Job> pool(
       flags.jobs,
       [&](Job& job) {  // on a worker
-        if (!job.unchanged) job.extracted = extractor.try_extract(job.doc, job.title_in_text, &job.x);
+        job.extracted = extractor.try_extract(job.doc, job.title_in_text, &job.x);
         return std::move(job);
       },
       [&](Job& job) {  // on this thread, in input order
         if (!store_failure.is_ok()) return;
-        if (!job.unchanged) {
-          if (!job.extracted.is_ok()) {
-            callbacks.on_skip(job.extracted);  // this article only: the store is untouched by it
-            return;
-          }
-          if (Status s = store->ingest(job.doc, job.x, flags.store, &job.result); !s.is_ok()) {
-            store_failure = s;
-            return;
-          }
+        if (!job.extracted.is_ok()) {
+          callbacks.on_skip(job.extracted);  // this article only: the store is untouched by it
+          return;
         }
-        if (std::chrono::steady_clock::now() - last_commit > kCommitEvery) {
-          store_failure = store->commit_batch();
-          if (store_failure.is_ok()) store_failure = store->begin_batch();
-          last_commit = std::chrono::steady_clock::now();
+        if (Status s = store->ingest(job.doc, job.x, flags.store, &job.result); !s.is_ok()) {
+          store_failure = s;
+          return;
         }
+        commit_if_due();
         record(job.doc, job.result);
       });
   callbacks.on_document = [&](const Document& doc, bool title_in_text) {
     if (!store_failure.is_ok()) return;  // the store failed: read on only to finish quickly
     Job job;
-    job.doc = doc;
-    job.title_in_text = title_in_text;
     if (Status s = store->unchanged(doc, flags.store, &job.unchanged, &job.result); !s.is_ok()) {
       store_failure = s;
       return;
     }
+    if (job.unchanged) {  // nothing to extract or write: counted here, not handed round the workers
+      commit_if_due();
+      record(doc, job.result);
+      return;
+    }
+    job.doc = doc;
+    job.title_in_text = title_in_text;
     pool.submit(std::move(job));
   };
   callbacks.on_skip = [&](const Status& s) {

@@ -1,5 +1,7 @@
 #include "core/json_guard.h"
 
+#include <cstring>
+
 namespace newsgraph::json_guard {
 namespace {
 
@@ -16,36 +18,54 @@ long hex4(std::string_view json, size_t at) {
   return v;
 }
 
+// The position of the first `c` in json at or after `from`, or json.size().
+size_t next_of(std::string_view json, char c, size_t from) {
+  const void* found = std::memchr(json.data() + from, c, json.size() - from);
+  return found ? static_cast<size_t>(static_cast<const char*>(found) - json.data()) : json.size();
+}
+
 bool is_high(long u) { return u >= 0xD800 && u <= 0xDBFF; }
 bool is_low(long u) { return u >= 0xDC00 && u <= 0xDFFF; }
 
 }  // namespace
 
 std::optional<Problem> check(std::string_view json, size_t max_depth) {
+  // Strings (most of the bytes) are crossed by jumping from one quote or backslash to the
+  // next (memchr); each position found is kept until the scan passes it.
   size_t depth = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < json.size(); ++i) {
+  size_t next_quote = 0, next_backslash = 0;
+  size_t i = 0;
+  while (i < json.size()) {
     const char c = json[i];
-    if (!in_string) {
-      if (c == '"') {
-        in_string = true;
-      } else if (c == '[' || c == '{') {
-        if (++depth > max_depth) return Problem{i, "nested deeper than " + std::to_string(max_depth) + " levels"};
-      } else if ((c == ']' || c == '}') && depth > 0) {
-        --depth;
-      }
+    if (c == '[' || c == '{') {
+      if (++depth > max_depth) return Problem{i, "nested deeper than " + std::to_string(max_depth) + " levels"};
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+    if (c != '"') {
+      ++i;
       continue;
     }
-    if (c == '"') {
-      in_string = false;
-    } else if (c == '\\' && i + 1 < json.size()) {
+    ++i;  // inside the string
+    while (i < json.size()) {
+      if (next_quote < i) next_quote = next_of(json, '"', i);
+      if (next_backslash < i) next_backslash = next_of(json, '\\', i);
+      if (next_quote < next_backslash) {
+        i = next_quote + 1;  // the string ends
+        break;
+      }
+      i = next_backslash;
+      if (i + 1 >= json.size()) {
+        i = json.size();
+        break;
+      }
       if (json[i + 1] != 'u') {
-        ++i;  // the escaped character
+        i += 2;  // past the escaped character
         continue;
       }
       const long u = hex4(json, i + 2);
       if (u < 0) {
-        ++i;  // malformed: the parser reports it
+        i += 2;  // malformed: the parser reports it
         continue;
       }
       if (is_low(u)) return Problem{i, "a lone surrogate escape (\\u" + std::string(json.substr(i + 2, 4)) + ")"};
@@ -54,7 +74,7 @@ std::optional<Problem> check(std::string_view json, size_t max_depth) {
         if (!paired) return Problem{i, "a lone surrogate escape (\\u" + std::string(json.substr(i + 2, 4)) + ")"};
         i += 6;  // the low half, checked
       }
-      i += 5;  // past "\uXXXX"
+      i += 6;  // past "\uXXXX"
     }
   }
   return std::nullopt;

@@ -226,8 +226,13 @@ void DocumentReader::read_json_lines(std::istream& in, const std::string& name) 
       skip(StatusCode::kInvalidInput, where + ": " + problem->reason + " at column " + std::to_string(problem->offset + 1));
       continue;
     }
+    if (const size_t nul = line.find('\0'); nul != std::string::npos) {
+      skip(StatusCode::kInvalidInput, where + ": malformed JSON at column " + std::to_string(nul + 1) + ": a NUL byte");
+      continue;
+    }
+    // Parsed in place: strings are unescaped inside the line, not copied out of it first.
     rapidjson::Document obj;
-    obj.Parse<rapidjson::kParseValidateEncodingFlag>(line.c_str(), line.size());
+    obj.ParseInsitu<rapidjson::kParseValidateEncodingFlag>(line.data());
     if (obj.HasParseError()) {
       skip(StatusCode::kInvalidInput, where + ": malformed JSON at column " + std::to_string(obj.GetErrorOffset() + 1) +
                                           ": " + rapidjson::GetParseError_En(obj.GetParseError()));
