@@ -150,3 +150,19 @@ TEST_CASE("a line is read whole but kept only up to the limit, so a huge line co
     CHECK_FALSE(read_bounded_line(exact, 70000, &line, &length));
   }
 }
+
+TEST_CASE("a JSON line holding a raw NUL byte is skipped as malformed, also after a whole object, and the next line read",
+          "[reader]") {
+  auto dir = testing::temp_dir();
+  testing::write_file(dir + "/nul.jsonl", std::string("{\"id\": \"n1\", \"text\": \"Putin\0 tiba.\"}\n", 37) +
+                                              std::string("{\"id\": \"n2\", \"text\": \"Kim tiba.\"}\0{}\n", 37) +
+                                              "{\"id\": \"n3\", \"text\": \"Kim \\u0000 pergi.\"}\n"
+                                              "{\"id\": \"n4\", \"text\": \"Kim pergi.\"}\n");
+  auto c = read_all({dir + "/nul.jsonl"});
+  REQUIRE(c.docs.size() == 1);
+  CHECK(c.docs[0].id == "n4");
+  REQUIRE(c.skips.size() == 3);
+  CHECK_THAT(c.skips[0].message(), Catch::Contains("nul.jsonl:1") && Catch::Contains("NUL byte"));
+  CHECK_THAT(c.skips[1].message(), Catch::Contains("nul.jsonl:2") && Catch::Contains("column 34"));
+  CHECK_THAT(c.skips[2].message(), Catch::Contains("nul.jsonl:3") && Catch::Contains("NUL character"));
+}
