@@ -385,10 +385,16 @@ Status parse_overrides(const std::string& json, const std::string& name, Overrid
 }
 
 Status Store::curate(const Overrides& overrides, const CurateOptions& options, CurateReport* report) {
+  if (in_batch_) {  // a curation is a transaction of its own: the batch's writes are committed first
+    if (Status s = commit_batch(); !s.is_ok()) return s;
+    const Status s = curate(overrides, options, report);
+    const Status reopened = begin_batch();
+    return s.is_ok() ? reopened : s;
+  }
   Db& db = impl_->db;
   *report = CurateReport{};
   try {
-    Transaction tx(db, in_batch_);
+    Transaction tx(db);
     for (const auto& names : overrides.merge) check_merge(db, names, options, report);
     check_edits(db, overrides, report);
     if (!report->rejected.empty()) return Status::ok();  // the transaction rolls back: nothing changes

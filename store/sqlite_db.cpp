@@ -166,14 +166,12 @@ void Db::set_last_insert_id(int64_t id) { sqlite3_set_last_insert_rowid(db_, id)
 int Db::changes() const { return sqlite3_changes(db_); }
 
 
-Transaction::Transaction(Db& db, bool nested) : db_(db), nested_(nested) {
-  db_.exec(nested_ ? "SAVEPOINT unit" : "BEGIN IMMEDIATE");
-}
+Transaction::Transaction(Db& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
 
 Transaction::~Transaction() {
   if (done_) return;
   try {
-    db_.exec(nested_ ? "ROLLBACK TO unit; RELEASE unit" : "ROLLBACK");
+    db_.exec("ROLLBACK");
   } catch (const StoreError&) {
   }
 }
@@ -184,8 +182,7 @@ void Db::commit() {
 }
 
 void Transaction::commit() {
-  if (nested_) db_.exec("RELEASE unit");
-  else db_.commit();
+  db_.commit();
   done_ = true;
 }
 

@@ -82,8 +82,8 @@ class Db {
   void set_last_insert_id(int64_t id);
   int changes() const;
 
-  // SQL run inside every outer transaction just before it commits (work that is cheaper
-  // once per transaction than once per savepoint); "" for none.
+  // SQL run inside every transaction just before it commits (work that is cheaper once
+  // per transaction than once per article); "" for none.
   void set_before_commit(std::string sql) { before_commit_ = std::move(sql); }
   // Runs that SQL, then COMMIT.
   void commit();
@@ -96,18 +96,15 @@ class Db {
   std::unordered_map<std::string, sqlite3_stmt*> text_cache_;
 };
 
-// Commits on commit(), rolls back in the destructor otherwise. Inside an open
-// transaction (`nested`) it is a savepoint: commit() releases it, and a rollback undoes
-// only what was done since it began.
+// BEGIN IMMEDIATE; commits on commit(), rolls back in the destructor otherwise.
 class Transaction {
  public:
-  explicit Transaction(Db& db, bool nested = false);
+  explicit Transaction(Db& db);
   ~Transaction();
   void commit();
 
  private:
   Db& db_;
-  bool nested_;
   bool done_ = false;
 };
 

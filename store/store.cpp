@@ -380,11 +380,21 @@ Status Store::unchanged(const Document& doc, const IngestOptions& options, bool*
 
 Status Store::ingest(const Document& doc, const Extraction& extraction, const IngestOptions& options,
                      IngestResult* result) {
+  if (!in_batch_) return write_article(doc, extraction, options, result);
+  Status s = write_in_batch([&] { return write_article(doc, extraction, options, result); });
+  if (s.is_ok() && result->outcome != IngestOutcome::kUnchanged)
+    impl_->batch.push_back({false, doc, extraction, options});
+  return s;
+}
+
+Status Store::write_article(const Document& doc, const Extraction& extraction, const IngestOptions& options,
+                            IngestResult* result) {
   Db& db = impl_->db;
   *result = IngestResult{};
   result->doc_id = doc.id;
   try {
-    Transaction tx(db, in_batch_);
+    std::optional<Transaction> tx;  // in a batch, the batch's
+    if (!in_batch_) tx.emplace(db);
     const std::string hash = content_hash(doc.text);
     const Standing s = standing_of(db, doc, hash, options.reextract);
     if (s.unchanged_as) {
@@ -412,7 +422,7 @@ Status Store::ingest(const Document& doc, const Extraction& extraction, const In
         .run();
     insert_extraction(db, db.last_insert_id(), doc, extraction, result);
     bump_version(db);
-    tx.commit();
+    if (tx) tx->commit();
   } catch (const StoreError& e) {
     return store_error(path_, e);
   }
@@ -459,8 +469,55 @@ ReadSnapshot::~ReadSnapshot() {
   }
 }
 
+template <class Write>
+Status Store::write_in_batch(Write&& write) {
+  Status s;
+  try {
+    s = write();
+  } catch (...) {
+    redo_batch();  // what the write left half done goes; the batch stays whole
+    throw;
+  }
+  if (s.is_ok()) return s;
+  if (Status redone = redo_batch(); !redone.is_ok()) return redone;
+  return s;
+}
+
+Status Store::redo_batch() {
+  Db& db = impl_->db;
+  std::vector<Impl::BatchStep> steps = std::move(impl_->batch);
+  impl_->batch.clear();
+  Status failed;
+  try {
+    db.exec("ROLLBACK");
+    db.exec("BEGIN IMMEDIATE");
+  } catch (const StoreError& e) {
+    failed = store_error(path_, e);
+  }
+  for (size_t k = 0; failed.is_ok() && k < steps.size(); ++k) {
+    const Impl::BatchStep& step = steps[k];
+    IngestResult ignored;
+    bool found = false;
+    failed = step.removal ? remove_article(step.doc.id, &found)
+                          : write_article(step.doc, step.extraction, step.options, &ignored);
+  }
+  if (failed.is_ok()) {
+    impl_->batch = std::move(steps);
+    return failed;
+  }
+  try {
+    db.exec("ROLLBACK");
+  } catch (const StoreError&) {
+  }
+  in_batch_ = false;
+  return Status::error(failed.code(), "a write failed, and writing the " + std::to_string(steps.size()) +
+                                          " earlier ones of the batch again failed too; nothing since the "
+                                          "last commit is stored: " + failed.message());
+}
+
 Status Store::begin_batch() {
   if (in_batch_) return Status::ok();
+  impl_->batch.clear();
   try {
     // A bulk writer checkpoints the WAL every 64 MB rather than every 4 MB (SQLite's
     // default): pages written again and again in the same minute are copied back once;
@@ -480,6 +537,7 @@ Status Store::begin_batch() {
 Status Store::commit_batch() {
   if (!in_batch_) return Status::ok();
   in_batch_ = false;
+  impl_->batch.clear();
   try {
     impl_->db.commit();
   } catch (const StoreError& e) {
@@ -489,17 +547,29 @@ Status Store::commit_batch() {
 }
 
 Status Store::remove(const std::string& doc_id, bool* found) {
+  if (!in_batch_) return remove_article(doc_id, found);
+  Status s = write_in_batch([&] { return remove_article(doc_id, found); });
+  if (s.is_ok() && *found) {
+    Impl::BatchStep& step = impl_->batch.emplace_back();
+    step.removal = true;
+    step.doc.id = doc_id;
+  }
+  return s;
+}
+
+Status Store::remove_article(const std::string& doc_id, bool* found) {
   Db& db = impl_->db;
   *found = false;
   try {
-    Transaction tx(db, in_batch_);
+    std::optional<Transaction> tx;  // in a batch, the batch's
+    if (!in_batch_) tx.emplace(db);
     DocRow row;
     if (find_document(db, "SELECT doc_key, id, content_hash FROM documents WHERE id = ?", doc_id, &row)) {
       remove_document(db, row.key);
       bump_version(db);
       *found = true;
     }
-    tx.commit();
+    if (tx) tx->commit();
   } catch (const StoreError& e) {
     return store_error(path_, e);
   }

@@ -107,9 +107,11 @@ class Store {
   Status unchanged(const Document& doc, const IngestOptions& options, bool* is_unchanged, IngestResult* result);
 
   // Groups the following writes into one commit, for bulk ingest: each article stays
-  // atomic (a savepoint), and a crash loses whole articles since the last commit,
-  // never part of one. commit_batch() makes them durable. Without a batch, every
-  // write commits on its own.
+  // atomic, and a crash loses whole articles since the last commit, never part of one.
+  // An article that fails part-way is undone with the batch, whose earlier writes are
+  // then made again (they are kept in memory until the commit); if that fails too, the
+  // batch is rolled back and its error says so. commit_batch() makes them durable.
+  // Without a batch, every write commits on its own.
   Status begin_batch();
   Status commit_batch();
 
@@ -139,6 +141,14 @@ class Store {
 
  private:
   Store() = default;
+  Status write_article(const Document& doc, const Extraction& extraction, const IngestOptions& options,
+                       IngestResult* result);
+  Status remove_article(const std::string& doc_id, bool* found);
+  // Runs a write inside the open batch; when it fails, undoes it with the batch and
+  // makes the batch's earlier writes again.
+  template <class Write>
+  Status write_in_batch(Write&& write);
+  Status redo_batch();
   std::string path_;
   bool in_batch_ = false;
   std::unique_ptr<Impl> impl_;

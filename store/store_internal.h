@@ -20,6 +20,16 @@ namespace newsgraph::store {
 
 struct Store::Impl {
   Db db;
+  // What the open batch has written, to write again when a failed article is undone with
+  // the whole batch. A batch takes no savepoint an article: a savepoint copies every page
+  // an article first touches into a journal (some 200 a pool article), and undoing one is rare.
+  struct BatchStep {
+    bool removal = false;  // remove(doc.id), else ingest(doc, extraction, options)
+    Document doc;
+    Extraction extraction;
+    IngestOptions options;
+  };
+  std::vector<BatchStep> batch;
   bool bulk_pragmas = false;  // a batch widened the WAL checkpoint interval and page cache
   // What to select for an article's url, outlet and category: the columns, or '' for each
   // in a store an older newsgraph wrote that could not be upgraded (a read-only file).

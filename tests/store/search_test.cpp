@@ -199,14 +199,10 @@ TEST_CASE("within a batch, rows are indexed once it commits, and one removed bef
   }
   CHECK(scalar(path, "SELECT COUNT(*) FROM name_search_queue") == 0);
   CHECK(scalar(path, "SELECT COUNT(*) FROM sentence_search_queue") == 0);
-  sqlite3* h = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &h) == SQLITE_OK);
   // FTS5's own check that the index holds exactly the rows of its table.
-  CHECK(sqlite3_exec(h,
-                     "INSERT INTO name_search(name_search) VALUES ('integrity-check'); "
-                     "INSERT INTO sentence_search(sentence_search) VALUES ('integrity-check');",
-                     nullptr, nullptr, nullptr) == SQLITE_OK);
-  sqlite3_close(h);
+  CHECK(run_sql(path,
+                "INSERT INTO name_search(name_search) VALUES ('integrity-check'); "
+                "INSERT INTO sentence_search(sentence_search) VALUES ('integrity-check');") == SQLITE_OK);
 }
 
 TEST_CASE("curation keeps the name index current: a renamed entity is found by its new name", "[store][search][curate]") {

@@ -95,4 +95,12 @@ int64_t scalar(const std::string& db, const std::string& sql) {
   return v;
 }
 
+int run_sql(const std::string& db, const std::string& sql) {
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
+  const int rc = sqlite3_exec(h, sql.c_str(), nullptr, nullptr, nullptr);
+  sqlite3_close(h);
+  return rc;
+}
+
 }  // namespace newsgraph::testing

@@ -42,5 +42,7 @@ Snapshot snapshot(store::Store& store);
 // The first column of the first row of `sql` on the store file `db` (opened read-only
 // beside any open Store), -1 when there is no row.
 int64_t scalar(const std::string& db, const std::string& sql);
+// Runs `sql` on the store file `db` on a connection of its own; SQLite's result code.
+int run_sql(const std::string& db, const std::string& sql);
 
 }  // namespace newsgraph::testing
