@@ -161,7 +161,8 @@ class Resolver {
       int32_t best = -1;
       for (size_t e = 0; e < a_.entities.size(); ++e) {
         if (a_.entities[e].type != EntityType::kPerson) continue;
-        const bool match = names_.any_of(static_cast<int32_t>(e), [&words](Words name) { return is_short_form(words, name); });
+        const bool match =
+            names_.any_of(static_cast<int32_t>(e), [&words](Words name) { return is_short_form(words, name); });
         if (match && (best < 0 || mention_count_[e] > mention_count_[best])) best = static_cast<int32_t>(e);
       }
       if (best >= 0) {
