@@ -187,12 +187,13 @@ int run_ingest(const std::vector<std::string>& args) {
     Status extracted;
     Extraction x;
   };
-  auto record = [&](const Document& doc, const store::IngestResult& result) {
+  // Counts an article that was `undated` and `bytes` long.
+  auto record = [&](bool undated, size_t bytes, const store::IngestResult& result) {
     ++tally.outcomes[store::ingest_outcome_name(result.outcome)];
-    if (doc.published.empty() && result.outcome != store::IngestOutcome::kUnchanged) ++tally.undated;
+    if (undated && result.outcome != store::IngestOutcome::kUnchanged) ++tally.undated;
     tally.entities_added += result.entities_added;
     tally.relations_added += result.relations_added;
-    progress.advance(doc.text.size());
+    progress.advance(bytes);
   };
   // What was written is committed once kCommitEvery has passed since the last commit, also
   // in a run of unchanged articles, so a crash loses no more than that.
@@ -214,12 +215,14 @@ int run_ingest(const std::vector<std::string>& args) {
           callbacks.on_skip(job.extracted);  // this article only: the store is untouched by it
           return;
         }
-        if (Status s = store->ingest(job.doc, job.x, flags.store, &job.result); !s.is_ok()) {
+        const bool undated = job.doc.published.empty();
+        const size_t bytes = job.doc.text.size();
+        if (Status s = store->ingest(std::move(job.doc), std::move(job.x), flags.store, &job.result); !s.is_ok()) {
           store_failure = s;
           return;
         }
         commit_if_due();
-        record(job.doc, job.result);
+        record(undated, bytes, job.result);
       });
   callbacks.on_document = [&](const Document& doc, bool title_in_text) {
     if (!store_failure.is_ok()) return;  // the store failed: read on only to finish quickly
@@ -230,7 +233,7 @@ int run_ingest(const std::vector<std::string>& args) {
     }
     if (job.unchanged) {  // nothing to extract or write: counted here, not handed round the workers
       commit_if_due();
-      record(doc, job.result);
+      record(doc.published.empty(), doc.text.size(), job.result);
       return;
     }
     job.doc = doc;

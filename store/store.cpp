@@ -381,9 +381,14 @@ Status Store::unchanged(const Document& doc, const IngestOptions& options, bool*
 Status Store::ingest(const Document& doc, const Extraction& extraction, const IngestOptions& options,
                      IngestResult* result) {
   if (!in_batch_) return write_article(doc, extraction, options, result);
+  return ingest(Document(doc), Extraction(extraction), options, result);
+}
+
+Status Store::ingest(Document&& doc, Extraction&& extraction, const IngestOptions& options, IngestResult* result) {
+  if (!in_batch_) return write_article(doc, extraction, options, result);
   Status s = write_in_batch([&] { return write_article(doc, extraction, options, result); });
   if (s.is_ok() && result->outcome != IngestOutcome::kUnchanged)
-    impl_->batch.push_back({false, doc, extraction, options});
+    impl_->batch.push_back({false, std::move(doc), std::move(extraction), options});
   return s;
 }
 

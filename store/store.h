@@ -100,6 +100,9 @@ class Store {
     return ingest(doc, extraction, {}, result);
   }
   Status ingest(const Document& doc, const Extraction& extraction, const IngestOptions& options, IngestResult* result);
+  // The same, taking the article and its extraction: in a batch they are kept until the
+  // commit (see begin_batch) without a copy.
+  Status ingest(Document&& doc, Extraction&& extraction, const IngestOptions& options, IngestResult* result);
 
   // Whether ingesting `doc` would change nothing (its id with the same text and no
   // re-extraction asked, or its text under another id): a caller may skip extracting
