@@ -141,6 +141,12 @@ bool has_digit(std::string_view word) {
 std::vector<std::string_view> split_words(std::string_view s) {
   std::vector<std::string_view> out;
   out.reserve(std::count(s.begin(), s.end(), ' ') + 1);
+  split_words_into(s, out);
+  return out;
+}
+
+void split_words_into(std::string_view s, std::vector<std::string_view>& out) {
+  out.clear();
   size_t start = 0;
   while (start <= s.size()) {
     size_t at = s.find(' ', start);
@@ -148,7 +154,6 @@ std::vector<std::string_view> split_words(std::string_view s) {
     if (at > start) out.push_back(s.substr(start, at - start));
     start = at + 1;
   }
-  return out;
 }
 
 }  // namespace newsgraph::text

@@ -22,6 +22,8 @@ std::string slugify(std::string_view s);
 
 // The words of `s` split at single spaces, empty ones skipped: views into `s`. O(n).
 std::vector<std::string_view> split_words(std::string_view s);
+// The same into `out` (cleared first), so a caller splitting many strings reuses one buffer.
+void split_words_into(std::string_view s, std::vector<std::string_view>& out);
 
 bool starts_upper(std::string_view word);  // first code point is an uppercase letter
 bool is_all_upper(std::string_view word);  // has letters, and none is lowercase

@@ -153,8 +153,7 @@ size_t dateline_date(std::string_view text, const std::vector<Token>& toks, size
 // then dashes, bars or a colon; twice at most: "JAKARTA -", "Jakarta, CNN Indonesia --",
 // "Samarinda, Kalimantan Timur (ANTARA News) -", "Seoul | EGINDO.co –", "Suara.com -".
 uint32_t dateline_length(std::string_view text, uint32_t start, uint32_t end) {
-  const TokenList listed = tokenize(text, start, std::min<uint32_t>(end, start + 80));
-  const std::vector<Token>& toks = listed.tokens;
+  const TokenList toks = tokenize(text, start, std::min<uint32_t>(end, start + 80));
   uint32_t cut = 0;
   size_t i = 0;
   for (int segment = 0; segment < 2; ++segment) {

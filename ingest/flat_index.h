@@ -25,30 +25,18 @@ class FlatIndex {
   }
   // Stores key -> value unless the key is there; returns the value stored for it.
   uint32_t insert(uint64_t key, uint32_t value) {
-    if ((size_ + 1) * 2 > slots_.size()) grow();
-    for (size_t i = home(key);; i = (i + 1) & (slots_.size() - 1)) {
-      if (slots_[i].first == key) return slots_[i].second;
-      if (slots_[i].first == kEmpty) {
-        slots_[i] = {key, value};
-        ++size_;
-        return value;
-      }
+    std::pair<uint64_t, uint32_t>& slot = slot_for(key);
+    if (slot.first == kEmpty) {
+      slot = {key, value};
+      ++size_;
     }
+    return slot.second;
   }
   // Stores key -> value, replacing any value stored for the key.
   void assign(uint64_t key, uint32_t value) {
-    if ((size_ + 1) * 2 > slots_.size()) grow();
-    for (size_t i = home(key);; i = (i + 1) & (slots_.size() - 1)) {
-      if (slots_[i].first == key) {
-        slots_[i].second = value;
-        return;
-      }
-      if (slots_[i].first == kEmpty) {
-        slots_[i] = {key, value};
-        ++size_;
-        return;
-      }
-    }
+    std::pair<uint64_t, uint32_t>& slot = slot_for(key);
+    if (slot.first == kEmpty) ++size_;
+    slot = {key, value};
   }
   // Forgets every key; keeps the memory.
   void clear() {
@@ -60,6 +48,13 @@ class FlatIndex {
 
  private:
   static constexpr uint64_t kEmpty = UINT64_MAX;
+  // The slot holding `key`, or the empty one where it would go; room for one more first.
+  std::pair<uint64_t, uint32_t>& slot_for(uint64_t key) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    for (size_t i = home(key);; i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i].first == key || slots_[i].first == kEmpty) return slots_[i];
+    }
+  }
   size_t home(uint64_t key) const { return (key * 0x9E3779B97F4A7C15ull >> 20) & (slots_.size() - 1); }
   void grow() {
     std::vector<std::pair<uint64_t, uint32_t>> old(slots_.empty() ? 32 : slots_.size() * 2, {kEmpty, 0});

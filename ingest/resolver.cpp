@@ -99,14 +99,7 @@ class Resolver {
   // buffer words_of uses.
   Words label_words(std::string_view label) {
     text::fold_key_into(label, folded_);
-    const std::string_view kept = a_.keys.keep(folded_);
-    words_.clear();
-    for (size_t at = 0; at < kept.size();) {
-      size_t space = kept.find(' ', at);
-      if (space == std::string_view::npos) space = kept.size();
-      if (space > at) words_.push_back(kept.substr(at, space - at));
-      at = space + 1;
-    }
+    text::split_words_into(a_.keys.keep(folded_), words_);
     return {words_.data(), words_.size()};
   }
 

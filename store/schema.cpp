@@ -206,9 +206,9 @@ const char kTypedRelationsIndexV7[] =
 // content (the text is stored once, in the table). Case and accents fold the way names
 // are looked up; hyphens split words ("Jong-un"). A new row waits in `fts`_queue until
 // its transaction commits (search_index_flush()): FTS5 writes a segment at every savepoint,
-// and each article was one when this was measured: indexing row by row cost ingest 40%. The code that inserts
-// a row queues it (queue_for_search()): a trigger per inserted row cost each sentence
-// 40% more. A deleted or changed row leaves the index at once, or the queue if it was
+// and each article was one when this was measured: indexing row by row cost ingest 40%.
+// The code that inserts a row queues it (queue_for_search()): a trigger per inserted row
+// cost each sentence 40% more. A deleted or changed row leaves the index at once, or the queue if it was
 // waiting there (triggers: they are rare).
 struct SearchIndex {
   std::string fts, table, column;
