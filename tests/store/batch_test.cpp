@@ -63,3 +63,24 @@ TEST_CASE("an article failing part-way in a batch leaves nothing of itself, and 
   CHECK(scalar(path, "SELECT COUNT(*) FROM entities WHERE label = 'Ani Susanti'") == 0);  // removal redone
   CHECK(scalar(path, "SELECT COUNT(*) FROM relations WHERE predicate = 'MEET'") == 2);
 }
+
+TEST_CASE("a curation inside a batch is a transaction of its own: what came before it stays when a later article fails",
+          "[store][batch][curate]") {
+  const std::string path = temp_dir() + "/batch.db";
+  refuse_boom(path);
+  {
+    auto store = open_store(path);
+    REQUIRE(store->begin_batch().is_ok());
+    REQUIRE(ingest_status(*store, two_names("first", "Citra Lestari", "Dewi Anggraini")).is_ok());
+    store::Overrides o;
+    o.rename.emplace_back("Citra Lestari", "Citra L.");
+    store::CurateReport report;
+    REQUIRE(store->curate(o, &report).is_ok());
+    CHECK(report.edited == 1);
+    CHECK_FALSE(ingest_status(*store, two_names("failing", "Eko Prasetyo", "Boom")).is_ok());
+    REQUIRE(store->commit_batch().is_ok());
+  }
+  CHECK(scalar(path, "SELECT COUNT(*) FROM documents WHERE id = 'first'") == 1);
+  CHECK(scalar(path, "SELECT COUNT(*) FROM entities WHERE label = 'Citra L.'") == 1);
+  CHECK(scalar(path, "SELECT COUNT(*) FROM documents WHERE id = 'failing'") == 0);
+}
