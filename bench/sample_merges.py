@@ -69,11 +69,53 @@ def sentence_around(text, start, end, reach=220):
     return raw[left:right + 1].decode("utf-8", "replace").strip()
 
 
+def varints(blob, at):
+    """Yields the unsigned LEB128 varints of `blob` from `at` on, with where each ends."""
+    while at < len(blob):
+        value, shift = 0, 0
+        while True:
+            byte = blob[at]
+            at += 1
+            value |= (byte & 0x7F) << shift
+            shift += 7
+            if not byte & 0x80:
+                break
+        yield value, at
+
+
+def decode_mentions(blob):
+    """(sentence, start, end, text) of each mention in a doc_entities.mentions blob
+    (store/article_mentions.h)."""
+    if not blob:
+        return []
+    unzig = lambda v: (v >> 1) ^ -(v & 1)
+    out, texts, at = [], [], 0
+    count, at = next(varints(blob, at))
+    sentence = end = 0
+    for _ in range(count):
+        fields = []
+        for value, at in varints(blob, at):
+            fields.append(value)
+            if len(fields) == 4:
+                break
+        d_sentence, d_start, length, text = fields
+        sentence += unzig(d_sentence)
+        start = end + unzig(d_start)
+        end = start + length
+        if text == 0:
+            size, at = next(varints(blob, at))
+            texts.append(bytes(blob[at:at + size]).decode("utf-8", "replace"))
+            at += size
+            text = len(texts)
+        out.append((sentence, start, end, texts[text - 1]))
+    return out
+
+
 def one_mention(db, doc_key, entity_key):
-    row = db.execute(
-        "SELECT m.start, m.end, m.text FROM mentions m JOIN doc_entities x ON x.doc_entity_key = m.doc_entity_key "
-        "WHERE x.doc_key = ? AND x.entity_key = ? ORDER BY m.start LIMIT 1", (doc_key, entity_key)).fetchone()
-    return row
+    rows = db.execute("SELECT mentions FROM doc_entities WHERE doc_key = ? AND entity_key = ?",
+                      (doc_key, entity_key)).fetchall()
+    found = sorted(m for (blob,) in rows for m in decode_mentions(blob))
+    return min(found, key=lambda m: m[1])[1:] if found else None
 
 
 def merges(db, args):

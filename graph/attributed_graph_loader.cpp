@@ -235,23 +235,13 @@ void AttributedGraphLoader::read_aliases(Db& from) {
 
 // Every article entity of a node in a stored article, with its mentions, in stored order.
 std::vector<AttributedGraphLoader::Appearance> AttributedGraphLoader::read_appearances(Db& from) const {
-  std::vector<int64_t> mentions_of;  // by doc_entity_key
-  Statement m = from.prepare("SELECT doc_entity_key, COUNT(*) FROM mentions GROUP BY doc_entity_key");
-  while (m.step()) {
-    int64_t key = m.column_int(0);
-    if (key < 0) continue;
-    if (static_cast<size_t>(key) >= mentions_of.size())
-      mentions_of.resize(std::max(static_cast<size_t>(key) + 1, mentions_of.size() * 2), 0);
-    mentions_of[static_cast<size_t>(key)] = m.column_int(1);
-  }
   std::vector<Appearance> appearances;
-  Statement x = from.prepare("SELECT doc_entity_key, doc_key, entity_key FROM doc_entities");
+  Statement x = from.prepare("SELECT doc_key, entity_key, mention_count FROM doc_entities");
   while (x.step()) {
-    uint32_t node = node_of_[x.column_int(2)];
-    int64_t doc = x.column_int(1), key = x.column_int(0);
+    uint32_t node = node_of_[x.column_int(1)];
+    int64_t doc = x.column_int(0);
     if (node == kNoIndex || date_of(doc) == nullptr) continue;
-    int64_t mentions = key >= 0 && static_cast<size_t>(key) < mentions_of.size() ? mentions_of[key] : 0;
-    appearances.push_back({node, doc, mentions});
+    appearances.push_back({node, doc, x.column_int(2)});
   }
   return appearances;
 }

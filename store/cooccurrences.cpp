@@ -5,26 +5,10 @@
 #include <map>
 #include <unordered_map>
 
+#include "store/varint.h"
+
 namespace newsgraph::store {
 namespace {
-
-void put_varint(uint64_t v, std::string* out) {
-  while (v >= 0x80) {
-    out->push_back(static_cast<char>((v & 0x7F) | 0x80));
-    v >>= 7;
-  }
-  out->push_back(static_cast<char>(v));
-}
-
-bool get_varint(std::string_view bytes, size_t* at, uint64_t* v) {
-  *v = 0;
-  for (int shift = 0; shift < 64 && *at < bytes.size(); shift += 7) {
-    const auto b = static_cast<unsigned char>(bytes[(*at)++]);
-    *v |= uint64_t{b & 0x7Fu} << shift;
-    if (!(b & 0x80)) return true;
-  }
-  return false;
-}
 
 // A relation's counts, as recount_relation() keeps them for typed relations.
 struct PairCounts {

@@ -6,6 +6,7 @@
 
 #include "core/json_guard.h"
 #include "core/text.h"
+#include "store/article_mentions.h"
 #include "store/store.h"
 #include "store/store_internal.h"
 
@@ -151,23 +152,30 @@ void detach_name(Db& db, const AliasedName& n, const std::string& name, const st
       .bind(1, join_aliases(n.kept_aliases))
       .bind(2, n.doc_entity_key)
       .run();
-  std::vector<int64_t> mentions;
+  std::vector<Mention> kept, moved;
   {
-    Statement q = db.prepare("SELECT rowid, text FROM mentions WHERE doc_entity_key = ?");
+    Statement q = db.prepare("SELECT mentions FROM doc_entities WHERE doc_entity_key = ?");
     q.bind(1, n.doc_entity_key);
-    while (q.step())
-      if (text::fold_key(q.column_view(1)) == name_key) mentions.push_back(q.column_int(0));
+    std::vector<Mention> mentions;
+    if (!q.step() || !decode_mentions(q.column_blob(0), &mentions))
+      throw StoreError{"the mentions of an article entity are unreadable"};
+    for (Mention& m : mentions) (text::fold_key(m.text) == name_key ? moved : kept).push_back(std::move(m));
   }
-  if (mentions.empty()) return;
-  db.prepare("INSERT INTO doc_entities(doc_key, local_id, label, aliases, type, from_gazetteer, entity_key) "
-             "SELECT doc_key, local_id || '~split', ?, '', type, 0, ? FROM doc_entities WHERE doc_entity_key = ?")
-      .bind(1, name)
-      .bind(2, split)
+  if (moved.empty()) return;
+  db.prepare("UPDATE doc_entities SET mention_count = ?, mentions = ? WHERE doc_entity_key = ?")
+      .bind(1, static_cast<int64_t>(kept.size()))
+      .bind_blob(2, encode_mentions(kept))
       .bind(3, n.doc_entity_key)
       .run();
-  const int64_t moved_to = db.last_insert_id();
-  for (int64_t m : mentions)
-    db.prepare("UPDATE mentions SET doc_entity_key = ? WHERE rowid = ?").bind(1, moved_to).bind(2, m).run();
+  db.prepare("INSERT INTO doc_entities(doc_key, local_id, label, aliases, type, from_gazetteer, entity_key, "
+             "mention_count, mentions) SELECT doc_key, local_id || '~split', ?, '', type, 0, ?, ?, ? "
+             "FROM doc_entities WHERE doc_entity_key = ?")
+      .bind(1, name)
+      .bind(2, split)
+      .bind(3, static_cast<int64_t>(moved.size()))
+      .bind_blob(4, encode_mentions(moved))
+      .bind(5, n.doc_entity_key)
+      .run();
 }
 
 // Splits the article entities named b (or a) out of the entity both names lead to.

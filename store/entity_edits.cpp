@@ -53,7 +53,6 @@ void delete_entity(Db& db, int64_t entity_key) {
       ("DELETE FROM evidence WHERE relation_key IN (SELECT relation_key FROM relations WHERE subject_key = ?1 "
        "OR object_key = ?1)"),
       "DELETE FROM relations WHERE subject_key = ?1 OR object_key = ?1",
-      "DELETE FROM mentions WHERE doc_entity_key IN (SELECT doc_entity_key FROM doc_entities WHERE entity_key = ?1)",
       "DELETE FROM glued_forms WHERE doc_entity_key IN (SELECT doc_entity_key FROM doc_entities WHERE entity_key = ?1)",
       "DELETE FROM doc_entities WHERE entity_key = ?1",
       "DELETE FROM aliases WHERE entity_key = ?1",

@@ -202,9 +202,8 @@ Status search_sentences(Store& store, const SentenceSearch& search, std::vector<
   Db& db = store.impl().db;
   const std::string from =
       "FROM sentence_search JOIN sentences s ON s.rowid = sentence_search.rowid JOIN documents d ON d.doc_key = "
-      "s.doc_key WHERE sentence_search MATCH ?1 AND (?2 = 0 OR EXISTS (SELECT 1 FROM doc_entities de JOIN "
-      "mentions m ON m.doc_entity_key = de.doc_entity_key WHERE de.doc_key = s.doc_key AND de.entity_key = ?2 AND "
-      "m.sentence = s.idx)) AND (?3 = '' OR substr(d.published, 1, length(?3)) >= ?3) AND (?4 = '' OR "
+      "s.doc_key WHERE sentence_search MATCH ?1 AND (?2 = 0 OR EXISTS (SELECT 1 FROM doc_entities de WHERE de.doc_key = "
+      "s.doc_key AND de.entity_key = ?2 AND mentioned_in(de.mentions, s.idx))) AND (?3 = '' OR substr(d.published, 1, length(?3)) >= ?3) AND (?4 = '' OR "
       "(d.published <> '' AND substr(d.published, 1, length(?4)) <= ?4)) ";
   const std::string fts = all_words_query(words);
   try {

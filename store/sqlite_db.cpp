@@ -131,6 +131,12 @@ void Db::exec(const char* sql) {
   }
 }
 
+void Db::define_function(const char* name, int arity, ScalarFunction function) {
+  if (sqlite3_create_function_v2(db_, name, arity, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                 function, nullptr, nullptr, nullptr) != SQLITE_OK)
+    throw StoreError{std::string("cannot define SQL function ") + name + ": " + sqlite3_errmsg(db_)};
+}
+
 Statement Db::prepare(const char* sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {

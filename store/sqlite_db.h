@@ -14,6 +14,8 @@
 
 struct sqlite3;
 struct sqlite3_stmt;
+struct sqlite3_context;
+struct sqlite3_value;
 
 namespace newsgraph::store {
 
@@ -81,6 +83,10 @@ class Db {
   // can tell whether an UPSERT inserted.
   void set_last_insert_id(int64_t id);
   int changes() const;
+
+  // Defines a deterministic SQL scalar function of `arity` arguments on this connection.
+  using ScalarFunction = void (*)(sqlite3_context*, int, sqlite3_value**);
+  void define_function(const char* name, int arity, ScalarFunction function);
 
   // SQL run inside every transaction just before it commits (work that is cheaper once
   // per transaction than once per article); "" for none.

@@ -41,7 +41,7 @@ std::string make_articles(const std::string& dir) {
 std::map<std::string, std::string> rows_by_article(const std::string& db) {
   auto r = run("sqlite3 " + db + " \"SELECT d.id, "
                "(SELECT COUNT(*) FROM doc_entities x WHERE x.doc_key = d.doc_key), "
-               "(SELECT COUNT(*) FROM mentions m JOIN doc_entities x USING(doc_entity_key) WHERE x.doc_key = d.doc_key), "
+               "(SELECT SUM(x.mention_count) FROM doc_entities x WHERE x.doc_key = d.doc_key), "
                "(SELECT COUNT(*) FROM evidence e WHERE e.doc_key = d.doc_key), "
                "(SELECT COUNT(*) FROM sentences s WHERE s.doc_key = d.doc_key) FROM documents d\"");
   REQUIRE(r.exit_code == 0);
