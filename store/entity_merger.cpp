@@ -62,9 +62,11 @@ std::string label_of(Db& db, int64_t entity_key) {
 
 // Candidates the user has not forbidden; `unique` demands exactly one.
 int64_t pick(Db& db, const std::vector<int64_t>& candidates, const std::string& key, bool unique) {
+  if (candidates.empty()) return 0;
+  const bool any_forbidden = override_names(db, "never", key);  // else no candidate needs asking
   std::vector<int64_t> allowed;
   for (int64_t c : candidates)
-    if (!merge_forbidden(db, key, c)) allowed.push_back(c);
+    if (!any_forbidden || !merge_forbidden(db, key, c)) allowed.push_back(c);
   if (allowed.empty() || (unique && allowed.size() != 1)) return 0;
   return allowed.front();
 }
@@ -139,7 +141,14 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
   // short acronym many things ("MV": a music video, a ship): it joins a stored namesake
   // only when its article ties it alike.
   const bool bare_name = (type == "PERSON" && !e.from_gazetteer && tokens.size() == 1) || is_short_acronym(e);
-  {
+  // A bare name takes a namesake only by a tie or by the user's word: without a stored
+  // tie party or a merge naming it, its namesakes (dozens for a common name, more with
+  // every article) are not read.
+  const bool weigh_namesakes = !bare_name || [&] {
+    if (!parties) parties = stored_tie_parties(db, ties);
+    return !parties->empty() || override_names(db, "merge", key);
+  }();
+  if (weigh_namesakes) {
     Statement q = db.prepare(
         "SELECT DISTINCT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
         "WHERE a.alias_key = ? AND (n.type = ? OR EXISTS (SELECT 1 FROM overrides o WHERE o.kind = 'type' "
@@ -276,6 +285,12 @@ bool override_pairs(Db& db, const char* kind, const std::string& name_key, int64
 }
 
 }  // namespace
+
+bool override_names(Db& db, const char* kind, const std::string& name_key) {
+  Statement q = db.prepare("SELECT 1 FROM overrides WHERE kind = ?1 AND (name_a = ?2 OR name_b = ?2) LIMIT 1");
+  q.bind(1, kind).bind(2, name_key);
+  return q.step();
+}
 
 bool merge_confirmed(Db& db, const std::string& name_key, int64_t entity_key) {
   return override_pairs(db, "merge", name_key, entity_key);

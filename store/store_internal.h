@@ -129,6 +129,9 @@ std::optional<std::string> entity_override(Db& db, const char* kind, int64_t ent
 bool name_deleted(Db& db, const std::string& name);
 bool any_name_deleted(Db& db);
 
+// Whether any override of `kind` ("merge", "never") names `name_key` either side: when
+// none does, the per-entity checks below are false for every entity.
+bool override_names(Db& db, const char* kind, const std::string& name_key);
 // Whether the user merged `name_key` with a name of `entity_key` (curate "merge").
 bool merge_confirmed(Db& db, const std::string& name_key, int64_t entity_key);
 // Whether the user said `name_key` must never merge with any name of `entity_key`.
