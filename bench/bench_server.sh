@@ -24,6 +24,9 @@ if [ -f "$pool" ]; then sed -n 3001,9000p "$pool" > "$work/more.jsonl"; else cp 
 # Requests that rotate over every entity (each wrk thread from its own start), so
 # answers come from the store, not from answers kept earlier.
 sqlite3 "$db" "SELECT id FROM entities ORDER BY entity_key" > "$work/ids.txt"
+# A dashboard's working set: the 200 entities with the most relations.
+sqlite3 "$db" "SELECT e.id FROM entities e JOIN relations r ON e.entity_key IN (r.subject_key, r.object_key)
+               GROUP BY e.entity_key ORDER BY COUNT(*) DESC LIMIT 200" > "$work/top.txt"
 cat > "$work/rotate.lua" <<'LUA'
 local ids, i = {}, 0
 for line in io.lines(os.getenv("IDS")) do ids[#ids + 1] = line end
@@ -46,6 +49,9 @@ load() {  # name url [lua-script]
 rotate() {  # name pattern (%s is the entity id)
   IDS="$work/ids.txt" PATTERN="$2" load "$1" "http://127.0.0.1:18183" "$work/rotate.lua"
 }
+dashboard() {  # name pattern: the 200 entities in turn, answers kept
+  IDS="$work/top.txt" PATTERN="$2" load "$1" "http://127.0.0.1:18182" "$work/rotate.lua"
+}
 
 api=http://127.0.0.1:18182/api/v1
 echo "wrk, 2 threads, 32 connections, ${seconds} s each; $(wc -l < "$work/ids.txt") entities in the store"
@@ -59,9 +65,12 @@ echo "every entity in turn, no answers kept (--cache-mb 0):"
 rotate "entity lookup" "/api/v1/entities/%s"
 rotate "entity relations (limit 20)" "/api/v1/entities/%s/relations?limit=20"
 rotate "paths from each entity to russia (k 3)" "/api/v1/paths?from=%s&to=russia&k=3"
+dashboard "entity relations, 200 top entities in turn" "/api/v1/entities/%s/relations?limit=20"
 echo "with a concurrent ingest of 6,000 more articles:"
 "$build/cli/newsgraph" ingest --quiet --db "$db" "$work/more.jsonl" >/dev/null &
+dashboard "entity relations, 200 top entities in turn" "/api/v1/entities/%s/relations?limit=20"
 load "entity relations (limit 20), one URL" "$api/entities/russia/relations?limit=20"
 rotate "entity relations (limit 20), every entity" "/api/v1/entities/%s/relations?limit=20"
 load "paths united_states..china (k 3)" "$api/paths?from=united_states&to=china&k=3"
+if kill -0 %4 2>/dev/null; then echo "  (the ingest was still running after these)"; else echo "  (the ingest ended before the last of these)"; fi
 wait %4 2>/dev/null || true

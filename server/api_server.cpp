@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <thread>
 
 #include "server/context.h"
@@ -166,6 +167,10 @@ void reply(const httplib::Request& req, httplib::Response& res, std::string json
 // so a route whose answer was not kept does not read it again (-1: not read).
 thread_local int64_t version_before_routing = -1;
 
+// Where answer_shows() puts what the answer being computed on this thread shows (nullptr
+// outside a cached_get handler; empty optional: it declared nothing).
+thread_local std::optional<std::vector<int64_t>>* shown_entities = nullptr;
+
 // Answers a GET from the response cache when it holds the target at the store's current
 // version; before routing, so a hit costs no route matching and no further query.
 httplib::Server::HandlerResponse answer_from_cache(Context& c, const httplib::Request& req, httplib::Response& res) {
@@ -176,6 +181,7 @@ httplib::Server::HandlerResponse answer_from_cache(Context& c, const httplib::Re
   store::Store* store = c.reader(scratch);
   if (!store) return Handled::Unhandled;
   int64_t version = c.version.current(*store);
+  c.learn_changes(*store, version);
   std::shared_ptr<const ResponseCache::Entry> kept = c.responses->get(req.target, version);
   if (!kept) {
     version_before_routing = version;
@@ -193,6 +199,20 @@ void send_json(const httplib::Request& req, httplib::Response& res, const std::s
   reply(req, res, json, etag, version, status);
 }
 
+void Context::learn_changes(store::Store& store, int64_t version) {
+  if (!responses || responses->known() >= version) return;
+  std::lock_guard<std::mutex> lock(learning_mutex);
+  const int64_t known = responses->known();
+  if (known >= version) return;
+  store::StoreChanges changes;
+  if (!store::changes_between(store, known, version, &changes).is_ok()) changes.everything = true;
+  responses->learn(version, changes);
+}
+
+void answer_shows(std::vector<int64_t> entities) {
+  if (shown_entities) *shown_entities = std::move(entities);
+}
+
 void cached_get(httplib::Server& http, Context& c, const std::string& pattern, httplib::Server::Handler handler) {
   http.Get(pattern, [&c, handler](const httplib::Request& req, httplib::Response& res) {
     // The route's queries share one snapshot of the store.
@@ -203,11 +223,22 @@ void cached_get(httplib::Server& http, Context& c, const std::string& pattern, h
     if (!c.responses) return handler(req, res);
     int64_t version = version_before_routing;
     if (version < 0) version = c.version.current(*store);
+    std::optional<std::vector<int64_t>> shown;
+    shown_entities = &shown;
     handler(req, res);
+    shown_entities = nullptr;
     // Kept only when the answer was computed at the version read before it (a snapshot
     // that lags behind the store is not kept under the newer version).
-    if (res.status == 200 && res.get_header_value("X-Graph-Version") == std::to_string(version))
-      c.responses->put(req.target, {version, res.body, res.get_header_value("ETag")});
+    if (res.status != 200 || res.get_header_value("X-Graph-Version") != std::to_string(version)) return;
+    ResponseCache::Entry entry;
+    entry.version = version;
+    entry.body = res.body;
+    entry.etag = res.get_header_value("ETag");
+    if (shown) {
+      entry.on_everything = false;
+      entry.entities = std::move(*shown);
+    }
+    c.responses->put(req.target, std::move(entry));
   });
 }
 

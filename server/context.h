@@ -51,6 +51,12 @@ struct Context {
   WorkLimit exports;  // of options.max_exports
   ComputePermits compute;  // held by every request that computes (not /health, not kept answers)
 
+  std::mutex learning_mutex;  // one thread at a time reads the store's change log
+
+  // Tells the response cache what the writes up to `version` changed, reading the store's
+  // change log on `store` when it knows less (one thread reads, the others wait for it).
+  void learn_changes(store::Store& store, int64_t version);
+
   // This thread's read-only connection; nullptr (and a 503 sent) when it cannot open.
   store::Store* reader(httplib::Response& res);
   // The graph snapshot, waiting for it at most options.max_wait_ms; nullptr (and a 503
@@ -133,9 +139,15 @@ void entity_json(Json& w, const store::EntityRow& e, bool details);
 bool path_entity(store::Store& store, const std::string& name, httplib::Response& res, store::EntityRow* out);
 
 
-// Registers a GET route whose answers are kept in the response cache for as long as the
-// store's version does not change.
+// Registers a GET route whose answers are kept in the response cache: until the next
+// write, or, for an answer that called answer_shows(), until a write touches one of the
+// entities it shows.
 void cached_get(httplib::Server& http, Context& c, const std::string& pattern, httplib::Server::Handler handler);
+
+// Declares, from a cached_get handler, that its answer shows only these entities (store
+// keys) and what the store says of them. Say it only when that is so: an answer that
+// resolved a name by alias, or lists the whole graph, declares nothing.
+void answer_shows(std::vector<int64_t> entities);
 
 void add_graph_routes(httplib::Server& server, Context& context);
 void add_document_routes(httplib::Server& server, Context& context);

@@ -2,13 +2,44 @@
 
 namespace newsgraph::server {
 
+bool ResponseCache::still_valid(const Entry& entry, int64_t version) const {
+  if (entry.version == version) return true;
+  if (entry.on_everything || entry.version > version || entry.version < floor_ || known_ < version) return false;
+  for (int64_t key : entry.entities) {
+    auto changed = changed_at_.find(key);
+    if (changed != changed_at_.end() && changed->second > entry.version) return false;
+  }
+  return true;
+}
+
 std::shared_ptr<const ResponseCache::Entry> ResponseCache::get(const std::string& target, int64_t version) {
   Shard& s = shard_of(target);
   std::lock_guard<std::mutex> lock(s.mutex);
   auto it = s.index.find(target);
-  if (it == s.index.end() || it->second->second->version != version) return nullptr;
+  if (it == s.index.end()) return nullptr;
+  {
+    std::shared_lock<std::shared_mutex> changes(changes_mutex_);
+    if (!still_valid(*it->second->second, version)) return nullptr;
+  }
   s.recent.splice(s.recent.begin(), s.recent, it->second);
   return it->second->second;
+}
+
+int64_t ResponseCache::known() const {
+  std::shared_lock<std::shared_mutex> lock(changes_mutex_);
+  return known_;
+}
+
+void ResponseCache::learn(int64_t version, const store::StoreChanges& changes) {
+  std::unique_lock<std::shared_mutex> lock(changes_mutex_);
+  if (version <= known_) return;
+  if (known_ < 0 || changes.everything || changed_at_.size() + changes.entities.size() > kMostChangedEntities) {
+    floor_ = version;
+    changed_at_.clear();
+  } else {
+    for (int64_t key : changes.entities) changed_at_[key] = version;
+  }
+  known_ = version;
 }
 
 void ResponseCache::put(const std::string& target, Entry entry) {

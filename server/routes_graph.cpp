@@ -88,12 +88,22 @@ bool relation_filters(const httplib::Request& req, httplib::Response& res, store
   return true;
 }
 
+// The entities an answer about `entity` shows: it, and the other end of each relation.
+std::vector<int64_t> shown_with(int64_t entity, const std::vector<store::RelationRow>& rows) {
+  std::vector<int64_t> shown{entity};
+  for (const auto& r : rows) shown.push_back(r.subject_key == entity ? r.object_key : r.subject_key);
+  return shown;
+}
+
+// A page of relations; `about` is the entity (named by its id) the page is about, whose
+// answer is kept until a write touches it or a relation's other end, 0 for none.
 void send_relations(const httplib::Request& req, httplib::Response& res, store::Store& store,
-                    const store::RelationQuery& q) {
+                    const store::RelationQuery& q, int64_t about = 0) {
   std::vector<store::RelationRow> rows;
   int64_t total = 0;
   Status st = store::find_relations(store, q, &rows, &total);
   if (!st.is_ok()) return store_problem(store.path(), res, st);
+  if (about) answer_shows(shown_with(about, rows));
   std::string next;
   if (rows.size() == q.limit) next = std::to_string(q.order == "key" ? rows.back().key : int64_t(q.offset + q.limit));
   send_json(req, res, page_json(rows, total, next, relation_json), version_of(store));
@@ -283,6 +293,7 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     for (const auto& r : relations) relation_json(w, r);
     w.EndArray();
     w.EndObject();
+    if (req.matches[1] == e.id) answer_shows(shown_with(e.key, relations));  // an id names one entity for good
     send_json(req, res, b.GetString(), version_of(*store));
   });
 
@@ -293,6 +304,7 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     if (!store || !path_entity(*store, req.matches[1], res, &e)) return;
     std::vector<store::MergeLogRow> log;
     store::merge_log(*store, e.key, 1000, &log);
+    if (req.matches[1] == e.id) answer_shows({e.key});
     rapidjson::StringBuffer b;
     Json w(b);
     w.StartObject();
@@ -325,7 +337,7 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     store::EntityRow e;
     if (!store || !path_entity(*store, req.matches[1], res, &e)) return;
     q.either = e.key;
-    send_relations(req, res, *store, q);
+    send_relations(req, res, *store, q, req.matches[1] == e.id ? e.key : 0);
   });
 
   cached_get(http, c, "/api/v1/relations", [&c](const httplib::Request& req, httplib::Response& res) {

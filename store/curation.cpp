@@ -411,7 +411,7 @@ Status Store::curate(const Overrides& overrides, const CurateOptions& options, C
     apply_edits(db, overrides, report);
     apply_unsets(db, overrides, report);
     if (options.dry_run) return Status::ok();  // rolled back: every change reported, none kept
-    bump_version(db);
+    bump_version(db, everything_changed());
     tx.commit();
   } catch (const StoreError& e) {
     return Status::error(StatusCode::kIoError, path_ + ": " + e.message);

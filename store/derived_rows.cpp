@@ -49,8 +49,6 @@ void add_alias(Db& db, int64_t entity_key, const std::string& alias) {
   if (db.changes() > 0) queue_for_search(db, Searched::kAliases, db.last_insert_id());
 }
 
-void bump_version(Db& db) { db.exec("UPDATE meta SET value = value + 1 WHERE key = 'version'"); }
-
 std::string utc_now_iso() {
   std::time_t t = std::time(nullptr);
   std::tm tm{};

@@ -14,13 +14,13 @@ namespace {
 
 const char kRelationColumns[] =
     "SELECT r.relation_key, s.id, s.label, r.predicate, o.id, o.label, r.modality, r.weight, r.independent, "
-    "r.evidence_count, r.confidence, r.first_seen, r.last_seen FROM relations r "
+    "r.evidence_count, r.confidence, r.first_seen, r.last_seen, r.subject_key, r.object_key FROM relations r "
     "JOIN entities s ON s.entity_key = r.subject_key JOIN entities o ON o.entity_key = r.object_key ";
 
 RelationRow relation_row(Statement& q) {
-  return {q.column_int(0),  q.column_text(1),  q.column_text(2),   q.column_text(3), q.column_text(4),
-          q.column_text(5), q.column_text(6),  q.column_int(7),    q.column_int(8),  q.column_int(9),
-          q.column_double(10), q.column_text(11), q.column_text(12)};
+  return {q.column_int(0),     q.column_text(1),  q.column_text(2),  q.column_text(3), q.column_text(4),
+          q.column_text(5),    q.column_text(6),  q.column_int(7),   q.column_int(8),  q.column_int(9),
+          q.column_double(10), q.column_text(11), q.column_text(12), q.column_int(13), q.column_int(14)};
 }
 
 }  // namespace

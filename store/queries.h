@@ -38,6 +38,7 @@ struct RelationRow {
   int64_t weight = 0, independent = 0, evidence = 0;
   double confidence = 0;
   std::string first_seen, last_seen;
+  int64_t subject_key = 0, object_key = 0;
 };
 
 struct RelationQuery {
@@ -98,5 +99,16 @@ Status merge_log(Store& store, int64_t entity_key, size_t limit, std::vector<Mer
 
 // A number that goes up with every write to the store (for ETags). O(1).
 Status data_version(Store& store, int64_t* version);
+
+// What writes changed, for a reader that keeps answers (the server): the entities whose
+// rows, names, articles or relations they touched, or `everything` when that cannot be
+// said (a removal, a curation, a write not recorded).
+struct StoreChanges {
+  bool everything = false;
+  std::vector<int64_t> entities;  // sorted, distinct
+};
+// What the writes after version `after` up to version `upto` changed. Every write keeps
+// its record for the next 4,096 versions; an older `after` gives `everything`. O(records).
+Status changes_between(Store& store, int64_t after, int64_t upto, StoreChanges* out);
 
 }  // namespace newsgraph::store

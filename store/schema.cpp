@@ -340,12 +340,15 @@ void migrate_schema(Db& db) {
   }
   if (version < 8) {
     // An article entity's mentions are one blob in its row (article_mentions.h), not a row
-    // each: 580k rows and their index were an eighth of a 25k-article store.
+    // each: 580k rows and their index were a tenth of a 25k-article store.
     if (!has_column(db, "doc_entities", "mentions")) {
       db.exec("ALTER TABLE doc_entities ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0");
       db.exec("ALTER TABLE doc_entities ADD COLUMN mentions BLOB NOT NULL DEFAULT x''");
     }
     fold_mention_rows(db);
+    // Which entities each write touched (change_log.h), so kept answers about others stay.
+    db.exec("CREATE TABLE IF NOT EXISTS changes (version INTEGER PRIMARY KEY, entities BLOB NOT NULL, "
+            "everything INTEGER NOT NULL)");
     db.exec("PRAGMA user_version = 8");
   }
   // Later versions: `if (version < 9) { ALTER ...; PRAGMA user_version = 9; }`.

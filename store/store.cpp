@@ -174,7 +174,7 @@ int64_t add_contribution(Db& db, int64_t subject_key, Predicate predicate, int64
 }
 
 void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extraction& x,
-                       IngestResult* result) {
+                       IngestResult* result, std::vector<int64_t>* touched) {
   const std::string now = utc_now_iso();
   const std::string date = doc.published.substr(0, 10);  // '' when undated: it dates nothing
   std::map<std::string, std::pair<int64_t, int64_t>> by_local_id;  // -> doc entity, entity
@@ -204,6 +204,7 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
     log_merge(db, now, doc_key, doc_entity, e.label, m);
     if (!m.unglued) add_glued_forms(db, doc_entity, e.glued_cores);
     by_local_id[e.id] = {doc_entity, m.entity_key};
+    touched->push_back(m.entity_key);
   }
   // The article's relations by the stored relation each is (two local entities may be one
   // stored entity; a symmetric pair is stored in key order), in the article's order.
@@ -418,8 +419,10 @@ Status Store::write_article(const Document& doc, const Extraction& extraction, c
         .bind(9, doc.outlet)
         .bind(10, doc.category)
         .run();
-    insert_extraction(db, db.last_insert_id(), doc, extraction, result);
-    bump_version(db);
+    StoreChanges changed;
+    changed.everything = s.known_id;  // a replaced article's old entities and relations changed too
+    insert_extraction(db, db.last_insert_id(), doc, extraction, result, &changed.entities);
+    bump_version(db, changed);
     if (tx) tx->commit();
   } catch (const StoreError& e) {
     return store_error(path_, e);
@@ -564,7 +567,7 @@ Status Store::remove_article(const std::string& doc_id, bool* found) {
     DocRow row;
     if (find_document(db, "SELECT doc_key, id, content_hash FROM documents WHERE id = ?", doc_id, &row)) {
       remove_document(db, row.key);
-      bump_version(db);
+      bump_version(db, everything_changed());
       *found = true;
     }
     if (tx) tx->commit();

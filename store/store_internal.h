@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/types.h"
+#include "store/queries.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
 
@@ -46,8 +47,11 @@ std::string utc_now_iso();
 // newsgraph); the caller then reads it all itself.
 std::unique_ptr<Store> open_second_reader(Store& store);
 
-// Moves meta('version') up; every write transaction calls it once.
-void bump_version(Db& db);
+// Moves meta('version') up and records at the new version what the write changed
+// (`changes`, see changes_between); every write transaction calls it once.
+void bump_version(Db& db, const StoreChanges& changed);
+// A write that can name no entities it changed (a removal, a curation).
+inline StoreChanges everything_changed() { return {true, {}}; }
 
 // Folded tokens of a name: "Kim Jong-un" -> {"kim", "jong", "un"}.
 std::vector<std::string> name_tokens(const std::string& name);

@@ -1,0 +1,72 @@
+// The store's change log (store/change_log.h): what each write touched, read back by
+// version range as the server reads it.
+#include <catch2/catch.hpp>
+
+#include "store/change_log.h"
+#include "store/queries.h"
+#include "store/store.h"
+#include "tests/store/store_fixtures.h"
+#include "tests/test_paths.h"
+
+using namespace newsgraph;
+using namespace newsgraph::testing;
+
+namespace {
+
+int64_t version_of(store::Store& store) {
+  int64_t v = -1;
+  REQUIRE(store::data_version(store, &v).is_ok());
+  return v;
+}
+
+store::StoreChanges between(store::Store& store, int64_t after, int64_t upto) {
+  store::StoreChanges c;
+  REQUIRE(store::changes_between(store, after, upto, &c).is_ok());
+  return c;
+}
+
+int64_t key_of(const std::string& db, const std::string& label) {
+  return scalar(db, "SELECT entity_key FROM entities WHERE label = '" + label + "'");
+}
+
+}  // namespace
+
+TEST_CASE("each write records the entities it touched, and a removal or curation everything", "[store][changes]") {
+  auto db = temp_dir() + "/g.db";
+  auto store = open_store(db);
+  Article a = article("a", "Vladimir Putin bertemu Kim Jong Un.");
+  add_entity(a, "Vladimir Putin", EntityType::kPerson);
+  add_entity(a, "Kim Jong Un", EntityType::kPerson);
+  add_relation(a, "Vladimir Putin", Predicate::kMeet, "Kim Jong Un");
+  ingest(*store, a);
+  const int64_t v1 = version_of(*store);
+  Article b = article("b", "Xi Jinping menelepon Vladimir Putin.");
+  add_entity(b, "Xi Jinping", EntityType::kPerson);
+  add_entity(b, "Vladimir Putin", EntityType::kPerson);
+  ingest(*store, b);
+  const int64_t v2 = version_of(*store);
+  REQUIRE(v2 == v1 + 1);
+
+  store::StoreChanges c = between(*store, v1, v2);
+  CHECK_FALSE(c.everything);
+  CHECK(c.entities == std::vector<int64_t>{key_of(db, "Vladimir Putin"), key_of(db, "Xi Jinping")});
+  CHECK(between(*store, v2, v2).entities.empty());
+  CHECK(between(*store, 0, v2).entities.size() == 3);
+
+  bool found = false;
+  REQUIRE(store->remove("b", &found).is_ok());
+  REQUIRE(found);
+  CHECK(between(*store, v2, v2 + 1).everything);
+  CHECK(between(*store, v2 - store::kChangesKept - 1, v2).everything);  // before what the log keeps
+  REQUIRE(run_sql(db, "DELETE FROM changes WHERE version = " + std::to_string(v2)) == 0);
+  CHECK(between(*store, v1, v2).everything);  // a write with no record
+}
+
+TEST_CASE("changed entity keys survive their compact form", "[store][changes]") {
+  const std::vector<int64_t> keys = {1, 2, 300, 70000, int64_t{1} << 40};
+  std::vector<int64_t> back;
+  REQUIRE(store::decode_changed_entities(store::encode_changed_entities(keys), &back));
+  CHECK(back == keys);
+  back.clear();
+  CHECK_FALSE(store::decode_changed_entities("\x80", &back));
+}
