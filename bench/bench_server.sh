@@ -38,19 +38,45 @@ function request()
 end
 LUA
 
+# The same, also counting the answers served from those kept (X-Cache: hit).
+cat > "$work/dashboard.lua" <<'LUA'
+local ids, i, threads = {}, 0, {}
+for line in io.lines(os.getenv("IDS")) do ids[#ids + 1] = line end
+hits, total = 0, 0
+function setup(thread)
+  thread:set("start", math.random(#ids))
+  table.insert(threads, thread)
+end
+function init() i = tonumber(wrk.thread:get("start")) or 0 end
+function request()
+  i = i % #ids + 1
+  return wrk.format("GET", string.format(os.getenv("PATTERN"), ids[i]))
+end
+function response(status, headers)
+  total = total + 1
+  if headers["X-Cache"] == "hit" then hits = hits + 1 end
+end
+function done()
+  local h, t = 0, 0
+  for _, thread in ipairs(threads) do h, t = h + thread:get("hits"), t + thread:get("total") end
+  io.write(string.format("Kept answers: %.1f%%\n", t > 0 and 100 * h / t or 0))
+end
+LUA
+
 load() {  # name url [lua-script]
   local out
   out=$(wrk -t2 -c32 -d"${seconds}s" --latency ${3:+-s "$3"} "$2" 2>&1)
-  printf "  %-46s %10s req/s  p50 %8s  p99 %8s  errors %s\n" "$1" \
+  printf "  %-46s %10s req/s  p50 %8s  p99 %8s  errors %s%s\n" "$1" \
     "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
     "$(awk '$1 == "50%" {print $2}' <<<"$out")" "$(awk '$1 == "99%" {print $2}' <<<"$out")" \
-    "$(awk '/Non-2xx|Socket errors/ {printf "%s ", $0}' <<<"$out")"
+    "$(awk '/Non-2xx|Socket errors/ {printf "%s ", $0}' <<<"$out")" \
+    "$(awk '/^Kept answers/ {printf " kept %s", $3}' <<<"$out")"
 }
 rotate() {  # name pattern (%s is the entity id)
   IDS="$work/ids.txt" PATTERN="$2" load "$1" "http://127.0.0.1:18183" "$work/rotate.lua"
 }
 dashboard() {  # name pattern: the 200 entities in turn, answers kept
-  IDS="$work/top.txt" PATTERN="$2" load "$1" "http://127.0.0.1:18182" "$work/rotate.lua"
+  IDS="$work/top.txt" PATTERN="$2" load "$1" "http://127.0.0.1:18182" "$work/dashboard.lua"
 }
 
 api=http://127.0.0.1:18182/api/v1

@@ -188,6 +188,7 @@ httplib::Server::HandlerResponse answer_from_cache(Context& c, const httplib::Re
     return Handled::Unhandled;
   }
   reply(req, res, kept->body, kept->etag, version, 200);
+  res.set_header("X-Cache", "hit");
   return Handled::Handled;
 }
 
@@ -227,6 +228,7 @@ void cached_get(httplib::Server& http, Context& c, const std::string& pattern, h
     shown_entities = &shown;
     handler(req, res);
     shown_entities = nullptr;
+    res.set_header("X-Cache", "miss");
     // Kept only when the answer was computed at the version read before it (a snapshot
     // that lags behind the store is not kept under the newer version).
     if (res.status != 200 || res.get_header_value("X-Graph-Version") != std::to_string(version)) return;

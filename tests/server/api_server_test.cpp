@@ -242,6 +242,7 @@ TEST_CASE("an ingest by another process expires the kept answers about what it t
   const auto japan_after = get("/api/v1/entities/japan");
   CHECK(japan_after.second > japan.second);  // read at the newer version...
   CHECK(japan_after.first == japan.first);   // ...and answered from what was kept
+  CHECK(s.http().Get("/api/v1/entities/japan")->get_header_value("X-Cache") == "hit");
   CHECK(get("/api/v1/entities/russia/relations").first != russia.first);
   // A name resolved through aliases may lead elsewhere after any write: not kept across one.
   CHECK(get("/api/v1/entities/Jepang").first != japan_by_name.first);
