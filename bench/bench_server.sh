@@ -18,8 +18,8 @@ if [ -f "$pool" ]; then head -n 3000 "$pool" > "$work/articles.jsonl"; else cp -
 if [ -f "$pool" ]; then sed -n 3001,9000p "$pool" > "$work/more.jsonl"; else cp "$work/articles.jsonl" "$work/more.jsonl"; fi
 
 "$build/bench/bare_server" 18181 & sleep 0.5
-"$build/cli/newsgraph" serve --db "$db" --port 18182 >/dev/null & sleep 1
-"$build/cli/newsgraph" serve --db "$db" --port 18183 --cache-mb 0 >/dev/null & sleep 1
+"$build/cli/newsgraph" serve --db "$db" --port 18182 >/dev/null & kept_pid=$!; sleep 1
+"$build/cli/newsgraph" serve --db "$db" --port 18183 --cache-mb 0 >/dev/null & fresh_pid=$!; sleep 1
 
 # Requests that rotate over every entity (each wrk thread from its own start), so
 # answers come from the store, not from answers kept earlier.
@@ -100,3 +100,57 @@ rotate "entity relations (limit 20), every entity" "/api/v1/entities/%s/relation
 load "paths united_states..china (k 3)" "$api/paths?from=united_states&to=china&k=3"
 if kill -0 %4 2>/dev/null; then echo "  (the ingest was still running after these)"; else echo "  (the ingest ended before the last of these)"; fi
 wait %4 2>/dev/null || true
+echo "with articles posted one at a time over REST (a write each), on one connection:"
+if [ -f "$pool" ]; then sed -n 9001,15000p "$pool" > "$work/posted.jsonl"; else cp "$work/more.jsonl" "$work/posted.jsonl"; fi
+python3 - "$work/posted.jsonl" "$((seconds + 1))" > "$work/posted.txt" <<'PY' &
+import http.client, json, sys, time
+conn = http.client.HTTPConnection("127.0.0.1", 18182)
+end, n = time.time() + float(sys.argv[2]), 0
+for line in open(sys.argv[1]):
+    if time.time() > end:
+        break
+    a = json.loads(line)
+    conn.request("POST", "/api/v1/documents", json.dumps({"id": a["id"], "text": a["text"]}),
+                 {"Content-Type": "application/json"})
+    r = conn.getresponse()
+    r.read()
+    n += r.status == 201
+print(f"  ({n} articles posted and stored meanwhile)")
+PY
+poster=$!
+dashboard "entity relations, 200 top entities in turn" "/api/v1/entities/%s/relations?limit=20"
+wait "$poster" 2>/dev/null || true
+cat "$work/posted.txt"
+
+# Writes and reads interleaved, the same work for both servers: 150 rounds of one article
+# posted (a write) then 40 of the dashboard's entities read; the server's CPU seconds.
+mixed() {  # name port pid first-pool-line
+  if [ -f "$pool" ]; then sed -n "$4,$(($4 + 149))p" "$pool" > "$work/mixed.jsonl"; else cp "$work/more.jsonl" "$work/mixed.jsonl"; fi
+  python3 - "$2" "$3" "$work/mixed.jsonl" "$work/top.txt" <<'PY' | sed "s/^/  $(printf '%-46s' "$1") /"
+import http.client, json, sys
+port, pid, articles, top = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
+def cpu():
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / 100.0
+ids = [line.strip() for line in open(top)]
+c = http.client.HTTPConnection("127.0.0.1", port)
+reads = hits = i = 0
+start = cpu()
+for line in open(articles):
+    a = json.loads(line)
+    c.request("POST", "/api/v1/documents", json.dumps({"id": a["id"], "text": a["text"]}),
+              {"Content-Type": "application/json"})
+    c.getresponse().read()
+    for _ in range(40):
+        i = (i + 1) % len(ids)
+        c.request("GET", f"/api/v1/entities/{ids[i]}/relations?limit=20")
+        r = c.getresponse()
+        r.read()
+        reads += 1
+        hits += r.getheader("X-Cache") == "hit"
+print(f"server CPU {cpu() - start:6.2f} s for 150 writes and {reads} reads, kept {100 * hits / reads:.1f}%")
+PY
+}
+echo "150 rounds of one article posted, then 40 of the 200 top entities' relations read:"
+mixed "answers kept (expired by what changed)" 18182 "$kept_pid" 15001
+mixed "no answers kept (--cache-mb 0)" 18183 "$fresh_pid" 15151

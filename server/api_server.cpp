@@ -167,9 +167,10 @@ void reply(const httplib::Request& req, httplib::Response& res, std::string json
 // so a route whose answer was not kept does not read it again (-1: not read).
 thread_local int64_t version_before_routing = -1;
 
-// Where answer_shows() puts what the answer being computed on this thread shows (nullptr
-// outside a cached_get handler; empty optional: it declared nothing).
-thread_local std::optional<std::vector<int64_t>>* shown_entities = nullptr;
+// Where answer_shows() puts what the answer being computed on this thread shows, entities
+// then labels (nullptr outside a cached_get handler; empty optional: it declared nothing).
+using Shown = std::pair<std::vector<int64_t>, std::vector<int64_t>>;
+thread_local std::optional<Shown>* shown_entities = nullptr;
 
 // Answers a GET from the response cache when it holds the target at the store's current
 // version; before routing, so a hit costs no route matching and no further query.
@@ -210,8 +211,8 @@ void Context::learn_changes(store::Store& store, int64_t version) {
   responses->learn(version, changes);
 }
 
-void answer_shows(std::vector<int64_t> entities) {
-  if (shown_entities) *shown_entities = std::move(entities);
+void answer_shows(std::vector<int64_t> entities, std::vector<int64_t> labelled) {
+  if (shown_entities) *shown_entities = Shown{std::move(entities), std::move(labelled)};
 }
 
 void cached_get(httplib::Server& http, Context& c, const std::string& pattern, httplib::Server::Handler handler) {
@@ -224,7 +225,7 @@ void cached_get(httplib::Server& http, Context& c, const std::string& pattern, h
     if (!c.responses) return handler(req, res);
     int64_t version = version_before_routing;
     if (version < 0) version = c.version.current(*store);
-    std::optional<std::vector<int64_t>> shown;
+    std::optional<Shown> shown;
     shown_entities = &shown;
     handler(req, res);
     shown_entities = nullptr;
@@ -238,7 +239,8 @@ void cached_get(httplib::Server& http, Context& c, const std::string& pattern, h
     entry.etag = res.get_header_value("ETag");
     if (shown) {
       entry.on_everything = false;
-      entry.entities = std::move(*shown);
+      entry.entities = std::move(shown->first);
+      entry.labels = std::move(shown->second);
     }
     c.responses->put(req.target, std::move(entry));
   });

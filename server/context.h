@@ -144,10 +144,10 @@ bool path_entity(store::Store& store, const std::string& name, httplib::Response
 // entities it shows.
 void cached_get(httplib::Server& http, Context& c, const std::string& pattern, httplib::Server::Handler handler);
 
-// Declares, from a cached_get handler, that its answer shows only these entities (store
-// keys) and what the store says of them. Say it only when that is so: an answer that
-// resolved a name by alias, or lists the whole graph, declares nothing.
-void answer_shows(std::vector<int64_t> entities);
+// Declares, from a cached_get handler, that its answer shows only what the store says of
+// `entities` and the labels of `labelled` (store keys). Say it only when that is so: an
+// answer that resolved a name by alias, or lists the whole graph, declares nothing.
+void answer_shows(std::vector<int64_t> entities, std::vector<int64_t> labelled = {});
 
 void add_graph_routes(httplib::Server& server, Context& context);
 void add_document_routes(httplib::Server& server, Context& context);

@@ -5,10 +5,14 @@ namespace newsgraph::server {
 bool ResponseCache::still_valid(const Entry& entry, int64_t version) const {
   if (entry.version == version) return true;
   if (entry.on_everything || entry.version > version || entry.version < floor_ || known_ < version) return false;
-  for (int64_t key : entry.entities) {
-    auto changed = changed_at_.find(key);
-    if (changed != changed_at_.end() && changed->second > entry.version) return false;
-  }
+  auto changed_since = [&](const std::unordered_map<int64_t, int64_t>& at, int64_t key) {
+    auto found = at.find(key);
+    return found != at.end() && found->second > entry.version;
+  };
+  for (int64_t key : entry.entities)
+    if (changed_since(changed_at_, key)) return false;
+  for (int64_t key : entry.labels)
+    if (changed_since(relabelled_at_, key)) return false;
   return true;
 }
 
@@ -36,8 +40,10 @@ void ResponseCache::learn(int64_t version, const store::StoreChanges& changes) {
   if (known_ < 0 || changes.everything || changed_at_.size() + changes.entities.size() > kMostChangedEntities) {
     floor_ = version;
     changed_at_.clear();
+    relabelled_at_.clear();
   } else {
     for (int64_t key : changes.entities) changed_at_[key] = version;
+    for (int64_t key : changes.relabelled) relabelled_at_[key] = version;
   }
   known_ = version;
 }

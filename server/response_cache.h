@@ -1,8 +1,9 @@
 // Answers to GET requests kept by request target, so a dashboard asking the same question
-// again is answered without touching the store. An answer that names the entities it
-// shows stays valid until a write touches one of them (the store's change log says which,
-// see store::changes_between); any other answer only while the store's version is the
-// one it was computed at. Bounded in bytes (least recently used entries go first),
+// again is answered without touching the store. An answer that names what it shows (the
+// entities it is about, and those it shows only by label) stays valid until a write
+// touches one of the former or relabels one of the latter (the store's change log says
+// which, see store::changes_between); any other answer only while the store's version is
+// the one it was computed at. Bounded in bytes (least recently used entries go first),
 // sharded so worker threads rarely wait on each other. Thread-safe.
 #pragma once
 
@@ -26,8 +27,9 @@ class ResponseCache {
   struct Entry {
     int64_t version = 0;  // the store version it was computed at
     std::string body, etag;
-    bool on_everything = true;      // false: it shows only `entities`
+    bool on_everything = true;      // false: it shows only `entities`, and `labels` by label
     std::vector<int64_t> entities;  // entity keys, when !on_everything
+    std::vector<int64_t> labels;    // entity keys, when !on_everything
   };
   // The answer to `target` still valid at `version`, or nullptr when none is kept. Shared,
   // so the body is copied out after the shard's lock is released.
@@ -37,7 +39,8 @@ class ResponseCache {
   // The newest version whose changes the cache knows; -1 before the first learn().
   int64_t known() const;
   // What the writes after known() up to `version` changed (read from the store by the
-  // caller). Entries showing a changed entity expire; `everything` expires them all.
+  // caller). Entries about a changed entity, or showing a relabelled one, expire;
+  // `everything` expires them all.
   void learn(int64_t version, const store::StoreChanges& changes);
 
  private:
@@ -57,7 +60,8 @@ class ResponseCache {
   mutable std::shared_mutex changes_mutex_;
   int64_t known_ = -1;  // guarded by changes_mutex_
   int64_t floor_ = 0;   // guarded by changes_mutex_: entries older than this are invalid
-  std::unordered_map<int64_t, int64_t> changed_at_;  // guarded by changes_mutex_: entity -> version
+  std::unordered_map<int64_t, int64_t> changed_at_;     // guarded by changes_mutex_: entity -> version
+  std::unordered_map<int64_t, int64_t> relabelled_at_;  // guarded by changes_mutex_: entity -> version
 };
 
 }  // namespace newsgraph::server

@@ -88,11 +88,12 @@ bool relation_filters(const httplib::Request& req, httplib::Response& res, store
   return true;
 }
 
-// The entities an answer about `entity` shows: it, and the other end of each relation.
-std::vector<int64_t> shown_with(int64_t entity, const std::vector<store::RelationRow>& rows) {
-  std::vector<int64_t> shown{entity};
-  for (const auto& r : rows) shown.push_back(r.subject_key == entity ? r.object_key : r.subject_key);
-  return shown;
+// Declares an answer about `entity` and its relations `rows`: it, and the label of each
+// relation's other end (a relation's counts change only by a write that touches both ends).
+void shows_with_relations(int64_t entity, const std::vector<store::RelationRow>& rows) {
+  std::vector<int64_t> labelled;
+  for (const auto& r : rows) labelled.push_back(r.subject_key == entity ? r.object_key : r.subject_key);
+  answer_shows({entity}, std::move(labelled));
 }
 
 // A page of relations; `about` is the entity (named by its id) the page is about, whose
@@ -103,7 +104,7 @@ void send_relations(const httplib::Request& req, httplib::Response& res, store::
   int64_t total = 0;
   Status st = store::find_relations(store, q, &rows, &total);
   if (!st.is_ok()) return store_problem(store.path(), res, st);
-  if (about) answer_shows(shown_with(about, rows));
+  if (about) shows_with_relations(about, rows);
   std::string next;
   if (rows.size() == q.limit) next = std::to_string(q.order == "key" ? rows.back().key : int64_t(q.offset + q.limit));
   send_json(req, res, page_json(rows, total, next, relation_json), version_of(store));
@@ -293,7 +294,7 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     for (const auto& r : relations) relation_json(w, r);
     w.EndArray();
     w.EndObject();
-    if (req.matches[1] == e.id) answer_shows(shown_with(e.key, relations));  // an id names one entity for good
+    if (req.matches[1] == e.id) shows_with_relations(e.key, relations);  // an id names one entity for good
     send_json(req, res, b.GetString(), version_of(*store));
   });
 

@@ -9,10 +9,12 @@
 
 namespace newsgraph::store {
 
-std::string encode_changed_entities(const std::vector<int64_t>& sorted_keys) {
+std::string encode_changed_entities(std::vector<int64_t> keys) {
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   std::string out;
   int64_t previous = 0;
-  for (int64_t key : sorted_keys) {
+  for (int64_t key : keys) {
     put_varint(zigzag(key - previous), &out);
     previous = key;
   }
@@ -38,10 +40,11 @@ void bump_version(Db& db, const StoreChanges& changed) {
     if (bump.step()) version = bump.column_int(0);
     bump.run();
   }
-  db.prepare("INSERT OR REPLACE INTO changes(version, entities, everything) VALUES (?, ?, ?)")
+  db.prepare("INSERT OR REPLACE INTO changes(version, entities, relabelled, everything) VALUES (?, ?, ?, ?)")
       .bind(1, version)
       .bind_blob(2, encode_changed_entities(changed.entities))
-      .bind(3, int64_t{changed.everything})
+      .bind_blob(3, encode_changed_entities(changed.relabelled))
+      .bind(4, int64_t{changed.everything})
       .run();
   if (version % 256 == 0) db.prepare("DELETE FROM changes WHERE version <= ?").bind(1, version - kChangesKept).run();
 }
@@ -55,22 +58,23 @@ Status changes_between(Store& store, int64_t after, int64_t upto, StoreChanges* 
   }
   Db& db = store.impl().db;
   try {
-    Statement q = db.prepare("SELECT version, entities, everything FROM changes WHERE version > ? AND version <= ?");
+    Statement q = db.prepare(
+        "SELECT version, entities, relabelled, everything FROM changes WHERE version > ? AND version <= ?");
     q.bind(1, after).bind(2, upto);
     int64_t rows = 0;
     while (q.step() && !out->everything) {
       ++rows;
-      out->everything = q.column_int(2) != 0 || !decode_changed_entities(q.column_blob(1), &out->entities);
+      out->everything = q.column_int(3) != 0 || !decode_changed_entities(q.column_blob(1), &out->entities) ||
+                        !decode_changed_entities(q.column_blob(2), &out->relabelled);
     }
     if (rows != upto - after) out->everything = true;  // a write left no record
   } catch (const StoreError&) {
     out->everything = true;  // no log (a store an older newsgraph wrote and nobody upgraded)
   }
-  if (out->everything) {
-    out->entities.clear();
-  } else {
-    std::sort(out->entities.begin(), out->entities.end());
-    out->entities.erase(std::unique(out->entities.begin(), out->entities.end()), out->entities.end());
+  for (std::vector<int64_t>* keys : {&out->entities, &out->relabelled}) {
+    if (out->everything) keys->clear();
+    std::sort(keys->begin(), keys->end());
+    keys->erase(std::unique(keys->begin(), keys->end()), keys->end());
   }
   return Status::ok();
 }

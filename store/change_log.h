@@ -15,9 +15,9 @@ namespace newsgraph::store {
 // How many versions back the log reaches.
 constexpr int64_t kChangesKept = 4096;
 
-// Sorted, distinct entity keys as varint differences; decode returns false on bytes
-// encode did not write.
-std::string encode_changed_entities(const std::vector<int64_t>& sorted_keys);
+// Entity keys, sorted and made distinct, as varint differences; decode returns false on
+// bytes encode did not write.
+std::string encode_changed_entities(std::vector<int64_t> keys);
 bool decode_changed_entities(std::string_view bytes, std::vector<int64_t>* out);
 
 }  // namespace newsgraph::store

@@ -358,6 +358,7 @@ MergeOutcome merge_entity(Db& db, const Entity& e, const std::vector<Tie>& ties)
   out.label = d.label.empty() ? e.label : d.label;
   out.unglued = d.rule == "glued-form";
   if (d.unglue) unglue(db, d.entity_key, d.label);
+  out.relabelled = d.unglue;
   if (d.revote_type) revote_type(db, d.entity_key, type, e.type_guessed);
   if (d.entity_key == 0) {
     std::string id = unused_id(db, e.from_gazetteer ? e.id : text::slugify(e.label));
@@ -382,6 +383,7 @@ MergeOutcome merge_entity(Db& db, const Entity& e, const std::vector<Tie>& ties)
           .bind(2, text::fold_key(e.label))
           .bind(3, d.entity_key)
           .run();
+      out.relabelled = true;
       add_short_forms(db, d.entity_key, e.label, type);
     }
   }

@@ -105,7 +105,8 @@ Status data_version(Store& store, int64_t* version);
 // said (a removal, a curation, a write not recorded).
 struct StoreChanges {
   bool everything = false;
-  std::vector<int64_t> entities;  // sorted, distinct
+  std::vector<int64_t> entities;    // sorted, distinct
+  std::vector<int64_t> relabelled;  // of those, the ones whose label changed (sorted, distinct)
 };
 // What the writes after version `after` up to version `upto` changed. Every write keeps
 // its record for the next 4,096 versions; an older `after` gives `everything`. O(records).

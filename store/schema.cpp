@@ -348,7 +348,7 @@ void migrate_schema(Db& db) {
     fold_mention_rows(db);
     // Which entities each write touched (change_log.h), so kept answers about others stay.
     db.exec("CREATE TABLE IF NOT EXISTS changes (version INTEGER PRIMARY KEY, entities BLOB NOT NULL, "
-            "everything INTEGER NOT NULL)");
+            "relabelled BLOB NOT NULL, everything INTEGER NOT NULL)");
     db.exec("PRAGMA user_version = 8");
   }
   // Later versions: `if (version < 9) { ALTER ...; PRAGMA user_version = 9; }`.

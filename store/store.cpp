@@ -174,7 +174,7 @@ int64_t add_contribution(Db& db, int64_t subject_key, Predicate predicate, int64
 }
 
 void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extraction& x,
-                       IngestResult* result, std::vector<int64_t>* touched) {
+                       IngestResult* result, StoreChanges* changed) {
   const std::string now = utc_now_iso();
   const std::string date = doc.published.substr(0, 10);  // '' when undated: it dates nothing
   std::map<std::string, std::pair<int64_t, int64_t>> by_local_id;  // -> doc entity, entity
@@ -204,7 +204,8 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
     log_merge(db, now, doc_key, doc_entity, e.label, m);
     if (!m.unglued) add_glued_forms(db, doc_entity, e.glued_cores);
     by_local_id[e.id] = {doc_entity, m.entity_key};
-    touched->push_back(m.entity_key);
+    changed->entities.push_back(m.entity_key);
+    if (m.relabelled) changed->relabelled.push_back(m.entity_key);
   }
   // The article's relations by the stored relation each is (two local entities may be one
   // stored entity; a symmetric pair is stored in key order), in the article's order.
@@ -421,7 +422,7 @@ Status Store::write_article(const Document& doc, const Extraction& extraction, c
         .run();
     StoreChanges changed;
     changed.everything = s.known_id;  // a replaced article's old entities and relations changed too
-    insert_extraction(db, db.last_insert_id(), doc, extraction, result, &changed.entities);
+    insert_extraction(db, db.last_insert_id(), doc, extraction, result, &changed);
     bump_version(db, changed);
     if (tx) tx->commit();
   } catch (const StoreError& e) {

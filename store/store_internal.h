@@ -51,7 +51,11 @@ std::unique_ptr<Store> open_second_reader(Store& store);
 // (`changes`, see changes_between); every write transaction calls it once.
 void bump_version(Db& db, const StoreChanges& changed);
 // A write that can name no entities it changed (a removal, a curation).
-inline StoreChanges everything_changed() { return {true, {}}; }
+inline StoreChanges everything_changed() {
+  StoreChanges all;
+  all.everything = true;
+  return all;
+}
 
 // Folded tokens of a name: "Kim Jong-un" -> {"kim", "jong", "un"}.
 std::vector<std::string> name_tokens(const std::string& name);
@@ -77,6 +81,7 @@ struct MergeOutcome {
   std::string label;  // the name the article's entity goes by: its label, or the person's
                       // name its glued words were stripped from ("Fraksi Adies Kadir")
   bool unglued = false;  // it joined a person by a name after glued words
+  bool relabelled = false;  // the stored entity's label changed
   std::string rule, detail;  // the merge rule that decided, and why (for merge_log)
 };
 // The glued-form rule (glued_forms.cpp). add_glued_forms records that an article's entity

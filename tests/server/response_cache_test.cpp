@@ -22,7 +22,12 @@ ResponseCache::Entry answer(int64_t version, std::string body, std::string etag,
   return e;
 }
 
-newsgraph::store::StoreChanges touched(std::vector<int64_t> entities) { return {false, std::move(entities)}; }
+newsgraph::store::StoreChanges touched(std::vector<int64_t> entities, std::vector<int64_t> relabelled = {}) {
+  newsgraph::store::StoreChanges c;
+  c.entities = std::move(entities);
+  c.relabelled = std::move(relabelled);
+  return c;
+}
 
 }  // namespace
 
@@ -73,10 +78,25 @@ TEST_CASE("a write that cannot say what it changed expires every kept answer", "
   ResponseCache cache(1 << 20);
   cache.learn(3, touched({}));
   cache.put("/api/v1/entities/china", answer(3, "china", "c", std::vector<int64_t>{5}));
-  cache.learn(4, newsgraph::store::StoreChanges{true, {}});
+  newsgraph::store::StoreChanges all;
+  all.everything = true;
+  cache.learn(4, all);
   CHECK_FALSE(cache.get("/api/v1/entities/china", 4));
   cache.put("/api/v1/entities/china", answer(4, "china", "c", std::vector<int64_t>{5}));
   cache.learn(6, touched({6}));
   CHECK(cache.get("/api/v1/entities/china", 6));
   CHECK(cache.known() == 6);
+}
+
+TEST_CASE("a kept answer showing an entity by label outlives its other changes, not a new label",
+          "[server][cache]") {
+  ResponseCache cache(1 << 20);
+  cache.learn(1, touched({}));
+  ResponseCache::Entry e = answer(1, "russia's relations", "r", std::vector<int64_t>{1});
+  e.labels = {2, 3};  // its relations' other ends, by label
+  cache.put("/api/v1/entities/russia/relations", e);
+  cache.learn(2, touched({2, 3}));  // articles about them: new relations, not with Russia
+  CHECK(cache.get("/api/v1/entities/russia/relations", 2));
+  cache.learn(3, touched({3}, {3}));  // 3 goes by a longer name now
+  CHECK_FALSE(cache.get("/api/v1/entities/russia/relations", 3));
 }

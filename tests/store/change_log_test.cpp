@@ -50,6 +50,7 @@ TEST_CASE("each write records the entities it touched, and a removal or curation
   store::StoreChanges c = between(*store, v1, v2);
   CHECK_FALSE(c.everything);
   CHECK(c.entities == std::vector<int64_t>{key_of(db, "Vladimir Putin"), key_of(db, "Xi Jinping")});
+  CHECK(c.relabelled.empty());
   CHECK(between(*store, v2, v2).entities.empty());
   CHECK(between(*store, 0, v2).entities.size() == 3);
 
@@ -60,6 +61,27 @@ TEST_CASE("each write records the entities it touched, and a removal or curation
   CHECK(between(*store, v2 - store::kChangesKept - 1, v2).everything);  // before what the log keeps
   REQUIRE(run_sql(db, "DELETE FROM changes WHERE version = " + std::to_string(v2)) == 0);
   CHECK(between(*store, v1, v2).everything);  // a write with no record
+}
+
+TEST_CASE("a write that gives an entity a longer name records it as relabelled", "[store][changes]") {
+  auto db = temp_dir() + "/g.db";
+  auto store = open_store(db);
+  auto pentagon_voice = [](const std::string& id, const std::string& person) {
+    Article a = article(id, person + ", juru bicara Pentagon, berbicara.");
+    add_entity(a, person, EntityType::kPerson);
+    add_entity(a, "Pentagon", EntityType::kOrganization, "pentagon");
+    add_relation(a, person, Predicate::kMemberOf, "Pentagon");
+    return a;
+  };
+  ingest(*store, pentagon_voice("a", "Kirby"));
+  const int64_t before = version_of(*store);
+  ingest(*store, pentagon_voice("b", "John Kirby"));  // the same person, by a longer name
+  store::StoreChanges c = between(*store, before, version_of(*store));
+  REQUIRE(key_of(db, "John Kirby") > 0);
+  CHECK(c.relabelled == std::vector<int64_t>{key_of(db, "John Kirby")});
+  CHECK(c.entities.size() == 2);
+  ingest(*store, pentagon_voice("c", "John Kirby"));
+  CHECK(between(*store, before + 1, version_of(*store)).relabelled.empty());
 }
 
 TEST_CASE("changed entity keys survive their compact form", "[store][changes]") {
