@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "store/cooccurrences.h"
+#include "store/schema.h"
 #include "store/sqlite_db.h"
 
 namespace newsgraph::graph {
@@ -236,7 +237,11 @@ void AttributedGraphLoader::read_aliases(Db& from) {
 // Every article entity of a node in a stored article, with its mentions, in stored order.
 std::vector<AttributedGraphLoader::Appearance> AttributedGraphLoader::read_appearances(Db& from) const {
   std::vector<Appearance> appearances;
-  Statement x = from.prepare("SELECT doc_key, entity_key, mention_count FROM doc_entities");
+  Statement x = from.prepare(
+      store::has_column(from, "doc_entities", "mention_count")
+          ? "SELECT doc_key, entity_key, mention_count FROM doc_entities"
+          : "SELECT doc_key, entity_key, (SELECT COUNT(*) FROM mentions m WHERE m.doc_entity_key = x.doc_entity_key) "
+            "FROM doc_entities x");  // a store of schema 7 or older that could not be upgraded
   while (x.step()) {
     uint32_t node = node_of_[x.column_int(1)];
     int64_t doc = x.column_int(0);

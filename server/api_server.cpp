@@ -226,9 +226,13 @@ void cached_get(httplib::Server& http, Context& c, const std::string& pattern, h
     int64_t version = version_before_routing;
     if (version < 0) version = c.version.current(*store);
     std::optional<Shown> shown;
-    shown_entities = &shown;
-    handler(req, res);
-    shown_entities = nullptr;
+    {
+      struct Collecting {  // answer_shows() writes to `shown` while the handler runs, and only then
+        explicit Collecting(std::optional<Shown>* to) { shown_entities = to; }
+        ~Collecting() { shown_entities = nullptr; }
+      } collecting(&shown);
+      handler(req, res);
+    }
     res.set_header("X-Cache", "miss");
     // Kept only when the answer was computed at the version read before it (a snapshot
     // that lags behind the store is not kept under the newer version).

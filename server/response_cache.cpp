@@ -37,7 +37,9 @@ int64_t ResponseCache::known() const {
 void ResponseCache::learn(int64_t version, const store::StoreChanges& changes) {
   std::unique_lock<std::shared_mutex> lock(changes_mutex_);
   if (version <= known_) return;
-  if (known_ < 0 || changes.everything || changed_at_.size() + changes.entities.size() > kMostChangedEntities) {
+  const size_t remembered = changed_at_.size() + relabelled_at_.size() + changes.entities.size() +
+                            changes.relabelled.size();
+  if (known_ < 0 || changes.everything || remembered > kMostChangedEntities) {
     floor_ = version;
     changed_at_.clear();
     relabelled_at_.clear();

@@ -45,7 +45,8 @@ class ResponseCache {
 
  private:
   static constexpr size_t kShards = 16;
-  static constexpr size_t kMostChangedEntities = 1u << 20;  // then everything expires instead
+  // Entities remembered as changed (some 50 bytes each), then everything expires instead.
+  static constexpr size_t kMostChangedEntities = 1u << 18;
   struct Shard {
     std::mutex mutex;
     std::list<std::pair<std::string, std::shared_ptr<const Entry>>> recent;  // most recent first

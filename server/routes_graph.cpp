@@ -277,13 +277,14 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     store::Store* store = c.reader(res);
     store::EntityRow e;
     if (!store || !path_entity(*store, req.matches[1], res, &e)) return;
-    store::entity_details(*store, &e);
     store::RelationQuery top;
     top.either = e.key;
     top.limit = 10;
     top.order = "weight";
     std::vector<store::RelationRow> relations;
-    store::find_relations(*store, top, &relations, nullptr);
+    Status st = store::entity_details(*store, &e);
+    if (st.is_ok()) st = store::find_relations(*store, top, &relations, nullptr);
+    if (!st.is_ok()) return store_problem(store->path(), res, st);
     rapidjson::StringBuffer b;
     Json w(b);
     w.StartObject();
@@ -304,7 +305,8 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     store::EntityRow e;
     if (!store || !path_entity(*store, req.matches[1], res, &e)) return;
     std::vector<store::MergeLogRow> log;
-    store::merge_log(*store, e.key, 1000, &log);
+    if (Status st = store::merge_log(*store, e.key, 1000, &log); !st.is_ok())
+      return store_problem(store->path(), res, st);
     if (req.matches[1] == e.id) answer_shows({e.key});
     rapidjson::StringBuffer b;
     Json w(b);

@@ -26,10 +26,15 @@ bool walk(std::string_view bytes, Visit&& visit) {
     if (!get_varint(bytes, &at, &d_sentence) || !get_varint(bytes, &at, &d_start) ||
         !get_varint(bytes, &at, &length) || !get_varint(bytes, &at, &text))
       return false;
+    // Every value encode writes is within 32 bits, and so every difference within 33:
+    // checked before adding, nothing can overflow.
+    constexpr uint64_t kLargestDifference = uint64_t{1} << 33;
+    if (d_sentence > kLargestDifference || d_start > kLargestDifference || length > UINT32_MAX || text > texts)
+      return false;
     sentence += unzigzag(d_sentence);
     const int64_t start = end + unzigzag(d_start);
     end = start + static_cast<int64_t>(length);
-    if (sentence < 0 || start < 0 || end > UINT32_MAX || text > texts) return false;
+    if (sentence < 0 || sentence > UINT32_MAX || start < 0 || end > UINT32_MAX) return false;
     std::string_view fresh;
     if (text == 0) {
       uint64_t size;

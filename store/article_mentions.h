@@ -16,7 +16,8 @@ namespace newsgraph::store {
 
 // Varints: the count, then per mention its sentence and start as differences from the
 // previous mention's sentence and end, its length, and its text (0 then the bytes for a
-// text not seen yet in this blob, k ≥ 1 for the k-th text seen). Any order encodes.
+// text not seen yet in this blob, k ≥ 1 for the k-th text seen). Any order encodes; a
+// span whose end is before its start is kept as empty at its start.
 std::string encode_mentions(const std::vector<Mention>& mentions);
 
 // The mentions encode_mentions wrote, in their order; false (and *out partly filled) on

@@ -26,8 +26,7 @@ bool decode_changed_entities(std::string_view bytes, std::vector<int64_t>* out) 
   int64_t key = 0;
   while (at < bytes.size()) {
     uint64_t delta;
-    if (!get_varint(bytes, &at, &delta)) return false;
-    key += unzigzag(delta);
+    if (!get_varint(bytes, &at, &delta) || __builtin_add_overflow(key, unzigzag(delta), &key)) return false;
     out->push_back(key);
   }
   return true;

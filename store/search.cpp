@@ -200,10 +200,15 @@ Status search_sentences(Store& store, const SentenceSearch& search, std::vector<
   const std::vector<std::string> words = search_words(search.q);
   if (words.empty()) return Status::error(StatusCode::kUsage, "the search holds no word");
   Db& db = store.impl().db;
+  // An older store that could not be upgraded keeps a row per mention.
+  const bool rows = store.impl().mention_rows;
+  const std::string named_in_sentence = rows ? "JOIN mentions m ON m.doc_entity_key = de.doc_entity_key" : "";
+  const std::string mentioned = rows ? "m.sentence = s.idx" : "mentioned_in(de.mentions, s.idx)";
   const std::string from =
       "FROM sentence_search JOIN sentences s ON s.rowid = sentence_search.rowid JOIN documents d ON d.doc_key = "
-      "s.doc_key WHERE sentence_search MATCH ?1 AND (?2 = 0 OR EXISTS (SELECT 1 FROM doc_entities de WHERE de.doc_key = "
-      "s.doc_key AND de.entity_key = ?2 AND mentioned_in(de.mentions, s.idx))) AND (?3 = '' OR substr(d.published, 1, length(?3)) >= ?3) AND (?4 = '' OR "
+      "s.doc_key WHERE sentence_search MATCH ?1 AND (?2 = 0 OR EXISTS (SELECT 1 FROM doc_entities de " +
+      named_in_sentence + " WHERE de.doc_key = s.doc_key AND de.entity_key = ?2 AND " + mentioned +
+      ")) AND (?3 = '' OR substr(d.published, 1, length(?3)) >= ?3) AND (?4 = '' OR "
       "(d.published <> '' AND substr(d.published, 1, length(?4)) <= ?4)) ";
   const std::string fts = all_words_query(words);
   try {

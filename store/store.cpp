@@ -347,6 +347,7 @@ Status Store::open(const std::string& path, const StoreOptions& options, std::un
     Statement q = db.prepare("SELECT 1 FROM documents LIMIT 1");
     q.step();
     store->impl_->origin_columns = has_column(db, "documents", "url") ? "url, outlet, category" : "'', '', ''";
+    store->impl_->mention_rows = !has_column(db, "doc_entities", "mentions");
   } catch (const StoreError& e) {
     return Status::error(StatusCode::kIoError, path + ": not a newsgraph store (" + e.message + ")");
   }
@@ -588,7 +589,9 @@ Status Store::counts(StoreCounts* out, bool graph_only) {
         {"SELECT (SELECT COUNT(*) FROM evidence) + (SELECT COALESCE(SUM(evidence_count), 0) FROM relations "
          "WHERE predicate = 'CO_OCCURS')",
          &out->evidence},
-        {"SELECT COALESCE(SUM(mention_count), 0) FROM doc_entities", &out->mentions},
+        {impl_->mention_rows ? "SELECT COUNT(*) FROM mentions"
+                             : "SELECT COALESCE(SUM(mention_count), 0) FROM doc_entities",
+         &out->mentions},
     };
     for (const auto& [sql, target] : queries) {
       const bool largest = target == &out->evidence || target == &out->mentions;  // a scan each

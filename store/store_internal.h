@@ -35,6 +35,9 @@ struct Store::Impl {
   // What to select for an article's url, outlet and category: the columns, or '' for each
   // in a store an older newsgraph wrote that could not be upgraded (a read-only file).
   const char* origin_columns = "url, outlet, category";
+  // Whether mentions are rows of a `mentions` table (schema 7 and older, a read-only file
+  // that could not be upgraded) rather than doc_entities blobs.
+  bool mention_rows = false;
 };
 
 std::string utc_now_iso();

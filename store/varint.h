@@ -16,11 +16,13 @@ inline void put_varint(uint64_t v, std::string* out) {
   out->push_back(static_cast<char>(v));
 }
 
-// Reads one varint at *at and moves *at past it; false when the bytes end first.
+// Reads one varint at *at and moves *at past it; false when the bytes end first or the
+// value needs more than 64 bits.
 inline bool get_varint(std::string_view bytes, size_t* at, uint64_t* v) {
   *v = 0;
   for (int shift = 0; shift < 64 && *at < bytes.size(); shift += 7) {
     const auto b = static_cast<unsigned char>(bytes[(*at)++]);
+    if (shift == 63 && b > 1) return false;
     *v |= uint64_t{b & 0x7Fu} << shift;
     if (!(b & 0x80)) return true;
   }

@@ -5,6 +5,7 @@
 
 #include "store/article_mentions.h"
 #include "store/schema.h"
+#include "store/varint.h"
 #include "store/search.h"
 #include "store/store.h"
 #include "tests/store/store_fixtures.h"
@@ -61,6 +62,16 @@ TEST_CASE("an entity's mentions survive their compact form, and bytes it did not
   CHECK(none.empty());
   CHECK_FALSE(store::decode_mentions(bytes + "x", &none));           // bytes past the last mention
   CHECK_FALSE(store::decode_mentions(std::string("\x01\x00\x00\x00\x05", 5), &none));  // a text never given
+  // A sentence past 32 bits, and a length that would wrap, are no mentions encode writes.
+  std::string past;
+  store::put_varint(1, &past);
+  store::put_varint(store::zigzag(int64_t{1} << 32), &past);
+  past += std::string("\x00\x00\x00\x00", 4);
+  CHECK_FALSE(store::decode_mentions(past, &none));
+  std::string wrapping("\x01\x00\x00", 3);
+  store::put_varint(~uint64_t{0}, &wrapping);
+  wrapping += std::string("\x00\x00", 2);
+  CHECK_FALSE(store::decode_mentions(wrapping, &none));
 }
 
 TEST_CASE("an entity's mentions tell which sentences name it", "[store][mentions]") {
