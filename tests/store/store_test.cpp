@@ -108,6 +108,17 @@ TEST_CASE("a short name merges with the one full name it shortens when its artic
   CHECK(snapshot(*store).labels == std::set<std::string>{"John Kirby", "Pentagon"});
 }
 
+TEST_CASE("a short name the user keeps apart from a full name stays apart, even tied alike", "[store][merge]") {
+  auto store = open_store(temp_dir() + "/g.db");
+  ingest(*store, pentagon_voice("a", "John Kirby"));
+  store::Overrides o;
+  o.never.emplace_back("John Kirby", "Kirby");
+  store::CurateReport report;
+  REQUIRE(store->curate(o, &report).is_ok());
+  ingest(*store, pentagon_voice("b", "Kirby"));
+  CHECK(snapshot(*store).labels == std::set<std::string>{"John Kirby", "Kirby", "Pentagon"});
+}
+
 TEST_CASE("a bare short name with nothing tying it to the full name's person stays apart", "[store][merge]") {
   auto store = open_store(temp_dir() + "/g.db");
   Article kane = article("a", "Harry Kane, kapten Tottenham, mencetak gol.");
