@@ -3,8 +3,7 @@
 namespace newsgraph::server {
 
 bool ResponseCache::still_valid(const Entry& entry, int64_t version) const {
-  if (entry.version == version) return true;
-  if (entry.on_everything || entry.version > version || entry.version < floor_ || known_ < version) return false;
+  if (entry.on_everything || entry.version > version || entry.version < floor_ || known() < version) return false;
   auto changed_since = [&](const std::unordered_map<int64_t, int64_t>& at, int64_t key) {
     auto found = at.find(key);
     return found != at.end() && found->second > entry.version;
@@ -21,7 +20,7 @@ std::shared_ptr<const ResponseCache::Entry> ResponseCache::get(const std::string
   std::lock_guard<std::mutex> lock(s.mutex);
   auto it = s.index.find(target);
   if (it == s.index.end()) return nullptr;
-  {
+  if (it->second->second->version != version) {  // else valid with no change to look up
     std::shared_lock<std::shared_mutex> changes(changes_mutex_);
     if (!still_valid(*it->second->second, version)) return nullptr;
   }
@@ -29,17 +28,13 @@ std::shared_ptr<const ResponseCache::Entry> ResponseCache::get(const std::string
   return it->second->second;
 }
 
-int64_t ResponseCache::known() const {
-  std::shared_lock<std::shared_mutex> lock(changes_mutex_);
-  return known_;
-}
-
 void ResponseCache::learn(int64_t version, const store::StoreChanges& changes) {
   std::unique_lock<std::shared_mutex> lock(changes_mutex_);
-  if (version <= known_) return;
+  const int64_t known = known_.load(std::memory_order_relaxed);
+  if (version <= known) return;
   const size_t remembered = changed_at_.size() + relabelled_at_.size() + changes.entities.size() +
                             changes.relabelled.size();
-  if (known_ < 0 || changes.everything || remembered > kMostChangedEntities) {
+  if (known < 0 || changes.everything || remembered > kMostChangedEntities) {
     floor_ = version;
     changed_at_.clear();
     relabelled_at_.clear();
@@ -47,7 +42,7 @@ void ResponseCache::learn(int64_t version, const store::StoreChanges& changes) {
     for (int64_t key : changes.entities) changed_at_[key] = version;
     for (int64_t key : changes.relabelled) relabelled_at_[key] = version;
   }
-  known_ = version;
+  known_.store(version, std::memory_order_release);
 }
 
 void ResponseCache::put(const std::string& target, Entry entry) {

@@ -7,6 +7,7 @@
 // sharded so worker threads rarely wait on each other. Thread-safe.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <list>
 #include <memory>
@@ -36,8 +37,9 @@ class ResponseCache {
   std::shared_ptr<const Entry> get(const std::string& target, int64_t version);
   void put(const std::string& target, Entry entry);
 
-  // The newest version whose changes the cache knows; -1 before the first learn().
-  int64_t known() const;
+  // The newest version whose changes the cache knows; -1 before the first learn(). No
+  // lock: every request asks.
+  int64_t known() const { return known_.load(std::memory_order_acquire); }
   // What the writes after known() up to `version` changed (read from the store by the
   // caller). Entries about a changed entity, or showing a relabelled one, expire;
   // `everything` expires them all.
@@ -54,12 +56,14 @@ class ResponseCache {
     size_t bytes = 0;
   };
   Shard& shard_of(const std::string& target) { return shards_[std::hash<std::string>{}(target) % kShards]; }
-  bool still_valid(const Entry& entry, int64_t version) const;  // under changes_mutex_, shared
+  // Whether an entry computed at another version is still valid at `version`; under
+  // changes_mutex_, shared.
+  bool still_valid(const Entry& entry, int64_t version) const;
 
   size_t shard_budget_;
   Shard shards_[kShards];
   mutable std::shared_mutex changes_mutex_;
-  int64_t known_ = -1;  // guarded by changes_mutex_
+  std::atomic<int64_t> known_{-1};  // written under changes_mutex_, read without it
   int64_t floor_ = 0;   // guarded by changes_mutex_: entries older than this are invalid
   std::unordered_map<int64_t, int64_t> changed_at_;     // guarded by changes_mutex_: entity -> version
   std::unordered_map<int64_t, int64_t> relabelled_at_;  // guarded by changes_mutex_: entity -> version
