@@ -39,18 +39,13 @@ end
 LUA
 
 # The same, also counting the answers served from those kept (X-Cache: hit).
-cat > "$work/dashboard.lua" <<'LUA'
-local ids, i, threads = {}, 0, {}
-for line in io.lines(os.getenv("IDS")) do ids[#ids + 1] = line end
-hits, total = 0, 0
+cp "$work/rotate.lua" "$work/dashboard.lua"
+cat >> "$work/dashboard.lua" <<'LUA'
+hits, total, threads = 0, 0, {}
+local rotate_setup = setup
 function setup(thread)
-  thread:set("start", math.random(#ids))
+  rotate_setup(thread)
   table.insert(threads, thread)
-end
-function init() i = tonumber(wrk.thread:get("start")) or 0 end
-function request()
-  i = i % #ids + 1
-  return wrk.format("GET", string.format(os.getenv("PATTERN"), ids[i]))
 end
 function response(status, headers)
   total = total + 1
@@ -62,6 +57,45 @@ function done()
   io.write(string.format("Kept answers: %.1f%%\n", t > 0 and 100 * h / t or 0))
 end
 LUA
+
+# Writes over REST, one article a POST on one connection: `post PORT FILE SECONDS` posts
+# for that long; `mixed PORT PID FILE TOP` posts each article, then reads 40 of the TOP
+# entities' relations, and prints the server's CPU seconds and the share of kept answers.
+cat > "$work/traffic.py" <<'PY'
+import http.client, json, sys, time
+def post(conn, line):
+    a = json.loads(line)
+    conn.request("POST", "/api/v1/documents", json.dumps({"id": a["id"], "text": a["text"]}),
+                 {"Content-Type": "application/json"})
+    r = conn.getresponse()
+    r.read()
+    return r.status == 201
+mode, conn = sys.argv[1], http.client.HTTPConnection("127.0.0.1", int(sys.argv[2]))
+if mode == "post":
+    end, n = time.time() + float(sys.argv[4]), 0
+    for line in open(sys.argv[3]):
+        if time.time() > end:
+            break
+        n += post(conn, line)
+    print(f"  ({n} articles posted and stored meanwhile)")
+else:
+    pid, ids = int(sys.argv[3]), [line.strip() for line in open(sys.argv[5])]
+    def cpu():
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / 100.0
+    reads = hits = i = 0
+    start = cpu()
+    for line in open(sys.argv[4]):
+        post(conn, line)
+        for _ in range(40):
+            i = (i + 1) % len(ids)
+            conn.request("GET", f"/api/v1/entities/{ids[i]}/relations?limit=20")
+            r = conn.getresponse()
+            r.read()
+            reads += 1
+            hits += r.getheader("X-Cache") == "hit"
+    print(f"server CPU {cpu() - start:6.2f} s for 150 writes and {reads} reads, kept {100 * hits / reads:.1f}%")
+PY
 
 load() {  # name url [lua-script]
   local out
@@ -102,21 +136,7 @@ if kill -0 %4 2>/dev/null; then echo "  (the ingest was still running after thes
 wait %4 2>/dev/null || true
 echo "with articles posted one at a time over REST (a write each), on one connection:"
 if [ -f "$pool" ]; then sed -n 9001,15000p "$pool" > "$work/posted.jsonl"; else cp "$work/more.jsonl" "$work/posted.jsonl"; fi
-python3 - "$work/posted.jsonl" "$((seconds + 1))" > "$work/posted.txt" <<'PY' &
-import http.client, json, sys, time
-conn = http.client.HTTPConnection("127.0.0.1", 18182)
-end, n = time.time() + float(sys.argv[2]), 0
-for line in open(sys.argv[1]):
-    if time.time() > end:
-        break
-    a = json.loads(line)
-    conn.request("POST", "/api/v1/documents", json.dumps({"id": a["id"], "text": a["text"]}),
-                 {"Content-Type": "application/json"})
-    r = conn.getresponse()
-    r.read()
-    n += r.status == 201
-print(f"  ({n} articles posted and stored meanwhile)")
-PY
+python3 "$work/traffic.py" post 18182 "$work/posted.jsonl" "$((seconds + 1))" > "$work/posted.txt" &
 poster=$!
 dashboard "entity relations, 200 top entities in turn" "/api/v1/entities/%s/relations?limit=20"
 wait "$poster" 2>/dev/null || true
@@ -126,30 +146,7 @@ cat "$work/posted.txt"
 # posted (a write) then 40 of the dashboard's entities read; the server's CPU seconds.
 mixed() {  # name port pid first-pool-line
   if [ -f "$pool" ]; then sed -n "$4,$(($4 + 149))p" "$pool" > "$work/mixed.jsonl"; else cp "$work/more.jsonl" "$work/mixed.jsonl"; fi
-  python3 - "$2" "$3" "$work/mixed.jsonl" "$work/top.txt" <<'PY' | sed "s/^/  $(printf '%-46s' "$1") /"
-import http.client, json, sys
-port, pid, articles, top = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
-def cpu():
-    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / 100.0
-ids = [line.strip() for line in open(top)]
-c = http.client.HTTPConnection("127.0.0.1", port)
-reads = hits = i = 0
-start = cpu()
-for line in open(articles):
-    a = json.loads(line)
-    c.request("POST", "/api/v1/documents", json.dumps({"id": a["id"], "text": a["text"]}),
-              {"Content-Type": "application/json"})
-    c.getresponse().read()
-    for _ in range(40):
-        i = (i + 1) % len(ids)
-        c.request("GET", f"/api/v1/entities/{ids[i]}/relations?limit=20")
-        r = c.getresponse()
-        r.read()
-        reads += 1
-        hits += r.getheader("X-Cache") == "hit"
-print(f"server CPU {cpu() - start:6.2f} s for 150 writes and {reads} reads, kept {100 * hits / reads:.1f}%")
-PY
+  python3 "$work/traffic.py" mixed "$2" "$3" "$work/mixed.jsonl" "$work/top.txt" | sed "s/^/  $(printf '%-46s' "$1") /"
 }
 echo "150 rounds of one article posted, then 40 of the 200 top entities' relations read:"
 mixed "answers kept (expired by what changed)" 18182 "$kept_pid" 15001
