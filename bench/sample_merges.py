@@ -69,18 +69,16 @@ def sentence_around(text, start, end, reach=220):
     return raw[left:right + 1].decode("utf-8", "replace").strip()
 
 
-def varints(blob, at):
-    """Yields the unsigned LEB128 varints of `blob` from `at` on, with where each ends."""
-    while at < len(blob):
-        value, shift = 0, 0
-        while True:
-            byte = blob[at]
-            at += 1
-            value |= (byte & 0x7F) << shift
-            shift += 7
-            if not byte & 0x80:
-                break
-        yield value, at
+def read_varint(blob, at):
+    """The unsigned LEB128 varint at `at` in `blob`, and where it ends."""
+    value = shift = 0
+    while True:
+        byte = blob[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            return value, at
 
 
 def decode_mentions(blob):
@@ -89,21 +87,19 @@ def decode_mentions(blob):
     if not blob:
         return []
     unzig = lambda v: (v >> 1) ^ -(v & 1)
-    out, texts, at = [], [], 0
-    count, at = next(varints(blob, at))
+    out, texts = [], []
+    count, at = read_varint(blob, 0)
     sentence = end = 0
     for _ in range(count):
-        fields = []
-        for value, at in varints(blob, at):
-            fields.append(value)
-            if len(fields) == 4:
-                break
-        d_sentence, d_start, length, text = fields
+        d_sentence, at = read_varint(blob, at)
+        d_start, at = read_varint(blob, at)
+        length, at = read_varint(blob, at)
+        text, at = read_varint(blob, at)
         sentence += unzig(d_sentence)
         start = end + unzig(d_start)
         end = start + length
         if text == 0:
-            size, at = next(varints(blob, at))
+            size, at = read_varint(blob, at)
             texts.append(bytes(blob[at:at + size]).decode("utf-8", "replace"))
             at += size
             text = len(texts)
