@@ -114,6 +114,14 @@ void define_mention_functions(Db& db) {
   db.define_function("mentioned_in", 2, &mentioned_in);
 }
 
+void replace_mentions(Db& db, int64_t doc_entity_key, const std::vector<Mention>& mentions) {
+  db.prepare("UPDATE doc_entities SET mention_count = ?, mentions = ? WHERE doc_entity_key = ?")
+      .bind(1, static_cast<int64_t>(mentions.size()))
+      .bind_blob(2, encode_mentions(mentions))
+      .bind(3, doc_entity_key)
+      .run();
+}
+
 void fold_mention_rows(Db& db) {
   if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'mentions'").step()) return;
   Statement rows =
@@ -122,11 +130,7 @@ void fold_mention_rows(Db& db) {
   int64_t current = 0;
   auto flush = [&] {
     if (mentions.empty()) return;
-    db.prepare("UPDATE doc_entities SET mention_count = ?, mentions = ? WHERE doc_entity_key = ?")
-        .bind(1, static_cast<int64_t>(mentions.size()))
-        .bind_blob(2, encode_mentions(mentions))
-        .bind(3, current)
-        .run();
+    replace_mentions(db, current, mentions);
     mentions.clear();
   };
   while (rows.step()) {

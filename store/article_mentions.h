@@ -27,6 +27,9 @@ bool decode_mentions(std::string_view bytes, std::vector<Mention>* out);
 // Whether any mention in the blob is in sentence `sentence`, without building texts.
 bool mentions_sentence(std::string_view bytes, uint32_t sentence);
 
+// Makes `mentions` the mentions of article entity `doc_entity_key` (count and blob).
+void replace_mentions(Db& db, int64_t doc_entity_key, const std::vector<Mention>& mentions);
+
 // Defines the SQL function mentioned_in(mentions, sentence) on `db` (1 when the blob has a
 // mention in that sentence, else 0), for queries that filter article entities by sentence.
 void define_mention_functions(Db& db);

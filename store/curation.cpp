@@ -162,11 +162,7 @@ void detach_name(Db& db, const AliasedName& n, const std::string& name, const st
     for (Mention& m : mentions) (text::fold_key(m.text) == name_key ? moved : kept).push_back(std::move(m));
   }
   if (moved.empty()) return;
-  db.prepare("UPDATE doc_entities SET mention_count = ?, mentions = ? WHERE doc_entity_key = ?")
-      .bind(1, static_cast<int64_t>(kept.size()))
-      .bind_blob(2, encode_mentions(kept))
-      .bind(3, n.doc_entity_key)
-      .run();
+  replace_mentions(db, n.doc_entity_key, kept);
   db.prepare("INSERT INTO doc_entities(doc_key, local_id, label, aliases, type, from_gazetteer, entity_key, "
              "mention_count, mentions) SELECT doc_key, local_id || '~split', ?, '', type, 0, ?, ?, ? "
              "FROM doc_entities WHERE doc_entity_key = ?")
