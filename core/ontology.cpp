@@ -112,6 +112,12 @@ const char* quad_name(Quad quad) {
 
 const char* modality_name(Modality m) { return kModalityNames[static_cast<size_t>(m)]; }
 
+std::optional<Modality> parse_modality(std::string_view name) {
+  for (size_t i = 0; i < kModalityNames.size(); ++i)
+    if (name == kModalityNames[i]) return static_cast<Modality>(i);
+  return std::nullopt;
+}
+
 bool is_actor(EntityType type) {
   return type == EntityType::kPerson || type == EntityType::kCountry ||
          type == EntityType::kOrganization;

@@ -31,6 +31,7 @@ const char* quad_name(Quad quad);                     // "verbal-cooperation", .
 bool is_symmetric(Predicate predicate);               // MEET, COOPERATE, FAMILY, CO_OCCURS
 
 const char* modality_name(Modality modality);         // "asserted", ...
+std::optional<Modality> parse_modality(std::string_view name);  // exact name
 
 // Whether an entity of this type can act (be the subject of an event predicate).
 bool is_actor(EntityType type);

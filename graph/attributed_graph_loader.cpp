@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "store/cooccurrences.h"
+#include "store/relation_codes.h"
 #include "store/schema.h"
 #include "store/sqlite_db.h"
 
@@ -86,7 +87,7 @@ void AttributedGraphLoader::read_edges() {
   bool windowed = !f.since.empty() || !f.until.empty();
   if (f.center.empty()) g_.edges.reserve(static_cast<size_t>(relations_stored()));
   while (q.step()) {
-    std::optional<Predicate> p = parse_predicate(q.column_view(2));
+    std::optional<Predicate> p = store::predicate_of_code(q.column_int(2));
     if (!p || (!f.predicates.empty() && !f.predicates.count(*p))) continue;
     if (*p == Predicate::kCoOccurs && !f.include_cooccurs) continue;
     uint32_t source = node_of_[q.column_int(1)], target = node_of_[q.column_int(3)];
@@ -98,7 +99,7 @@ void AttributedGraphLoader::read_edges() {
     e.source = source;
     e.target = target;
     e.predicate = *p;
-    e.modality = q.column_view(4);
+    e.modality = store::modality_name_of_code(q.column_int(4));
     e.weight = q.column_int(5);
     e.independent = q.column_int(6);
     e.evidence = q.column_int(7);

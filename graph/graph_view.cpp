@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "core/joining_thread.h"
+#include "store/relation_codes.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
 #include "store/store_internal.h"
@@ -72,7 +73,7 @@ void scan_relations(Db& db, const GraphViewOptions& options, int64_t after, int6
   r.bind(1, after).bind(2, upto).bind(3, int64_t{options.min_weight});
   out->reserve(out->size() + static_cast<size_t>(std::max<int64_t>(0, upto - after)));  // dense rowids
   while (r.step()) {
-    std::optional<Predicate> p = parse_predicate(r.column_view(2));
+    std::optional<Predicate> p = store::predicate_of_code(r.column_int(2));
     if (!p || (*p == Predicate::kCoOccurs && !options.include_cooccurs)) continue;
     out->push_back({narrow_key(r.column_int(0)), narrow_key(r.column_int(1)), *p,
                     static_cast<uint32_t>(r.column_int(3)), r.column_int(4)});

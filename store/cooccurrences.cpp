@@ -82,7 +82,7 @@ void count_article(const StoredArticle& a, Wanted wanted, std::map<EntityPair, P
 // Writes a pair's row from its counts; deletes it when nothing supports it.
 void write_pair(Db& db, EntityPair ep, const PairCounts* c) {
   if (c == nullptr || c->evidence == 0) {
-    db.prepare("DELETE FROM relations WHERE subject_key = ? AND predicate = 'CO_OCCURS' AND object_key = ?")
+    db.prepare("DELETE FROM relations WHERE subject_key = ? AND predicate = 0 /* CO_OCCURS */ AND object_key = ?")
         .bind(1, ep.first)
         .bind(2, ep.second)
         .run();
@@ -91,9 +91,9 @@ void write_pair(Db& db, EntityPair ep, const PairCounts* c) {
   db.prepare(R"SQL(
     INSERT INTO relations(subject_key, predicate, object_key, weight, independent, evidence_count,
                           modality, confidence, first_seen, last_seen)
-    VALUES (?1, 'CO_OCCURS', ?2, ?3, ?4, ?5, 'asserted', ?6, ?7, ?8)
+    VALUES (?1, 0 /* CO_OCCURS */, ?2, ?3, ?4, ?5, 0 /* asserted */, ?6, ?7, ?8)
     ON CONFLICT (subject_key, predicate, object_key) DO UPDATE SET
-      weight = ?3, independent = ?4, evidence_count = ?5, modality = 'asserted', confidence = ?6,
+      weight = ?3, independent = ?4, evidence_count = ?5, modality = 0 /* asserted */, confidence = ?6,
       first_seen = ?7, last_seen = ?8)SQL")
       .bind(1, ep.first)
       .bind(2, ep.second)
@@ -196,7 +196,7 @@ std::vector<EntityPair> withdraw_article_pairs(Db& db, int64_t doc_key) {
     Statement q = db.prepare(R"SQL(
       UPDATE relations SET weight = weight - ?3, independent = independent - ?4,
                            evidence_count = evidence_count - ?5
-      WHERE subject_key = ?1 AND predicate = 'CO_OCCURS' AND object_key = ?2
+      WHERE subject_key = ?1 AND predicate = 0 /* CO_OCCURS */ AND object_key = ?2
       RETURNING evidence_count, first_seen, last_seen)SQL");
     q.bind(1, ep.first).bind(2, ep.second).bind(3, c.weight).bind(4, c.independent).bind(5, c.evidence);
     if (!q.step()) continue;
@@ -259,7 +259,7 @@ void rebuild_cooccurrences(Db& db, const std::set<int64_t>& entities) {
     d.bind(1, e);
     while (d.step()) docs.insert(d.column_int(0));
     Statement r = db.prepare(
-        "SELECT subject_key, object_key FROM relations WHERE predicate = 'CO_OCCURS' AND "
+        "SELECT subject_key, object_key FROM relations WHERE predicate = 0 /* CO_OCCURS */ AND "
         "(subject_key = ?1 OR object_key = ?1)");
     r.bind(1, e);
     while (r.step()) stored.insert({r.column_int(0), r.column_int(1)});
@@ -296,7 +296,7 @@ void each_cooccurrence_sentence(Db& db, const std::function<void(int64_t relatio
                                                                 uint32_t sentence)>& f) {
   std::unordered_map<EntityPair, int64_t, PairHash> relation_of;
   {
-    Statement q = db.prepare("SELECT relation_key, subject_key, object_key FROM relations WHERE predicate = 'CO_OCCURS'");
+    Statement q = db.prepare("SELECT relation_key, subject_key, object_key FROM relations WHERE predicate = 0 /* CO_OCCURS */");
     while (q.step()) relation_of[{q.column_int(1), q.column_int(2)}] = q.column_int(0);
   }
   std::vector<int64_t> entity_of;  // by doc_entity_key; -1 where none
@@ -349,6 +349,7 @@ void migrate_cooccurrence_evidence(Db& db) {
     }
   }
   for (const auto& [doc, a] : articles) store_article_pairs(db, doc, a.pairs, a.confidence);
+  // Version 4's relations, which held predicates by name (version 9 made them codes).
   db.exec("DELETE FROM evidence WHERE predicate = 'CO_OCCURS'");
   db.exec("DELETE FROM relations WHERE predicate = 'CO_OCCURS' AND subject_key = object_key");
 }

@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "store/cooccurrences.h"
+#include "store/relation_codes.h"
 #include "store/schema.h"
 #include "store/store_internal.h"
 
@@ -159,18 +160,18 @@ void refresh_entity(Db& db, int64_t entity_key) {
 int64_t relation_key_for(Db& db, int64_t subject_key, Predicate predicate, int64_t object_key,
                          bool* created) {
   if (is_symmetric(predicate) && object_key < subject_key) std::swap(subject_key, object_key);
-  const char* name = predicate_name(predicate);
+  const int64_t code = predicate_code(predicate);
   Statement insert = db.prepare(
       "INSERT OR IGNORE INTO relations(subject_key, predicate, object_key, weight, independent, "
       "evidence_count, modality, confidence, first_seen, last_seen) "
-      "VALUES (?, ?, ?, 0, 0, 0, 'asserted', 0, '', '')");
-  insert.bind(1, subject_key).bind(2, name).bind(3, object_key).run();
+      "VALUES (?, ?, ?, 0, 0, 0, 0 /* asserted */, 0, '', '')");
+  insert.bind(1, subject_key).bind(2, code).bind(3, object_key).run();
   const bool inserted = db.changes() > 0;
   if (created) *created = inserted;
   if (inserted) return db.last_insert_id();  // most relations are new: no second look-up
   Statement q = db.prepare(
       "SELECT relation_key FROM relations WHERE subject_key = ? AND predicate = ? AND object_key = ?");
-  q.bind(1, subject_key).bind(2, name).bind(3, object_key);
+  q.bind(1, subject_key).bind(2, code).bind(3, object_key);
   q.step();
   return q.column_int(0);
 }
@@ -183,8 +184,9 @@ void recount_relation(Db& db, int64_t relation_key) {
                      JOIN sentences s ON s.doc_key = e.doc_key AND s.idx = e.sentence
                      WHERE e.relation_key = ?1 AND s.syndicated = 0),
       evidence_count = (SELECT COUNT(*) FROM evidence WHERE relation_key = ?1),
-      modality = COALESCE((SELECT modality FROM evidence WHERE relation_key = ?1
-                           ORDER BY modality <> 'asserted', evidence_key LIMIT 1), 'asserted'),
+      modality = COALESCE((SELECT m.code FROM evidence v JOIN modalities m ON m.name = v.modality
+                           WHERE v.relation_key = ?1
+                           ORDER BY v.modality <> 'asserted', v.evidence_key LIMIT 1), 0 /* asserted */),
       confidence = COALESCE((SELECT MAX(confidence) FROM evidence WHERE relation_key = ?1), 0),
       first_seen = COALESCE((SELECT MIN(substr(d.published, 1, 10))
                              FROM evidence e JOIN documents d ON d.doc_key = e.doc_key

@@ -31,6 +31,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "store/relation_codes.h"
 #include "store/store_internal.h"
 
 namespace newsgraph::store {
@@ -106,7 +107,7 @@ bool shares_a_tie(Db& db, int64_t candidate, const std::vector<TieParty>& partie
     Statement q = db.prepare(
         "SELECT 1 FROM relations WHERE predicate = ?1 AND ((subject_key = ?2 AND object_key = ?3) "
         "OR (subject_key = ?3 AND object_key = ?2)) LIMIT 1");
-    q.bind(1, predicate_name(p.predicate)).bind(2, candidate).bind(3, p.entity_key);
+    q.bind(1, predicate_code(p.predicate)).bind(2, candidate).bind(3, p.entity_key);
     if (q.step()) return true;
   }
   return false;

@@ -9,8 +9,8 @@ Status compute_quality(Store& store, size_t top, GraphQuality* out) {
   Db& db = store.impl().db;
   try {
     Statement r = db.prepare(
-        "SELECT COUNT(*), SUM(evidence_count > 0), SUM(predicate <> 'CO_OCCURS'), "
-        "SUM(predicate = 'CO_OCCURS') FROM relations WHERE subject_key <> object_key");
+        "SELECT COUNT(*), SUM(evidence_count > 0), SUM(predicate <> 0), "  // 0: CO_OCCURS
+        "SUM(predicate = 0) FROM relations WHERE subject_key <> object_key");
     r.step();
     out->relations = r.column_int(0);
     out->relations_with_evidence = r.column_int(1);
@@ -20,7 +20,7 @@ Status compute_quality(Store& store, size_t top, GraphQuality* out) {
     while (m.step()) out->modality[m.column_text(0)] = m.column_int(1);
     // Co-occurrence keeps no evidence rows; all of it is asserted.
     Statement c = db.prepare(
-        "SELECT COALESCE(SUM(evidence_count), 0) FROM relations WHERE predicate = 'CO_OCCURS'");
+        "SELECT COALESCE(SUM(evidence_count), 0) FROM relations WHERE predicate = 0 /* CO_OCCURS */");
     c.step();
     if (c.column_int(0) > 0) out->modality["asserted"] += c.column_int(0);
     Statement u = db.prepare(R"SQL(

@@ -6,6 +6,7 @@
 
 #include "store/cooccurrences.h"
 #include "store/query_rows.h"
+#include "store/relation_codes.h"
 #include "store/store.h"
 #include "store/store_internal.h"
 
@@ -18,9 +19,29 @@ const char kRelationColumns[] =
     "JOIN entities s ON s.entity_key = r.subject_key JOIN entities o ON o.entity_key = r.object_key ";
 
 RelationRow relation_row(Statement& q) {
-  return {q.column_int(0),     q.column_text(1),  q.column_text(2),  q.column_text(3), q.column_text(4),
-          q.column_text(5),    q.column_text(6),  q.column_int(7),   q.column_int(8),  q.column_int(9),
-          q.column_double(10), q.column_text(11), q.column_text(12), q.column_int(13), q.column_int(14)};
+  return {q.column_int(0),
+          q.column_text(1),
+          q.column_text(2),
+          predicate_name_of_code(q.column_int(3)),
+          q.column_text(4),
+          q.column_text(5),
+          modality_name_of_code(q.column_int(6)),
+          q.column_int(7),
+          q.column_int(8),
+          q.column_int(9),
+          q.column_double(10),
+          q.column_text(11),
+          q.column_text(12),
+          q.column_int(13),
+          q.column_int(14)};
+}
+
+// The codes of these predicate names, as an SQL list: "(-1,3,9)"; -1 matches nothing.
+std::string code_list(const std::vector<std::string>& names) {
+  std::string list = "(-1";
+  for (const std::string& n : names)
+    if (std::optional<Predicate> p = parse_predicate(n)) list += "," + std::to_string(predicate_code(*p));
+  return list + ")";
 }
 
 }  // namespace
@@ -73,14 +94,14 @@ Status entity_details(Store& store, EntityRow* r) {
 Status find_relations(Store& store, const RelationQuery& q, std::vector<RelationRow>* out, int64_t* total) {
   Db& db = store.impl().db;
   std::string where = "WHERE r.subject_key <> r.object_key AND r.weight >= ?1";
-  // The predicates found whichever way round, quoted for SQL (ontology names, no quotes inside).
+  // The predicates found whichever way round.
   static const std::string either_way = [] {
-    std::string list = "'-'";
+    std::vector<std::string> names;
     for (int i = 0; i <= static_cast<int>(Predicate::kCoOccurs); ++i)
-      if (is_symmetric(static_cast<Predicate>(i))) list += std::string(",'") + predicate_name(static_cast<Predicate>(i)) + "'";
-    return list;
+      if (is_symmetric(static_cast<Predicate>(i))) names.push_back(predicate_name(static_cast<Predicate>(i)));
+    return code_list(names);
   }();
-  const std::string turned = q.both_ways ? "" : " AND r.predicate IN (" + either_way + ")";
+  const std::string turned = q.both_ways ? "" : " AND r.predicate IN " + either_way;
   if (q.subject && q.object) {
     where += " AND ((r.subject_key = ?2 AND r.object_key = ?3) OR (r.subject_key = ?3 AND r.object_key = ?2" + turned + "))";
   } else if (q.subject) {
@@ -94,21 +115,17 @@ Status find_relations(Store& store, const RelationQuery& q, std::vector<Relation
     else where += " AND (r.subject_key = ?4 OR r.object_key = ?4)";
   }
   if (!q.predicate.empty()) where += " AND r.predicate = ?5";
-  if (!q.quad_class.empty()) {
-    where += " AND r.predicate IN ('-'";
-    for (const auto& p : q.predicates_in_quad) where += ",'" + p + "'";  // ontology names, no quotes inside
-    where += ")";
-  }
+  if (!q.quad_class.empty()) where += " AND r.predicate IN " + code_list(q.predicates_in_quad);
   // A query that can only find typed relations says so as the partial index on their
   // predicates is written, so that SQLite looks them up there and not in every relation.
   const std::string cooccurs = predicate_name(Predicate::kCoOccurs);
   const bool typed = q.typed_only || (!q.predicate.empty() && q.predicate != cooccurs) ||
                      (!q.quad_class.empty() && std::find(q.predicates_in_quad.begin(), q.predicates_in_quad.end(),
                                                          cooccurs) == q.predicates_in_quad.end());
-  if (typed) where += " AND r.predicate <> 'CO_OCCURS'";
-  if (!q.modality.empty())
+  if (typed) where += " AND r.predicate <> 0 /* CO_OCCURS */";
+  if (!q.modality.empty())  // evidence names its modality; a co-occurrence has no evidence rows
     where += " AND (EXISTS (SELECT 1 FROM evidence v WHERE v.relation_key = r.relation_key AND v.modality = ?6) "
-             "OR (r.predicate = 'CO_OCCURS' AND r.modality = ?6))";  // co-occurrence: no evidence rows
+             "OR (r.predicate = 0 /* CO_OCCURS */ AND r.modality = ?12))";
   // A window leaves out relations with no dated evidence (first and last seen '').
   if (!q.since.empty()) where += " AND r.last_seen >= ?7";
   if (!q.until.empty()) where += " AND r.first_seen <> '' AND r.first_seen <= ?8";
@@ -117,8 +134,15 @@ Status find_relations(Store& store, const RelationQuery& q, std::vector<Relation
     if (q.subject) s.bind(2, q.subject);
     if (q.object) s.bind(3, q.object);
     if (q.either) s.bind(4, q.either);
-    if (!q.predicate.empty()) s.bind(5, q.predicate);
-    if (!q.modality.empty()) s.bind(6, q.modality);
+    if (!q.predicate.empty()) {
+      const std::optional<Predicate> p = parse_predicate(q.predicate);
+      s.bind(5, p ? predicate_code(*p) : int64_t{-1});
+    }
+    if (!q.modality.empty()) {
+      s.bind(6, q.modality);
+      const std::optional<Modality> m = parse_modality(q.modality);
+      s.bind(12, m ? modality_code(*m) : int64_t{-1});
+    }
     if (!q.since.empty()) s.bind(7, q.since);
     if (!q.until.empty()) s.bind(8, q.until);
   };
@@ -154,7 +178,7 @@ Status relation_facts(Store& store, const std::vector<int64_t>& keys, RelationFa
         "SELECT relation_key, first_seen, last_seen, modality FROM relations "
         "WHERE relation_key IN (SELECT value FROM json_each(?))");
     q.bind(1, array);
-    while (q.step()) (*out)[q.column_int(0)] = {q.column_text(1), q.column_text(2), q.column_text(3)};
+    while (q.step()) (*out)[q.column_int(0)] = {q.column_text(1), q.column_text(2), modality_name_of_code(q.column_int(3))};
   } catch (const StoreError& e) {
     return failed(store, e);
   }
@@ -181,7 +205,7 @@ constexpr int kSentenceBits = 24;
 
 bool cooccurrence_ends(Db& db, int64_t relation_key, EntityPair* pair) {
   Statement q = db.prepare(
-      "SELECT subject_key, object_key FROM relations WHERE relation_key = ? AND predicate = 'CO_OCCURS'");
+      "SELECT subject_key, object_key FROM relations WHERE relation_key = ? AND predicate = 0 /* CO_OCCURS */");
   q.bind(1, relation_key);
   if (!q.step()) return false;
   *pair = entity_pair(q.column_int(0), q.column_int(1));

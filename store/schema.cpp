@@ -4,6 +4,7 @@
 
 #include "store/article_mentions.h"
 #include "store/cooccurrences.h"
+#include "store/relation_codes.h"
 
 namespace newsgraph::store {
 namespace {
@@ -203,6 +204,35 @@ DELETE FROM merge_log WHERE rule IN ('new', 'gazetteer-id') AND doc_key IS NOT N
 const char kTypedRelationsIndexV7[] =
     "CREATE INDEX IF NOT EXISTS relations_typed_by_predicate ON relations(predicate) WHERE predicate <> 'CO_OCCURS'";
 
+// Version 9: the relations table again, its predicate and modality as codes.
+std::string relations_with_codes_v9() {
+  return R"SQL(
+CREATE TABLE relations_coded (
+  relation_key     INTEGER PRIMARY KEY,
+  subject_key      INTEGER NOT NULL REFERENCES entities(entity_key),
+  predicate        INTEGER NOT NULL,      -- predicates(code); 0 is CO_OCCURS
+  object_key       INTEGER NOT NULL REFERENCES entities(entity_key),
+  weight           INTEGER NOT NULL,      -- distinct articles with evidence
+  independent      INTEGER NOT NULL,      -- articles whose evidence is not syndicated
+  evidence_count   INTEGER NOT NULL,
+  modality         INTEGER NOT NULL,      -- modalities(code) most common in its evidence; 0 is asserted
+  confidence       REAL NOT NULL,         -- the highest confidence of its evidence
+  first_seen       TEXT NOT NULL,
+  last_seen        TEXT NOT NULL,
+  UNIQUE (subject_key, predicate, object_key)
+);
+INSERT INTO relations_coded
+  SELECT relation_key, subject_key, )SQL" +
+         predicate_code_of_name_sql("predicate") + ", object_key, weight, independent, evidence_count, " +
+         modality_code_of_name_sql("modality") + R"SQL(, confidence, first_seen, last_seen
+  FROM relations ORDER BY relation_key;
+DROP TABLE relations;
+ALTER TABLE relations_coded RENAME TO relations;
+CREATE INDEX relations_by_object ON relations(object_key);
+CREATE INDEX relations_typed_by_predicate ON relations(predicate) WHERE predicate <> 0 /* CO_OCCURS */;
+)SQL";
+}
+
 // Full-text search (SQLite's FTS5) over `column` of `table` as the index `fts`: external
 // content (the text is stored once, in the table). Case and accents fold the way names
 // are looked up; hyphens split words ("Jong-un"). A new row waits in `fts`_queue until
@@ -351,7 +381,14 @@ void migrate_schema(Db& db) {
             "relabelled BLOB NOT NULL, everything INTEGER NOT NULL)");
     db.exec("PRAGMA user_version = 8");
   }
-  // Later versions: `if (version < 9) { ALTER ...; PRAGMA user_version = 9; }`.
+  if (version < 9) {
+    // Relations hold their predicate and modality as codes (relation_codes.h): a tenth of
+    // the table and of its unique index went on repeating 'CO_OCCURS' and 'asserted'.
+    db.exec(code_tables_sql().c_str());
+    db.exec(relations_with_codes_v9().c_str());
+    db.exec("PRAGMA user_version = 9");
+  }
+  // Later versions: `if (version < 10) { ALTER ...; PRAGMA user_version = 10; }`.
   tx.commit();
 }
 

@@ -13,6 +13,7 @@
 #include "store/cooccurrences.h"
 #include "store/hashing.h"
 #include "store/queries.h"
+#include "store/relation_codes.h"
 #include "store/schema.h"
 #include "store/store_internal.h"
 
@@ -128,7 +129,7 @@ struct Contribution {
   int64_t evidence = 0;
   bool independent = false;   // some evidence sentence is not syndicated
   bool asserted = false;
-  std::string first_modality;
+  Modality first_modality = Modality::kAsserted;
   double confidence = 0;
 };
 
@@ -144,9 +145,9 @@ int64_t add_contribution(Db& db, int64_t subject_key, Predicate predicate, int64
   db.prepare(R"SQL(
     INSERT INTO relations(subject_key, predicate, object_key, weight, independent, evidence_count,
                           modality, confidence, first_seen, last_seen)
-    VALUES (?1, ?2, ?3, 1, ?4, ?5, CASE WHEN ?6 THEN 'asserted' ELSE ?7 END, ?8, ?9, ?9)
+    VALUES (?1, ?2, ?3, 1, ?4, ?5, CASE WHEN ?6 THEN 0 /* asserted */ ELSE ?7 END, ?8, ?9, ?9)
     ON CONFLICT (subject_key, predicate, object_key) DO UPDATE SET
-      modality = CASE WHEN ?6 THEN 'asserted' WHEN evidence_count = 0 THEN ?7 ELSE modality END,
+      modality = CASE WHEN ?6 THEN 0 /* asserted */ WHEN evidence_count = 0 THEN ?7 ELSE modality END,
       weight = weight + 1,
       independent = independent + ?4,
       evidence_count = evidence_count + ?5,
@@ -154,12 +155,12 @@ int64_t add_contribution(Db& db, int64_t subject_key, Predicate predicate, int64
       first_seen = CASE WHEN ?9 <> '' AND (first_seen = '' OR ?9 < first_seen) THEN ?9 ELSE first_seen END,
       last_seen = CASE WHEN ?9 > last_seen THEN ?9 ELSE last_seen END)SQL")
       .bind(1, subject_key)
-      .bind(2, predicate_name(predicate))
+      .bind(2, predicate_code(predicate))
       .bind(3, object_key)
       .bind(4, int64_t{c.independent})
       .bind(5, c.evidence)
       .bind(6, int64_t{c.asserted})
-      .bind(7, c.first_modality)
+      .bind(7, modality_code(c.first_modality))
       .bind(8, c.confidence)
       .bind(9, date)
       .run();
@@ -168,7 +169,7 @@ int64_t add_contribution(Db& db, int64_t subject_key, Predicate predicate, int64
   if (*created || !want_key) return inserted;
   Statement q = db.prepare(
       "SELECT relation_key FROM relations WHERE subject_key = ? AND predicate = ? AND object_key = ?");
-  q.bind(1, subject_key).bind(2, predicate_name(predicate)).bind(3, object_key);
+  q.bind(1, subject_key).bind(2, predicate_code(predicate)).bind(3, object_key);
   if (!q.step()) throw StoreError{"a relation updated was not found"};
   return q.column_int(0);
 }
@@ -238,7 +239,7 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
     for (const Part& part : st.parts) {
       for (const Evidence& ev : part.relation->evidence) {
         bool syndicated = insert_sentence(db, doc_key, doc, x, ev.sentence, sentences);
-        if (c.evidence++ == 0) c.first_modality = modality_name(ev.modality);
+        if (c.evidence++ == 0) c.first_modality = ev.modality;
         c.independent = c.independent || !syndicated;
         c.asserted = c.asserted || ev.modality == Modality::kAsserted;
         c.confidence = std::max(c.confidence, part.relation->confidence);
@@ -348,6 +349,8 @@ Status Store::open(const std::string& path, const StoreOptions& options, std::un
     q.step();
     store->impl_->origin_columns = has_column(db, "documents", "url") ? "url, outlet, category" : "'', '', ''";
     store->impl_->mention_rows = !has_column(db, "doc_entities", "mentions");
+    const int version = schema_version(db);
+    if (version > 0 && version < 9) db.exec(relations_by_code_view_sql().c_str());
   } catch (const StoreError& e) {
     return Status::error(StatusCode::kIoError, path + ": not a newsgraph store (" + e.message + ")");
   }
@@ -587,7 +590,7 @@ Status Store::counts(StoreCounts* out, bool graph_only) {
         {"SELECT COUNT(*) FROM entities", &out->entities},
         {"SELECT COUNT(*) FROM relations WHERE subject_key <> object_key", &out->relations},
         {"SELECT (SELECT COUNT(*) FROM evidence) + (SELECT COALESCE(SUM(evidence_count), 0) FROM relations "
-         "WHERE predicate = 'CO_OCCURS')",
+         "WHERE predicate = 0 /* CO_OCCURS */)",
          &out->evidence},
         {impl_->mention_rows ? "SELECT COUNT(*) FROM mentions"
                              : "SELECT COALESCE(SUM(mention_count), 0) FROM doc_entities",

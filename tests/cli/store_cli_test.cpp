@@ -81,7 +81,8 @@ TEST_CASE("on the seed articles the four main actors have the highest degree and
   CHECK(doubled.out == "");
   // Counts kept up article by article agree with a recount from the evidence (typed
   // relations; co-occurrence: tests/store/cooccurrence_test.cpp).
-  auto drift = run("sqlite3 " + db + " \"SELECT COUNT(*) FROM relations r WHERE predicate <> 'CO_OCCURS' AND ("
+  auto drift = run("sqlite3 " + db + " \"SELECT COUNT(*) FROM relations r JOIN predicates p ON p.code = r.predicate "
+                   "WHERE p.name <> 'CO_OCCURS' AND ("
                    "weight <> (SELECT COUNT(DISTINCT doc_key) FROM evidence e WHERE e.relation_key = r.relation_key) "
                    "OR evidence_count <> (SELECT COUNT(*) FROM evidence e WHERE e.relation_key = r.relation_key))\"");
   CHECK(drift.out == "0\n");
@@ -98,8 +99,8 @@ TEST_CASE("ingest on several threads writes the store one thread writes", "[cli]
   for (const char* sql : {"SELECT id, label, type FROM entities ORDER BY id",
                           "SELECT d.id, e.label, e.type FROM doc_entities e JOIN documents d USING(doc_key) "
                           "ORDER BY 1, 2, 3",
-                          "SELECT s.id, r.predicate, o.id, r.weight, r.evidence_count FROM relations r "
-                          "JOIN entities s ON s.entity_key = r.subject_key JOIN entities o "
+                          "SELECT s.id, p.name, o.id, r.weight, r.evidence_count FROM relations r "
+                          "JOIN predicates p ON p.code = r.predicate JOIN entities s ON s.entity_key = r.subject_key JOIN entities o "
                           "ON o.entity_key = r.object_key ORDER BY 1, 2, 3",
                           "SELECT name, rule, detail FROM merge_log ORDER BY 1, 2, 3"}) {
     INFO(sql);
@@ -346,8 +347,8 @@ TEST_CASE("re-extracting stored articles with a new gazetteer gives what a fresh
   const char* content =
       "SELECT 'e', id, label, type, from_gazetteer FROM entities UNION ALL "
       "SELECT 'a', e.id, a.alias_key, '', 0 FROM aliases a JOIN entities e USING (entity_key) UNION ALL "
-      "SELECT 'r', s.id || ' ' || r.predicate || ' ' || o.id, r.weight, r.evidence_count, r.independent "
-      "FROM relations r JOIN entities s ON s.entity_key = r.subject_key JOIN entities o ON o.entity_key = r.object_key "
+      "SELECT 'r', s.id || ' ' || p.name || ' ' || o.id, r.weight, r.evidence_count, r.independent "
+      "FROM relations r JOIN predicates p ON p.code = r.predicate JOIN entities s ON s.entity_key = r.subject_key JOIN entities o ON o.entity_key = r.object_key "
       "UNION ALL SELECT 'd', id, title, published, bytes FROM documents UNION ALL "
       "SELECT 'm', e.id, x.label, x.mention_count, hex(x.mentions) FROM doc_entities x "
       "JOIN entities e ON e.entity_key = x.entity_key ORDER BY 1, 2, 3, 4, 5";

@@ -95,9 +95,9 @@ TEST_CASE("GraphML validates, and networkx and igraph read the store's nodes, ed
   int64_t nodes = sql_count(db, "SELECT COUNT(*) FROM entities");
   // An edge per ordered pair for the directed predicates, per unordered pair for the
   // symmetric ones (stored in key order).
-  int64_t pairs = sql_count(db, "SELECT COUNT(*) FROM (SELECT DISTINCT subject_key, object_key, predicate IN "
+  int64_t pairs = sql_count(db, "SELECT COUNT(*) FROM (SELECT DISTINCT subject_key, object_key, p.name IN "
                                 "('MEET', 'COOPERATE', 'FAMILY', 'CO_OCCURS') FROM relations "
-                                "WHERE subject_key <> object_key)");
+                                "JOIN predicates p ON p.code = predicate WHERE subject_key <> object_key)");
   for (const auto& [reader, path] : {std::pair<std::string, std::string>{"networkx-graphml", directed},
                                      {"igraph-graphml", file}}) {
     INFO(reader);

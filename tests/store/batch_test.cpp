@@ -61,7 +61,7 @@ TEST_CASE("an article failing part-way in a batch leaves nothing of itself, and 
   CHECK(scalar(path, "SELECT COUNT(*) FROM entities WHERE label = 'Eko Prasetyo'") == 0);
   CHECK(scalar(path, "SELECT COUNT(*) FROM entities WHERE label IN ('Citra Lestari', 'Fajar Nugroho')") == 2);
   CHECK(scalar(path, "SELECT COUNT(*) FROM entities WHERE label = 'Ani Susanti'") == 0);  // removal redone
-  CHECK(scalar(path, "SELECT COUNT(*) FROM relations WHERE predicate = 'MEET'") == 2);
+  CHECK(scalar(path, "SELECT COUNT(*) FROM relations r JOIN predicates p ON p.code = r.predicate WHERE p.name = 'MEET'") == 2);
 }
 
 TEST_CASE("a curation inside a batch is a transaction of its own: what came before it stays when a later article fails",

@@ -58,7 +58,7 @@ std::vector<Row> rows_in(store::Db& db) {
   std::vector<Row> rows;
   store::Statement q = db.prepare(
       "SELECT relation_key, weight, independent, evidence_count, first_seen, last_seen "
-      "FROM relations WHERE predicate = 'CO_OCCURS' ORDER BY relation_key");
+      "FROM relations WHERE predicate = 0 /* CO_OCCURS */ ORDER BY relation_key");
   while (q.step())
     rows.push_back({q.column_int(0), q.column_int(1), q.column_int(2), q.column_int(3), q.column_text(4),
                     q.column_text(5)});
@@ -281,7 +281,7 @@ void check_counts_match_a_recount(const std::string& db) {
   store::Db& sql = store->impl().db;
   std::vector<store::EntityPair> pairs;
   {
-    store::Statement q = sql.prepare("SELECT subject_key, object_key FROM relations WHERE predicate = 'CO_OCCURS'");
+    store::Statement q = sql.prepare("SELECT subject_key, object_key FROM relations WHERE predicate = 0 /* CO_OCCURS */");
     while (q.step()) pairs.emplace_back(q.column_int(0), q.column_int(1));
   }
   sql.exec("BEGIN");
