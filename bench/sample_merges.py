@@ -118,7 +118,7 @@ def merges(db, args):
     rules = args.rule or list(NAME_RULES)
     marks = ",".join("?" for _ in rules)
     sql = f"""
-      SELECT m.log_key, m.rule, m.detail, m.name, m.doc_key, e.entity_key, e.label, e.type,
+      SELECT m.log_key, m.rule, CASE m.detail WHEN '' THEN m.name ELSE m.detail END, m.name, m.doc_key, e.entity_key, e.label, e.type,
              (SELECT MIN(x.doc_key) FROM doc_entities x WHERE x.entity_key = e.entity_key) AS first_doc
       FROM merge_log m JOIN entities e ON e.entity_key = m.entity_key
       WHERE m.rule IN ({marks}) AND e.from_gazetteer = 0 AND m.doc_key IS NOT NULL"""

@@ -82,7 +82,7 @@ void AttributedGraphLoader::read_edges() {
   const GraphFilter& f = filter_;
   Statement q = db_.prepare(
       "SELECT relation_key, subject_key, predicate, object_key, modality, weight, independent, "
-      "evidence_count, confidence, first_seen, last_seen FROM relations "
+      "evidence_count, confidence_permille, first_seen, last_seen FROM relations "
       "WHERE subject_key <> object_key ORDER BY relation_key");
   bool windowed = !f.since.empty() || !f.until.empty();
   if (f.center.empty()) g_.edges.reserve(static_cast<size_t>(relations_stored()));
@@ -103,7 +103,7 @@ void AttributedGraphLoader::read_edges() {
     e.weight = q.column_int(5);
     e.independent = q.column_int(6);
     e.evidence = q.column_int(7);
-    e.confidence = q.column_double(8);
+    e.confidence = store::confidence_of_permille(q.column_int(8));
     e.first_seen = q.column_view(9);
     e.last_seen = q.column_view(10);
   }

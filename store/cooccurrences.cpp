@@ -5,6 +5,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "store/relation_codes.h"
 #include "store/varint.h"
 
 namespace newsgraph::store {
@@ -90,17 +91,17 @@ void write_pair(Db& db, EntityPair ep, const PairCounts* c) {
   }
   db.prepare(R"SQL(
     INSERT INTO relations(subject_key, predicate, object_key, weight, independent, evidence_count,
-                          modality, confidence, first_seen, last_seen)
+                          modality, confidence_permille, first_seen, last_seen)
     VALUES (?1, 0 /* CO_OCCURS */, ?2, ?3, ?4, ?5, 0 /* asserted */, ?6, ?7, ?8)
     ON CONFLICT (subject_key, predicate, object_key) DO UPDATE SET
-      weight = ?3, independent = ?4, evidence_count = ?5, modality = 0 /* asserted */, confidence = ?6,
+      weight = ?3, independent = ?4, evidence_count = ?5, modality = 0 /* asserted */, confidence_permille = ?6,
       first_seen = ?7, last_seen = ?8)SQL")
       .bind(1, ep.first)
       .bind(2, ep.second)
       .bind(3, c->weight)
       .bind(4, c->independent)
       .bind(5, c->evidence)
-      .bind(6, c->confidence)
+      .bind(6, permille_of(c->confidence))
       .bind(7, c->first_seen)
       .bind(8, c->last_seen)
       .run();

@@ -163,7 +163,7 @@ int64_t relation_key_for(Db& db, int64_t subject_key, Predicate predicate, int64
   const int64_t code = predicate_code(predicate);
   Statement insert = db.prepare(
       "INSERT OR IGNORE INTO relations(subject_key, predicate, object_key, weight, independent, "
-      "evidence_count, modality, confidence, first_seen, last_seen) "
+      "evidence_count, modality, confidence_permille, first_seen, last_seen) "
       "VALUES (?, ?, ?, 0, 0, 0, 0 /* asserted */, 0, '', '')");
   insert.bind(1, subject_key).bind(2, code).bind(3, object_key).run();
   const bool inserted = db.changes() > 0;
@@ -187,7 +187,8 @@ void recount_relation(Db& db, int64_t relation_key) {
       modality = COALESCE((SELECT m.code FROM evidence v JOIN modalities m ON m.name = v.modality
                            WHERE v.relation_key = ?1
                            ORDER BY v.modality <> 'asserted', v.evidence_key LIMIT 1), 0 /* asserted */),
-      confidence = COALESCE((SELECT MAX(confidence) FROM evidence WHERE relation_key = ?1), 0),
+      confidence_permille = COALESCE((SELECT CAST(round(MAX(confidence) * 1000) AS INTEGER) FROM evidence
+                                      WHERE relation_key = ?1), 0),
       first_seen = COALESCE((SELECT MIN(substr(d.published, 1, 10))
                              FROM evidence e JOIN documents d ON d.doc_key = e.doc_key
                              WHERE e.relation_key = ?1 AND d.published <> ''), ''),

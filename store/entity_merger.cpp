@@ -396,19 +396,18 @@ MergeOutcome merge_entity(Db& db, const Entity& e, const std::vector<Tie>& ties)
   return out;
 }
 
-void log_merge(Db& db, const std::string& now, int64_t doc_key, int64_t doc_entity_key, const std::string& name,
-               const MergeOutcome& m) {
+void log_merge(Db& db, int64_t doc_key, int64_t doc_entity_key, const std::string& name, const MergeOutcome& m) {
   if (m.rule == kNewEntityRule || m.rule == kGazetteerIdRule) return;  // two thirds of the decisions
+  // `at` and a detail that is the name are left '': they repeat what the rows say.
   db.prepare(
         "INSERT INTO merge_log(at, doc_key, name, entity_key, rule, detail, doc_entity_key) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .bind(1, now)
-      .bind(2, doc_key)
-      .bind(3, name)
-      .bind(4, m.entity_key)
-      .bind(5, m.rule)
-      .bind(6, m.detail)
-      .bind(7, doc_entity_key)
+        "VALUES ('', ?, ?, ?, ?, ?, ?)")
+      .bind(1, doc_key)
+      .bind(2, name)
+      .bind(3, m.entity_key)
+      .bind(4, m.rule)
+      .bind(5, m.detail == name ? std::string() : m.detail)
+      .bind(6, doc_entity_key)
       .run();
 }
 

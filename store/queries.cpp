@@ -15,7 +15,7 @@ namespace {
 
 const char kRelationColumns[] =
     "SELECT r.relation_key, s.id, s.label, r.predicate, o.id, o.label, r.modality, r.weight, r.independent, "
-    "r.evidence_count, r.confidence, r.first_seen, r.last_seen, r.subject_key, r.object_key FROM relations r "
+    "r.evidence_count, r.confidence_permille, r.first_seen, r.last_seen, r.subject_key, r.object_key FROM relations r "
     "JOIN entities s ON s.entity_key = r.subject_key JOIN entities o ON o.entity_key = r.object_key ";
 
 RelationRow relation_row(Statement& q) {
@@ -29,7 +29,7 @@ RelationRow relation_row(Statement& q) {
           q.column_int(7),
           q.column_int(8),
           q.column_int(9),
-          q.column_double(10),
+          confidence_of_permille(q.column_int(10)),
           q.column_text(11),
           q.column_text(12),
           q.column_int(13),
@@ -316,8 +316,9 @@ Status merge_log(Store& store, int64_t entity_key, size_t limit, std::vector<Mer
   try {
     std::set<int64_t> logged;
     Statement q = db.prepare(
-        "SELECT m.at, COALESCE(d.id, ''), m.name, m.rule, m.detail, COALESCE(m.doc_key, ?2), m.doc_entity_key, "
-        "m.log_key FROM merge_log m LEFT JOIN documents d ON d.doc_key = m.doc_key WHERE m.entity_key = ?1 "
+        "SELECT CASE m.at WHEN '' THEN COALESCE(d.ingested_at, '') ELSE m.at END, COALESCE(d.id, ''), m.name, "
+        "m.rule, CASE WHEN m.detail = '' AND m.doc_key IS NOT NULL THEN m.name ELSE m.detail END, "
+        "COALESCE(m.doc_key, ?2), m.doc_entity_key, m.log_key FROM merge_log m LEFT JOIN documents d ON d.doc_key = m.doc_key WHERE m.entity_key = ?1 "
         "ORDER BY m.log_key");
     q.bind(1, entity_key).bind(2, INT64_MAX);  // a curation comes after the articles of its second
     while (q.step()) {

@@ -97,7 +97,8 @@ std::string relations_by_code_view_sql() {
   return "CREATE TEMP VIEW IF NOT EXISTS relations AS SELECT relation_key, subject_key, " +
          predicate_code_of_name_sql("predicate") + " AS predicate, object_key, weight, independent, evidence_count, " +
          modality_code_of_name_sql("modality") +
-         " AS modality, confidence, first_seen, last_seen FROM main.relations";
+         " AS modality, CAST(round(confidence * 1000) AS INTEGER) AS confidence_permille, first_seen, last_seen "
+         "FROM main.relations";
 }
 
 }  // namespace newsgraph::store

@@ -1,5 +1,6 @@
 // The integer codes a relation's predicate and modality are stored as (schema 9): one
-// byte a row where the name took ten, in the table and in its unique index. The codes
+// byte a row where the name took ten, in the table and in its unique index; and its
+// confidence, stored in thousandths (two bytes where a float takes eight). The codes
 // are fixed: a store keeps them for good, and the tables `predicates` and `modalities`
 // name them for anyone reading the file in the sqlite3 shell. Stateless; thread-safe.
 #pragma once
@@ -25,6 +26,10 @@ std::optional<Modality> modality_of_code(int64_t code);
 // Names by code: "" for a predicate code no newsgraph wrote, "asserted" for such a modality.
 const char* predicate_name_of_code(int64_t code);
 const char* modality_name_of_code(int64_t code);
+
+// relations.confidence_permille: a confidence (0 to 1) in thousandths, and back.
+inline int64_t permille_of(double confidence) { return static_cast<int64_t>(confidence * 1000 + 0.5); }
+inline double confidence_of_permille(int64_t permille) { return static_cast<double>(permille) / 1000.0; }
 
 // Creates `predicates(code, name)` and `modalities(code, name)` and fills them with every
 // code (INSERT OR IGNORE: safe to run again).

@@ -204,7 +204,8 @@ DELETE FROM merge_log WHERE rule IN ('new', 'gazetteer-id') AND doc_key IS NOT N
 const char kTypedRelationsIndexV7[] =
     "CREATE INDEX IF NOT EXISTS relations_typed_by_predicate ON relations(predicate) WHERE predicate <> 'CO_OCCURS'";
 
-// Version 9: the relations table again, its predicate and modality as codes.
+// Version 9: the relations table again, its predicate and modality as codes, its confidence
+// in thousandths.
 std::string relations_with_codes_v9() {
   return R"SQL(
 CREATE TABLE relations_coded (
@@ -216,7 +217,7 @@ CREATE TABLE relations_coded (
   independent      INTEGER NOT NULL,      -- articles whose evidence is not syndicated
   evidence_count   INTEGER NOT NULL,
   modality         INTEGER NOT NULL,      -- modalities(code) most common in its evidence; 0 is asserted
-  confidence       REAL NOT NULL,         -- the highest confidence of its evidence
+  confidence_permille INTEGER NOT NULL,  -- the highest confidence of its evidence, in thousandths
   first_seen       TEXT NOT NULL,
   last_seen        TEXT NOT NULL,
   UNIQUE (subject_key, predicate, object_key)
@@ -224,7 +225,8 @@ CREATE TABLE relations_coded (
 INSERT INTO relations_coded
   SELECT relation_key, subject_key, )SQL" +
          predicate_code_of_name_sql("predicate") + ", object_key, weight, independent, evidence_count, " +
-         modality_code_of_name_sql("modality") + R"SQL(, confidence, first_seen, last_seen
+         modality_code_of_name_sql("modality") + R"SQL(, CAST(round(confidence * 1000) AS INTEGER),
+         first_seen, last_seen
   FROM relations ORDER BY relation_key;
 DROP TABLE relations;
 ALTER TABLE relations_coded RENAME TO relations;
@@ -383,9 +385,10 @@ void migrate_schema(Db& db) {
   }
   if (version < 9) {
     // Relations hold their predicate and modality as codes (relation_codes.h): a tenth of
-    // the table and of its unique index went on repeating 'CO_OCCURS' and 'asserted'.
+    // the table and of its unique index went on repeating 'CO_OCCURS' and 'asserted'. And
+    // confidence in thousandths: two bytes, not a float's eight.
     db.exec(code_tables_sql().c_str());
-    db.exec(relations_with_codes_v9().c_str());
+    if (!has_column(db, "relations", "confidence_permille")) db.exec(relations_with_codes_v9().c_str());
     db.exec("PRAGMA user_version = 9");
   }
   // Later versions: `if (version < 10) { ALTER ...; PRAGMA user_version = 10; }`.

@@ -144,14 +144,14 @@ int64_t add_contribution(Db& db, int64_t subject_key, Predicate predicate, int64
   db.set_last_insert_id(0);  // the UPSERT sets it only when it inserts
   db.prepare(R"SQL(
     INSERT INTO relations(subject_key, predicate, object_key, weight, independent, evidence_count,
-                          modality, confidence, first_seen, last_seen)
+                          modality, confidence_permille, first_seen, last_seen)
     VALUES (?1, ?2, ?3, 1, ?4, ?5, CASE WHEN ?6 THEN 0 /* asserted */ ELSE ?7 END, ?8, ?9, ?9)
     ON CONFLICT (subject_key, predicate, object_key) DO UPDATE SET
       modality = CASE WHEN ?6 THEN 0 /* asserted */ WHEN evidence_count = 0 THEN ?7 ELSE modality END,
       weight = weight + 1,
       independent = independent + ?4,
       evidence_count = evidence_count + ?5,
-      confidence = MAX(confidence, ?8),
+      confidence_permille = MAX(confidence_permille, ?8),
       first_seen = CASE WHEN ?9 <> '' AND (first_seen = '' OR ?9 < first_seen) THEN ?9 ELSE first_seen END,
       last_seen = CASE WHEN ?9 > last_seen THEN ?9 ELSE last_seen END)SQL")
       .bind(1, subject_key)
@@ -161,7 +161,7 @@ int64_t add_contribution(Db& db, int64_t subject_key, Predicate predicate, int64
       .bind(5, c.evidence)
       .bind(6, int64_t{c.asserted})
       .bind(7, modality_code(c.first_modality))
-      .bind(8, c.confidence)
+      .bind(8, permille_of(c.confidence))
       .bind(9, date)
       .run();
   const int64_t inserted = db.last_insert_id();
@@ -176,7 +176,6 @@ int64_t add_contribution(Db& db, int64_t subject_key, Predicate predicate, int64
 
 void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extraction& x,
                        IngestResult* result, StoreChanges* changed) {
-  const std::string now = utc_now_iso();
   const std::string date = doc.published.substr(0, 10);  // '' when undated: it dates nothing
   std::map<std::string, std::pair<int64_t, int64_t>> by_local_id;  // -> doc entity, entity
   const std::map<std::string, std::vector<Tie>> ties = ties_of(x);
@@ -202,7 +201,7 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
         .bind_blob(10, encode_mentions(e.mentions))
         .run();
     int64_t doc_entity = db.last_insert_id();
-    log_merge(db, now, doc_key, doc_entity, e.label, m);
+    log_merge(db, doc_key, doc_entity, e.label, m);
     if (!m.unglued) add_glued_forms(db, doc_entity, e.glued_cores);
     by_local_id[e.id] = {doc_entity, m.entity_key};
     changed->entities.push_back(m.entity_key);
@@ -349,8 +348,8 @@ Status Store::open(const std::string& path, const StoreOptions& options, std::un
     q.step();
     store->impl_->origin_columns = has_column(db, "documents", "url") ? "url, outlet, category" : "'', '', ''";
     store->impl_->mention_rows = !has_column(db, "doc_entities", "mentions");
-    const int version = schema_version(db);
-    if (version > 0 && version < 9) db.exec(relations_by_code_view_sql().c_str());
+    if (has_column(db, "relations", "predicate") && !has_column(db, "relations", "confidence_permille"))
+      db.exec(relations_by_code_view_sql().c_str());
   } catch (const StoreError& e) {
     return Status::error(StatusCode::kIoError, path + ": not a newsgraph store (" + e.message + ")");
   }

@@ -120,9 +120,9 @@ inline constexpr const char* kNewEntityRule = "new";
 inline constexpr const char* kGazetteerIdRule = "gazetteer-id";
 // Logs the decision for an article's entity (doc_entity_key) in merge_log, unless it is
 // one the rows of doc_entities already say: a new entity, or a gazetteer id met again
-// (merge_log() in queries.cpp gives those from doc_entities).
-void log_merge(Db& db, const std::string& now, int64_t doc_key, int64_t doc_entity_key, const std::string& name,
-               const MergeOutcome& m);
+// (merge_log() in queries.cpp gives those from doc_entities). Its `at` is '' (the time is
+// the article's ingested_at), and its `detail` '' where the detail is the name itself.
+void log_merge(Db& db, int64_t doc_key, int64_t doc_entity_key, const std::string& name, const MergeOutcome& m);
 
 // Every entity a name names: the one whose id it is, else all whose label or alias it
 // is, gazetteer entities first. find_entity_named: the first of them, or 0.

@@ -37,7 +37,7 @@ void ingest_two_articles(store::Store& store) {
   ingest(store, b);
 }
 
-// Every relation as the API lists it: subject, predicate, object, modality, weight.
+// Every relation as the API lists it: subject, predicate, object, modality, weight, confidence.
 std::set<std::string> listed(store::Store& store) {
   store::RelationQuery q;
   q.limit = 1000;
@@ -46,14 +46,24 @@ std::set<std::string> listed(store::Store& store) {
   std::set<std::string> out;
   for (const store::RelationRow& r : rows)
     out.insert(r.subject_label + " " + r.predicate + " " + r.object_label + " " + r.modality + " " +
-               std::to_string(r.weight));
+               std::to_string(r.weight) + " " + std::to_string(r.confidence));
   return out;
 }
 
-// What schema 8 kept: names in relations, no code tables.
+// What schema 8 kept: names and a float confidence in relations, no code tables.
 const char kBackToNames[] = R"SQL(
-  UPDATE relations SET predicate = (SELECT name FROM predicates WHERE code = relations.predicate),
-                       modality = (SELECT name FROM modalities WHERE code = relations.modality);
+  CREATE TABLE relations_v8 (
+    relation_key INTEGER PRIMARY KEY, subject_key INTEGER NOT NULL, predicate TEXT NOT NULL,
+    object_key INTEGER NOT NULL, weight INTEGER NOT NULL, independent INTEGER NOT NULL,
+    evidence_count INTEGER NOT NULL, modality TEXT NOT NULL, confidence REAL NOT NULL,
+    first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, UNIQUE (subject_key, predicate, object_key));
+  INSERT INTO relations_v8 SELECT r.relation_key, r.subject_key, p.name, r.object_key, r.weight, r.independent,
+    r.evidence_count, m.name, r.confidence_permille / 1000.0, r.first_seen, r.last_seen
+    FROM relations r JOIN predicates p ON p.code = r.predicate JOIN modalities m ON m.code = r.modality;
+  DROP TABLE relations;
+  ALTER TABLE relations_v8 RENAME TO relations;
+  CREATE INDEX relations_by_object ON relations(object_key);
+  CREATE INDEX relations_typed_by_predicate ON relations(predicate) WHERE predicate <> 'CO_OCCURS';
   DROP TABLE predicates;
   DROP TABLE modalities;
   PRAGMA user_version = 8;)SQL";
@@ -93,8 +103,10 @@ TEST_CASE("a store keeps relations' predicates and modalities as codes its table
   CHECK(scalar(db, "SELECT COUNT(*) FROM relations r JOIN predicates p ON p.code = r.predicate "
                    "WHERE p.name = 'CO_OCCURS'") == scalar(db, "SELECT COUNT(*) FROM relations WHERE predicate = 0"));
   const std::set<std::string> rows = listed(*store);
-  CHECK(rows.count("Finlandia ACCUSE Rusia alleged 1"));
-  CHECK(rows.count("Rusia SUPPLY Iran asserted 1"));
+  CHECK(rows.count("Finlandia ACCUSE Rusia alleged 1 0.800000"));
+  CHECK(rows.count("Rusia SUPPLY Iran asserted 1 0.800000"));
+  CHECK(scalar(db, "SELECT confidence_permille FROM relations r JOIN predicates p ON p.code = r.predicate "
+                   "WHERE p.name = 'ACCUSE'") == 800);
   // Filters by predicate, modality and quad class find them by code.
   store::RelationQuery q;
   q.predicate = "ACCUSE";
@@ -135,7 +147,7 @@ TEST_CASE("a schema-8 store's relation names become codes when it is opened, and
   add_entity(c, "Iran", EntityType::kCountry);
   add_relation(c, "Rusia", Predicate::kSupply, "Iran");
   ingest(*store, c);
-  CHECK(listed(*store).count("Rusia SUPPLY Iran asserted 2"));
+  CHECK(listed(*store).count("Rusia SUPPLY Iran asserted 2 0.800000"));
 }
 
 TEST_CASE("an older store that cannot be upgraded is read through a view that gives codes", "[store][codes]") {
