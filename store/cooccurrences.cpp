@@ -221,7 +221,7 @@ std::set<EntityPair> article_entity_pairs(Db& db, int64_t doc_key) {
   return out;
 }
 
-std::set<EntityPair> entity_pairs_in_sentences(Db& db, const std::string& sentence_hash) {
+std::set<EntityPair> entity_pairs_in_sentences(Db& db, int64_t sentence_hash) {
   std::map<int64_t, std::set<uint32_t>> sentences_of;
   {
     Statement q = db.prepare("SELECT doc_key, idx FROM sentences WHERE hash = ?");

@@ -53,7 +53,7 @@ std::vector<EntityPair> withdraw_article_pairs(Db& db, int64_t doc_key);
 std::set<EntityPair> article_entity_pairs(Db& db, int64_t doc_key);
 
 // The entity pairs named together in the stored sentences with this hash.
-std::set<EntityPair> entity_pairs_in_sentences(Db& db, const std::string& sentence_hash);
+std::set<EntityPair> entity_pairs_in_sentences(Db& db, int64_t sentence_hash);
 
 // Recomputes a pair's CO_OCCURS row from every article naming both: creates, updates or
 // deletes it. O(articles naming both).

@@ -203,9 +203,8 @@ void recount_relation(Db& db, int64_t relation_key) {
       .run();
 }
 
-std::set<int64_t> update_syndication(Db& db, const std::string& hash) {
+std::set<int64_t> update_syndication(Db& db, int64_t hash) {
   std::set<int64_t> touched;
-  if (hash.empty()) return touched;
   db.prepare(R"SQL(
     UPDATE sentences SET syndicated = EXISTS (
       SELECT 1 FROM sentences s2 WHERE s2.hash = sentences.hash AND s2.doc_key < sentences.doc_key)

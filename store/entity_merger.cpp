@@ -218,9 +218,9 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
       taken.bind(1, *word);
       taken.step();
       if (taken.column_int(0) > 0) continue;  // another full name already owns the word
-      Statement q = db.prepare(
+      Statement q = db.prepare(  // by the partial index entities_one_word_people
           "SELECT entity_key FROM entities WHERE label_key = ? AND type = 'PERSON' "
-          "AND from_gazetteer = 0");
+          "AND from_gazetteer = 0 AND instr(label_key, ' ') = 0");
       q.bind(1, *word);
       for (int64_t k : keys_of(q)) candidates.push_back(k);
     }

@@ -3,6 +3,8 @@
 // Pure functions, thread-safe.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,8 +18,13 @@ std::string hash_hex(std::string_view data);
 std::string content_hash(std::string_view text);
 
 // Hash of a sentence with case, accents, punctuation and spacing removed, so copies
-// that differ only in those hash alike. Empty for sentences too short to say that
-// two articles share them (under 24 letters and digits).
-std::string sentence_hash(std::string_view sentence);
+// that differ only in those hash alike: the 64 bits as a signed integer, as the store
+// keeps it. nullopt for sentences too short to say that two articles share them (under
+// 24 letters and digits).
+std::optional<int64_t> sentence_hash(std::string_view sentence);
+
+// The integer that 16 hex digits (a sentence hash as schema 8 stored it) stand for;
+// nullopt for anything else.
+std::optional<int64_t> hash_of_hex(std::string_view hex);
 
 }  // namespace newsgraph::store

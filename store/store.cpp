@@ -63,7 +63,7 @@ Standing standing_of(Db& db, const Document& doc, const std::string& hash, bool 
 // they named (deleting the orphans).
 void remove_document(Db& db, int64_t doc_key) {
   std::set<int64_t> relations, entities;
-  std::set<std::string> hashes;
+  std::set<int64_t> hashes;
   {
     Statement q = db.prepare("SELECT DISTINCT relation_key FROM evidence WHERE doc_key = ?");
     q.bind(1, doc_key);
@@ -75,9 +75,9 @@ void remove_document(Db& db, int64_t doc_key) {
     while (q.step()) entities.insert(q.column_int(0));
   }
   {
-    Statement q = db.prepare("SELECT DISTINCT hash FROM sentences WHERE doc_key = ? AND hash <> ''");
+    Statement q = db.prepare("SELECT DISTINCT hash FROM sentences WHERE doc_key = ? AND hash IS NOT NULL");
     q.bind(1, doc_key);
-    while (q.step()) hashes.insert(q.column_text(0));
+    while (q.step()) hashes.insert(q.column_int(0));
   }
   const std::vector<EntityPair> cooccurrences = withdraw_article_pairs(db, doc_key);
   for (const char* sql : {
@@ -92,7 +92,7 @@ void remove_document(Db& db, int64_t doc_key) {
        }) {
     db.prepare(sql).bind(1, doc_key).run();
   }
-  for (const std::string& h : hashes)
+  for (int64_t h : hashes)
     for (int64_t r : update_syndication(db, h)) relations.insert(r);
   for (int64_t r : relations) recount_relation(db, r);
   for (const EntityPair& pair : cooccurrences) recount_cooccurrence(db, pair);
@@ -108,17 +108,19 @@ bool insert_sentence(Db& db, int64_t doc_key, const Document& doc, const Extract
   if (index >= x.sentences.size()) return false;
   Span span = x.sentences[index].span;
   std::string_view text = std::string_view(doc.text).substr(span.start, span.end - span.start);
-  std::string hash = sentence_hash(text);
+  const std::optional<int64_t> hash = sentence_hash(text);
   bool syndicated = false;
-  if (!hash.empty()) {
+  if (hash) {
     Statement q = db.prepare("SELECT 1 FROM sentences WHERE hash = ? LIMIT 1");
-    q.bind(1, hash);
+    q.bind(1, *hash);
     syndicated = q.step();
   }
   Statement s = db.prepare(
       "INSERT INTO sentences(doc_key, idx, start, end, text, hash, syndicated) VALUES (?, ?, ?, ?, ?, ?, ?)");
   s.bind(1, doc_key).bind(2, int64_t{index}).bind(3, int64_t{span.start}).bind(4, int64_t{span.end});
-  s.bind(5, text).bind(6, hash).bind(7, int64_t{syndicated}).run();
+  s.bind(5, text);
+  if (hash) s.bind(6, *hash);  // else NULL: too short to count as a copy
+  s.bind(7, int64_t{syndicated}).run();
   queue_for_search(db, Searched::kSentences, db.last_insert_id());
   stored[index] = syndicated;
   return syndicated;

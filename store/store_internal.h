@@ -165,7 +165,7 @@ void recount_relation(Db& db, int64_t relation_key);
 // Re-derives the syndicated flag of every sentence with this hash and recounts the
 // co-occurrences named there; returns the typed relations whose evidence sits in those
 // sentences (their counts may have changed).
-std::set<int64_t> update_syndication(Db& db, const std::string& hash);
+std::set<int64_t> update_syndication(Db& db, int64_t hash);
 
 // Points the evidence of these article entities at the relations their (possibly
 // new) store entities now form, and recounts every relation touched; `entities` are the
