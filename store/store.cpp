@@ -428,7 +428,7 @@ Status Store::write_article(const Document& doc, const Extraction& extraction, c
     StoreChanges changed;
     changed.everything = s.known_id;  // a replaced article's old entities and relations changed too
     insert_extraction(db, db.last_insert_id(), doc, extraction, result, &changed);
-    bump_version(db, changed);
+    record_change(changed);
     if (tx) tx->commit();
   } catch (const StoreError& e) {
     return store_error(path_, e);
@@ -495,6 +495,7 @@ Status Store::redo_batch() {
   std::vector<Impl::BatchStep> steps = std::move(impl_->batch);
   impl_->batch.clear();
   Status failed;
+  impl_->batch_changes.reset();  // the rollback undoes them; the steps written again record them again
   try {
     db.exec("ROLLBACK");
     db.exec("BEGIN IMMEDIATE");
@@ -525,6 +526,7 @@ Status Store::redo_batch() {
 Status Store::begin_batch() {
   if (in_batch_) return Status::ok();
   impl_->batch.clear();
+  impl_->batch_changes.reset();
   try {
     // A bulk writer checkpoints the WAL every 64 MB rather than every 4 MB (SQLite's
     // default): pages written again and again in the same minute are copied back once;
@@ -545,12 +547,32 @@ Status Store::commit_batch() {
   if (!in_batch_) return Status::ok();
   in_batch_ = false;
   impl_->batch.clear();
+  std::optional<StoreChanges> changed = std::move(impl_->batch_changes);
+  impl_->batch_changes.reset();
   try {
+    if (changed) bump_version(impl_->db, *changed);
     impl_->db.commit();
   } catch (const StoreError& e) {
     return store_error(path_, e);
   }
   return Status::ok();
+}
+
+void Store::record_change(const StoreChanges& changed) {
+  if (!in_batch_) {
+    bump_version(impl_->db, changed);
+    return;
+  }
+  if (!impl_->batch_changes) impl_->batch_changes.emplace();
+  StoreChanges& all = *impl_->batch_changes;
+  all.everything = all.everything || changed.everything;
+  if (all.everything) {  // the entities no longer matter
+    all.entities.clear();
+    all.relabelled.clear();
+    return;
+  }
+  all.entities.insert(all.entities.end(), changed.entities.begin(), changed.entities.end());
+  all.relabelled.insert(all.relabelled.end(), changed.relabelled.begin(), changed.relabelled.end());
 }
 
 Status Store::remove(const std::string& doc_id, bool* found) {
@@ -573,7 +595,7 @@ Status Store::remove_article(const std::string& doc_id, bool* found) {
     DocRow row;
     if (find_document(db, "SELECT doc_key, id, content_hash FROM documents WHERE id = ?", doc_id, &row)) {
       remove_document(db, row.key);
-      bump_version(db, everything_changed());
+      record_change(everything_changed());
       *found = true;
     }
     if (tx) tx->commit();

@@ -15,6 +15,8 @@
 
 namespace newsgraph::store {
 
+struct StoreChanges;  // queries.h
+
 struct StoreOptions {
   bool create = true;      // create the file and its tables when missing
   bool read_only = false;  // open for reading only; a store an older newsgraph wrote is
@@ -152,6 +154,9 @@ class Store {
   template <class Write>
   Status write_in_batch(Write&& write);
   Status redo_batch();
+  // Records what a write changed at a new version: at once, or, in a batch, with the rest
+  // of the batch when it commits.
+  void record_change(const StoreChanges& changed);
   std::string path_;
   bool in_batch_ = false;
   std::unique_ptr<Impl> impl_;

@@ -31,6 +31,9 @@ struct Store::Impl {
     IngestOptions options;
   };
   std::vector<BatchStep> batch;
+  // What the open batch changed: recorded at one new version when it commits (readers
+  // see no version inside a transaction), not at one an article.
+  std::optional<StoreChanges> batch_changes;
   bool bulk_pragmas = false;  // a batch widened the WAL checkpoint interval and page cache
   // What to select for an article's url, outlet and category: the columns, or '' for each
   // in a store an older newsgraph wrote that could not be upgraded (a read-only file).

@@ -92,3 +92,48 @@ TEST_CASE("changed entity keys survive their compact form", "[store][changes]") 
   back.clear();
   CHECK_FALSE(store::decode_changed_entities("\x80", &back));
 }
+
+TEST_CASE("a batch records one version when it commits, naming every entity its articles touched",
+          "[store][changes]") {
+  auto db = temp_dir() + "/g.db";
+  {
+    auto store = open_store(db);
+    Article before = article("before", "Ani Susanti datang.");
+    add_entity(before, "Ani Susanti", EntityType::kPerson);
+    ingest(*store, before);
+  }
+  // Any article entity named "Boom" fails part-way, so the batch is written again.
+  REQUIRE(run_sql(db, "CREATE TRIGGER refuse_boom BEFORE INSERT ON doc_entities WHEN NEW.label = 'Boom' "
+                      "BEGIN SELECT RAISE(ABORT, 'refused for the test'); END;") == 0);
+  auto store = open_store(db);
+  const int64_t v0 = version_of(*store);
+  REQUIRE(store->begin_batch().is_ok());
+  Article a = article("a", "Citra Lestari bertemu Dewi Anggraini.");
+  add_entity(a, "Citra Lestari", EntityType::kPerson);
+  add_entity(a, "Dewi Anggraini", EntityType::kPerson);
+  ingest(*store, a);
+  Article failing = article("failing", "Eko Prasetyo dan Boom.");
+  add_entity(failing, "Eko Prasetyo", EntityType::kPerson);
+  add_entity(failing, "Boom", EntityType::kPerson);
+  store::IngestResult r;
+  CHECK_FALSE(store->ingest(failing.doc, failing.x, &r).is_ok());
+  Article b = article("b", "Fajar Nugroho datang.");
+  add_entity(b, "Fajar Nugroho", EntityType::kPerson);
+  ingest(*store, b);
+  REQUIRE(store->commit_batch().is_ok());
+  const int64_t v1 = version_of(*store);
+  CHECK(v1 == v0 + 1);
+  store::StoreChanges c = between(*store, v0, v1);
+  CHECK_FALSE(c.everything);
+  CHECK(c.entities == std::vector<int64_t>{key_of(db, "Citra Lestari"), key_of(db, "Dewi Anggraini"),
+                                           key_of(db, "Fajar Nugroho")});
+  CHECK(key_of(db, "Eko Prasetyo") == -1);
+  // A removal in a batch makes the whole batch's record "everything".
+  REQUIRE(store->begin_batch().is_ok());
+  ingest(*store, article("c", "Tidak ada nama."));
+  bool found = false;
+  REQUIRE(store->remove("before", &found).is_ok());
+  REQUIRE(store->commit_batch().is_ok());
+  CHECK(version_of(*store) == v1 + 1);
+  CHECK(between(*store, v1, v1 + 1).everything);
+}
