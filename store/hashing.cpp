@@ -1,7 +1,6 @@
 #include "store/hashing.h"
 
 #include <cstdint>
-#include <cstdio>
 
 #include "core/fnv.h"
 #include "core/text.h"
@@ -10,9 +9,10 @@ namespace newsgraph::store {
 namespace {
 
 std::string to_hex(uint64_t h) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  static const char kDigits[] = "0123456789abcdef";
+  std::string hex(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) hex[static_cast<size_t>(i)] = kDigits[h & 15];
+  return hex;
 }
 
 }  // namespace

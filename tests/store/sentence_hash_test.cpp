@@ -49,6 +49,13 @@ TEST_CASE("copies that differ in case, accents and spacing hash alike; short sen
   CHECK_FALSE(store::sentence_hash("Putin tiba.").has_value());
 }
 
+TEST_CASE("an article's content hash is core/fnv.h's 64 bits as 16 lowercase hex digits", "[store][hash]") {
+  // Stores keep it to know an article met again: neither the hash nor its form may change.
+  CHECK(store::hash_hex("") == "14650fb0739d0383");
+  CHECK(store::hash_hex("a") == "44bd8ad473cd9906");
+  CHECK(store::hash_of_hex(store::hash_hex("Putin")) == store::hash_of_hex(store::content_hash("Putin")));
+}
+
 TEST_CASE("a hash written as 16 hex digits reads as the integer the store keeps", "[store][hash]") {
   CHECK(store::hash_of_hex("00000000000000ff") == 255);
   CHECK(store::hash_of_hex("ffffffffffffffff") == -1);
