@@ -518,6 +518,7 @@ Status Store::redo_batch() {
   } catch (const StoreError&) {
   }
   in_batch_ = false;
+  impl_->batch_changes.reset();
   return Status::error(failed.code(), "a write failed, and writing the " + std::to_string(steps.size()) +
                                           " earlier ones of the batch again failed too; nothing since the "
                                           "last commit is stored: " + failed.message());
