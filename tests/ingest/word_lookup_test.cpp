@@ -1,11 +1,12 @@
-#include "ingest/word_filter.h"
-#include "ingest/word_cache.h"
-#include "ingest/word_memo.h"
-#include "ingest/word_set.h"
-
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
+
+#include "ingest/word_cache.h"
+#include "ingest/word_filter.h"
+#include "ingest/word_hash.h"
+#include "ingest/word_memo.h"
+#include "ingest/word_set.h"
 
 using newsgraph::ingest::WordMemo;
 
@@ -92,4 +93,19 @@ TEST_CASE("a word set holds exactly its words, whatever their number", "[memo]")
   for (const auto& w : words) CHECK(large.count(w) == 1);
   CHECK(large.count("kata200") == 0);
   CHECK(large.count("kata") == 0);
+}
+
+TEST_CASE("two words are the same only when every byte is, at every length", "[memo]") {
+  using newsgraph::ingest::same_word;
+  for (size_t n = 0; n <= 40; ++n) {
+    const std::string a(n, 'k');
+    CHECK(same_word(a, std::string(n, 'k')));
+    CHECK_FALSE(same_word(a, std::string(n + 1, 'k')));
+    for (size_t at = 0; at < n; ++at) {  // one byte differs: the loads must cover each one
+      std::string b = a;
+      b[at] = 'x';
+      CHECK_FALSE(same_word(a, b));
+    }
+  }
+  CHECK(same_word("menteri", std::string_view("menteri luar", 7)));
 }
