@@ -99,7 +99,7 @@ uint32_t RelationBuilder::urging_verb_between(uint32_t from, uint32_t to) const 
 // [from, to): "X mengatakan, ...", "X menyatakan bahwa ...".
 bool RelationBuilder::reported_clause_between(uint32_t from, uint32_t to) const {
   for (uint32_t t = from; t + 1 < to; ++t) {
-    if (!lexicon::is_reporting_verb(a_.tokens[t].key)) continue;
+    if (!lexicon::is_reporting_verb(a_.tokens[t])) continue;
     const std::string_view next = a_.tokens[t + 1].word();
     if (next == "," || next == "bahwa") return true;
   }
@@ -127,7 +127,7 @@ std::optional<int> RelationBuilder::person_from_body(const std::vector<Slot>& sl
 
 bool RelationBuilder::reported_party_between(uint32_t from, uint32_t to) const {
   for (uint32_t t = from; t + 1 < to; ++t) {
-    if (!lexicon::is_reporting_verb(a_.tokens[t].key)) continue;
+    if (!lexicon::is_reporting_verb(a_.tokens[t])) continue;
     std::string_view next = a_.tokens[t + 1].word();
     if (next.size() > 3 && next.compare(next.size() - 3, 3, "nya") == 0) next.remove_suffix(3);
     if (next != "pihak" && cues_.in_class(classes_.party_nouns, next)) return true;
@@ -141,10 +141,10 @@ int RelationBuilder::subject_past_attribution(uint32_t s, const std::vector<Slot
   // The reporting verb opens the sentence, or follows its first word and a comma.
   uint32_t opening = first;
   if (opening + 2 < cue && a_.tokens[opening + 1].word() == "," &&
-      lexicon::is_reporting_verb(a_.tokens[opening + 2].key))
+      lexicon::is_reporting_verb(a_.tokens[opening + 2]))
     opening += 2;
   // ("..., kata Anies, setelah bertemu dengan Habibie" ends a report: Anies met him.)
-  if (slots[left].first <= opening || !lexicon::is_reporting_verb(a_.tokens[opening].key) ||
+  if (slots[left].first <= opening || !lexicon::is_reporting_verb(a_.tokens[opening]) ||
       !named_as_speaker(slots[left].first, opening > 0 ? opening - 1 : 0))
     return left;
   bool comma = false;

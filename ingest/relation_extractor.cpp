@@ -273,7 +273,7 @@ bool RelationBuilder::may_hold_two_parties(uint32_t s) const {
   }
   if (!demonstrative) return false;
   for (uint32_t i = si.first; i < si.last; ++i) {
-    if (a_.tokens[i].is_word() && lexicon::is_leader_title(a_.tokens[i].word())) return true;
+    if (a_.tokens[i].is_word() && lexicon::is_leader_title(a_.tokens[i])) return true;
   }
   return false;
 }

@@ -209,7 +209,7 @@ int RelationBuilder::first_right(const std::vector<Slot>& slots, uint32_t i,
     if (k + 1 < slots.size() && slots[k + 1].first == slots[k].last && slots[k].first > 0 &&
         entity(slots[k + 1].entities.front()).type == EntityType::kPerson &&
         entity(slots[k].entities.front()).type != EntityType::kPerson &&
-        lexicon::is_person_title(a_.tokens[slots[k].first - 1].key))
+        lexicon::is_person_title(a_.tokens[slots[k].first - 1]))
       return static_cast<int>(k + 1);
     return static_cast<int>(k);
   }
@@ -394,9 +394,9 @@ std::string_view RelationBuilder::word_before_title(uint32_t first) const {
   };
   while (t > sentence_first &&
          (mention_at_[t - 1] >= 0 ? a_.mentions[mention_at_[t - 1]].modifier
-                                  : lexicon::is_person_title(a_.tokens[t - 1].key) ||
-                                        lexicon::is_leader_title(a_.tokens[t - 1].key) ||
-                                        is_title_continuation(a_.tokens[t - 1].key) ||
+                                  : lexicon::is_person_title(a_.tokens[t - 1]) ||
+                                        lexicon::is_leader_title(a_.tokens[t - 1]) ||
+                                        is_title_continuation(a_.tokens[t - 1]) ||
                                         lexicon::opens_two_word_title(a_.tokens[t - 1].key, a_.tokens[t].key) ||
                                         comma_after_body(t - 1)))
     --t;
@@ -444,7 +444,7 @@ int RelationBuilder::subject_after_fronted_phrase(const std::vector<Slot>& slots
   while (comma < end && a_.tokens[comma].word() != ",") ++comma;
   uint32_t verb = comma;
   while (verb < end && !(lexicon::looks_like_verb(a_.tokens[verb].key) ||
-                         lexicon::is_reporting_verb(a_.tokens[verb].key)))
+                         lexicon::is_reporting_verb(a_.tokens[verb])))
     ++verb;
   if (verb >= end) return -1;
   int found = -1;

@@ -347,8 +347,8 @@ class Resolver {
   // Presiden AS", "calon Presiden AS", "Presiden AS terpilih").
   bool former_title(const NameMention& m, uint32_t title_first = UINT32_MAX) const {
     const uint32_t start = std::min(title_first, title_start(m.first));
-    return (start > 0 && lexicon::is_not_current(a_.tokens[start - 1].key)) ||
-           (m.last < a_.tokens.size() && lexicon::is_not_current(a_.tokens[m.last].key));
+    return (start > 0 && lexicon::is_not_current(a_.tokens[start - 1])) ||
+           (m.last < a_.tokens.size() && lexicon::is_not_current(a_.tokens[m.last]));
   }
 
   bool is_led_body(const NameMention& m) const {
@@ -358,7 +358,7 @@ class Resolver {
   uint32_t title_start(uint32_t first) const {
     uint32_t k = first;
     while (k > 0 && a_.tokens[k - 1].is_word() &&
-           (is_title_continuation(a_.tokens[k - 1].key) || lexicon::is_leader_title(a_.tokens[k - 1].key)))
+           (is_title_continuation(a_.tokens[k - 1]) || lexicon::is_leader_title(a_.tokens[k - 1])))
       --k;
     return k;
   }
@@ -367,7 +367,7 @@ class Resolver {
   // "Menteri Pertahanan Indonesia", "juru bicara Kementerian Luar Negeri").
   bool after_title(const NameMention& m, bool (*is_title)(std::string_view)) const {
     uint32_t k = m.first;
-    while (k > 0 && a_.tokens[k - 1].is_word() && is_title_continuation(a_.tokens[k - 1].key) &&
+    while (k > 0 && a_.tokens[k - 1].is_word() && is_title_continuation(a_.tokens[k - 1]) &&
            !is_title(a_.tokens[k - 1].key))
       --k;
     return k > 0 && a_.tokens[k - 1].is_word() && is_title(a_.tokens[k - 1].key);
