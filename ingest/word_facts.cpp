@@ -37,16 +37,18 @@ const WordFactTable& WordFactTable::instance() {
 }
 
 // A word in no list has no facts, so only listed words need a slot; the table is kept at
-// most a quarter full, so that a word in no list mostly stops at the first slot it probes.
+// most half full, so that a probe mostly ends at the first or second slot.
 WordFactTable::WordFactTable() {
   const std::vector<std::string_view> words = lexicon::listed_words();
   size_t size = 16;
-  while (size < words.size() * 4) size *= 2;
+  while (size < words.size() * 2) size *= 2;
   slots_.assign(size, Slot());
   mask_ = size - 1;
   for (std::string_view w : words) {
     if (w.empty() || w.size() > UINT8_MAX) continue;  // no list holds a word that long
-    size_t i = home(w);
+    const uint64_t h = hash(w);
+    filter_[filter_bit(h) / 64] |= uint64_t{1} << (filter_bit(h) % 64);
+    size_t i = h & mask_;
     while (slots_[i].size != 0 &&
            std::string_view(words_.data() + slots_[i].at, slots_[i].size) != w)
       i = (i + 1) & mask_;
