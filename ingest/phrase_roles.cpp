@@ -27,7 +27,7 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
   const bool two_before = m.first >= a_.sentences[m.sentence].first + 2;  // within the sentence
   // "ayah Abedi berada di Libya": a relative of the person named acts, not the person
   // (the kinship itself is read from "ayah Kim, Kim Jong Il" by the title rules).
-  if (type == EntityType::kPerson && lexicon::is_kin_word(before) && !a_.tokens[m.first - 1].upper_initial &&
+  if (type == EntityType::kPerson && lexicon::is_kin_word(a_.tokens[m.first - 1]) && !a_.tokens[m.first - 1].upper_initial &&
       (m.last >= a_.tokens.size() || a_.tokens[m.last].word() != ","))
     return true;
   // "warga Yordania", "militan ISIS", "remaja Kashmir", "Warga Negara Indonesia"; not a
@@ -46,7 +46,7 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
   // between ("pesawat jet carter Gulfstream N50JE"), but not one that names the maker or
   // owner ("pesawat dari ATR", "kapal milik X").
   const bool describing = two_before && !a_.tokens[m.first - 1].upper_initial &&
-                          !lexicon::is_function_word(before) && !is_preposition(before) &&
+                          !lexicon::is_function_word(a_.tokens[m.first - 1]) && !is_preposition(before) &&
                           before != "milik" && before != "buatan" && before != "produksi";
   if (type != EntityType::kCountry && m.gazetteer < 0 &&
       (cues_.in_class(classes_.thing_nouns, before) ||
@@ -71,7 +71,7 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
   if (cues_.in_class(classes_.opponents_nouns, before)) return true;
   // "maskapai nasional Arab Saudi": one adjective may stand between.
   const bool adjective = two_before && !a_.tokens[m.first - 1].upper_initial &&
-                         !lexicon::is_function_word(before) && !is_preposition(before);
+                         !lexicon::is_function_word(a_.tokens[m.first - 1]) && !is_preposition(before);
   return is_kind_noun(before) || (adjective && is_kind_noun(a_.tokens[m.first - 2].word()));
 }
 

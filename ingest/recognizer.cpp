@@ -373,9 +373,9 @@ class Recognizer {
       return j;
     // A run of legal forms or of title words alone ("Pte. Ltd", "Managing Director") names
     // no one.
-    if (only_words_of(first, j, [](std::string_view k) { return lexicon::is_org_tail(k); }) ||
-        only_words_of(first, j, [](std::string_view k) {
-          return lexicon::is_person_title(k) || is_title_continuation(k);
+    if (only_words_of(first, j, [](const Token& t) { return lexicon::is_org_tail(t); }) ||
+        only_words_of(first, j, [](const Token& t) {
+          return lexicon::is_person_title(t) || is_title_continuation(t);
         }))
       return j;
     if (auto split = split_title_body_person(a_, g_, info, first, j)) {
@@ -418,7 +418,7 @@ class Recognizer {
   template <class Test>
   bool only_words_of(uint32_t first, uint32_t last, Test&& test) const {
     for (uint32_t k = first; k < last; ++k) {
-      if (a_.tokens[k].is_word() && !test(a_.tokens[k].key)) return false;
+      if (a_.tokens[k].is_word() && !test(a_.tokens[k])) return false;
     }
     return true;
   }

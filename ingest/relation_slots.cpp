@@ -89,7 +89,7 @@ std::vector<Slot>& RelationBuilder::slots_of(uint32_t s) {
 bool RelationBuilder::may_refer(uint32_t i, bool demonstrative_near) const {
   const std::string_view key = a_.tokens[i].word();
   // "Presiden itu", "Perdana Menteri tersebut": a title with a demonstrative soon after.
-  return refers_back(key) || (demonstrative_near && lexicon::is_leader_title(key));
+  return refers_back(key) || (demonstrative_near && lexicon::is_leader_title(a_.tokens[i]));
 }
 
 bool RelationBuilder::refers_back(std::string_view key) {
@@ -124,9 +124,9 @@ bool RelationBuilder::coordinated(const Slot& prev, const Slot& next) const {
   if (gap == 1) return true;
   if (entity(next.entities.front()).type != EntityType::kPerson) return false;
   for (uint32_t t = prev.last + 1; t < next.first; ++t) {
-    const std::string_view key = a_.tokens[t].key;
-    const bool title = lexicon::is_person_title(key) || lexicon::is_leader_title(key) ||
-                       is_title_continuation(key);
+    const Token& word = a_.tokens[t];
+    const bool title = lexicon::is_person_title(word) || lexicon::is_leader_title(word) ||
+                       is_title_continuation(word);
     const bool body = mention_at_[t] >= 0 && a_.mentions[mention_at_[t]].modifier;
     if (!title && !body) return false;
   }
@@ -230,8 +230,8 @@ int RelationBuilder::after_word(const std::vector<Slot>& slots, uint32_t i, std:
         const bool modifier = mention_at_[t] >= 0 && a_.mentions[mention_at_[t]].modifier;
         const bool title_comma =
             key == "," && mention_at_[t - 1] >= 0 && a_.mentions[mention_at_[t - 1]].modifier;
-        if (!modifier && !title_comma && !lexicon::is_person_title(key) &&
-            !lexicon::is_leader_title(key) && !is_title_continuation(key) &&
+        if (!modifier && !title_comma && !lexicon::is_person_title(a_.tokens[t]) &&
+            !lexicon::is_leader_title(a_.tokens[t]) && !is_title_continuation(a_.tokens[t]) &&
             !lexicon::opens_two_word_title(key, a_.tokens[t + 1].key) &&
             !cues_.in_class(classes_.party_nouns, key))
           return -1;

@@ -365,12 +365,12 @@ class Resolver {
 
   // Whether a title of the kind `is_title` tells ends right before m ("Presiden Rusia",
   // "Menteri Pertahanan Indonesia", "juru bicara Kementerian Luar Negeri").
-  bool after_title(const NameMention& m, bool (*is_title)(std::string_view)) const {
+  bool after_title(const NameMention& m, bool (*is_title)(const Token&)) const {
     uint32_t k = m.first;
     while (k > 0 && a_.tokens[k - 1].is_word() && is_title_continuation(a_.tokens[k - 1]) &&
-           !is_title(a_.tokens[k - 1].key))
+           !is_title(a_.tokens[k - 1]))
       --k;
-    return k > 0 && a_.tokens[k - 1].is_word() && is_title(a_.tokens[k - 1].key);
+    return k > 0 && a_.tokens[k - 1].is_word() && is_title(a_.tokens[k - 1]);
   }
   bool after_leader_title(const NameMention& m) const {
     return after_title(m, lexicon::is_leader_title);
