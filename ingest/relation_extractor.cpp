@@ -117,7 +117,7 @@ void RelationBuilder::rank_entities_by_id() {
             [this](uint32_t x, uint32_t y) { return entity(x).id < entity(y).id; });
   id_rank_.assign(a_.entities.size(), 0);
   for (uint32_t k = 0; k < order.size(); ++k) {
-    if (k > 0 && entity(order[k]).id == entity(order[k - 1]).id) {  // never expected: then compare ids
+    if (k > 0 && entity(order[k]).id == entity(order[k - 1]).id) {  // not expected: compare ids
       id_rank_.clear();
       return;
     }
