@@ -320,8 +320,15 @@ const CueLexicon::WordReadings& CueLexicon::readings_of(std::string_view key) co
 }
 
 std::optional<Cue> CueLexicon::find(const std::vector<Token>& tokens, uint32_t i, uint32_t end) const {
+  if (!may_be_cue(tokens[i].word())) return std::nullopt;
+  return cue_at(tokens, i, end);
+}
+
+// Kept out of find, which most words leave at may_be_cue: that path then needs no stack
+// frame of the size this one takes.
+[[gnu::noinline]] std::optional<Cue> CueLexicon::cue_at(const std::vector<Token>& tokens, uint32_t i,
+                                                        uint32_t end) const {
   const std::string_view key = tokens[i].word();
-  if (!may_be_cue(key)) return std::nullopt;
   const Index& index = *index_;
   auto next_word = [&](uint32_t p) {  // the word at p, or after a closing quote there
     if (p < end && tokens[p].word() == "\"") ++p;
