@@ -381,13 +381,21 @@ static const WordSet& reporting_verbs() {
 
 bool is_reporting_verb(std::string_view key) { return reporting_verbs().count(key) > 0; }
 
+static const WordSet& referring_words() {
+  static const WordSet words = make({"ia", "dia", "sang", "kedua", "beliau", "negara", "negeri",
+                                     "keduanya"});
+  return words;
+}
+
+bool refers_back(std::string_view key) { return referring_words().count(key) > 0; }
+
 std::vector<std::string_view> listed_words() {
   std::vector<std::string_view> words;
   for (const WordSet* set :
        {&function_words(), &common_capitalized_words(), &generic_nouns(), &org_tails(),
         &listed_common_words(), &leader_titles(), &not_current_words(), &person_titles(),
         &title_continuations(), &role_nouns(), &org_heads(), &location_heads(), &event_heads(),
-        &kin_words(), &reporting_verbs()})
+        &kin_words(), &reporting_verbs(), &referring_words()})
     set->for_each([&words](std::string_view w) { words.push_back(w); });
   return words;
 }

@@ -57,6 +57,10 @@ bool is_people_cue(std::string_view key);
 // Compass and position words that continue a place's name: "Afrika Utara", "Jawa Barat".
 bool is_compass_word(std::string_view key);
 
+// Words that refer back to a party named before whatever follows them ("ia", "beliau",
+// "kedua", "negara"): a sentence with one may relate two parties (coreference.h).
+bool refers_back(std::string_view key);
+
 // Every word of the closed lists above that are looked up as sets (not the computed
 // tests, nor the short lists compared in code), duplicates included: word_facts.h reads
 // them once into its table. Views into static storage.
@@ -83,6 +87,7 @@ inline bool is_generic_noun(const Token& t) { return t.facts & WordFacts::kGener
 inline bool is_common_noun(const Token& t) { return t.facts & WordFacts::kCommonNoun; }
 inline bool is_kin_word(const Token& t) { return t.facts & WordFacts::kKinWord; }
 inline bool is_reporting_verb(const Token& t) { return t.facts & WordFacts::kReportingVerb; }
+inline bool refers_back(const Token& t) { return t.facts & WordFacts::kRefersBack; }
 
 // Whether a capitalised word looks like an inflected Indonesian common word rather
 // than a name: affixed verbs and nouns (menyampaikan, diketahui, kerjasamanya).

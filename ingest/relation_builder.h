@@ -151,8 +151,6 @@ class RelationBuilder {
   // Words that may open a referring phrase (coreference.h): checked before the search.
   // `demonstrative_near`: "itu"/"tersebut" stands within four words after token i.
   bool may_refer(uint32_t i, bool demonstrative_near) const;
-  // The words that refer back whatever follows them ("ia", "kedua", "negara").
-  static bool refers_back(std::string_view key);
   // "Rusia dan China", "Kim & Putin", "Rusia-DPRK".
   // A person's title may stand between: "Kim Jong Un dan Presiden AS Donald Trump".
   bool coordinated(const Slot& prev, const Slot& next) const;

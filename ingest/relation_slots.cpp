@@ -87,31 +87,9 @@ std::vector<Slot>& RelationBuilder::slots_of(uint32_t s) {
 
 // Words that may open a referring phrase (coreference.h): checked before the search.
 bool RelationBuilder::may_refer(uint32_t i, bool demonstrative_near) const {
-  const std::string_view key = a_.tokens[i].word();
   // "Presiden itu", "Perdana Menteri tersebut": a title with a demonstrative soon after.
-  return refers_back(key) || (demonstrative_near && lexicon::is_leader_title(a_.tokens[i]));
-}
-
-bool RelationBuilder::refers_back(std::string_view key) {
-  // Each word's length and first two letters are packed into one number and compared
-  // with all of them at once: most words are turned away by one predictable branch. (A
-  // chain of comparisons with literals mispredicted on most words, a switch on the
-  // length as an indirect jump on nearly every one.)
-  static constexpr std::string_view kWords[] = {"ia",     "dia",    "sang",  "kedua",
-                                                "beliau", "negara", "negeri", "keduanya"};
-  auto signature = [](std::string_view w) {
-    return static_cast<uint32_t>(w.size()) | static_cast<uint32_t>(static_cast<unsigned char>(w[0])) << 8 |
-           static_cast<uint32_t>(static_cast<unsigned char>(w[1])) << 16;
-  };
-  if (key.size() < 2) return false;
-  const uint32_t sig = signature(key);
-  bool any = false;
-  for (std::string_view w : kWords) any |= sig == signature(w);
-  if (!any) return false;
-  for (std::string_view w : kWords) {
-    if (key == w) return true;
-  }
-  return false;
+  const Token& t = a_.tokens[i];
+  return lexicon::refers_back(t) || (demonstrative_near && lexicon::is_leader_title(t));
 }
 
 // "Rusia dan China", "Kim & Putin", "Rusia-DPRK".

@@ -26,6 +26,7 @@ uint16_t facts_by_tests(std::string_view w) {
   set(lexicon::is_common_noun(w), WordFacts::kCommonNoun);
   set(lexicon::is_kin_word(w), WordFacts::kKinWord);
   set(lexicon::is_reporting_verb(w), WordFacts::kReportingVerb);
+  set(lexicon::refers_back(w), WordFacts::kRefersBack);
   return facts;
 }
 

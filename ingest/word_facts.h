@@ -31,6 +31,7 @@ struct WordFacts {
   static constexpr uint16_t kCommonNoun = 1 << 12;
   static constexpr uint16_t kKinWord = 1 << 13;
   static constexpr uint16_t kReportingVerb = 1 << 14;
+  static constexpr uint16_t kRefersBack = 1 << 15;
 };
 
 // Every listed word with its facts, in one open-addressed array indexed by a hash of the
@@ -42,7 +43,8 @@ class WordFactTable {
  public:
   static const WordFactTable& instance();
 
-  // The facts of a folded key (Token::key): bit kX set exactly when lexicon::is_x(key).
+  // The facts of a folded key (Token::key): each bit set exactly when the lexicon test of
+  // its name says yes (kOrgHead: lexicon::is_org_head(key)).
   // O(1) expected.
   uint16_t of(std::string_view key) const {
     if (key.empty()) return 0;

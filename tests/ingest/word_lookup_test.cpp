@@ -138,6 +138,7 @@ uint16_t facts_by_tests(std::string_view w) {
       {lexicon::is_common_noun(w), WordFacts::kCommonNoun},
       {lexicon::is_kin_word(w), WordFacts::kKinWord},
       {lexicon::is_reporting_verb(w), WordFacts::kReportingVerb},
+      {lexicon::refers_back(w), WordFacts::kRefersBack},
   };
   uint16_t facts = 0;
   for (const auto& [test, bit] : tests) facts |= test ? bit : 0;
