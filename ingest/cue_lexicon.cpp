@@ -326,8 +326,8 @@ std::optional<Cue> CueLexicon::find(const std::vector<Token>& tokens, uint32_t i
 
 // Kept out of find, which most words leave at may_be_cue: that path then needs no stack
 // frame of the size this one takes.
-[[gnu::noinline]] std::optional<Cue> CueLexicon::cue_at(const std::vector<Token>& tokens, uint32_t i,
-                                                        uint32_t end) const {
+[[gnu::noinline]] std::optional<Cue> CueLexicon::cue_at(const std::vector<Token>& tokens,
+                                                        uint32_t i, uint32_t end) const {
   const std::string_view key = tokens[i].word();
   const Index& index = *index_;
   auto next_word = [&](uint32_t p) {  // the word at p, or after a closing quote there

@@ -315,8 +315,8 @@ std::optional<GazetteerMatch> Gazetteer::longest_match(const std::vector<Token>&
 
 // Kept out of longest_match, which every word of a text passes through and most leave at
 // its filter: that path then needs no stack frame and saves no registers.
-[[gnu::noinline]] std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& tokens,
-                                                                    size_t i, size_t end) const {
+[[gnu::noinline]] std::optional<GazetteerMatch> Gazetteer::match_at(
+    const std::vector<Token>& tokens, size_t i, size_t end) const {
   const uint32_t list_index = impl_->by_first_key.find(first_key_hash(tokens[i].key));
   if (list_index == FlatIndex::kNone) return std::nullopt;
   for (uint32_t pi : impl_->first_key_lists[list_index]) {

@@ -23,11 +23,12 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
       cues_.in_class(classes_.thing_nouns, a_.tokens[m.first].word()))
     return true;
   if (type == EntityType::kTopic || m.first == a_.sentences[m.sentence].first) return false;
-  const std::string_view before = a_.tokens[m.first - 1].word();
+  const Token& previous = a_.tokens[m.first - 1];
+  const std::string_view before = previous.word();
   const bool two_before = m.first >= a_.sentences[m.sentence].first + 2;  // within the sentence
   // "ayah Abedi berada di Libya": a relative of the person named acts, not the person
   // (the kinship itself is read from "ayah Kim, Kim Jong Il" by the title rules).
-  if (type == EntityType::kPerson && lexicon::is_kin_word(a_.tokens[m.first - 1]) && !a_.tokens[m.first - 1].upper_initial &&
+  if (type == EntityType::kPerson && lexicon::is_kin_word(previous) && !previous.upper_initial &&
       (m.last >= a_.tokens.size() || a_.tokens[m.last].word() != ","))
     return true;
   // "warga Yordania", "militan ISIS", "remaja Kashmir", "Warga Negara Indonesia"; not a
@@ -45,8 +46,8 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
   // sells, nor "rudal Korea Utara", whose country acts. One lowercase word may stand
   // between ("pesawat jet carter Gulfstream N50JE"), but not one that names the maker or
   // owner ("pesawat dari ATR", "kapal milik X").
-  const bool describing = two_before && !a_.tokens[m.first - 1].upper_initial &&
-                          !lexicon::is_function_word(a_.tokens[m.first - 1]) && !is_preposition(before) &&
+  const bool describing = two_before && !previous.upper_initial &&
+                          !lexicon::is_function_word(previous) && !is_preposition(before) &&
                           before != "milik" && before != "buatan" && before != "produksi";
   if (type != EntityType::kCountry && m.gazetteer < 0 &&
       (cues_.in_class(classes_.thing_nouns, before) ||
@@ -70,8 +71,8 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
   // government act, not the country ("pemberontak Houthi" is the group itself).
   if (cues_.in_class(classes_.opponents_nouns, before)) return true;
   // "maskapai nasional Arab Saudi": one adjective may stand between.
-  const bool adjective = two_before && !a_.tokens[m.first - 1].upper_initial &&
-                         !lexicon::is_function_word(a_.tokens[m.first - 1]) && !is_preposition(before);
+  const bool adjective = two_before && !previous.upper_initial &&
+                         !lexicon::is_function_word(previous) && !is_preposition(before);
   return is_kind_noun(before) || (adjective && is_kind_noun(a_.tokens[m.first - 2].word()));
 }
 

@@ -291,7 +291,8 @@ bool RelationBuilder::may_hold_two_parties(uint32_t s) const {
     const Token& t = a_.tokens[i];
     if (!t.is_word()) continue;
     const std::string_view w = t.word();
-    if (lexicon::refers_back(t) || (one_name && w.size() > 3 && w.compare(w.size() - 3, 3, "nya") == 0))
+    if (lexicon::refers_back(t) ||
+        (one_name && w.size() > 3 && w.compare(w.size() - 3, 3, "nya") == 0))
       return true;
     demonstrative = demonstrative || w == "itu" || w == "tersebut";
   }
