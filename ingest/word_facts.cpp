@@ -46,7 +46,7 @@ WordFactTable::WordFactTable() {
   slots_.assign(size, Slot());
   mask_ = size - 1;
   for (std::string_view w : words) {
-    if (w.empty() || w.size() > UINT8_MAX) continue;  // no list holds a word that long
+    if (w.empty() || w.size() > UINT16_MAX) continue;  // no list holds a word that long
     const uint64_t h = hash(w);
     filter_[filter_bit(h) / 64] |= uint64_t{1} << (filter_bit(h) % 64);
     size_t i = h & mask_;
@@ -55,7 +55,7 @@ WordFactTable::WordFactTable() {
       i = (i + 1) & mask_;
     if (slots_[i].size != 0) continue;
     slots_[i] = Slot{static_cast<uint32_t>(words_.size()), facts_by_tests(w),
-                     static_cast<uint8_t>(w.size())};
+                     static_cast<uint16_t>(w.size())};
     words_.append(w);
   }
 }

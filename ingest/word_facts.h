@@ -63,7 +63,7 @@ class WordFactTable {
   struct Slot {       // eight bytes, so that the table stays small enough to stay in cache
     uint32_t at = 0;  // where the word starts in words_
     uint16_t facts = 0;
-    uint8_t size = 0;  // 0 for a free slot
+    uint16_t size = 0;  // 0 for a free slot
   };
   static constexpr size_t kFilterBits = size_t{1} << 15;
   WordFactTable();
