@@ -94,7 +94,7 @@ bool looks_like_headline(std::string_view text, uint32_t start, uint32_t end) {
     if (t.hyphen_before) continue;
     ++words;
     if (t.upper_initial) ++capitalised;
-    else if (lexicon::is_function_word(t.key)) --words;  // small words stay lowercase in titles
+    else if (lexicon::is_function_word(t)) --words;  // small words stay lowercase in titles
   }
   if (words < 4) return false;
   const Token& last = toks.back();

@@ -201,9 +201,9 @@ Reference refer_back(const Analysis& a, uint32_t s, uint32_t i) {
   // "Presiden itu", "Perdana Menteri tersebut", "sang diktator".
   const bool sang = key == "sang";
   uint32_t j = sang ? i + 1 : i;
-  if (j >= si.last || !lexicon::is_leader_title(a.tokens[j].key)) return Reference{};
+  if (j >= si.last || !lexicon::is_leader_title(a.tokens[j])) return Reference{};
   ++j;
-  while (j < si.last && is_title_continuation(a.tokens[j].key)) ++j;
+  while (j < si.last && is_title_continuation(a.tokens[j])) ++j;
   if (j < si.last && is_demonstrative(a.tokens[j].key))
     return one(j + 1 - i, last_named(a, s, i, person), "coref.definite");
   if (sang && (j >= si.last || !a.tokens[j].upper_initial))

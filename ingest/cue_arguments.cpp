@@ -96,7 +96,7 @@ void RelationBuilder::apply_cue(uint32_t s, std::vector<Slot>& slots, uint32_t i
   // is named after it ("dilakukan", "oleh") is not its agent; one who declares or states
   // it does it ("Rusia menyatakan perang", "menyatakan solidaritas"), and one who announces
   // a deed often did it ("Pakistan mengumumkan pengusiran diplomat India").
-  if (left >= 0 && cue.noun && i > si.first && lexicon::is_reporting_verb(a_.tokens[i - 1].key) &&
+  if (left >= 0 && cue.noun && i > si.first && lexicon::is_reporting_verb(a_.tokens[i - 1]) &&
       !is_verbal_predicate(cue.predicate) && agent_named_after_in(a_.tokens, i, si.last))
     left = -1;
   const bool light_verb = i > si.first && is_light_verb(a_.tokens[i - 1].key);

@@ -75,6 +75,9 @@ struct CueLexicon::Index {
   std::vector<Root> root_list;
   std::unordered_map<std::string_view, uint32_t> roots;               // root -> index in root_list
   std::unordered_map<std::string_view, std::vector<uint32_t>> exact;  // first word -> senses
+  // Every root and every exact cue's first word, in front of `roots` and `exact`: most of
+  // the readings tried on a word have a root that is none, turned away without hashing it.
+  WordFilter cue_words;
   WordClasses word_classes;
   std::unordered_map<std::string, uint64_t> class_masks;            // class name -> its bit
   uint64_t serial = 0;                       // tells the per-thread memos apart
@@ -147,6 +150,9 @@ Status CueLexicon::Index::build() {
     if (added) root_list.push_back(Root{s.words.front(), {}});
     root_list[it->second].senses.push_back(k);
   }
+  cue_words = WordFilter::for_words(root_list.size() + exact.size());
+  for (const Root& root : root_list) cue_words.add(root.name);
+  for (const auto& [word, list] : exact) cue_words.add(word);
   // A later file's senses first; within a file, file order.
   auto later_first = [&](std::vector<uint32_t>& list) {
     std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) { return generation[a] > generation[b]; });
@@ -245,6 +251,7 @@ void for_each_match(const Index& index, std::string_view word, Visit&& visit) {
   for_each_reading(word, [&](const Reading& r) {
     // peN- without -an names a person ("pengunjung", "pendukung"), not an event.
     if (r.prefix.rfind("pe", 0) == 0 && r.suffix != "an") return false;
+    if (!index.cue_words.may_contain(r.root)) return false;
     auto it = index.roots.find(r.root);
     if (it == index.roots.end()) return false;
     Match m;
@@ -283,7 +290,7 @@ bool CueLexicon::may_be_cue(std::string_view key) const {
     memo.serial = index.serial;
   }
   return memo.words.get(key, [&index](std::string_view word) {
-    if (index.exact.count(word)) return true;
+    if (index.cue_words.may_contain(word) && index.exact.count(word)) return true;
     bool any = false;
     for_each_match<Index, WordReadings::Match>(index, word, [&any](const WordReadings::Match&) { return any = true; });
     return any;
@@ -303,7 +310,7 @@ const CueLexicon::WordReadings& CueLexicon::readings_of(std::string_view key) co
     cache.serial = index.serial;
   }
   return cache.words.get(key, [&index](std::string_view word, WordReadings* out) {
-    out->exact = index.exact.count(word) > 0;
+    out->exact = index.cue_words.may_contain(word) && index.exact.count(word) > 0;
     for_each_match<Index, WordReadings::Match>(index, word, [out](const WordReadings::Match& m) {
       if (out->count == WordReadings::kMax) return out->overflow = true;
       out->match[out->count++] = m;
@@ -313,8 +320,15 @@ const CueLexicon::WordReadings& CueLexicon::readings_of(std::string_view key) co
 }
 
 std::optional<Cue> CueLexicon::find(const std::vector<Token>& tokens, uint32_t i, uint32_t end) const {
+  if (!may_be_cue(tokens[i].word())) return std::nullopt;
+  return cue_at(tokens, i, end);
+}
+
+// Kept out of find, which most words leave at may_be_cue: that path then needs no stack
+// frame of the size this one takes.
+[[gnu::noinline]] std::optional<Cue> CueLexicon::cue_at(const std::vector<Token>& tokens,
+                                                        uint32_t i, uint32_t end) const {
   const std::string_view key = tokens[i].word();
-  if (!may_be_cue(key)) return std::nullopt;
   const Index& index = *index_;
   auto next_word = [&](uint32_t p) {  // the word at p, or after a closing quote there
     if (p < end && tokens[p].word() == "\"") ++p;

@@ -90,6 +90,8 @@ class CueLexicon {
   struct Index;
   struct WordReadings;
   bool may_be_cue(std::string_view key) const;
+  // find() for a word that may be a cue.
+  std::optional<Cue> cue_at(const std::vector<Token>& tokens, uint32_t i, uint32_t end) const;
   const WordReadings& readings_of(std::string_view key) const;
   // The sense of a root's reading; `rest` .. `rest_end`: the sentence after the word, for
   // entries with needs= (none given: their needs count as met).

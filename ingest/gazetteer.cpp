@@ -8,6 +8,7 @@
 #include "ingest/flat_index.h"
 #include "ingest/gazetteer_builtin.h"
 #include "ingest/word_filter.h"
+#include "ingest/word_hash.h"
 
 namespace newsgraph::ingest {
 namespace {
@@ -309,6 +310,13 @@ std::optional<GazetteerMatch> Gazetteer::longest_match(const std::vector<Token>&
   // Most words of a text are lowercase, and most aliases need a capital to start.
   const bool capital = tokens[i].upper_initial || tokens[i].all_upper;
   if (!(capital ? impl_->first_keys : impl_->any_case_first_keys).may_contain(tokens[i].key)) return std::nullopt;
+  return match_at(tokens, i, end);
+}
+
+// Kept out of longest_match, which every word of a text passes through and most leave at
+// its filter: that path then needs no stack frame and saves no registers.
+[[gnu::noinline]] std::optional<GazetteerMatch> Gazetteer::match_at(
+    const std::vector<Token>& tokens, size_t i, size_t end) const {
   const uint32_t list_index = impl_->by_first_key.find(first_key_hash(tokens[i].key));
   if (list_index == FlatIndex::kNone) return std::nullopt;
   for (uint32_t pi : impl_->first_key_lists[list_index]) {
@@ -318,7 +326,7 @@ std::optional<GazetteerMatch> Gazetteer::longest_match(const std::vector<Token>&
     for (size_t k = 0; k < p.tokens.size() && ok; ++k) {
       const Token& t = tokens[i + k];
       const PatternToken& pt = p.tokens[k];
-      if (t.key != pt.key) ok = false;
+      if (!same_word(t.key, pt.key)) ok = false;
       else if (pt.rule == CaseRule::kAllUpper && !t.all_upper) ok = false;
       else if (pt.rule == CaseRule::kInitialUpper && !t.upper_initial) ok = false;
     }

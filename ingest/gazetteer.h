@@ -97,6 +97,9 @@ class Gazetteer {
  private:
   struct Impl;
   Gazetteer(std::shared_ptr<Impl> impl, int32_t date);
+  // longest_match past its filter: the aliases whose first word is tokens[i]'s.
+  std::optional<GazetteerMatch> match_at(const std::vector<Token>& tokens, size_t i,
+                                         size_t end) const;
   // Adds or extends one entry (names may carry rules). kInvalidInput on a bad rule.
   Status add_entry(GazetteerEntry entry);
   Impl& mutable_impl();  // copies data shared with a view before it changes

@@ -53,9 +53,9 @@ std::optional<NameMention> GluedNames::body_before(const NameMention& m, uint32_
   if (last <= first || !a_.tokens[first].is_word()) return std::nullopt;
   const Token& head = a_.tokens[first];
   NameMention body;
-  if (lexicon::is_org_head(head.key) || (head.all_upper && head.key.size() >= 2))
+  if (lexicon::is_org_head(head) || (head.all_upper && head.key.size() >= 2))
     body.type = EntityType::kOrganization;
-  else if (lexicon::is_location_head(head.key))
+  else if (lexicon::is_location_head(head))
     body.type = EntityType::kLocation;
   else
     return std::nullopt;  // "Kontrak Borja Valero": a common word, no body
@@ -95,7 +95,7 @@ std::vector<uint32_t> GluedNames::core_starts(const NameMention& m) const {
       if (!named_after && (prefix_holds_non_name || holds_word_used_apart(m, m.first, first, first)))
         starts.push_back(first);
     }
-    if (!prefix_holds_non_name && !lexicon::is_function_word(t.key) && is_non_name_word(t))
+    if (!prefix_holds_non_name && !lexicon::is_function_word(t) && is_non_name_word(t))
       prefix_holds_non_name = true;
     --words_left;
     before = first;
@@ -104,16 +104,16 @@ std::vector<uint32_t> GluedNames::core_starts(const NameMention& m) const {
 }
 
 bool GluedNames::is_non_name_word(const Token& t) const {
-  return lexicon::is_function_word(t.key) || lexicon::is_common_capitalized(t.key) ||
-         lexicon::is_common_noun(t.key) || lexicon::looks_inflected(t.key) || lexicon::is_person_title(t.key) ||
-         lexicon::is_org_head(t.key) || lexicon::is_location_head(t.key) || lexicon::is_kin_word(t.key) ||
-         lexicon::is_role_noun(t.key) || (t.all_upper && t.key.size() >= 2);
+  return lexicon::is_function_word(t) || lexicon::is_common_capitalized(t) ||
+         lexicon::is_common_noun(t) || lexicon::looks_inflected(t.key) || lexicon::is_person_title(t) ||
+         lexicon::is_org_head(t) || lexicon::is_location_head(t) || lexicon::is_kin_word(t) ||
+         lexicon::is_role_noun(t) || (t.all_upper && t.key.size() >= 2);
 }
 
 bool GluedNames::holds_non_name_word(uint32_t first, uint32_t end) const {
   for (uint32_t k = first; k < end; ++k) {
     const Token& t = a_.tokens[k];
-    if (t.is_word() && !lexicon::is_function_word(t.key) && is_non_name_word(t)) return true;
+    if (t.is_word() && !lexicon::is_function_word(t) && is_non_name_word(t)) return true;
   }
   return false;
 }
@@ -153,7 +153,7 @@ bool GluedNames::heads_only(const NameMention& m, uint32_t end) const {
   const bool acronyms_are_heads = m.type != EntityType::kPerson;
   for (uint32_t k = m.first; k < end; ++k) {
     const Token& t = a_.tokens[k];
-    if (t.is_word() && !lexicon::is_org_head(t.key) && !lexicon::is_location_head(t.key) &&
+    if (t.is_word() && !lexicon::is_org_head(t) && !lexicon::is_location_head(t) &&
         !(acronyms_are_heads && t.all_upper && t.key.size() >= 2))
       return false;
   }

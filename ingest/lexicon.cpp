@@ -2,6 +2,7 @@
 
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 #include "ingest/common_words_builtin.h"
 #include "ingest/word_set.h"
@@ -36,7 +37,7 @@ const WordSet& listed_common_words() {
 
 }  // namespace
 
-bool is_function_word(std::string_view key) {
+static const WordSet& function_words() {
   static const WordSet words = make({
       "yang", "dan", "atau", "tetapi", "tapi", "namun", "serta", "di", "ke", "dari", "pada",
       "dalam", "untuk", "bagi", "dengan", "oleh", "kepada", "terhadap", "tentang", "atas",
@@ -68,10 +69,12 @@ bool is_function_word(std::string_view key) {
       "sayangnya", "untungnya", "intinya", "sebaliknya", "selanjutnya", "berikut", "adapun",
       "yakni", "misalnya", "contohnya", "jadi", "oleh karena", "dengan demikian",
   });
-  return words.count(key) > 0;
+  return words;
 }
 
-bool is_common_capitalized(std::string_view key) {
+bool is_function_word(std::string_view key) { return function_words().count(key) > 0; }
+
+static const WordSet& common_capitalized_words() {
   static const WordSet words = make({
       "wni", "wna", "tki", "tkw",  // Indonesian / foreign citizens, migrant workers: no one's name
       "pemprov", "pemkab", "pemkot", "pemda",  // "the provincial government": which one, unsaid
@@ -94,10 +97,14 @@ bool is_common_capitalized(std::string_view key) {
       "tkp", "blt", "ihsg", "atm", "sms", "cctv", "gps", "krl", "brt", "tps", "kk",
       "lpg", "bbg", "sdm", "sda", "iptek", "migas", "narkoba", "miras", "ott", "dpo",
   });
-  return words.count(key) > 0;
+  return words;
 }
 
-bool is_generic_noun(std::string_view key) {
+bool is_common_capitalized(std::string_view key) {
+  return common_capitalized_words().count(key) > 0;
+}
+
+static const WordSet& generic_nouns() {
   static const WordSet words = make({
       "fraksi", "partai", "kantor", "dewan", "kabinet", "otoritas", "istana", "tim", "legislatif",
       "eksekutif", "yudikatif", "paripurna", "pemerintah", "pemerintahan", "negara", "provinsi",
@@ -114,10 +121,12 @@ bool is_generic_noun(std::string_view key) {
       "korps", "inspektorat", "yayasan", "koperasi", "kedutaan", "konsulat", "himpunan",
       "perhimpunan", "ikatan", "serikat", "persatuan", "federasi",
   });
-  return words.count(key) > 0;
+  return words;
 }
 
-bool is_org_tail(std::string_view key) {
+bool is_generic_noun(std::string_view key) { return generic_nouns().count(key) > 0; }
+
+static const WordSet& org_tails() {
   static const WordSet words = make({
       "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc", "plc", "co", "company",
       "pte", "bhd", "sdn",
@@ -132,8 +141,10 @@ bool is_org_tail(std::string_view key) {
       "command", "corps", "brotherhood", "society", "federation", "service", "press", "television",
       "tv", "media", "university", "college", "academy", "patriots", "guard", "police", "office",
   });
-  return words.count(key) > 0;
+  return words;
 }
+
+bool is_org_tail(std::string_view key) { return org_tails().count(key) > 0; }
 
 bool is_common_noun(std::string_view key) { return listed_common_words().count(key) > 0; }
 
@@ -173,21 +184,25 @@ bool is_compass_word(std::string_view key) {
          key == "south" || key == "east" || key == "west" || key == "central";
 }
 
-bool is_leader_title(std::string_view key) {
+static const WordSet& leader_titles() {
   static const WordSet words = make({
       "presiden", "pemimpin", "raja", "ratu", "kanselir", "perdana", "emir", "sultan", "kaisar",
       "sekjen", "ketua", "diktator", "pm", "president", "leader", "king", "queen", "chancellor",
       "premier", "chairman", "penguasa", "kepala",
   });
-  return words.count(key) > 0;
+  return words;
 }
 
-bool is_not_current(std::string_view key) {
-  // "presiden terpilih" (president-elect) holds no office yet.
+bool is_leader_title(std::string_view key) { return leader_titles().count(key) > 0; }
+
+// "presiden terpilih" (president-elect) holds no office yet.
+static const WordSet& not_current_words() {
   static const WordSet words = make({"mantan", "eks", "bekas", "calon", "kandidat", "capres", "cawapres", "former",
                                      "ex", "terpilih", "elect"});
-  return words.count(key) > 0;
+  return words;
 }
+
+bool is_not_current(std::string_view key) { return not_current_words().count(key) > 0; }
 
 bool is_balinese_name_word(std::string_view key) {
   static const WordSet words = make({"wayan", "putu", "gede", "made", "kadek", "nengah", "nyoman",
@@ -200,7 +215,7 @@ bool opens_two_word_title(std::string_view key, std::string_view next) {
   return key == "putra" && next == "mahkota";
 }
 
-bool is_person_title(std::string_view key) {
+static const WordSet& person_titles() {
   static const WordSet words = make({
       "presiden", "wapres", "pemimpin", "raja", "ratu", "pangeran", "putri", "mahkota", "kanselir",
       "perdana", "menteri", "menlu", "menhan", "mendagri", "menkeu", "gubernur", "wagub",
@@ -235,20 +250,50 @@ bool is_person_title(std::string_view key) {
       "pangdam", "danrem", "dandim", "ketum", "waketum", "sekum", "capres", "cawapres",
       "cagub", "cawagub", "cabup", "cawabup", "cawalkot", "plt", "pj", "mantan", "eks",
   });
-  return words.count(key) > 0;
+  return words;
 }
 
-bool is_role_noun(std::string_view key) {
+bool is_person_title(std::string_view key) { return person_titles().count(key) > 0; }
+
+static const WordSet& title_continuations() {
+  static const WordSet words = make({
+      "luar", "negeri", "dalam", "pertahanan", "keuangan", "besar", "bicara", "jenderal",
+      "staf", "umum", "agung", "muda", "utama", "unifikasi", "perdagangan", "energi",
+      "kesehatan", "pendidikan", "agama", "sosial", "hukum", "ham", "perhubungan", "pertanian",
+      "kelautan", "perikanan", "industri", "investasi", "koordinator", "bidang", "politik",
+      "keamanan", "perekonomian", "polhukam", "kebudayaan", "pariwisata", "presiden", "menteri", "negara",
+      "sekretaris", "kabinet", "tertinggi", "eksekutif", "pelaksana", "harian", "tetap",
+      "khusus", "senior", "tinggi", "distrik", "daerah", "wilayah", "operasi", "regional",
+      "nasional", "pusat", "informasi", "humas", "penerangan", "hubungan", "masyarakat",
+      "tentara", "militer", "pasukan", "angkatan", "udara", "darat", "laut", "polisi", "resor",
+      "sektor",
+      "of", "state", "foreign", "affairs", "defence", "defense", "national", "security",
+      "executive", "officer", "vice", "chief", "operating", "financial", "managing", "hak", "asasi", "manusia",
+      "interim", "terpilih", "sementara", "sumber", "daya", "mineral", "lingkungan", "hidup",
+      "kehutanan", "perumahan", "rakyat", "pekerjaan", "riset", "teknologi", "tenaga", "kerja",
+      "komunikasi", "digital", "perindustrian", "ketenagakerjaan", "pemuda", "olahraga",
+      "perencanaan", "pembangunan", "desa", "transmigrasi", "aparatur", "reformasi", "birokrasi",
+      "badan", "usaha", "milik", "koperasi", "kecil", "menengah", "kemaritiman", "maritim",
+      "pol", "purn", "purnawirawan",  // "Kombes Pol", "Letjen TNI (Purn)"
+  });
+  return words;
+}
+
+bool is_title_continuation(std::string_view key) { return title_continuations().count(key) > 0; }
+
+static const WordSet& role_nouns() {
   static const WordSet words = make({
       "juru", "bicara", "jubir", "duta", "besar", "dubes", "menteri", "menlu", "analis",
       "peneliti", "pakar", "pengamat", "diplomat", "direktur", "ketua", "sekretaris", "wakil",
       "kepala", "anggota", "staf", "pejabat", "profesor", "dosen", "koresponden", "wartawan",
       "komandan", "panglima", "penasihat", "utusan", "negosiator", "perwakilan",
   });
-  return words.count(key) > 0;
+  return words;
 }
 
-bool is_org_head(std::string_view key) {
+bool is_role_noun(std::string_view key) { return role_nouns().count(key) > 0; }
+
+static const WordSet& org_heads() {
   static const WordSet words = make({
       "universitas", "univ", "institut", "politeknik", "akademi", "sekolah", "fakultas", "sma",
       "smp", "sd", "smk", "madrasah", "pesantren", "kementerian", "kemenkes", "kemendikbud",
@@ -272,10 +317,12 @@ bool is_org_head(std::string_view key) {
       "perum", "persero", "pdam", "kadin", "apindo", "pengurus", "pimpinan", "kabinet",
       "observatorium", "laboratorium", "pusat", "brigade", "batalion", "milisi", "laskar",
   });
-  return words.count(key) > 0;
+  return words;
 }
 
-bool is_location_head(std::string_view key) {
+bool is_org_head(std::string_view key) { return org_heads().count(key) > 0; }
+
+static const WordSet& location_heads() {
   static const WordSet words = make({
       "kota", "kabupaten", "kab", "provinsi", "prov", "desa", "kelurahan", "kecamatan", "kec",
       "jalan", "jl", "jln", "gang", "pulau", "kepulauan", "gunung", "pegunungan", "sungai",
@@ -286,19 +333,23 @@ bool is_location_head(std::string_view key) {
       "kawasan", "wilayah", "daerah", "negara", "negeri", "tol", "pangkalan", "kamp", "hotel", "perumahan", "komplek",
       "kompleks", "blok", "rt", "rw", "gedung", "istana", "wisma", "menara", "plaza", "tugu", "monumen", "city", "island", "river", "mount", "lake", "street",
   });
-  return words.count(key) > 0;
+  return words;
 }
 
-bool is_event_head(std::string_view key) {
+bool is_location_head(std::string_view key) { return location_heads().count(key) > 0; }
+
+static const WordSet& event_heads() {
   static const WordSet words = make({
       "perang", "konferensi", "ktt", "piala", "festival", "olimpiade", "kongres", "muktamar",
       "munas", "musyawarah", "pekan", "hari", "tragedi", "peristiwa", "revolusi", "krisis",
       "sidang", "forum", "pameran", "kejuaraan", "turnamen", "liga", "operasi", "operation", "latihan",
   });
-  return words.count(key) > 0;
+  return words;
 }
 
-bool is_kin_word(std::string_view key) {
+bool is_event_head(std::string_view key) { return event_heads().count(key) > 0; }
+
+static const WordSet& kin_words() {
   static const WordSet words = make({
       "ayah", "ayahnya", "bapaknya", "ibunya", "anak", "anaknya", "putra", "putranya", "putri",
       "putrinya", "istri", "istrinya", "suami", "suaminya", "saudara", "saudaranya", "adik",
@@ -306,15 +357,17 @@ bool is_kin_word(std::string_view key) {
       "cucu", "cucunya", "keponakan", "sepupu", "mertua", "menantu", "father", "mother", "son",
       "daughter", "wife", "husband", "brother", "sister",
   });
-  return words.count(key) > 0;
+  return words;
 }
+
+bool is_kin_word(std::string_view key) { return kin_words().count(key) > 0; }
 
 bool is_urging_verb(std::string_view key) {
   return key == "mendesak" || key == "menyerukan" || key == "mengimbau" || key == "mendorong" ||
          key == "menuntut" || key == "menyarankan" || key == "mengusulkan";
 }
 
-bool is_reporting_verb(std::string_view key) {
+static const WordSet& reporting_verbs() {
   static const WordSet words = make({
       "kata", "ujar", "ungkap", "tutur", "jelas", "imbuh", "tambah", "tegas", "sebut", "papar",
       "terang", "ucap", "katanya", "ujarnya", "ungkapnya", "tuturnya", "jelasnya", "imbuhnya",
@@ -323,7 +376,28 @@ bool is_reporting_verb(std::string_view key) {
       "menyebut", "menyebutkan", "memaparkan", "menerangkan", "berkata", "bilang", "said",
       "says", "told",
   });
-  return words.count(key) > 0;
+  return words;
+}
+
+bool is_reporting_verb(std::string_view key) { return reporting_verbs().count(key) > 0; }
+
+static const WordSet& referring_words() {
+  static const WordSet words = make({"ia", "dia", "sang", "kedua", "beliau", "negara", "negeri",
+                                     "keduanya"});
+  return words;
+}
+
+bool refers_back(std::string_view key) { return referring_words().count(key) > 0; }
+
+std::vector<std::string_view> listed_words() {
+  std::vector<std::string_view> words;
+  for (const WordSet* set :
+       {&function_words(), &common_capitalized_words(), &generic_nouns(), &org_tails(),
+        &listed_common_words(), &leader_titles(), &not_current_words(), &person_titles(),
+        &title_continuations(), &role_nouns(), &org_heads(), &location_heads(), &event_heads(),
+        &kin_words(), &reporting_verbs(), &referring_words()})
+    set->for_each([&words](std::string_view w) { words.push_back(w); });
+  return words;
 }
 
 bool is_locative_preposition(std::string_view key) {

@@ -6,6 +6,10 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
+
+#include "ingest/tokenizer.h"
+#include "ingest/word_facts.h"
 
 namespace newsgraph::ingest::lexicon {
 
@@ -18,6 +22,8 @@ bool opens_two_word_title(std::string_view key, std::string_view next);
 // The birth-order and caste names a Balinese name opens with after "I" or "Ni" ("I Wayan",
 // "I Gusti Ngurah", "Ni Luh").
 bool is_balinese_name_word(std::string_view key);
+// Words that continue a title after its first word: "Menteri Luar Negeri", "Duta Besar".
+bool is_title_continuation(std::string_view key);
 bool is_role_noun(std::string_view key);       // juru bicara parts, analis, peneliti, duta, ...
 bool is_leader_title(std::string_view key);    // presiden, pemimpin, raja, perdana, kanselir, ...
 bool is_not_current(std::string_view key);     // a title's past or future: mantan, eks, calon, terpilih, ...
@@ -50,6 +56,38 @@ bool is_place_cue(std::string_view key);
 bool is_people_cue(std::string_view key);
 // Compass and position words that continue a place's name: "Afrika Utara", "Jawa Barat".
 bool is_compass_word(std::string_view key);
+
+// Words that refer back to a party named before whatever follows them ("ia", "beliau",
+// "kedua", "negara"): a sentence with one may relate two parties (coreference.h).
+bool refers_back(std::string_view key);
+
+// Every word of the closed lists above that are looked up as sets (not the computed
+// tests, nor the short lists compared in code), duplicates included: word_facts.h reads
+// them once into its table. Views into static storage.
+std::vector<std::string_view> listed_words();
+
+// The same tests of a token's key, read from the facts its tokenizer looked up
+// (Token::facts): a bit test, no lookup.
+inline bool is_function_word(const Token& t) { return t.facts & WordFacts::kFunctionWord; }
+inline bool is_common_capitalized(const Token& t) {
+  return t.facts & WordFacts::kCommonCapitalized;
+}
+inline bool is_person_title(const Token& t) { return t.facts & WordFacts::kPersonTitle; }
+inline bool is_leader_title(const Token& t) { return t.facts & WordFacts::kLeaderTitle; }
+inline bool is_title_continuation(const Token& t) {
+  return t.facts & WordFacts::kTitleContinuation;
+}
+inline bool is_role_noun(const Token& t) { return t.facts & WordFacts::kRoleNoun; }
+inline bool is_not_current(const Token& t) { return t.facts & WordFacts::kNotCurrent; }
+inline bool is_org_head(const Token& t) { return t.facts & WordFacts::kOrgHead; }
+inline bool is_org_tail(const Token& t) { return t.facts & WordFacts::kOrgTail; }
+inline bool is_location_head(const Token& t) { return t.facts & WordFacts::kLocationHead; }
+inline bool is_event_head(const Token& t) { return t.facts & WordFacts::kEventHead; }
+inline bool is_generic_noun(const Token& t) { return t.facts & WordFacts::kGenericNoun; }
+inline bool is_common_noun(const Token& t) { return t.facts & WordFacts::kCommonNoun; }
+inline bool is_kin_word(const Token& t) { return t.facts & WordFacts::kKinWord; }
+inline bool is_reporting_verb(const Token& t) { return t.facts & WordFacts::kReportingVerb; }
+inline bool refers_back(const Token& t) { return t.facts & WordFacts::kRefersBack; }
 
 // Whether a capitalised word looks like an inflected Indonesian common word rather
 // than a name: affixed verbs and nouns (menyampaikan, diketahui, kerjasamanya).

@@ -10,8 +10,8 @@ namespace {
 // head, else from how it ends (a known name, an acronym, a compass word).
 EntityType body_type(const Analysis& a, const Gazetteer& g, uint32_t first, uint32_t last) {
   const auto& t = a.tokens;
-  if (lexicon::is_org_head(t[first].key)) return EntityType::kOrganization;
-  if (lexicon::is_location_head(t[first].key) || lexicon::is_compass_word(t[last - 1].key))
+  if (lexicon::is_org_head(t[first])) return EntityType::kOrganization;
+  if (lexicon::is_location_head(t[first]) || lexicon::is_compass_word(t[last - 1].key))
     return EntityType::kLocation;
   for (uint32_t k = first; k < last; ++k) {
     auto m = g.longest_match(t, k, last);
@@ -28,10 +28,10 @@ bool is_personal_name_word(const Analysis& a, const Gazetteer& g, uint32_t k, ui
   const Token& t = a.tokens[k];
   if (!t.is_word()) return false;
   if (t.hyphen_before) return true;
-  return t.upper_initial && !t.all_upper && !lexicon::is_org_head(t.key) &&
-         !lexicon::is_location_head(t.key) && !lexicon::is_common_noun(t.key) &&
-         !lexicon::is_generic_noun(t.key) && !lexicon::looks_inflected(t.key) &&
-         !is_title_continuation(t.key) && !lexicon::is_person_title(t.key) &&
+  return t.upper_initial && !t.all_upper && !lexicon::is_org_head(t) &&
+         !lexicon::is_location_head(t) && !lexicon::is_common_noun(t) &&
+         !lexicon::is_generic_noun(t) && !lexicon::looks_inflected(t.key) &&
+         !is_title_continuation(t) && !lexicon::is_person_title(t) &&
          !g.longest_match(a.tokens, k, last);
 }
 
@@ -90,13 +90,13 @@ std::optional<TitleBodyPerson> split_title_body_person(const Analysis& a, const 
                                                        const SentenceInfo& info, uint32_t first,
                                                        uint32_t last) {
   const auto& t = a.tokens;
-  const bool org = lexicon::is_org_head(t[first].key),
-             place = lexicon::is_location_head(t[first].key);
+  const bool org = lexicon::is_org_head(t[first]),
+             place = lexicon::is_location_head(t[first]);
   if (last - first < 3 || first == info.first) return std::nullopt;
-  if (lexicon::is_org_tail(t[last - 1].key)) return std::nullopt;  // "PT Bank Central Asia Tbk"
+  if (lexicon::is_org_tail(t[last - 1])) return std::nullopt;  // "PT Bank Central Asia Tbk"
   const Token& before = t[first - 1];
   if (!before.is_word() ||
-      !(lexicon::is_person_title(before.key) || is_title_continuation(before.key)))
+      !(lexicon::is_person_title(before) || is_title_continuation(before)))
     return std::nullopt;
   uint32_t p = last;
   while (p > first + 1 && is_personal_name_word(a, g, p - 1, last)) --p;
@@ -130,9 +130,9 @@ std::optional<TitleBodyPerson> split_title_body_person(const Analysis& a, const 
   // Komisaris Besar Y"): title words back from the person, opening with a person title.
   uint32_t body_last = p;
   while (body_last > first + 1 &&
-         (lexicon::is_person_title(t[body_last - 1].key) || is_title_continuation(t[body_last - 1].key)))
+         (lexicon::is_person_title(t[body_last - 1]) || is_title_continuation(t[body_last - 1])))
     --body_last;
-  while (body_last < p && !lexicon::is_person_title(t[body_last].key)) ++body_last;
+  while (body_last < p && !lexicon::is_person_title(t[body_last])) ++body_last;
   return TitleBodyPerson{body_last, p, body_type(a, g, first, body_last)};
 }
 

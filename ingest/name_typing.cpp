@@ -63,8 +63,8 @@ bool is_code(const Token& t) {
 bool is_not_name(const Token& t) {
   const bool money =
       t.key.size() > 2 && t.key[0] == 'r' && t.key[1] == 'p' && t.key[2] >= '0' && t.key[2] <= '9';
-  return money || lexicon::is_function_word(t.key) ||
-         lexicon::is_common_capitalized(t.key);  // "Rp100"
+  return money || lexicon::is_function_word(t) ||
+         lexicon::is_common_capitalized(t);  // "Rp100"
 }
 
 // The type a definition right after a name gives it: "X adalah sebuah kelompok
@@ -94,12 +94,12 @@ bool is_subject_of_verb(const Analysis& a, uint32_t k, uint32_t end) {
   const Token& w = a.tokens[k];
   const bool possessive =
       w.key.size() > 5 && w.key.compare(w.key.size() - 3, 3, "nya") == 0;  // "Pasukannya"
-  if (k + 1 >= end || lexicon::is_common_noun(w.key) || lexicon::is_generic_noun(w.key) ||
-      is_not_name(w) || lexicon::is_person_title(w.key) || w.all_upper || possessive ||
+  if (k + 1 >= end || lexicon::is_common_noun(w) || lexicon::is_generic_noun(w) ||
+      is_not_name(w) || lexicon::is_person_title(w) || w.all_upper || possessive ||
       lexicon::looks_like_verb(w.key))
     return false;
   const Token& next = a.tokens[k + 1];
-  if (next.is_word() && lexicon::is_reporting_verb(next.key))
+  if (next.is_word() && lexicon::is_reporting_verb(next))
     return true;  // "Fanshurullah mengatakan"
   if (lexicon::looks_inflected(w.key)) return false;
   if (next.word() == "," && k + 2 < end)
@@ -110,7 +110,7 @@ bool is_subject_of_verb(const Analysis& a, uint32_t k, uint32_t end) {
   if (v + 1 < end && is_subject_adverb(a.tokens[v].key)) ++v;
   const Token& verb = a.tokens[v];
   return verb.is_word() && !verb.upper_initial &&
-         (lexicon::is_reporting_verb(verb.key) || lexicon::looks_like_verb(verb.key) ||
+         (lexicon::is_reporting_verb(verb) || lexicon::looks_like_verb(verb.key) ||
           is_stance_verb(verb.key) || looks_like_ber_ter_verb(verb.key));
 }
 
@@ -119,9 +119,9 @@ bool is_subject_of_verb(const Analysis& a, uint32_t k, uint32_t end) {
 EntityType type_from_context(const Analysis& a, const Gazetteer& g, const SentenceInfo& info,
                              uint32_t first, uint32_t last, bool* guessed) {
   const Token& head = a.tokens[first];
-  if (lexicon::is_org_head(head.key) && last - first > 1) return EntityType::kOrganization;
-  if (lexicon::is_location_head(head.key) && last - first > 1) return EntityType::kLocation;
-  if (lexicon::is_event_head(head.key) && last - first > 1) return EntityType::kEvent;
+  if (lexicon::is_org_head(head) && last - first > 1) return EntityType::kOrganization;
+  if (lexicon::is_location_head(head) && last - first > 1) return EntityType::kLocation;
+  if (lexicon::is_event_head(head) && last - first > 1) return EntityType::kEvent;
   // "Kutai Timur", "Nusa Tenggara": a compass word ends a place's name.
   if (last - first > 1 && lexicon::is_compass_word(a.tokens[last - 1].key) &&
       a.tokens[last - 1].upper_initial)
@@ -129,11 +129,11 @@ EntityType type_from_context(const Analysis& a, const Gazetteer& g, const Senten
   if (last - first == 1 && head.all_upper && head.key.size() >= 2 && head.key.size() <= 6)
     return EntityType::kOrganization;
   // An English company or body: "UAL Corp", "New York Mercantile Exchange".
-  if (last - first > 1 && lexicon::is_org_tail(a.tokens[last - 1].key))
+  if (last - first > 1 && lexicon::is_org_tail(a.tokens[last - 1]))
     return EntityType::kOrganization;
   // A head word alone that is not a generic noun names one institution ("Unpad",
   // "Persija", "Kostrad"); generic ones ("Partai", "Dewan") never get here.
-  if (last - first == 1 && lexicon::is_org_head(head.key)) return EntityType::kOrganization;
+  if (last - first == 1 && lexicon::is_org_head(head)) return EntityType::kOrganization;
   // A lowercase noun just before says what kind of name follows: "kelompok Jaish al
   // Islam", "etnis Rohingya" (a group), "kota Deraa" (a place); so does an English
   // article ("The Independent").
@@ -144,7 +144,7 @@ EntityType type_from_context(const Analysis& a, const Gazetteer& g, const Senten
     if (!upper && (lexicon::is_group_cue(cue.key) || lexicon::is_people_cue(cue.key)))
       return EntityType::kOrganization;
     if (!upper && lexicon::is_place_cue(cue.key)) return EntityType::kLocation;
-    if (!upper && lexicon::is_event_head(cue.key)) return EntityType::kEvent;  // "latihan Ulchi ..."
+    if (!upper && lexicon::is_event_head(cue)) return EntityType::kEvent;  // "latihan Ulchi ..."
     if (upper && cue.word() == "the") return EntityType::kOrganization;
   }
   // "Tamim bin Hamad", "Abdullah ibn Saud": a patronymic is a person's.
@@ -161,16 +161,16 @@ EntityType type_from_context(const Analysis& a, const Gazetteer& g, const Senten
       if (t.word() == "," && steps == 0) continue;  // "Duta Besar Rusia, Anatoly Antonov"
       break;
     }
-    if (lexicon::is_person_title(t.key) || lexicon::is_kin_word(t.key) ||
-        lexicon::is_reporting_verb(t.key))
+    if (lexicon::is_person_title(t) || lexicon::is_kin_word(t) ||
+        lexicon::is_reporting_verb(t))
       return EntityType::kPerson;
     if (lexicon::is_locative_preposition(t.key) && k + 1 == first) return EntityType::kLocation;
-    if (!t.upper_initial && !is_title_continuation(t.key)) break;
+    if (!t.upper_initial && !is_title_continuation(t)) break;
   }
   // "..., kata Kirby" is handled above; "Kirby mengatakan" / "Kirby, seorang peneliti".
   if (last < info.last) {
     const Token& next = a.tokens[last];
-    if (next.is_word() && lexicon::is_reporting_verb(next.key)) return EntityType::kPerson;
+    if (next.is_word() && lexicon::is_reporting_verb(next)) return EntityType::kPerson;
   }
   // The head of a list of places, most specific first: "Hambalang, Bogor, Jawa Barat".
   // (A name after a place and a comma is as often a person: "Duta Besar Rusia untuk

@@ -23,11 +23,12 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
       cues_.in_class(classes_.thing_nouns, a_.tokens[m.first].word()))
     return true;
   if (type == EntityType::kTopic || m.first == a_.sentences[m.sentence].first) return false;
-  const std::string_view before = a_.tokens[m.first - 1].word();
+  const Token& previous = a_.tokens[m.first - 1];
+  const std::string_view before = previous.word();
   const bool two_before = m.first >= a_.sentences[m.sentence].first + 2;  // within the sentence
   // "ayah Abedi berada di Libya": a relative of the person named acts, not the person
   // (the kinship itself is read from "ayah Kim, Kim Jong Il" by the title rules).
-  if (type == EntityType::kPerson && lexicon::is_kin_word(before) && !a_.tokens[m.first - 1].upper_initial &&
+  if (type == EntityType::kPerson && lexicon::is_kin_word(previous) && !previous.upper_initial &&
       (m.last >= a_.tokens.size() || a_.tokens[m.last].word() != ","))
     return true;
   // "warga Yordania", "militan ISIS", "remaja Kashmir", "Warga Negara Indonesia"; not a
@@ -45,8 +46,8 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
   // sells, nor "rudal Korea Utara", whose country acts. One lowercase word may stand
   // between ("pesawat jet carter Gulfstream N50JE"), but not one that names the maker or
   // owner ("pesawat dari ATR", "kapal milik X").
-  const bool describing = two_before && !a_.tokens[m.first - 1].upper_initial &&
-                          !lexicon::is_function_word(before) && !is_preposition(before) &&
+  const bool describing = two_before && !previous.upper_initial &&
+                          !lexicon::is_function_word(previous) && !is_preposition(before) &&
                           before != "milik" && before != "buatan" && before != "produksi";
   if (type != EntityType::kCountry && m.gazetteer < 0 &&
       (cues_.in_class(classes_.thing_nouns, before) ||
@@ -70,8 +71,8 @@ bool RelationBuilder::stands_for_no_actor(const NameMention& m) const {
   // government act, not the country ("pemberontak Houthi" is the group itself).
   if (cues_.in_class(classes_.opponents_nouns, before)) return true;
   // "maskapai nasional Arab Saudi": one adjective may stand between.
-  const bool adjective = two_before && !a_.tokens[m.first - 1].upper_initial &&
-                         !lexicon::is_function_word(before) && !is_preposition(before);
+  const bool adjective = two_before && !previous.upper_initial &&
+                         !lexicon::is_function_word(previous) && !is_preposition(before);
   return is_kind_noun(before) || (adjective && is_kind_noun(a_.tokens[m.first - 2].word()));
 }
 
@@ -99,7 +100,7 @@ uint32_t RelationBuilder::urging_verb_between(uint32_t from, uint32_t to) const 
 // [from, to): "X mengatakan, ...", "X menyatakan bahwa ...".
 bool RelationBuilder::reported_clause_between(uint32_t from, uint32_t to) const {
   for (uint32_t t = from; t + 1 < to; ++t) {
-    if (!lexicon::is_reporting_verb(a_.tokens[t].key)) continue;
+    if (!lexicon::is_reporting_verb(a_.tokens[t])) continue;
     const std::string_view next = a_.tokens[t + 1].word();
     if (next == "," || next == "bahwa") return true;
   }
@@ -127,7 +128,7 @@ std::optional<int> RelationBuilder::person_from_body(const std::vector<Slot>& sl
 
 bool RelationBuilder::reported_party_between(uint32_t from, uint32_t to) const {
   for (uint32_t t = from; t + 1 < to; ++t) {
-    if (!lexicon::is_reporting_verb(a_.tokens[t].key)) continue;
+    if (!lexicon::is_reporting_verb(a_.tokens[t])) continue;
     std::string_view next = a_.tokens[t + 1].word();
     if (next.size() > 3 && next.compare(next.size() - 3, 3, "nya") == 0) next.remove_suffix(3);
     if (next != "pihak" && cues_.in_class(classes_.party_nouns, next)) return true;
@@ -141,10 +142,10 @@ int RelationBuilder::subject_past_attribution(uint32_t s, const std::vector<Slot
   // The reporting verb opens the sentence, or follows its first word and a comma.
   uint32_t opening = first;
   if (opening + 2 < cue && a_.tokens[opening + 1].word() == "," &&
-      lexicon::is_reporting_verb(a_.tokens[opening + 2].key))
+      lexicon::is_reporting_verb(a_.tokens[opening + 2]))
     opening += 2;
   // ("..., kata Anies, setelah bertemu dengan Habibie" ends a report: Anies met him.)
-  if (slots[left].first <= opening || !lexicon::is_reporting_verb(a_.tokens[opening].key) ||
+  if (slots[left].first <= opening || !lexicon::is_reporting_verb(a_.tokens[opening]) ||
       !named_as_speaker(slots[left].first, opening > 0 ? opening - 1 : 0))
     return left;
   bool comma = false;

@@ -6,7 +6,6 @@
 #include "ingest/lexicon.h"
 #include "ingest/name_bounds.h"
 #include "ingest/name_typing.h"
-#include "ingest/word_set.h"
 
 namespace newsgraph::ingest {
 namespace {
@@ -143,7 +142,7 @@ class Recognizer {
   bool names_another_countrys_body(const GazetteerMatch& m, uint32_t i, uint32_t end) const {
     const GazetteerEntry& body = g_.entry(m.entry);
     if (body.type != EntityType::kOrganization || body.part_of.empty() ||
-        !lexicon::is_org_head(a_.tokens[i].key))
+        !lexicon::is_org_head(a_.tokens[i]))
       return false;
     auto next = g_.longest_match(a_.tokens, i + m.tokens, end);
     if (!next || next->metonym) return false;
@@ -180,7 +179,7 @@ class Recognizer {
              t[j + 1].upper_initial && !g_.longest_match(t, j + 1, end)) {
         j += 2;
         while (j < end && t[j].is_word() && t[j].upper_initial &&
-               !lexicon::is_common_capitalized(t[j].key))
+               !lexicon::is_common_capitalized(t[j]))
           ++j;
       }
       if (j > k) {
@@ -190,11 +189,11 @@ class Recognizer {
     }
     // "Pertamina Energy Services Pte. Ltd": a company named after its parent.
     while (k < end && ((t[k].is_word() && t[k].upper_initial &&
-                        (!lexicon::is_common_capitalized(t[k].key) || lexicon::is_org_tail(t[k].key))) ||
+                        (!lexicon::is_common_capitalized(t[k]) || lexicon::is_org_tail(t[k]))) ||
                        abbreviation_dot_in_name(k, end)))
       ++k;
     if (k > nm.last && !t[k - 1].is_word()) --k;  // a dot that ends the name ends the sentence's word
-    if (k > nm.last && lexicon::is_org_tail(t[k - 1].key)) {
+    if (k > nm.last && lexicon::is_org_tail(t[k - 1])) {
       nm.last = k;
       nm.gazetteer = -1;
       nm.type = EntityType::kOrganization;
@@ -205,19 +204,19 @@ class Recognizer {
   // it: "Pte. Ltd", "Sdn. Bhd", "Co. Ltd".
   bool abbreviation_dot_in_name(uint32_t k, uint32_t end) const {
     const auto& t = a_.tokens;
-    return k > 0 && k + 1 < end && t[k].is_punct('.') && !t[k].space_before && lexicon::is_org_tail(t[k - 1].key) &&
-           t[k + 1].upper_initial && lexicon::is_org_tail(t[k + 1].key);
+    return k > 0 && k + 1 < end && t[k].is_punct('.') && !t[k].space_before && lexicon::is_org_tail(t[k - 1]) &&
+           t[k + 1].upper_initial && lexicon::is_org_tail(t[k + 1]);
   }
 
   // Title phrase starting at i ("Menteri Luar Negeri", "Juru bicara"): returns the index
   // after it, or i when there is none.
   uint32_t skip_title(uint32_t i, uint32_t end) const {
     const bool two_word = i + 1 < end && lexicon::opens_two_word_title(a_.tokens[i].key, a_.tokens[i + 1].key);
-    if (!two_word && !lexicon::is_person_title(a_.tokens[i].key)) return i;
+    if (!two_word && !lexicon::is_person_title(a_.tokens[i])) return i;
     uint32_t j = i + 1;
     auto continues = [&](uint32_t k) {
       return k < end && a_.tokens[k].is_word() &&
-             (is_title_continuation(a_.tokens[k].key) || lexicon::is_person_title(a_.tokens[k].key));
+             (is_title_continuation(a_.tokens[k]) || lexicon::is_person_title(a_.tokens[k]));
     };
     while (continues(j) ||
            // "Menteri Energi dan Sumber Daya Mineral", "Menko Politik, Hukum dan Keamanan"
@@ -241,16 +240,16 @@ class Recognizer {
     if (after_title != i) return after_title;
     uint32_t after_plural = skip_reduplicated(a_, i, end);
     if (after_plural != i) return after_plural;
-    const bool org_head = lexicon::is_org_head(a_.tokens[i].key);
-    const bool place_head = lexicon::is_location_head(a_.tokens[i].key);
+    const bool org_head = lexicon::is_org_head(a_.tokens[i]);
+    const bool place_head = lexicon::is_location_head(a_.tokens[i]);
     const bool joined_next = i + 1 < end && a_.tokens[i + 1].hyphen_before &&  // "Mar-a-Lago" is no month,
-                             !lexicon::is_common_capitalized(a_.tokens[i + 1].key);  // "Senin-Jumat" a range
+                             !lexicon::is_common_capitalized(a_.tokens[i + 1]);  // "Senin-Jumat" a range
     if (is_not_name(a_.tokens[i]) && !joined_next && !org_head && !place_head) return i + 1;
     bool initial = is_sentence_start(info, i);
     // A capitalised common word opening the sentence ("Laporan Observatorium ...") is
     // no part of the name after it, which starts a run of its own.
     if (initial && i + 1 < end && a_.tokens[i + 1].upper_initial && !seen_capitalised_inside(a_.tokens[i].key) &&
-        (lexicon::looks_inflected(a_.tokens[i].key) || lexicon::is_common_noun(a_.tokens[i].key)) && !org_head &&
+        (lexicon::looks_inflected(a_.tokens[i].key) || lexicon::is_common_noun(a_.tokens[i])) && !org_head &&
         !place_head)
       return i + 1;
     uint32_t j = i + 1;
@@ -275,13 +274,13 @@ class Recognizer {
       // "News" and "Muslim" are chrome or faith words alone, but inside a run ending a
       // body's name they belong to it ("Qatar News Agency").
       const bool tail_word = t.is_word() && t.upper_initial &&
-                             (lexicon::is_org_tail(t.key) ||
+                             (lexicon::is_org_tail(t) ||
                               // "Himpunan Mahasiswa Islam", "Komnas HAM": faiths and acronyms inside a body's name
                               (org_head && (t.all_upper || is_faith_word(t.key))) ||
                               // "RS Sumber Waras": inside a body's name
                               (org_head && j + 1 < end && a_.tokens[j + 1].upper_initial &&
-                               !lexicon::is_common_capitalized(a_.tokens[j + 1].key)));
-      if (t.is_word() && t.upper_initial && (!lexicon::is_common_capitalized(t.key) || tail_word)) {
+                               !lexicon::is_common_capitalized(a_.tokens[j + 1])));
+      if (t.is_word() && t.upper_initial && (!lexicon::is_common_capitalized(t) || tail_word)) {
         // Stop before a known name unless this run is an organisation or place with a
         // head word ("Kementerian Luar Negeri Jepang", "Kota Bandung").
         if (!org_head && !place_head &&
@@ -298,7 +297,7 @@ class Recognizer {
       // "Kementerian Energi dan Sumber Daya Mineral".
       if (t.is_word() && t.word() == "dan" && org_head && j - i >= 2 && j + 1 < end &&
           a_.tokens[j + 1].upper_initial && !g_.longest_match(a_.tokens, j + 1, end) &&
-          !lexicon::is_org_head(a_.tokens[j + 1].key)) {  // "PT A dan PT B" are two
+          !lexicon::is_org_head(a_.tokens[j + 1])) {  // "PT A dan PT B" are two
         ++j;
         continue;
       }
@@ -340,8 +339,8 @@ class Recognizer {
       bool weak = !a_.tokens[first].all_upper &&
                   (j - first == 1 ? !is_subject_of_verb(a_, first, end)
                                   : lexicon::looks_inflected(a_.tokens[first].key) ||
-                                        lexicon::is_reporting_verb(a_.tokens[first].key));
-      if (weak && !lexicon::is_org_head(a_.tokens[first].key) && !lexicon::is_location_head(a_.tokens[first].key)) {
+                                        lexicon::is_reporting_verb(a_.tokens[first]));
+      if (weak && !lexicon::is_org_head(a_.tokens[first]) && !lexicon::is_location_head(a_.tokens[first])) {
         ++first;
         while (first < j && !a_.tokens[first].upper_initial) ++first;
       }
@@ -361,22 +360,22 @@ class Recognizer {
     if (j == first) return run_end;
     // A lone word that is a common word, an inflected form, a generic noun or a single
     // letter ("PDI-P" leaves "P"; "Ayat B") is not a name on its own.
-    const bool speaks = j < end && a_.tokens[j].is_word() && lexicon::is_reporting_verb(a_.tokens[j].key);
+    const bool speaks = j < end && a_.tokens[j].is_word() && lexicon::is_reporting_verb(a_.tokens[j]);
     if (j - first == 1 &&
         (a_.tokens[first].key.size() == 1 || is_not_name(a_.tokens[first]) ||
-         lexicon::is_generic_noun(a_.tokens[first].key) ||
-         lexicon::is_common_noun(a_.tokens[first].key) ||
-         lexicon::is_org_tail(a_.tokens[first].key) ||
-         lexicon::is_event_head(a_.tokens[first].key) ||    // "KTT", "Piala" alone
-         lexicon::is_person_title(a_.tokens[first].key) ||  // "PM" alone
-         lexicon::is_leader_title(a_.tokens[first].key) || is_roman_numeral(a_.tokens[first]) ||
+         lexicon::is_generic_noun(a_.tokens[first]) ||
+         lexicon::is_common_noun(a_.tokens[first]) ||
+         lexicon::is_org_tail(a_.tokens[first]) ||
+         lexicon::is_event_head(a_.tokens[first]) ||    // "KTT", "Piala" alone
+         lexicon::is_person_title(a_.tokens[first]) ||  // "PM" alone
+         lexicon::is_leader_title(a_.tokens[first]) || is_roman_numeral(a_.tokens[first]) ||
          is_code(a_.tokens[first]) || (!speaks && lexicon::looks_inflected(a_.tokens[first].key))))
       return j;
     // A run of legal forms or of title words alone ("Pte. Ltd", "Managing Director") names
     // no one.
-    if (only_words_of(first, j, [](std::string_view k) { return lexicon::is_org_tail(k); }) ||
-        only_words_of(first, j, [](std::string_view k) {
-          return lexicon::is_person_title(k) || is_title_continuation(k);
+    if (only_words_of(first, j, [](const Token& t) { return lexicon::is_org_tail(t); }) ||
+        only_words_of(first, j, [](const Token& t) {
+          return lexicon::is_person_title(t) || is_title_continuation(t);
         }))
       return j;
     if (auto split = split_title_body_person(a_, g_, info, first, j)) {
@@ -419,7 +418,7 @@ class Recognizer {
   template <class Test>
   bool only_words_of(uint32_t first, uint32_t last, Test&& test) const {
     for (uint32_t k = first; k < last; ++k) {
-      if (a_.tokens[k].is_word() && !test(a_.tokens[k].key)) return false;
+      if (a_.tokens[k].is_word() && !test(a_.tokens[k])) return false;
     }
     return true;
   }
@@ -433,8 +432,8 @@ class Recognizer {
       const Token& t = a_.tokens[k];
       if (!t.is_word()) continue;
       ++words;
-      if (lexicon::is_common_noun(t.key) || lexicon::is_generic_noun(t.key)) ++nouns;
-      else if (!lexicon::is_function_word(t.key) && !lexicon::looks_inflected(t.key)) return false;
+      if (lexicon::is_common_noun(t) || lexicon::is_generic_noun(t)) ++nouns;
+      else if (!lexicon::is_function_word(t) && !lexicon::looks_inflected(t.key)) return false;
     }
     return words >= 2 && nouns >= 1;
   }
@@ -443,8 +442,8 @@ class Recognizer {
     for (uint32_t k = first; k < last; ++k) {
       const Token& t = a_.tokens[k];
       if (!t.is_word() || t.hyphen_before) continue;
-      if (!lexicon::is_common_noun(t.key) && !lexicon::looks_inflected(t.key) && !lexicon::is_generic_noun(t.key) &&
-          !is_title_continuation(t.key) && !lexicon::is_function_word(t.key) && !is_roman_numeral(t))
+      if (!lexicon::is_common_noun(t) && !lexicon::looks_inflected(t.key) && !lexicon::is_generic_noun(t) &&
+          !is_title_continuation(t) && !lexicon::is_function_word(t) && !is_roman_numeral(t))
         return false;
     }
     return true;
@@ -474,35 +473,13 @@ class Recognizer {
 
 }  // namespace
 
-bool is_title_continuation(std::string_view key) {
-  static const WordSet kWords({
-      "luar", "negeri", "dalam", "pertahanan", "keuangan", "besar", "bicara", "jenderal",
-      "staf", "umum", "agung", "muda", "utama", "unifikasi", "perdagangan", "energi",
-      "kesehatan", "pendidikan", "agama", "sosial", "hukum", "ham", "perhubungan", "pertanian",
-      "kelautan", "perikanan", "industri", "investasi", "koordinator", "bidang", "politik",
-      "keamanan", "perekonomian", "polhukam", "kebudayaan", "pariwisata", "presiden", "menteri", "negara",
-      "sekretaris", "kabinet", "tertinggi", "eksekutif", "pelaksana", "harian", "tetap",
-      "khusus", "senior", "tinggi", "distrik", "daerah", "wilayah", "operasi", "regional",
-      "nasional", "pusat", "informasi", "humas", "penerangan", "hubungan", "masyarakat",
-      "tentara", "militer", "pasukan", "angkatan", "udara", "darat", "laut", "polisi", "resor",
-      "sektor",
-      "of", "state", "foreign", "affairs", "defence", "defense", "national", "security",
-      "executive", "officer", "vice", "chief", "operating", "financial", "managing", "hak", "asasi", "manusia",
-      "interim", "terpilih", "sementara", "sumber", "daya", "mineral", "lingkungan", "hidup",
-      "kehutanan", "perumahan", "rakyat", "pekerjaan", "riset", "teknologi", "tenaga", "kerja",
-      "komunikasi", "digital", "perindustrian", "ketenagakerjaan", "pemuda", "olahraga",
-      "perencanaan", "pembangunan", "desa", "transmigrasi", "aparatur", "reformasi", "birokrasi",
-      "badan", "usaha", "milik", "koperasi", "kecil", "menengah", "kemaritiman", "maritim",
-      "pol", "purn", "purnawirawan",  // "Kombes Pol", "Letjen TNI (Purn)"
-  });
-  return kWords.count(key) > 0;
-}
+bool is_title_continuation(std::string_view key) { return lexicon::is_title_continuation(key); }
 
 uint32_t rank_end(const std::vector<Token>& tokens, uint32_t from, uint32_t end) {
-  if (from >= end || !lexicon::is_person_title(tokens[from].key)) return from;
+  if (from >= end || !lexicon::is_person_title(tokens[from])) return from;
   uint32_t k = from + 1;
-  while (k < end && (lexicon::is_person_title(tokens[k].key) || is_title_continuation(tokens[k].key) ||
-                     (tokens[k].is_punct('.') && lexicon::is_person_title(tokens[k - 1].key))))
+  while (k < end && (lexicon::is_person_title(tokens[k]) || is_title_continuation(tokens[k]) ||
+                     (tokens[k].is_punct('.') && lexicon::is_person_title(tokens[k - 1]))))
     ++k;
   return k;
 }

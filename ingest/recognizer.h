@@ -9,6 +9,7 @@
 
 #include "ingest/analysis.h"
 #include "ingest/gazetteer.h"
+#include "ingest/word_facts.h"
 
 namespace newsgraph::ingest {
 
@@ -18,6 +19,10 @@ void recognize(Analysis& analysis, const Gazetteer& gazetteer);
 
 // Whether the word continues a title ("Menteri Luar Negeri", "Duta Besar").
 bool is_title_continuation(std::string_view key);
+// The same from the token's facts (Token::facts): a bit test.
+inline bool is_title_continuation(const Token& t) {
+  return t.facts & WordFacts::kTitleContinuation;
+}
 
 // The end of a run of ranks and honorifics starting at token `from`, before `end`
 // ("Ajun Komisaris Besar", "Tun Dr."): a person's title first, then titles, their

@@ -114,6 +114,12 @@ class RelationBuilder {
   Relation& relation(int32_t subject, Predicate p, int32_t object, double confidence,
                      Modality modality = Modality::kAsserted);
   const Entity& entity(int32_t e) const { return a_.entities[e]; }
+  // Each entity's place in the order of ids (id_rank_), so that relations are ordered and
+  // symmetric pairs turned by comparing numbers, not strings. Left empty, and ids compared,
+  // should two entities share an id.
+  void rank_entities_by_id();
+  // Whether entity x's id sorts before entity y's.
+  bool id_less(int32_t x, int32_t y) const;
   bool actor(int32_t e) const { return is_actor(entity(e).type); }
   // Whether p with a news outlet as a party is only the press at work: meeting, telling,
   // inviting a newspaper is an interview ("kata X kepada BBC", "ditemui Kompas").
@@ -145,8 +151,6 @@ class RelationBuilder {
   // Words that may open a referring phrase (coreference.h): checked before the search.
   // `demonstrative_near`: "itu"/"tersebut" stands within four words after token i.
   bool may_refer(uint32_t i, bool demonstrative_near) const;
-  // The words that refer back whatever follows them ("ia", "kedua", "negara").
-  static bool refers_back(std::string_view key);
   // "Rusia dan China", "Kim & Putin", "Rusia-DPRK".
   // A person's title may stand between: "Kim Jong Un dan Presiden AS Donald Trump".
   bool coordinated(const Slot& prev, const Slot& next) const;
@@ -322,6 +326,7 @@ class RelationBuilder {
     std::vector<const NameMention*> slot_mentions;
     std::vector<Slot> found_slots, merged_slots;
     std::vector<int32_t> present;
+    std::vector<uint32_t> by_id, id_rank;
   };
   static Scratch& scratch();
 
@@ -346,6 +351,7 @@ class RelationBuilder {
   std::vector<Slot>& found_slots_;
   std::vector<Slot>& merged_slots_;
   std::vector<int32_t>& present_;
+  std::vector<uint32_t>& id_rank_;  // per entity: its place in the order of ids (see id_less)
 };
 
 }  // namespace newsgraph::ingest

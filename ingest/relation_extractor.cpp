@@ -79,7 +79,8 @@ RelationBuilder::RelationBuilder(const Analysis& a, const CueLexicon& cues)
       slot_mentions_(scratch_.slot_mentions),
       found_slots_(scratch_.found_slots),
       merged_slots_(scratch_.merged_slots),
-      present_(scratch_.present) {
+      present_(scratch_.present),
+      id_rank_(scratch_.id_rank) {
   mention_at_.assign(a.tokens.size(), -1);
   sentence_mentions_.assign(a.sentences.size() + 1, 0);
   keys_.clear();
@@ -105,6 +106,28 @@ RelationBuilder::RelationBuilder(const Analysis& a, const CueLexicon& cues)
     sentence_mentions_[s] = k;
   }
   sentence_mentions_[a.sentences.size()] = a.mentions.size();
+  rank_entities_by_id();
+}
+
+void RelationBuilder::rank_entities_by_id() {
+  std::vector<uint32_t>& order = scratch_.by_id;
+  order.resize(a_.entities.size());
+  for (uint32_t e = 0; e < order.size(); ++e) order[e] = e;
+  std::sort(order.begin(), order.end(),
+            [this](uint32_t x, uint32_t y) { return entity(x).id < entity(y).id; });
+  id_rank_.assign(a_.entities.size(), 0);
+  for (uint32_t k = 0; k < order.size(); ++k) {
+    if (k > 0 && entity(order[k]).id == entity(order[k - 1]).id) {  // not expected: compare ids
+      id_rank_.clear();
+      return;
+    }
+    id_rank_[order[k]] = k;
+  }
+}
+
+bool RelationBuilder::id_less(int32_t x, int32_t y) const {
+  if (!id_rank_.empty()) return id_rank_[x] < id_rank_[y];
+  return entity(x).id < entity(y).id;
 }
 
 std::vector<Relation> RelationBuilder::run() {
@@ -118,9 +141,9 @@ std::vector<Relation> RelationBuilder::run() {
   std::sort(order.begin(), order.end(), [this](uint32_t x, uint32_t y) {
     const auto& [xs, xp, xo] = keys_[x];
     const auto& [ys, yp, yo] = keys_[y];
-    if (int c = entity(xs).id.compare(entity(ys).id)) return c < 0;
+    if (xs != ys) return id_less(xs, ys);
     if (xp != yp) return xp < yp;
-    return entity(xo).id < entity(yo).id;
+    return id_less(xo, yo);
   });
   std::vector<Relation> out;
   out.reserve(order.size());
@@ -171,7 +194,7 @@ void RelationBuilder::add(int32_t subj, Predicate p, int32_t obj, uint32_t s, ui
   if (p == Predicate::kAttack && cue_token != UINT32_MAX &&
       threatened_act(a_.sentences[s], cue_token))
     return;
-  if (is_symmetric(p) && entity(subj).id > entity(obj).id) std::swap(subj, obj);
+  if (is_symmetric(p) && id_less(obj, subj)) std::swap(subj, obj);
   const SentenceInfo& si = a_.sentences[s];
   const Modality modality = p == Predicate::kCoOccurs || cue_token == UINT32_MAX
                                 ? Modality::kAsserted
@@ -268,12 +291,14 @@ bool RelationBuilder::may_hold_two_parties(uint32_t s) const {
     const Token& t = a_.tokens[i];
     if (!t.is_word()) continue;
     const std::string_view w = t.word();
-    if (refers_back(w) || (one_name && w.size() > 3 && w.compare(w.size() - 3, 3, "nya") == 0)) return true;
+    if (lexicon::refers_back(t) ||
+        (one_name && w.size() > 3 && w.compare(w.size() - 3, 3, "nya") == 0))
+      return true;
     demonstrative = demonstrative || w == "itu" || w == "tersebut";
   }
   if (!demonstrative) return false;
   for (uint32_t i = si.first; i < si.last; ++i) {
-    if (a_.tokens[i].is_word() && lexicon::is_leader_title(a_.tokens[i].word())) return true;
+    if (a_.tokens[i].is_word() && lexicon::is_leader_title(a_.tokens[i])) return true;
   }
   return false;
 }
@@ -318,13 +343,16 @@ void RelationBuilder::co_occurrences(uint32_t s) {
 }
 
 void RelationBuilder::add_cooccurrence(int32_t a, int32_t b, uint32_t s) {
-  if (entity(a).id > entity(b).id) std::swap(a, b);
+  if (id_less(b, a)) std::swap(a, b);
   Relation& r = relation(a, Predicate::kCoOccurs, b, 0.3);
   if (!r.evidence.empty() && r.evidence.back().sentence == s) return;
   Evidence& ev = r.evidence.emplace_back();
   ev.sentence = s;
   ev.span = a_.sentences[s].span;
-  ev.rule = "sentence.cooccurs";  // text left out: the span locates it, and copies add up
+  // Text left out: the span locates it, and copies add up. The rule is copied from one
+  // string, which costs less than assigning the literal (the general replace path).
+  static const std::string kRule = "sentence.cooccurs";
+  ev.rule = kRule;
 }
 
 std::vector<Relation> extract_relations(const Analysis& analysis, const CueLexicon& cues) {

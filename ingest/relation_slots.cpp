@@ -87,31 +87,9 @@ std::vector<Slot>& RelationBuilder::slots_of(uint32_t s) {
 
 // Words that may open a referring phrase (coreference.h): checked before the search.
 bool RelationBuilder::may_refer(uint32_t i, bool demonstrative_near) const {
-  const std::string_view key = a_.tokens[i].word();
   // "Presiden itu", "Perdana Menteri tersebut": a title with a demonstrative soon after.
-  return refers_back(key) || (demonstrative_near && lexicon::is_leader_title(key));
-}
-
-bool RelationBuilder::refers_back(std::string_view key) {
-  // Each word's length and first two letters are packed into one number and compared
-  // with all of them at once: most words are turned away by one predictable branch. (A
-  // chain of comparisons with literals mispredicted on most words, a switch on the
-  // length as an indirect jump on nearly every one.)
-  static constexpr std::string_view kWords[] = {"ia",     "dia",    "sang",  "kedua",
-                                                "beliau", "negara", "negeri", "keduanya"};
-  auto signature = [](std::string_view w) {
-    return static_cast<uint32_t>(w.size()) | static_cast<uint32_t>(static_cast<unsigned char>(w[0])) << 8 |
-           static_cast<uint32_t>(static_cast<unsigned char>(w[1])) << 16;
-  };
-  if (key.size() < 2) return false;
-  const uint32_t sig = signature(key);
-  bool any = false;
-  for (std::string_view w : kWords) any |= sig == signature(w);
-  if (!any) return false;
-  for (std::string_view w : kWords) {
-    if (key == w) return true;
-  }
-  return false;
+  const Token& t = a_.tokens[i];
+  return lexicon::refers_back(t) || (demonstrative_near && lexicon::is_leader_title(t));
 }
 
 // "Rusia dan China", "Kim & Putin", "Rusia-DPRK".
@@ -124,9 +102,9 @@ bool RelationBuilder::coordinated(const Slot& prev, const Slot& next) const {
   if (gap == 1) return true;
   if (entity(next.entities.front()).type != EntityType::kPerson) return false;
   for (uint32_t t = prev.last + 1; t < next.first; ++t) {
-    const std::string_view key = a_.tokens[t].key;
-    const bool title = lexicon::is_person_title(key) || lexicon::is_leader_title(key) ||
-                       is_title_continuation(key);
+    const Token& word = a_.tokens[t];
+    const bool title = lexicon::is_person_title(word) || lexicon::is_leader_title(word) ||
+                       is_title_continuation(word);
     const bool body = mention_at_[t] >= 0 && a_.mentions[mention_at_[t]].modifier;
     if (!title && !body) return false;
   }
@@ -209,7 +187,7 @@ int RelationBuilder::first_right(const std::vector<Slot>& slots, uint32_t i,
     if (k + 1 < slots.size() && slots[k + 1].first == slots[k].last && slots[k].first > 0 &&
         entity(slots[k + 1].entities.front()).type == EntityType::kPerson &&
         entity(slots[k].entities.front()).type != EntityType::kPerson &&
-        lexicon::is_person_title(a_.tokens[slots[k].first - 1].key))
+        lexicon::is_person_title(a_.tokens[slots[k].first - 1]))
       return static_cast<int>(k + 1);
     return static_cast<int>(k);
   }
@@ -230,8 +208,8 @@ int RelationBuilder::after_word(const std::vector<Slot>& slots, uint32_t i, std:
         const bool modifier = mention_at_[t] >= 0 && a_.mentions[mention_at_[t]].modifier;
         const bool title_comma =
             key == "," && mention_at_[t - 1] >= 0 && a_.mentions[mention_at_[t - 1]].modifier;
-        if (!modifier && !title_comma && !lexicon::is_person_title(key) &&
-            !lexicon::is_leader_title(key) && !is_title_continuation(key) &&
+        if (!modifier && !title_comma && !lexicon::is_person_title(a_.tokens[t]) &&
+            !lexicon::is_leader_title(a_.tokens[t]) && !is_title_continuation(a_.tokens[t]) &&
             !lexicon::opens_two_word_title(key, a_.tokens[t + 1].key) &&
             !cues_.in_class(classes_.party_nouns, key))
           return -1;
@@ -394,9 +372,9 @@ std::string_view RelationBuilder::word_before_title(uint32_t first) const {
   };
   while (t > sentence_first &&
          (mention_at_[t - 1] >= 0 ? a_.mentions[mention_at_[t - 1]].modifier
-                                  : lexicon::is_person_title(a_.tokens[t - 1].key) ||
-                                        lexicon::is_leader_title(a_.tokens[t - 1].key) ||
-                                        is_title_continuation(a_.tokens[t - 1].key) ||
+                                  : lexicon::is_person_title(a_.tokens[t - 1]) ||
+                                        lexicon::is_leader_title(a_.tokens[t - 1]) ||
+                                        is_title_continuation(a_.tokens[t - 1]) ||
                                         lexicon::opens_two_word_title(a_.tokens[t - 1].key, a_.tokens[t].key) ||
                                         comma_after_body(t - 1)))
     --t;
@@ -444,7 +422,7 @@ int RelationBuilder::subject_after_fronted_phrase(const std::vector<Slot>& slots
   while (comma < end && a_.tokens[comma].word() != ",") ++comma;
   uint32_t verb = comma;
   while (verb < end && !(lexicon::looks_like_verb(a_.tokens[verb].key) ||
-                         lexicon::is_reporting_verb(a_.tokens[verb].key)))
+                         lexicon::is_reporting_verb(a_.tokens[verb])))
     ++verb;
   if (verb >= end) return -1;
   int found = -1;

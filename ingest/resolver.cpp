@@ -36,6 +36,9 @@ class Resolver {
 
   void run() {
     mention_count_.reserve(a_.mentions.size());
+    // Room for the entities of most articles (a dozen on average) at once, not by doubling:
+    // moving an Entity moves five strings and vectors.
+    a_.entities.reserve(std::min<size_t>(a_.mentions.size(), 16));
     for (auto& m : a_.mentions) {
       if (m.gazetteer < 0) continue;
       m.entity = gazetteer_entity(static_cast<uint32_t>(m.gazetteer));
@@ -347,8 +350,8 @@ class Resolver {
   // Presiden AS", "calon Presiden AS", "Presiden AS terpilih").
   bool former_title(const NameMention& m, uint32_t title_first = UINT32_MAX) const {
     const uint32_t start = std::min(title_first, title_start(m.first));
-    return (start > 0 && lexicon::is_not_current(a_.tokens[start - 1].key)) ||
-           (m.last < a_.tokens.size() && lexicon::is_not_current(a_.tokens[m.last].key));
+    return (start > 0 && lexicon::is_not_current(a_.tokens[start - 1])) ||
+           (m.last < a_.tokens.size() && lexicon::is_not_current(a_.tokens[m.last]));
   }
 
   bool is_led_body(const NameMention& m) const {
@@ -358,19 +361,19 @@ class Resolver {
   uint32_t title_start(uint32_t first) const {
     uint32_t k = first;
     while (k > 0 && a_.tokens[k - 1].is_word() &&
-           (is_title_continuation(a_.tokens[k - 1].key) || lexicon::is_leader_title(a_.tokens[k - 1].key)))
+           (is_title_continuation(a_.tokens[k - 1]) || lexicon::is_leader_title(a_.tokens[k - 1])))
       --k;
     return k;
   }
 
   // Whether a title of the kind `is_title` tells ends right before m ("Presiden Rusia",
   // "Menteri Pertahanan Indonesia", "juru bicara Kementerian Luar Negeri").
-  bool after_title(const NameMention& m, bool (*is_title)(std::string_view)) const {
+  bool after_title(const NameMention& m, bool (*is_title)(const Token&)) const {
     uint32_t k = m.first;
-    while (k > 0 && a_.tokens[k - 1].is_word() && is_title_continuation(a_.tokens[k - 1].key) &&
-           !is_title(a_.tokens[k - 1].key))
+    while (k > 0 && a_.tokens[k - 1].is_word() && is_title_continuation(a_.tokens[k - 1]) &&
+           !is_title(a_.tokens[k - 1]))
       --k;
-    return k > 0 && a_.tokens[k - 1].is_word() && is_title(a_.tokens[k - 1].key);
+    return k > 0 && a_.tokens[k - 1].is_word() && is_title(a_.tokens[k - 1]);
   }
   bool after_leader_title(const NameMention& m) const {
     return after_title(m, lexicon::is_leader_title);

@@ -16,7 +16,7 @@ bool is_short_english_part(std::string_view key) {
 
 // Indonesian words that open a clause or a phrase after a dash used as punctuation.
 bool opens_clause(const Token& t) {
-  return lexicon::is_function_word(t.key) && !is_short_english_part(t.key);
+  return lexicon::is_function_word(t) && !is_short_english_part(t.key);
 }
 
 bool is_plain_dash(const Token& t) {

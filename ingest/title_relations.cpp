@@ -41,7 +41,7 @@ void RelationBuilder::title_relations(uint32_t s) {
         const uint32_t after = ms[j].last;
         if (after + 1 < a_.sentences[s].last &&
             (a_.tokens[after].word() == "(" || a_.tokens[after].word() == ",") &&
-            lexicon::is_not_current(a_.tokens[after + 1].key))
+            lexicon::is_not_current(a_.tokens[after + 1]))
           break;
         person = ms[j].entity;
         break;
@@ -81,7 +81,7 @@ void RelationBuilder::family_and_membership(uint32_t s, const std::vector<Slot>&
     int32_t e = slot.entities[0];
     uint32_t before = slot.first;
     // "ayah Kim, Kim Jong Il": FAMILY.
-    if (before > si.first && lexicon::is_kin_word(a_.tokens[before - 1].key) &&
+    if (before > si.first && lexicon::is_kin_word(a_.tokens[before - 1]) &&
         entity(e).type == EntityType::kPerson && k + 1 < slots.size() &&
         slots[k + 1].first == slot.last + 1 && a_.tokens[slot.last].word() == "," &&
         entity(slots[k + 1].entities[0]).type == EntityType::kPerson) {
@@ -110,8 +110,8 @@ void RelationBuilder::family_and_membership(uint32_t s, const std::vector<Slot>&
 void RelationBuilder::led_by(uint32_t s, const std::vector<Slot>& slots, size_t k) {
   const SentenceInfo& si = a_.sentences[s];
   uint32_t t = slots[k].first;
-  while (t > si.first && (lexicon::is_leader_title(a_.tokens[t - 1].key) ||
-                          is_title_continuation(a_.tokens[t - 1].key)))
+  while (t > si.first && (lexicon::is_leader_title(a_.tokens[t - 1]) ||
+                          is_title_continuation(a_.tokens[t - 1])))
     --t;
   if (t > si.first &&
       (a_.tokens[t - 1].word() == "pimpinan" || a_.tokens[t - 1].word() == "kepemimpinan"))
@@ -132,7 +132,7 @@ void RelationBuilder::led_by(uint32_t s, const std::vector<Slot>& slots, size_t 
       if (f > si.first && (cues_.in_class(classes_.force_words, a_.tokens[f - 1].word()) ||
                            cues_.in_class(classes_.body_nouns, a_.tokens[f - 1].word()) ||
                            (type == EntityType::kCountry && a_.tokens[f - 1].upper_initial && f - 1 > si.first &&
-                            !lexicon::is_person_title(a_.tokens[f - 1].key) &&
+                            !lexicon::is_person_title(a_.tokens[f - 1]) &&
                             !cues_.in_class(classes_.party_nouns, a_.tokens[f - 1].key))))
         return;
       add(slots[k].entities[0], Predicate::kLeads, slots[b].entities[0], s, UINT32_MAX, "",
@@ -154,7 +154,7 @@ void RelationBuilder::apposition_role(uint32_t s, int32_t person, uint32_t from)
          (a_.tokens[from].word() == "seorang" || a_.tokens[from].word() == "sang" ||
           a_.tokens[from].word() == "selaku" || a_.tokens[from].word() == "sebagai"))
     ++from;
-  if (from < si.last && lexicon::is_kin_word(a_.tokens[from].key)) {
+  if (from < si.last && lexicon::is_kin_word(a_.tokens[from])) {
     kin_apposition(s, person, from);
     return;
   }
@@ -186,8 +186,8 @@ void RelationBuilder::apposition_role(uint32_t s, int32_t person, uint32_t from)
       // people, no apposition of X's (ranks may stand between body and person).
       uint32_t after_body = m.last;
       while (after_body < si.last && mention_at_[after_body] < 0 &&
-             (lexicon::is_person_title(a_.tokens[after_body].key) ||
-              is_title_continuation(a_.tokens[after_body].key)))
+             (lexicon::is_person_title(a_.tokens[after_body]) ||
+              is_title_continuation(a_.tokens[after_body])))
         ++after_body;
       if (after_body < si.last && mention_at_[after_body] >= 0 &&
           entity(a_.mentions[mention_at_[after_body]].entity).type == EntityType::kPerson)
@@ -305,7 +305,7 @@ bool RelationBuilder::titled_person_after_comma(uint32_t from, uint32_t end) con
   ++t;
   bool titled = false;
   while (t < end && mention_at_[t] < 0 &&
-         (lexicon::is_person_title(a_.tokens[t].key) || is_title_continuation(a_.tokens[t].key))) {
+         (lexicon::is_person_title(a_.tokens[t]) || is_title_continuation(a_.tokens[t]))) {
     titled = true;
     ++t;
   }
@@ -361,7 +361,7 @@ int32_t RelationBuilder::body_before_person(uint32_t s, uint32_t person_first) c
   // Ranks right after a body's name are the person's ("... pertahanan India Letnan
   // Kolonel X"): the walk starts at the body.
   uint32_t rank = i;
-  while (rank > si.first + 1 && lexicon::is_person_title(a_.tokens[rank - 1].key)) --rank;
+  while (rank > si.first + 1 && lexicon::is_person_title(a_.tokens[rank - 1])) --rank;
   if (rank < i && mention_at_[rank - 1] >= 0) i = rank;
   int budget = 14;
   while (i > si.first && budget-- > 0) {
@@ -380,13 +380,13 @@ int32_t RelationBuilder::body_before_person(uint32_t s, uint32_t person_first) c
     }
     if (in_name) continue;
     if (t.word() == "," || t.word() == "untuk") continue;
-    if (lexicon::is_leader_title(t.key) && !lexicon::is_role_noun(t.key)) return -1;
+    if (lexicon::is_leader_title(t) && !lexicon::is_role_noun(t)) return -1;
     // "Dirut PT Pertani bernama X" holds a role in the body; "warga Polandia bernama X",
     // a victim or a suspect does not.
-    if (lexicon::is_role_noun(t.key) || lexicon::is_person_title(t.key))
+    if (lexicon::is_role_noun(t) || lexicon::is_person_title(t))
       return is_role_word(t.key) ? body : -1;
     if (body >= 0 && t.upper_initial) continue;  // a unit of the body: "Kepala Manajemen PBB X"
-    if (!is_title_continuation(t.key)) return -1;
+    if (!is_title_continuation(t)) return -1;
   }
   return -1;
 }

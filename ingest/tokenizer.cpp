@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/utf8.h"
+#include "ingest/word_facts.h"
 
 namespace newsgraph::ingest {
 namespace {
@@ -134,6 +135,7 @@ TokenList tokenize(std::string_view text, uint32_t begin, uint32_t end) {
 }
 
 void tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Token>& tokens, TokenKeys& keys) {
+  const WordFactTable& facts = WordFactTable::instance();
   const size_t first_token = tokens.size();
   bool space_before = true;
   bool hyphen_pending = false;
@@ -194,6 +196,7 @@ void tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
       } else {
         finish_word(text, t, keys);
       }
+      t.facts = facts.of(t.key);
       space_before = false;
       hyphen_pending = false;
       i = j;
@@ -211,6 +214,7 @@ void tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
     t.kind = TokenKind::kPunct;
     t.space_before = space_before;
     t.key = punct_key(text, i, len, cp);
+    t.facts = facts.of(t.key);
     tokens.push_back(t);
     space_before = false;
     hyphen_pending = false;

@@ -61,6 +61,7 @@ struct Token {
   bool all_upper = false;      // no lowercase letter, at least one letter ("PBB")
   bool hyphen_before = false;  // joined to the previous token by a hyphen ("Jong-un")
   bool space_before = false;   // white space separates it from the previous token
+  uint16_t facts = 0;          // WordFacts bits of `key` (ingest/word_facts.h)
   // Lowercase, accent-folded form for lookups: a view into the text or into the
   // TokenKeys the token was made with, valid while both live.
   std::string_view key;

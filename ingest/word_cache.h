@@ -32,7 +32,8 @@ class WordCache {
       return long_word_;
     }
     Slot& slot = slots_[hash(word) & mask_];
-    if (slot.length == word.size() + 1 && std::memcmp(slot.text, word.data(), word.size()) == 0) return slot.value;
+    if (slot.length == word.size() + 1 && same_word(std::string_view(slot.text, word.size()), word))
+      return slot.value;
     slot.length = 0;  // if compute throws, the slot names no word
     slot.value = Value();
     compute(word, &slot.value);

@@ -33,11 +33,18 @@ class WordSet {
       slots_[i] = w;
     }
   }
+  // Calls visit(word) for every word of the set, in no particular order.
+  template <class Visit>
+  void for_each(Visit&& visit) const {
+    for (std::string_view w : slots_) {
+      if (!w.empty()) visit(w);
+    }
+  }
   size_t count(std::string_view w) const {
     if (w.empty() || !filter_.may_contain(w)) return 0;
     for (size_t i = hash(w) & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
       if (slots_[i].empty()) return 0;
-      if (slots_[i] == w) return 1;
+      if (same_word(slots_[i], w)) return 1;
     }
   }
 

@@ -1,11 +1,18 @@
-#include "ingest/word_filter.h"
+#include <catch2/catch.hpp>
+#include <cctype>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ingest/lexicon.h"
+#include "ingest/recognizer.h"
+#include "ingest/tokenizer.h"
 #include "ingest/word_cache.h"
+#include "ingest/word_facts.h"
+#include "ingest/word_filter.h"
+#include "ingest/word_hash.h"
 #include "ingest/word_memo.h"
 #include "ingest/word_set.h"
-
-#include <catch2/catch.hpp>
-#include <string>
-#include <vector>
 
 using newsgraph::ingest::WordMemo;
 
@@ -92,4 +99,73 @@ TEST_CASE("a word set holds exactly its words, whatever their number", "[memo]")
   for (const auto& w : words) CHECK(large.count(w) == 1);
   CHECK(large.count("kata200") == 0);
   CHECK(large.count("kata") == 0);
+}
+
+TEST_CASE("two words are the same only when every byte is, at every length", "[memo]") {
+  using newsgraph::ingest::same_word;
+  for (size_t n = 0; n <= 40; ++n) {
+    const std::string a(n, 'k');
+    CHECK(same_word(a, std::string(n, 'k')));
+    CHECK_FALSE(same_word(a, std::string(n + 1, 'k')));
+    for (size_t at = 0; at < n; ++at) {  // one byte differs: the loads must cover each one
+      std::string b = a;
+      b[at] = 'x';
+      CHECK_FALSE(same_word(a, b));
+    }
+  }
+  CHECK(same_word("menteri", std::string_view("menteri luar", 7)));
+}
+
+namespace {
+
+// The facts a word has by asking each of the lexicon's tests.
+uint16_t facts_by_tests(std::string_view w) {
+  namespace lexicon = newsgraph::ingest::lexicon;
+  using newsgraph::ingest::WordFacts;
+  const std::pair<bool, uint16_t> tests[] = {
+      {lexicon::is_function_word(w), WordFacts::kFunctionWord},
+      {lexicon::is_common_capitalized(w), WordFacts::kCommonCapitalized},
+      {lexicon::is_person_title(w), WordFacts::kPersonTitle},
+      {lexicon::is_leader_title(w), WordFacts::kLeaderTitle},
+      {newsgraph::ingest::is_title_continuation(w), WordFacts::kTitleContinuation},
+      {lexicon::is_role_noun(w), WordFacts::kRoleNoun},
+      {lexicon::is_not_current(w), WordFacts::kNotCurrent},
+      {lexicon::is_org_head(w), WordFacts::kOrgHead},
+      {lexicon::is_org_tail(w), WordFacts::kOrgTail},
+      {lexicon::is_location_head(w), WordFacts::kLocationHead},
+      {lexicon::is_event_head(w), WordFacts::kEventHead},
+      {lexicon::is_generic_noun(w), WordFacts::kGenericNoun},
+      {lexicon::is_common_noun(w), WordFacts::kCommonNoun},
+      {lexicon::is_kin_word(w), WordFacts::kKinWord},
+      {lexicon::is_reporting_verb(w), WordFacts::kReportingVerb},
+      {lexicon::refers_back(w), WordFacts::kRefersBack},
+  };
+  uint16_t facts = 0;
+  for (const auto& [test, bit] : tests) facts |= test ? bit : 0;
+  return facts;
+}
+
+}  // namespace
+
+TEST_CASE("a token's word facts say exactly which lexicon lists hold its key", "[memo]") {
+  using newsgraph::ingest::word_facts;
+  std::vector<std::string> words;
+  for (std::string_view w : newsgraph::ingest::lexicon::listed_words()) words.emplace_back(w);
+  REQUIRE(words.size() > 2000);
+  // Words in no list, near misses of listed ones, punctuation, numbers, the empty key.
+  for (const char* w : {"rusia", "putin", "menterinya", "presidenan", "yan", "dengann", ",", "-",
+                        "\"", ".", "2024", "", "a", "x", "kementerian-kementerian",
+                        "ketidakpercayaan"})
+    words.emplace_back(w);
+  for (const std::string& w : words) {
+    INFO(w);
+    CHECK(word_facts(w) == facts_by_tests(w));
+    std::string capitalised = w;
+    if (!capitalised.empty()) capitalised[0] = static_cast<char>(std::toupper(capitalised[0]));
+    const auto tokens =
+        newsgraph::ingest::tokenize(capitalised, 0, static_cast<uint32_t>(capitalised.size()));
+    for (const auto& t : tokens) CHECK(t.facts == facts_by_tests(t.key));
+  }
+  CHECK(word_facts("presiden") & newsgraph::ingest::WordFacts::kLeaderTitle);
+  CHECK(word_facts("rusia") == 0);
 }
