@@ -234,8 +234,19 @@ INSERT INTO relations_coded
 DROP TABLE relations;
 ALTER TABLE relations_coded RENAME TO relations;
 CREATE INDEX relations_by_object ON relations(object_key);
-CREATE INDEX relations_typed_by_predicate ON relations(predicate) WHERE predicate <> 0 /* CO_OCCURS */;
 )SQL";
+}
+
+// A predicate or modality no newsgraph wrote (a file edited by hand) has no code: the
+// migration stops and names it, rather than give it one that means something else.
+void refuse_unknown_names(Db& db) {
+  for (const auto& [column, code] : {std::pair<const char*, std::string>{"predicate", predicate_code_of_name_sql("predicate")},
+                                     {"modality", modality_code_of_name_sql("modality")}}) {
+    Statement q = db.prepare(std::string("SELECT ") + column + " FROM relations WHERE " + code + " < 0 LIMIT 1");
+    if (q.step())
+      throw StoreError{std::string("a relation's ") + column + " is '" + q.column_text(0) +
+                       "', which this newsgraph does not know; the store is left as it was"};
+  }
 }
 
 // Full-text search (SQLite's FTS5) over `column` of `table` as the index `fts`: external
@@ -349,6 +360,9 @@ void queue_for_search(Db& db, Searched table, int64_t rowid) {
 int schema_version(Db& db) { return user_version(db); }
 
 void migrate_schema(Db& db) {
+  // The migrations drop and rename tables that others refer to (SQLite applies this outside
+  // a transaction only); the store never enforces foreign keys.
+  db.exec("PRAGMA foreign_keys = OFF");
   int version = user_version(db);
   if (version > kSchemaVersion)
     throw StoreError{"the store has schema version " + std::to_string(version) +
@@ -433,7 +447,12 @@ void migrate_schema(Db& db) {
     // the table and of its unique index went on repeating 'CO_OCCURS' and 'asserted'. And
     // confidence in thousandths: two bytes, not a float's eight.
     db.exec(code_tables_sql().c_str());
-    if (!has_column(db, "relations", "confidence_permille")) db.exec(relations_with_codes_v9().c_str());
+    if (!has_column(db, "relations", "confidence_permille")) {
+      refuse_unknown_names(db);
+      db.exec(relations_with_codes_v9().c_str());
+    }
+    db.exec("DROP INDEX IF EXISTS relations_typed_by_predicate");  // version 7 wrote it for names
+    db.exec("CREATE INDEX relations_typed_by_predicate ON relations(predicate) WHERE predicate <> 0 /* CO_OCCURS */");
     // Entities by label only for the one look-up by label, a one-word person's: a fifth of
     // the entities.
     db.exec("DROP INDEX IF EXISTS entities_by_label_key");

@@ -350,7 +350,8 @@ Status Store::open(const std::string& path, const StoreOptions& options, std::un
     q.step();
     store->impl_->origin_columns = has_column(db, "documents", "url") ? "url, outlet, category" : "'', '', ''";
     store->impl_->mention_rows = !has_column(db, "doc_entities", "mentions");
-    if (has_column(db, "relations", "predicate") && !has_column(db, "relations", "confidence_permille"))
+    if (options.read_only && has_column(db, "relations", "predicate") &&
+        !has_column(db, "relations", "confidence_permille"))
       db.exec(relations_by_code_view_sql().c_str());
   } catch (const StoreError& e) {
     return Status::error(StatusCode::kIoError, path + ": not a newsgraph store (" + e.message + ")");
@@ -554,7 +555,13 @@ Status Store::commit_batch() {
     if (changed) bump_version(impl_->db, *changed);
     impl_->db.commit();
   } catch (const StoreError& e) {
-    return store_error(path_, e);
+    try {
+      impl_->db.exec("ROLLBACK");  // the transaction may still be open: leave none behind
+    } catch (const StoreError&) {
+    }
+    const Status failed = store_error(path_, e);
+    return Status::error(failed.code(), "the batch could not be committed; nothing since the last commit is "
+                                        "stored: " + failed.message());
   }
   return Status::ok();
 }

@@ -93,6 +93,28 @@ TEST_CASE("changed entity keys survive their compact form", "[store][changes]") 
   CHECK_FALSE(store::decode_changed_entities("\x80", &back));
 }
 
+TEST_CASE("a batch whose record cannot be written is rolled back whole, and the store takes writes after",
+          "[store][changes]") {
+  auto db = temp_dir() + "/g.db";
+  { open_store(db); }
+  REQUIRE(run_sql(db, "CREATE TRIGGER refuse_record BEFORE INSERT ON changes "
+                      "BEGIN SELECT RAISE(ABORT, 'refused for the test'); END;") == 0);
+  auto store = open_store(db);
+  REQUIRE(store->begin_batch().is_ok());
+  Article a = article("a", "Citra Lestari datang.");
+  add_entity(a, "Citra Lestari", EntityType::kPerson);
+  ingest(*store, a);
+  const Status s = store->commit_batch();
+  REQUIRE_FALSE(s.is_ok());
+  CHECK_THAT(s.message(), Catch::Contains("nothing since the last commit is stored"));
+  CHECK(scalar(db, "SELECT COUNT(*) FROM documents") == 0);
+  REQUIRE(run_sql(db, "DROP TRIGGER refuse_record") == 0);
+  Article b = article("b", "Fajar Nugroho datang.");
+  add_entity(b, "Fajar Nugroho", EntityType::kPerson);
+  ingest(*store, b);
+  CHECK(scalar(db, "SELECT COUNT(*) FROM documents") == 1);
+}
+
 TEST_CASE("a batch records one version when it commits, naming every entity its articles touched",
           "[store][changes]") {
   auto db = temp_dir() + "/g.db";

@@ -61,6 +61,25 @@ TEST_CASE("an entity's merge log gives every article's decision, though only the
         std::vector<std::string>{"a Joko Widodo new", "c Jokowi new", " Jokowi curate-merge"});
 }
 
+TEST_CASE("an article's merge-log rows keep no time or repeated detail, and read back as the article says",
+          "[store][merge]") {
+  auto db = temp_dir() + "/g.db";
+  auto store = open_store(db);
+  ingest(*store, meeting("a", "Joko Widodo"));
+  ingest(*store, meeting("b", "Joko Widodo"));
+  CHECK(scalar(db, "SELECT COUNT(*) FROM merge_log WHERE at = '' AND detail = '' AND name = 'Joko Widodo'") == 1);
+  const int64_t key = store::find_entity_named(store->impl().db, "Joko Widodo");
+  std::vector<store::MergeLogRow> rows;
+  REQUIRE(store::merge_log(*store, key, 100, &rows).is_ok());
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1].rule == "same-name");
+  CHECK(rows[1].detail == "Joko Widodo");
+  store::Statement q = store->impl().db.prepare("SELECT ingested_at FROM documents WHERE id = 'b'");
+  REQUIRE(q.step());
+  CHECK(rows[1].at == q.column_text(0));
+  CHECK_FALSE(rows[1].at.empty());
+}
+
 TEST_CASE("a new entity takes the first number its namesakes left free, whatever other ids start alike",
           "[store][merge]") {
   auto store = open_store(temp_dir() + "/ids.db");

@@ -72,9 +72,14 @@ TEST_CASE("a schema-8 store's hex sentence hashes become integers on open, and c
   const std::string text = "Putin tiba di Pyongyang pada hari Rabu malam.";
   {
     auto store = open_store(db);
+    ingest(*store, putin_in("gone", "Putin pulang dari Pyongyang pada hari Kamis pagi."));
     ingest(*store, putin_in("a", text));
     ingest(*store, putin_in("short", "Putin tiba."));
+    bool removed = false;
+    REQUIRE(store->remove("gone", &removed).is_ok());  // a gap in the rowids the index refers to
   }
+  const int64_t a_rowid = scalar(db, "SELECT s.rowid FROM sentences s JOIN documents d USING (doc_key) WHERE d.id = 'a'");
+  REQUIRE(a_rowid > 1);
   // What schema 8 kept: the hash as 16 hex digits, '' for a sentence too short to hash.
   REQUIRE(run_sql(db, R"SQL(
     CREATE TABLE sentences_v8 (doc_key INTEGER NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL,
@@ -91,6 +96,7 @@ TEST_CASE("a schema-8 store's hex sentence hashes become integers on open, and c
   CHECK(scalar(db, "SELECT COUNT(*) FROM sentences WHERE typeof(hash) = 'integer'") == 1);
   CHECK(scalar(db, "SELECT COUNT(*) FROM sentences WHERE hash IS NULL") == 1);
   CHECK(scalar(db, "SELECT hash FROM sentences WHERE hash IS NOT NULL") == *store::sentence_hash(text));
+  CHECK(scalar(db, "SELECT s.rowid FROM sentences s JOIN documents d USING (doc_key) WHERE d.id = 'a'") == a_rowid);
   CHECK(found(*store, "rabu") == std::vector<std::string>{"a"});
   // A copy ingested after the upgrade is known as one, and stands alone once the first goes.
   Article copy = putin_in("b", text + " Baca juga: berita lain.");  // another article, the same sentence
