@@ -9,12 +9,24 @@ struct PredicateCode {
   int64_t code;
 };
 constexpr PredicateCode kPredicateCodes[] = {
-    {Predicate::kCoOccurs, kCoOccursCode}, {Predicate::kLeads, 1},      {Predicate::kMemberOf, 2},
-    {Predicate::kMeet, 3},                 {Predicate::kVisit, 4},      {Predicate::kCommunicate, 5},
-    {Predicate::kInvite, 6},               {Predicate::kAccept, 7},     {Predicate::kSupport, 8},
-    {Predicate::kCooperate, 9},            {Predicate::kSupply, 10},    {Predicate::kAccuse, 11},
-    {Predicate::kReject, 12},              {Predicate::kThreaten, 13},  {Predicate::kSanction, 14},
-    {Predicate::kAttack, 15},              {Predicate::kRecognize, 16}, {Predicate::kFamily, 17},
+    {Predicate::kCoOccurs, kCoOccursCode},
+    {Predicate::kLeads, 1},
+    {Predicate::kMemberOf, 2},
+    {Predicate::kMeet, 3},
+    {Predicate::kVisit, 4},
+    {Predicate::kCommunicate, 5},
+    {Predicate::kInvite, 6},
+    {Predicate::kAccept, 7},
+    {Predicate::kSupport, 8},
+    {Predicate::kCooperate, 9},
+    {Predicate::kSupply, 10},
+    {Predicate::kAccuse, 11},
+    {Predicate::kReject, 12},
+    {Predicate::kThreaten, 13},
+    {Predicate::kSanction, 14},
+    {Predicate::kAttack, 15},
+    {Predicate::kRecognize, 16},
+    {Predicate::kFamily, 17},
 };
 
 struct ModalityCode {
@@ -22,8 +34,12 @@ struct ModalityCode {
   int64_t code;
 };
 constexpr ModalityCode kModalityCodes[] = {
-    {Modality::kAsserted, kAssertedCode}, {Modality::kAlleged, 1},      {Modality::kDenied, 2},
-    {Modality::kNegated, 3},              {Modality::kPlanned, 4},      {Modality::kHypothetical, 5},
+    {Modality::kAsserted, kAssertedCode},
+    {Modality::kAlleged, 1},
+    {Modality::kDenied, 2},
+    {Modality::kNegated, 3},
+    {Modality::kPlanned, 4},
+    {Modality::kHypothetical, 5},
     {Modality::kQuestion, 6},
 };
 
@@ -32,8 +48,10 @@ constexpr ModalityCode kModalityCodes[] = {
 // store may lack them).
 template <typename Codes, typename NameOf>
 std::string case_of_names(const std::string& column, const Codes& codes, NameOf name_of) {
-  std::string sql = "CASE WHEN typeof(" + column + ") = 'integer' THEN " + column + " ELSE CASE " + column;
-  for (const auto& c : codes) sql += std::string(" WHEN '") + name_of(c) + "' THEN " + std::to_string(c.code);
+  std::string sql =
+      "CASE WHEN typeof(" + column + ") = 'integer' THEN " + column + " ELSE CASE " + column;
+  for (const auto& c : codes)
+    sql += std::string(" WHEN '") + name_of(c) + "' THEN " + std::to_string(c.code);
   return sql + " ELSE -1 END END";
 }
 
@@ -74,8 +92,10 @@ const char* modality_name_of_code(int64_t code) {
 
 std::string code_tables_sql() {
   std::string sql =
-      "CREATE TABLE IF NOT EXISTS predicates (code INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);\n"
-      "CREATE TABLE IF NOT EXISTS modalities (code INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);\n";
+      "CREATE TABLE IF NOT EXISTS predicates (code INTEGER PRIMARY KEY, name TEXT NOT NULL "
+      "UNIQUE);\n"
+      "CREATE TABLE IF NOT EXISTS modalities (code INTEGER PRIMARY KEY, name TEXT NOT NULL "
+      "UNIQUE);\n";
   for (const PredicateCode& c : kPredicateCodes)
     sql += "INSERT OR IGNORE INTO predicates VALUES (" + std::to_string(c.code) + ", '" +
            predicate_name(c.predicate) + "');\n";
@@ -86,18 +106,22 @@ std::string code_tables_sql() {
 }
 
 std::string predicate_code_of_name_sql(const std::string& column) {
-  return case_of_names(column, kPredicateCodes, [](const PredicateCode& c) { return predicate_name(c.predicate); });
+  return case_of_names(column, kPredicateCodes,
+                       [](const PredicateCode& c) { return predicate_name(c.predicate); });
 }
 
 std::string modality_code_of_name_sql(const std::string& column) {
-  return case_of_names(column, kModalityCodes, [](const ModalityCode& c) { return modality_name(c.modality); });
+  return case_of_names(column, kModalityCodes,
+                       [](const ModalityCode& c) { return modality_name(c.modality); });
 }
 
 std::string relations_by_code_view_sql() {
   return "CREATE TEMP VIEW IF NOT EXISTS relations AS SELECT relation_key, subject_key, " +
-         predicate_code_of_name_sql("predicate") + " AS predicate, object_key, weight, independent, evidence_count, " +
+         predicate_code_of_name_sql("predicate") +
+         " AS predicate, object_key, weight, independent, evidence_count, " +
          modality_code_of_name_sql("modality") +
-         " AS modality, CAST(round(confidence * 1000) AS INTEGER) AS confidence_permille, first_seen, last_seen "
+         " AS modality, CAST(round(confidence * 1000) AS INTEGER) AS confidence_permille, "
+         "first_seen, last_seen "
          "FROM main.relations";
 }
 

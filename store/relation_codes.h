@@ -28,8 +28,12 @@ const char* predicate_name_of_code(int64_t code);
 const char* modality_name_of_code(int64_t code);
 
 // relations.confidence_permille: a confidence (0 to 1) in thousandths, and back.
-inline int64_t permille_of(double confidence) { return static_cast<int64_t>(confidence * 1000 + 0.5); }
-inline double confidence_of_permille(int64_t permille) { return static_cast<double>(permille) / 1000.0; }
+inline int64_t permille_of(double confidence) {
+  return static_cast<int64_t>(confidence * 1000 + 0.5);
+}
+inline double confidence_of_permille(int64_t permille) {
+  return static_cast<double>(permille) / 1000.0;
+}
 
 // Creates `predicates(code, name)` and `modalities(code, name)` and fills them with every
 // code (INSERT OR IGNORE: safe to run again).

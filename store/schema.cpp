@@ -240,8 +240,9 @@ CREATE INDEX relations_by_object ON relations(object_key);
 // A predicate or modality no newsgraph wrote (a file edited by hand) has no code: the
 // migration stops and names it, rather than give it one that means something else.
 void refuse_unknown_names(Db& db) {
-  for (const auto& [column, code] : {std::pair<const char*, std::string>{"predicate", predicate_code_of_name_sql("predicate")},
-                                     {"modality", modality_code_of_name_sql("modality")}}) {
+  const std::pair<const char*, std::string> codes[] = {{"predicate", predicate_code_of_name_sql("predicate")},
+                                                       {"modality", modality_code_of_name_sql("modality")}};
+  for (const auto& [column, code] : codes) {
     Statement q = db.prepare(std::string("SELECT ") + column + " FROM relations WHERE " + code + " < 0 LIMIT 1");
     if (q.step())
       throw StoreError{std::string("a relation's ") + column + " is '" + q.column_text(0) +

@@ -1,13 +1,13 @@
 // Relations keep their predicate and modality as codes (schema 9): every name has its own
 // code, stores written before are given codes when opened, and a store that cannot be
 // upgraded is read through a view that gives the same codes.
-#include <catch2/catch.hpp>
+#include "store/relation_codes.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <set>
 
 #include "store/queries.h"
-#include "store/relation_codes.h"
 #include "store/schema.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
@@ -70,7 +70,8 @@ const char kBackToNames[] = R"SQL(
 
 }  // namespace
 
-TEST_CASE("every predicate and modality has a code of its own that gives it back", "[store][codes]") {
+TEST_CASE("every predicate and modality has a code of its own that gives it back",
+          "[store][codes]") {
   std::set<int64_t> codes;
   for (int i = 0; i <= static_cast<int>(Predicate::kCoOccurs); ++i) {
     const auto p = static_cast<Predicate>(i);
@@ -94,40 +95,50 @@ TEST_CASE("every predicate and modality has a code of its own that gives it back
 TEST_CASE("the codes stores keep do not change", "[store][codes]") {
   // Stores on disk hold these numbers: a new name takes a new code, none is renumbered.
   const std::vector<std::pair<Predicate, int64_t>> predicates = {
-      {Predicate::kCoOccurs, 0}, {Predicate::kLeads, 1},      {Predicate::kMemberOf, 2}, {Predicate::kMeet, 3},
-      {Predicate::kVisit, 4},    {Predicate::kCommunicate, 5}, {Predicate::kInvite, 6},  {Predicate::kAccept, 7},
-      {Predicate::kSupport, 8},  {Predicate::kCooperate, 9},  {Predicate::kSupply, 10},  {Predicate::kAccuse, 11},
-      {Predicate::kReject, 12},  {Predicate::kThreaten, 13},  {Predicate::kSanction, 14}, {Predicate::kAttack, 15},
-      {Predicate::kRecognize, 16}, {Predicate::kFamily, 17}};
+      {Predicate::kCoOccurs, 0},  {Predicate::kLeads, 1},      {Predicate::kMemberOf, 2},
+      {Predicate::kMeet, 3},      {Predicate::kVisit, 4},      {Predicate::kCommunicate, 5},
+      {Predicate::kInvite, 6},    {Predicate::kAccept, 7},     {Predicate::kSupport, 8},
+      {Predicate::kCooperate, 9}, {Predicate::kSupply, 10},    {Predicate::kAccuse, 11},
+      {Predicate::kReject, 12},   {Predicate::kThreaten, 13},  {Predicate::kSanction, 14},
+      {Predicate::kAttack, 15},   {Predicate::kRecognize, 16}, {Predicate::kFamily, 17}};
   for (const auto& [p, code] : predicates) {
     INFO(predicate_name(p));
     CHECK(store::predicate_code(p) == code);
   }
   const std::vector<std::pair<Modality, int64_t>> modalities = {
-      {Modality::kAsserted, 0}, {Modality::kAlleged, 1},      {Modality::kDenied, 2},  {Modality::kNegated, 3},
-      {Modality::kPlanned, 4},  {Modality::kHypothetical, 5}, {Modality::kQuestion, 6}};
+      {Modality::kAsserted, 0}, {Modality::kAlleged, 1}, {Modality::kDenied, 2},
+      {Modality::kNegated, 3},  {Modality::kPlanned, 4}, {Modality::kHypothetical, 5},
+      {Modality::kQuestion, 6}};
   for (const auto& [m, code] : modalities) {
     INFO(modality_name(m));
     CHECK(store::modality_code(m) == code);
   }
 }
 
-TEST_CASE("a store keeps relations' predicates and modalities as codes its tables name", "[store][codes]") {
+TEST_CASE("a store keeps relations' predicates and modalities as codes its tables name",
+          "[store][codes]") {
   auto db = temp_dir() + "/g.db";
   auto store = open_store(db);
   ingest_two_articles(*store);
-  CHECK(scalar(db, "SELECT COUNT(*) FROM relations WHERE typeof(predicate) <> 'integer' "
-                   "OR typeof(modality) <> 'integer'") == 0);
+  CHECK(scalar(db,
+               "SELECT COUNT(*) FROM relations WHERE typeof(predicate) <> 'integer' "
+               "OR typeof(modality) <> 'integer'") == 0);
   // Read in the sqlite3 shell by the names beside the codes.
-  CHECK(scalar(db, "SELECT COUNT(*) FROM relations r JOIN predicates p ON p.code = r.predicate "
-                   "JOIN modalities m ON m.code = r.modality WHERE p.name = 'ACCUSE' AND m.name = 'alleged'") == 1);
-  CHECK(scalar(db, "SELECT COUNT(*) FROM relations r JOIN predicates p ON p.code = r.predicate "
-                   "WHERE p.name = 'CO_OCCURS'") == scalar(db, "SELECT COUNT(*) FROM relations WHERE predicate = 0"));
+  CHECK(scalar(db,
+               "SELECT COUNT(*) FROM relations r JOIN predicates p ON p.code = r.predicate "
+               "JOIN modalities m ON m.code = r.modality WHERE p.name = 'ACCUSE' AND m.name = "
+               "'alleged'") == 1);
+  CHECK(scalar(db,
+               "SELECT COUNT(*) FROM relations r JOIN predicates p ON p.code = r.predicate "
+               "WHERE p.name = 'CO_OCCURS'") ==
+        scalar(db, "SELECT COUNT(*) FROM relations WHERE predicate = 0"));
   const std::set<std::string> rows = listed(*store);
   CHECK(rows.count("Finlandia ACCUSE Rusia alleged 1 0.800000"));
   CHECK(rows.count("Rusia SUPPLY Iran asserted 1 0.800000"));
-  CHECK(scalar(db, "SELECT confidence_permille FROM relations r JOIN predicates p ON p.code = r.predicate "
-                   "WHERE p.name = 'ACCUSE'") == 800);
+  CHECK(scalar(
+            db,
+            "SELECT confidence_permille FROM relations r JOIN predicates p ON p.code = r.predicate "
+            "WHERE p.name = 'ACCUSE'") == 800);
   // Filters by predicate, modality and quad class find them by code.
   store::RelationQuery q;
   q.predicate = "ACCUSE";
@@ -158,10 +169,12 @@ TEST_CASE("a schema-8 store's relation names become codes when it is opened, and
   REQUIRE(scalar(db, "SELECT COUNT(*) FROM relations WHERE predicate = 'ACCUSE'") == 1);
   auto store = open_store(db);  // migrates
   CHECK(scalar(db, "SELECT user_version FROM pragma_user_version") == store::kSchemaVersion);
-  CHECK(scalar(db, "SELECT COUNT(*) FROM relations WHERE typeof(predicate) <> 'integer' "
-                   "OR typeof(modality) <> 'integer'") == 0);
-  CHECK(scalar(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'relations_typed_by_predicate' "
-                   "AND sql LIKE '%predicate <> 0%'") == 1);
+  CHECK(scalar(db,
+               "SELECT COUNT(*) FROM relations WHERE typeof(predicate) <> 'integer' "
+               "OR typeof(modality) <> 'integer'") == 0);
+  CHECK(scalar(db,
+               "SELECT COUNT(*) FROM sqlite_master WHERE name = 'relations_typed_by_predicate' "
+               "AND sql LIKE '%predicate <> 0%'") == 1);
   CHECK(listed(*store) == before);
   // It goes on taking articles.
   Article c = article("c", "Rusia memasok Iran lagi.");
@@ -172,8 +185,9 @@ TEST_CASE("a schema-8 store's relation names become codes when it is opened, and
   CHECK(listed(*store).count("Rusia SUPPLY Iran asserted 2 0.800000"));
 }
 
-TEST_CASE("a schema-8 store with a predicate no newsgraph wrote is refused by name and left as it was",
-          "[store][codes]") {
+TEST_CASE(
+    "a schema-8 store with a predicate no newsgraph wrote is refused by name and left as it was",
+    "[store][codes]") {
   auto db = temp_dir() + "/g.db";
   {
     auto store = open_store(db);
@@ -189,7 +203,8 @@ TEST_CASE("a schema-8 store with a predicate no newsgraph wrote is refused by na
   CHECK(scalar(db, "SELECT COUNT(*) FROM relations WHERE predicate = 'LOVES'") == 1);
 }
 
-TEST_CASE("an older store that cannot be upgraded is read through a view that gives codes", "[store][codes]") {
+TEST_CASE("an older store that cannot be upgraded is read through a view that gives codes",
+          "[store][codes]") {
   auto path = temp_dir() + "/g.db";
   {
     auto store = open_store(path);
@@ -201,7 +216,8 @@ TEST_CASE("an older store that cannot be upgraded is read through a view that gi
   REQUIRE(db.open(path, false, true).is_ok());
   db.exec(store::relations_by_code_view_sql().c_str());
   store::Statement q = db.prepare(
-      "SELECT predicate, modality FROM relations WHERE predicate <> 0 /* CO_OCCURS */ ORDER BY predicate");
+      "SELECT predicate, modality FROM relations WHERE predicate <> 0 /* CO_OCCURS */ ORDER BY "
+      "predicate");
   std::vector<std::pair<int64_t, int64_t>> rows;
   while (q.step()) rows.emplace_back(q.column_int(0), q.column_int(1));
   const std::vector<std::pair<int64_t, int64_t>> expected = {
