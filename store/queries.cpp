@@ -178,7 +178,8 @@ Status relation_facts(Store& store, const std::vector<int64_t>& keys, RelationFa
         "SELECT relation_key, first_seen, last_seen, modality FROM relations "
         "WHERE relation_key IN (SELECT value FROM json_each(?))");
     q.bind(1, array);
-    while (q.step()) (*out)[q.column_int(0)] = {q.column_text(1), q.column_text(2), modality_name_of_code(q.column_int(3))};
+    while (q.step())
+      (*out)[q.column_int(0)] = {q.column_text(1), q.column_text(2), modality_name_of_code(q.column_int(3))};
   } catch (const StoreError& e) {
     return failed(store, e);
   }
@@ -318,7 +319,8 @@ Status merge_log(Store& store, int64_t entity_key, size_t limit, std::vector<Mer
     Statement q = db.prepare(
         "SELECT CASE m.at WHEN '' THEN COALESCE(d.ingested_at, '') ELSE m.at END, COALESCE(d.id, ''), m.name, "
         "m.rule, CASE WHEN m.detail = '' AND m.doc_key IS NOT NULL THEN m.name ELSE m.detail END, "
-        "COALESCE(m.doc_key, ?2), m.doc_entity_key, m.log_key FROM merge_log m LEFT JOIN documents d ON d.doc_key = m.doc_key WHERE m.entity_key = ?1 "
+        "COALESCE(m.doc_key, ?2), m.doc_entity_key, m.log_key FROM merge_log m "
+        "LEFT JOIN documents d ON d.doc_key = m.doc_key WHERE m.entity_key = ?1 "
         "ORDER BY m.log_key");
     q.bind(1, entity_key).bind(2, INT64_MAX);  // a curation comes after the articles of its second
     while (q.step()) {
