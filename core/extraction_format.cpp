@@ -20,9 +20,9 @@ namespace {
 // rapidjson::Writer<StringBuffer> with its default flags would: the same escapes ('"', '\\',
 // control bytes as \b \t \n \f \r or \u00XX in upper-case hex; other bytes, UTF-8 included,
 // as they are) and the same numbers (RapidJSON's itoa and Grisu dtoa). Commas are placed by
-// one flag: every key and every value starts with separate(), which writes a comma unless
-// it opens its container or follows its key. The string grows ahead of the text (doubling)
-// and is cut to it by finish(), which must be called last. O(bytes written).
+// one flag: a key or value that follows a value (or a closed container) gets one; one
+// that opens its container or follows its key does not. The string grows ahead of the text
+// (doubling) and is cut to it by finish(), which must be called last. O(bytes written).
 class JsonAppender {
  public:
   explicit JsonAppender(std::string& out) : out_(out), kept_(out.size()) {}
@@ -38,48 +38,43 @@ class JsonAppender {
 
   template <size_t N>
   void key(const char (&name)[N]) {  // a literal that needs no escape
-    separate();
-    room(N + 2);
-    *at_++ = '"';
-    std::memcpy(at_, name, N - 1);
-    at_ += N - 1;
-    *at_++ = '"';
-    *at_++ = ':';
-    after_key_ = true;
+    char* p = start(N + 2);
+    *p++ = '"';
+    std::memcpy(p, name, N - 1);
+    p += N - 1;
+    *p++ = '"';
+    *p++ = ':';
+    at_ = p;
+    need_comma_ = false;
   }
 
   void string(std::string_view s) {
-    separate();
-    room(2 + 6 * s.size());  // 6: the longest escape, \u00XX
-    *at_++ = '"';
-    at_ = copy_escaped(s.data(), s.data() + s.size(), at_);
-    *at_++ = '"';
+    char* p = start(2 + 6 * s.size());  // 6: the longest escape, \u00XX
+    *p++ = '"';
+    p = copy_escaped(s.data(), s.data() + s.size(), p);
+    *p++ = '"';
+    at_ = p;
   }
-  void uint(uint32_t n) {
-    separate();
-    room(10);
-    at_ = rapidjson::internal::u32toa(n, at_);
-  }
+  void uint(uint32_t n) { at_ = rapidjson::internal::u32toa(n, start(10)); }
   // As Writer::Double: NaN and infinities write nothing (the Writer refuses them).
   void number(double d) {
-    separate();
-    if (rapidjson::internal::Double(d).IsNanOrInf()) return;
-    room(25);
-    at_ = rapidjson::internal::dtoa(d, at_);
+    char* p = start(25);
+    at_ = rapidjson::internal::Double(d).IsNanOrInf() ? p : rapidjson::internal::dtoa(d, p);
   }
   void boolean(bool b) {
-    separate();
-    room(5);
-    if (b)
-      at_ = std::copy_n("true", 4, at_);
-    else
-      at_ = std::copy_n("false", 5, at_);
+    char* p = start(5);
+    at_ = b ? std::copy_n("true", 4, p) : std::copy_n("false", 5, p);
   }
 
  private:
-  // Makes room for `n` more bytes at at_: the string grows (doubling) when it has not.
-  void room(size_t n) {
-    if (static_cast<size_t>(limit_ - at_) < n) grow(n);
+  // Where a key or value of at most `n` bytes goes: past the comma it may need, with room
+  // for it (the string grows, doubling, when it has not). The caller moves at_ past it.
+  char* start(size_t n) {
+    if (static_cast<size_t>(limit_ - at_) <= n) grow(n + 1);
+    char* p = at_;
+    if (need_comma_) *p++ = ',';
+    need_comma_ = true;
+    return p;
   }
   void grow(size_t n) {
     const size_t used = at_ ? static_cast<size_t>(at_ - out_.data()) : kept_;
@@ -87,24 +82,17 @@ class JsonAppender {
     at_ = out_.data() + used;
     limit_ = out_.data() + out_.size();
   }
-  void put(char c) {
-    room(1);
-    *at_++ = c;
-  }
 
-  void separate() {
-    if (!after_key_ && !first_) put(',');
-    after_key_ = false;
-    first_ = false;
-  }
   void open(char bracket) {
-    separate();
-    put(bracket);
-    first_ = true;
+    char* p = start(1);
+    *p++ = bracket;
+    at_ = p;
+    need_comma_ = false;
   }
   void close(char bracket) {
-    put(bracket);
-    first_ = false;
+    if (at_ == limit_) grow(1);
+    *at_++ = bracket;
+    need_comma_ = true;
   }
 
   // The escape RapidJSON writes after a backslash for byte c, or 0 for a byte written as is.
@@ -164,8 +152,7 @@ class JsonAppender {
   const size_t kept_;        // the length `out_` had: what was there before
   char* at_ = nullptr;       // where the next byte goes; out_ holds spare bytes past it
   char* limit_ = nullptr;    // the end of out_'s bytes
-  bool first_ = true;  // nothing written yet in the innermost open container
-  bool after_key_ = false;
+  bool need_comma_ = false;  // a value ends the text: the next key or element follows a comma
 };
 
 // Entity labels by id, for relations that name their ends by id; the first entity of an
