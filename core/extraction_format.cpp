@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -21,14 +22,19 @@ namespace {
 // control bytes as \b \t \n \f \r or \u00XX in upper-case hex; other bytes, UTF-8 included,
 // as they are) and the same numbers (RapidJSON's itoa and Grisu dtoa). Commas are placed by
 // one flag: a key or value that follows a value (or a closed container) gets one; one
-// that opens its container or follows its key does not. The string grows ahead of the text
-// (doubling) and is cut to it by finish(), which must be called last. O(bytes written).
+// that opens its container or follows its key does not. The text goes into a per-thread
+// scratch buffer, which keeps its size from one article to the next (so it seldom grows and
+// never clears bytes), and finish(), which must be called last, appends it to the string.
+// O(bytes written).
 class JsonAppender {
  public:
-  explicit JsonAppender(std::string& out) : out_(out), kept_(out.size()) {}
+  explicit JsonAppender(std::string& out)
+      : out_(out), at_(scratch_.bytes.get()), limit_(at_ + scratch_.size) {}
 
   void finish() {
-    if (at_) out_.resize(static_cast<size_t>(at_ - out_.data()));
+    const size_t length = static_cast<size_t>(at_ - scratch_.bytes.get());
+    out_.reserve(out_.size() + length + 1);  // and the newline a JSON Lines writer adds
+    out_.append(scratch_.bytes.get(), length);
   }
 
   void open_object() { open('{'); }
@@ -68,7 +74,7 @@ class JsonAppender {
 
  private:
   // Where a key or value of at most `n` bytes goes: past the comma it may need, with room
-  // for it (the string grows, doubling, when it has not). The caller moves at_ past it.
+  // for it (the scratch grows, doubling, when it has not). The caller moves at_ past it.
   char* start(size_t n) {
     if (static_cast<size_t>(limit_ - at_) <= n) grow(n + 1);
     char* p = at_;
@@ -77,10 +83,14 @@ class JsonAppender {
     return p;
   }
   void grow(size_t n) {
-    const size_t used = at_ ? static_cast<size_t>(at_ - out_.data()) : kept_;
-    out_.resize(std::max(out_.size() * 2, used + n + 1024));
-    at_ = out_.data() + used;
-    limit_ = out_.data() + out_.size();
+    const size_t used = static_cast<size_t>(at_ - scratch_.bytes.get());
+    const size_t size = std::max(scratch_.size * 2, used + n + 4096);
+    std::unique_ptr<char[]> bytes(new char[size]);
+    if (used > 0) std::memcpy(bytes.get(), scratch_.bytes.get(), used);
+    scratch_.bytes = std::move(bytes);
+    scratch_.size = size;
+    at_ = scratch_.bytes.get() + used;
+    limit_ = scratch_.bytes.get() + size;
   }
 
   void open(char bracket) {
@@ -148,12 +158,19 @@ class JsonAppender {
     return to;
   }
 
+  struct Scratch {
+    std::unique_ptr<char[]> bytes;  // uninitialised past what the current text wrote
+    size_t size = 0;
+  };
+  static thread_local Scratch scratch_;
+
   std::string& out_;
-  const size_t kept_;        // the length `out_` had: what was there before
-  char* at_ = nullptr;       // where the next byte goes; out_ holds spare bytes past it
-  char* limit_ = nullptr;    // the end of out_'s bytes
+  char* at_;     // where the next byte goes, in scratch_
+  char* limit_;  // the end of scratch_'s bytes
   bool need_comma_ = false;  // a value ends the text: the next key or element follows a comma
 };
+
+thread_local JsonAppender::Scratch JsonAppender::scratch_;
 
 // Entity labels by id, for relations that name their ends by id; the first entity of an
 // id wins. O(n log n) to build, O(log n) a look-up.
