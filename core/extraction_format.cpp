@@ -165,8 +165,8 @@ class JsonAppender {
   static thread_local Scratch scratch_;
 
   std::string& out_;
-  char* at_;     // where the next byte goes, in scratch_
-  char* limit_;  // the end of scratch_'s bytes
+  char* at_;                 // where the next byte goes, in scratch_
+  char* limit_;              // the end of scratch_'s bytes
   bool need_comma_ = false;  // a value ends the text: the next key or element follows a comma
 };
 
