@@ -127,22 +127,26 @@ class JsonAppender {
             has_zero_byte(word ^ (kOnes * '\\'))) != 0;
   }
 
-  // Copies [in, stop) to `to`, escaped; returns the end of what it wrote. Clean runs go
-  // 8 bytes a test and one memcpy.
+  // Copies [in, stop) to `to`, escaped; returns the end of what it wrote. Words of 8 clean
+  // bytes go in one test and one store; a word with a byte to escape, and the last few
+  // bytes, go byte by byte. `to` must have room for 6 bytes an input byte.
   static char* copy_escaped(const char* in, const char* stop, char* to) {
-    while (in != stop) {
-      const char* clean = in;
-      uint64_t word = 0;
-      while (stop - clean >= 8 && (std::memcpy(&word, clean, 8), !word_needs_escape(word)))
-        clean += 8;
-      while (clean != stop && escape_of(static_cast<unsigned char>(*clean)) == 0) ++clean;
-      std::memcpy(to, in, static_cast<size_t>(clean - in));
-      to += clean - in;
-      if (clean == stop) break;
-      to = write_escape(static_cast<unsigned char>(*clean), to);
-      in = clean + 1;
+    for (;;) {
+      for (uint64_t word = 0; stop - in >= 8; in += 8, to += 8) {
+        std::memcpy(&word, in, 8);
+        if (word_needs_escape(word)) break;
+        std::memcpy(to, &word, 8);
+      }
+      const char* const chunk_end = stop - in > 8 ? in + 8 : stop;
+      for (; in != chunk_end; ++in) {
+        const auto c = static_cast<unsigned char>(*in);
+        if (escape_of(c) == 0)
+          *to++ = static_cast<char>(c);
+        else
+          to = write_escape(c, to);
+      }
+      if (in == stop) return to;
     }
-    return to;
   }
 
   static char* write_escape(unsigned char c, char* to) {
