@@ -23,9 +23,9 @@ namespace {
 // as they are) and the same numbers (RapidJSON's itoa and Grisu dtoa). Commas are placed by
 // one flag: a key or value that follows a value (or a closed container) gets one; one
 // that opens its container or follows its key does not. The text goes into a per-thread
-// scratch buffer, which keeps its size from one article to the next (so it seldom grows and
-// never clears bytes), and finish(), which must be called last, appends it to the string.
-// O(bytes written).
+// scratch buffer, which keeps its size (up to 1 MiB) from one article to the next, so it
+// seldom grows and never clears bytes; finish(), which must be called last, appends it to
+// the string. O(bytes written).
 class JsonAppender {
  public:
   explicit JsonAppender(std::string& out)
@@ -35,6 +35,7 @@ class JsonAppender {
     const size_t length = static_cast<size_t>(at_ - scratch_.bytes.get());
     out_.reserve(out_.size() + length + 1);  // and the newline a JSON Lines writer adds
     out_.append(scratch_.bytes.get(), length);
+    if (scratch_.size > kKeptScratchBytes) scratch_ = Scratch{};  // a rare huge line's memory
   }
 
   void open_object() { open('{'); }
@@ -166,6 +167,7 @@ class JsonAppender {
     std::unique_ptr<char[]> bytes;  // uninitialised past what the current text wrote
     size_t size = 0;
   };
+  static constexpr size_t kKeptScratchBytes = 1 << 20;  // larger scratch is freed after use
   static thread_local Scratch scratch_;
 
   std::string& out_;
