@@ -3,6 +3,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/commands.h"
@@ -138,7 +139,9 @@ int run_extract(const std::vector<std::string>& args) {
         std::cout.write(done.output.data(), static_cast<std::streamsize>(done.output.size()));
         progress.advance(done.bytes);
       });
-  callbacks.on_document = [&](const Document& doc, bool title_in_text) { pool.submit(Job{doc, title_in_text}); };
+  callbacks.on_document = [&](Document& doc, bool title_in_text) {
+    pool.submit(Job{std::move(doc), title_in_text});
+  };
   callbacks.on_skip = [&](const Status& s) {
     ++skipped;
     if (!flags.quiet) std::fprintf(stderr, "newsgraph extract: skipped %s (%s)\n", s.message().c_str(), status_code_name(s.code()));

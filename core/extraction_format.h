@@ -1,7 +1,8 @@
 // Renders an Extraction for the outside world: one JSON object (a line of JSON Lines,
 // the shape ../shared/eval/README.md describes plus ids, mentions, evidence, modality,
 // rules and confidence) or a text report for a person. Deterministic: the same
-// extraction gives byte-identical output. Thread-safe.
+// extraction gives byte-identical output. Thread-safe; the JSON writer keeps a scratch
+// buffer of up to 1 MiB per thread that has used it.
 #pragma once
 
 #include <ostream>

@@ -1,6 +1,8 @@
 #include "ingest/document_reader.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -52,6 +54,18 @@ std::string string_field(const rapidjson::Value& obj, const char* name) {
   if (v.IsString()) return std::string(v.GetString(), v.GetStringLength());
   if (v.IsInt64()) return std::to_string(v.GetInt64());
   return "";
+}
+
+// Whether `text` is all valid UTF-8; ASCII runs go 8 bytes a test. utf8::first_invalid_byte
+// is as strict as RapidJSON's encoding check (no overlong forms, surrogates or code points
+// past U+10FFFF), so a line it passes would pass that check too.
+bool is_valid_utf8(std::string_view text) {
+  size_t ascii = 0;
+  for (uint64_t word = 0; ascii + 8 <= text.size(); ascii += 8) {
+    std::memcpy(&word, text.data() + ascii, 8);
+    if (word & 0x8080808080808080u) break;
+  }
+  return !utf8::first_invalid_byte(text.substr(ascii));
 }
 
 }  // namespace
@@ -231,8 +245,12 @@ void DocumentReader::read_json_lines(std::istream& in, const std::string& name) 
       continue;
     }
     // Parsed in place: strings are unescaped inside the line, not copied out of it first.
+    // A line of valid UTF-8 spares the parser checking its strings' encoding.
     rapidjson::Document obj;
-    obj.ParseInsitu<rapidjson::kParseValidateEncodingFlag>(line.data());
+    if (is_valid_utf8(line))
+      obj.ParseInsitu(line.data());
+    else
+      obj.ParseInsitu<rapidjson::kParseValidateEncodingFlag>(line.data());
     if (obj.HasParseError()) {
       skip(StatusCode::kInvalidInput, where + ": malformed JSON at column " + std::to_string(obj.GetErrorOffset() + 1) +
                                           ": " + rapidjson::GetParseError_En(obj.GetParseError()));

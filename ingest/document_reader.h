@@ -24,7 +24,8 @@ struct ReadOptions {
 
 struct ReadCallbacks {
   // A document was read. `title_in_text`: a plain-text article whose first line is its title.
-  std::function<void(const Document&, bool title_in_text)> on_document;
+  // The document is the callback's to keep: it may move from it (the reader drops it after).
+  std::function<void(Document&, bool title_in_text)> on_document;
   // An input (or one JSON line) was skipped; the status message names file and line.
   std::function<void(const Status&)> on_skip;
   // Something was wrong but the article was kept (a "published" that is no date: the

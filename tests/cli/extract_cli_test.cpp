@@ -1,5 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <string>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include "tests/test_paths.h"
 
 using namespace newsgraph::testing;
@@ -105,4 +111,38 @@ TEST_CASE("a malformed or missing cue file stops extract, ingest and serve with 
   CHECK(run(binary() + " extract --cues " + dir + "/none.txt " + dir + "/a.txt").exit_code == 3);
   CHECK(run(binary() + " ingest --db " + dir + "/g.db --cues " + dir + "/mine.txt " + dir + "/a.txt").exit_code == 3);
   CHECK(run(binary() + " serve --port 0 --db " + dir + "/s.db --cues " + dir + "/mine.txt").exit_code == 3);
+}
+
+namespace {
+
+// How RapidJSON's Writer, which extract once wrote with, renders `text` as a JSON string.
+std::string rapidjson_quoted(const std::string& text) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+}  // namespace
+
+TEST_CASE("extract escapes control bytes, quotes and backslashes as RapidJSON's Writer does",
+          "[cli]") {
+  std::string title;
+  for (char c = 1; c < 0x20; ++c) title.push_back(c);
+  title +=
+      "\"quoted\" back\\slash /slash \x7F del, Bahasa Indonesia: \xC3\xA9\xE2\x82\xAC long enough";
+  std::string escaped_title;  // the title as a JSON Lines input gives it
+  for (unsigned char c : title) {
+    char code[8];
+    std::snprintf(code, sizeof code, "\\u%04x", c);
+    escaped_title += c < 0x20 || c == '"' || c == '\\' ? std::string(code) : std::string(1, c);
+  }
+  const auto dir = temp_dir();
+  write_file(dir + "/a.jsonl",
+             "{\"id\":\"tab\\there\",\"title\":\"" + escaped_title +
+                 "\",\"text\":\"Presiden Joko Widodo bertemu Retno Marsudi.\"}\n");
+  auto r = run(binary() + " extract " + dir + "/a.jsonl");
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::StartsWith("{\"doc\":" + rapidjson_quoted("tab\there") +
+                                      ",\"title\":" + rapidjson_quoted(title) + ","));
 }

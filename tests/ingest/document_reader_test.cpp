@@ -166,3 +166,34 @@ TEST_CASE("a JSON line holding a raw NUL byte is skipped as malformed, also afte
   CHECK_THAT(c.skips[1].message(), Catch::Contains("nul.jsonl:2") && Catch::Contains("column 34"));
   CHECK_THAT(c.skips[2].message(), Catch::Contains("nul.jsonl:3") && Catch::Contains("NUL character"));
 }
+
+TEST_CASE(
+    "JSON lines with bytes that are no UTF-8 are skipped naming the column, valid UTF-8 is read",
+    "[reader]") {
+  struct Line {
+    std::string text;  // the value of "text", raw bytes
+    const char* skip;  // the message's tail, or nullptr: the line is read
+  };
+  const std::vector<Line> lines = {
+      {"Jokowi \xC3\xA9 Jakarta \xE2\x82\xAC \xF0\x9F\x98\x80", nullptr},
+      {"overlong \xC0\xAF slash", "column 19: Invalid encoding in string."},
+      {"surrogate \xED\xA0\x80 bytes", "column 20: Invalid encoding in string."},
+      {"past U+10FFFF \xF4\x90\x80\x80", "column 24: Invalid encoding in string."},
+      {"cut short \xE2\x82", "column 20: Invalid encoding in string."},
+      {"a lone continuation \x80 byte, after eight ASCII bytes",
+       "column 30: Invalid encoding in string."},
+  };
+  auto dir = testing::temp_dir();
+  std::string data;
+  for (const auto& l : lines) data += "{\"text\":\"" + l.text + "\"}\n";
+  testing::write_file(dir + "/u.jsonl", data);
+  auto c = read_all({dir + "/u.jsonl"});
+  REQUIRE(c.docs.size() == 1);
+  CHECK(c.docs[0].text == lines[0].text);
+  REQUIRE(c.skips.size() == lines.size() - 1);
+  for (size_t i = 1; i < lines.size(); ++i) {
+    CAPTURE(i);
+    CHECK_THAT(c.skips[i - 1].message(), Catch::EndsWith(":" + std::to_string(i + 1) +
+                                                         ": malformed JSON at " + lines[i].skip));
+  }
+}
