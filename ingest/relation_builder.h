@@ -114,9 +114,8 @@ class RelationBuilder {
   Relation& relation(int32_t subject, Predicate p, int32_t object, double confidence,
                      Modality modality = Modality::kAsserted);
   const Entity& entity(int32_t e) const { return a_.entities[e]; }
-  // Each entity's place in the order of ids (id_rank_), so that relations are ordered and
-  // symmetric pairs turned by comparing numbers, not strings. Left empty, and ids compared,
-  // should two entities share an id.
+  // Each entity's place in the order of ids (id_rank_; equal ids rank alike), so that
+  // relations are ordered and symmetric pairs turned by comparing numbers, not strings.
   void rank_entities_by_id();
   // Whether entity x's id sorts before entity y's.
   bool id_less(int32_t x, int32_t y) const;

@@ -116,19 +116,13 @@ void RelationBuilder::rank_entities_by_id() {
   std::sort(order.begin(), order.end(),
             [this](uint32_t x, uint32_t y) { return entity(x).id < entity(y).id; });
   id_rank_.assign(a_.entities.size(), 0);
-  for (uint32_t k = 0; k < order.size(); ++k) {
-    if (k > 0 && entity(order[k]).id == entity(order[k - 1]).id) {  // not expected: compare ids
-      id_rank_.clear();
-      return;
-    }
-    id_rank_[order[k]] = k;
+  for (uint32_t k = 0; k < order.size(); ++k) {  // equal ids (not expected) rank alike
+    const bool same_id = k > 0 && entity(order[k]).id == entity(order[k - 1]).id;
+    id_rank_[order[k]] = same_id ? id_rank_[order[k - 1]] : k;
   }
 }
 
-bool RelationBuilder::id_less(int32_t x, int32_t y) const {
-  if (!id_rank_.empty()) return id_rank_[x] < id_rank_[y];
-  return entity(x).id < entity(y).id;
-}
+bool RelationBuilder::id_less(int32_t x, int32_t y) const { return id_rank_[x] < id_rank_[y]; }
 
 std::vector<Relation> RelationBuilder::run() {
   for (uint32_t s = 0; s < a_.sentences.size(); ++s) {

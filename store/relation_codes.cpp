@@ -1,85 +1,74 @@
 #include "store/relation_codes.h"
 
+#include <iterator>
+
 namespace newsgraph::store {
 namespace {
 
-// Fixed for good: a new predicate or modality takes the next free code, none is reused.
-struct PredicateCode {
-  Predicate predicate;
-  int64_t code;
+// A code is its place here. Fixed for good: a new predicate or modality goes at the end,
+// none moves or is taken out.
+constexpr Predicate kPredicateOfCode[] = {
+    Predicate::kCoOccurs,  Predicate::kLeads,       Predicate::kMemberOf, Predicate::kMeet,
+    Predicate::kVisit,     Predicate::kCommunicate, Predicate::kInvite,   Predicate::kAccept,
+    Predicate::kSupport,   Predicate::kCooperate,   Predicate::kSupply,   Predicate::kAccuse,
+    Predicate::kReject,    Predicate::kThreaten,    Predicate::kSanction, Predicate::kAttack,
+    Predicate::kRecognize, Predicate::kFamily,
 };
-constexpr PredicateCode kPredicateCodes[] = {
-    {Predicate::kCoOccurs, kCoOccursCode},
-    {Predicate::kLeads, 1},
-    {Predicate::kMemberOf, 2},
-    {Predicate::kMeet, 3},
-    {Predicate::kVisit, 4},
-    {Predicate::kCommunicate, 5},
-    {Predicate::kInvite, 6},
-    {Predicate::kAccept, 7},
-    {Predicate::kSupport, 8},
-    {Predicate::kCooperate, 9},
-    {Predicate::kSupply, 10},
-    {Predicate::kAccuse, 11},
-    {Predicate::kReject, 12},
-    {Predicate::kThreaten, 13},
-    {Predicate::kSanction, 14},
-    {Predicate::kAttack, 15},
-    {Predicate::kRecognize, 16},
-    {Predicate::kFamily, 17},
+constexpr Modality kModalityOfCode[] = {
+    Modality::kAsserted, Modality::kAlleged,      Modality::kDenied,   Modality::kNegated,
+    Modality::kPlanned,  Modality::kHypothetical, Modality::kQuestion,
 };
+static_assert(std::size(kPredicateOfCode) == static_cast<size_t>(Predicate::kCoOccurs) + 1,
+              "every predicate has a code");
+static_assert(std::size(kModalityOfCode) == static_cast<size_t>(Modality::kQuestion) + 1,
+              "every modality has a code");
+static_assert(kPredicateOfCode[kCoOccursCode] == Predicate::kCoOccurs &&
+              kModalityOfCode[kAssertedCode] == Modality::kAsserted);
 
-struct ModalityCode {
-  Modality modality;
-  int64_t code;
-};
-constexpr ModalityCode kModalityCodes[] = {
-    {Modality::kAsserted, kAssertedCode},
-    {Modality::kAlleged, 1},
-    {Modality::kDenied, 2},
-    {Modality::kNegated, 3},
-    {Modality::kPlanned, 4},
-    {Modality::kHypothetical, 5},
-    {Modality::kQuestion, 6},
-};
+template <typename T, size_t N>
+int64_t code_in(const T (&of_code)[N], T value) {
+  for (size_t code = 0; code < N; ++code)
+    if (of_code[code] == value) return static_cast<int64_t>(code);
+  return -1;  // unreachable: the static_asserts above
+}
+
+template <typename T, size_t N>
+std::optional<T> value_of(const T (&of_code)[N], int64_t code) {
+  if (code < 0 || code >= static_cast<int64_t>(N)) return std::nullopt;
+  return of_code[code];
+}
 
 // CASE WHEN `column` holds a code THEN it ELSE CASE `column` WHEN 'NAME' THEN code ... ELSE
 // -1 END END: the names are the ontology's, so the expression needs no table (a read-only
 // store may lack them).
-template <typename Codes, typename NameOf>
-std::string case_of_names(const std::string& column, const Codes& codes, NameOf name_of) {
+template <typename T, size_t N, typename NameOf>
+std::string case_of_names(const std::string& column, const T (&of_code)[N], NameOf name_of) {
   std::string sql =
       "CASE WHEN typeof(" + column + ") = 'integer' THEN " + column + " ELSE CASE " + column;
-  for (const auto& c : codes)
-    sql += std::string(" WHEN '") + name_of(c) + "' THEN " + std::to_string(c.code);
+  for (size_t code = 0; code < N; ++code)
+    sql += std::string(" WHEN '") + name_of(of_code[code]) + "' THEN " + std::to_string(code);
   return sql + " ELSE -1 END END";
+}
+
+// INSERT OR IGNORE INTO `table` VALUES (code, 'NAME'), one statement a code.
+template <typename T, size_t N, typename NameOf>
+std::string code_rows(const char* table, const T (&of_code)[N], NameOf name_of) {
+  std::string sql;
+  for (size_t code = 0; code < N; ++code)
+    sql += std::string("INSERT OR IGNORE INTO ") + table + " VALUES (" + std::to_string(code) +
+           ", '" + name_of(of_code[code]) + "');\n";
+  return sql;
 }
 
 }  // namespace
 
-int64_t predicate_code(Predicate predicate) {
-  for (const PredicateCode& c : kPredicateCodes)
-    if (c.predicate == predicate) return c.code;
-  return -1;  // unreachable: every predicate has a code (relation_codes_test)
-}
-
-int64_t modality_code(Modality modality) {
-  for (const ModalityCode& c : kModalityCodes)
-    if (c.modality == modality) return c.code;
-  return -1;
-}
+int64_t predicate_code(Predicate predicate) { return code_in(kPredicateOfCode, predicate); }
+int64_t modality_code(Modality modality) { return code_in(kModalityOfCode, modality); }
 
 std::optional<Predicate> predicate_of_code(int64_t code) {
-  for (const PredicateCode& c : kPredicateCodes)
-    if (c.code == code) return c.predicate;
-  return std::nullopt;
+  return value_of(kPredicateOfCode, code);
 }
-
-std::optional<Modality> modality_of_code(int64_t code) {
-  for (const ModalityCode& c : kModalityCodes)
-    if (c.code == code) return c.modality;
-  return std::nullopt;
-}
+std::optional<Modality> modality_of_code(int64_t code) { return value_of(kModalityOfCode, code); }
 
 const char* predicate_name_of_code(int64_t code) {
   const std::optional<Predicate> p = predicate_of_code(code);
@@ -91,28 +80,20 @@ const char* modality_name_of_code(int64_t code) {
 }
 
 std::string code_tables_sql() {
-  std::string sql =
-      "CREATE TABLE IF NOT EXISTS predicates (code INTEGER PRIMARY KEY, name TEXT NOT NULL "
-      "UNIQUE);\n"
-      "CREATE TABLE IF NOT EXISTS modalities (code INTEGER PRIMARY KEY, name TEXT NOT NULL "
-      "UNIQUE);\n";
-  for (const PredicateCode& c : kPredicateCodes)
-    sql += "INSERT OR IGNORE INTO predicates VALUES (" + std::to_string(c.code) + ", '" +
-           predicate_name(c.predicate) + "');\n";
-  for (const ModalityCode& c : kModalityCodes)
-    sql += "INSERT OR IGNORE INTO modalities VALUES (" + std::to_string(c.code) + ", '" +
-           modality_name(c.modality) + "');\n";
-  return sql;
+  return "CREATE TABLE IF NOT EXISTS predicates (code INTEGER PRIMARY KEY, name TEXT NOT NULL "
+         "UNIQUE);\n"
+         "CREATE TABLE IF NOT EXISTS modalities (code INTEGER PRIMARY KEY, name TEXT NOT NULL "
+         "UNIQUE);\n" +
+         code_rows("predicates", kPredicateOfCode, predicate_name) +
+         code_rows("modalities", kModalityOfCode, modality_name);
 }
 
 std::string predicate_code_of_name_sql(const std::string& column) {
-  return case_of_names(column, kPredicateCodes,
-                       [](const PredicateCode& c) { return predicate_name(c.predicate); });
+  return case_of_names(column, kPredicateOfCode, predicate_name);
 }
 
 std::string modality_code_of_name_sql(const std::string& column) {
-  return case_of_names(column, kModalityCodes,
-                       [](const ModalityCode& c) { return modality_name(c.modality); });
+  return case_of_names(column, kModalityOfCode, modality_name);
 }
 
 std::string relations_by_code_view_sql() {
