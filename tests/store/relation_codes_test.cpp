@@ -154,6 +154,14 @@ TEST_CASE("a store keeps relations' predicates and modalities as codes its table
   REQUIRE(store::find_relations(*store, q, &found, nullptr).is_ok());
   REQUIRE(found.size() == 1);
   CHECK(found[0].predicate == "SUPPLY");
+  // A co-occurrence has no evidence rows: its own modality code answers the filter.
+  q = store::RelationQuery();
+  q.modality = "asserted";
+  found.clear();
+  REQUIRE(store::find_relations(*store, q, &found, nullptr).is_ok());
+  std::set<std::string> asserted;
+  for (const store::RelationRow& r : found) asserted.insert(r.predicate);
+  CHECK(asserted == std::set<std::string>{"CO_OCCURS", "MEET", "SUPPLY"});
 }
 
 TEST_CASE("a schema-8 store's relation names become codes when it is opened, and read the same",
