@@ -73,10 +73,7 @@ bool relation_filters(const httplib::Request& req, httplib::Response& res, store
   }
   if (req.has_param("modality")) {
     q->modality = req.get_param_value("modality");
-    bool known = false;
-    for (int i = 0; i <= static_cast<int>(Modality::kQuestion); ++i)
-      known = known || q->modality == modality_name(static_cast<Modality>(i));
-    if (!known) return problem(res, 400, "bad-parameter", "unknown modality"), false;
+    if (!parse_modality(q->modality)) return problem(res, 400, "bad-parameter", "unknown modality"), false;
   }
   for (const char* d : {"since", "until"}) {
     if (!req.has_param(d)) continue;

@@ -285,6 +285,10 @@ TEST_CASE("malformed requests get 4xx problem answers and the server keeps servi
   expect_problem(s.http().Get("/api/v1/entities?limit=0"), 400, "bad-parameter");
   expect_problem(s.http().Get("/api/v1/entities?limit=99999999999999999999999"), 400, "bad-parameter");
   expect_problem(s.http().Get("/api/v1/relations?predicate=LOVES"), 400, "bad-parameter");
+  expect_problem(s.http().Get("/api/v1/relations?modality=maybe"), 400, "bad-parameter");
+  auto alleged = s.http().Get("/api/v1/relations?modality=alleged");
+  REQUIRE(alleged);
+  CHECK(alleged->status == 200);
   expect_problem(s.http().Get("/api/v1/relations?colour=red"), 400, "unknown-parameter");
   expect_problem(s.http().Get("/api/v1/no/such/route"), 404, "not-found");
   auto huge = s.http().Post("/api/v1/documents", std::string(2 << 20, 'a'), "text/plain");
