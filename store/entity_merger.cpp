@@ -49,6 +49,36 @@ struct Decision {
   bool revote_type = false;  // joined across types: the articles' votes type the entity
 };
 
+// Whether some stored entity may go by a name of this folded key, an id, a short form:
+// false only when the writer's memo knows none does, and the look-up can be skipped.
+bool may_be_named(Db& db, std::string_view key) {
+  const NameMemo* memo = db.name_memo();
+  return !memo || memo->may_have_alias_key(key);
+}
+bool may_have_id(Db& db, std::string_view id) {
+  const NameMemo* memo = db.name_memo();
+  return !memo || memo->may_have_id(id);
+}
+bool may_be_short_form(Db& db, std::string_view key) {
+  const NameMemo* memo = db.name_memo();
+  return !memo || memo->may_have_short_key(key);
+}
+
+// The stored entity of a gazetteer id; 0 when none is stored.
+int64_t gazetteer_entity(Db& db, const std::string& id) {
+  NameMemo* memo = db.name_memo();
+  if (memo) {
+    if (const int64_t known = memo->gazetteer_entity(id)) return known;
+    if (!memo->may_have_id(id)) return 0;
+  }
+  Statement q = db.prepare("SELECT entity_key FROM entities WHERE id = ? AND from_gazetteer = 1");
+  q.bind(1, id);
+  if (!q.step()) return 0;
+  const int64_t key = q.column_int(0);
+  if (memo) memo->note_gazetteer_entity(id, key);
+  return key;
+}
+
 std::vector<int64_t> keys_of(Statement& q) {
   std::vector<int64_t> out;
   while (q.step()) out.push_back(q.column_int(0));
@@ -75,13 +105,11 @@ int64_t pick(Db& db, const std::vector<int64_t>& candidates, const std::string& 
 // The stored entity the article's other party of a tie is: a gazetteer entity by its id,
 // another by its name. 0 when none is stored.
 int64_t tie_party(Db& db, const Tie& t) {
-  if (t.other_from_gazetteer) {
-    Statement q = db.prepare("SELECT entity_key FROM entities WHERE id = ? AND from_gazetteer = 1");
-    q.bind(1, t.other_id);
-    return q.step() ? q.column_int(0) : 0;
-  }
+  if (t.other_from_gazetteer) return gazetteer_entity(db, t.other_id);
+  const std::string key = text::fold_key(t.other_label);
+  if (!may_be_named(db, key)) return 0;
   Statement q = db.prepare("SELECT entity_key FROM aliases WHERE alias_key = ? ORDER BY entity_key LIMIT 1");
-  q.bind(1, text::fold_key(t.other_label));
+  q.bind(1, key);
   return q.step() ? q.column_int(0) : 0;
 }
 
@@ -133,10 +161,9 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
   };
   std::string key = text::fold_key(e.label);
   if (e.from_gazetteer) {
-    Statement q = db.prepare("SELECT entity_key FROM entities WHERE id = ? AND from_gazetteer = 1");
-    q.bind(1, e.id);
-    if (q.step()) return {q.column_int(0), kGazetteerIdRule, e.id};
+    if (const int64_t k = gazetteer_entity(db, e.id)) return {k, kGazetteerIdRule, e.id};
   }
+  const bool named_before = may_be_named(db, key);  // else no namesake of any type is stored
   std::vector<std::string> tokens = name_tokens(e.label);
   // A one-word person name no gazetteer knows ("Harry", "Kim") is many people, and a
   // short acronym many things ("MV": a music video, a ship): it joins a stored namesake
@@ -149,7 +176,7 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
     if (!parties) parties = stored_tie_parties(db, ties);
     return !parties->empty() || override_names(db, "merge", key);
   }();
-  if (weigh_namesakes) {
+  if (weigh_namesakes && named_before) {
     Statement q = db.prepare(
         "SELECT DISTINCT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
         "WHERE a.alias_key = ? AND (n.type = ? OR EXISTS (SELECT 1 FROM overrides o WHERE o.kind = 'type' "
@@ -168,7 +195,7 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
   // A type no word gave is a guess, and a guess yields to a type some article gave: a
   // "Kelapa Gading" guessed a person here is the district typed elsewhere; and a typed
   // name joins a stored one whose type was only ever guessed, and types it.
-  if (!e.from_gazetteer && tokens.size() >= 2 && !is_short_acronym(e)) {
+  if (!e.from_gazetteer && tokens.size() >= 2 && !is_short_acronym(e) && named_before) {
     // A stored entity of another type: typed by some article (or the gazetteer) when this
     // one's type is a guess, else one whose every article only guessed (and no user typed).
     const char* typed_elsewhere =
@@ -204,7 +231,7 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
       return {k, "glued-form", "'" + label_of(db, k) + "' is '" + e.label + "' with words glued in front",
               e.label, true};
   }
-  if (tokens.size() == 1) {
+  if (tokens.size() == 1 && may_be_short_form(db, key)) {
     Statement q = db.prepare(
         "SELECT DISTINCT s.entity_key FROM short_forms s JOIN entities n ON n.entity_key = s.entity_key "
         "WHERE s.short_key = ? AND n.type = 'PERSON' ORDER BY s.entity_key");
@@ -214,10 +241,13 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
   } else if (tokens.size() >= 2) {
     std::vector<int64_t> candidates;
     for (const std::string* word : {&tokens.front(), &tokens.back()}) {
-      Statement taken = db.prepare("SELECT COUNT(*) FROM short_forms WHERE short_key = ?");
-      taken.bind(1, *word);
-      taken.step();
-      if (taken.column_int(0) > 0) continue;  // another full name already owns the word
+      if (!may_be_named(db, *word)) continue;  // no one-word person has it for a label
+      if (may_be_short_form(db, *word)) {
+        Statement taken = db.prepare("SELECT COUNT(*) FROM short_forms WHERE short_key = ?");
+        taken.bind(1, *word);
+        taken.step();
+        if (taken.column_int(0) > 0) continue;  // another full name already owns the word
+      }
       Statement q = db.prepare(  // by the partial index entities_one_word_people
           "SELECT entity_key FROM entities WHERE label_key = ? AND type = 'PERSON' "
           "AND from_gazetteer = 0 AND instr(label_key, ' ') = 0");
@@ -234,6 +264,7 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
 
 std::string unused_id(Db& db, const std::string& wanted) {
   const std::string first = wanted.empty() ? std::string("entity") : wanted;
+  if (!may_have_id(db, first)) return first;
   {
     Statement q = db.prepare("SELECT 1 FROM entities WHERE id = ?");
     q.bind(1, first);
@@ -371,6 +402,11 @@ MergeOutcome merge_entity(Db& db, const Entity& e, const std::vector<Tie>& ties)
         .bind(5, text::fold_key(e.label))
         .run();
     d = {db.last_insert_id(), kNewEntityRule, id};
+    if (NameMemo* memo = db.name_memo()) {
+      memo->note_id(id);
+      memo->note_name_key(text::fold_key(e.label));
+      if (e.from_gazetteer && id == e.id) memo->note_gazetteer_entity(e.id, d.entity_key);
+    }
     add_short_forms(db, d.entity_key, e.label, type);
     out.created = true;
   } else if (!e.from_gazetteer && !out.unglued) {

@@ -15,13 +15,16 @@ void add_glued_forms(Db& db, int64_t doc_entity_key, const std::vector<std::stri
 }
 
 int64_t person_past_glued_words(Db& db, const Entity& e, const std::string& label_key, std::string* core) {
+  const NameMemo* memo = db.name_memo();
   for (const std::string& name : e.glued_cores) {  // longest first
+    const std::string name_key = text::fold_key(name);
+    if (memo && !memo->may_have_alias_key(name_key)) continue;  // no one goes by it
     Statement q = db.prepare(
         "SELECT DISTINCT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
         "WHERE a.alias_key = ? AND n.type = 'PERSON' AND (n.from_gazetteer = 1 OR EXISTS (SELECT 1 "
         "FROM doc_entities de WHERE de.entity_key = n.entity_key AND de.type = 'PERSON' "
         "AND de.type_guessed = 0)) ORDER BY n.from_gazetteer DESC, a.entity_key");
-    q.bind(1, text::fold_key(name));
+    q.bind(1, name_key);
     std::vector<int64_t> found;
     while (q.step()) found.push_back(q.column_int(0));
     if (found.size() == 1 && !merge_forbidden(db, label_key, found.front())) {

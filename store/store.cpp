@@ -345,6 +345,7 @@ Status Store::open(const std::string& path, const StoreOptions& options, std::un
       db.exec("PRAGMA journal_mode = WAL");
       migrate_schema(db);
       db.set_before_commit(search_index_flush());
+      db.set_name_memo(&store->impl_->names);
     }
     Statement q = db.prepare("SELECT 1 FROM documents LIMIT 1");
     q.step();
@@ -401,6 +402,7 @@ Status Store::write_article(const Document& doc, const Extraction& extraction, c
   try {
     std::optional<Transaction> tx;  // in a batch, the batch's
     if (!in_batch_) tx.emplace(db);
+    impl_->names.prepare(db);
     const std::string hash = content_hash(doc.text);
     const Standing s = standing_of(db, doc, hash, options.reextract);
     if (s.unchanged_as) {
@@ -432,6 +434,7 @@ Status Store::write_article(const Document& doc, const Extraction& extraction, c
     record_change(changed);
     if (tx) tx->commit();
   } catch (const StoreError& e) {
+    impl_->names.forget_present();  // the rows it wrote are rolled back
     return store_error(path_, e);
   }
   return Status::ok();
@@ -497,6 +500,7 @@ Status Store::redo_batch() {
   impl_->batch.clear();
   Status failed;
   impl_->batch_changes.reset();  // the rollback undoes them; the steps written again record them again
+  impl_->names.forget_present();
   try {
     db.exec("ROLLBACK");
     db.exec("BEGIN IMMEDIATE");
@@ -559,6 +563,7 @@ Status Store::commit_batch() {
       impl_->db.exec("ROLLBACK");  // the transaction may still be open: leave none behind
     } catch (const StoreError&) {
     }
+    impl_->names.forget_present();
     const Status failed = store_error(path_, e);
     return Status::error(failed.code(), "the batch could not be committed; nothing since the last commit is "
                                         "stored: " + failed.message());

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/types.h"
+#include "store/name_memo.h"
 #include "store/queries.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
@@ -34,6 +35,8 @@ struct Store::Impl {
   // What the open batch changed: recorded at one new version when it commits (readers
   // see no version inside a transaction), not at one an article.
   std::optional<StoreChanges> batch_changes;
+  // What the writer knows of the names stored, so merging asks SQL less (name_memo.h).
+  NameMemo names;
   bool bulk_pragmas = false;  // a batch widened the WAL checkpoint interval and page cache
   // What to select for an article's url, outlet and category: the columns, or '' for each
   // in a store an older newsgraph wrote that could not be upgraded (a read-only file).

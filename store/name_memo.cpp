@@ -1,0 +1,134 @@
+#include "store/name_memo.h"
+
+#include <algorithm>
+#include <functional>
+#include <iterator>
+
+#include "store/sqlite_db.h"
+
+namespace newsgraph::store {
+namespace {
+
+uint64_t hash_of(std::string_view key) {
+  const uint64_t h = std::hash<std::string_view>()(key);
+  return h == 0 ? 1 : h;  // 0 marks an empty slot
+}
+
+// The "known present" facts stop growing here and start again: a run over millions of
+// articles keeps what its recent articles met, not every name.
+constexpr size_t kMaxPresentAliases = 2'000'000;
+
+}  // namespace
+
+void HashFilter::add(std::string_view key) {
+  if ((size_ + 1) * 2 > slots_.size()) grow();
+  const uint64_t h = hash_of(key);
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == h) return;
+    if (slots_[i] == 0) {
+      slots_[i] = h;
+      ++size_;
+      return;
+    }
+  }
+}
+
+bool HashFilter::may_contain(std::string_view key) const {
+  if (slots_.empty()) return false;
+  const uint64_t h = hash_of(key);
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == h) return true;
+    if (slots_[i] == 0) return false;
+  }
+}
+
+void HashFilter::clear() {
+  slots_.clear();
+  size_ = 0;
+}
+
+void HashFilter::grow() {
+  std::vector<uint64_t> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);
+  const size_t mask = slots_.size() - 1;
+  for (uint64_t h : old) {
+    if (h == 0) continue;
+    size_t i = h & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = h;
+  }
+}
+
+void NameMemo::prepare(Db& db) {
+  {
+    Statement q = db.prepare("PRAGMA data_version");
+    q.step();
+    const int64_t version = q.column_int(0);
+    if (version != data_version_) forget_all();  // another connection committed
+    data_version_ = version;
+  }
+  if (loaded_) return;
+  auto load = [&db](const char* sql, HashFilter& into) {
+    Statement q = db.prepare(sql);
+    while (q.step()) into.add(q.column_view(0));
+  };
+  load("SELECT alias_key FROM aliases", names_);
+  load("SELECT label_key FROM entities", names_);  // a label a curation set without an alias
+  load("SELECT short_key FROM short_forms", short_keys_);
+  load("SELECT id FROM entities", ids_);
+  loaded_ = true;
+}
+
+void NameMemo::forget_all() {
+  loaded_ = false;
+  names_.clear();
+  short_keys_.clear();
+  ids_.clear();
+  forget_present();
+}
+
+void NameMemo::forget_present() {
+  present_aliases_.clear();
+  present_count_ = 0;
+  gazetteer_entities_.clear();
+}
+
+void NameMemo::forget_present(int64_t entity_key) {
+  if (auto it = present_aliases_.find(entity_key); it != present_aliases_.end()) {
+    present_count_ -= it->second.size();
+    present_aliases_.erase(it);
+  }
+  for (auto it = gazetteer_entities_.begin();
+       it != gazetteer_entities_.end();) {  // a gazetteer's few thousand
+    it = it->second == entity_key ? gazetteer_entities_.erase(it) : std::next(it);
+  }
+}
+
+bool NameMemo::alias_present(int64_t entity_key, std::string_view alias_key) const {
+  if (!loaded_) return false;
+  auto it = present_aliases_.find(entity_key);
+  if (it == present_aliases_.end()) return false;
+  return std::find(it->second.begin(), it->second.end(), alias_key) !=
+         it->second.end();  // a few names each
+}
+
+void NameMemo::note_alias_present(int64_t entity_key, std::string_view alias_key) {
+  if (!loaded_ || alias_present(entity_key, alias_key)) return;
+  if (present_count_ >= kMaxPresentAliases) forget_present();
+  present_aliases_[entity_key].emplace_back(alias_key);
+  ++present_count_;
+}
+
+int64_t NameMemo::gazetteer_entity(const std::string& id) const {
+  if (!loaded_) return 0;
+  auto it = gazetteer_entities_.find(id);
+  return it == gazetteer_entities_.end() ? 0 : it->second;
+}
+
+void NameMemo::note_gazetteer_entity(const std::string& id, int64_t entity_key) {
+  if (loaded_) gazetteer_entities_[id] = entity_key;
+}
+
+}  // namespace newsgraph::store

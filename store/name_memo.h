@@ -1,0 +1,83 @@
+// NameMemo: what the store's writer knows, in memory, about the names a store holds, so
+// that merging an article's entities asks SQL only where a name may be stored. Most
+// names an article brings are new to the store, and each used to cost several look-ups
+// that found nothing.
+//
+// Two kinds of knowledge, each kept where it stays true:
+// - "may be stored" sets of alias keys (with entity label keys), short-form keys and
+//   entity ids: a superset of what the file holds. A key not in its set is in no row, so
+//   its look-up is skipped; a key in it is looked up as before. Rows deleted or rolled
+//   back leave it a superset; a row another connection commits does not, so every write
+//   first checks SQLite's data_version and reloads when it moved.
+// - "known present" facts read or written by this connection: an (entity, alias key)
+//   row, a gazetteer id's entity. Forgotten on rollback and wherever rows are deleted.
+// One per writer connection (Store::Impl owns it, the Db points at it); not thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace newsgraph::store {
+
+class Db;
+
+// A set of 64-bit hashes, open addressing: 16 bytes a key at most. contains() may say
+// yes to a key never added (two keys sharing a hash), never no to one added.
+class HashFilter {
+ public:
+  void add(std::string_view key);
+  bool may_contain(std::string_view key) const;
+  void clear();
+  size_t size() const { return size_; }
+
+ private:
+  void grow();
+  std::vector<uint64_t> slots_;  // 0: empty
+  size_t size_ = 0;
+};
+
+class NameMemo {
+ public:
+  // Before a write: forgets everything if another connection committed since the last
+  // call, and loads the sets when they are not loaded. O(names stored) when it loads.
+  void prepare(Db& db);
+  // Everything is forgotten: the next prepare() loads it again (after a curation, whose
+  // writes bypass the memo).
+  void forget_all();
+  // Rows may have been rolled back: the "known present" facts are forgotten.
+  void forget_present();
+  // The entity's names, maybe the entity itself, are deleted: what is known of it goes.
+  void forget_present(int64_t entity_key);
+  bool loaded() const { return loaded_; }
+
+  bool may_have_alias_key(std::string_view key) const {
+    return !loaded_ || names_.may_contain(key);
+  }
+  bool may_have_short_key(std::string_view key) const {
+    return !loaded_ || short_keys_.may_contain(key);
+  }
+  bool may_have_id(std::string_view id) const { return !loaded_ || ids_.may_contain(id); }
+  void note_name_key(std::string_view key) { names_.add(key); }
+  void note_short_key(std::string_view key) { short_keys_.add(key); }
+  void note_id(std::string_view id) { ids_.add(id); }
+
+  // Whether the row (entity_key, alias_key) is known to be in `aliases`.
+  bool alias_present(int64_t entity_key, std::string_view alias_key) const;
+  void note_alias_present(int64_t entity_key, std::string_view alias_key);
+  // The gazetteer entity stored under `id`, when known (0: not known, ask SQL).
+  int64_t gazetteer_entity(const std::string& id) const;
+  void note_gazetteer_entity(const std::string& id, int64_t entity_key);
+
+ private:
+  bool loaded_ = false;
+  int64_t data_version_ = -1;
+  HashFilter names_, short_keys_, ids_;
+  std::unordered_map<int64_t, std::vector<std::string>> present_aliases_;  // by entity
+  size_t present_count_ = 0;
+  std::unordered_map<std::string, int64_t> gazetteer_entities_;
+};
+
+}  // namespace newsgraph::store

@@ -1,0 +1,102 @@
+// The writer's memo of stored names (store/name_memo.h) skips look-ups only where SQL
+// would have found nothing: names another connection stored since, and rows a rollback
+// took back, are not taken from a memo that no longer holds.
+#include "store/name_memo.h"
+
+#include <sqlite3.h>
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "store/store.h"
+#include "tests/store/store_fixtures.h"
+#include "tests/test_paths.h"
+
+using namespace newsgraph;
+using namespace newsgraph::testing;
+
+namespace {
+
+Article naming(const std::string& id,
+               const std::vector<std::pair<std::string, std::string>>& names) {
+  std::string text = "Berita " + id + ": ";  // no two articles alike
+  for (const auto& [label, gazetteer_id] : names) text += label + " hadir. ";
+  Article a = article(id, text);
+  for (const auto& [label, gazetteer_id] : names)
+    add_entity(a, label, gazetteer_id.empty() ? EntityType::kPerson : EntityType::kCountry,
+               gazetteer_id);
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("a hash filter finds every key added, and almost never one that was not",
+          "[store][memo]") {
+  store::HashFilter filter;
+  CHECK_FALSE(filter.may_contain("jakarta"));
+  for (int i = 0; i < 20000; ++i) filter.add("name " + std::to_string(i));
+  filter.add("");
+  CHECK(filter.size() == 20001);
+  int missed = 0, false_hits = 0;
+  for (int i = 0; i < 20000; ++i) {
+    missed += !filter.may_contain("name " + std::to_string(i));
+    false_hits += filter.may_contain("other " + std::to_string(i));
+  }
+  CHECK(missed == 0);
+  CHECK(filter.may_contain(""));
+  CHECK(false_hits <= 1);  // 64-bit hashes: a shared one is a one-in-billions event
+  filter.clear();
+  CHECK_FALSE(filter.may_contain("name 1"));
+}
+
+TEST_CASE(
+    "a name another connection stored after this writer's last article is merged with, not made "
+    "twice",
+    "[store][memo]") {
+  const std::string path = temp_dir() + "/memo_two_writers.db";
+  auto first = open_store(path);
+  ingest(*first, naming("a1", {{"Ani Susanti", ""}}));  // the first writer's memo is loaded here
+  {
+    auto second = open_store(path);
+    ingest(*second, naming("b1", {{"Budi Santoso", ""}}));
+  }
+  ingest(*first, naming("a2", {{"Budi Santoso", ""}}));
+  CHECK(scalar(path, "SELECT COUNT(*) FROM documents") == 3);
+  CHECK(scalar(path, "SELECT COUNT(*) FROM entities WHERE label = 'Budi Santoso'") == 1);
+  CHECK(scalar(path, "SELECT COUNT(*) FROM doc_entities WHERE label = 'Budi Santoso'") == 2);
+  CHECK(
+      scalar(path,
+             "SELECT COUNT(DISTINCT entity_key) FROM doc_entities WHERE label = 'Budi Santoso'") ==
+      1);
+}
+
+TEST_CASE(
+    "a gazetteer entity an article made in a batch that was rolled back is not merged into later",
+    "[store][memo]") {
+  const std::string path = temp_dir() + "/memo_rollback.db";
+  { open_store(path); }
+  REQUIRE(
+      run_sql(path,
+              "CREATE TRIGGER refuse_boom BEFORE INSERT ON doc_entities WHEN NEW.label = 'Boom' "
+              "BEGIN SELECT RAISE(ABORT, 'refused for the test'); END;") == SQLITE_OK);
+  {
+    auto store = open_store(path);
+    REQUIRE(store->begin_batch().is_ok());
+    store::IngestResult r;
+    const Article failing = naming("failing", {{"Negeri Antah", "negeri_antah"}, {"Boom", ""}});
+    REQUIRE_FALSE(store->ingest(failing.doc, failing.x, &r).is_ok());
+    // The entity key the rolled-back country had goes to the next new entity.
+    const Article after =
+        naming("after", {{"Citra Lestari", ""}, {"Negeri Antah", "negeri_antah"}});
+    REQUIRE(store->ingest(after.doc, after.x, &r).is_ok());
+    REQUIRE(store->commit_batch().is_ok());
+  }
+  CHECK(scalar(path, "SELECT COUNT(*) FROM entities") == 2);
+  CHECK(scalar(
+            path,
+            "SELECT COUNT(*) FROM entities WHERE id = 'negeri_antah' AND label = 'Negeri Antah'") ==
+        1);
+  CHECK(scalar(path,
+               "SELECT COUNT(DISTINCT entity_key) FROM doc_entities WHERE doc_key IN "
+               "(SELECT doc_key FROM documents WHERE id = 'after')") == 2);
+}
