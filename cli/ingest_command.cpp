@@ -263,7 +263,7 @@ int run_ingest(const std::vector<std::string>& args) {
     return kExitFailure;
   }
   store::StoreCounts counts;
-  st = store->counts(&counts);
+  st = store->counts(&counts, store::Store::CountScope::kNoMentions);
   if (!st.is_ok()) {
     std::fprintf(stderr, "newsgraph ingest: %s\n", st.message().c_str());
     return kExitFailure;

@@ -618,7 +618,7 @@ Status Store::remove_article(const std::string& doc_id, bool* found) {
   return Status::ok();
 }
 
-Status Store::counts(StoreCounts* out, bool graph_only) {
+Status Store::counts(StoreCounts* out, CountScope scope) {
   Db& db = impl_->db;
   try {
     const std::pair<const char*, int64_t*> queries[] = {
@@ -633,8 +633,9 @@ Status Store::counts(StoreCounts* out, bool graph_only) {
          &out->mentions},
     };
     for (const auto& [sql, target] : queries) {
-      const bool largest = target == &out->evidence || target == &out->mentions;  // a scan each
-      if (graph_only && largest) {
+      const bool skipped = (scope == CountScope::kGraph && target == &out->evidence) ||
+                           (scope != CountScope::kAll && target == &out->mentions);
+      if (skipped) {
         *target = 0;
         continue;
       }

@@ -132,9 +132,14 @@ class Store {
   Status list_overrides(std::vector<OverrideRow>* out);
   Status curate(const Overrides& overrides, const CurateOptions& options, CurateReport* report);
 
-  // Row counts; `graph_only` counts documents, entities and relations and leaves evidence
-  // and mentions (the largest tables, a scan each) at 0.
-  Status counts(StoreCounts* out, bool graph_only = false);
+  // Row counts, as far as `scope` asks: evidence and mentions are the largest tables, a
+  // scan each (O(store) all of them), and what is not asked for is left at 0.
+  enum class CountScope {
+    kAll,
+    kNoMentions,  // all but mentions (what `ingest` prints)
+    kGraph,       // documents, entities and relations
+  };
+  Status counts(StoreCounts* out, CountScope scope = CountScope::kAll);
 
   // Runs PRAGMA integrity_check; `ok` is true when SQLite answers "ok".
   Status check_integrity(bool* ok, std::string* detail);

@@ -567,3 +567,27 @@ TEST_CASE("a store tells before extraction whether an article would change nothi
   REQUIRE(store->unchanged(a.doc, again, &same, &r).is_ok());
   CHECK_FALSE(same);
 }
+
+TEST_CASE("counts read what their scope asks for and leave the rest at 0", "[store][counts]") {
+  auto store = open_store(temp_dir() + "/counts.db");
+  Article a = article("a", "Joko Widodo bertemu Anthony Albanese di Jakarta.");
+  add_entity(a, "Joko Widodo", EntityType::kPerson);
+  add_entity(a, "Anthony Albanese", EntityType::kPerson);
+  add_relation(a, "Joko Widodo", Predicate::kMeet, "Anthony Albanese");
+  ingest(*store, a);
+  using Scope = store::Store::CountScope;
+  store::StoreCounts all, no_mentions, graph;
+  REQUIRE(store->counts(&all, Scope::kAll).is_ok());
+  REQUIRE(store->counts(&no_mentions, Scope::kNoMentions).is_ok());
+  REQUIRE(store->counts(&graph, Scope::kGraph).is_ok());
+  CHECK(all.documents == 1);
+  CHECK(all.entities == 2);
+  CHECK(all.relations == 1);
+  CHECK(all.evidence == 1);
+  CHECK(all.mentions == 2);
+  CHECK(no_mentions.evidence == all.evidence);
+  CHECK(no_mentions.mentions == 0);
+  CHECK(graph.relations == all.relations);
+  CHECK(graph.evidence == 0);
+  CHECK(graph.mentions == 0);
+}
