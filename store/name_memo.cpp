@@ -69,7 +69,7 @@ void NameMemo::prepare(Db& db) {
     if (version != data_version_) forget_all();  // another connection committed
     data_version_ = version;
   }
-  if (loaded_) return;
+  if (loaded_ || prepared_++ < load_after_) return;
   auto load = [&db](const char* sql, HashFilter& into) {
     Statement q = db.prepare(sql);
     while (q.step()) into.add(q.column_view(0));

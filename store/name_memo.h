@@ -41,6 +41,8 @@ class HashFilter {
 
 class NameMemo {
  public:
+  // The sets are loaded at the (n+1)th prepare(): before it, every look-up goes to SQL.
+  explicit NameMemo(size_t load_after = 0) : load_after_(load_after) {}
   // Before a write: forgets everything if another connection committed since the last
   // call, and loads the sets when they are not loaded. O(names stored) when it loads.
   void prepare(Db& db);
@@ -72,6 +74,7 @@ class NameMemo {
   void note_gazetteer_entity(const std::string& id, int64_t entity_key);
 
  private:
+  size_t load_after_, prepared_ = 0;
   bool loaded_ = false;
   int64_t data_version_ = -1;
   HashFilter names_, short_keys_, ids_;

@@ -322,7 +322,7 @@ Store::~Store() {
 Status Store::open(const std::string& path, const StoreOptions& options, std::unique_ptr<Store>* out) {
   std::unique_ptr<Store> store(new Store());
   store->path_ = path;
-  store->impl_ = std::make_unique<Impl>();
+  store->impl_ = std::make_unique<Impl>(options.memo_names_after);
   Db& db = store->impl_->db;
   Status st = db.open(path, options.create, options.read_only);
   if (!st.is_ok()) return st;

@@ -21,6 +21,7 @@
 namespace newsgraph::store {
 
 struct Store::Impl {
+  explicit Impl(size_t memo_names_after) : names(memo_names_after) {}
   Db db;
   // What the open batch has written, to write again when a failed article is undone with
   // the whole batch. A batch takes no savepoint an article: a savepoint copies every page
