@@ -175,6 +175,7 @@ int64_t relation_key_for(Db& db, int64_t subject_key, Predicate predicate, int64
       "evidence_count, modality, confidence_permille, first_seen, last_seen) "
       "VALUES (?, ?, ?, 0, 0, 0, 0 /* asserted */, 0, '', '')");
   insert.bind(1, subject_key).bind(2, code).bind(3, object_key).run();
+  if (NameMemo* memo = db.name_memo()) memo->note_relation(code, subject_key, object_key);
   const bool inserted = db.changes() > 0;
   if (created) *created = inserted;
   if (inserted) return db.last_insert_id();  // most relations are new: no second look-up

@@ -130,8 +130,10 @@ std::vector<TieParty> stored_tie_parties(Db& db, const std::vector<Tie>& ties) {
 // Whether stored entity `candidate` has one of the article's ties: the same predicate
 // with the same other party, either way round. The support a short form needs.
 bool shares_a_tie(Db& db, int64_t candidate, const std::vector<TieParty>& parties) {
+  const NameMemo* memo = db.name_memo();
   for (const TieParty& p : parties) {
     if (p.entity_key == candidate) continue;
+    if (memo && !memo->may_relate(predicate_code(p.predicate), candidate, p.entity_key)) continue;
     Statement q = db.prepare(
         "SELECT 1 FROM relations WHERE predicate = ?1 AND ((subject_key = ?2 AND object_key = ?3) "
         "OR (subject_key = ?3 AND object_key = ?2)) LIMIT 1");

@@ -9,6 +9,14 @@
 namespace newsgraph::store {
 namespace {
 
+// A relation's key in the filter: its predicate and its two entities, lower key first.
+struct RelationKey {
+  int64_t predicate, low, high;
+  RelationKey(int64_t p, int64_t a, int64_t b)
+      : predicate(p), low(std::min(a, b)), high(std::max(a, b)) {}
+  std::string_view bytes() const { return {reinterpret_cast<const char*>(this), sizeof *this}; }
+};
+
 uint64_t hash_of(std::string_view key) {
   const uint64_t h = std::hash<std::string_view>()(key);
   return h == 0 ? 1 : h;  // 0 marks an empty slot
@@ -78,6 +86,14 @@ void NameMemo::prepare(Db& db) {
   load("SELECT label_key FROM entities", names_);  // a label a curation set without an alias
   load("SELECT short_key FROM short_forms", short_keys_);
   load("SELECT id FROM entities", ids_);
+  Statement largest =
+      db.prepare("SELECT COALESCE(MAX(relation_key), 0) FROM relations");  // O(log n)
+  largest.step();
+  relations_loaded_ = largest.column_int(0) <= kMaxMemoRelations;
+  if (relations_loaded_) {
+    Statement q = db.prepare("SELECT predicate, subject_key, object_key FROM relations");
+    while (q.step()) note_relation(q.column_int(0), q.column_int(1), q.column_int(2));
+  }
   loaded_ = true;
 }
 
@@ -86,6 +102,8 @@ void NameMemo::forget_all() {
   names_.clear();
   short_keys_.clear();
   ids_.clear();
+  relations_.clear();
+  relations_loaded_ = false;
   forget_present();
 }
 
@@ -119,6 +137,15 @@ void NameMemo::note_alias_present(int64_t entity_key, std::string_view alias_key
   if (present_count_ >= kMaxPresentAliases) forget_present();
   present_aliases_[entity_key].emplace_back(alias_key);
   ++present_count_;
+}
+
+bool NameMemo::may_relate(int64_t predicate_code, int64_t a, int64_t b) const {
+  return !loaded_ || !relations_loaded_ ||
+         relations_.may_contain(RelationKey(predicate_code, a, b).bytes());
+}
+
+void NameMemo::note_relation(int64_t predicate_code, int64_t a, int64_t b) {
+  if (relations_loaded_) relations_.add(RelationKey(predicate_code, a, b).bytes());
 }
 
 int64_t NameMemo::gazetteer_entity(const std::string& id) const {

@@ -4,10 +4,10 @@
 // that found nothing.
 //
 // Two kinds of knowledge, each kept where it stays true:
-// - "may be stored" sets of alias keys (with entity label keys), short-form keys and
-//   entity ids: a superset of what the file holds. A key not in its set is in no row, so
-//   its look-up is skipped; a key in it is looked up as before. Rows deleted or rolled
-//   back leave it a superset; a row another connection commits does not, so every write
+// - "may be stored" sets of alias keys (with entity label keys), short-form keys, entity
+//   ids and the entity pairs of each predicate: a superset of what the file holds. A key not in its
+//   set is in no row, so its look-up is skipped; a key in it is looked up as before. Rows deleted
+//   or rolled back leave it a superset; a row another connection commits does not, so every write
 //   first checks SQLite's data_version and reloads when it moved.
 // - "known present" facts read or written by this connection: an (entity, alias key)
 //   row, a gazetteer id's entity. Forgotten on rollback and wherever rows are deleted.
@@ -65,6 +65,11 @@ class NameMemo {
   void note_name_key(std::string_view key) { names_.add(key); }
   void note_short_key(std::string_view key) { short_keys_.add(key); }
   void note_id(std::string_view id) { ids_.add(id); }
+  // Whether a relation of `predicate_code` may join the two entities, either way round.
+  // A store of more than kMaxMemoRelations relations keeps none in memory (SQL answers).
+  bool may_relate(int64_t predicate_code, int64_t a, int64_t b) const;
+  void note_relation(int64_t predicate_code, int64_t a, int64_t b);
+  static constexpr int64_t kMaxMemoRelations = 4'000'000;  // 128 MB of memo at most
 
   // Whether the row (entity_key, alias_key) is known to be in `aliases`.
   bool alias_present(int64_t entity_key, std::string_view alias_key) const;
@@ -77,7 +82,8 @@ class NameMemo {
   size_t load_after_, prepared_ = 0;
   bool loaded_ = false;
   int64_t data_version_ = -1;
-  HashFilter names_, short_keys_, ids_;
+  HashFilter names_, short_keys_, ids_, relations_;
+  bool relations_loaded_ = false;
   std::unordered_map<int64_t, std::vector<std::string>> present_aliases_;  // by entity
   size_t present_count_ = 0;
   std::unordered_map<std::string, int64_t> gazetteer_entities_;

@@ -166,6 +166,7 @@ int64_t add_contribution(Db& db, int64_t subject_key, Predicate predicate, int64
       .bind(8, permille_of(c.confidence))
       .bind(9, date)
       .run();
+  if (NameMemo* memo = db.name_memo()) memo->note_relation(predicate_code(predicate), subject_key, object_key);
   const int64_t inserted = db.last_insert_id();
   *created = inserted != 0;
   if (*created || !want_key) return inserted;
