@@ -5,7 +5,7 @@
 #include <map>
 #include <unordered_map>
 
-#include "store/name_memo.h"
+#include "store/writer_memo.h"
 #include "store/relation_codes.h"
 #include "store/varint.h"
 
@@ -106,7 +106,7 @@ void write_pair(Db& db, EntityPair ep, const PairCounts* c) {
       .bind(7, c->first_seen)
       .bind(8, c->last_seen)
       .run();
-  if (NameMemo* memo = db.name_memo()) memo->note_relation(0 /* CO_OCCURS */, ep.first, ep.second);
+  if (WriterMemo* memo = db.memo()) memo->note_relation(0 /* CO_OCCURS */, ep.first, ep.second);
 }
 
 std::vector<int64_t> articles_naming_both(Db& db, EntityPair ep) {

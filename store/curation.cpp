@@ -397,7 +397,7 @@ Status Store::curate(const Overrides& overrides, const CurateOptions& options, C
   }
   Db& db = impl_->db;
   *report = CurateReport{};
-  impl_->names.forget_all();  // a curation writes names past the memo
+  impl_->memo.forget_all();  // a curation writes names past the memo
   try {
     Transaction tx(db);
     for (const auto& names : overrides.merge) check_merge(db, names, options, report);

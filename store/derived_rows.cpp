@@ -36,7 +36,7 @@ void add_short_forms(Db& db, int64_t entity_key, const std::string& label, std::
   if (type != "PERSON") return;
   std::vector<std::string> tokens = name_tokens(label);
   if (tokens.size() < 2) return;
-  NameMemo* memo = db.name_memo();
+  WriterMemo* memo = db.memo();
   for (const std::string* t : {&tokens.front(), &tokens.back()}) {
     Statement s = db.prepare("INSERT OR IGNORE INTO short_forms(short_key, entity_key) VALUES (?, ?)");
     s.bind(1, *t).bind(2, entity_key).run();
@@ -47,7 +47,7 @@ void add_short_forms(Db& db, int64_t entity_key, const std::string& label, std::
 void add_alias(Db& db, int64_t entity_key, const std::string& alias) {
   std::string key = text::fold_key(alias);
   if (key.empty()) return;
-  NameMemo* memo = db.name_memo();
+  WriterMemo* memo = db.memo();
   if (memo && memo->alias_present(entity_key, key)) return;  // two thirds of the calls
   Statement s = db.prepare("INSERT OR IGNORE INTO aliases(entity_key, alias, alias_key) VALUES (?, ?, ?)");
   s.bind(1, entity_key).bind(2, alias).bind(3, key).run();
@@ -131,7 +131,7 @@ const Name* best_supported_name(const std::vector<Name>& names) {
 }  // namespace
 
 void refresh_entity(Db& db, int64_t entity_key) {
-  if (NameMemo* memo = db.name_memo()) memo->forget_present(entity_key);  // its names, maybe itself, go
+  if (WriterMemo* memo = db.memo()) memo->forget_present(entity_key);  // its names, maybe itself, go
   std::vector<Name> names;
   Statement q = db.prepare(
       "SELECT label, type, from_gazetteer, aliases, type_guessed FROM doc_entities WHERE entity_key = ? "
@@ -175,7 +175,7 @@ int64_t relation_key_for(Db& db, int64_t subject_key, Predicate predicate, int64
       "evidence_count, modality, confidence_permille, first_seen, last_seen) "
       "VALUES (?, ?, ?, 0, 0, 0, 0 /* asserted */, 0, '', '')");
   insert.bind(1, subject_key).bind(2, code).bind(3, object_key).run();
-  if (NameMemo* memo = db.name_memo()) memo->note_relation(code, subject_key, object_key);
+  if (WriterMemo* memo = db.memo()) memo->note_relation(code, subject_key, object_key);
   const bool inserted = db.changes() > 0;
   if (created) *created = inserted;
   if (inserted) return db.last_insert_id();  // most relations are new: no second look-up

@@ -52,21 +52,21 @@ struct Decision {
 // Whether some stored entity may go by a name of this folded key, an id, a short form:
 // false only when the writer's memo knows none does, and the look-up can be skipped.
 bool may_be_named(Db& db, std::string_view key) {
-  const NameMemo* memo = db.name_memo();
+  const WriterMemo* memo = db.memo();
   return !memo || memo->may_have_alias_key(key);
 }
 bool may_have_id(Db& db, std::string_view id) {
-  const NameMemo* memo = db.name_memo();
+  const WriterMemo* memo = db.memo();
   return !memo || memo->may_have_id(id);
 }
 bool may_be_short_form(Db& db, std::string_view key) {
-  const NameMemo* memo = db.name_memo();
+  const WriterMemo* memo = db.memo();
   return !memo || memo->may_have_short_key(key);
 }
 
 // The stored entity of a gazetteer id; 0 when none is stored.
 int64_t gazetteer_entity(Db& db, const std::string& id) {
-  NameMemo* memo = db.name_memo();
+  WriterMemo* memo = db.memo();
   if (memo) {
     if (const int64_t known = memo->gazetteer_entity(id)) return known;
     if (!memo->may_have_id(id)) return 0;
@@ -130,7 +130,7 @@ std::vector<TieParty> stored_tie_parties(Db& db, const std::vector<Tie>& ties) {
 // Whether stored entity `candidate` has one of the article's ties: the same predicate
 // with the same other party, either way round. The support a short form needs.
 bool shares_a_tie(Db& db, int64_t candidate, const std::vector<TieParty>& parties) {
-  const NameMemo* memo = db.name_memo();
+  const WriterMemo* memo = db.memo();
   for (const TieParty& p : parties) {
     if (p.entity_key == candidate) continue;
     if (memo && !memo->may_relate(predicate_code(p.predicate), candidate, p.entity_key)) continue;
@@ -404,7 +404,7 @@ MergeOutcome merge_entity(Db& db, const Entity& e, const std::vector<Tie>& ties)
         .bind(5, text::fold_key(e.label))
         .run();
     d = {db.last_insert_id(), kNewEntityRule, id};
-    if (NameMemo* memo = db.name_memo()) {
+    if (WriterMemo* memo = db.memo()) {
       memo->note_id(id);
       memo->note_name_key(text::fold_key(e.label));
       if (e.from_gazetteer && id == e.id) memo->note_gazetteer_entity(e.id, d.entity_key);

@@ -15,7 +15,7 @@ void add_glued_forms(Db& db, int64_t doc_entity_key, const std::vector<std::stri
 }
 
 int64_t person_past_glued_words(Db& db, const Entity& e, const std::string& label_key, std::string* core) {
-  const NameMemo* memo = db.name_memo();
+  const WriterMemo* memo = db.memo();
   for (const std::string& name : e.glued_cores) {  // longest first
     const std::string name_key = text::fold_key(name);
     if (memo && !memo->may_have_alias_key(name_key)) continue;  // no one goes by it

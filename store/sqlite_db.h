@@ -19,7 +19,7 @@ struct sqlite3_value;
 
 namespace newsgraph::store {
 
-class NameMemo;
+class WriterMemo;
 
 // A cached prepared statement in use. Move-only; going out of scope resets it, so no
 // half-read query keeps a read transaction open (which would stop WAL checkpoints).
@@ -96,16 +96,16 @@ class Db {
   // Runs that SQL, then COMMIT.
   void commit();
 
-  // The writer's memo of the names it stores (name_memo.h), owned by its Store; nullptr
+  // The writer's memo of the names it stores (writer_memo.h), owned by its Store; nullptr
   // on a connection without one, whose look-ups all go to SQL.
-  void set_name_memo(NameMemo* memo) { name_memo_ = memo; }
-  NameMemo* name_memo() const { return name_memo_; }
+  void set_memo(WriterMemo* memo) { memo_ = memo; }
+  WriterMemo* memo() const { return memo_; }
 
  private:
   sqlite3* db_ = nullptr;
   void* profile_ = nullptr;  // see sql_profile.h
   std::string before_commit_;
-  NameMemo* name_memo_ = nullptr;
+  WriterMemo* memo_ = nullptr;
   std::unordered_map<const char*, sqlite3_stmt*> cache_;
   std::unordered_map<std::string, sqlite3_stmt*> text_cache_;
 };

@@ -110,7 +110,8 @@ bool insert_sentence(Db& db, int64_t doc_key, const Document& doc, const Extract
   std::string_view text = std::string_view(doc.text).substr(span.start, span.end - span.start);
   const std::optional<int64_t> hash = sentence_hash(text);
   bool syndicated = false;
-  if (hash) {
+  WriterMemo* memo = db.memo();
+  if (hash && (!memo || memo->may_have_sentence(*hash))) {  // most sentences are in no other article
     Statement q = db.prepare("SELECT 1 FROM sentences WHERE hash = ? LIMIT 1");
     q.bind(1, *hash);
     syndicated = q.step();
@@ -121,6 +122,7 @@ bool insert_sentence(Db& db, int64_t doc_key, const Document& doc, const Extract
   s.bind(5, text);
   if (hash) s.bind(6, *hash);  // else NULL: too short to count as a copy
   s.bind(7, int64_t{syndicated}).run();
+  if (hash && memo) memo->note_sentence(*hash);
   queue_for_search(db, Searched::kSentences, db.last_insert_id());
   stored[index] = syndicated;
   return syndicated;
@@ -166,7 +168,7 @@ int64_t add_contribution(Db& db, int64_t subject_key, Predicate predicate, int64
       .bind(8, permille_of(c.confidence))
       .bind(9, date)
       .run();
-  if (NameMemo* memo = db.name_memo()) memo->note_relation(predicate_code(predicate), subject_key, object_key);
+  if (WriterMemo* memo = db.memo()) memo->note_relation(predicate_code(predicate), subject_key, object_key);
   const int64_t inserted = db.last_insert_id();
   *created = inserted != 0;
   if (*created || !want_key) return inserted;
@@ -323,7 +325,7 @@ Store::~Store() {
 Status Store::open(const std::string& path, const StoreOptions& options, std::unique_ptr<Store>* out) {
   std::unique_ptr<Store> store(new Store());
   store->path_ = path;
-  store->impl_ = std::make_unique<Impl>(options.memo_names_after);
+  store->impl_ = std::make_unique<Impl>(options.memo_after_articles);
   Db& db = store->impl_->db;
   Status st = db.open(path, options.create, options.read_only);
   if (!st.is_ok()) return st;
@@ -346,7 +348,7 @@ Status Store::open(const std::string& path, const StoreOptions& options, std::un
       db.exec("PRAGMA journal_mode = WAL");
       migrate_schema(db);
       db.set_before_commit(search_index_flush());
-      db.set_name_memo(&store->impl_->names);
+      db.set_memo(&store->impl_->memo);
     }
     Statement q = db.prepare("SELECT 1 FROM documents LIMIT 1");
     q.step();
@@ -403,7 +405,7 @@ Status Store::write_article(const Document& doc, const Extraction& extraction, c
   try {
     std::optional<Transaction> tx;  // in a batch, the batch's
     if (!in_batch_) tx.emplace(db);
-    impl_->names.prepare(db);
+    impl_->memo.prepare(db);
     const std::string hash = content_hash(doc.text);
     const Standing s = standing_of(db, doc, hash, options.reextract);
     if (s.unchanged_as) {
@@ -435,7 +437,7 @@ Status Store::write_article(const Document& doc, const Extraction& extraction, c
     record_change(changed);
     if (tx) tx->commit();
   } catch (const StoreError& e) {
-    impl_->names.forget_present();  // the rows it wrote are rolled back
+    impl_->memo.forget_present();  // the rows it wrote are rolled back
     return store_error(path_, e);
   }
   return Status::ok();
@@ -501,7 +503,7 @@ Status Store::redo_batch() {
   impl_->batch.clear();
   Status failed;
   impl_->batch_changes.reset();  // the rollback undoes them; the steps written again record them again
-  impl_->names.forget_present();
+  impl_->memo.forget_present();
   try {
     db.exec("ROLLBACK");
     db.exec("BEGIN IMMEDIATE");
@@ -564,7 +566,7 @@ Status Store::commit_batch() {
       impl_->db.exec("ROLLBACK");  // the transaction may still be open: leave none behind
     } catch (const StoreError&) {
     }
-    impl_->names.forget_present();
+    impl_->memo.forget_present();
     const Status failed = store_error(path_, e);
     return Status::error(failed.code(), "the batch could not be committed; nothing since the last commit is "
                                         "stored: " + failed.message());

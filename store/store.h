@@ -24,7 +24,7 @@ struct StoreOptions {
   // The writer reads the keys of every stored name into memory, to merge with fewer
   // look-ups, once it has written this many articles: a few articles written into a large
   // store do not pay for reading them all. 0: from the first article.
-  size_t memo_names_after = 256;
+  size_t memo_after_articles = 256;
 
   // An existing store, for reading only.
   static StoreOptions for_reading() { return StoreOptions{false, true}; }

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "core/types.h"
-#include "store/name_memo.h"
+#include "store/writer_memo.h"
 #include "store/queries.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
@@ -21,7 +21,7 @@
 namespace newsgraph::store {
 
 struct Store::Impl {
-  explicit Impl(size_t memo_names_after) : names(memo_names_after) {}
+  explicit Impl(size_t memo_after_articles) : memo(memo_after_articles) {}
   Db db;
   // What the open batch has written, to write again when a failed article is undone with
   // the whole batch. A batch takes no savepoint an article: a savepoint copies every page
@@ -36,8 +36,8 @@ struct Store::Impl {
   // What the open batch changed: recorded at one new version when it commits (readers
   // see no version inside a transaction), not at one an article.
   std::optional<StoreChanges> batch_changes;
-  // What the writer knows of the names stored, so merging asks SQL less (name_memo.h).
-  NameMemo names;
+  // What the writer knows of the names stored, so merging asks SQL less (writer_memo.h).
+  WriterMemo memo;
   bool bulk_pragmas = false;  // a batch widened the WAL checkpoint interval and page cache
   // What to select for an article's url, outlet and category: the columns, or '' for each
   // in a store an older newsgraph wrote that could not be upgraded (a read-only file).

@@ -61,7 +61,7 @@ void add_relation(Article& a, const std::string& subject, Predicate p, const std
 std::unique_ptr<store::Store> open_store(const std::string& path) {
   std::unique_ptr<store::Store> store;
   store::StoreOptions options;
-  options.memo_names_after = 0;  // every test's merges go through the memo of names
+  options.memo_after_articles = 0;  // every test's merges go through the memo of names
   Status st = store::Store::open(path, options, &store);
   REQUIRE(st.is_ok());
   return store;

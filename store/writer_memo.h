@@ -1,14 +1,15 @@
-// NameMemo: what the store's writer knows, in memory, about the names a store holds, so
-// that merging an article's entities asks SQL only where a name may be stored. Most
-// names an article brings are new to the store, and each used to cost several look-ups
-// that found nothing.
+// WriterMemo: what the store's writer knows, in memory, of the keys a store holds (names,
+// ids, related pairs, sentence hashes), so that writing an article asks SQL only where a
+// key may be stored. Most names and sentences an article brings are new to the store, and
+// each used to cost look-ups that found nothing.
 //
 // Two kinds of knowledge, each kept where it stays true:
 // - "may be stored" sets of alias keys (with entity label keys), short-form keys, entity
-//   ids and the entity pairs of each predicate: a superset of what the file holds. A key not in its
-//   set is in no row, so its look-up is skipped; a key in it is looked up as before. Rows deleted
-//   or rolled back leave it a superset; a row another connection commits does not, so every write
-//   first checks SQLite's data_version and reloads when it moved.
+//   ids, the entity pairs of each predicate and sentence hashes: a superset of what the
+//   file holds. A key not in its set is in no row, so its look-up is skipped; a key in it
+//   is looked up as before. Rows deleted or rolled back leave it a superset; a row another
+//   connection commits does not, so every write first checks SQLite's data_version and
+//   reloads when it moved.
 // - "known present" facts read or written by this connection: an (entity, alias key)
 //   row, a gazetteer id's entity. Forgotten on rollback and wherever rows are deleted.
 // One per writer connection (Store::Impl owns it, the Db points at it); not thread-safe.
@@ -39,10 +40,10 @@ class HashFilter {
   size_t size_ = 0;
 };
 
-class NameMemo {
+class WriterMemo {
  public:
   // The sets are loaded at the (n+1)th prepare(): before it, every look-up goes to SQL.
-  explicit NameMemo(size_t load_after = 0) : load_after_(load_after) {}
+  explicit WriterMemo(size_t load_after = 0) : load_after_(load_after) {}
   // Before a write: forgets everything if another connection committed since the last
   // call, and loads the sets when they are not loaded. O(names stored) when it loads.
   void prepare(Db& db);
@@ -69,7 +70,12 @@ class NameMemo {
   // A store of more than kMaxMemoRelations relations keeps none in memory (SQL answers).
   bool may_relate(int64_t predicate_code, int64_t a, int64_t b) const;
   void note_relation(int64_t predicate_code, int64_t a, int64_t b);
+  // Whether some stored sentence may have this hash (sentence_hash()). A store of more
+  // than kMaxMemoSentences sentences keeps none in memory.
+  bool may_have_sentence(int64_t hash) const;
+  void note_sentence(int64_t hash);
   static constexpr int64_t kMaxMemoRelations = 4'000'000;  // 128 MB of memo at most
+  static constexpr int64_t kMaxMemoSentences = 4'000'000;  // the same
 
   // Whether the row (entity_key, alias_key) is known to be in `aliases`.
   bool alias_present(int64_t entity_key, std::string_view alias_key) const;
@@ -82,8 +88,8 @@ class NameMemo {
   size_t load_after_, prepared_ = 0;
   bool loaded_ = false;
   int64_t data_version_ = -1;
-  HashFilter names_, short_keys_, ids_, relations_;
-  bool relations_loaded_ = false;
+  HashFilter names_, short_keys_, ids_, relations_, sentences_;
+  bool relations_loaded_ = false, sentences_loaded_ = false;
   std::unordered_map<int64_t, std::vector<std::string>> present_aliases_;  // by entity
   size_t present_count_ = 0;
   std::unordered_map<std::string, int64_t> gazetteer_entities_;

@@ -1,7 +1,7 @@
-// The writer's memo of stored names (store/name_memo.h) skips look-ups only where SQL
+// The writer's memo of stored names (store/writer_memo.h) skips look-ups only where SQL
 // would have found nothing: names another connection stored since, and rows a rollback
 // took back, are not taken from a memo that no longer holds.
-#include "store/name_memo.h"
+#include "store/writer_memo.h"
 
 #include <sqlite3.h>
 

@@ -1,4 +1,4 @@
-#include "store/name_memo.h"
+#include "store/writer_memo.h"
 
 #include <algorithm>
 #include <functional>
@@ -69,7 +69,7 @@ void HashFilter::grow() {
   }
 }
 
-void NameMemo::prepare(Db& db) {
+void WriterMemo::prepare(Db& db) {
   {
     Statement q = db.prepare("PRAGMA data_version");
     q.step();
@@ -94,26 +94,35 @@ void NameMemo::prepare(Db& db) {
     Statement q = db.prepare("SELECT predicate, subject_key, object_key FROM relations");
     while (q.step()) note_relation(q.column_int(0), q.column_int(1), q.column_int(2));
   }
+  Statement last_sentence = db.prepare("SELECT COALESCE(MAX(rowid), 0) FROM sentences");
+  last_sentence.step();
+  sentences_loaded_ = last_sentence.column_int(0) <= kMaxMemoSentences;
+  if (sentences_loaded_) {
+    Statement q =
+        db.prepare("SELECT hash FROM sentences WHERE hash IS NOT NULL");  // by its partial index
+    while (q.step()) note_sentence(q.column_int(0));
+  }
   loaded_ = true;
 }
 
-void NameMemo::forget_all() {
+void WriterMemo::forget_all() {
   loaded_ = false;
   names_.clear();
   short_keys_.clear();
   ids_.clear();
   relations_.clear();
-  relations_loaded_ = false;
+  sentences_.clear();
+  relations_loaded_ = sentences_loaded_ = false;
   forget_present();
 }
 
-void NameMemo::forget_present() {
+void WriterMemo::forget_present() {
   present_aliases_.clear();
   present_count_ = 0;
   gazetteer_entities_.clear();
 }
 
-void NameMemo::forget_present(int64_t entity_key) {
+void WriterMemo::forget_present(int64_t entity_key) {
   if (auto it = present_aliases_.find(entity_key); it != present_aliases_.end()) {
     present_count_ -= it->second.size();
     present_aliases_.erase(it);
@@ -124,7 +133,7 @@ void NameMemo::forget_present(int64_t entity_key) {
   }
 }
 
-bool NameMemo::alias_present(int64_t entity_key, std::string_view alias_key) const {
+bool WriterMemo::alias_present(int64_t entity_key, std::string_view alias_key) const {
   if (!loaded_) return false;
   auto it = present_aliases_.find(entity_key);
   if (it == present_aliases_.end()) return false;
@@ -132,29 +141,38 @@ bool NameMemo::alias_present(int64_t entity_key, std::string_view alias_key) con
          it->second.end();  // a few names each
 }
 
-void NameMemo::note_alias_present(int64_t entity_key, std::string_view alias_key) {
+void WriterMemo::note_alias_present(int64_t entity_key, std::string_view alias_key) {
   if (!loaded_ || alias_present(entity_key, alias_key)) return;
   if (present_count_ >= kMaxPresentAliases) forget_present();
   present_aliases_[entity_key].emplace_back(alias_key);
   ++present_count_;
 }
 
-bool NameMemo::may_relate(int64_t predicate_code, int64_t a, int64_t b) const {
+bool WriterMemo::may_relate(int64_t predicate_code, int64_t a, int64_t b) const {
   return !loaded_ || !relations_loaded_ ||
          relations_.may_contain(RelationKey(predicate_code, a, b).bytes());
 }
 
-void NameMemo::note_relation(int64_t predicate_code, int64_t a, int64_t b) {
+void WriterMemo::note_relation(int64_t predicate_code, int64_t a, int64_t b) {
   if (relations_loaded_) relations_.add(RelationKey(predicate_code, a, b).bytes());
 }
 
-int64_t NameMemo::gazetteer_entity(const std::string& id) const {
+bool WriterMemo::may_have_sentence(int64_t hash) const {
+  return !loaded_ || !sentences_loaded_ ||
+         sentences_.may_contain({reinterpret_cast<const char*>(&hash), sizeof hash});
+}
+
+void WriterMemo::note_sentence(int64_t hash) {
+  if (sentences_loaded_) sentences_.add({reinterpret_cast<const char*>(&hash), sizeof hash});
+}
+
+int64_t WriterMemo::gazetteer_entity(const std::string& id) const {
   if (!loaded_) return 0;
   auto it = gazetteer_entities_.find(id);
   return it == gazetteer_entities_.end() ? 0 : it->second;
 }
 
-void NameMemo::note_gazetteer_entity(const std::string& id, int64_t entity_key) {
+void WriterMemo::note_gazetteer_entity(const std::string& id, int64_t entity_key) {
   if (loaded_) gazetteer_entities_[id] = entity_key;
 }
 
