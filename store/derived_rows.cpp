@@ -55,6 +55,7 @@ void add_alias(Db& db, int64_t entity_key, const std::string& alias) {
   if (memo) {
     memo->note_name_key(key);
     memo->note_alias_present(entity_key, key);
+    memo->note_namesake(db, entity_key, key);
   }
 }
 

@@ -143,6 +143,42 @@ bool shares_a_tie(Db& db, int64_t candidate, const std::vector<TieParty>& partie
   return false;
 }
 
+// A pile this large is kept in the writer's memo, not read again by the next article.
+constexpr size_t kKeptPile = 8;
+
+// The stored entities of `type` (or of a type the user set) that go by `key`, gazetteer
+// ones first, then by key. O(namesakes).
+std::vector<int64_t> namesakes_of_type(Db& db, const std::string& key, const std::string& type) {
+  WriterMemo* memo = db.memo();
+  std::vector<int64_t> out;
+  if (const std::vector<WriterMemo::Namesake>* pile = memo ? memo->namesakes(key) : nullptr) {
+    std::vector<const WriterMemo::Namesake*> typed;
+    for (const WriterMemo::Namesake& n : *pile)
+      if (n.type == type) typed.push_back(&n);
+    std::sort(typed.begin(), typed.end(), [](const auto* a, const auto* b) {
+      return std::make_pair(!a->from_gazetteer, a->entity_key) < std::make_pair(!b->from_gazetteer, b->entity_key);
+    });
+    for (const auto* n : typed) out.push_back(n->entity_key);
+    return out;
+  }
+  Statement q = db.prepare(
+      "SELECT DISTINCT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
+      "WHERE a.alias_key = ? AND (n.type = ? OR EXISTS (SELECT 1 FROM overrides o WHERE o.kind = 'type' "
+      "AND o.name_a = n.id)) ORDER BY n.from_gazetteer DESC, a.entity_key");  // a retyped one takes any
+  q.bind(1, key).bind(2, type);
+  out = keys_of(q);
+  if (out.size() >= kKeptPile && memo && memo->may_keep_namesakes()) {
+    std::vector<WriterMemo::Namesake> pile;
+    Statement all = db.prepare(
+        "SELECT a.entity_key, n.from_gazetteer, n.type FROM aliases a JOIN entities n "
+        "ON n.entity_key = a.entity_key WHERE a.alias_key = ?");
+    all.bind(1, key);
+    while (all.step()) pile.push_back({all.column_int(0), all.column_int(1) != 0, all.column_text(2)});
+    memo->keep_namesakes(key, std::move(pile));
+  }
+  return out;
+}
+
 }  // namespace
 
 bool is_short_acronym(const Entity& e) {
@@ -179,12 +215,7 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
     return !parties->empty() || override_names(db, "merge", key);
   }();
   if (weigh_namesakes && named_before) {
-    Statement q = db.prepare(
-        "SELECT DISTINCT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
-        "WHERE a.alias_key = ? AND (n.type = ? OR EXISTS (SELECT 1 FROM overrides o WHERE o.kind = 'type' "
-        "AND o.name_a = n.id)) ORDER BY n.from_gazetteer DESC, a.entity_key");  // a retyped one takes any
-    q.bind(1, key).bind(2, type);
-    std::vector<int64_t> candidates = keys_of(q);
+    std::vector<int64_t> candidates = namesakes_of_type(db, key, type);
     if (bare_name) {
       std::vector<int64_t> tied;
       for (int64_t c : candidates)
@@ -234,9 +265,14 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
               e.label, true};
   }
   if (tokens.size() == 1 && may_be_short_form(db, key)) {
+    // Exactly one full name must have it: two found are as good as hundreds ("Ahmad"),
+    // unless the user forbade some of them, who are then left out of the count.
+    const bool all_needed = override_names(db, "never", key);
     Statement q = db.prepare(
-        "SELECT DISTINCT s.entity_key FROM short_forms s JOIN entities n ON n.entity_key = s.entity_key "
-        "WHERE s.short_key = ? AND n.type = 'PERSON' ORDER BY s.entity_key");
+        all_needed ? "SELECT DISTINCT s.entity_key FROM short_forms s JOIN entities n ON n.entity_key = "
+                     "s.entity_key WHERE s.short_key = ? AND n.type = 'PERSON' ORDER BY s.entity_key"
+                   : "SELECT DISTINCT s.entity_key FROM short_forms s JOIN entities n ON n.entity_key = "
+                     "s.entity_key WHERE s.short_key = ? AND n.type = 'PERSON' ORDER BY s.entity_key LIMIT 2");
     q.bind(1, key);
     if (int64_t k = pick(db, keys_of(q), key, true); k && tied_alike(k))
       return {k, "short-form", "'" + e.label + "' is a short form of '" + label_of(db, k) + "', tied alike"};
@@ -245,10 +281,9 @@ Decision decide(Db& db, const Entity& e, const std::vector<Tie>& ties, const std
     for (const std::string* word : {&tokens.front(), &tokens.back()}) {
       if (!may_be_named(db, *word)) continue;  // no one-word person has it for a label
       if (may_be_short_form(db, *word)) {
-        Statement taken = db.prepare("SELECT COUNT(*) FROM short_forms WHERE short_key = ?");
+        Statement taken = db.prepare("SELECT 1 FROM short_forms WHERE short_key = ? LIMIT 1");
         taken.bind(1, *word);
-        taken.step();
-        if (taken.column_int(0) > 0) continue;  // another full name already owns the word
+        if (taken.step()) continue;  // another full name already owns the word
       }
       Statement q = db.prepare(  // by the partial index entities_one_word_people
           "SELECT entity_key FROM entities WHERE label_key = ? AND type = 'PERSON' "
@@ -379,6 +414,7 @@ void revote_type(Db& db, int64_t entity_key, const std::string& joining_type, bo
   overridden.bind(1, id);
   if (overridden.step()) return;
   db.prepare("UPDATE entities SET type = ? WHERE entity_key = ?").bind(1, type).bind(2, entity_key).run();
+  if (WriterMemo* memo = db.memo()) memo->retype_namesake(entity_key, type);
   db.prepare("DELETE FROM short_forms WHERE entity_key = ?").bind(1, entity_key).run();
   add_short_forms(db, entity_key, label, type);
 }

@@ -94,6 +94,9 @@ void WriterMemo::prepare(Db& db) {
     Statement q = db.prepare("SELECT predicate, subject_key, object_key FROM relations");
     while (q.step()) note_relation(q.column_int(0), q.column_int(1), q.column_int(2));
   }
+  Statement retyped = db.prepare("SELECT EXISTS (SELECT 1 FROM overrides WHERE kind = 'type')");
+  retyped.step();
+  type_overrides_ = retyped.column_int(0) != 0;
   Statement last_sentence = db.prepare("SELECT COALESCE(MAX(rowid), 0) FROM sentences");
   last_sentence.step();
   sentences_loaded_ = last_sentence.column_int(0) <= kMaxMemoSentences;
@@ -120,6 +123,7 @@ void WriterMemo::forget_present() {
   present_aliases_.clear();
   present_count_ = 0;
   gazetteer_entities_.clear();
+  namesakes_.clear();
 }
 
 void WriterMemo::forget_present(int64_t entity_key) {
@@ -131,6 +135,17 @@ void WriterMemo::forget_present(int64_t entity_key) {
        it != gazetteer_entities_.end();) {  // a gazetteer's few thousand
     it = it->second == entity_key ? gazetteer_entities_.erase(it) : std::next(it);
   }
+  for (auto& [key, pile] : namesakes_) {  // its aliases are deleted, and those it keeps added again
+    pile.erase(std::remove_if(pile.begin(), pile.end(),
+                              [&](const Namesake& n) { return n.entity_key == entity_key; }),
+               pile.end());
+  }
+}
+
+void WriterMemo::retype_namesake(int64_t entity_key, const std::string& type) {
+  for (auto& [key, pile] : namesakes_)
+    for (Namesake& n : pile)
+      if (n.entity_key == entity_key) n.type = type;
 }
 
 bool WriterMemo::alias_present(int64_t entity_key, std::string_view alias_key) const {
@@ -155,6 +170,30 @@ bool WriterMemo::may_relate(int64_t predicate_code, int64_t a, int64_t b) const 
 
 void WriterMemo::note_relation(int64_t predicate_code, int64_t a, int64_t b) {
   if (relations_loaded_) relations_.add(RelationKey(predicate_code, a, b).bytes());
+}
+
+const std::vector<WriterMemo::Namesake>* WriterMemo::namesakes(const std::string& alias_key) const {
+  auto it = namesakes_.find(alias_key);
+  return it == namesakes_.end() ? nullptr : &it->second;
+}
+
+void WriterMemo::keep_namesakes(const std::string& alias_key, std::vector<Namesake> pile) {
+  if (may_keep_namesakes()) namesakes_[alias_key] = std::move(pile);
+}
+
+void WriterMemo::note_namesake(Db& db, int64_t entity_key, const std::string& alias_key) {
+  auto it = namesakes_.find(alias_key);
+  if (it == namesakes_.end()) return;
+  std::vector<Namesake>& pile = it->second;
+  for (const Namesake& n : pile)
+    if (n.entity_key == entity_key) return;
+  Statement q = db.prepare("SELECT type, from_gazetteer FROM entities WHERE entity_key = ?");
+  q.bind(1, entity_key);
+  if (!q.step()) {  // no such entity (cannot happen): the pile is no longer known whole
+    namesakes_.erase(it);
+    return;
+  }
+  pile.push_back({entity_key, q.column_int(1) != 0, q.column_text(0)});
 }
 
 bool WriterMemo::may_have_sentence(int64_t hash) const {

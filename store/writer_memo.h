@@ -83,6 +83,23 @@ class WriterMemo {
   // The gazetteer entity stored under `id`, when known (0: not known, ask SQL).
   int64_t gazetteer_entity(const std::string& id) const;
   void note_gazetteer_entity(const std::string& id, int64_t entity_key);
+  // Every entity that goes by an alias key, kept for a key many entities share ("ahmad",
+  // "sma"), whose pile each article naming it would otherwise read again.
+  struct Namesake {
+    int64_t entity_key;
+    bool from_gazetteer;
+    std::string type;
+  };
+  // The key's pile, nullptr when it is not kept.
+  const std::vector<Namesake>* namesakes(const std::string& alias_key) const;
+  // Whether piles may be kept: not while some entity's type is the user's (a pile would
+  // have to know which), nor before the memo is loaded.
+  bool may_keep_namesakes() const { return loaded_ && !type_overrides_; }
+  void keep_namesakes(const std::string& alias_key, std::vector<Namesake> pile);
+  // The entity now has an alias of this key: the key's pile, if kept, gains it.
+  void note_namesake(Db& db, int64_t entity_key, const std::string& alias_key);
+  // The entity's type changed: the piles it is in say so. O(entities in kept piles).
+  void retype_namesake(int64_t entity_key, const std::string& type);
 
  private:
   size_t load_after_, prepared_ = 0;
@@ -93,6 +110,8 @@ class WriterMemo {
   std::unordered_map<int64_t, std::vector<std::string>> present_aliases_;  // by entity
   size_t present_count_ = 0;
   std::unordered_map<std::string, int64_t> gazetteer_entities_;
+  std::unordered_map<std::string, std::vector<Namesake>> namesakes_;
+  bool type_overrides_ = false;
 };
 
 }  // namespace newsgraph::store

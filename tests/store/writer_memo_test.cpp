@@ -100,3 +100,33 @@ TEST_CASE(
                "SELECT COUNT(DISTINCT entity_key) FROM doc_entities WHERE doc_key IN "
                "(SELECT doc_key FROM documents WHERE id = 'after')") == 2);
 }
+
+TEST_CASE("a namesake stored after its name's pile was kept in memory is found by the next article",
+          "[store][memo]") {
+  const std::string path = temp_dir() + "/memo_pile.db";
+  auto store = open_store(path);
+  auto ahmad_of = [](const std::string& id, const std::string& party) {
+    Article a = article(id, "Berita " + id + ": Ahmad, anggota " + party + ", hadir.");
+    add_entity(a, "Ahmad", EntityType::kPerson);
+    add_entity(a, party, EntityType::kOrganization);
+    add_relation(a, "Ahmad", Predicate::kMemberOf, party);
+    return a;
+  };
+  // Eight men named Ahmad, each of his own party: a bare name untied is a new person.
+  for (int i = 1; i <= 8; ++i)
+    ingest(*store, ahmad_of("a" + std::to_string(i), "Partai " + std::to_string(i)));
+  ingest(*store, ahmad_of("again", "Partai 1"));   // reads the pile of eight, and keeps it
+  ingest(*store, ahmad_of("new", "Partai Baru"));  // a ninth Ahmad, after the pile was kept
+  ingest(*store, ahmad_of("new-again", "Partai Baru"));
+  CHECK(scalar(path, "SELECT COUNT(*) FROM entities WHERE label = 'Ahmad'") == 9);
+  CHECK(
+      scalar(
+          path,
+          "SELECT COUNT(DISTINCT de.entity_key) FROM doc_entities de JOIN documents d "
+          "ON d.doc_key = de.doc_key WHERE de.label = 'Ahmad' AND d.id IN ('new', 'new-again')") ==
+      1);
+  CHECK(scalar(path,
+               "SELECT COUNT(DISTINCT de.entity_key) FROM doc_entities de JOIN documents d "
+               "ON d.doc_key = de.doc_key WHERE de.label = 'Ahmad' AND d.id IN ('a1', 'again')") ==
+        1);
+}
