@@ -344,6 +344,7 @@ Status Store::open(const std::string& path, const StoreOptions& options, std::un
     // resident memory (1.6 GB against 0.9 GB) and nothing to its speed or ingest's.
     db.exec("PRAGMA foreign_keys = OFF; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; "
             "PRAGMA cache_size = -131072;");
+    store->impl_->read_only = options.read_only;
     if (!options.read_only) {
       db.exec("PRAGMA journal_mode = WAL");
       migrate_schema(db);
@@ -615,37 +616,6 @@ Status Store::remove_article(const std::string& doc_id, bool* found) {
       *found = true;
     }
     if (tx) tx->commit();
-  } catch (const StoreError& e) {
-    return store_error(path_, e);
-  }
-  return Status::ok();
-}
-
-Status Store::counts(StoreCounts* out, CountScope scope) {
-  Db& db = impl_->db;
-  try {
-    const std::pair<const char*, int64_t*> queries[] = {
-        {"SELECT COUNT(*) FROM documents", &out->documents},
-        {"SELECT COUNT(*) FROM entities", &out->entities},
-        {"SELECT COUNT(*) FROM relations WHERE subject_key <> object_key", &out->relations},
-        {"SELECT (SELECT COUNT(*) FROM evidence) + (SELECT COALESCE(SUM(evidence_count), 0) FROM relations "
-         "WHERE predicate = 0 /* CO_OCCURS */)",
-         &out->evidence},
-        {impl_->mention_rows ? "SELECT COUNT(*) FROM mentions"
-                             : "SELECT COALESCE(SUM(mention_count), 0) FROM doc_entities",
-         &out->mentions},
-    };
-    for (const auto& [sql, target] : queries) {
-      const bool skipped = (scope == CountScope::kGraph && target == &out->evidence) ||
-                           (scope != CountScope::kAll && target == &out->mentions);
-      if (skipped) {
-        *target = 0;
-        continue;
-      }
-      Statement q = db.prepare(sql);
-      q.step();
-      *target = q.column_int(0);
-    }
   } catch (const StoreError& e) {
     return store_error(path_, e);
   }

@@ -136,8 +136,10 @@ class Store {
   Status list_overrides(std::vector<OverrideRow>* out);
   Status curate(const Overrides& overrides, const CurateOptions& options, CurateReport* report);
 
-  // Row counts, as far as `scope` asks: evidence and mentions are the largest tables, a
-  // scan each (O(store) all of them), and what is not asked for is left at 0.
+  // Row counts, as far as `scope` asks (what is not asked for is left at 0). Counting is
+  // O(store), evidence and mentions the largest scans; a writer keeps the counts in the
+  // store with the version they were taken at, so asking again before the next write is
+  // O(1) (store_counts.cpp).
   enum class CountScope {
     kAll,
     kNoMentions,  // all but mentions (what `ingest` prints)

@@ -591,3 +591,36 @@ TEST_CASE("counts read what their scope asks for and leave the rest at 0", "[sto
   CHECK(graph.evidence == 0);
   CHECK(graph.mentions == 0);
 }
+
+TEST_CASE("counts kept at the store's version are read back until the next write counts afresh",
+          "[store][counts]") {
+  const std::string path = temp_dir() + "/kept_counts.db";
+  auto store = open_store(path);
+  auto one_article = [](const std::string& id, const std::string& a, const std::string& b) {
+    Article x = article(id, a + " bertemu " + b + " di Jakarta.");
+    add_entity(x, a, EntityType::kPerson);
+    add_entity(x, b, EntityType::kPerson);
+    add_relation(x, a, Predicate::kMeet, b);
+    return x;
+  };
+  ingest(*store, one_article("a", "Joko Widodo", "Anthony Albanese"));
+  store::StoreCounts first;
+  REQUIRE(store->counts(&first).is_ok());
+  CHECK(first.entities == 2);
+  CHECK(scalar(path, "SELECT value FROM meta WHERE key = 'counted_at'") ==
+        scalar(path, "SELECT value FROM meta WHERE key = 'version'"));
+  // A kept count is what the next call answers, without counting again...
+  REQUIRE(run_sql(path, "UPDATE meta SET value = 99 WHERE key = 'count_entities'") == SQLITE_OK);
+  store::StoreCounts kept;
+  REQUIRE(store->counts(&kept).is_ok());
+  CHECK(kept.entities == 99);
+  // ...until a write moves the version on.
+  ingest(*store, one_article("b", "Joko Widodo", "Lee Hsien Loong"));
+  store::StoreCounts after;
+  REQUIRE(store->counts(&after).is_ok());
+  CHECK(after.documents == 2);
+  CHECK(after.entities == 3);
+  CHECK(after.relations == 2);
+  CHECK(after.evidence == 2);
+  CHECK(after.mentions == 4);
+}
