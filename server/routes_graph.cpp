@@ -186,7 +186,8 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     }
     store::ReadSnapshot snapshot(*store);  // one consistent state for every query
     store::StoreCounts counts;
-    if (!store->counts(&counts, store::Store::CountScope::kGraph).is_ok()) return problem(res, 503, "store-error", "cannot read the store");
+    if (!store->counts(&counts, store::Store::CountScope::kGraph).is_ok())
+      return problem(res, 503, "store-error", "cannot read the store");
     std::string json = "{\"status\":\"ok\",\"documents\":" + std::to_string(counts.documents) +
                        ",\"entities\":" + std::to_string(counts.entities) +
                        ",\"relations\":" + std::to_string(counts.relations) + "}";

@@ -96,7 +96,7 @@ class Db {
   // Runs that SQL, then COMMIT.
   void commit();
 
-  // The writer's memo of the names it stores (writer_memo.h), owned by its Store; nullptr
+  // The writer's memo of the keys it stores (writer_memo.h), owned by its Store; nullptr
   // on a connection without one, whose look-ups all go to SQL.
   void set_memo(WriterMemo* memo) { memo_ = memo; }
   WriterMemo* memo() const { return memo_; }

@@ -21,9 +21,10 @@ struct StoreOptions {
   bool create = true;      // create the file and its tables when missing
   bool read_only = false;  // open for reading only; a store an older newsgraph wrote is
                            // upgraded first where the file can be written
-  // The writer reads the keys of every stored name into memory, to merge with fewer
-  // look-ups, once it has written this many articles: a few articles written into a large
-  // store do not pay for reading them all. 0: from the first article.
+  // The writer reads the keys of every stored name, id, related pair and sentence into
+  // memory (writer_memo.h), to write with fewer look-ups, once it has written this many
+  // articles: a few articles written into a large store do not pay for reading them all.
+  // 0: from the first article.
   size_t memo_after_articles = 256;
 
   // An existing store, for reading only.

@@ -36,10 +36,10 @@ struct Store::Impl {
   // What the open batch changed: recorded at one new version when it commits (readers
   // see no version inside a transaction), not at one an article.
   std::optional<StoreChanges> batch_changes;
-  // What the writer knows of the names stored, so merging asks SQL less (writer_memo.h).
+  // What the writer knows of the keys stored, so writing asks SQL less (writer_memo.h).
   WriterMemo memo;
-  bool bulk_pragmas = false;
-  bool read_only = false;  // opened for reading only: counts are not kept in meta  // a batch widened the WAL checkpoint interval and page cache
+  bool bulk_pragmas = false;  // a batch widened the WAL checkpoint interval and page cache
+  bool read_only = false;     // opened for reading only: counts are not kept in meta
   // What to select for an article's url, outlet and category: the columns, or '' for each
   // in a store an older newsgraph wrote that could not be upgraded (a read-only file).
   const char* origin_columns = "url, outlet, category";
