@@ -11,7 +11,8 @@
 //   connection commits does not, so every write first checks SQLite's data_version and
 //   reloads when it moved.
 // - "known present" facts read or written by this connection: an (entity, alias key)
-//   row, a gazetteer id's entity. Forgotten on rollback and wherever rows are deleted.
+//   row, a gazetteer id's entity, every entity going by a name many share. Forgotten on
+//   rollback, and for an entity wherever its names are deleted.
 // One per writer connection (Store::Impl owns it, the Db points at it); not thread-safe.
 #pragma once
 
@@ -25,7 +26,7 @@ namespace newsgraph::store {
 
 class Db;
 
-// A set of 64-bit hashes, open addressing: 16 bytes a key at most. contains() may say
+// A set of 64-bit hashes, open addressing: 16 bytes a key at most. may_contain() may say
 // yes to a key never added (two keys sharing a hash), never no to one added.
 class HashFilter {
  public:
