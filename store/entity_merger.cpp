@@ -440,9 +440,8 @@ MergeOutcome merge_entity(Db& db, const Entity& e, const std::vector<Tie>& ties)
         .bind(5, text::fold_key(e.label))
         .run();
     d = {db.last_insert_id(), kNewEntityRule, id};
-    if (WriterMemo* memo = db.memo()) {
+    if (WriterMemo* memo = db.memo()) {  // its label's key is noted by add_alias below
       memo->note_id(id);
-      memo->note_name_key(text::fold_key(e.label));
       if (e.from_gazetteer && id == e.id) memo->note_gazetteer_entity(e.id, d.entity_key);
     }
     add_short_forms(db, d.entity_key, e.label, type);

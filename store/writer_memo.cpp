@@ -157,7 +157,7 @@ bool WriterMemo::alias_present(int64_t entity_key, std::string_view alias_key) c
 }
 
 void WriterMemo::note_alias_present(int64_t entity_key, std::string_view alias_key) {
-  if (!loaded_ || alias_present(entity_key, alias_key)) return;
+  if (!loaded_) return;
   if (present_count_ >= kMaxPresentAliases) forget_present();
   present_aliases_[entity_key].emplace_back(alias_key);
   ++present_count_;

@@ -78,7 +78,8 @@ class WriterMemo {
   static constexpr int64_t kMaxMemoRelations = 4'000'000;  // 128 MB of memo at most
   static constexpr int64_t kMaxMemoSentences = 4'000'000;  // the same
 
-  // Whether the row (entity_key, alias_key) is known to be in `aliases`.
+  // Whether the row (entity_key, alias_key) is known to be in `aliases`. note_ it only
+  // where alias_present() said no.
   bool alias_present(int64_t entity_key, std::string_view alias_key) const;
   void note_alias_present(int64_t entity_key, std::string_view alias_key);
   // The gazetteer entity stored under `id`, when known (0: not known, ask SQL).
