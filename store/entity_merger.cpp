@@ -49,21 +49,6 @@ struct Decision {
   bool revote_type = false;  // joined across types: the articles' votes type the entity
 };
 
-// Whether some stored entity may go by a name of this folded key, an id, a short form:
-// false only when the writer's memo knows none does, and the look-up can be skipped.
-bool may_be_named(Db& db, std::string_view key) {
-  const WriterMemo* memo = db.memo();
-  return !memo || memo->may_have_alias_key(key);
-}
-bool may_have_id(Db& db, std::string_view id) {
-  const WriterMemo* memo = db.memo();
-  return !memo || memo->may_have_id(id);
-}
-bool may_be_short_form(Db& db, std::string_view key) {
-  const WriterMemo* memo = db.memo();
-  return !memo || memo->may_have_short_key(key);
-}
-
 // The stored entity of a gazetteer id; 0 when none is stored.
 int64_t gazetteer_entity(Db& db, const std::string& id) {
   WriterMemo* memo = db.memo();

@@ -15,10 +15,9 @@ void add_glued_forms(Db& db, int64_t doc_entity_key, const std::vector<std::stri
 }
 
 int64_t person_past_glued_words(Db& db, const Entity& e, const std::string& label_key, std::string* core) {
-  const WriterMemo* memo = db.memo();
   for (const std::string& name : e.glued_cores) {  // longest first
     const std::string name_key = text::fold_key(name);
-    if (memo && !memo->may_have_alias_key(name_key)) continue;  // no one goes by it
+    if (!may_be_named(db, name_key)) continue;  // no one goes by it
     Statement q = db.prepare(
         "SELECT DISTINCT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
         "WHERE a.alias_key = ? AND n.type = 'PERSON' AND (n.from_gazetteer = 1 OR EXISTS (SELECT 1 "

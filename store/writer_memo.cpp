@@ -215,4 +215,19 @@ void WriterMemo::note_gazetteer_entity(const std::string& id, int64_t entity_key
   if (loaded_) gazetteer_entities_[id] = entity_key;
 }
 
+bool may_be_named(Db& db, std::string_view key) {
+  const WriterMemo* memo = db.memo();
+  return !memo || memo->may_have_alias_key(key);
+}
+
+bool may_have_id(Db& db, std::string_view id) {
+  const WriterMemo* memo = db.memo();
+  return !memo || memo->may_have_id(id);
+}
+
+bool may_be_short_form(Db& db, std::string_view key) {
+  const WriterMemo* memo = db.memo();
+  return !memo || memo->may_have_short_key(key);
+}
+
 }  // namespace newsgraph::store

@@ -116,4 +116,11 @@ class WriterMemo {
   bool type_overrides_ = false;
 };
 
+// Whether some stored entity may go by a name of this folded key, have this id, or be a
+// full name with this short form, on a connection that may have no memo: false only when
+// its memo knows none does, and the look-up can be skipped.
+bool may_be_named(Db& db, std::string_view key);
+bool may_have_id(Db& db, std::string_view id);
+bool may_be_short_form(Db& db, std::string_view key);
+
 }  // namespace newsgraph::store

@@ -13,14 +13,6 @@ using namespace newsgraph::testing;
 
 namespace {
 
-Article two_names(const std::string& id, const std::string& first, const std::string& second) {
-  Article a = article(id, first + " bertemu " + second + " di kota itu.");
-  add_entity(a, first, EntityType::kPerson);
-  add_entity(a, second, EntityType::kPerson);
-  add_relation(a, first, Predicate::kMeet, second);
-  return a;
-}
-
 // A store at `path` that refuses any article entity named "Boom" part-way through the
 // article (its document row and its first entity are written by then).
 void refuse_boom(const std::string& path) {
@@ -43,16 +35,16 @@ TEST_CASE("an article failing part-way in a batch leaves nothing of itself, and 
   refuse_boom(path);
   {
     auto store = open_store(path);
-    REQUIRE(ingest_status(*store, two_names("before", "Ani Susanti", "Budi Santoso")).is_ok());
+    REQUIRE(ingest_status(*store, two_people_meet("before", "Ani Susanti", "Budi Santoso")).is_ok());
     REQUIRE(store->begin_batch().is_ok());
-    REQUIRE(ingest_status(*store, two_names("first", "Citra Lestari", "Dewi Anggraini")).is_ok());
+    REQUIRE(ingest_status(*store, two_people_meet("first", "Citra Lestari", "Dewi Anggraini")).is_ok());
     bool found = false;
     REQUIRE(store->remove("before", &found).is_ok());
     REQUIRE(found);
-    const Status failed = ingest_status(*store, two_names("failing", "Eko Prasetyo", "Boom"));
+    const Status failed = ingest_status(*store, two_people_meet("failing", "Eko Prasetyo", "Boom"));
     CHECK_FALSE(failed.is_ok());
     CHECK_THAT(failed.message(), Catch::Contains("refused for the test"));
-    REQUIRE(ingest_status(*store, two_names("after", "Fajar Nugroho", "Gita Permata")).is_ok());
+    REQUIRE(ingest_status(*store, two_people_meet("after", "Fajar Nugroho", "Gita Permata")).is_ok());
     REQUIRE(store->commit_batch().is_ok());
   }
   CHECK(scalar(path, "SELECT COUNT(*) FROM documents") == 2);
@@ -71,13 +63,13 @@ TEST_CASE("a curation inside a batch is a transaction of its own: what came befo
   {
     auto store = open_store(path);
     REQUIRE(store->begin_batch().is_ok());
-    REQUIRE(ingest_status(*store, two_names("first", "Citra Lestari", "Dewi Anggraini")).is_ok());
+    REQUIRE(ingest_status(*store, two_people_meet("first", "Citra Lestari", "Dewi Anggraini")).is_ok());
     store::Overrides o;
     o.rename.emplace_back("Citra Lestari", "Citra L.");
     store::CurateReport report;
     REQUIRE(store->curate(o, &report).is_ok());
     CHECK(report.edited == 1);
-    CHECK_FALSE(ingest_status(*store, two_names("failing", "Eko Prasetyo", "Boom")).is_ok());
+    CHECK_FALSE(ingest_status(*store, two_people_meet("failing", "Eko Prasetyo", "Boom")).is_ok());
     REQUIRE(store->commit_batch().is_ok());
   }
   CHECK(scalar(path, "SELECT COUNT(*) FROM documents WHERE id = 'first'") == 1);

@@ -58,10 +58,18 @@ void add_relation(Article& a, const std::string& subject, Predicate p, const std
   a.x.relations.push_back(r);
 }
 
+Article two_people_meet(const std::string& id, const std::string& host, const std::string& guest) {
+  Article a = article(id, host + " bertemu " + guest + " di kota itu.");
+  add_entity(a, host, EntityType::kPerson);
+  add_entity(a, guest, EntityType::kPerson);
+  add_relation(a, host, Predicate::kMeet, guest);
+  return a;
+}
+
 std::unique_ptr<store::Store> open_store(const std::string& path) {
   std::unique_ptr<store::Store> store;
   store::StoreOptions options;
-  options.memo_after_articles = 0;  // every test's merges go through the memo of names
+  options.memo_after_articles = 0;  // every test's writes go through the writer's memo
   Status st = store::Store::open(path, options, &store);
   REQUIRE(st.is_ok());
   return store;

@@ -24,6 +24,9 @@ Article article(const std::string& id, const std::string& text);
 void add_entity(Article& a, const std::string& label, EntityType type, const std::string& gazetteer_id = "");
 // Adds a relation between two labels already added, with evidence in sentence 0.
 void add_relation(Article& a, const std::string& subject, Predicate p, const std::string& object);
+// An article in which two people meet ("<host> bertemu <guest> di kota itu."): two persons
+// and a MEET relation.
+Article two_people_meet(const std::string& id, const std::string& host, const std::string& guest);
 
 std::unique_ptr<store::Store> open_store(const std::string& path);
 void ingest(store::Store& store, const Article& a, store::IngestResult* result = nullptr);

@@ -570,11 +570,7 @@ TEST_CASE("a store tells before extraction whether an article would change nothi
 
 TEST_CASE("counts read what their scope asks for and leave the rest at 0", "[store][counts]") {
   auto store = open_store(temp_dir() + "/counts.db");
-  Article a = article("a", "Joko Widodo bertemu Anthony Albanese di Jakarta.");
-  add_entity(a, "Joko Widodo", EntityType::kPerson);
-  add_entity(a, "Anthony Albanese", EntityType::kPerson);
-  add_relation(a, "Joko Widodo", Predicate::kMeet, "Anthony Albanese");
-  ingest(*store, a);
+  ingest(*store, two_people_meet("a", "Joko Widodo", "Anthony Albanese"));
   using Scope = store::Store::CountScope;
   store::StoreCounts all, no_mentions, graph;
   REQUIRE(store->counts(&all, Scope::kAll).is_ok());
@@ -596,14 +592,7 @@ TEST_CASE("counts kept at the store's version are read back until the next write
           "[store][counts]") {
   const std::string path = temp_dir() + "/kept_counts.db";
   auto store = open_store(path);
-  auto one_article = [](const std::string& id, const std::string& a, const std::string& b) {
-    Article x = article(id, a + " bertemu " + b + " di Jakarta.");
-    add_entity(x, a, EntityType::kPerson);
-    add_entity(x, b, EntityType::kPerson);
-    add_relation(x, a, Predicate::kMeet, b);
-    return x;
-  };
-  ingest(*store, one_article("a", "Joko Widodo", "Anthony Albanese"));
+  ingest(*store, two_people_meet("a", "Joko Widodo", "Anthony Albanese"));
   store::StoreCounts first;
   REQUIRE(store->counts(&first).is_ok());
   CHECK(first.entities == 2);
@@ -615,7 +604,7 @@ TEST_CASE("counts kept at the store's version are read back until the next write
   REQUIRE(store->counts(&kept).is_ok());
   CHECK(kept.entities == 99);
   // ...until a write moves the version on.
-  ingest(*store, one_article("b", "Joko Widodo", "Lee Hsien Loong"));
+  ingest(*store, two_people_meet("b", "Joko Widodo", "Lee Hsien Loong"));
   store::StoreCounts after;
   REQUIRE(store->counts(&after).is_ok());
   CHECK(after.documents == 2);

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "store/store.h"
+#include "store/store_internal.h"
 #include "tests/store/store_fixtures.h"
 #include "tests/test_paths.h"
 
@@ -129,4 +130,21 @@ TEST_CASE("a namesake stored after its name's pile was kept in memory is found b
                "SELECT COUNT(DISTINCT de.entity_key) FROM doc_entities de JOIN documents d "
                "ON d.doc_key = de.doc_key WHERE de.label = 'Ahmad' AND d.id IN ('a1', 'again')") ==
         1);
+}
+
+TEST_CASE("the memo reads the stored keys only at the write after the number it waits for, and asks SQL before",
+          "[store][memo]") {
+  auto store = open_store(temp_dir() + "/memo_wait.db");
+  ingest(*store, naming("a1", {{"Ani Susanti", ""}}));
+  store::WriterMemo memo(2);
+  store::Db& db = store->impl().db;
+  for (int write = 1; write <= 2; ++write) {
+    memo.prepare(db);
+    CHECK_FALSE(memo.loaded());
+    CHECK(memo.may_have_alias_key("nama yang tidak ada"));  // unknown: SQL is asked
+  }
+  memo.prepare(db);
+  CHECK(memo.loaded());
+  CHECK(memo.may_have_alias_key("ani susanti"));
+  CHECK_FALSE(memo.may_have_alias_key("nama yang tidak ada"));
 }
