@@ -228,6 +228,10 @@ void DocumentReader::read_text(std::string data, const std::string& name) {
 void DocumentReader::read_json_lines(std::istream& in, const std::string& name) {
   std::string line;
   size_t line_no = 0, length = 0;
+  // The parsed values of a line live in this buffer, reused line after line, and beyond it
+  // (a larger line) in blocks the line's allocator frees: one 64 KB block a line,
+  // allocated and freed, made the heap shrink and grow again.
+  std::vector<char> value_room(1 << 16);
   while (read_bounded_line(in, options_.max_article_bytes, &line, &length)) {
     ++line_no;
     std::string where = name + ":" + std::to_string(line_no);
@@ -246,7 +250,8 @@ void DocumentReader::read_json_lines(std::istream& in, const std::string& name) 
     }
     // Parsed in place: strings are unescaped inside the line, not copied out of it first.
     // A line of valid UTF-8 spares the parser checking its strings' encoding.
-    rapidjson::Document obj;
+    rapidjson::MemoryPoolAllocator<> values(value_room.data(), value_room.size());
+    rapidjson::Document obj(&values);
     if (is_valid_utf8(line))
       obj.ParseInsitu(line.data());
     else

@@ -360,6 +360,13 @@ void queue_for_search(Db& db, Searched table, int64_t rowid) {
 
 int schema_version(Db& db) { return user_version(db); }
 
+bool keeps_legacy_hashes(Db& db) {
+  Statement has_meta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
+  if (!has_meta.step()) return true;  // a store from before the meta table
+  Statement q = db.prepare("SELECT value FROM meta WHERE key = 'legacy_content_hashes'");
+  return !q.step() || q.column_int(0) > 0;
+}
+
 void migrate_schema(Db& db) {
   // The migrations drop and rename tables that others refer to (SQLite applies this outside
   // a transaction only); the store never enforces foreign keys.
@@ -468,7 +475,15 @@ void migrate_schema(Db& db) {
     }
     db.exec("PRAGMA user_version = 9");
   }
-  // Later versions: `if (version < 10) { ALTER ...; PRAGMA user_version = 10; }`.
+  if (version < 10) {
+    // Content hashes of 128 bits read 16 bytes a step (hashing.h) for new rows; the rows
+    // already there keep their 64-bit FNV-1a, and the store notes how many hold one so it
+    // compares a text with both forms (keeps_legacy_hashes).
+    db.exec("INSERT OR REPLACE INTO meta(key, value) SELECT 'legacy_content_hashes', COUNT(*) FROM documents "
+            "WHERE length(content_hash) = 16");
+    db.exec("PRAGMA user_version = 10");
+  }
+  // Later versions: `if (version < 11) { ALTER ...; PRAGMA user_version = 11; }`.
   tx.commit();
 }
 

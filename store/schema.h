@@ -9,7 +9,7 @@
 
 namespace newsgraph::store {
 
-constexpr int kSchemaVersion = 9;
+constexpr int kSchemaVersion = 10;
 
 // Creates the tables in an empty database, or migrates an older one up to
 // kSchemaVersion. Throws StoreError when the file is newer than this program knows.
@@ -24,6 +24,11 @@ bool has_column(Db& db, const char* table, const char* column);
 // The SQL that indexes the rows waiting for the search indexes (schema.cpp), for a
 // writer to run before every commit (Db::set_before_commit).
 const std::string& search_index_flush();
+
+// Whether the store may hold content hashes of the form before schema 10 (16 hex digits,
+// hashing.h's legacy_content_hash): true for a store migrated with documents in it, and
+// for one an older newsgraph wrote and this one could not upgrade.
+bool keeps_legacy_hashes(Db& db);
 
 // The tables a search index reads.
 enum class Searched { kAliases, kSentences };

@@ -29,33 +29,49 @@ struct DocRow {
   std::string id, hash;
 };
 
-bool find_document(Db& db, const char* sql, const std::string& value, DocRow* out) {
+bool find_document(Db& db, const char* sql, const std::string& value, DocRow* out,
+                   const std::string* second_value = nullptr) {
   Statement q = db.prepare(sql);
   q.bind(1, value);
+  if (second_value) q.bind(2, *second_value);
   if (!q.step()) return false;
   *out = {q.column_int(0), q.column_text(1), q.column_text(2)};
   return true;
 }
 
-// Where an article stands in the store: the row stored under its id, if any; and, when
-// ingesting it would change nothing (its id with the same text and no re-extraction
-// asked, or its text under another id), the id it is stored under.
+// Where an article stands in the store: the row stored under its id, if any, and whether
+// it holds the same text; and, when ingesting it would change nothing (its id with the
+// same text and no re-extraction asked, or its text under another id), the id it is
+// stored under. `hash` is content_hash(doc.text); where the store keeps hashes of the
+// older form (`legacy_hashes`), a row matches by either.
 struct Standing {
   bool known_id = false;
+  bool same_text = false;
   DocRow row;
   std::optional<std::string> unchanged_as;
 };
 
-Standing standing_of(Db& db, const Document& doc, const std::string& hash, bool reextract) {
+Standing standing_of(Db& db, const Document& doc, const std::string& hash, bool reextract, bool legacy_hashes) {
   Standing s;
   s.known_id = find_document(db, "SELECT doc_key, id, content_hash FROM documents WHERE id = ?", doc.id, &s.row);
   if (s.known_id) {
-    if (s.row.hash == hash && !reextract) s.unchanged_as = doc.id;
-  } else if (find_document(db, "SELECT doc_key, id, content_hash FROM documents WHERE content_hash = ? "
-                               "ORDER BY doc_key LIMIT 1",
-                           hash, &s.row)) {
-    s.unchanged_as = s.row.id;
+    s.same_text = s.row.hash == hash ||
+                  (legacy_hashes && s.row.hash.size() != hash.size() && s.row.hash == legacy_content_hash(doc.text));
+    if (s.same_text && !reextract) s.unchanged_as = doc.id;
+    return s;
   }
+  bool found = false;
+  if (legacy_hashes) {
+    const std::string legacy = legacy_content_hash(doc.text);
+    found = find_document(db, "SELECT doc_key, id, content_hash FROM documents WHERE content_hash IN (?1, ?2) "
+                              "ORDER BY doc_key LIMIT 1",
+                          hash, &s.row, &legacy);
+  } else {
+    found = find_document(db, "SELECT doc_key, id, content_hash FROM documents WHERE content_hash = ? "
+                              "ORDER BY doc_key LIMIT 1",
+                          hash, &s.row);
+  }
+  if (found) s.unchanged_as = s.row.id;
   return s;
 }
 
@@ -353,6 +369,7 @@ Status Store::open(const std::string& path, const StoreOptions& options, std::un
     }
     Statement q = db.prepare("SELECT 1 FROM documents LIMIT 1");
     q.step();
+    if (!options.read_only) store->impl_->legacy_hashes = keeps_legacy_hashes(db);
     store->impl_->origin_columns = has_column(db, "documents", "url") ? "url, outlet, category" : "'', '', ''";
     store->impl_->mention_rows = !has_column(db, "doc_entities", "mentions");
     if (options.read_only && has_column(db, "relations", "predicate") &&
@@ -372,7 +389,7 @@ Status Store::unchanged(const Document& doc, const IngestOptions& options, bool*
   *result = IngestResult{};
   result->doc_id = doc.id;
   try {
-    const Standing s = standing_of(db, doc, content_hash(doc.text), options.reextract);
+    const Standing s = standing_of(db, doc, content_hash(doc.text), options.reextract, impl_->legacy_hashes);
     *is_unchanged = s.unchanged_as.has_value();
     if (*is_unchanged) {
       result->outcome = IngestOutcome::kUnchanged;
@@ -408,7 +425,7 @@ Status Store::write_article(const Document& doc, const Extraction& extraction, c
     if (!in_batch_) tx.emplace(db);
     impl_->memo.prepare(db);
     const std::string hash = content_hash(doc.text);
-    const Standing s = standing_of(db, doc, hash, options.reextract);
+    const Standing s = standing_of(db, doc, hash, options.reextract, impl_->legacy_hashes);
     if (s.unchanged_as) {
       result->outcome = IngestOutcome::kUnchanged;
       result->doc_id = *s.unchanged_as;
@@ -416,7 +433,7 @@ Status Store::write_article(const Document& doc, const Extraction& extraction, c
     }
     if (s.known_id) {
       remove_document(db, s.row.key);
-      result->outcome = s.row.hash == hash ? IngestOutcome::kReextracted : IngestOutcome::kReplaced;
+      result->outcome = s.same_text ? IngestOutcome::kReextracted : IngestOutcome::kReplaced;
     }
     db.prepare(
           "INSERT INTO documents(id, content_hash, title, source, published, ingested_at, bytes, url, outlet, "

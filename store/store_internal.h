@@ -46,6 +46,9 @@ struct Store::Impl {
   // Whether mentions are rows of a `mentions` table (schema 7 and older, a read-only file
   // that could not be upgraded) rather than doc_entities blobs.
   bool mention_rows = false;
+  // Whether some documents hold a content hash of the form before schema 10
+  // (legacy_content_hash), so a text is looked up by both forms.
+  bool legacy_hashes = true;
 };
 
 std::string utc_now_iso();

@@ -26,3 +26,18 @@ TEST_CASE("well-formed UTF-8 is accepted, ill-formed is rejected at its first ba
     CHECK(first_invalid_byte(row.text) == row.bad);
   }
 }
+
+TEST_CASE("a bad byte is found wherever it sits in a long ASCII run, and a good one is passed",
+          "[utf8]") {
+  // ASCII is read eight bytes a step: every offset in and after those steps.
+  const std::string ascii(41, 'k');
+  for (size_t at = 0; at < ascii.size(); ++at) {
+    std::string bad = ascii;
+    bad[at] = '\xFF';
+    INFO(at);
+    CHECK(first_invalid_byte(bad) == at);
+    std::string good = ascii.substr(0, at) + "\xE2\x80\x94" + ascii.substr(at);  // an em dash there
+    CHECK_FALSE(first_invalid_byte(good).has_value());
+    CHECK(first_invalid_byte(good + "\xC3") == good.size());  // cut short at the end
+  }
+}

@@ -48,13 +48,39 @@ TEST_CASE("copies that differ in case, accents and spacing hash alike; short sen
   CHECK_FALSE(store::sentence_hash("Putin tiba.").has_value());
 }
 
-TEST_CASE("an article's content hash is core/fnv.h's 64 bits as 16 lowercase hex digits",
+TEST_CASE("an article's content hash is 128 bits as 32 lowercase hex digits, fixed for good",
           "[store][hash]") {
   // Stores keep it to know an article met again: neither the hash nor its form may change.
+  CHECK(store::content_hash("") == "c3f49c40543bf2b7c001f26eaae4d7e5");
+  CHECK(store::content_hash("Putin tiba di Pyongyang pada hari Rabu malam.") == "c74635d6e0c52eebd3eece89b0476b99");
+  for (const std::string& text : {std::string(""), std::string("a"), std::string(1000, 'x')}) {
+    const std::string h = store::content_hash(text);
+    CHECK(h.size() == 32);
+    CHECK(h.find_first_not_of("0123456789abcdef") == std::string::npos);
+  }
+}
+
+TEST_CASE("a content hash changes with any one byte, in the 16-byte steps and in the tail",
+          "[store][hash]") {
+  const std::string text = "Kim Jong Un mengundang Vladimir Putin ke Pyongyang.";  // 3 steps and a tail
+  const std::string h = store::content_hash(text);
+  for (size_t at = 0; at < text.size(); ++at) {
+    std::string changed = text;
+    changed[at] = static_cast<char>(changed[at] ^ 1);
+    INFO(at);
+    CHECK(store::content_hash(changed) != h);
+  }
+  // Bytes the tail pads with are told apart by the length.
+  CHECK(store::content_hash(std::string("a", 1)) != store::content_hash(std::string("a\0", 2)));
+  CHECK(store::content_hash(text.substr(0, 32)) != store::content_hash(text.substr(0, 32) + std::string(16, '\0')));
+}
+
+TEST_CASE("the content hash of stores before schema 10 is core/fnv.h's 64 bits as 16 hex digits",
+          "[store][hash]") {
+  // Those stores still hold it: an article they keep is recognised by it.
   CHECK(store::hash_hex("") == "14650fb0739d0383");
   CHECK(store::hash_hex("a") == "44bd8ad473cd9906");
-  CHECK(store::hash_of_hex(store::hash_hex("Putin")) ==
-        store::hash_of_hex(store::content_hash("Putin")));
+  CHECK(store::legacy_content_hash("Putin") == store::hash_hex("Putin"));
 }
 
 TEST_CASE("a hash written as 16 hex digits reads as the integer the store keeps", "[store][hash]") {
@@ -124,4 +150,47 @@ TEST_CASE(
   CHECK(found(*store, "rabu") == std::vector<std::string>{"b"});
   // The index itself dropped the removed article's sentence: the rebuilt table has its triggers.
   CHECK(scalar(db, "SELECT COUNT(*) FROM sentence_search WHERE sentence_search MATCH 'rabu'") == 1);
+}
+
+TEST_CASE("a store from before schema 10 still knows its articles by their older content hashes",
+          "[store][hash]") {
+  auto db = temp_dir() + "/g.db";
+  const std::string text = "Putin tiba di Pyongyang pada hari Rabu malam.";
+  const std::string other = "Putin pulang dari Pyongyang pada hari Kamis pagi.";
+  {
+    auto store = open_store(db);
+    ingest(*store, putin_in("a", text));
+    ingest(*store, putin_in("b", other));
+    ingest(*store, putin_in("c", other + " Lagi."));
+  }
+  // What schema 9 kept: FNV-1a's 16 hex digits, and no count of them.
+  REQUIRE(run_sql(db, "UPDATE documents SET content_hash = CASE id WHEN 'a' THEN '" + store::legacy_content_hash(text) +
+                          "' WHEN 'b' THEN '" + store::legacy_content_hash(other) + "' ELSE '" +
+                          store::legacy_content_hash(other + " Lagi.") +
+                          "' END; DELETE FROM meta WHERE key = 'legacy_content_hashes'; PRAGMA user_version = 9;") == 0);
+  auto store = open_store(db);  // migrates
+  CHECK(scalar(db, "SELECT value FROM meta WHERE key = 'legacy_content_hashes'") == 3);
+  store::IngestResult r;
+  ingest(*store, putin_in("a", text), &r);
+  CHECK(r.outcome == store::IngestOutcome::kUnchanged);
+  ingest(*store, putin_in("copy-of-a", text), &r);
+  CHECK(r.outcome == store::IngestOutcome::kUnchanged);
+  CHECK(r.doc_id == "a");
+  store::IngestOptions again;
+  again.reextract = true;
+  Article b = putin_in("b", other);
+  REQUIRE(store->ingest(b.doc, b.x, again, &r).is_ok());
+  CHECK(r.outcome == store::IngestOutcome::kReextracted);  // the same text, its old hash
+  ingest(*store, putin_in("c", other + " Lagi!"), &r);
+  CHECK(r.outcome == store::IngestOutcome::kReplaced);
+  // Rows written since hold the new form.
+  CHECK(scalar(db, "SELECT COUNT(*) FROM documents WHERE length(content_hash) = 32") == 2);
+}
+
+TEST_CASE("a store created new holds no content hash of the older form", "[store][hash]") {
+  auto db = temp_dir() + "/g.db";
+  auto store = open_store(db);
+  ingest(*store, putin_in("a", "Putin tiba di Pyongyang pada hari Rabu malam."));
+  CHECK(scalar(db, "SELECT value FROM meta WHERE key = 'legacy_content_hashes'") == 0);
+  CHECK(scalar(db, "SELECT length(content_hash) FROM documents") == 32);
 }
