@@ -4,6 +4,7 @@
 #include <array>
 #include <utility>
 
+#include "store/queries.h"
 #include "store/store.h"
 #include "store/store_internal.h"
 
@@ -23,16 +24,6 @@ std::array<std::pair<const char*, int64_t*>, 6> fields_of(Kept& kept) {
            {"count_relations", &kept.relations},
            {"count_evidence", &kept.evidence},
            {"count_mentions", &kept.mentions}}};
-}
-
-// -1 for a store an older newsgraph wrote, which keeps no version (nor counts).
-int64_t store_version(Db& db) {
-  try {
-    Statement q = db.prepare("SELECT value FROM meta WHERE key = 'version'");
-    return q.step() ? q.column_int(0) : -1;
-  } catch (const StoreError&) {
-    return -1;
-  }
 }
 
 void read_kept(Db& db, Kept& kept) {
@@ -78,13 +69,14 @@ Status Store::counts(StoreCounts* out, CountScope scope) {
   Db& db = impl_->db;
   const bool want_evidence = scope != CountScope::kGraph, want_mentions = scope == CountScope::kAll;
   try {
-    const int64_t version = store_version(db);
+    int64_t version = -1;  // stays -1 for a store an older newsgraph wrote: no version, no counts
+    if (!data_version(*this, &version).is_ok()) version = -1;
     Kept kept;
     if (version >= 0) read_kept(db, kept);
     const bool current = version >= 0 && kept.at == version && kept.documents >= 0;
-    if (!current) kept = Kept{};
-    bool counted = !current;
+    bool counted = false;
     if (!current) {
+      kept = Kept{};
       kept.documents = count(db, "SELECT COUNT(*) FROM documents");
       kept.entities = count(db, "SELECT COUNT(*) FROM entities");
     }
