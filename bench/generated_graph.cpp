@@ -38,13 +38,13 @@ void ingest_generated(store::Store& store, size_t edges, size_t nodes, uint64_t 
     Extraction x;
     x.doc = doc.id;
     x.sentences.push_back({{0, static_cast<uint32_t>(doc.text.size())}});
-    std::map<size_t, bool> seen;
+    std::map<size_t, uint32_t> index_of;  // node -> index in x.entities
     for (size_t r = 0; r < per_article; ++r) {
       size_t s = pick(), o = pick();
       if (s == o) o = (o + 1) % nodes;
       for (size_t e : {s, o}) {
-        if (seen[e]) continue;
-        seen[e] = true;
+        if (index_of.count(e)) continue;
+        index_of[e] = static_cast<uint32_t>(x.entities.size());
         Entity ent;
         ent.id = "e" + std::to_string(e);
         ent.label = "Entity " + std::to_string(e);
@@ -53,8 +53,8 @@ void ingest_generated(store::Store& store, size_t edges, size_t nodes, uint64_t 
         x.entities.push_back(ent);
       }
       Relation rel;
-      rel.subject = "e" + std::to_string(s);
-      rel.object = "e" + std::to_string(o);
+      rel.subject = index_of[s];
+      rel.object = index_of[o];
       rel.predicate = predicates[rng() % 6];
       rel.confidence = 0.7;
       Evidence ev;

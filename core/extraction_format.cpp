@@ -178,28 +178,6 @@ class JsonAppender {
 
 thread_local JsonAppender::Scratch JsonAppender::scratch_;
 
-// Entity labels by id, for relations that name their ends by id; the first entity of an
-// id wins. O(n log n) to build, O(log n) a look-up.
-class LabelsById {
- public:
-  explicit LabelsById(const std::vector<Entity>& entities) {
-    by_id_.reserve(entities.size());
-    for (const auto& e : entities) by_id_.emplace_back(e.id, &e.label);
-    std::stable_sort(by_id_.begin(), by_id_.end(),
-                     [](const Entry& a, const Entry& b) { return a.first < b.first; });
-  }
-
-  // The label of entity `id`, or `id` itself when no entity has it.
-  const std::string& operator()(const std::string& id) const {
-    auto it = std::lower_bound(by_id_.begin(), by_id_.end(), std::string_view(id),
-                               [](const Entry& e, std::string_view v) { return e.first < v; });
-    return it != by_id_.end() && it->first == id ? *it->second : id;
-  }
-
- private:
-  using Entry = std::pair<std::string_view, const std::string*>;
-  std::vector<Entry> by_id_;
-};
 
 void append_entity(const Entity& e, JsonAppender& w) {
   w.open_object();
@@ -244,13 +222,15 @@ void append_evidence(const Evidence& ev, JsonAppender& w) {
   w.close_object();
 }
 
-void append_relation(const Relation& r, const LabelsById& label_of, JsonAppender& w) {
+void append_relation(const Extraction& x, const Relation& r, JsonAppender& w) {
+  const Entity& subject = x.subject_of(r);
+  const Entity& object = x.object_of(r);
   w.open_object();
-  w.key("subject"), w.string(label_of(r.subject));
+  w.key("subject"), w.string(subject.label);
   w.key("predicate"), w.string(predicate_name(r.predicate));
-  w.key("object"), w.string(label_of(r.object));
-  w.key("subject_id"), w.string(r.subject);
-  w.key("object_id"), w.string(r.object);
+  w.key("object"), w.string(object.label);
+  w.key("subject_id"), w.string(subject.id);
+  w.key("object_id"), w.string(object.id);
   w.key("plover"), w.string(plover_type(r.predicate));
   w.key("quad"), w.string(quad_name(quad_of(r.predicate)));
   w.key("symmetric"), w.boolean(is_symmetric(r.predicate));
@@ -279,17 +259,15 @@ void append_extraction_json(const Extraction& x, std::string& out) {
   w.open_array();
   for (const auto& e : x.entities) append_entity(e, w);
   w.close_array();
-  const LabelsById label_of(x.entities);
   w.key("relations");
   w.open_array();
-  for (const auto& r : x.relations) append_relation(r, label_of, w);
+  for (const auto& r : x.relations) append_relation(x, r, w);
   w.close_array();
   w.close_object();
   w.finish();
 }
 
 void write_extraction_text(const Extraction& x, std::ostream& out) {
-  const LabelsById label_of(x.entities);
   out << "== " << x.doc << (x.title.empty() ? "" : ": " + x.title)
       << (x.published.empty() ? "" : " (" + x.published + ")") << "\n";
   out << "entities (" << x.entities.size() << "):\n";
@@ -307,8 +285,8 @@ void write_extraction_text(const Extraction& x, std::ostream& out) {
   out << "relations (" << typed << " typed, " << x.relations.size() - typed << " co-occurrences):\n";
   for (const auto& r : x.relations) {
     if (r.predicate == Predicate::kCoOccurs) continue;
-    out << "  " << label_of(r.subject) << " " << predicate_name(r.predicate) << " "
-        << label_of(r.object) << "  (" << modality_name(r.modality);
+    out << "  " << x.subject_of(r).label << " " << predicate_name(r.predicate) << " "
+        << x.object_of(r).label << "  (" << modality_name(r.modality);
     if (!r.evidence.empty()) out << ", cue \"" << r.evidence.front().cue << "\", rule " << r.evidence.front().rule;
     out << ")\n";
     for (const auto& ev : r.evidence) out << "      > " << ev.text << "\n";

@@ -33,6 +33,10 @@ bool is_symmetric(Predicate predicate);               // MEET, COOPERATE, FAMILY
 const char* modality_name(Modality modality);         // "asserted", ...
 std::optional<Modality> parse_modality(std::string_view name);  // exact name
 
+// The rule id of CO_OCCURS evidence (two entities named in one sentence), as the
+// extractor, the API and exports show it.
+inline constexpr const char* kCooccurrenceRule = "sentence.cooccurs";
+
 // Whether an entity of this type can act (be the subject of an event predicate).
 bool is_actor(EntityType type);
 

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/ontology.h"
@@ -60,13 +61,17 @@ struct Evidence {
   Span span;             // the sentence's byte range
   std::string text;      // the sentence text
   std::string cue;       // the word that triggered the relation (empty for CO_OCCURS)
-  std::string rule;      // id of the rule that produced it
+  // Id of the rule that produced it: a literal or an interned string (core/interned.h),
+  // never a view of a string that may end before the evidence does.
+  std::string_view rule;
   Modality modality = Modality::kAsserted;
 };
 
+// A relation between two entities of the same Extraction, named by their index in
+// Extraction::entities (Extraction::subject_of and object_of give the entities).
 struct Relation {
-  std::string subject;  // entity id
-  std::string object;   // entity id
+  uint32_t subject = 0;  // index into Extraction::entities
+  uint32_t object = 0;
   Predicate predicate = Predicate::kCoOccurs;
   Modality modality = Modality::kAsserted;
   double confidence = 0.0;
@@ -82,6 +87,9 @@ struct Extraction {
   std::vector<Sentence> sentences;
   std::vector<Entity> entities;
   std::vector<Relation> relations;
+
+  const Entity& subject_of(const Relation& r) const { return entities[r.subject]; }
+  const Entity& object_of(const Relation& r) const { return entities[r.object]; }
 };
 
 }  // namespace newsgraph

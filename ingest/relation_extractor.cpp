@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/interned.h"
+
 #include "ingest/gazetteer.h"
 #include "ingest/lexicon.h"
 #include "ingest/relation_builder.h"
@@ -160,8 +162,8 @@ Relation& RelationBuilder::relation(int32_t subject, Predicate p, int32_t object
   const uint32_t index = relation_index_.insert(packed(subject, p, object), next);
   if (index == next) {
     Relation& r = relations_.emplace_back();
-    r.subject = entity(subject).id;
-    r.object = entity(object).id;
+    r.subject = static_cast<uint32_t>(subject);
+    r.object = static_cast<uint32_t>(object);
     r.predicate = p;
     r.confidence = confidence;
     r.modality = modality;
@@ -203,7 +205,7 @@ void RelationBuilder::add(int32_t subj, Predicate p, int32_t obj, uint32_t s, ui
   ev.span = si.span;
   ev.text = std::string(a_.text.substr(si.span.start, si.span.end - si.span.start));
   ev.cue = std::string(cue);
-  ev.rule = std::string(rule);
+  ev.rule = intern(rule);
   ev.modality = modality;
 }
 
@@ -343,10 +345,8 @@ void RelationBuilder::add_cooccurrence(int32_t a, int32_t b, uint32_t s) {
   Evidence& ev = r.evidence.emplace_back();
   ev.sentence = s;
   ev.span = a_.sentences[s].span;
-  // Text left out: the span locates it, and copies add up. The rule is copied from one
-  // string, which costs less than assigning the literal (the general replace path).
-  static const std::string kRule = "sentence.cooccurs";
-  ev.rule = kRule;
+  // Text left out: the span locates it, and copies add up.
+  ev.rule = kCooccurrenceRule;
 }
 
 std::vector<Relation> extract_relations(const Analysis& analysis, const CueLexicon& cues) {

@@ -15,12 +15,13 @@
 #include <utility>
 #include <vector>
 
+#include "core/ontology.h"
 #include "store/sqlite_db.h"
 
 namespace newsgraph::store {
 
 // The rule name the API and exports show for co-occurrence evidence.
-inline constexpr const char* kCooccurrenceRule = "sentence.cooccurs";
+using newsgraph::kCooccurrenceRule;
 
 // Two article entities (doc_entity_key) named together, and the sentences (indices in
 // the article) where.

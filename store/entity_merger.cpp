@@ -354,10 +354,8 @@ bool merge_forbidden(Db& db, const std::string& name_key, int64_t entity_key) {
   return override_pairs(db, "never", name_key, entity_key);
 }
 
-std::map<std::string, std::vector<Tie>> ties_of(const Extraction& x) {
-  std::map<std::string, const Entity*> by_id;
-  for (const Entity& e : x.entities) by_id[e.id] = &e;
-  std::map<std::string, std::vector<Tie>> ties;
+std::vector<std::vector<Tie>> ties_of(const Extraction& x) {
+  std::vector<std::vector<Tie>> ties(x.entities.size());
   // A short acronym is tied by any relation to a party that is no country or topic (those
   // are named beside everything): "MV" beside a singer is no "MV" beside a port.
   auto tied = [](const Entity& e, const Relation& r, const Entity& other) {
@@ -366,12 +364,10 @@ std::map<std::string, std::vector<Tie>> ties_of(const Extraction& x) {
     return is_short_acronym(e) && other.type != EntityType::kCountry && other.type != EntityType::kTopic;
   };
   for (const Relation& r : x.relations) {
-    auto s = by_id.find(r.subject), o = by_id.find(r.object);
-    if (s == by_id.end() || o == by_id.end()) continue;
-    if (tied(*s->second, r, *o->second))
-      ties[r.subject].push_back({r.predicate, o->second->id, o->second->label, o->second->from_gazetteer});
-    if (tied(*o->second, r, *s->second))
-      ties[r.object].push_back({r.predicate, s->second->id, s->second->label, s->second->from_gazetteer});
+    const Entity& s = x.subject_of(r);
+    const Entity& o = x.object_of(r);
+    if (tied(s, r, o)) ties[r.subject].push_back({r.predicate, o.id, o.label, o.from_gazetteer});
+    if (tied(o, r, s)) ties[r.object].push_back({r.predicate, s.id, s.label, s.from_gazetteer});
   }
   return ties;
 }

@@ -198,14 +198,15 @@ int64_t add_contribution(Db& db, int64_t subject_key, Predicate predicate, int64
 void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extraction& x,
                        IngestResult* result, StoreChanges* changed) {
   const std::string date = doc.published.substr(0, 10);  // '' when undated: it dates nothing
-  std::map<std::string, std::pair<int64_t, int64_t>> by_local_id;  // -> doc entity, entity
-  const std::map<std::string, std::vector<Tie>> ties = ties_of(x);
-  static const std::vector<Tie> kNoTies;
+  // Each of the article's entities as stored: doc entity and entity keys, or 0 and 0
+  // where it was left out.
+  std::vector<std::pair<int64_t, int64_t>> stored_as(x.entities.size());
+  const std::vector<std::vector<Tie>> ties = ties_of(x);
   const bool deletions = any_name_deleted(db);  // one query an article, not one an entity
-  for (const Entity& e : x.entities) {
+  for (size_t i = 0; i < x.entities.size(); ++i) {
+    const Entity& e = x.entities[i];
     if (deletions && name_deleted(db, e.label)) continue;  // the user deleted it: its relations go too
-    auto t = ties.find(e.id);
-    MergeOutcome m = merge_entity(db, e, t == ties.end() ? kNoTies : t->second);
+    MergeOutcome m = merge_entity(db, e, ties[i]);
     if (m.created) ++result->entities_added;
     db.prepare(
           "INSERT INTO doc_entities(doc_key, local_id, label, aliases, type, from_gazetteer, "
@@ -224,7 +225,7 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
     int64_t doc_entity = db.last_insert_id();
     log_merge(db, doc_key, doc_entity, e.label, m);
     if (!m.unglued) add_glued_forms(db, doc_entity, e.glued_cores);
-    by_local_id[e.id] = {doc_entity, m.entity_key};
+    stored_as[i] = {doc_entity, m.entity_key};
     changed->entities.push_back(m.entity_key);
     if (m.relabelled) changed->relabelled.push_back(m.entity_key);
   }
@@ -242,14 +243,15 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
   std::vector<Stored> stored;
   std::map<std::tuple<int64_t, int, int64_t>, size_t> index_of;
   for (const Relation& r : x.relations) {
-    auto s = by_local_id.find(r.subject), o = by_local_id.find(r.object);
-    if (s == by_local_id.end() || o == by_local_id.end()) continue;
-    int64_t subject_key = s->second.second, object_key = o->second.second;
+    const auto [subject_doc_entity, subject_entity] = stored_as[r.subject];
+    const auto [object_doc_entity, object_entity] = stored_as[r.object];
+    if (subject_doc_entity == 0 || object_doc_entity == 0) continue;  // a party was left out
+    int64_t subject_key = subject_entity, object_key = object_entity;
     if (is_symmetric(r.predicate) && object_key < subject_key) std::swap(subject_key, object_key);
     auto [at, added] = index_of.emplace(std::make_tuple(subject_key, static_cast<int>(r.predicate), object_key),
                                         stored.size());
     if (added) stored.push_back({subject_key, object_key, r.predicate, {}});
-    stored[at->second].parts.push_back({&r, s->second.first, o->second.first});
+    stored[at->second].parts.push_back({&r, subject_doc_entity, object_doc_entity});
   }
   std::map<uint32_t, bool> sentences;
   std::vector<ArticlePair> cooccurring;

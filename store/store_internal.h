@@ -121,8 +121,8 @@ struct Tie {
 constexpr int kTypedVote = 3;
 // An acronym of two or three capitals no gazetteer knows ("MV", "RT"): many things.
 bool is_short_acronym(const Entity& e);
-// The ties of each of the article's entities, by local id.
-std::map<std::string, std::vector<Tie>> ties_of(const Extraction& x);
+// The ties of each of the article's entities, by its index in x.entities.
+std::vector<std::vector<Tie>> ties_of(const Extraction& x);
 MergeOutcome merge_entity(Db& db, const Entity& entity, const std::vector<Tie>& ties);
 // The two merge rules whose decisions the rows of doc_entities already say, and which
 // merge_log therefore does not keep: the article's entity made a new store entity, or it

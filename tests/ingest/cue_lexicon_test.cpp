@@ -25,8 +25,10 @@ bool has_relation(const Extraction& x, const std::string& subject, Predicate p, 
   if (!s || !o) return false;
   for (const Relation& r : x.relations) {
     if (r.predicate != p) continue;
-    if (r.subject == s->id && r.object == o->id) return true;
-    if (is_symmetric(p) && r.subject == o->id && r.object == s->id) return true;
+    const std::string& subject_id = x.subject_of(r).id;
+    const std::string& object_id = x.object_of(r).id;
+    if (subject_id == s->id && object_id == o->id) return true;
+    if (is_symmetric(p) && subject_id == o->id && object_id == s->id) return true;
   }
   return false;
 }
@@ -56,7 +58,9 @@ TEST_CASE("a switched-off sense's example sentence yields no event between the n
     REQUIRE(s);
     REQUIRE(o);
     for (const Relation& r : x.relations) {
-      const bool pair = (r.subject == s->id && r.object == o->id) || (r.subject == o->id && r.object == s->id);
+      const std::string& subject_id = x.subject_of(r).id;
+      const std::string& object_id = x.object_of(r).id;
+      const bool pair = (subject_id == s->id && object_id == o->id) || (subject_id == o->id && object_id == s->id);
       CHECK_FALSE((pair && plover_type(r.predicate)[0] != '\0'));
     }
   }

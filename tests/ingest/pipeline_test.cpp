@@ -19,15 +19,9 @@ const Entity* find(const Extraction& x, const std::string& label) { return testi
 
 std::set<std::string> triples(const Extraction& x) {
   std::set<std::string> out;
-  auto label = [&](const std::string& id) {
-    for (const auto& e : x.entities) {
-      if (e.id == id) return e.label;
-    }
-    return id;
-  };
   for (const auto& r : x.relations) {
     if (r.predicate != Predicate::kCoOccurs)
-      out.insert(label(r.subject) + " " + predicate_name(r.predicate) + " " + label(r.object));
+      out.insert(x.subject_of(r).label + " " + predicate_name(r.predicate) + " " + x.object_of(r).label);
   }
   return out;
 }

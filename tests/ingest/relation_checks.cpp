@@ -7,12 +7,7 @@
 
 namespace newsgraph::testing {
 
-std::string label_of(const Extraction& x, const std::string& id) {
-  for (const auto& e : x.entities) {
-    if (e.id == id) return e.label;
-  }
-  return id;
-}
+std::string label_of(const Extraction& x, uint32_t entity) { return x.entities.at(entity).label; }
 
 const Relation* find_relation(const Extraction& x, const std::string& subject, Predicate p,
                               const std::string& object) {

@@ -10,8 +10,8 @@
 
 namespace newsgraph::testing {
 
-// The label of entity `id` in x, or the id.
-std::string label_of(const Extraction& x, const std::string& id);
+// The label of x.entities[entity].
+std::string label_of(const Extraction& x, uint32_t entity);
 
 // The typed relation "Subject PREDICATE Object" (entity labels), or nullptr.
 const Relation* find_relation(const Extraction& x, const std::string& subject, Predicate p,

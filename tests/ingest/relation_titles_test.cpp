@@ -34,7 +34,7 @@ TEST_CASE("a leader's title gives LEADS alone, and a former or would-be holder's
   const Entity* georgia = testing::find_entity(former, "Georgia");
   REQUIRE(georgia);
   for (const auto& r : former.relations)
-    CHECK_FALSE((r.predicate == Predicate::kLeads && r.object == georgia->id));
+    CHECK_FALSE((r.predicate == Predicate::kLeads && former.object_of(r).id == georgia->id));
 }
 
 TEST_CASE("a former leader's title alone stands for neither the one in office nor the country", "[relations]") {

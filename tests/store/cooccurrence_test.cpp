@@ -33,8 +33,8 @@ Article named_together(const std::string& id, int sentences, const std::string& 
   add_entity(a, "Vladimir Putin", EntityType::kPerson, "vladimir_putin");
   add_entity(a, "Kim Jong Un", EntityType::kPerson, "kim_jong_un");
   Relation r;
-  r.subject = "kim_jong_un";
-  r.object = "vladimir_putin";
+  r.subject = 1;  // Kim Jong Un, added second
+  r.object = 0;   // Vladimir Putin
   r.predicate = Predicate::kCoOccurs;
   r.confidence = 0.3;
   for (int i = 0; i < sentences; ++i) {

@@ -35,17 +35,18 @@ void add_entity(Article& a, const std::string& label, EntityType type, const std
   a.x.entities.push_back(e);
 }
 
-static const Entity& entity_named(const Article& a, const std::string& label) {
-  for (const Entity& e : a.x.entities)
-    if (e.label == label) return e;
+// The index in a.x.entities of the entity labelled `label`.
+static uint32_t entity_named(const Article& a, const std::string& label) {
+  for (size_t i = 0; i < a.x.entities.size(); ++i)
+    if (a.x.entities[i].label == label) return static_cast<uint32_t>(i);
   FAIL("no entity " << label);
-  return a.x.entities.front();
+  return 0;
 }
 
 void add_relation(Article& a, const std::string& subject, Predicate p, const std::string& object) {
   Relation r;
-  r.subject = entity_named(a, subject).id;
-  r.object = entity_named(a, object).id;
+  r.subject = entity_named(a, subject);
+  r.object = entity_named(a, object);
   r.predicate = p;
   r.confidence = 0.8;
   Evidence ev;
