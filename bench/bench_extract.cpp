@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/relation_order.h"
 #include "ingest/document_reader.h"
 #include "ingest/pipeline.h"
 
@@ -34,7 +35,8 @@ double extract_all(const ingest::Extractor& extractor, const std::vector<Documen
     for (size_t i = next++; i < docs.size(); i = next++) {
       Extraction x = extractor.extract(docs[i], false);
       per_thread[t].entities += x.entities.size();
-      for (const auto& rel : x.relations) (rel.predicate == Predicate::kCoOccurs ? per_thread[t].cooccurs : per_thread[t].typed)++;
+      per_thread[t].typed += x.relations.size();
+      for (size_t c = 0; c < x.cooccurrences.size(); c = pair_end(x.cooccurrences, c)) ++per_thread[t].cooccurs;
     }
   };
   auto start = std::chrono::steady_clock::now();

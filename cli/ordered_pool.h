@@ -6,6 +6,8 @@
 // submitting thread.
 #pragma once
 
+#include <pthread.h>
+
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -87,6 +89,7 @@ class OrderedPool {
   }
 
   void serve() {
+    pthread_setname_np(pthread_self(), "newsgraph-work");  // so that top -H and perf tell workers apart
     std::unique_lock<std::mutex> lock(mutex_);
     for (;;) {
       ready_.wait(lock, [this] { return stopping_ || !todo_.empty(); });

@@ -14,6 +14,8 @@
 #include <rapidjson/internal/ieee754.h>
 #include <rapidjson/internal/itoa.h>
 
+#include "core/relation_order.h"
+
 namespace newsgraph {
 namespace {
 
@@ -222,25 +224,47 @@ void append_evidence(const Evidence& ev, JsonAppender& w) {
   w.close_object();
 }
 
-void append_relation(const Extraction& x, const Relation& r, JsonAppender& w) {
-  const Entity& subject = x.subject_of(r);
-  const Entity& object = x.object_of(r);
+// A relation's fields before its evidence, and the key that opens the evidence array.
+void open_relation(const Entity& subject, Predicate predicate, const Entity& object, Modality modality,
+                   double confidence, std::string_view cue, std::string_view rule, JsonAppender& w) {
   w.open_object();
   w.key("subject"), w.string(subject.label);
-  w.key("predicate"), w.string(predicate_name(r.predicate));
+  w.key("predicate"), w.string(predicate_name(predicate));
   w.key("object"), w.string(object.label);
   w.key("subject_id"), w.string(subject.id);
   w.key("object_id"), w.string(object.id);
-  w.key("plover"), w.string(plover_type(r.predicate));
-  w.key("quad"), w.string(quad_name(quad_of(r.predicate)));
-  w.key("symmetric"), w.boolean(is_symmetric(r.predicate));
-  w.key("modality"), w.string(modality_name(r.modality));
-  w.key("confidence"), w.number(std::round(r.confidence * 100) / 100);
-  w.key("cue"), w.string(r.evidence.empty() ? std::string_view() : r.evidence.front().cue);
-  w.key("rule"), w.string(r.evidence.empty() ? std::string_view() : r.evidence.front().rule);
+  w.key("plover"), w.string(plover_type(predicate));
+  w.key("quad"), w.string(quad_name(quad_of(predicate)));
+  w.key("symmetric"), w.boolean(is_symmetric(predicate));
+  w.key("modality"), w.string(modality_name(modality));
+  w.key("confidence"), w.number(std::round(confidence * 100) / 100);
+  w.key("cue"), w.string(cue);
+  w.key("rule"), w.string(rule);
   w.key("evidence");
   w.open_array();
+}
+
+void append_relation(const Extraction& x, const Relation& r, JsonAppender& w) {
+  const Evidence* first = r.evidence.empty() ? nullptr : &r.evidence.front();
+  open_relation(x.subject_of(r), r.predicate, x.object_of(r), r.modality, r.confidence,
+                first ? std::string_view(first->cue) : std::string_view(), first ? first->rule : std::string_view(), w);
   for (const auto& ev : r.evidence) append_evidence(ev, w);
+  w.close_array();
+  w.close_object();
+}
+
+// The co-occurrences of one pair, [begin, end), as one CO_OCCURS relation with a piece
+// of evidence a sentence.
+void append_cooccurrence(const Extraction& x, const CoOccurrence* begin, const CoOccurrence* end, JsonAppender& w) {
+  open_relation(x.entities[begin->first], Predicate::kCoOccurs, x.entities[begin->second], Modality::kAsserted,
+                kCooccurrenceConfidence, {}, kCooccurrenceRule, w);
+  Evidence ev;
+  ev.rule = kCooccurrenceRule;
+  for (const CoOccurrence* c = begin; c != end; ++c) {
+    ev.sentence = c->sentence;
+    ev.span = c->sentence < x.sentences.size() ? x.sentences[c->sentence].span : Span{};
+    append_evidence(ev, w);
+  }
   w.close_array();
   w.close_object();
 }
@@ -261,7 +285,11 @@ void append_extraction_json(const Extraction& x, std::string& out) {
   w.close_array();
   w.key("relations");
   w.open_array();
-  for (const auto& r : x.relations) append_relation(x, r, w);
+  for_each_relation(
+      x, [&](const Relation& r) { append_relation(x, r, w); },
+      [&](size_t begin, size_t end) {
+        append_cooccurrence(x, x.cooccurrences.data() + begin, x.cooccurrences.data() + end, w);
+      });
   w.close_array();
   w.close_object();
   w.finish();
@@ -280,11 +308,10 @@ void write_extraction_text(const Extraction& x, std::ostream& out) {
     }
     out << "\n";
   }
-  size_t typed = 0;
-  for (const auto& r : x.relations) typed += r.predicate != Predicate::kCoOccurs;
-  out << "relations (" << typed << " typed, " << x.relations.size() - typed << " co-occurrences):\n";
+  size_t pairs = 0;
+  for (size_t c = 0; c < x.cooccurrences.size(); c = pair_end(x.cooccurrences, c)) ++pairs;
+  out << "relations (" << x.relations.size() << " typed, " << pairs << " co-occurrences):\n";
   for (const auto& r : x.relations) {
-    if (r.predicate == Predicate::kCoOccurs) continue;
     out << "  " << x.subject_of(r).label << " " << predicate_name(r.predicate) << " "
         << x.object_of(r).label << "  (" << modality_name(r.modality);
     if (!r.evidence.empty()) out << ", cue \"" << r.evidence.front().cue << "\", rule " << r.evidence.front().rule;

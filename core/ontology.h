@@ -36,6 +36,8 @@ std::optional<Modality> parse_modality(std::string_view name);  // exact name
 // The rule id of CO_OCCURS evidence (two entities named in one sentence), as the
 // extractor, the API and exports show it.
 inline constexpr const char* kCooccurrenceRule = "sentence.cooccurs";
+// The confidence of a co-occurrence: being named together says little.
+inline constexpr double kCooccurrenceConfidence = 0.3;
 
 // Whether an entity of this type can act (be the subject of an event predicate).
 bool is_actor(EntityType type);

@@ -78,6 +78,16 @@ struct Relation {
   std::vector<Evidence> evidence;
 };
 
+// Two entities named in one sentence with no typed relation between them there (yet):
+// CO_OCCURS, asserted, with confidence kCooccurrenceConfidence and rule
+// kCooccurrenceRule (core/ontology.h). Kept flat, one per pair and sentence, not as a
+// Relation with evidence: it is 98% of what articles give, and needs no more than this.
+struct CoOccurrence {
+  uint32_t first = 0;  // indices into Extraction::entities; first's id sorts before second's
+  uint32_t second = 0;
+  uint32_t sentence = 0;  // index into Extraction::sentences
+};
+
 // What the extractor found in one article.
 struct Extraction {
   std::string doc;  // Document::id
@@ -86,7 +96,9 @@ struct Extraction {
   std::string published;  // Document::published: ISO date, empty when undated
   std::vector<Sentence> sentences;
   std::vector<Entity> entities;
-  std::vector<Relation> relations;
+  std::vector<Relation> relations;  // typed, ordered by (subject id, predicate, object id)
+  // Ordered by (first id, second id, sentence): a pair's sentences one after another.
+  std::vector<CoOccurrence> cooccurrences;
 
   const Entity& subject_of(const Relation& r) const { return entities[r.subject]; }
   const Entity& object_of(const Relation& r) const { return entities[r.object]; }

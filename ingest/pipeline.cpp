@@ -72,7 +72,7 @@ Extraction Extractor::extract(const Document& doc, bool title_in_text) const {
   out.published = doc.published;
   out.sentences.reserve(a.sentences.size());
   for (const auto& s : a.sentences) out.sentences.push_back(Sentence{s.span});
-  out.relations = extract_relations(a, cues_);
+  extract_relations(a, cues_, &out.relations, &out.cooccurrences);
   a.gazetteer = nullptr;  // `dated` ends here
   out.entities = std::move(a.entities);
   return out;

@@ -100,8 +100,9 @@ struct RuleClasses {
 class RelationBuilder {
  public:
   RelationBuilder(const Analysis& a, const CueLexicon& cues);
-  // Every relation of the article, ordered by (subject id, predicate, object id).
-  std::vector<Relation> run();
+  // Every relation of the article: the typed ones ordered by (subject id, predicate,
+  // object id), the co-occurrences by (first id, second id, sentence).
+  void run(std::vector<Relation>* typed, std::vector<CoOccurrence>* cooccurrences);
 
  private:
   // (subject, predicate, object) by entity index; an article's entities have distinct ids.
@@ -341,7 +342,8 @@ class RelationBuilder {
   bool cue_is_noun_ = false;               // the cue being applied is a noun (for its modality)
   std::vector<int32_t>& mention_at_;       // token -> first mention covering it, or -1
   std::vector<size_t>& sentence_mentions_; // sentence -> its first mention index
-  std::vector<Relation> relations_;        // in order of discovery
+  std::vector<Relation> relations_;        // typed, in order of discovery
+  std::vector<CoOccurrence> cooccurrences_;  // in order of discovery
   std::vector<Key>& keys_;                 // aligned with relations_
   FlatIndex relation_index_;               // packed key -> index into relations_
   FlatIndex typed_pairs_;                  // entity pairs with a typed relation (values unused)

@@ -126,7 +126,7 @@ void RelationBuilder::rank_entities_by_id() {
 
 bool RelationBuilder::id_less(int32_t x, int32_t y) const { return id_rank_[x] < id_rank_[y]; }
 
-std::vector<Relation> RelationBuilder::run() {
+void RelationBuilder::run(std::vector<Relation>* typed, std::vector<CoOccurrence>* cooccurrences) {
   for (uint32_t s = 0; s < a_.sentences.size(); ++s) {
     if (!a_.sentences[s].dropped) sentence(s);
   }
@@ -141,10 +141,17 @@ std::vector<Relation> RelationBuilder::run() {
     if (xp != yp) return xp < yp;
     return id_less(xo, yo);
   });
-  std::vector<Relation> out;
-  out.reserve(order.size());
-  for (uint32_t i : order) out.push_back(std::move(relations_[i]));
-  return out;
+  typed->clear();
+  typed->reserve(order.size());
+  for (uint32_t i : order) typed->push_back(std::move(relations_[i]));
+  // A pair's co-occurrences were found in sentence order; equal ids (not expected) are
+  // told apart by index.
+  std::sort(cooccurrences_.begin(), cooccurrences_.end(), [this](const CoOccurrence& x, const CoOccurrence& y) {
+    if (x.first != y.first) return id_rank_[x.first] != id_rank_[y.first] ? id_rank_[x.first] < id_rank_[y.first] : x.first < y.first;
+    if (x.second != y.second) return id_rank_[x.second] != id_rank_[y.second] ? id_rank_[x.second] < id_rank_[y.second] : x.second < y.second;
+    return x.sentence < y.sentence;
+  });
+  *cooccurrences = std::move(cooccurrences_);
 }
 
 uint64_t RelationBuilder::packed(int32_t subject, Predicate p, int32_t object) {
@@ -340,17 +347,12 @@ void RelationBuilder::co_occurrences(uint32_t s) {
 
 void RelationBuilder::add_cooccurrence(int32_t a, int32_t b, uint32_t s) {
   if (id_less(b, a)) std::swap(a, b);
-  Relation& r = relation(a, Predicate::kCoOccurs, b, 0.3);
-  if (!r.evidence.empty() && r.evidence.back().sentence == s) return;
-  Evidence& ev = r.evidence.emplace_back();
-  ev.sentence = s;
-  ev.span = a_.sentences[s].span;
-  // Text left out: the span locates it, and copies add up.
-  ev.rule = kCooccurrenceRule;
+  cooccurrences_.push_back({static_cast<uint32_t>(a), static_cast<uint32_t>(b), s});
 }
 
-std::vector<Relation> extract_relations(const Analysis& analysis, const CueLexicon& cues) {
-  return RelationBuilder(analysis, cues).run();
+void extract_relations(const Analysis& analysis, const CueLexicon& cues, std::vector<Relation>* typed,
+                       std::vector<CoOccurrence>* cooccurrences) {
+  RelationBuilder(analysis, cues).run(typed, cooccurrences);
 }
 
 }  // namespace newsgraph::ingest

@@ -14,8 +14,10 @@
 namespace newsgraph::ingest {
 
 // Needs resolved mentions (resolve()). Cost: O(sentences × cues × mentions per sentence).
-// `cues` says which words and phrases signal which predicate.
-std::vector<Relation> extract_relations(const Analysis& analysis, const CueLexicon& cues);
+// `cues` says which words and phrases signal which predicate. Sets `typed` and
+// `cooccurrences` in the orders Extraction gives them.
+void extract_relations(const Analysis& analysis, const CueLexicon& cues, std::vector<Relation>* typed,
+                       std::vector<CoOccurrence>* cooccurrences);
 
 // The modality of a cue at token `cue` in `sentence`, from the words before it.
 // `noun_cue`: the cue is a noun ("dialog", "kerja sama"), so what its clause says after

@@ -30,6 +30,7 @@
 #include <optional>
 #include <set>
 
+#include "core/relation_order.h"
 #include "core/text.h"
 #include "store/relation_codes.h"
 #include "store/store_internal.h"
@@ -358,17 +359,22 @@ std::vector<std::vector<Tie>> ties_of(const Extraction& x) {
   std::vector<std::vector<Tie>> ties(x.entities.size());
   // A short acronym is tied by any relation to a party that is no country or topic (those
   // are named beside everything): "MV" beside a singer is no "MV" beside a port.
-  auto tied = [](const Entity& e, const Relation& r, const Entity& other) {
-    if (r.predicate == Predicate::kMemberOf || r.predicate == Predicate::kLeads || r.predicate == Predicate::kFamily)
-      return true;
-    return is_short_acronym(e) && other.type != EntityType::kCountry && other.type != EntityType::kTopic;
+  auto tie = [&](uint32_t subject, Predicate p, uint32_t object) {
+    const Entity& s = x.entities[subject];
+    const Entity& o = x.entities[object];
+    auto tied = [p](const Entity& e, const Entity& other) {
+      if (p == Predicate::kMemberOf || p == Predicate::kLeads || p == Predicate::kFamily) return true;
+      return is_short_acronym(e) && other.type != EntityType::kCountry && other.type != EntityType::kTopic;
+    };
+    if (tied(s, o)) ties[subject].push_back({p, o.id, o.label, o.from_gazetteer});
+    if (tied(o, s)) ties[object].push_back({p, s.id, s.label, s.from_gazetteer});
   };
-  for (const Relation& r : x.relations) {
-    const Entity& s = x.subject_of(r);
-    const Entity& o = x.object_of(r);
-    if (tied(s, r, o)) ties[r.subject].push_back({r.predicate, o.id, o.label, o.from_gazetteer});
-    if (tied(o, r, s)) ties[r.object].push_back({r.predicate, s.id, s.label, s.from_gazetteer});
-  }
+  for_each_relation(
+      x, [&](const Relation& r) { tie(r.subject, r.predicate, r.object); },
+      [&](size_t begin, size_t) {
+        const CoOccurrence& c = x.cooccurrences[begin];
+        tie(c.first, Predicate::kCoOccurs, c.second);
+      });
   return ties;
 }
 

@@ -9,6 +9,7 @@
 #include <tuple>
 #include <vector>
 
+#include "core/relation_order.h"
 #include "store/article_mentions.h"
 #include "store/cooccurrences.h"
 #include "store/hashing.h"
@@ -118,10 +119,9 @@ void remove_document(Db& db, int64_t doc_key) {
 // Stores a sentence evidence points to (once per article); returns whether an earlier
 // article has the same sentence (syndicated).
 bool insert_sentence(Db& db, int64_t doc_key, const Document& doc, const Extraction& x,
-                     uint32_t index, std::map<uint32_t, bool>& stored) {
-  auto known = stored.find(index);
-  if (known != stored.end()) return known->second;
+                     uint32_t index, std::vector<int8_t>& stored) {
   if (index >= x.sentences.size()) return false;
+  if (stored[index] >= 0) return stored[index] != 0;
   Span span = x.sentences[index].span;
   std::string_view text = std::string_view(doc.text).substr(span.start, span.end - span.start);
   const std::optional<int64_t> hash = sentence_hash(text);
@@ -140,7 +140,7 @@ bool insert_sentence(Db& db, int64_t doc_key, const Document& doc, const Extract
   s.bind(7, int64_t{syndicated}).run();
   if (hash && memo) memo->note_sentence(*hash);
   queue_for_search(db, Searched::kSentences, db.last_insert_id());
-  stored[index] = syndicated;
+  stored[index] = syndicated ? 1 : 0;
   return syndicated;
 }
 
@@ -232,7 +232,8 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
   // The article's relations by the stored relation each is (two local entities may be one
   // stored entity; a symmetric pair is stored in key order), in the article's order.
   struct Part {
-    const Relation* relation;
+    const Relation* relation;  // a typed relation, or null for co-occurrences [first, last)
+    const CoOccurrence *first, *last;
     int64_t subject_doc_entity, object_doc_entity;
   };
   struct Stored {
@@ -242,41 +243,56 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
   };
   std::vector<Stored> stored;
   std::map<std::tuple<int64_t, int, int64_t>, size_t> index_of;
-  for (const Relation& r : x.relations) {
-    const auto [subject_doc_entity, subject_entity] = stored_as[r.subject];
-    const auto [object_doc_entity, object_entity] = stored_as[r.object];
-    if (subject_doc_entity == 0 || object_doc_entity == 0) continue;  // a party was left out
+  auto add_part = [&](uint32_t subject, Predicate predicate, uint32_t object, Part part) {
+    const auto [subject_doc_entity, subject_entity] = stored_as[subject];
+    const auto [object_doc_entity, object_entity] = stored_as[object];
+    if (subject_doc_entity == 0 || object_doc_entity == 0) return;  // a party was left out
     int64_t subject_key = subject_entity, object_key = object_entity;
-    if (is_symmetric(r.predicate) && object_key < subject_key) std::swap(subject_key, object_key);
-    auto [at, added] = index_of.emplace(std::make_tuple(subject_key, static_cast<int>(r.predicate), object_key),
-                                        stored.size());
-    if (added) stored.push_back({subject_key, object_key, r.predicate, {}});
-    stored[at->second].parts.push_back({&r, subject_doc_entity, object_doc_entity});
-  }
-  std::map<uint32_t, bool> sentences;
+    if (is_symmetric(predicate) && object_key < subject_key) std::swap(subject_key, object_key);
+    auto [at, added] =
+        index_of.emplace(std::make_tuple(subject_key, static_cast<int>(predicate), object_key), stored.size());
+    if (added) stored.push_back({subject_key, object_key, predicate, {}});
+    part.subject_doc_entity = subject_doc_entity;
+    part.object_doc_entity = object_doc_entity;
+    stored[at->second].parts.push_back(part);
+  };
+  for_each_relation(
+      x, [&](const Relation& r) { add_part(r.subject, r.predicate, r.object, {&r, nullptr, nullptr, 0, 0}); },
+      [&](size_t begin, size_t end) {
+        const CoOccurrence* c = x.cooccurrences.data();
+        add_part(c[begin].first, Predicate::kCoOccurs, c[begin].second, {nullptr, c + begin, c + end, 0, 0});
+      });
+  std::vector<int8_t> sentences(x.sentences.size(), -1);  // stored yet? -1 no, else syndicated
   std::vector<ArticlePair> cooccurring;
   double cooccurrence_confidence = 0;
   for (const Stored& st : stored) {
     Contribution c;
-    for (const Part& part : st.parts) {
-      for (const Evidence& ev : part.relation->evidence) {
-        bool syndicated = insert_sentence(db, doc_key, doc, x, ev.sentence, sentences);
-        if (c.evidence++ == 0) c.first_modality = ev.modality;
-        c.independent = c.independent || !syndicated;
-        c.asserted = c.asserted || ev.modality == Modality::kAsserted;
-        c.confidence = std::max(c.confidence, part.relation->confidence);
-      }
-    }
     if (st.predicate == Predicate::kCoOccurs) {
       // One row per pair, no evidence rows: the article's pairs go in its blob.
       for (const Part& part : st.parts) {
         ArticlePair& p = cooccurring.emplace_back();
         p.first = part.subject_doc_entity;
         p.second = part.object_doc_entity;
-        for (const Evidence& ev : part.relation->evidence) p.sentences.push_back(ev.sentence);
+        for (const CoOccurrence* co = part.first; co != part.last; ++co) {
+          c.independent = !insert_sentence(db, doc_key, doc, x, co->sentence, sentences) || c.independent;
+          p.sentences.push_back(co->sentence);
+        }
+        c.evidence += part.last - part.first;
       }
-      cooccurrence_confidence = std::max(cooccurrence_confidence, c.confidence);
+      c.asserted = true;
+      c.confidence = kCooccurrenceConfidence;
+      cooccurrence_confidence = kCooccurrenceConfidence;
       if (st.subject_key == st.object_key) continue;  // one entity: a later split may part them
+    } else {
+      for (const Part& part : st.parts) {
+        for (const Evidence& ev : part.relation->evidence) {
+          bool syndicated = insert_sentence(db, doc_key, doc, x, ev.sentence, sentences);
+          if (c.evidence++ == 0) c.first_modality = ev.modality;
+          c.independent = c.independent || !syndicated;
+          c.asserted = c.asserted || ev.modality == Modality::kAsserted;
+          c.confidence = std::max(c.confidence, part.relation->confidence);
+        }
+      }
     }
     const bool typed = st.predicate != Predicate::kCoOccurs;  // only typed relations keep evidence rows
     bool created = false;

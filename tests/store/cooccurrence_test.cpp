@@ -32,19 +32,9 @@ Article named_together(const std::string& id, int sentences, const std::string& 
   for (Span s : spans) a.x.sentences.push_back({s});
   add_entity(a, "Vladimir Putin", EntityType::kPerson, "vladimir_putin");
   add_entity(a, "Kim Jong Un", EntityType::kPerson, "kim_jong_un");
-  Relation r;
-  r.subject = 1;  // Kim Jong Un, added second
-  r.object = 0;   // Vladimir Putin
-  r.predicate = Predicate::kCoOccurs;
-  r.confidence = 0.3;
-  for (int i = 0; i < sentences; ++i) {
-    Evidence ev;
-    ev.sentence = static_cast<uint32_t>(i);
-    ev.span = spans[static_cast<size_t>(i)];
-    ev.rule = store::kCooccurrenceRule;
-    r.evidence.push_back(ev);
+  for (int i = 0; i < sentences; ++i) {  // kim_jong_un (added second) sorts first
+    a.x.cooccurrences.push_back({1, 0, static_cast<uint32_t>(i)});
   }
-  a.x.relations.push_back(r);
   return a;
 }
 

@@ -1,5 +1,6 @@
 #include "tests/store/store_fixtures.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
@@ -44,6 +45,17 @@ static uint32_t entity_named(const Article& a, const std::string& label) {
 }
 
 void add_relation(Article& a, const std::string& subject, Predicate p, const std::string& object) {
+  if (p == Predicate::kCoOccurs) {  // kept flat, in the order Extraction gives: by ids, then sentence
+    CoOccurrence c{entity_named(a, subject), entity_named(a, object), 0};
+    if (a.x.entities[c.second].id < a.x.entities[c.first].id) std::swap(c.first, c.second);
+    auto by_ids = [&a](const CoOccurrence& x, const CoOccurrence& y) {
+      const auto& e = a.x.entities;
+      return std::make_pair(e[x.first].id, e[x.second].id) < std::make_pair(e[y.first].id, e[y.second].id);
+    };
+    auto& cs = a.x.cooccurrences;
+    cs.insert(std::upper_bound(cs.begin(), cs.end(), c, by_ids), c);
+    return;
+  }
   Relation r;
   r.subject = entity_named(a, subject);
   r.object = entity_named(a, object);

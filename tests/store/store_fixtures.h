@@ -22,7 +22,8 @@ struct Article {
 Article article(const std::string& id, const std::string& text);
 // Adds an entity; `gazetteer_id` non-empty makes it a gazetteer entity with that id.
 void add_entity(Article& a, const std::string& label, EntityType type, const std::string& gazetteer_id = "");
-// Adds a relation between two labels already added, with evidence in sentence 0.
+// Adds a relation between two labels already added, with evidence in sentence 0 (CO_OCCURS:
+// a co-occurrence in sentence 0).
 void add_relation(Article& a, const std::string& subject, Predicate p, const std::string& object);
 // An article in which two people meet ("<host> bertemu <guest> di kota itu."): two persons
 // and a MEET relation.
