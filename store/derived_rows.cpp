@@ -50,7 +50,7 @@ void add_alias(Db& db, int64_t entity_key, const std::string& alias) {
   WriterMemo* memo = db.memo();
   if (memo && memo->alias_present(entity_key, key)) return;  // two thirds of the calls
   Statement s = db.prepare("INSERT OR IGNORE INTO aliases(entity_key, alias, alias_key) VALUES (?, ?, ?)");
-  s.bind(1, entity_key).bind(2, alias).bind(3, key).run();
+  s.bind(1, entity_key).bind_kept(2, alias).bind_kept(3, key).run();
   if (db.changes() > 0) queue_for_search(db, Searched::kAliases, db.last_insert_id());
   if (memo) {
     memo->note_name_key(key);

@@ -151,7 +151,7 @@ std::vector<int64_t> namesakes_of_type(Db& db, const std::string& key, const std
       "SELECT DISTINCT a.entity_key FROM aliases a JOIN entities n ON n.entity_key = a.entity_key "
       "WHERE a.alias_key = ? AND (n.type = ? OR EXISTS (SELECT 1 FROM overrides o WHERE o.kind = 'type' "
       "AND o.name_a = n.id)) ORDER BY n.from_gazetteer DESC, a.entity_key");  // a retyped one takes any
-  q.bind(1, key).bind(2, type);
+  q.bind_kept(1, key).bind_kept(2, type);  // the caller's, alive through the steps below
   out = keys_of(q);
   if (out.size() >= kKeptPile && memo && memo->may_keep_namesakes()) {
     std::vector<WriterMemo::Namesake> pile;
@@ -420,11 +420,11 @@ MergeOutcome merge_entity(Db& db, const Entity& e, const std::vector<Tie>& ties)
   if (d.entity_key == 0) {
     std::string id = unused_id(db, e.from_gazetteer ? e.id : text::slugify(e.label));
     db.prepare("INSERT INTO entities(id, label, type, from_gazetteer, label_key) VALUES (?, ?, ?, ?, ?)")
-        .bind(1, id)
-        .bind(2, e.label)
-        .bind(3, type)
+        .bind_kept(1, id)
+        .bind_kept(2, e.label)
+        .bind_kept(3, type)
         .bind(4, int64_t{e.from_gazetteer})
-        .bind(5, text::fold_key(e.label))
+        .bind_kept(5, text::fold_key(e.label))  // a temporary of this expression: alive through run()
         .run();
     d = {db.last_insert_id(), kNewEntityRule, id};
     if (WriterMemo* memo = db.memo()) {  // its label's key is noted by add_alias below
@@ -463,10 +463,10 @@ void log_merge(Db& db, int64_t doc_key, int64_t doc_entity_key, const std::strin
         "INSERT INTO merge_log(at, doc_key, name, entity_key, rule, detail, doc_entity_key) "
         "VALUES ('', ?, ?, ?, ?, ?, ?)")
       .bind(1, doc_key)
-      .bind(2, name)
+      .bind_kept(2, name)
       .bind(3, m.entity_key)
-      .bind(4, m.rule)
-      .bind(5, m.detail == name ? std::string() : m.detail)
+      .bind_kept(4, m.rule)
+      .bind_kept(5, m.detail == name ? std::string_view("") : std::string_view(m.detail))
       .bind(6, doc_entity_key)
       .run();
 }

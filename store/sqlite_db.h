@@ -38,6 +38,12 @@ class Statement {
   Statement& bind(int index, double value);
   Statement& bind(int index, std::string_view value);
   Statement& bind_blob(int index, std::string_view bytes);
+  // The same, read in place, not copied: for the writer's hot statements. `value` must stay
+  // alive and unchanged until the statement has run to its end (run(), or the last step())
+  // or is reset: a variable that outlives it, or a temporary of the one expression that
+  // binds and runs it (db.prepare(...).bind_kept(1, f()).run()).
+  Statement& bind_kept(int index, std::string_view value);
+  Statement& bind_blob_kept(int index, std::string_view bytes);
 
   // Advances; true while a row is available. Throws StoreError on failure.
   bool step();

@@ -135,7 +135,7 @@ bool insert_sentence(Db& db, int64_t doc_key, const Document& doc, const Extract
   Statement s = db.prepare(
       "INSERT INTO sentences(doc_key, idx, start, end, text, hash, syndicated) VALUES (?, ?, ?, ?, ?, ?, ?)");
   s.bind(1, doc_key).bind(2, int64_t{index}).bind(3, int64_t{span.start}).bind(4, int64_t{span.end});
-  s.bind(5, text);
+  s.bind_kept(5, text);  // the article's text, alive through run()
   if (hash) s.bind(6, *hash);  // else NULL: too short to count as a copy
   s.bind(7, int64_t{syndicated}).run();
   if (hash && memo) memo->note_sentence(*hash);
@@ -182,7 +182,7 @@ int64_t add_contribution(Db& db, int64_t subject_key, Predicate predicate, int64
       .bind(6, int64_t{c.asserted})
       .bind(7, modality_code(c.first_modality))
       .bind(8, permille_of(c.confidence))
-      .bind(9, date)
+      .bind_kept(9, date)
       .run();
   if (WriterMemo* memo = db.memo()) memo->note_relation(predicate_code(predicate), subject_key, object_key);
   const int64_t inserted = db.last_insert_id();
@@ -212,15 +212,15 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
           "INSERT INTO doc_entities(doc_key, local_id, label, aliases, type, from_gazetteer, "
           "entity_key, type_guessed, mention_count, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, doc_key)
-        .bind(2, e.id)
-        .bind(3, m.label)
-        .bind(4, join_aliases(e.aliases))
-        .bind(5, m.unglued ? "PERSON" : entity_type_name(e.type))
+        .bind_kept(2, e.id)
+        .bind_kept(3, m.label)
+        .bind_kept(4, join_aliases(e.aliases))  // a temporary of this expression: alive through run()
+        .bind_kept(5, m.unglued ? "PERSON" : entity_type_name(e.type))
         .bind(6, int64_t{e.from_gazetteer})
         .bind(7, m.entity_key)
         .bind(8, int64_t{e.type_guessed && !m.unglued})
         .bind(9, static_cast<int64_t>(e.mentions.size()))
-        .bind_blob(10, encode_mentions(e.mentions))
+        .bind_blob_kept(10, encode_mentions(e.mentions))
         .run();
     int64_t doc_entity = db.last_insert_id();
     log_merge(db, doc_key, doc_entity, e.label, m);
