@@ -10,11 +10,12 @@
 namespace newsgraph {
 
 constexpr uint64_t kFnvOffset = 1469598103934665603ull;
+constexpr uint64_t kFnvPrime = 1099511628211ull;
 
 inline uint64_t fnv1a(std::string_view data, uint64_t h = kFnvOffset) {
   for (unsigned char c : data) {
     h ^= c;
-    h *= 1099511628211ull;
+    h *= kFnvPrime;
   }
   return h;
 }

@@ -28,6 +28,14 @@ struct AsciiFold {
 };
 constexpr AsciiFold kAsciiFold;
 
+// What fold_key leaves out of a key (punctuation and quotes) and what it turns into one
+// space (spaces, dashes, '_'), for characters outside ASCII's table.
+bool drops(char32_t cp) {
+  return cp == '.' || cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == ',' || cp == '"' || cp == 0x201C ||
+         cp == 0x201D || cp == '(' || cp == ')';
+}
+bool spaces(char32_t cp) { return utf8::is_space(cp) || utf8::is_dash(cp) || cp == '_'; }
+
 bool all_ascii(std::string_view s) {
   unsigned char any = 0;
   for (char c : s) any |= static_cast<unsigned char>(c);
@@ -81,10 +89,8 @@ void fold_key_into(std::string_view s, std::string& out) {
     }
     char32_t cp;
     i += utf8::decode(s, i, cp);
-    if (cp == '.' || cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == ',' || cp == '"' ||
-        cp == 0x201C || cp == 0x201D || cp == '(' || cp == ')')
-      continue;
-    if (utf8::is_space(cp) || utf8::is_dash(cp) || cp == '_') {
+    if (drops(cp)) continue;
+    if (spaces(cp)) {
       pending_space = !out.empty();
       continue;
     }
@@ -95,6 +101,8 @@ void fold_key_into(std::string_view s, std::string& out) {
     utf8::append(out, utf8::fold_accent(utf8::to_lower(cp)));
   }
 }
+
+bool folds_away(char32_t cp) { return drops(cp) || spaces(cp); }
 
 std::string slugify(std::string_view s) {
   std::string folded = fold_key(s);

@@ -15,6 +15,9 @@ namespace newsgraph::text {
 std::string fold_key(std::string_view s);
 // The same into `out` (cleared first), so a caller folding many strings reuses one buffer.
 void fold_key_into(std::string_view s, std::string& out);
+// Whether fold_key leaves a character out of a key or makes it (part of) a space:
+// punctuation, quotes, spaces, dashes.
+bool folds_away(char32_t cp);
 
 // A stable id: fold_key with every run of non-alphanumerics as one '_':
 // "Aidan Foster-Carter" -> "aidan_foster_carter".

@@ -4,7 +4,11 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <climits>
+#include <fstream>
+#include <optional>
 
+#include "core/fnv.h"
+#include "core/text.h"
 #include "store/hashing.h"
 #include "store/search.h"
 #include "store/store.h"
@@ -193,4 +197,54 @@ TEST_CASE("a store created new holds no content hash of the older form", "[store
   ingest(*store, putin_in("a", "Putin tiba di Pyongyang pada hari Rabu malam."));
   CHECK(scalar(db, "SELECT value FROM meta WHERE key = 'legacy_content_hashes'") == 0);
   CHECK(scalar(db, "SELECT length(content_hash) FROM documents") == 32);
+}
+
+namespace {
+
+// The sentence hash by its definition: FNV-1a over the letters, digits and non-ASCII
+// bytes of fold_key(sentence), nullopt under 24 of them.
+std::optional<int64_t> hash_by_definition(std::string_view sentence) {
+  std::string compact;
+  for (char c : text::fold_key(sentence))
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80) compact.push_back(c);
+  if (compact.size() < 24) return std::nullopt;
+  return static_cast<int64_t>(fnv1a(compact));
+}
+
+}  // namespace
+
+TEST_CASE("the one-pass sentence hash equals its definition, on written cases and on the pool's sentences", "[store]") {
+  const std::vector<std::string> written = {
+      "Putin tiba di Pyongyang pada hari Rabu malam.",
+      "\xE2\x80\x9CKami tidak akan mundur,\xE2\x80\x9D kata Menteri Luar Negeri \xC3\x89douard Philippe \xE2\x80\x94 lagi.",
+      "S\xC3\xA3o Tom\xC3\xA9 dan Pr\xC3\xADncipe, M\xC3\xBCnchen; \xC3\x85land \xE2\x80\x93 DAS STRA\xC3\x9F"
+      "E 12_000 \xE2\x80\x98kutipan\xE2\x80\x99 (catatan) \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 \xE5\x8C\x97\xE4\xBA\xAC",
+      "Pendek.",
+      "\xC2\xA0\xE2\x80\x8B  --  __  ..",
+      ""};
+  for (const std::string& s : written) {
+    INFO(s);
+    CHECK(store::sentence_hash(s) == hash_by_definition(s));
+  }
+  const std::string pool = shared_dir() + "/corpus/news/news_pool.jsonl";
+  std::ifstream in(pool);
+  if (shared_dir().empty() || !in) {
+    WARN("../shared is absent: the pool's sentences are not checked (" << pool << ")");
+    return;
+  }
+  // Every line of the first 300 articles: each a JSON line of text with quotes, dashes,
+  // escapes and accents, checked whole and in 150-byte pieces.
+  std::string line;
+  size_t checked = 0;
+  for (int n = 0; n < 300 && std::getline(in, line); ++n) {
+    CHECK(store::sentence_hash(line) == hash_by_definition(line));
+    for (size_t at = 0, end = 0; at < line.size(); at = end) {
+      end = std::min(line.size(), at + 150);
+      while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) ++end;  // whole characters
+      const std::string piece = line.substr(at, end - at);
+      if (store::sentence_hash(piece) != hash_by_definition(piece)) FAIL_CHECK(piece);
+      ++checked;
+    }
+  }
+  CHECK(checked > 1000);
 }
