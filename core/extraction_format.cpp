@@ -180,7 +180,6 @@ class JsonAppender {
 
 thread_local JsonAppender::Scratch JsonAppender::scratch_;
 
-
 void append_entity(const Entity& e, JsonAppender& w) {
   w.open_object();
   w.key("id"), w.string(e.id);

@@ -20,7 +20,8 @@ inline size_t pair_end(const std::vector<CoOccurrence>& cs, size_t c) {
 }
 
 // Calls typed(relation) for each typed relation and pair(begin, end) for each pair's
-// co-occurrences x.cooccurrences[begin, end), in the order above. O(relations + co-occurrences).
+// co-occurrences x.cooccurrences[begin, end), in the order above when both lists are in
+// Extraction's orders (each is visited once in any case). O(relations + co-occurrences).
 template <class Typed, class Pair>
 void for_each_relation(const Extraction& x, Typed&& typed, Pair&& pair) {
   const std::vector<CoOccurrence>& cs = x.cooccurrences;

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "core/interned.h"
-
 #include "ingest/gazetteer.h"
 #include "ingest/lexicon.h"
 #include "ingest/relation_builder.h"
@@ -146,9 +145,10 @@ void RelationBuilder::run(std::vector<Relation>* typed, std::vector<CoOccurrence
   for (uint32_t i : order) typed->push_back(std::move(relations_[i]));
   // A pair's co-occurrences were found in sentence order; equal ids (not expected) are
   // told apart by index.
-  std::sort(cooccurrences_.begin(), cooccurrences_.end(), [this](const CoOccurrence& x, const CoOccurrence& y) {
-    if (x.first != y.first) return id_rank_[x.first] != id_rank_[y.first] ? id_rank_[x.first] < id_rank_[y.first] : x.first < y.first;
-    if (x.second != y.second) return id_rank_[x.second] != id_rank_[y.second] ? id_rank_[x.second] < id_rank_[y.second] : x.second < y.second;
+  auto before = [this](uint32_t x, uint32_t y) { return id_rank_[x] != id_rank_[y] ? id_rank_[x] < id_rank_[y] : x < y; };
+  std::sort(cooccurrences_.begin(), cooccurrences_.end(), [&before](const CoOccurrence& x, const CoOccurrence& y) {
+    if (x.first != y.first) return before(x.first, y.first);
+    if (x.second != y.second) return before(x.second, y.second);
     return x.sentence < y.sentence;
   });
   *cooccurrences = std::move(cooccurrences_);
