@@ -104,18 +104,40 @@ void fold_key_into(std::string_view s, std::string& out) {
 
 bool folds_away(char32_t cp) { return drops(cp) || spaces(cp); }
 
+// fold_key, then every run of what is no letter or digit as one '_' (none at the ends):
+// in one pass, with no folded copy.
 std::string slugify(std::string_view s) {
-  std::string folded = fold_key(s);
   std::string out;
-  out.reserve(folded.size());
-  for (char c : folded) {
-    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                       (static_cast<unsigned char>(c) >= 0x80);
-    if (alnum) {
-      out.push_back(c);
-    } else if (!out.empty() && out.back() != '_') {
-      out.push_back('_');
+  out.reserve(s.size());
+  auto separate = [&out] {
+    if (!out.empty() && out.back() != '_') out.push_back('_');
+  };
+  auto keep = [&out, &separate](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || b >= 0x80) out.push_back(c);
+    else separate();
+  };
+  std::string folded;  // one character outside ASCII, folded
+  for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      ++i;
+      const char f = kAsciiFold.to[b];
+      if (f == kDrop) continue;
+      if (f == kSpace) separate();
+      else keep(f);
+      continue;
     }
+    char32_t cp;
+    i += utf8::decode(s, i, cp);
+    if (drops(cp)) continue;
+    if (spaces(cp)) {
+      separate();
+      continue;
+    }
+    folded.clear();
+    utf8::append(folded, utf8::fold_accent(utf8::to_lower(cp)));
+    for (char c : folded) keep(c);
   }
   while (!out.empty() && out.back() == '_') out.pop_back();
   return out;

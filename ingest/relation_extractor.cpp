@@ -85,9 +85,8 @@ RelationBuilder::RelationBuilder(const Analysis& a, const CueLexicon& cues)
   mention_at_.assign(a.tokens.size(), -1);
   sentence_mentions_.assign(a.sentences.size() + 1, 0);
   keys_.clear();
-  // About one relation for each mention: most are co-occurrences.
-  relations_.reserve(a.mentions.size());
-  keys_.reserve(a.mentions.size());
+  // About one co-occurrence for each mention; typed relations are few.
+  cooccurrences_.reserve(a.mentions.size());
   no_actor_.assign(a.mentions.size(), -1);
   press_.assign(a.entities.size(), 0);
   for (const NameMention& m : a.mentions) {

@@ -1,6 +1,10 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <string>
 
 #include "core/text.h"
+#include "tests/test_paths.h"
 
 using namespace newsgraph::text;
 
@@ -34,4 +38,47 @@ TEST_CASE("ASCII and other letters fold by the same rules in one key", "[text]")
   CHECK(fold_key("O'Neil") == fold_key("O\xE2\x80\x99Neil"));
   CHECK(fold_key("(ABC), \"d\" e_f\r\ng") == "abc d e f g");
   CHECK(fold_key("\xC3\x89LYS\xC3\x89" "E Cafe") == "elysee cafe");
+}
+
+namespace {
+
+// A slug by its definition: fold_key, then each run of what is no letter or digit (or
+// byte outside ASCII) as one '_', none at the ends.
+std::string slug_by_definition(std::string_view s) {
+  std::string out;
+  for (char c : fold_key(s)) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80) out.push_back(c);
+    else if (!out.empty() && out.back() != '_') out.push_back('_');
+  }
+  while (!out.empty() && out.back() == '_') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the one-pass slug equals its definition, on written names and on the pool's text", "[text]") {
+  for (const char* name : {"Aidan Foster-Carter", "U.S. Army", " (Jepang) ", "Côte d'Ivoire", "Putin\xE2\x80\x94Kim",
+                           "\xE2\x80\x9CAl-Qaeda\xE2\x80\x9D & ISIS!", "S\xC3\xA3o Tom\xC3\xA9_dan__Pr\xC3\xADncipe",
+                           "STRA\xC3\x9F" "E \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0", "...", "", "a\xC2\xA0" "b"}) {
+    INFO(name);
+    CHECK(slugify(name) == slug_by_definition(name));
+  }
+  const std::string shared = newsgraph::testing::shared_dir();
+  std::ifstream in(shared + "/corpus/news/news_pool.jsonl");
+  if (shared.empty() || !in) {
+    WARN("../shared is absent: the pool's text is not checked");
+    return;
+  }
+  std::string line;
+  size_t checked = 0;
+  for (int n = 0; n < 200 && std::getline(in, line); ++n) {
+    for (size_t at = 0, end = 0; at < line.size(); at = end) {  // pieces of whole characters, name-sized
+      end = std::min(line.size(), at + 40);
+      while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) ++end;
+      const std::string piece = line.substr(at, end - at);
+      if (slugify(piece) != slug_by_definition(piece)) FAIL_CHECK(piece);
+      ++checked;
+    }
+  }
+  CHECK(checked > 10000);
 }
