@@ -129,22 +129,35 @@ bool shares_a_tie(Db& db, int64_t candidate, const std::vector<TieParty>& partie
   return false;
 }
 
-// A pile this large is kept in the writer's memo, not read again by the next article.
-constexpr size_t kKeptPile = 8;
+// The entities of a pile that are of `type`, gazetteer ones first, then by key.
+std::vector<int64_t> of_type(const std::vector<WriterMemo::Namesake>& pile, const std::string& type) {
+  std::vector<const WriterMemo::Namesake*> typed;
+  for (const WriterMemo::Namesake& n : pile)
+    if (n.type == type) typed.push_back(&n);
+  std::sort(typed.begin(), typed.end(), [](const auto* a, const auto* b) {
+    return std::make_pair(!a->from_gazetteer, a->entity_key) < std::make_pair(!b->from_gazetteer, b->entity_key);
+  });
+  std::vector<int64_t> out;
+  for (const auto* n : typed) out.push_back(n->entity_key);
+  return out;
+}
 
 // The stored entities of `type` (or of a type the user set) that go by `key`, gazetteer
-// ones first, then by key. O(namesakes).
+// ones first, then by key. A writer's memo keeps the key's whole pile (every type) when
+// it may, so the next article naming it reads no SQL. O(namesakes).
 std::vector<int64_t> namesakes_of_type(Db& db, const std::string& key, const std::string& type) {
   WriterMemo* memo = db.memo();
-  std::vector<int64_t> out;
-  if (const std::vector<WriterMemo::Namesake>* pile = memo ? memo->namesakes(key) : nullptr) {
-    std::vector<const WriterMemo::Namesake*> typed;
-    for (const WriterMemo::Namesake& n : *pile)
-      if (n.type == type) typed.push_back(&n);
-    std::sort(typed.begin(), typed.end(), [](const auto* a, const auto* b) {
-      return std::make_pair(!a->from_gazetteer, a->entity_key) < std::make_pair(!b->from_gazetteer, b->entity_key);
-    });
-    for (const auto* n : typed) out.push_back(n->entity_key);
+  if (const std::vector<WriterMemo::Namesake>* pile = memo ? memo->namesakes(key) : nullptr)
+    return of_type(*pile, type);
+  if (memo && memo->may_keep_namesakes()) {  // no type is the user's: the pile's types are the entities'
+    std::vector<WriterMemo::Namesake> pile;
+    Statement all = db.prepare(
+        "SELECT a.entity_key, n.from_gazetteer, n.type FROM aliases a JOIN entities n "
+        "ON n.entity_key = a.entity_key WHERE a.alias_key = ?");
+    all.bind_kept(1, key);  // the caller's, alive through the steps below
+    while (all.step()) pile.push_back({all.column_int(0), all.column_int(1) != 0, all.column_text(2)});
+    std::vector<int64_t> out = of_type(pile, type);
+    memo->keep_namesakes(key, std::move(pile));
     return out;
   }
   Statement q = db.prepare(
@@ -152,17 +165,7 @@ std::vector<int64_t> namesakes_of_type(Db& db, const std::string& key, const std
       "WHERE a.alias_key = ? AND (n.type = ? OR EXISTS (SELECT 1 FROM overrides o WHERE o.kind = 'type' "
       "AND o.name_a = n.id)) ORDER BY n.from_gazetteer DESC, a.entity_key");  // a retyped one takes any
   q.bind_kept(1, key).bind_kept(2, type);  // the caller's, alive through the steps below
-  out = keys_of(q);
-  if (out.size() >= kKeptPile && memo && memo->may_keep_namesakes()) {
-    std::vector<WriterMemo::Namesake> pile;
-    Statement all = db.prepare(
-        "SELECT a.entity_key, n.from_gazetteer, n.type FROM aliases a JOIN entities n "
-        "ON n.entity_key = a.entity_key WHERE a.alias_key = ?");
-    all.bind(1, key);
-    while (all.step()) pile.push_back({all.column_int(0), all.column_int(1) != 0, all.column_text(2)});
-    memo->keep_namesakes(key, std::move(pile));
-  }
-  return out;
+  return keys_of(q);
 }
 
 }  // namespace

@@ -25,6 +25,8 @@ uint64_t hash_of(std::string_view key) {
 // The "known present" facts stop growing here and start again: a run over millions of
 // articles keeps what its recent articles met, not every name.
 constexpr size_t kMaxPresentAliases = 2'000'000;
+// The same for the piles of namesakes kept, counted in entries.
+constexpr size_t kMaxKeptNamesakes = 2'000'000;
 
 }  // namespace
 
@@ -123,7 +125,13 @@ void WriterMemo::forget_present() {
   present_aliases_.clear();
   present_count_ = 0;
   gazetteer_entities_.clear();
+  forget_namesakes();
+}
+
+void WriterMemo::forget_namesakes() {
   namesakes_.clear();
+  piles_of_.clear();
+  kept_namesakes_ = 0;
 }
 
 void WriterMemo::forget_present(int64_t entity_key) {
@@ -135,17 +143,30 @@ void WriterMemo::forget_present(int64_t entity_key) {
        it != gazetteer_entities_.end();) {  // a gazetteer's few thousand
     it = it->second == entity_key ? gazetteer_entities_.erase(it) : std::next(it);
   }
-  for (auto& [key, pile] : namesakes_) {  // its aliases are deleted, and those it keeps added again
-    pile.erase(std::remove_if(pile.begin(), pile.end(),
-                              [&](const Namesake& n) { return n.entity_key == entity_key; }),
-               pile.end());
+  // Its aliases are deleted, and those it keeps added again.
+  if (auto in = piles_of_.find(entity_key); in != piles_of_.end()) {
+    for (const std::string& key : in->second) {
+      auto it = namesakes_.find(key);
+      if (it == namesakes_.end()) continue;
+      std::vector<Namesake>& pile = it->second;
+      const size_t before = pile.size();
+      pile.erase(std::remove_if(pile.begin(), pile.end(), [&](const Namesake& n) { return n.entity_key == entity_key; }),
+                 pile.end());
+      kept_namesakes_ -= before - pile.size();
+    }
+    piles_of_.erase(in);
   }
 }
 
 void WriterMemo::retype_namesake(int64_t entity_key, const std::string& type) {
-  for (auto& [key, pile] : namesakes_)
-    for (Namesake& n : pile)
+  auto in = piles_of_.find(entity_key);
+  if (in == piles_of_.end()) return;
+  for (const std::string& key : in->second) {
+    auto it = namesakes_.find(key);
+    if (it == namesakes_.end()) continue;
+    for (Namesake& n : it->second)
       if (n.entity_key == entity_key) n.type = type;
+  }
 }
 
 bool WriterMemo::alias_present(int64_t entity_key, std::string_view alias_key) const {
@@ -178,7 +199,11 @@ const std::vector<WriterMemo::Namesake>* WriterMemo::namesakes(const std::string
 }
 
 void WriterMemo::keep_namesakes(const std::string& alias_key, std::vector<Namesake> pile) {
-  if (may_keep_namesakes()) namesakes_[alias_key] = std::move(pile);
+  if (!may_keep_namesakes() || namesakes_.count(alias_key)) return;
+  if (kept_namesakes_ + pile.size() > kMaxKeptNamesakes) forget_namesakes();
+  for (const Namesake& n : pile) piles_of_[n.entity_key].push_back(alias_key);
+  kept_namesakes_ += pile.size();
+  namesakes_.emplace(alias_key, std::move(pile));
 }
 
 void WriterMemo::note_namesake(Db& db, int64_t entity_key, const std::string& alias_key) {
@@ -190,10 +215,13 @@ void WriterMemo::note_namesake(Db& db, int64_t entity_key, const std::string& al
   Statement q = db.prepare("SELECT type, from_gazetteer FROM entities WHERE entity_key = ?");
   q.bind(1, entity_key);
   if (!q.step()) {  // no such entity (cannot happen): the pile is no longer known whole
+    kept_namesakes_ -= pile.size();
     namesakes_.erase(it);
     return;
   }
   pile.push_back({entity_key, q.column_int(1) != 0, q.column_text(0)});
+  piles_of_[entity_key].push_back(alias_key);
+  ++kept_namesakes_;
 }
 
 bool WriterMemo::may_have_sentence(int64_t hash) const {

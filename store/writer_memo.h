@@ -85,8 +85,9 @@ class WriterMemo {
   // The gazetteer entity stored under `id`, when known (0: not known, ask SQL).
   int64_t gazetteer_entity(const std::string& id) const;
   void note_gazetteer_entity(const std::string& id, int64_t entity_key);
-  // Every entity that goes by an alias key, kept for a key many entities share ("ahmad",
-  // "sma"), whose pile each article naming it would otherwise read again.
+  // Every entity that goes by an alias key, kept for each key the writer has asked about
+  // ("ahmad" with its dozens, "joko widodo" with its one), which each article naming it
+  // would otherwise read again.
   struct Namesake {
     int64_t entity_key;
     bool from_gazetteer;
@@ -100,7 +101,7 @@ class WriterMemo {
   void keep_namesakes(const std::string& alias_key, std::vector<Namesake> pile);
   // The entity now has an alias of this key: the key's pile, if kept, gains it.
   void note_namesake(Db& db, int64_t entity_key, const std::string& alias_key);
-  // The entity's type changed: the piles it is in say so. O(entities in kept piles).
+  // The entity's type changed: the piles it is in say so. O(its piles).
   void retype_namesake(int64_t entity_key, const std::string& type);
 
  private:
@@ -113,7 +114,10 @@ class WriterMemo {
   size_t present_count_ = 0;
   std::unordered_map<std::string, int64_t> gazetteer_entities_;
   std::unordered_map<std::string, std::vector<Namesake>> namesakes_;
+  std::unordered_map<int64_t, std::vector<std::string>> piles_of_;  // entity -> keys of the piles it is in
+  size_t kept_namesakes_ = 0;  // entries over all piles
   bool type_overrides_ = false;
+  void forget_namesakes();
 };
 
 // Whether some stored entity may go by a name of this folded key, have this id, or be a
