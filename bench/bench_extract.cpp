@@ -36,7 +36,7 @@ double extract_all(const ingest::Extractor& extractor, const std::vector<Documen
       Extraction x = extractor.extract(docs[i], false);
       per_thread[t].entities += x.entities.size();
       per_thread[t].typed += x.relations.size();
-      for (size_t c = 0; c < x.cooccurrences.size(); c = pair_end(x.cooccurrences, c)) ++per_thread[t].cooccurs;
+      per_thread[t].cooccurs += pair_count(x.cooccurrences);
     }
   };
   auto start = std::chrono::steady_clock::now();

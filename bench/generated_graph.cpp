@@ -5,6 +5,7 @@
 #include <map>
 #include <random>
 #include <string>
+#include <utility>
 
 namespace newsgraph::bench {
 namespace {
@@ -52,10 +53,17 @@ void ingest_generated(store::Store& store, size_t edges, size_t nodes, uint64_t 
         ent.from_gazetteer = true;
         x.entities.push_back(ent);
       }
+      const Predicate predicate = predicates[rng() % 6];
+      if (predicate == Predicate::kCoOccurs) {  // kept flat, the first by id first
+        CoOccurrence c{index_of[s], index_of[o], 0};
+        if (x.entities[c.second].id < x.entities[c.first].id) std::swap(c.first, c.second);
+        x.cooccurrences.push_back(c);
+        continue;
+      }
       Relation rel;
       rel.subject = index_of[s];
       rel.object = index_of[o];
-      rel.predicate = predicates[rng() % 6];
+      rel.predicate = predicate;
       rel.confidence = 0.7;
       Evidence ev;
       ev.span = x.sentences[0].span;

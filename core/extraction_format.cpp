@@ -307,9 +307,7 @@ void write_extraction_text(const Extraction& x, std::ostream& out) {
     }
     out << "\n";
   }
-  size_t pairs = 0;
-  for (size_t c = 0; c < x.cooccurrences.size(); c = pair_end(x.cooccurrences, c)) ++pairs;
-  out << "relations (" << x.relations.size() << " typed, " << pairs << " co-occurrences):\n";
+  out << "relations (" << x.relations.size() << " typed, " << pair_count(x.cooccurrences) << " co-occurrences):\n";
   for (const auto& r : x.relations) {
     out << "  " << x.subject_of(r).label << " " << predicate_name(r.predicate) << " "
         << x.object_of(r).label << "  (" << modality_name(r.modality);

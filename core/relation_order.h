@@ -19,6 +19,13 @@ inline size_t pair_end(const std::vector<CoOccurrence>& cs, size_t c) {
   return e;
 }
 
+// How many pairs x.cooccurrences holds (each with one or more sentences).
+inline size_t pair_count(const std::vector<CoOccurrence>& cs) {
+  size_t pairs = 0;
+  for (size_t c = 0; c < cs.size(); c = pair_end(cs, c)) ++pairs;
+  return pairs;
+}
+
 // Calls typed(relation) for each typed relation and pair(begin, end) for each pair's
 // co-occurrences x.cooccurrences[begin, end), in the order above when both lists are in
 // Extraction's orders (each is visited once in any case). O(relations + co-occurrences).

@@ -14,27 +14,9 @@ std::string fold_key(std::string_view s) {
 
 namespace {
 
-// What fold_key_into makes of each ASCII byte: kDrop, kSpace, or the byte lowercased.
-constexpr char kDrop = 0, kSpace = 1;
-struct AsciiFold {
-  char to[128];
-  constexpr AsciiFold() : to() {
-    for (int b = 0; b < 128; ++b) {
-      if (b == '.' || b == '\'' || b == ',' || b == '"' || b == '(' || b == ')') to[b] = kDrop;
-      else if (b == ' ' || (b >= '\t' && b <= '\r') || b == '-' || b == '_') to[b] = kSpace;
-      else to[b] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
-    }
-  }
-};
-constexpr AsciiFold kAsciiFold;
-
-// What fold_key leaves out of a key (punctuation and quotes) and what it turns into one
-// space (spaces, dashes, '_'), for characters outside ASCII's table.
-bool drops(char32_t cp) {
-  return cp == '.' || cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == ',' || cp == '"' || cp == 0x201C ||
-         cp == 0x201D || cp == '(' || cp == ')';
-}
-bool spaces(char32_t cp) { return utf8::is_space(cp) || utf8::is_dash(cp) || cp == '_'; }
+using detail::kAsciiFold;
+using detail::kDrop;
+using detail::kSpace;
 
 bool all_ascii(std::string_view s) {
   unsigned char any = 0;
@@ -71,38 +53,29 @@ void fold_key_into(std::string_view s, std::string& out) {
   }
   out.reserve(s.size());
   bool pending_space = false;
-  for (size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {  // ASCII, most of the text: the same rules without the Unicode tables
-      ++i;
-      if (b == '.' || b == '\'' || b == ',' || b == '"' || b == '(' || b == ')') continue;
-      if (b == ' ' || (b >= '\t' && b <= '\r') || b == '-' || b == '_') {
-        pending_space = !out.empty();
-        continue;
-      }
-      if (pending_space) {
-        out.push_back(' ');
+  for_each_folded_byte(
+      s,
+      [&](char c) {
+        if (pending_space) out.push_back(' ');
         pending_space = false;
-      }
-      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
-      continue;
-    }
-    char32_t cp;
-    i += utf8::decode(s, i, cp);
-    if (drops(cp)) continue;
-    if (spaces(cp)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) {
-      out.push_back(' ');
-      pending_space = false;
-    }
-    utf8::append(out, utf8::fold_accent(utf8::to_lower(cp)));
-  }
+        out.push_back(c);
+      },
+      [&] { pending_space = !out.empty(); });
 }
 
-bool folds_away(char32_t cp) { return drops(cp) || spaces(cp); }
+namespace detail {
+
+Folded fold_char(char32_t cp, std::string& out) {
+  if (cp == '.' || cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == ',' || cp == '"' || cp == 0x201C ||
+      cp == 0x201D || cp == '(' || cp == ')')
+    return Folded::kDrop;
+  if (utf8::is_space(cp) || utf8::is_dash(cp) || cp == '_') return Folded::kSpace;
+  out.clear();
+  utf8::append(out, utf8::fold_accent(utf8::to_lower(cp)));
+  return Folded::kKept;
+}
+
+}  // namespace detail
 
 // fold_key, then every run of what is no letter or digit as one '_' (none at the ends):
 // in one pass, with no folded copy.
@@ -112,33 +85,13 @@ std::string slugify(std::string_view s) {
   auto separate = [&out] {
     if (!out.empty() && out.back() != '_') out.push_back('_');
   };
-  auto keep = [&out, &separate](char c) {
-    const auto b = static_cast<unsigned char>(c);
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || b >= 0x80) out.push_back(c);
-    else separate();
-  };
-  std::string folded;  // one character outside ASCII, folded
-  for (size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      ++i;
-      const char f = kAsciiFold.to[b];
-      if (f == kDrop) continue;
-      if (f == kSpace) separate();
-      else keep(f);
-      continue;
-    }
-    char32_t cp;
-    i += utf8::decode(s, i, cp);
-    if (drops(cp)) continue;
-    if (spaces(cp)) {
-      separate();
-      continue;
-    }
-    folded.clear();
-    utf8::append(folded, utf8::fold_accent(utf8::to_lower(cp)));
-    for (char c : folded) keep(c);
-  }
+  for_each_folded_byte(
+      s,
+      [&](char c) {
+        if (is_alnum_byte(c)) out.push_back(c);
+        else separate();
+      },
+      separate);
   while (!out.empty() && out.back() == '_') out.pop_back();
   return out;
 }

@@ -96,7 +96,9 @@ struct Extraction {
   std::string published;  // Document::published: ISO date, empty when undated
   std::vector<Sentence> sentences;
   std::vector<Entity> entities;
-  std::vector<Relation> relations;  // typed, ordered by (subject id, predicate, object id)
+  // Typed, never CO_OCCURS (those are `cooccurrences`), ordered by (subject id,
+  // predicate, object id).
+  std::vector<Relation> relations;
   // Ordered by (first id, second id, sentence): a pair's sentences one after another.
   std::vector<CoOccurrence> cooccurrences;
 

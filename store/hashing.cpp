@@ -4,21 +4,9 @@
 
 #include "core/fnv.h"
 #include "core/text.h"
-#include "core/utf8.h"
 
 namespace newsgraph::store {
 namespace {
-
-// What a sentence hash keeps of an ASCII byte: a letter lowercased or a digit, else 0.
-struct KeptAscii {
-  unsigned char as[128] = {};
-  constexpr KeptAscii() {
-    for (int c = 'a'; c <= 'z'; ++c) as[c] = static_cast<unsigned char>(c);
-    for (int c = 'A'; c <= 'Z'; ++c) as[c] = static_cast<unsigned char>(c + 32);
-    for (int c = '0'; c <= '9'; ++c) as[c] = static_cast<unsigned char>(c);
-  }
-};
-constexpr KeptAscii kKeptAscii;
 
 std::string to_hex(uint64_t h) {
   static const char kDigits[] = "0123456789abcdef";
@@ -86,38 +74,21 @@ std::string content_hash(std::string_view text) {
 
 std::string legacy_content_hash(std::string_view text) { return hash_hex(text); }
 
-// The hash is FNV-1a over the letters and digits that text::fold_key leaves (and every
-// byte of a character outside ASCII), in one pass with no copy: a sentence that is all
-// ASCII needs one table lookup a byte. The same value as hashing the filtered fold_key
-// (tests/store/sentence_hash_test.cpp checks it on the pool's sentences).
+// FNV-1a over the letters and digits of the sentence's fold_key (text::is_alnum_byte), fed
+// as the fold walks the text: no folded copy.
 std::optional<int64_t> sentence_hash(std::string_view sentence) {
   constexpr size_t kMinLetters = 24;
   uint64_t h = kFnvOffset;
   size_t kept = 0;
-  auto feed = [&](unsigned char c) {
-    h ^= c;
-    h *= kFnvPrime;
-    ++kept;
-  };
-  std::string folded;  // one character outside ASCII, folded
-  for (size_t i = 0; i < sentence.size();) {
-    const auto b = static_cast<unsigned char>(sentence[i]);
-    if (b < 0x80) {
-      if (const unsigned char kept_as = kKeptAscii.as[b]) feed(kept_as);
-      ++i;
-      continue;
-    }
-    char32_t cp;
-    i += utf8::decode(sentence, i, cp);
-    if (text::folds_away(cp)) continue;
-    folded.clear();
-    utf8::append(folded, utf8::fold_accent(utf8::to_lower(cp)));
-    for (char c : folded) {
-      const auto fb = static_cast<unsigned char>(c);
-      if (fb >= 0x80) feed(fb);
-      else if (const unsigned char kept_as = kKeptAscii.as[fb]) feed(kept_as);
-    }
-  }
+  text::for_each_folded_byte(
+      sentence,
+      [&](char c) {
+        if (!text::is_alnum_byte(c)) return;
+        h ^= static_cast<unsigned char>(c);
+        h *= kFnvPrime;
+        ++kept;
+      },
+      [] {});
   if (kept < kMinLetters) return std::nullopt;
   return static_cast<int64_t>(h);
 }

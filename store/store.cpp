@@ -264,7 +264,6 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
       });
   std::vector<int8_t> sentences(x.sentences.size(), -1);  // stored yet? -1 no, else syndicated
   std::vector<ArticlePair> cooccurring;
-  double cooccurrence_confidence = 0;
   for (const Stored& st : stored) {
     Contribution c;
     if (st.predicate == Predicate::kCoOccurs) {
@@ -281,7 +280,6 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
       }
       c.asserted = true;
       c.confidence = kCooccurrenceConfidence;
-      cooccurrence_confidence = kCooccurrenceConfidence;
       if (st.subject_key == st.object_key) continue;  // one entity: a later split may part them
     } else {
       for (const Part& part : st.parts) {
@@ -321,7 +319,7 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
       }
     }
   }
-  store_article_pairs(db, doc_key, cooccurring, cooccurrence_confidence);
+  store_article_pairs(db, doc_key, cooccurring, kCooccurrenceConfidence);  // writes nothing for no pairs
 }
 
 // Upgrades a store an older newsgraph wrote, which a reader is about to open, on a

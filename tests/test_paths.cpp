@@ -5,6 +5,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -20,6 +21,21 @@ std::string binary() { return NEWSGRAPH_BINARY; }
 std::string shared_dir() {
   fs::path p = fs::path(source_dir()).parent_path() / "shared";
   return fs::exists(p / "eval" / "score.py") ? p.string() : "";
+}
+
+std::vector<std::string> pool_pieces(size_t lines, size_t bytes) {
+  std::vector<std::string> pieces;
+  if (shared_dir().empty()) return pieces;
+  std::ifstream in(shared_dir() + "/corpus/news/news_pool.jsonl");
+  std::string line;
+  for (size_t n = 0; n < lines && std::getline(in, line); ++n) {
+    for (size_t at = 0, end = 0; at < line.size(); at = end) {
+      end = std::min(line.size(), at + bytes);
+      while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) ++end;
+      pieces.push_back(line.substr(at, end - at));
+    }
+  }
+  return pieces;
 }
 
 namespace {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace newsgraph::testing {
 
@@ -21,6 +22,11 @@ CommandResult run(const std::string& command, const std::string& err_file = "");
 
 // A shell word that stands for `s` exactly: 'it'\''s'.
 std::string shell_quote(const std::string& s);
+
+// The first `lines` lines of ../shared's news pool cut into pieces of about `bytes` bytes,
+// each of whole UTF-8 characters: real text with quotes, dashes, escapes and accents for
+// tests that compare two ways of computing one thing. Empty when ../shared is absent.
+std::vector<std::string> pool_pieces(size_t lines, size_t bytes);
 
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& data);

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <climits>
-#include <fstream>
+#include <cstdint>
 #include <optional>
 
 #include "core/fnv.h"
@@ -216,7 +216,7 @@ std::optional<int64_t> hash_by_definition(std::string_view sentence) {
 TEST_CASE("the one-pass sentence hash equals its definition, on written cases and on the pool's sentences", "[store]") {
   const std::vector<std::string> written = {
       "Putin tiba di Pyongyang pada hari Rabu malam.",
-      "\xE2\x80\x9CKami tidak akan mundur,\xE2\x80\x9D kata Menteri Luar Negeri \xC3\x89douard Philippe \xE2\x80\x94 lagi.",
+      "\xE2\x80\x9CKami tidak akan mundur,\xE2\x80\x9D kata Menteri Luar Negeri \xC3\x89" "douard Philippe \xE2\x80\x94 lagi.",
       "S\xC3\xA3o Tom\xC3\xA9 dan Pr\xC3\xADncipe, M\xC3\xBCnchen; \xC3\x85land \xE2\x80\x93 DAS STRA\xC3\x9F"
       "E 12_000 \xE2\x80\x98kutipan\xE2\x80\x99 (catatan) \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 \xE5\x8C\x97\xE4\xBA\xAC",
       "Pendek.",
@@ -226,25 +226,18 @@ TEST_CASE("the one-pass sentence hash equals its definition, on written cases an
     INFO(s);
     CHECK(store::sentence_hash(s) == hash_by_definition(s));
   }
-  const std::string pool = shared_dir() + "/corpus/news/news_pool.jsonl";
-  std::ifstream in(pool);
-  if (shared_dir().empty() || !in) {
-    WARN("../shared is absent: the pool's sentences are not checked (" << pool << ")");
+  // The first 300 pool lines: JSON lines of text with quotes, dashes, escapes and
+  // accents, checked whole and in 150-byte pieces.
+  const std::vector<std::string> lines = pool_pieces(300, SIZE_MAX), pieces = pool_pieces(300, 150);
+  if (lines.empty()) {
+    WARN("../shared is absent: the pool's sentences are not checked");
     return;
   }
-  // Every line of the first 300 articles: each a JSON line of text with quotes, dashes,
-  // escapes and accents, checked whole and in 150-byte pieces.
-  std::string line;
+  for (const std::string& line : lines) CHECK(store::sentence_hash(line) == hash_by_definition(line));
   size_t checked = 0;
-  for (int n = 0; n < 300 && std::getline(in, line); ++n) {
-    CHECK(store::sentence_hash(line) == hash_by_definition(line));
-    for (size_t at = 0, end = 0; at < line.size(); at = end) {
-      end = std::min(line.size(), at + 150);
-      while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) ++end;  // whole characters
-      const std::string piece = line.substr(at, end - at);
-      if (store::sentence_hash(piece) != hash_by_definition(piece)) FAIL_CHECK(piece);
-      ++checked;
-    }
+  for (const std::string& piece : pieces) {
+    if (store::sentence_hash(piece) != hash_by_definition(piece)) FAIL_CHECK(piece);
+    ++checked;
   }
   CHECK(checked > 1000);
 }

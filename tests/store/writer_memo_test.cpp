@@ -116,7 +116,7 @@ TEST_CASE("a namesake stored after its name's pile was kept in memory is found b
   // Eight men named Ahmad, each of his own party: a bare name untied is a new person.
   for (int i = 1; i <= 8; ++i)
     ingest(*store, ahmad_of("a" + std::to_string(i), "Partai " + std::to_string(i)));
-  ingest(*store, ahmad_of("again", "Partai 1"));   // reads the pile of eight, and keeps it
+  ingest(*store, ahmad_of("again", "Partai 1"));   // the pile of eight, kept since "ahmad" was first read
   ingest(*store, ahmad_of("new", "Partai Baru"));  // a ninth Ahmad, after the pile was kept
   ingest(*store, ahmad_of("new-again", "Partai Baru"));
   CHECK(scalar(path, "SELECT COUNT(*) FROM entities WHERE label = 'Ahmad'") == 9);
