@@ -16,5 +16,6 @@ int run_export(const std::vector<std::string>& args);
 int run_serve(const std::vector<std::string>& args);
 int run_show(const std::vector<std::string>& args);
 int run_search(const std::vector<std::string>& args);
+int run_merge(const std::vector<std::string>& args);
 
 }  // namespace newsgraph::cli

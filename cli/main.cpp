@@ -23,6 +23,7 @@ const char kUsage[] =
     "  serve     the REST API for relationship queries\n"
     "  remove    retract articles and what they produced\n"
     "  curate    correct entity resolution with an overrides file\n"
+    "  merge     combine stores of different articles (shards) into a new one\n"
     "\n"
     "Run 'newsgraph <command> --help' for a command's options.\n"
     "Exit codes: 0 ok, 1 some inputs skipped (show, search: nothing found), 2 usage\n"
@@ -56,6 +57,7 @@ int main(int argc, char** argv) {
     if (command == "curate") return run_curate(args);
     if (command == "show") return run_show(args);
     if (command == "search") return run_search(args);
+    if (command == "merge") return run_merge(args);
     std::fprintf(stderr, "newsgraph: unknown command '%s'\n\n%s", command.c_str(), kUsage);
     return kExitUsage;
   } catch (const std::exception& e) {

@@ -72,4 +72,26 @@ void StageLine::finish() {
   drawn_ = false;
 }
 
+CountLine::CountLine(std::string command, std::string things)
+    : enabled_(isatty(STDERR_FILENO) == 1), command_(std::move(command)), things_(std::move(things)),
+      start_(std::chrono::steady_clock::now()), last_draw_(start_) {}
+
+void CountLine::done(size_t count, size_t total) {
+  if (!enabled_) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_draw_ < std::chrono::milliseconds(200) && count < total) return;
+  last_draw_ = now;
+  const double seconds = std::chrono::duration<double>(now - start_).count();
+  const double eta = count > 0 ? seconds * static_cast<double>(total - count) / static_cast<double>(count) : 0;
+  std::fprintf(stderr, "\r%s: %zu/%zu %s  %.1f s  ETA %.0f s   ", command_.c_str(), count, total, things_.c_str(),
+               seconds, eta);
+  std::fflush(stderr);
+  drawn_ = true;
+}
+
+void CountLine::finish() {
+  if (enabled_ && drawn_) std::fprintf(stderr, "\r%78s\r", "");
+  drawn_ = false;
+}
+
 }  // namespace newsgraph::cli

@@ -483,7 +483,16 @@ void migrate_schema(Db& db) {
             "WHERE length(content_hash) = 16");
     db.exec("PRAGMA user_version = 10");
   }
-  // Later versions: `if (version < 11) { ALTER ...; PRAGMA user_version = 11; }`.
+  if (version < 11) {
+    // What the extractor said of an article's entity where its row no longer says it (a
+    // label the glued-form rule shortened) or cannot (the names that may follow glued
+    // words): so that `merge` writes the article again from its rows alone
+    // (stored_article.h). Older rows keep '': their glued names are not offered again.
+    if (!has_column(db, "doc_entities", "extracted"))
+      db.exec("ALTER TABLE doc_entities ADD COLUMN extracted TEXT NOT NULL DEFAULT ''");
+    db.exec("PRAGMA user_version = 11");
+  }
+  // Later versions: `if (version < 12) { ALTER ...; PRAGMA user_version = 12; }`.
   tx.commit();
 }
 

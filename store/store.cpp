@@ -17,6 +17,7 @@
 #include "store/relation_codes.h"
 #include "store/schema.h"
 #include "store/store_internal.h"
+#include "store/stored_article.h"
 
 namespace newsgraph::store {
 namespace {
@@ -210,7 +211,7 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
     if (m.created) ++result->entities_added;
     db.prepare(
           "INSERT INTO doc_entities(doc_key, local_id, label, aliases, type, from_gazetteer, "
-          "entity_key, type_guessed, mention_count, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          "entity_key, type_guessed, mention_count, mentions, extracted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, doc_key)
         .bind_kept(2, e.id)
         .bind_kept(3, m.label)
@@ -221,6 +222,7 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
         .bind(8, int64_t{e.type_guessed && !m.unglued})
         .bind(9, static_cast<int64_t>(e.mentions.size()))
         .bind_blob_kept(10, encode_mentions(e.mentions))
+        .bind_kept(11, needs_extracted(e, m.unglued) ? encode_extracted(e) : std::string())
         .run();
     int64_t doc_entity = db.last_insert_id();
     log_merge(db, doc_key, doc_entity, e.label, m);
@@ -432,7 +434,7 @@ Status Store::ingest(Document&& doc, Extraction&& extraction, const IngestOption
 }
 
 Status Store::write_article(const Document& doc, const Extraction& extraction, const IngestOptions& options,
-                            IngestResult* result) {
+                            IngestResult* result, const CopiedFacts* copied) {
   Db& db = impl_->db;
   *result = IngestResult{};
   result->doc_id = doc.id;
@@ -440,7 +442,7 @@ Status Store::write_article(const Document& doc, const Extraction& extraction, c
     std::optional<Transaction> tx;  // in a batch, the batch's
     if (!in_batch_) tx.emplace(db);
     impl_->memo.prepare(db);
-    const std::string hash = content_hash(doc.text);
+    const std::string hash = copied ? copied->content_hash : content_hash(doc.text);
     const Standing s = standing_of(db, doc, hash, options.reextract, impl_->legacy_hashes);
     if (s.unchanged_as) {
       result->outcome = IngestOutcome::kUnchanged;
@@ -459,7 +461,7 @@ Status Store::write_article(const Document& doc, const Extraction& extraction, c
         .bind(3, doc.title)
         .bind(4, doc.source)
         .bind(5, doc.published)
-        .bind(6, utc_now_iso())
+        .bind(6, copied ? copied->ingested_at : utc_now_iso())
         .bind(7, static_cast<int64_t>(doc.text.size()))
         .bind(8, doc.url)
         .bind(9, doc.outlet)

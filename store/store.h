@@ -158,8 +158,14 @@ class Store {
 
  private:
   Store() = default;
+  // What an article read back from another store keeps from there (store_merge.cpp):
+  // its content hash, of a text the copy no longer has, and when it was first ingested.
+  struct CopiedFacts {
+    std::string content_hash, ingested_at;
+  };
+  friend class StoreMerger;  // writes such copies
   Status write_article(const Document& doc, const Extraction& extraction, const IngestOptions& options,
-                       IngestResult* result);
+                       IngestResult* result, const CopiedFacts* copied = nullptr);
   Status remove_article(const std::string& doc_id, bool* found);
   // Runs a write inside the open batch; when it fails, undoes it with the batch and
   // makes the batch's earlier writes again.

@@ -1,0 +1,48 @@
+// Combines stores built from disjoint sets of articles into one new store, equal to one
+// store that ingested all their articles in the canonical order: by publication date,
+// then id (undated articles first). Every input article is read back from its rows
+// (stored_article.h) and written again through the ingest path, in that order, so the
+// entities, merges, relations, weights and evidence are those that order gives, whatever
+// order the inputs were built in or are named in: merging is associative and commutative,
+// and stores merge in a tree. Inputs are only read.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+namespace newsgraph::store {
+
+struct MergeOptions {
+  // Called after each article written with (written, total), for progress; may be empty.
+  std::function<void(size_t done, size_t total)> progress;
+  // Articles written between commits of the unfinished output (its size in memory and in
+  // the write-ahead log stays bounded); a crash loses the whole merge in any case.
+  size_t commit_every = 5000;
+};
+
+struct MergeReport {
+  size_t inputs = 0;
+  size_t articles = 0;    // articles the output holds
+  size_t duplicates = 0;  // copies of an article (same id, same text) in several inputs, written once
+  size_t same_text = 0;   // an article's text already stored under another id: kept under the first id
+  size_t overrides = 0;   // distinct curation overrides taken from the inputs
+};
+
+// Writes the merge of `inputs` to `out_path`, which must not exist: built beside it as
+// `out_path`.partial and renamed into place when whole, so a crash or failure leaves
+// `out_path` absent or whole (a stale .partial is removed by the next merge). The
+// inputs' overrides (curation) hold for every article merged, and are applied to the
+// result as `curate` applies them.
+// Fails with kInvalidInput (no inputs; the output exists or is an input; one id with two
+// different texts in the inputs, which no order of ingest would settle), kNotFound (an
+// input is missing or no store), kIoError (reading or writing failed). On failure nothing
+// is left at `out_path`.
+// Cost: about that of ingesting the articles without extracting them.
+Status merge_stores(const std::string& out_path, const std::vector<std::string>& inputs,
+                    const MergeOptions& options, MergeReport* report);
+
+}  // namespace newsgraph::store
