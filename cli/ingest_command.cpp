@@ -1,10 +1,12 @@
 // `newsgraph ingest`: extract articles and merge them into the store, one transaction
 // an article, with a progress line on a terminal and a summary at the end.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <map>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "cli/commands.h"
@@ -14,19 +16,28 @@
 #include "cli/progress.h"
 #include "ingest/document_reader.h"
 #include "ingest/pipeline.h"
+#include "store/canonical_order.h"
 #include "store/store.h"
+#include "store/store_merge.h"
 
 namespace newsgraph::cli {
 namespace {
 
 const char kHelp[] =
     "usage: newsgraph ingest [--db PATH] [--gazetteer FILE]... [--cues FILE]... [--published DATE]\n"
-    "                      [--reextract] [--jobs N] [--commit-every MS] [--json] FILE|DIR|-...\n"
+    "                      [--reextract] [--jobs N] [--commit-every MS] [--sort-buffer MB]\n"
+    "                      [--arrival-order] [--json] FILE|DIR|-...\n"
     "\n"
     "Extracts entities and relations from articles (plain text, folders of them, JSON\n"
     "Lines) and merges them into the graph store. Re-ingesting an article changes\n"
     "nothing; an article whose id is known but whose text changed replaces its old\n"
     "evidence. Bad inputs are reported and skipped; nothing stored is lost.\n"
+    "\n"
+    "The store is the one that ingesting the articles in canonical order (publication\n"
+    "date, then id; undated ones last) gives, whatever order they arrive in: articles\n"
+    "are read in batches of up to --sort-buffer MB of text and written in that order,\n"
+    "and when some arrive after stored ones that sort after them, the store is\n"
+    "rewritten in that order at the end of the run (see `newsgraph merge`).\n"
     "\n"
     "options:\n"
     "  --db PATH             the store (default newsgraph.db; created when missing)\n"
@@ -46,6 +57,10 @@ const char kHelp[] =
     "  --jobs N              extract on N threads (default: the machine's cores); one\n"
     "                        thread writes, in input order: the store is the same\n"
     "                        whatever N\n"
+    "  --sort-buffer MB      text read ahead and sorted into canonical order before it is\n"
+    "                        written (default 512)\n"
+    "  --arrival-order       leave the store in the order articles arrived in, without\n"
+    "                        the rewrite (a later ingest without it rewrites it)\n"
     "  --json                print the summary as one JSON object\n"
     "  --quiet               do not report skipped inputs on standard error\n"
     "  -h, --help            show this help\n"
@@ -58,6 +73,8 @@ struct IngestFlags {
   bool json = false, quiet = false;
   size_t jobs = default_jobs();
   size_t commit_every_ms = 1000;
+  size_t sort_buffer_mb = 512;
+  bool arrival_order = false;
   ingest::ExtractorOptions extractor;
   ingest::ReadOptions read;
   store::IngestOptions store;
@@ -87,6 +104,10 @@ int parse(const std::vector<std::string>& args, IngestFlags& flags) {
       if (!f.number(&flags.read.max_article_bytes)) return kExitUsage;
     } else if (f.is("--published")) {
       if (!f.date(&flags.read.default_published)) return kExitUsage;
+    } else if (f.is("--sort-buffer")) {
+      if (!f.number(&flags.sort_buffer_mb, 1 << 20)) return kExitUsage;
+    } else if (f.is("--arrival-order")) {
+      flags.arrival_order = true;
     } else if (f.is("--reextract")) {
       flags.store.reextract = true;
     } else if (f.is("--json")) {
@@ -109,6 +130,8 @@ struct Tally {
   size_t entities_added = 0, relations_added = 0, skipped_total = 0;
   size_t undated = 0;  // articles stored by this run with no publication date
   size_t notices = 0;  // kept articles with something wrong (a "published" that is no date)
+  bool reordered = false;  // the store was rewritten in canonical order
+  double reorder_seconds = 0;
 };
 
 void print_summary(const Tally& t, const store::StoreCounts& c, const std::string& db, bool json) {
@@ -122,12 +145,12 @@ void print_summary(const Tally& t, const store::StoreCounts& c, const std::strin
       reasons += (reasons.empty() ? "\"" : ",\"") + reason + "\":" + std::to_string(n);
     std::printf(
         "{\"new\":%zu,\"unchanged\":%zu,\"replaced\":%zu,\"reextracted\":%zu,\"skipped\":%zu,\"skipped_reasons\":{%s},"
-        "\"undated\":%zu,\"notices\":%zu,"
+        "\"undated\":%zu,\"notices\":%zu,\"reordered\":%s,"
         "\"entities_added\":%zu,\"relations_added\":%zu,\"store\":{\"documents\":%lld,"
         "\"entities\":%lld,\"relations\":%lld,\"evidence\":%lld}}\n",
         count("new"), count("unchanged"), count("replaced"), count("reextracted"), t.skipped_total, reasons.c_str(),
         t.undated,
-        t.notices, t.entities_added, t.relations_added, static_cast<long long>(c.documents),
+        t.notices, t.reordered ? "true" : "false", t.entities_added, t.relations_added, static_cast<long long>(c.documents),
         static_cast<long long>(c.entities), static_cast<long long>(c.relations),
         static_cast<long long>(c.evidence));
     return;
@@ -149,6 +172,9 @@ void print_summary(const Tally& t, const store::StoreCounts& c, const std::strin
     std::printf("undated: %zu article%s (no date line, dateline or \"published\"; see --published)\n", t.undated,
                 t.undated == 1 ? "" : "s");
   std::printf("added: %zu entities, %zu relations\n", t.entities_added, t.relations_added);
+  if (t.reordered)
+    std::printf("rewrote the store in canonical order (articles arrived out of date and id order): %.1f s\n",
+                t.reorder_seconds);
   std::printf("store %s: %lld articles, %lld entities, %lld relations, %lld pieces of evidence\n",
               db.c_str(), static_cast<long long>(c.documents), static_cast<long long>(c.entities),
               static_cast<long long>(c.relations), static_cast<long long>(c.evidence));
@@ -224,8 +250,10 @@ int run_ingest(const std::vector<std::string>& args) {
         commit_if_due();
         record(undated, bytes, job.result);
       });
-  callbacks.on_document = [&](const Document& doc, bool title_in_text) {
-    if (!store_failure.is_ok()) return;  // the store failed: read on only to finish quickly
+  // Articles read ahead, written in canonical order once --sort-buffer MB of text is read.
+  std::vector<std::pair<Document, bool>> pending;
+  size_t pending_bytes = 0;
+  auto hand_out = [&](const Document& doc, bool title_in_text) {
     Job job;
     if (Status s = store->unchanged(doc, flags.store, &job.unchanged, &job.result); !s.is_ok()) {
       store_failure = s;
@@ -239,6 +267,23 @@ int run_ingest(const std::vector<std::string>& args) {
     job.doc = doc;
     job.title_in_text = title_in_text;
     pool.submit(std::move(job));
+  };
+  auto hand_out_pending = [&] {
+    std::stable_sort(pending.begin(), pending.end(), [](const auto& a, const auto& b) {
+      return store::sorts_before(a.first.published, a.first.id, b.first.published, b.first.id);
+    });
+    for (const auto& [doc, title_in_text] : pending) {
+      if (!store_failure.is_ok()) break;  // the store failed: finish quickly
+      hand_out(doc, title_in_text);
+    }
+    pending.clear();
+    pending_bytes = 0;
+  };
+  callbacks.on_document = [&](const Document& doc, bool title_in_text) {
+    if (!store_failure.is_ok()) return;  // the store failed: read on only to finish quickly
+    pending.emplace_back(doc, title_in_text);
+    pending_bytes += doc.text.size();
+    if (pending_bytes >= flags.sort_buffer_mb << 20) hand_out_pending();
   };
   callbacks.on_skip = [&](const Status& s) {
     ++tally.skipped_total;
@@ -254,6 +299,7 @@ int run_ingest(const std::vector<std::string>& args) {
     if (!store_failure.is_ok()) break;
     reader.read(input);
   }
+  hand_out_pending();
   pool.finish();
   progress.finish();
   if (store_failure.is_ok()) store_failure = store->commit_batch();
@@ -261,6 +307,20 @@ int run_ingest(const std::vector<std::string>& args) {
     std::fprintf(stderr, "newsgraph ingest: stopped, the store failed: %s\n"
                          "(articles stored before this one are kept)\n", store_failure.message().c_str());
     return kExitFailure;
+  }
+  if (!flags.arrival_order) {
+    const auto start = std::chrono::steady_clock::now();
+    CountLine line("newsgraph ingest: rewriting in canonical order", "articles");
+    store::MergeOptions reorder;
+    reorder.progress = [&line](size_t done, size_t total) { line.done(done, total); };
+    st = store::restore_canonical_order(*store, reorder, &tally.reordered);
+    line.finish();
+    if (!st.is_ok()) {
+      std::fprintf(stderr, "newsgraph ingest: the articles are stored, but rewriting the store in canonical order "
+                           "failed (the next ingest tries again): %s\n", st.message().c_str());
+      return kExitFailure;
+    }
+    tally.reorder_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
   store::StoreCounts counts;
   st = store->counts(&counts, store::Store::CountScope::kNoMentions);

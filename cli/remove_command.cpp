@@ -5,7 +5,9 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/flags.h"
+#include "cli/progress.h"
 #include "store/store.h"
+#include "store/store_merge.h"
 
 namespace newsgraph::cli {
 namespace {
@@ -14,7 +16,10 @@ const char kHelp[] =
     "usage: newsgraph remove [--db PATH] ID...\n"
     "\n"
     "Retracts articles by id: their evidence, mentions and merge log go, relation\n"
-    "weights are recounted, and entities no other article names are deleted.\n"
+    "weights are recounted, and entities no other article names are deleted. When\n"
+    "articles after one removed (in canonical order: date, then id) merged names with\n"
+    "it, the store is then written again in that order without it, as if it had never\n"
+    "been ingested (see `newsgraph merge`).\n"
     "\n"
     "options:\n"
     "  --db PATH    the store (default newsgraph.db)\n"
@@ -63,6 +68,17 @@ int run_remove(const std::vector<std::string>& args) {
       ++missing;
       std::fprintf(stderr, "newsgraph remove: no article with id '%s'\n", id.c_str());
     }
+  }
+  bool rewritten = false;
+  CountLine line("newsgraph remove: rewriting in canonical order", "articles");
+  store::MergeOptions reorder;
+  reorder.progress = [&line](size_t done, size_t total) { line.done(done, total); };
+  st = store::restore_canonical_order(*store, reorder, &rewritten);
+  line.finish();
+  if (!st.is_ok()) {
+    std::fprintf(stderr, "newsgraph remove: removed, but rewriting the store in canonical order failed (the next "
+                         "ingest tries again): %s\n", st.message().c_str());
+    return kExitFailure;
   }
   return missing > 0 ? kExitSkipped : kExitOk;
 }

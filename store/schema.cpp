@@ -351,6 +351,19 @@ const std::string& search_index_flush() {
   return sql;
 }
 
+void clear_articles(Db& db) {
+  // The search indexes are emptied at once, without their triggers taking each row out.
+  for (const SearchIndex& i : kSearchIndexes) {
+    db.exec(("DROP TRIGGER IF EXISTS " + i.table + "_unsearched; DROP TRIGGER IF EXISTS " + i.table + "_researched;")
+                .c_str());
+    db.exec(("INSERT INTO " + i.fts + "(" + i.fts + ") VALUES ('delete-all'); DELETE FROM " + i.fts + "_queue;").c_str());
+  }
+  for (const char* table : {"evidence", "cooccurrences", "glued_forms", "merge_log", "sentences", "relations",
+                            "doc_entities", "aliases", "short_forms", "entities", "documents"})
+    db.exec((std::string("DELETE FROM ") + table).c_str());
+  for (const SearchIndex& i : kSearchIndexes) db.exec(search_triggers(i).c_str());
+}
+
 void queue_for_search(Db& db, Searched table, int64_t rowid) {
   db.prepare(table == Searched::kAliases ? "INSERT OR IGNORE INTO name_search_queue VALUES (?)"
                                          : "INSERT OR IGNORE INTO sentence_search_queue VALUES (?)")
@@ -490,6 +503,13 @@ void migrate_schema(Db& db) {
     // (stored_article.h). Older rows keep '': their glued names are not offered again.
     if (!has_column(db, "doc_entities", "extracted"))
       db.exec("ALTER TABLE doc_entities ADD COLUMN extracted TEXT NOT NULL DEFAULT ''");
+    // Articles in canonical order (canonical_order.h): the last one, which tells
+    // whether a new article arrives out of that order, and the order a rewrite follows.
+    db.exec("CREATE INDEX IF NOT EXISTS documents_by_date ON documents(published, id)");
+    // A store written before knows no order: out of it when its articles were not written in it.
+    db.exec("INSERT OR REPLACE INTO meta(key, value) SELECT 'out_of_order', EXISTS (SELECT 1 FROM (SELECT "
+            "ROW_NUMBER() OVER (ORDER BY published = '', published, id) AS canonical, ROW_NUMBER() OVER (ORDER BY doc_key) AS "
+            "written FROM documents) WHERE canonical <> written)");
     db.exec("PRAGMA user_version = 11");
   }
   // Later versions: `if (version < 12) { ALTER ...; PRAGMA user_version = 12; }`.

@@ -30,6 +30,12 @@ const std::string& search_index_flush();
 // for one an older newsgraph wrote and this one could not upgrade.
 bool keeps_legacy_hashes(Db& db);
 
+// Deletes every article and what was derived from them (documents, entities, aliases,
+// relations, evidence, sentences, merge log, co-occurrences, search indexes), keeping the
+// overrides, meta and change log: a store about to be written again. Inside the caller's
+// transaction; throws StoreError.
+void clear_articles(Db& db);
+
 // The tables a search index reads.
 enum class Searched { kAliases, kSentences };
 // Queues the row of `table` just inserted for its search index, which takes it in when

@@ -11,6 +11,7 @@
 
 #include "core/relation_order.h"
 #include "store/article_mentions.h"
+#include "store/canonical_order.h"
 #include "store/cooccurrences.h"
 #include "store/hashing.h"
 #include "store/queries.h"
@@ -77,9 +78,33 @@ Standing standing_of(Db& db, const Document& doc, const std::string& hash, bool 
   return s;
 }
 
+// The last stored article in canonical order (canonical_order.h), if any: the last
+// undated one, else the last dated one. O(log documents) (the index documents_by_date).
+std::optional<std::pair<std::string, std::string>> last_article(Db& db) {
+  Statement undated = db.prepare("SELECT published, id FROM documents WHERE published = '' ORDER BY id DESC LIMIT 1");
+  if (undated.step()) return std::make_pair(undated.column_text(0), undated.column_text(1));
+  Statement dated = db.prepare("SELECT published, id FROM documents ORDER BY published DESC, id DESC LIMIT 1");
+  if (dated.step()) return std::make_pair(dated.column_text(0), dated.column_text(1));
+  return std::nullopt;
+}
+
+void mark_out_of_order(Db& db) {
+  db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?, 1)").bind(1, kOutOfOrderKey).run();
+}
+
 // Deletes a document's rows; recounts what they supported and refreshes the entities
 // they named (deleting the orphans).
 void remove_document(Db& db, int64_t doc_key) {
+  {
+    // Articles after it merged their entities with it stored; taking it out does not undo
+    // that: the store is then out of canonical order, to be written again.
+    Statement q = db.prepare("SELECT published, id FROM documents WHERE doc_key = ?");
+    q.bind(1, doc_key);
+    if (q.step()) {
+      const std::optional<std::pair<std::string, std::string>> last = last_article(db);
+      if (last && last->second != q.column_text(1)) mark_out_of_order(db);
+    }
+  }
   std::set<int64_t> relations, entities;
   std::set<int64_t> hashes;
   {
@@ -115,6 +140,21 @@ void remove_document(Db& db, int64_t doc_key) {
   for (int64_t r : relations) recount_relation(db, r);
   for (const EntityPair& pair : cooccurrences) recount_cooccurrence(db, pair);
   for (int64_t e : entities) refresh_entity(db, e);
+}
+
+// Marks the store out of canonical order (kOutOfOrderKey) when `doc` sorts before the
+// last article stored; else it is the last. O(log documents) the first time a
+// connection asks, O(1) after.
+void note_arrival(Db& db, Store::Impl& impl, const Document& doc) {
+  if (!impl.latest_known) {
+    impl.latest = last_article(db);
+    impl.latest_known = true;
+  }
+  if (impl.latest && sorts_before(doc.published, doc.id, impl.latest->first, impl.latest->second)) {
+    mark_out_of_order(db);
+    return;
+  }
+  impl.latest.emplace(doc.published, doc.id);
 }
 
 // Stores a sentence evidence points to (once per article); returns whether an earlier
@@ -453,6 +493,7 @@ Status Store::write_article(const Document& doc, const Extraction& extraction, c
       remove_document(db, s.row.key);
       result->outcome = s.same_text ? IngestOutcome::kReextracted : IngestOutcome::kReplaced;
     }
+    note_arrival(db, *impl_, doc);
     db.prepare(
           "INSERT INTO documents(id, content_hash, title, source, published, ingested_at, bytes, url, outlet, "
           "category) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -473,7 +514,7 @@ Status Store::write_article(const Document& doc, const Extraction& extraction, c
     record_change(changed);
     if (tx) tx->commit();
   } catch (const StoreError& e) {
-    impl_->memo.forget_present();  // the rows it wrote are rolled back
+    impl_->forget_uncommitted();  // the rows it wrote are rolled back
     return store_error(path_, e);
   }
   return Status::ok();
@@ -539,7 +580,7 @@ Status Store::redo_batch() {
   impl_->batch.clear();
   Status failed;
   impl_->batch_changes.reset();  // the rollback undoes them; the steps written again record them again
-  impl_->memo.forget_present();
+  impl_->forget_uncommitted();
   try {
     db.exec("ROLLBACK");
     db.exec("BEGIN IMMEDIATE");
@@ -602,7 +643,7 @@ Status Store::commit_batch() {
       impl_->db.exec("ROLLBACK");  // the transaction may still be open: leave none behind
     } catch (const StoreError&) {
     }
-    impl_->memo.forget_present();
+    impl_->forget_uncommitted();
     const Status failed = store_error(path_, e);
     return Status::error(failed.code(), "the batch could not be committed; nothing since the last commit is "
                                         "stored: " + failed.message());

@@ -49,7 +49,20 @@ struct Store::Impl {
   // Whether some documents hold a content hash of the form before schema 10
   // (legacy_content_hash), so a text is looked up by both forms.
   bool legacy_hashes = true;
+  // The last stored article in canonical order, (published, id), once read (note_arrival).
+  std::optional<std::pair<std::string, std::string>> latest;
+  bool latest_known = false;
+  // Forgets what a rolled-back write may have left in memory.
+  void forget_uncommitted() {
+    memo.forget_present();
+    latest_known = false;
+  }
 };
+
+// The meta key that is 1 while the store holds an article written after one that sorts
+// after it in canonical order (publication date, then id), so that some cross-article
+// merges may differ from those canonical order gives (store_merge.h rewrites it).
+inline constexpr const char* kOutOfOrderKey = "out_of_order";
 
 std::string utc_now_iso();
 

@@ -12,6 +12,7 @@
 #include <memory>
 #include <tuple>
 
+#include "store/canonical_order.h"
 #include "store/schema.h"
 #include "store/store.h"
 #include "store/store_internal.h"
@@ -60,6 +61,31 @@ class StoreMerger {
               MergeReport* report)
       : out_path_(out_path), partial_(out_path + ".partial"), inputs_(inputs), options_(options), report_(report) {}
 
+  // Rewrites `store` in canonical order from a copy of it at inputs_.front(), when it is
+  // marked out of that order (restore_canonical_order).
+  Status rewrite(Store& store, bool* rewritten) {
+    *rewritten = false;
+    *report_ = MergeReport{};
+    report_->inputs = 1;
+    Db& db = store.impl().db;
+    const std::string& copy = inputs_.front();
+    bool out_of_order = false;
+    if (Status st = out_of_canonical_order(store, &out_of_order); !st.is_ok() || !out_of_order) return st;
+    try {
+      remove_partial(copy);
+      db.prepare("VACUUM INTO ?").bind(1, copy).run();  // a consistent copy to read from
+    } catch (const StoreError& e) {
+      remove_partial(copy);
+      return Status::error(StatusCode::kIoError, store.path() + ": " + e.message);
+    }
+    Status st = rewrite_from_copy(store);
+    snapshots_.clear();
+    stores_.clear();
+    remove_partial(copy);
+    *rewritten = st.is_ok();
+    return st;
+  }
+
   Status run() {
     *report_ = MergeReport{};
     report_->inputs = inputs_.size();
@@ -69,7 +95,8 @@ class StoreMerger {
     if (Status st = list_articles(&entries); !st.is_ok()) return st;
     remove_partial(partial_);
     Status st = write(entries);
-    out_.reset();
+    out_ = nullptr;
+    owned_out_.reset();
     if (st.is_ok()) st = publish();
     if (!st.is_ok()) remove_partial(partial_);
     return st;
@@ -120,7 +147,8 @@ class StoreMerger {
       }
     }
     std::sort(entries->begin(), entries->end(), [](const Entry& a, const Entry& b) {
-      return std::tie(a.published, a.id, a.input) < std::tie(b.published, b.id, b.input);
+      if (a.id == b.id && a.published == b.published) return a.input < b.input;
+      return sorts_before(a.published, a.id, b.published, b.id);
     });
     std::map<std::string, const Entry*> by_id;
     std::vector<Entry> kept;
@@ -146,10 +174,29 @@ class StoreMerger {
   Status write(const std::vector<Entry>& entries) {
     StoreOptions create;
     create.memo_after_articles = 0;  // it writes every article there is
-    if (Status st = Store::open(partial_, create, &out_); !st.is_ok()) return st;
+    if (Status st = Store::open(partial_, create, &owned_out_); !st.is_ok()) return st;
+    out_ = owned_out_.get();
     Overrides edits;
     if (Status st = copy_overrides(&edits); !st.is_ok()) return st;
     if (Status st = out_->begin_batch(); !st.is_ok()) return st;
+    if (Status st = write_articles(entries, options_.commit_every); !st.is_ok()) return st;
+    if (Status st = out_->commit_batch(); !st.is_ok()) return st;
+    if (Status st = apply_overrides(edits); !st.is_ok()) return st;
+    try {
+      Db& db = out_->impl().db;
+      // Hashes of the older form came along with their rows (Store::Impl::legacy_hashes).
+      db.exec("UPDATE meta SET value = (SELECT COUNT(*) FROM documents WHERE length(content_hash) = 16) "
+              "WHERE key = 'legacy_content_hashes'");
+      db.exec("PRAGMA journal_mode = DELETE");  // one file to rename; the next writer turns WAL on again
+    } catch (const StoreError& e) {
+      return Status::error(StatusCode::kIoError, partial_ + ": " + e.message);
+    }
+    return Status::ok();
+  }
+
+  // Writes the entries into out_, inside its open batch, committing every `commit_every`
+  // articles (0: never).
+  Status write_articles(const std::vector<Entry>& entries, size_t commit_every) {
     for (size_t k = 0; k < entries.size(); ++k) {
       const Entry& e = entries[k];
       IngestResult result;
@@ -165,31 +212,86 @@ class StoreMerger {
       if (result.outcome == IngestOutcome::kUnchanged) ++report_->same_text;
       else ++report_->articles;
       if (options_.progress) options_.progress(k + 1, entries.size());
-      if (options_.commit_every > 0 && (k + 1) % options_.commit_every == 0) {
+      if (commit_every > 0 && (k + 1) % commit_every == 0) {
         if (st = out_->commit_batch(); st.is_ok()) st = out_->begin_batch();
         if (!st.is_ok()) return st;
       }
     }
-    if (Status st = out_->commit_batch(); !st.is_ok()) return st;
-    if (report_->overrides > 0) {  // as `curate` applied them to the inputs' stored articles
-      CurateOptions force;
-      force.force = true;  // the inputs' users chose these merges already
-      CurateReport curated;
-      if (Status st = out_->curate(edits, force, &curated); !st.is_ok()) return st;
-      if (!curated.rejected.empty())
-        return Status::error(StatusCode::kInvalidInput, "the inputs' overrides do not hold together: " +
-                                                            curated.rejected.front());
-    }
+    return Status::ok();
+  }
+
+  // The overrides applied to out_'s articles, as `curate` applied them to the inputs'.
+  Status apply_overrides(const Overrides& edits) {
+    if (edits.merge.empty() && edits.never.empty() && edits.rename.empty() && edits.retype.empty() &&
+        edits.remove.empty())
+      return Status::ok();
+    CurateOptions force;
+    force.force = true;  // the inputs' users chose these merges already
+    CurateReport curated;
+    if (Status st = out_->curate(edits, force, &curated); !st.is_ok()) return st;
+    if (!curated.rejected.empty())
+      return Status::error(StatusCode::kInvalidInput,
+                           "the overrides do not hold together: " + curated.rejected.front());
+    return Status::ok();
+  }
+
+  Status rewrite_from_copy(Store& store) {
+    if (Status st = open_inputs(); !st.is_ok()) return st;
+    std::vector<Entry> entries;
+    if (Status st = list_articles(&entries); !st.is_ok()) return st;
+    Overrides edits;
     try {
-      Db& db = out_->impl().db;
-      // Hashes of the older form came along with their rows (Store::Impl::legacy_hashes).
-      db.exec("UPDATE meta SET value = (SELECT COUNT(*) FROM documents WHERE length(content_hash) = 16) "
-              "WHERE key = 'legacy_content_hashes'");
-      db.exec("PRAGMA journal_mode = DELETE");  // one file to rename; the next writer turns WAL on again
+      read_overrides(stores_.front()->impl().db, &edits);
     } catch (const StoreError& e) {
-      return Status::error(StatusCode::kIoError, partial_ + ": " + e.message);
+      return Status::error(StatusCode::kIoError, inputs_.front() + ": " + e.message);
+    }
+    out_ = &store;
+    Db& db = store.impl().db;
+    if (Status st = store.begin_batch(); !st.is_ok()) return st;
+    Status st;
+    store.record_change(everything_changed());  // every key may be another's now: readers forget all
+    try {
+      clear_articles(db);  // in the batch's transaction: a crash leaves the store as it was
+      store.impl().memo.forget_all();
+      store.impl().latest_known = false;
+      st = write_articles(entries, 0);
+    } catch (const StoreError& e) {
+      st = Status::error(StatusCode::kIoError, store.path() + ": " + e.message);
+    }
+    if (!st.is_ok()) {
+      try {
+        db.exec("ROLLBACK");
+      } catch (const StoreError&) {
+      }
+      store.in_batch_ = false;
+      store.impl().memo.forget_all();
+      store.impl().forget_uncommitted();
+      return st;
+    }
+    if (st = store.commit_batch(); !st.is_ok()) return st;
+    if (st = apply_overrides(edits); !st.is_ok()) return st;
+    try {  // last: a crash before leaves it marked, to be rewritten again
+      Transaction tx(db);
+      db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?, 0)").bind(1, kOutOfOrderKey).run();
+      tx.commit();
+    } catch (const StoreError& e) {
+      return Status::error(StatusCode::kIoError, store.path() + ": " + e.message);
     }
     return Status::ok();
+  }
+
+  // A store's overrides as edits to apply again.
+  static void read_overrides(Db& db, Overrides* edits) {
+    Statement q = db.prepare("SELECT kind, name_a, name_b FROM overrides");
+    while (q.step()) add_edit(q.column_text(0), q.column_text(1), q.column_text(2), edits);
+  }
+
+  static void add_edit(const std::string& kind, const std::string& a, const std::string& b, Overrides* edits) {
+    if (kind == "merge") edits->merge.push_back({a, b});
+    if (kind == "never") edits->never.emplace_back(a, b);
+    if (kind == "label") edits->rename.emplace_back(a, b);
+    if (kind == "type") edits->retype.emplace_back(a, b);
+    if (kind == "delete") edits->remove.push_back(a);
   }
 
   // Every input's overrides into the output before any article, so that they decide its
@@ -209,11 +311,7 @@ class StoreMerger {
               .run();
           if (out.changes() == 0) continue;
           ++report_->overrides;
-          if (kind == "merge") edits->merge.push_back({a, b});
-          if (kind == "never") edits->never.emplace_back(a, b);
-          if (kind == "label") edits->rename.emplace_back(a, b);
-          if (kind == "type") edits->retype.emplace_back(a, b);
-          if (kind == "delete") edits->remove.push_back(a);
+          add_edit(kind, a, b, edits);
         }
       }
       tx.commit();
@@ -241,12 +339,31 @@ class StoreMerger {
   MergeReport* report_;
   std::vector<std::unique_ptr<Store>> stores_;
   std::vector<std::unique_ptr<ReadSnapshot>> snapshots_;  // before stores_ in destruction
-  std::unique_ptr<Store> out_;
+  std::unique_ptr<Store> owned_out_;  // a merge's new store
+  Store* out_ = nullptr;              // the store written: owned_out_, or the one rewritten
 };
 
 Status merge_stores(const std::string& out_path, const std::vector<std::string>& inputs,
                     const MergeOptions& options, MergeReport* report) {
   return StoreMerger(out_path, inputs, options, report).run();
+}
+
+Status out_of_canonical_order(Store& store, bool* out_of_order) {
+  *out_of_order = false;
+  try {
+    Statement q = store.impl().db.prepare("SELECT value FROM meta WHERE key = ?");
+    q.bind(1, kOutOfOrderKey);
+    *out_of_order = q.step() && q.column_int(0) != 0;
+  } catch (const StoreError& e) {
+    return Status::error(StatusCode::kIoError, store.path() + ": " + e.message);
+  }
+  return Status::ok();
+}
+
+Status restore_canonical_order(Store& store, const MergeOptions& options, bool* rewritten) {
+  const std::vector<std::string> copy{store.path() + ".reorder"};
+  MergeReport report;
+  return StoreMerger(store.path(), copy, options, &report).rewrite(store, rewritten);
 }
 
 }  // namespace newsgraph::store

@@ -1,6 +1,6 @@
 // Combines stores built from disjoint sets of articles into one new store, equal to one
-// store that ingested all their articles in the canonical order: by publication date,
-// then id (undated articles first). Every input article is read back from its rows
+// store that ingested all their articles in canonical order (canonical_order.h: by
+// publication date, then id, undated articles last). Every input article is read back from its rows
 // (stored_article.h) and written again through the ingest path, in that order, so the
 // entities, merges, relations, weights and evidence are those that order gives, whatever
 // order the inputs were built in or are named in: merging is associative and commutative,
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "store/store.h"
 
 namespace newsgraph::store {
 
@@ -44,5 +45,19 @@ struct MergeReport {
 // Cost: about that of ingesting the articles without extracting them.
 Status merge_stores(const std::string& out_path, const std::vector<std::string>& inputs,
                     const MergeOptions& options, MergeReport* report);
+
+// Whether `store` holds an article written after one that sorts after it in canonical
+// order (or a store written before schema 11 not in that order): some of its cross-article
+// merges may then differ from those canonical order gives. Read-only.
+Status out_of_canonical_order(Store& store, bool* out_of_order);
+
+// When `store` is out of canonical order, rewrites it in place in that order: a copy of it
+// is made beside it (`path`.reorder, removed after), its articles are cleared and written
+// again from the copy's rows in canonical order in one transaction, and its overrides are
+// applied again as `curate` applies them. A crash leaves it as it was, still marked, and
+// readers see the old store until the rewrite commits. *rewritten says whether it had to.
+// The store must not be in a batch. Cost: a copy of the file and about that of writing
+// its articles again.
+Status restore_canonical_order(Store& store, const MergeOptions& options, bool* rewritten);
 
 }  // namespace newsgraph::store

@@ -131,7 +131,9 @@ def main():
         assert "2023-03-1" in source, source
         print("explorer_test: edge evidence: " + sentence)
         # Two relations between the same pair (MEET and COOPERATE): the panel gives both.
-        meet = [e for e, t in zip(edges, titles) if "Yoon Suk Yeol MEET Fumio Kishida" in t]
+        # MEET is symmetric: its two parties are stored in either order.
+        meet = [e for e, t in zip(edges, titles)
+                if "Yoon Suk Yeol MEET Fumio Kishida" in t or "Fumio Kishida MEET Yoon Suk Yeol" in t]
         assert meet, titles
         driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", meet[0])
         wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "#details h2").get_attribute("textContent")

@@ -1,0 +1,103 @@
+// `ingest` gives the store of canonical order (publication date, then id) whatever order
+// articles arrive in: read ahead and sorted within a run, and rewritten at the end when
+// some arrive after stored ones that sort after them.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <random>
+
+#include "tests/cli/article_lines.h"
+#include "tests/cli/store_rows.h"
+#include "tests/test_paths.h"
+
+using namespace newsgraph::testing;
+
+namespace {
+
+std::string ng() { return shell_quote(binary()); }
+
+CommandResult ingest(const std::string& db, const std::string& jsonl, const std::string& flags = "") {
+  return run(ng() + " ingest --quiet " + flags + " --db " + shell_quote(db) + " " + shell_quote(jsonl));
+}
+
+std::string sql(const std::string& db, const std::string& query) {
+  return run("sqlite3 " + shell_quote(db) + " " + shell_quote(query)).out;
+}
+
+// Pool articles when ../shared is here, else articles made from the examples.
+std::vector<std::string> some_articles(size_t pool_count = 400) {
+  std::vector<std::string> lines = pool_lines(pool_count);
+  return lines.empty() ? example_lines(60) : lines;
+}
+
+}  // namespace
+
+TEST_CASE("articles ingested in any order, in one run or several, give the store of canonical order",
+          "[cli][order]") {
+  const std::string dir = temp_dir();
+  std::vector<std::string> lines = some_articles();
+  write_file(dir + "/canonical.jsonl", joined(in_canonical_order(lines)));
+  REQUIRE(ingest(dir + "/canonical.db", dir + "/canonical.jsonl").exit_code == 0);
+  const Rows canonical = natural_rows(dir + "/canonical.db");
+  std::mt19937 seed(5);
+  std::shuffle(lines.begin(), lines.end(), seed);
+  write_file(dir + "/shuffled.jsonl", joined(lines));
+
+  SECTION("one run, sorted as it is read") {
+    REQUIRE(ingest(dir + "/s.db", dir + "/shuffled.jsonl").exit_code == 0);
+    CHECK(differences(canonical, natural_rows(dir + "/s.db")) == "");
+  }
+  SECTION("one run, written as it arrives, then rewritten") {
+    const CommandResult r = ingest(dir + "/s.db", dir + "/shuffled.jsonl", "--sort-buffer 0 --json");
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find("\"reordered\":true") != std::string::npos);
+    CHECK(differences(canonical, natural_rows(dir + "/s.db")) == "");
+    CHECK(sql(dir + "/s.db", "SELECT value FROM meta WHERE key = 'out_of_order'") == "0\n");
+  }
+  SECTION("two runs, the second bringing articles older than the first's") {
+    const std::vector<std::string> sorted = in_canonical_order(lines);
+    const size_t half = sorted.size() / 2;
+    write_file(dir + "/late.jsonl", joined({sorted.begin() + static_cast<long>(half), sorted.end()}));
+    write_file(dir + "/early.jsonl", joined({sorted.begin(), sorted.begin() + static_cast<long>(half)}));
+    REQUIRE(ingest(dir + "/s.db", dir + "/late.jsonl").exit_code == 0);
+    const CommandResult r = ingest(dir + "/s.db", dir + "/early.jsonl", "--json");
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find("\"reordered\":true") != std::string::npos);
+    CHECK(differences(canonical, natural_rows(dir + "/s.db")) == "");
+  }
+  SECTION("left in arrival order, the next ingest rewrites it, even of nothing new") {
+    REQUIRE(ingest(dir + "/s.db", dir + "/shuffled.jsonl", "--sort-buffer 0 --arrival-order").exit_code == 0);
+    CHECK(sql(dir + "/s.db", "SELECT value FROM meta WHERE key = 'out_of_order'") == "1\n");
+    CHECK(differences(canonical, natural_rows(dir + "/s.db")) != "");  // else this proves nothing
+    REQUIRE(ingest(dir + "/s.db", dir + "/canonical.jsonl").exit_code == 0);  // all unchanged
+    CHECK(differences(canonical, natural_rows(dir + "/s.db")) == "");
+  }
+}
+
+TEST_CASE("killing the rewrite into canonical order leaves the store as it was, and the next ingest rewrites it",
+          "[cli][order][crash]") {
+  const std::string dir = temp_dir();
+  std::vector<std::string> lines = some_articles(1500);  // a rewrite long enough to be killed in
+  write_file(dir + "/canonical.jsonl", joined(in_canonical_order(lines)));
+  REQUIRE(ingest(dir + "/canonical.db", dir + "/canonical.jsonl").exit_code == 0);
+  std::reverse(lines.begin(), lines.end());
+  write_file(dir + "/reversed.jsonl", joined(lines));
+  const std::string db = dir + "/s.db";
+  REQUIRE(ingest(db, dir + "/reversed.jsonl", "--sort-buffer 0 --arrival-order").exit_code == 0);
+  const Rows before = natural_rows(db);
+  const std::string count = std::to_string(lines.size()) + "\n";
+  for (const char* delay : {"0.1", "0.4", "0.8"}) {
+    run(ng() + " ingest --quiet --db " + shell_quote(db) + " " + shell_quote(dir + "/canonical.jsonl") +
+        " & pid=$!; sleep " + delay + "; kill -9 $pid 2>/dev/null; wait $pid");
+    CHECK(sql(db, "PRAGMA integrity_check") == "ok\n");
+    CHECK(sql(db, "SELECT COUNT(*) FROM documents") == count);
+    const Rows now = natural_rows(db);
+    const bool as_before = differences(before, now).empty();
+    const bool rewritten = differences(natural_rows(dir + "/canonical.db"), now).empty();
+    INFO("killed after " << delay << " s: " << (as_before ? "as before" : rewritten ? "rewritten" : "neither"));
+    CHECK((as_before || rewritten));
+    CHECK(sql(db, "SELECT value FROM meta WHERE key = 'out_of_order'") == (rewritten ? "0\n" : "1\n"));
+  }
+  REQUIRE(ingest(db, dir + "/canonical.jsonl").exit_code == 0);
+  CHECK(differences(natural_rows(dir + "/canonical.db"), natural_rows(db)) == "");
+  CHECK(run("ls " + shell_quote(dir) + " | grep -c reorder").out == "0\n");
+}

@@ -1,0 +1,21 @@
+// A store's content as rows that name what they stand for (entity ids, article ids, an
+// article entity's local id) instead of the numbers its rows were given, so that two
+// stores written in different ways can be compared table by table.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace newsgraph::testing {
+
+// Table -> its rows, sorted. Every table `ingest` and `merge` write, but the time of
+// ingest; co-occurrence blobs decoded. REQUIREs that the file opens and reads.
+using Rows = std::map<std::string, std::vector<std::string>>;
+Rows natural_rows(const std::string& path);
+
+// The tables that differ, each with a row of either side that the other lacks; "" when
+// none does.
+std::string differences(const Rows& a, const Rows& b);
+
+}  // namespace newsgraph::testing
