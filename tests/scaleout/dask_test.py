@@ -1,0 +1,224 @@
+#!/usr/bin/python3
+"""The Dask driver against a real dask-scheduler and two dask-worker processes on
+loopback: its merged store equals one ingest of the same articles, table by table, for
+one merge and for a tree; a failing partition is named and leaves no output; a worker
+without the binary is named; a worker killed with SIGKILL mid-partition costs a retry,
+not the result. Every process started is stopped. Exit 77 (skipped) without
+python3-distributed.
+
+usage: dask_test.py --newsgraph BIN --driver scaleout/newsgraph_dask.py
+"""
+import argparse
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+
+# Every table's rows with keys replaced by what they stand for (entity ids, article ids,
+# local ids), the time of ingest left out: the store's content, however its rows were
+# numbered. The C++ tests compare the same way (tests/cli/store_rows.cpp).
+NATURAL_ROWS = {
+    "documents": "SELECT id, content_hash, title, source, published, bytes, url, outlet, category FROM documents",
+    "entities": "SELECT id, label, type, from_gazetteer, label_key, attributes FROM entities",
+    "short_forms": "SELECT s.short_key, e.id FROM short_forms s JOIN entities e USING (entity_key)",
+    "aliases": "SELECT e.id, a.alias, a.alias_key FROM aliases a JOIN entities e USING (entity_key)",
+    "doc_entities": "SELECT d.id, x.local_id, x.label, x.aliases, x.type, x.from_gazetteer, e.id, x.type_guessed, "
+                    "x.mention_count, hex(x.mentions), x.extracted FROM doc_entities x JOIN documents d "
+                    "USING (doc_key) JOIN entities e ON e.entity_key = x.entity_key",
+    "relations": "SELECT s.id, r.predicate, o.id, r.weight, r.independent, r.evidence_count, r.modality, "
+                 "r.confidence_permille, r.first_seen, r.last_seen FROM relations r JOIN entities s ON "
+                 "s.entity_key = r.subject_key JOIN entities o ON o.entity_key = r.object_key",
+    "sentences": "SELECT d.id, s.idx, s.start, s.end, s.text, s.hash, s.syndicated FROM sentences s "
+                 "JOIN documents d USING (doc_key)",
+    "evidence": "SELECT s.id, r.predicate, o.id, d.id, v.sentence, sx.local_id, ox.local_id, v.cue, v.rule, "
+                "v.modality, v.confidence FROM evidence v JOIN relations r USING (relation_key) JOIN entities s "
+                "ON s.entity_key = r.subject_key JOIN entities o ON o.entity_key = r.object_key JOIN documents d "
+                "ON d.doc_key = v.doc_key JOIN doc_entities sx ON sx.doc_entity_key = v.subject_doc_entity "
+                "JOIN doc_entities ox ON ox.doc_entity_key = v.object_doc_entity",
+    "merge_log": "SELECT m.at, d.id, m.name, e.id, m.rule, m.detail, x.local_id FROM merge_log m LEFT JOIN "
+                 "documents d USING (doc_key) JOIN entities e ON e.entity_key = m.entity_key LEFT JOIN "
+                 "doc_entities x ON x.doc_entity_key = m.doc_entity_key",
+    "glued_forms": "SELECT g.core_key, d.id, x.local_id FROM glued_forms g JOIN doc_entities x "
+                   "USING (doc_entity_key) JOIN documents d USING (doc_key)",
+    "cooccurrences": "SELECT d.id, length(c.pairs), c.confidence FROM cooccurrences c JOIN documents d USING (doc_key)",
+}
+
+
+def natural_rows(path):
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return {table: sorted(db.execute(sql).fetchall()) for table, sql in NATURAL_ROWS.items()}
+    finally:
+        db.close()
+
+
+def differences(a, b):
+    return [f"{t}: {len(a[t])} rows against {len(b[t])}" for t in a if a[t] != b[t]]
+
+
+def skip(why):
+    print(f"dask_test: skipped: {why}")
+    sys.exit(77)
+
+
+class Processes:
+    """Started processes, each in a session of its own, all killed (with their children) at the end."""
+
+    def __init__(self):
+        self.started = []
+
+    def start(self, argv, log):
+        p = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        self.started.append(p)
+        return p
+
+    def kill(self, p):
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        p.wait()
+
+    def stop_all(self):
+        for p in self.started:
+            self.kill(p)
+        still = [p.pid for p in self.started if p.poll() is None]
+        assert not still, f"processes left running: {still}"
+
+
+def articles(work):
+    """JSON Lines of pool articles (every 7th of the first 8,400), or of the examples when ../shared is absent."""
+    pool = os.path.join(os.path.dirname(REPO), "shared", "corpus", "news", "news_pool.jsonl")
+    lines = []
+    if os.path.exists(pool):
+        with open(pool, encoding="utf-8") as f:
+            for n, line in enumerate(f):
+                if n % 7 == 0:
+                    lines.append(line)
+                if len(lines) == 1200:
+                    break
+    else:
+        examples = os.path.join(REPO, "examples")
+        for i in range(300):
+            name = sorted(os.listdir(examples))[i % 3]
+            with open(os.path.join(examples, name), encoding="utf-8") as f:
+                text = f.read() + f"\nEdisi {i}."
+            lines.append(json.dumps({"id": f"ex-{i}", "source": f"https://example.org/{i}", "text": text}) + "\n")
+    path = os.path.join(work, "articles.jsonl")
+    with open(path, "w", encoding="utf-8") as f:
+        f.writelines(lines)
+    return path, len(lines)
+
+
+def wrapper(work, name, body, newsgraph):
+    """A stand-in for newsgraph that runs `body` (sh) first, then the real binary."""
+    path = os.path.join(work, name)
+    with open(path, "w") as f:
+        f.write(f"#!/bin/sh\n{body}\nexec {newsgraph} \"$@\"\n")
+    os.chmod(path, 0o755)
+    return path
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--newsgraph", required=True)
+    p.add_argument("--driver", required=True)
+    args = p.parse_args()
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        skip("python3-distributed is not installed")
+    scheduler_bin, worker_bin = shutil.which("dask-scheduler"), shutil.which("dask-worker")
+    if not scheduler_bin or not worker_bin:
+        skip("dask-scheduler or dask-worker is not installed")
+    work = tempfile.mkdtemp(prefix="newsgraph-dask-")
+    procs = Processes()
+    log = open(os.path.join(work, "cluster.log"), "w")
+    try:
+        scheduler_file = os.path.join(work, "scheduler.json")
+        procs.start([sys.executable, scheduler_bin, "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                     "--scheduler-file", scheduler_file], log)
+        workers = [procs.start([sys.executable, worker_bin, "--scheduler-file", scheduler_file, "--nworkers", "1",
+                                "--nthreads", "1", "--no-dashboard", "--name", f"w{k}",
+                                "--local-directory", os.path.join(work, f"w{k}")], log) for k in range(2)]
+        deadline = time.monotonic() + 60
+        while not os.path.exists(scheduler_file) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        from distributed import Client
+        with Client(scheduler_file=scheduler_file, timeout="30s") as client:
+            client.wait_for_workers(2, timeout=60)
+
+        source, count = articles(work)
+        single = os.path.join(work, "single.db")
+        subprocess.run([args.newsgraph, "ingest", "--quiet", "--db", single, source], check=True,
+                       stdout=subprocess.DEVNULL)
+        expected = natural_rows(single)
+        assert len(expected["documents"]) == count, len(expected["documents"])
+
+        def drive(out, *extra, newsgraph=args.newsgraph):
+            return subprocess.run([sys.executable, args.driver, "--scheduler-file", scheduler_file,
+                                   "--newsgraph", newsgraph, "--blocksize", "500KB", "--out", out,
+                                   "--work-dir", os.path.join(work, "shared"), *extra, source],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=600)
+
+        # One merge of every shard, and a tree of two-way merges: both equal one ingest.
+        for name, extra in (("flat", ()), ("tree", ("--fanin", "2")), ("shipped", ("--ship",))):
+            out = os.path.join(work, f"{name}.db")
+            r = drive(out, *extra)
+            assert r.returncode == 0, (name, r.stderr)
+            assert "partitions on 2 workers" in r.stderr, r.stderr
+            diff = differences(expected, natural_rows(out))
+            assert not diff, (name, diff)
+            print(f"dask_test: {name}: {r.stdout.strip()}")
+
+        # A partition newsgraph fails on is named, and nothing is written.
+        failing = wrapper(work, "failing.sh", 'for a in "$@"; do case "$a" in *.jsonl) '
+                          'if [ "$(wc -l < "$a")" -lt 10000 ] && grep -q . "$a"; then echo "disk full" >&2; exit 3; '
+                          'fi;; esac; done', args.newsgraph)
+        out = os.path.join(work, "failed.db")
+        r = drive(out, "--retries", "0", newsgraph=failing)
+        assert r.returncode == 3, r
+        assert "partition " in r.stderr and "disk full" in r.stderr, r.stderr
+        assert not os.path.exists(out)
+        said = [line for line in r.stderr.splitlines() if line.startswith("newsgraph_dask: partition")]
+        assert said, r.stderr
+        print("dask_test: failing partition: " + said[-1][:160])
+
+        # A worker without the binary is named before any work starts.
+        r = drive(out, newsgraph=os.path.join(work, "absent", "newsgraph"))
+        assert r.returncode == 3 and "no newsgraph binary" in r.stderr, r.stderr
+        assert not os.path.exists(out)
+
+        # kill -9 of a worker (and its nanny) while partitions run: the other worker takes
+        # its partitions over, and the result is still the single ingest's.
+        slow = wrapper(work, "slow.sh", 'case "$1" in ingest) sleep 1;; esac', args.newsgraph)
+        out = os.path.join(work, "survived.db")
+        driver = subprocess.Popen([sys.executable, args.driver, "--scheduler-file", scheduler_file, "--newsgraph",
+                                   slow, "--blocksize", "500KB", "--out", out, "--work-dir",
+                                   os.path.join(work, "shared"), source],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(2.0)
+        procs.kill(workers[0])
+        stdout, stderr = driver.communicate(timeout=600)
+        assert driver.returncode == 0, stderr
+        diff = differences(expected, natural_rows(out))
+        assert not diff, diff
+        print("dask_test: a worker killed mid-partition: " + stdout.strip())
+        print("dask_test: ok")
+        return 0
+    finally:
+        procs.stop_all()
+        log.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
