@@ -250,10 +250,23 @@ int run_ingest(const std::vector<std::string>& args) {
         commit_if_due();
         record(undated, bytes, job.result);
       });
-  // Articles read ahead, written in canonical order once --sort-buffer MB of text is read.
-  std::vector<std::pair<Document, bool>> pending;
+  // Articles to extract, read ahead and handed out in canonical order once --sort-buffer
+  // MB of their text is read. Those stored unchanged are counted as they are read.
+  std::vector<Job> pending;
   size_t pending_bytes = 0;
-  auto hand_out = [&](const Document& doc, bool title_in_text) {
+  auto hand_out_pending = [&] {
+    std::stable_sort(pending.begin(), pending.end(), [](const Job& a, const Job& b) {
+      return store::sorts_before(a.doc.published, a.doc.id, b.doc.published, b.doc.id);
+    });
+    for (Job& job : pending) {
+      if (!store_failure.is_ok()) break;  // the store failed: finish quickly
+      pool.submit(std::move(job));
+    }
+    pending.clear();
+    pending_bytes = 0;
+  };
+  callbacks.on_document = [&](const Document& doc, bool title_in_text) {
+    if (!store_failure.is_ok()) return;  // the store failed: read on only to finish quickly
     Job job;
     if (Status s = store->unchanged(doc, flags.store, &job.unchanged, &job.result); !s.is_ok()) {
       store_failure = s;
@@ -266,23 +279,8 @@ int run_ingest(const std::vector<std::string>& args) {
     }
     job.doc = doc;
     job.title_in_text = title_in_text;
-    pool.submit(std::move(job));
-  };
-  auto hand_out_pending = [&] {
-    std::stable_sort(pending.begin(), pending.end(), [](const auto& a, const auto& b) {
-      return store::sorts_before(a.first.published, a.first.id, b.first.published, b.first.id);
-    });
-    for (const auto& [doc, title_in_text] : pending) {
-      if (!store_failure.is_ok()) break;  // the store failed: finish quickly
-      hand_out(doc, title_in_text);
-    }
-    pending.clear();
-    pending_bytes = 0;
-  };
-  callbacks.on_document = [&](const Document& doc, bool title_in_text) {
-    if (!store_failure.is_ok()) return;  // the store failed: read on only to finish quickly
-    pending.emplace_back(doc, title_in_text);
     pending_bytes += doc.text.size();
+    pending.push_back(std::move(job));
     if (pending_bytes >= flags.sort_buffer_mb << 20) hand_out_pending();
   };
   callbacks.on_skip = [&](const Status& s) {

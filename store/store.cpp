@@ -481,7 +481,7 @@ Status Store::write_article(const Document& doc, const Extraction& extraction, c
   try {
     std::optional<Transaction> tx;  // in a batch, the batch's
     if (!in_batch_) tx.emplace(db);
-    impl_->memo.prepare(db);
+    if (impl_->memo.prepare(db)) impl_->latest_known = false;  // another process may have written a later one
     const std::string hash = copied ? copied->content_hash : content_hash(doc.text);
     const Standing s = standing_of(db, doc, hash, options.reextract, impl_->legacy_hashes);
     if (s.unchanged_as) {

@@ -60,8 +60,9 @@ struct Store::Impl {
 };
 
 // The meta key that is 1 while the store holds an article written after one that sorts
-// after it in canonical order (publication date, then id), so that some cross-article
-// merges may differ from those canonical order gives (store_merge.h rewrites it).
+// after it in canonical order (canonical_order.h), or lost one that later ones merged
+// names with, so that some cross-article merges may differ from those canonical order
+// gives (restore_canonical_order in store_merge.h rewrites it).
 inline constexpr const char* kOutOfOrderKey = "out_of_order";
 
 std::string utc_now_iso();

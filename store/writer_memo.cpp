@@ -71,15 +71,17 @@ void HashFilter::grow() {
   }
 }
 
-void WriterMemo::prepare(Db& db) {
+bool WriterMemo::prepare(Db& db) {
+  bool others_wrote = false;
   {
     Statement q = db.prepare("PRAGMA data_version");
     q.step();
     const int64_t version = q.column_int(0);
-    if (version != data_version_) forget_all();  // another connection committed
+    others_wrote = version != data_version_;
+    if (others_wrote) forget_all();  // another connection committed
     data_version_ = version;
   }
-  if (loaded_ || prepared_++ < load_after_) return;
+  if (loaded_ || prepared_++ < load_after_) return others_wrote;
   auto load = [&db](const char* sql, HashFilter& into) {
     Statement q = db.prepare(sql);
     while (q.step()) into.add(q.column_view(0));
@@ -108,6 +110,7 @@ void WriterMemo::prepare(Db& db) {
     while (q.step()) note_sentence(q.column_int(0));
   }
   loaded_ = true;
+  return others_wrote;
 }
 
 void WriterMemo::forget_all() {

@@ -47,7 +47,8 @@ class WriterMemo {
   explicit WriterMemo(size_t load_after = 0) : load_after_(load_after) {}
   // Before a write: forgets everything if another connection committed since the last
   // call, and loads the sets when they are not loaded. O(names stored) when it loads.
-  void prepare(Db& db);
+  // Returns whether another connection committed (what else the writer keeps is stale).
+  bool prepare(Db& db);
   // Everything is forgotten: the next prepare() loads it again (after a curation, whose
   // writes bypass the memo).
   void forget_all();

@@ -1,0 +1,63 @@
+// The mark that a store left canonical order (meta 'out_of_order', store_merge.h), set by
+// the writer as articles arrive and are removed, also when another connection wrote.
+#include <catch2/catch.hpp>
+
+#include "tests/store/store_fixtures.h"
+#include "tests/test_paths.h"
+
+using namespace newsgraph;
+using namespace newsgraph::testing;
+
+namespace {
+
+Article dated(const std::string& id, const std::string& date) {
+  Article a = article(id, "Vladimir Putin bertemu Kim Jong Un di " + id + ".");
+  a.doc.published = date;
+  add_entity(a, "Vladimir Putin", EntityType::kPerson, "vladimir_putin");
+  return a;
+}
+
+int64_t mark(const std::string& db) { return scalar(db, "SELECT value FROM meta WHERE key = 'out_of_order'"); }
+
+}  // namespace
+
+TEST_CASE("articles in date order leave the store unmarked; an older one, or an undated one before a dated, does not",
+          "[store][order]") {
+  const std::string db = temp_dir() + "/s.db";
+  auto store = open_store(db);
+  ingest(*store, dated("b", "2024-01-02"));
+  ingest(*store, dated("c", "2024-01-02"));  // same day: by id
+  ingest(*store, dated("u", ""));            // undated come last
+  CHECK(mark(db) != 1);
+  ingest(*store, dated("a", "2024-01-03"));  // a dated one after an undated one
+  CHECK(mark(db) == 1);
+}
+
+TEST_CASE("a writer sees a later article another connection wrote, and marks an earlier one it writes after it",
+          "[store][order]") {
+  const std::string db = temp_dir() + "/s.db";
+  auto first = open_store(db);
+  ingest(*first, dated("a", "2024-01-01"));
+  {
+    auto second = open_store(db);
+    ingest(*second, dated("c", "2024-01-03"));
+  }
+  CHECK(mark(db) != 1);
+  ingest(*first, dated("b", "2024-01-02"));  // before c, which the first writer never wrote
+  CHECK(mark(db) == 1);
+}
+
+TEST_CASE("removing the last article keeps the store's order; removing one that later ones followed does not",
+          "[store][order]") {
+  const std::string db = temp_dir() + "/s.db";
+  auto store = open_store(db);
+  ingest(*store, dated("a", "2024-01-01"));
+  ingest(*store, dated("b", "2024-01-02"));
+  bool found = false;
+  REQUIRE(store->remove("b", &found).is_ok());
+  CHECK(found);
+  CHECK(mark(db) != 1);
+  ingest(*store, dated("b", "2024-01-02"));
+  REQUIRE(store->remove("a", &found).is_ok());
+  CHECK(mark(db) == 1);
+}
