@@ -263,10 +263,11 @@ TEST_CASE("a version 3 store's co-occurrence evidence moves into its articles' p
 namespace {
 
 // Every CO_OCCURS row as kept up by ingest and remove, then as recounted from the
-// articles' pairs (in a transaction rolled back): equal when the two agree.
-void check_counts_match_a_recount(const std::string& db) {
+// articles' pairs (in a transaction rolled back): equal when the two agree. There must be
+// more than `at_least` rows, so that the comparison compares something.
+void check_counts_match_a_recount(const std::string& db, size_t at_least) {
   const auto kept = cooccurrence_rows(db);
-  REQUIRE(kept.size() > (shared_dir().empty() ? 20u : 50u));  // the examples alone give a few dozen
+  REQUIRE(kept.size() > at_least);
   std::unique_ptr<store::Store> store = open_store(db);
   store::Db& sql = store->impl().db;
   std::vector<store::EntityPair> pairs;
@@ -298,7 +299,7 @@ TEST_CASE("co-occurrence counts kept article by article equal a recount from the
   else inputs += " " + shared + "/corpus/dev " + shared + "/corpus/seeds";
   auto db = temp_dir() + "/g.db";
   REQUIRE(run(binary() + " ingest --quiet --db " + db + " " + inputs).exit_code == 0);
-  check_counts_match_a_recount(db);
+  check_counts_match_a_recount(db, shared.empty() ? 20 : 50);  // the examples alone give a few dozen
   // Take out every second article: withdrawn counts and dates must still agree.
   std::vector<std::string> ids;
   {
@@ -314,5 +315,5 @@ TEST_CASE("co-occurrence counts kept article by article equal a recount from the
     }
   }
   REQUIRE(ids.size() >= 2);
-  check_counts_match_a_recount(db);
+  check_counts_match_a_recount(db, shared.empty() ? 5 : 25);  // the examples: one article is left
 }
