@@ -27,7 +27,10 @@ const char kHelp[] =
     "\n"
     "OUT.db must not exist. It is written as OUT.db.partial and renamed when whole: a\n"
     "crash or an error leaves no OUT.db. An article in several inputs with the same text\n"
-    "is written once; one id with two different texts is an error.\n"
+    "is written once; one id with two different texts is an error. When one input's\n"
+    "articles all come before the others' and no input has overrides, that input is\n"
+    "copied as it is and only the others' articles are written (a store, then a shard\n"
+    "of later articles: the cost of the shard, not of the store).\n"
     "\n"
     "options:\n"
     "  --json       print the report as one JSON object\n"
@@ -79,6 +82,7 @@ int run_merge(const std::vector<std::string>& args) {
     w.String(out.c_str(), static_cast<rapidjson::SizeType>(out.size()));
     const std::pair<const char*, size_t> counts[] = {{"inputs", report.inputs},
                                                      {"articles", report.articles},
+                                                     {"copied", report.copied},
                                                      {"duplicates", report.duplicates},
                                                      {"same_text", report.same_text},
                                                      {"overrides", report.overrides}};
@@ -90,6 +94,7 @@ int run_merge(const std::vector<std::string>& args) {
     std::printf("%s\n", buffer.GetString());
   } else if (!quiet) {
     std::printf("merged %zu stores into %s: %zu articles", report.inputs, out.c_str(), report.articles);
+    if (report.copied > 0) std::printf(" (%zu of them with their store, which came first, as it was)", report.copied);
     if (report.duplicates > 0) std::printf(", %zu copies found in more than one store written once", report.duplicates);
     if (report.same_text > 0) std::printf(", %zu texts already stored under another id", report.same_text);
     if (report.overrides > 0) std::printf(", %zu overrides", report.overrides);

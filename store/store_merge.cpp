@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <optional>
 #include <tuple>
 
 #include "store/canonical_order.h"
@@ -172,14 +173,25 @@ class StoreMerger {
   }
 
   Status write(const std::vector<Entry>& entries) {
-    StoreOptions create;
-    create.memo_after_articles = 0;  // it writes every article there is
-    if (Status st = Store::open(partial_, create, &owned_out_); !st.is_ok()) return st;
+    // The articles of an input that come before all the others' are its store as it is.
+    std::vector<Entry> rest;
+    const std::optional<size_t> prefix = prefix_input(entries);
+    if (prefix) {
+      if (Status st = copy_store(inputs_[*prefix]); !st.is_ok()) return st;
+      for (const Entry& e : entries)
+        if (e.input != *prefix) rest.push_back(e);
+      report_->copied = entries.size() - rest.size();
+      report_->articles = report_->copied;
+    }
+    StoreOptions open;
+    open.memo_after_articles = 0;  // it writes every article there is
+    open.create = !prefix;
+    if (Status st = Store::open(partial_, open, &owned_out_); !st.is_ok()) return st;
     out_ = owned_out_.get();
     Overrides edits;
     if (Status st = copy_overrides(&edits); !st.is_ok()) return st;
     if (Status st = out_->begin_batch(); !st.is_ok()) return st;
-    if (Status st = write_articles(entries, options_.commit_every); !st.is_ok()) return st;
+    if (Status st = write_articles(prefix ? rest : entries, options_.commit_every); !st.is_ok()) return st;
     if (Status st = out_->commit_batch(); !st.is_ok()) return st;
     if (Status st = apply_overrides(edits); !st.is_ok()) return st;
     try {
@@ -190,6 +202,42 @@ class StoreMerger {
       db.exec("PRAGMA journal_mode = DELETE");  // one file to rename; the next writer turns WAL on again
     } catch (const StoreError& e) {
       return Status::error(StatusCode::kIoError, partial_ + ": " + e.message);
+    }
+    return Status::ok();
+  }
+
+  // The input whose articles all come first in canonical order, when its store is what
+  // writing them again would give: it is in canonical order, no input has overrides (its
+  // merges were made without the others'), and no article is in two inputs. O(entries).
+  std::optional<size_t> prefix_input(const std::vector<Entry>& entries) {
+    if (entries.empty() || report_->duplicates > 0) return std::nullopt;
+    const size_t first = entries.front().input;
+    size_t k = 0;
+    while (k < entries.size() && entries[k].input == first) ++k;
+    for (size_t j = k; j < entries.size(); ++j)
+      if (entries[j].input == first) return std::nullopt;
+    try {
+      for (const auto& s : stores_) {
+        Statement q = s->impl().db.prepare("SELECT EXISTS (SELECT 1 FROM overrides)");
+        if (q.step() && q.column_int(0) != 0) return std::nullopt;
+      }
+    } catch (const StoreError&) {
+      return std::nullopt;
+    }
+    bool out_of_order = true;
+    if (!out_of_canonical_order(*stores_[first], &out_of_order).is_ok() || out_of_order) return std::nullopt;
+    return first;
+  }
+
+  // The output starts as a copy of the store at `path` (on a connection of its own: the
+  // input's holds a read transaction, in which VACUUM cannot run).
+  Status copy_store(const std::string& path) {
+    Db source;
+    if (Status st = source.open(path, false, true); !st.is_ok()) return st;
+    try {
+      source.prepare("VACUUM INTO ?").bind(1, partial_).run();
+    } catch (const StoreError& e) {
+      return Status::error(StatusCode::kIoError, path + ": copying it to " + partial_ + ": " + e.message);
     }
     return Status::ok();
   }

@@ -28,6 +28,7 @@ struct MergeOptions {
 struct MergeReport {
   size_t inputs = 0;
   size_t articles = 0;    // articles the output holds
+  size_t copied = 0;      // of them, those taken over with their input's store, not written again
   size_t duplicates = 0;  // copies of an article (same id, same text) in several inputs, written once
   size_t same_text = 0;   // an article's text already stored under another id: kept under the first id
   size_t overrides = 0;   // distinct curation overrides taken from the inputs
@@ -42,7 +43,10 @@ struct MergeReport {
 // different texts in the inputs, which no order of ingest would settle), kNotFound (an
 // input is missing or no store), kIoError (reading or writing failed). On failure nothing
 // is left at `out_path`.
-// Cost: about that of ingesting the articles without extracting them.
+// Cost: about that of ingesting the articles without extracting them; but when one
+// input's articles all come before the others' (a store, then a shard of later articles)
+// and no input has overrides, that input's store is copied as it is (a file copy) and only
+// the others' articles are written.
 Status merge_stores(const std::string& out_path, const std::vector<std::string>& inputs,
                     const MergeOptions& options, MergeReport* report);
 

@@ -93,6 +93,51 @@ TEST_CASE("pool shards ingested in any order merge, in any tree, into the store 
   }
 }
 
+TEST_CASE("a store whose articles all come first is taken over as it is, and only the later ones are written",
+          "[cli][merge]") {
+  std::vector<std::string> lines = pool_lines(400);
+  if (lines.empty()) lines = example_lines(60);
+  lines = in_canonical_order(lines);
+  const std::string dir = temp_dir();
+  const size_t early = lines.size() * 3 / 4;
+  write_file(dir + "/all.jsonl", joined(lines));
+  write_file(dir + "/early.jsonl", joined({lines.begin(), lines.begin() + static_cast<long>(early)}));
+  write_file(dir + "/late.jsonl", joined({lines.begin() + static_cast<long>(early), lines.end()}));
+  ingest(dir + "/all.db", dir + "/all.jsonl");
+  ingest(dir + "/early.db", dir + "/early.jsonl");
+  ingest(dir + "/late.db", dir + "/late.jsonl");
+  const Rows all = natural_rows(dir + "/all.db");
+  auto merged = [&](const std::string& out, const std::vector<std::string>& inputs) {
+    std::string command = ng() + " merge --json " + shell_quote(out);
+    for (const std::string& in : inputs) command += " " + shell_quote(in);
+    const CommandResult r = run(command);
+    REQUIRE(r.exit_code == 0);
+    return r.out;
+  };
+  SECTION("named in either order") {
+    const std::string report = merged(dir + "/m.db", {dir + "/late.db", dir + "/early.db"});
+    CHECK(report.find("\"copied\":" + std::to_string(early) + ",") != std::string::npos);
+    CHECK(differences(all, natural_rows(dir + "/m.db")) == "");
+  }
+  SECTION("not when the first store left canonical order: then every article is written") {
+    std::vector<std::string> shuffled(lines.begin(), lines.begin() + static_cast<long>(early));
+    std::reverse(shuffled.begin(), shuffled.end());
+    write_file(dir + "/early_rev.jsonl", joined(shuffled));
+    ingest(dir + "/early_rev.db", dir + "/early_rev.jsonl", "--arrival-order --sort-buffer 0");
+    const std::string report = merged(dir + "/m.db", {dir + "/early_rev.db", dir + "/late.db"});
+    CHECK(report.find("\"copied\":0,") != std::string::npos);
+    CHECK(differences(all, natural_rows(dir + "/m.db")) == "");
+  }
+  SECTION("not when an input has overrides") {
+    write_file(dir + "/o.json", "{\"never\": [[\"Joko Widodo\", \"Jokowi\"]]}");
+    REQUIRE(run(ng() + " curate --db " + shell_quote(dir + "/late.db") + " " + shell_quote(dir + "/o.json")).exit_code ==
+            0);
+    const std::string report = merged(dir + "/m.db", {dir + "/early.db", dir + "/late.db"});
+    CHECK(report.find("\"copied\":0,") != std::string::npos);
+    CHECK(report.find("\"overrides\":1") != std::string::npos);
+  }
+}
+
 TEST_CASE("merging is the same whatever order the articles came in, and merging twice changes nothing",
           "[cli][merge]") {
   const std::string dir = temp_dir();
