@@ -2,10 +2,6 @@
 // store_merge.h.
 #include "store/store_merge.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -14,6 +10,7 @@
 #include <tuple>
 
 #include "store/canonical_order.h"
+#include "store/durable_files.h"
 #include "store/schema.h"
 #include "store/store.h"
 #include "store/store_internal.h"
@@ -21,30 +18,6 @@
 
 namespace newsgraph::store {
 namespace {
-
-bool exists(const std::string& path) {
-  struct stat st;
-  return ::stat(path.c_str(), &st) == 0;
-}
-
-// Makes a file's contents (or a directory's entries) durable; false when it cannot.
-bool sync_path(const std::string& path, bool directory) {
-  const int fd = ::open(path.c_str(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY);
-  if (fd < 0) return false;
-  const bool ok = ::fsync(fd) == 0;
-  ::close(fd);
-  return ok;
-}
-
-std::string directory_of(const std::string& path) {
-  const size_t slash = path.rfind('/');
-  if (slash == std::string::npos) return ".";
-  return slash == 0 ? "/" : path.substr(0, slash);
-}
-
-void remove_partial(const std::string& partial) {
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((partial + suffix).c_str());
-}
 
 // One input article: where it sorts, and where to read it.
 struct Entry {
@@ -73,16 +46,16 @@ class StoreMerger {
     bool out_of_order = false;
     if (Status st = out_of_canonical_order(store, &out_of_order); !st.is_ok() || !out_of_order) return st;
     try {
-      remove_partial(copy);
+      remove_database_files(copy);
       db.prepare("VACUUM INTO ?").bind(1, copy).run();  // a consistent copy to read from
     } catch (const StoreError& e) {
-      remove_partial(copy);
+      remove_database_files(copy);
       return Status::error(StatusCode::kIoError, store.path() + ": " + e.message);
     }
     Status st = rewrite_from_copy(store);
     snapshots_.clear();
     stores_.clear();
-    remove_partial(copy);
+    remove_database_files(copy);
     *rewritten = st.is_ok();
     return st;
   }
@@ -94,12 +67,12 @@ class StoreMerger {
     if (Status st = open_inputs(); !st.is_ok()) return st;
     std::vector<Entry> entries;
     if (Status st = list_articles(&entries); !st.is_ok()) return st;
-    remove_partial(partial_);
+    remove_database_files(partial_);
     Status st = write(entries);
     out_ = nullptr;
     owned_out_.reset();
     if (st.is_ok()) st = publish();
-    if (!st.is_ok()) remove_partial(partial_);
+    if (!st.is_ok()) remove_database_files(partial_);
     return st;
   }
 
