@@ -58,7 +58,8 @@ const char kHelp[] =
     "                        thread writes, in input order: the store is the same\n"
     "                        whatever N\n"
     "  --sort-buffer MB      text read ahead and sorted into canonical order before it is\n"
-    "                        written (default 512)\n"
+    "                        written (default 512; none from standard input, whose\n"
+    "                        articles are stored as they arrive)\n"
     "  --arrival-order       leave the store in the order articles arrived in, without\n"
     "                        the rewrite (a later ingest without it rewrites it)\n"
     "  --json                print the summary as one JSON object\n"
@@ -252,8 +253,12 @@ int run_ingest(const std::vector<std::string>& args) {
       });
   // Articles to extract, read ahead and handed out in canonical order once --sort-buffer
   // MB of their text is read. Those stored unchanged are counted as they are read.
+  // From standard input (a feed) none waits: an article is stored as it arrives, and any
+  // that came out of order are put in order when the input ends.
   std::vector<Job> pending;
   size_t pending_bytes = 0;
+  const bool from_stream = std::find(flags.inputs.begin(), flags.inputs.end(), "-") != flags.inputs.end();
+  const size_t read_ahead_bytes = from_stream ? 0 : flags.sort_buffer_mb << 20;
   auto hand_out_pending = [&] {
     std::stable_sort(pending.begin(), pending.end(), [](const Job& a, const Job& b) {
       return store::sorts_before(a.doc.published, a.doc.id, b.doc.published, b.doc.id);
@@ -281,7 +286,7 @@ int run_ingest(const std::vector<std::string>& args) {
     job.title_in_text = title_in_text;
     pending_bytes += doc.text.size();
     pending.push_back(std::move(job));
-    if (pending_bytes >= flags.sort_buffer_mb << 20) hand_out_pending();
+    if (pending_bytes >= read_ahead_bytes) hand_out_pending();
   };
   callbacks.on_skip = [&](const Status& s) {
     ++tally.skipped_total;
