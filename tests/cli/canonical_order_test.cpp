@@ -53,6 +53,13 @@ TEST_CASE("articles ingested in any order, in one run or several, give the store
     CHECK(differences(canonical, natural_rows(dir + "/s.db")) == "");
     CHECK(sql(dir + "/s.db", "SELECT value FROM meta WHERE key = 'out_of_order'") == "0\n");
   }
+  SECTION("from standard input, each stored as it arrives, then rewritten when the input ends") {
+    const CommandResult r = run("cat " + shell_quote(dir + "/shuffled.jsonl") + " | " + ng() +
+                                " ingest --quiet --json --db " + shell_quote(dir + "/s.db") + " -");
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find("\"reordered\":true") != std::string::npos);
+    CHECK(differences(canonical, natural_rows(dir + "/s.db")) == "");
+  }
   SECTION("two runs, the second bringing articles older than the first's") {
     const std::vector<std::string> sorted = in_canonical_order(lines);
     const size_t half = sorted.size() / 2;
