@@ -74,13 +74,16 @@ def graph(db):
 def one_round(args, articles, size, work):
     single = os.path.join(work, "single.db")
     t_single, _ = timed([args.newsgraph, "ingest", "--quiet", "--db", single, articles])
-    # Partitions of about a worker's share each, so every worker ingests one shard.
-    block = max(64 << 10, os.path.getsize(articles) // args.workers + 1)
+    # A worker's share of the bytes a partition, so every worker ingests one shard (a bag
+    # cuts a file into size // blocksize partitions, the rest joining the last).
+    block = max(64 << 10, os.path.getsize(articles) // args.workers)
     merged, shards = os.path.join(work, "merged.db"), os.path.join(work, "shards")
     t_dask, said = timed([sys.executable, DRIVER, "--local-workers", str(args.workers), "--newsgraph",
                           args.newsgraph, "--blocksize", str(block), "--work-dir", shards, "--keep-shards",
-                          "--jobs", "1", "--out", merged, articles])
-    phases = re.search(r"ingest ([\d.]+) s, merge ([\d.]+) s", said)
+                          "--out", merged, articles])
+    phases = re.search(r"merged (\d+) shards into .*: ingest ([\d.]+) s, merge ([\d.]+) s", said)
+    if int(phases.group(1)) != args.workers:
+        sys.exit(f"bench_scaleout: {phases.group(1)} shards, not one a worker")
     if graph(merged) != graph(single):
         sys.exit(f"bench_scaleout: the merged store {graph(merged)} differs from one ingest's {graph(single)}")
     alone = os.path.join(work, "alone.db")
@@ -89,8 +92,8 @@ def one_round(args, articles, size, work):
     figures = {
         "ingest, one process (s)": t_single,
         f"dask, {args.workers} workers, all (s)": t_dask,
-        "  of which shards (s)": float(phases.group(1)),
-        "  of which merge (s)": float(phases.group(2)),
+        "  of which shards (s)": float(phases.group(2)),
+        "  of which merge (s)": float(phases.group(3)),
         "merge alone (s)": t_merge,
         "merge alone (k rows/s)": written / t_merge / 1000,
         "store (MB)": os.path.getsize(single) / 1e6,

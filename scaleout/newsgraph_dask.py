@@ -99,7 +99,9 @@ def parse_args(argv):
     p.add_argument("--fanin", type=int, default=0,
                    help="merge the shards in a tree, FANIN stores a merge (default 0: all in one merge, which "
                         "writes every article once; a tree writes them once a level)")
-    p.add_argument("--jobs", type=int, default=1, help="extraction threads of each partition's ingest (default 1)")
+    p.add_argument("--jobs", type=int, default=2,
+                   help="threads of each partition's ingest (default 2: one extracts while one writes; "
+                        "with 1 it does both in turn)")
     p.add_argument("--retries", type=int, default=1, help="times a failed partition is tried again (default 1)")
     p.add_argument("--keep-shards", action="store_true", help="leave the shard stores in --work-dir")
     return p.parse_args(argv)
