@@ -161,6 +161,13 @@ class StoreMerger {
     open.create = !prefix;
     if (Status st = Store::open(partial_, open, &owned_out_); !st.is_ok()) return st;
     out_ = owned_out_.get();
+    try {
+      // A merge that fails or dies leaves no output: the unfinished file needs no journal
+      // to roll back, nor syncs but the last. Each page is written once, to the file.
+      out_->impl().db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF");
+    } catch (const StoreError& e) {
+      return Status::error(StatusCode::kIoError, partial_ + ": " + e.message);
+    }
     Overrides edits;
     if (Status st = copy_overrides(&edits); !st.is_ok()) return st;
     if (Status st = out_->begin_batch(); !st.is_ok()) return st;
