@@ -74,7 +74,9 @@ void read_document(Db& db, int64_t doc_key, ArticleCopy* a) {
   doc.category = q.column_text(6);
   a->content_hash = q.column_text(7);
   a->ingested_at = q.column_text(8);
-  doc.text.assign(static_cast<size_t>(std::max<int64_t>(0, q.column_int(9))), ' ');
+  const int64_t bytes = q.column_int(9);
+  if (bytes < 0 || bytes > UINT32_MAX) unreadable(doc_key, "its length");  // offsets are 32-bit
+  doc.text.assign(static_cast<size_t>(bytes), ' ');
   Extraction& x = a->extraction;
   x.doc = doc.id;
   x.title = doc.title;

@@ -197,6 +197,19 @@ TEST_CASE("a merge that cannot be done says why and leaves no output", "[cli][me
     CHECK(run("test -e " + shell_quote(dir + "/out.db")).exit_code != 0);
   }
   SECTION("no inputs") { CHECK(merge(dir + "/out.db", {}, err) == 2); }
+  SECTION("an input whose rows cannot be read back (edited by hand)") {
+    for (const char* edit : {"UPDATE documents SET bytes = -1", "UPDATE doc_entities SET mentions = x'ff'",
+                             "UPDATE evidence SET predicate = 'LOVES'"}) {
+      run("cp " + shell_quote(dir + "/a.db") + " " + shell_quote(dir + "/bad.db"));
+      // Marked out of canonical order, so that the merge reads every article back.
+      const std::string sql = std::string(edit) + "; INSERT OR REPLACE INTO meta(key, value) VALUES ('out_of_order', 1)";
+      REQUIRE(run("sqlite3 " + shell_quote(dir + "/bad.db") + " " + shell_quote(sql)).exit_code == 0);
+      INFO(edit);
+      CHECK(merge(dir + "/out.db", {dir + "/bad.db"}, err) == 3);
+      CHECK(read_file(err).find("cannot be read back") != std::string::npos);
+      CHECK(run("test -e " + shell_quote(dir + "/out.db")).exit_code != 0);
+    }
+  }
 }
 
 TEST_CASE("killing a merge leaves its output absent or whole, and the next merge succeeds", "[cli][merge][crash]") {
