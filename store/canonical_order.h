@@ -12,12 +12,8 @@ namespace newsgraph::store {
 // Whether the article (published_a, id_a) comes before (published_b, id_b).
 inline bool sorts_before(const std::string& published_a, const std::string& id_a, const std::string& published_b,
                          const std::string& id_b) {
-  return std::make_tuple(published_a.empty(), std::cref(published_a), std::cref(id_a)) <
-         std::make_tuple(published_b.empty(), std::cref(published_b), std::cref(id_b));
+  if (published_a.empty() != published_b.empty()) return published_b.empty();  // undated last
+  return std::tie(published_a, id_a) < std::tie(published_b, id_b);
 }
-
-// The same order in SQL, for ORDER BY over `documents` (served by its index
-// documents_by_date where it can be).
-inline constexpr const char* kCanonicalOrderSql = "published = '', published, id";
 
 }  // namespace newsgraph::store

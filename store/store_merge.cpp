@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
-#include <tuple>
 
 #include "store/canonical_order.h"
 #include "store/durable_files.h"
@@ -18,6 +18,11 @@
 
 namespace newsgraph::store {
 namespace {
+
+bool exists(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::exists(path, ec);
+}
 
 // One input article: where it sorts, and where to read it.
 struct Entry {
@@ -357,7 +362,8 @@ class StoreMerger {
       return Status::error(StatusCode::kInvalidInput, out_path_ + ": appeared during the merge; left as it is");
     if (std::rename(partial_.c_str(), out_path_.c_str()) != 0)
       return Status::error(StatusCode::kIoError, out_path_ + ": cannot rename " + partial_ + " to it");
-    sync_path(directory_of(out_path_), true);
+    const std::filesystem::path directory = std::filesystem::path(out_path_).parent_path();
+    sync_path(directory.empty() ? "." : directory.string(), true);
     return Status::ok();
   }
 
