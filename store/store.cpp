@@ -598,15 +598,21 @@ Status Store::redo_batch() {
     impl_->batch = std::move(steps);
     return failed;
   }
-  try {
-    db.exec("ROLLBACK");
-  } catch (const StoreError&) {
-  }
-  in_batch_ = false;
-  impl_->batch_changes.reset();
+  abandon_batch();
   return Status::error(failed.code(), "a write failed, and writing the " + std::to_string(steps.size()) +
                                           " earlier ones of the batch again failed too; nothing since the "
                                           "last commit is stored: " + failed.message());
+}
+
+void Store::abandon_batch() {
+  try {
+    impl_->db.exec("ROLLBACK");  // the transaction may be open or already gone: leave none behind
+  } catch (const StoreError&) {
+  }
+  in_batch_ = false;
+  impl_->batch.clear();
+  impl_->batch_changes.reset();
+  impl_->forget_uncommitted();
 }
 
 Status Store::begin_batch() {
@@ -639,11 +645,7 @@ Status Store::commit_batch() {
     if (changed) bump_version(impl_->db, *changed);
     impl_->db.commit();
   } catch (const StoreError& e) {
-    try {
-      impl_->db.exec("ROLLBACK");  // the transaction may still be open: leave none behind
-    } catch (const StoreError&) {
-    }
-    impl_->forget_uncommitted();
+    abandon_batch();
     const Status failed = store_error(path_, e);
     return Status::error(failed.code(), "the batch could not be committed; nothing since the last commit is "
                                         "stored: " + failed.message());

@@ -172,6 +172,9 @@ class Store {
   template <class Write>
   Status write_in_batch(Write&& write);
   Status redo_batch();
+  // Rolls the open batch back whole and leaves it: nothing since the last commit is kept,
+  // nothing is written again.
+  void abandon_batch();
   // Records what a write changed at a new version: at once, or, in a batch, with the rest
   // of the batch when it commits.
   void record_change(const StoreChanges& changed);

@@ -292,13 +292,8 @@ class StoreMerger {
       st = Status::error(StatusCode::kIoError, store.path() + ": " + e.message);
     }
     if (!st.is_ok()) {
-      try {
-        db.exec("ROLLBACK");
-      } catch (const StoreError&) {
-      }
-      store.in_batch_ = false;
-      store.impl().memo.forget_all();
-      store.impl().forget_uncommitted();
+      store.abandon_batch();
+      store.impl().memo.forget_all();  // it forgot the names of the articles cleared: they are back
       return st;
     }
     if (st = store.commit_batch(); !st.is_ok()) return st;
