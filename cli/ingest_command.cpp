@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/canonical_rewrite.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/flags.h"
@@ -17,7 +18,6 @@
 #include "ingest/pipeline.h"
 #include "store/canonical_order.h"
 #include "store/store.h"
-#include "store/store_merge.h"
 
 namespace newsgraph::cli {
 namespace {
@@ -311,18 +311,12 @@ int run_ingest(const std::vector<std::string>& args) {
     return kExitFailure;
   }
   if (!flags.arrival_order) {
-    const auto start = std::chrono::steady_clock::now();
-    CountLine line("newsgraph ingest: rewriting in canonical order", "articles");
-    store::MergeOptions reorder;
-    reorder.progress = [&line](size_t done, size_t total) { line.done(done, total); };
-    st = store::restore_canonical_order(*store, reorder, &tally.reordered);
-    line.finish();
+    st = rewrite_in_canonical_order(*store, "newsgraph ingest", &tally.reordered, &tally.reorder_seconds);
     if (!st.is_ok()) {
       std::fprintf(stderr, "newsgraph ingest: the articles are stored, but rewriting the store in canonical order "
                            "failed (the next ingest tries again): %s\n", st.message().c_str());
       return kExitFailure;
     }
-    tally.reorder_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
   store::StoreCounts counts;
   st = store->counts(&counts, store::Store::CountScope::kNoMentions);

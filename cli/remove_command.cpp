@@ -2,12 +2,11 @@
 #include <cstdio>
 #include <memory>
 
+#include "cli/canonical_rewrite.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/flags.h"
-#include "cli/progress.h"
 #include "store/store.h"
-#include "store/store_merge.h"
 
 namespace newsgraph::cli {
 namespace {
@@ -70,11 +69,7 @@ int run_remove(const std::vector<std::string>& args) {
     }
   }
   bool rewritten = false;
-  CountLine line("newsgraph remove: rewriting in canonical order", "articles");
-  store::MergeOptions reorder;
-  reorder.progress = [&line](size_t done, size_t total) { line.done(done, total); };
-  st = store::restore_canonical_order(*store, reorder, &rewritten);
-  line.finish();
+  st = rewrite_in_canonical_order(*store, "newsgraph remove", &rewritten);
   if (!st.is_ok()) {
     std::fprintf(stderr, "newsgraph remove: removed, but rewriting the store in canonical order failed (the next "
                          "ingest tries again): %s\n", st.message().c_str());
