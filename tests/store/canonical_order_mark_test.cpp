@@ -61,3 +61,22 @@ TEST_CASE("removing the last article keeps the store's order; removing one that 
   REQUIRE(store->remove("a", &found).is_ok());
   CHECK(mark(db) == 1);
 }
+
+TEST_CASE("a store from before schema 11 is marked on upgrade exactly when its articles were not written in order",
+          "[store][order]") {
+  for (const bool in_order : {true, false}) {
+    const std::string db = temp_dir() + "/s.db";
+    {
+      auto store = open_store(db);
+      ingest(*store, dated(in_order ? "a" : "b", in_order ? "2024-01-01" : "2024-01-02"));
+      ingest(*store, dated(in_order ? "b" : "a", in_order ? "2024-01-02" : "2024-01-01"));
+    }
+    // Back to schema 10, as an older newsgraph left it: no mark, no column, no index.
+    REQUIRE(run_sql(db, "DELETE FROM meta WHERE key = 'out_of_order'; DROP INDEX documents_by_date; "
+                        "ALTER TABLE doc_entities DROP COLUMN extracted; PRAGMA user_version = 10") == 0);
+    REQUIRE(mark(db) == -1);
+    open_store(db);  // migrates
+    INFO((in_order ? "written in order" : "written out of order"));
+    CHECK(mark(db) == (in_order ? 0 : 1));
+  }
+}
