@@ -124,7 +124,7 @@ def check_workers(client, binary):
     return sorted(worker for worker, ok in can.items() if not ok)
 
 
-def merge_tree(client, args, shards, work_dir):
+def merge_tree(args, shards, work_dir):
     """Delayed merges of the shards into args.out: one merge, or a tree of FANIN-way merges."""
     from dask import delayed
     level, depth = list(shards), 0
@@ -190,7 +190,7 @@ def main(argv):
             finally:
                 shutil.rmtree(local, ignore_errors=True)
         else:
-            pending = [client.compute(merge_tree(client, args, [p for _, p in sorted(shards)], work_dir),
+            pending = [client.compute(merge_tree(args, [p for _, p in sorted(shards)], work_dir),
                                       retries=args.retries)]
             watch(client, pending)
         merged = time.monotonic()
