@@ -70,4 +70,8 @@ std::vector<std::string> example_lines(size_t copies) {
   return out;
 }
 
+CommandResult ingest_file(const std::string& db, const std::string& jsonl, const std::string& flags) {
+  return run(shell_quote(binary()) + " ingest --quiet " + flags + " --db " + shell_quote(db) + " " + shell_quote(jsonl));
+}
+
 }  // namespace newsgraph::testing

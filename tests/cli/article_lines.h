@@ -1,8 +1,11 @@
 // JSON Lines of articles for the tests of canonical order (merge, ingest in any order):
-// real pool articles, articles made from the examples, and their canonical order.
+// real pool articles, articles made from the examples, their canonical order, and
+// `newsgraph ingest` run on them.
 #pragma once
 
 #include <string>
+
+#include "tests/test_paths.h"
 #include <utility>
 #include <vector>
 
@@ -23,5 +26,9 @@ std::vector<std::string> pool_lines(size_t count);
 // `copies` articles made from the examples, dated over two months, in a shuffled order;
 // each names its source, as the pool's articles do (else it is the file read).
 std::vector<std::string> example_lines(size_t copies);
+
+// `newsgraph ingest --quiet FLAGS --db DB JSONL`; flags such as "--arrival-order
+// --sort-buffer 0" keep the order the file has.
+CommandResult ingest_file(const std::string& db, const std::string& jsonl, const std::string& flags = "");
 
 }  // namespace newsgraph::testing

@@ -15,10 +15,6 @@ namespace {
 
 std::string ng() { return shell_quote(binary()); }
 
-CommandResult ingest(const std::string& db, const std::string& jsonl, const std::string& flags = "") {
-  return run(ng() + " ingest --quiet " + flags + " --db " + shell_quote(db) + " " + shell_quote(jsonl));
-}
-
 std::string sql(const std::string& db, const std::string& query) {
   return run("sqlite3 " + shell_quote(db) + " " + shell_quote(query)).out;
 }
@@ -36,18 +32,18 @@ TEST_CASE("articles ingested in any order, in one run or several, give the store
   const std::string dir = temp_dir();
   std::vector<std::string> lines = some_articles();
   write_file(dir + "/canonical.jsonl", joined(in_canonical_order(lines)));
-  REQUIRE(ingest(dir + "/canonical.db", dir + "/canonical.jsonl").exit_code == 0);
+  REQUIRE(ingest_file(dir + "/canonical.db", dir + "/canonical.jsonl").exit_code == 0);
   const Rows canonical = natural_rows(dir + "/canonical.db");
   std::mt19937 seed(5);
   std::shuffle(lines.begin(), lines.end(), seed);
   write_file(dir + "/shuffled.jsonl", joined(lines));
 
   SECTION("one run, sorted as it is read") {
-    REQUIRE(ingest(dir + "/s.db", dir + "/shuffled.jsonl").exit_code == 0);
+    REQUIRE(ingest_file(dir + "/s.db", dir + "/shuffled.jsonl").exit_code == 0);
     CHECK(differences(canonical, natural_rows(dir + "/s.db")) == "");
   }
   SECTION("one run, written as it arrives, then rewritten") {
-    const CommandResult r = ingest(dir + "/s.db", dir + "/shuffled.jsonl", "--sort-buffer 0 --json");
+    const CommandResult r = ingest_file(dir + "/s.db", dir + "/shuffled.jsonl", "--sort-buffer 0 --json");
     REQUIRE(r.exit_code == 0);
     CHECK(r.out.find("\"reordered\":true") != std::string::npos);
     CHECK(differences(canonical, natural_rows(dir + "/s.db")) == "");
@@ -65,17 +61,17 @@ TEST_CASE("articles ingested in any order, in one run or several, give the store
     const size_t half = sorted.size() / 2;
     write_file(dir + "/late.jsonl", joined({sorted.begin() + static_cast<long>(half), sorted.end()}));
     write_file(dir + "/early.jsonl", joined({sorted.begin(), sorted.begin() + static_cast<long>(half)}));
-    REQUIRE(ingest(dir + "/s.db", dir + "/late.jsonl").exit_code == 0);
-    const CommandResult r = ingest(dir + "/s.db", dir + "/early.jsonl", "--json");
+    REQUIRE(ingest_file(dir + "/s.db", dir + "/late.jsonl").exit_code == 0);
+    const CommandResult r = ingest_file(dir + "/s.db", dir + "/early.jsonl", "--json");
     REQUIRE(r.exit_code == 0);
     CHECK(r.out.find("\"reordered\":true") != std::string::npos);
     CHECK(differences(canonical, natural_rows(dir + "/s.db")) == "");
   }
   SECTION("left in arrival order, the next ingest rewrites it, even of nothing new") {
-    REQUIRE(ingest(dir + "/s.db", dir + "/shuffled.jsonl", "--sort-buffer 0 --arrival-order").exit_code == 0);
+    REQUIRE(ingest_file(dir + "/s.db", dir + "/shuffled.jsonl", "--sort-buffer 0 --arrival-order").exit_code == 0);
     CHECK(sql(dir + "/s.db", "SELECT value FROM meta WHERE key = 'out_of_order'") == "1\n");
     CHECK(differences(canonical, natural_rows(dir + "/s.db")) != "");  // else this proves nothing
-    REQUIRE(ingest(dir + "/s.db", dir + "/canonical.jsonl").exit_code == 0);  // all unchanged
+    REQUIRE(ingest_file(dir + "/s.db", dir + "/canonical.jsonl").exit_code == 0);  // all unchanged
     CHECK(differences(canonical, natural_rows(dir + "/s.db")) == "");
   }
 }
@@ -85,11 +81,11 @@ TEST_CASE("killing the rewrite into canonical order leaves the store as it was, 
   const std::string dir = temp_dir();
   std::vector<std::string> lines = some_articles(1500);  // a rewrite long enough to be killed in
   write_file(dir + "/canonical.jsonl", joined(in_canonical_order(lines)));
-  REQUIRE(ingest(dir + "/canonical.db", dir + "/canonical.jsonl").exit_code == 0);
+  REQUIRE(ingest_file(dir + "/canonical.db", dir + "/canonical.jsonl").exit_code == 0);
   std::reverse(lines.begin(), lines.end());
   write_file(dir + "/reversed.jsonl", joined(lines));
   const std::string db = dir + "/s.db";
-  REQUIRE(ingest(db, dir + "/reversed.jsonl", "--sort-buffer 0 --arrival-order").exit_code == 0);
+  REQUIRE(ingest_file(db, dir + "/reversed.jsonl", "--sort-buffer 0 --arrival-order").exit_code == 0);
   const Rows before = natural_rows(db);
   const std::string count = std::to_string(lines.size()) + "\n";
   for (const char* delay : {"0.1", "0.4", "0.8"}) {
@@ -104,7 +100,7 @@ TEST_CASE("killing the rewrite into canonical order leaves the store as it was, 
     CHECK((as_before || rewritten));
     CHECK(sql(db, "SELECT value FROM meta WHERE key = 'out_of_order'") == (rewritten ? "0\n" : "1\n"));
   }
-  REQUIRE(ingest(db, dir + "/canonical.jsonl").exit_code == 0);
+  REQUIRE(ingest_file(db, dir + "/canonical.jsonl").exit_code == 0);
   CHECK(differences(natural_rows(dir + "/canonical.db"), natural_rows(db)) == "");
   CHECK(run("ls " + shell_quote(dir) + " | grep -c reorder").out == "0\n");
 }

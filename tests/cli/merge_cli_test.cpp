@@ -20,10 +20,9 @@ namespace {
 
 std::string ng() { return shell_quote(binary()); }
 
-// Ingests a file; `flags` such as "--arrival-order --sort-buffer 0" keep the order it has.
+// ingest_file, which must succeed.
 void ingest(const std::string& db, const std::string& jsonl, const std::string& flags = "") {
-  REQUIRE(run(ng() + " ingest --quiet " + flags + " --db " + shell_quote(db) + " " + shell_quote(jsonl)).exit_code ==
-          0);
+  REQUIRE(ingest_file(db, jsonl, flags).exit_code == 0);
 }
 
 int merge(const std::string& out, const std::vector<std::string>& inputs, const std::string& err = "") {
