@@ -33,6 +33,7 @@
 #include "core/relation_order.h"
 #include "core/text.h"
 #include "store/relation_codes.h"
+#include "store/relation_tally.h"
 #include "store/store_internal.h"
 
 namespace newsgraph::store {
@@ -117,9 +118,12 @@ std::vector<TieParty> stored_tie_parties(Db& db, const std::vector<Tie>& ties) {
 // with the same other party, either way round. The support a short form needs.
 bool shares_a_tie(Db& db, int64_t candidate, const std::vector<TieParty>& parties) {
   const WriterMemo* memo = db.memo();
+  const RelationTally* tally = db.tally();  // relations written to it are not in the table yet
   for (const TieParty& p : parties) {
     if (p.entity_key == candidate) continue;
+    if (tally && tally->holds(predicate_code(p.predicate), candidate, p.entity_key)) return true;
     if (memo && !memo->may_relate(predicate_code(p.predicate), candidate, p.entity_key)) continue;
+    if (tally && tally->none_stored()) continue;
     Statement q = db.prepare(
         "SELECT 1 FROM relations WHERE predicate = ?1 AND ((subject_key = ?2 AND object_key = ?3) "
         "OR (subject_key = ?3 AND object_key = ?2)) LIMIT 1");

@@ -20,6 +20,7 @@ struct sqlite3_value;
 namespace newsgraph::store {
 
 class WriterMemo;
+class RelationTally;
 
 // A cached prepared statement in use. Move-only; going out of scope resets it, so no
 // half-read query keeps a read transaction open (which would stop WAL checkpoints).
@@ -106,12 +107,17 @@ class Db {
   // on a connection without one, whose look-ups all go to SQL.
   void set_memo(WriterMemo* memo) { memo_ = memo; }
   WriterMemo* memo() const { return memo_; }
+  // Where a writer that keeps relation counts in memory (relation_tally.h) keeps them;
+  // nullptr on a connection that writes relations at once.
+  void set_tally(RelationTally* tally) { tally_ = tally; }
+  RelationTally* tally() const { return tally_; }
 
  private:
   sqlite3* db_ = nullptr;
   void* profile_ = nullptr;  // see sql_profile.h
   std::string before_commit_;
   WriterMemo* memo_ = nullptr;
+  RelationTally* tally_ = nullptr;
   std::unordered_map<const char*, sqlite3_stmt*> cache_;
   std::unordered_map<std::string, sqlite3_stmt*> text_cache_;
 };

@@ -16,6 +16,7 @@
 #include "store/hashing.h"
 #include "store/queries.h"
 #include "store/relation_codes.h"
+#include "store/relation_tally.h"
 #include "store/schema.h"
 #include "store/store_internal.h"
 #include "store/stored_article.h"
@@ -185,23 +186,18 @@ bool insert_sentence(Db& db, int64_t doc_key, const Document& doc, const Extract
   return syndicated;
 }
 
-// What one new article adds to a relation's counts.
-struct Contribution {
-  int64_t evidence = 0;
-  bool independent = false;   // some evidence sentence is not syndicated
-  bool asserted = false;
-  Modality first_modality = Modality::kAsserted;
-  double confidence = 0;
-};
-
 // Adds a new article's contribution to a relation, creating it when it is new: one
 // UPSERT by the triple's unique index, so a new relation (most of them) costs no
 // look-up that finds nothing. Gives the counts recount_relation() would, without
 // re-reading older evidence. *created says whether it is new. Returns the relation's key
 // when it is new or `want_key` (one more look-up for a relation already stored), else 0.
-// O(log relations).
+// O(log relations). A connection with a tally adds it there (relation_tally.h).
 int64_t add_contribution(Db& db, int64_t subject_key, Predicate predicate, int64_t object_key,
                          const Contribution& c, const std::string& date, bool want_key, bool* created) {
+  if (RelationTally* tally = db.tally()) {
+    if (WriterMemo* memo = db.memo()) memo->note_relation(predicate_code(predicate), subject_key, object_key);
+    return tally->add(db, subject_key, predicate_code(predicate), object_key, c, date, created);
+  }
   db.set_last_insert_id(0);  // the UPSERT sets it only when it inserts
   db.prepare(R"SQL(
     INSERT INTO relations(subject_key, predicate, object_key, weight, independent, evidence_count,

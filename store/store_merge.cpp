@@ -9,8 +9,10 @@
 #include <memory>
 #include <optional>
 
+#include "core/prefetch.h"
 #include "store/canonical_order.h"
 #include "store/durable_files.h"
+#include "store/relation_tally.h"
 #include "store/schema.h"
 #include "store/store.h"
 #include "store/store_internal.h"
@@ -228,19 +230,51 @@ class StoreMerger {
   }
 
   // Writes the entries into out_, inside its open batch, committing every `commit_every`
-  // articles (0: never).
+  // articles (0: never). Nobody reads out_ meanwhile (a new file, or a rewrite inside one
+  // transaction), so relation counts are kept in memory and written once a relation.
   Status write_articles(const std::vector<Entry>& entries, size_t commit_every) {
+    Db& db = out_->impl().db;
+    std::optional<RelationTally> tally;
+    try {
+      tally.emplace(db);
+    } catch (const StoreError& e) {
+      return Status::error(StatusCode::kIoError, out_->path() + ": " + e.message);
+    }
+    db.set_tally(&*tally);
+    Status st = write_articles(entries, commit_every, *tally);
+    db.set_tally(nullptr);
+    if (st.is_ok()) st = flush(*tally);
+    return st;
+  }
+
+  Status flush(RelationTally& tally) {
+    try {
+      tally.flush(out_->impl().db);
+    } catch (const StoreError& e) {
+      return Status::error(StatusCode::kIoError, out_->path() + ": " + e.message);
+    }
+    return Status::ok();
+  }
+
+  Status write_articles(const std::vector<Entry>& entries, size_t commit_every, RelationTally& tally) {
+    // The inputs are read on a thread of their own (their connections serve nothing else
+    // meanwhile), a few articles ahead of the writer.
+    Prefetcher<ArticleCopy> copies(
+        entries.size(),
+        [&](size_t k) { return read_stored_article(stores_[entries[k].input]->impl().db, entries[k].doc_key); },
+        kArticlesAhead);
     for (size_t k = 0; k < entries.size(); ++k) {
       const Entry& e = entries[k];
       IngestResult result;
       Status st;
       try {
-        const ArticleCopy a = read_stored_article(stores_[e.input]->impl().db, e.doc_key);
+        const ArticleCopy a = copies.take();
         const Store::CopiedFacts facts{a.content_hash, a.ingested_at};
         st = out_->write_article(a.doc, a.extraction, IngestOptions{}, &result, &facts);
       } catch (const StoreError& err) {
         st = Status::error(StatusCode::kIoError, inputs_[e.input] + ": " + err.message);
       }
+      if (st.is_ok() && tally.size() > options_.relations_in_memory) st = flush(tally);
       if (!st.is_ok()) return st;
       if (result.outcome == IngestOutcome::kUnchanged) ++report_->same_text;
       else ++report_->articles;
@@ -362,6 +396,7 @@ class StoreMerger {
     return Status::ok();
   }
 
+  static constexpr size_t kArticlesAhead = 64;
   const std::string out_path_, partial_;
   const std::vector<std::string>& inputs_;
   const MergeOptions& options_;

@@ -23,6 +23,9 @@ struct MergeOptions {
   // Articles written between commits of the unfinished output (its size in memory and in
   // the write-ahead log stays bounded); a crash loses the whole merge in any case.
   size_t commit_every = 5000;
+  // Relations whose counts are kept in memory between writes to the table (some 100
+  // bytes each; relation_tally.h): past this many, they are written and forgotten.
+  size_t relations_in_memory = 2'000'000;
 };
 
 struct MergeReport {

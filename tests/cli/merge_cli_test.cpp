@@ -9,6 +9,7 @@
 #include <random>
 #include <sstream>
 
+#include "store/store_merge.h"
 #include "tests/cli/article_lines.h"
 #include "tests/cli/store_rows.h"
 #include "tests/test_paths.h"
@@ -82,6 +83,17 @@ TEST_CASE("pool shards ingested in any order merge, in any tree, into the store 
     REQUIRE(merge(dir + "/c.db", {shards[3], shards[0], shards[2]}) == 0);
     REQUIRE(merge(dir + "/m3.db", {shards[1], dir + "/c.db"}) == 0);
     CHECK(differences(whole, natural_rows(dir + "/m3.db")) == "");
+  }
+  {
+    INFO("relation counts written to the table every 500 relations, not once at the end");
+    store::MergeOptions small;
+    small.relations_in_memory = 500;
+    small.commit_every = 300;
+    store::MergeReport report;
+    const Status st = store::merge_stores(dir + "/m4.db", shards, small, &report);
+    REQUIRE(st.is_ok());
+    CHECK(report.articles == lines.size());
+    CHECK(differences(whole, natural_rows(dir + "/m4.db")) == "");
   }
 
   // Merging one shard alone writes it in canonical order: a shard ingested shuffled

@@ -14,7 +14,8 @@ namespace {
 
 // Every row of every table a merge writes, with keys replaced by what they stand for
 // (entity ids, article ids, an article entity's local id): the store's content, whatever
-// numbers its rows were given. The time of ingest is left out (a merge keeps the inputs').
+// numbers its rows were given; but for relations' keys, which exports show as edge ids.
+// The time of ingest is left out (a merge keeps the inputs').
 const std::pair<const char*, const char*> kNaturalRows[] = {
     {"documents", "SELECT id, content_hash, title, source, published, bytes, url, outlet, category FROM documents"},
     {"entities", "SELECT id, label, type, from_gazetteer, label_key, attributes FROM entities"},
@@ -40,6 +41,10 @@ const std::pair<const char*, const char*> kNaturalRows[] = {
      "SELECT m.at, d.id, m.name, e.id, m.rule, m.detail, x.local_id FROM merge_log m LEFT JOIN documents d USING "
      "(doc_key) JOIN entities e ON e.entity_key = m.entity_key LEFT JOIN doc_entities x ON x.doc_entity_key = "
      "m.doc_entity_key"},
+    // The one number users see: exports name an edge "r" and its relation's key.
+    {"edge ids",
+     "SELECT r.relation_key, s.id, r.predicate, o.id FROM relations r JOIN entities s ON s.entity_key = "
+     "r.subject_key JOIN entities o ON o.entity_key = r.object_key"},
     {"overrides", "SELECT kind, name_a, name_b FROM overrides"},
     {"glued_forms", "SELECT g.core_key, d.id, x.local_id FROM glued_forms g JOIN doc_entities x USING "
                     "(doc_entity_key) JOIN documents d USING (doc_key)"},
