@@ -3,14 +3,16 @@
 loopback: its merged store equals one ingest of the same articles, table by table, for
 one merge and for a tree; a failing partition is named and leaves no output; a worker
 without the binary is named; a worker killed with SIGKILL mid-partition costs a retry,
-not the result. Every process started is stopped. Exit 77 (skipped) without
-python3-distributed.
+not the result. Every process started is stopped, and none leaves a semaphore in
+/dev/shm. Exit 77 (skipped) without python3-distributed.
 
 usage: dask_test.py --newsgraph BIN --driver scaleout/newsgraph_dask.py
 """
 import argparse
+import contextlib
 import json
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -69,29 +71,86 @@ def skip(why):
     sys.exit(77)
 
 
+def group(pgid):
+    """Pids of the live (not zombie) processes in process group `pgid`, read from /proc."""
+    pids = []
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                state, _, pgrp = f.read().rsplit(")", 1)[1].split()[:3]
+        except OSError:  # ended meanwhile
+            continue
+        if int(pgrp) == pgid and state not in "ZX":
+            pids.append(int(entry))
+    return pids
+
+
+def proc_text(pid, name):
+    try:
+        with open(f"/proc/{pid}/{name}", "rb") as f:
+            return f.read().decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def signal_group(pgid, sig):
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pgid, sig)
+
+
 class Processes:
-    """Started processes, each in a session of its own, all killed (with their children) at the end."""
+    """Started processes, each in a session of its own, all stopped (with their children) at the end.
+
+    Each dask-worker nanny holds POSIX semaphores (/dev/shm/sem.mp-*: the locks of the two
+    multiprocessing Queues it shares with its worker). They are unlinked by the nanny when it
+    exits, or else by its multiprocessing resource_tracker (a child in the same process group)
+    once its clients are gone: a SIGKILL that takes the tracker too leaks them."""
 
     def __init__(self):
         self.started = []
+        self.semaphores = set()  # every /dev/shm/sem.mp-* a started process had mapped
 
     def start(self, argv, log):
         p = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         self.started.append(p)
         return p
 
+    def note_semaphores(self, p):
+        for pid in group(p.pid):
+            self.semaphores.update(re.findall(r"/dev/shm/sem\.mp-\S+", proc_text(pid, "maps")))
+
     def kill(self, p):
-        try:
-            os.killpg(p.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+        """kill -9 of p and its children, all but the resource_tracker, which unlinks their semaphores."""
+        self.note_semaphores(p)
+        signal_group(p.pid, signal.SIGSTOP)  # nothing forks between reading the group and killing it
+        for pid in group(p.pid):
+            if "resource_tracker" not in proc_text(pid, "cmdline"):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+        signal_group(p.pid, signal.SIGCONT)
         p.wait()
 
+    def running_after(self, seconds):
+        """Pids still running in the started groups after up to `seconds` of waiting for them to end."""
+        deadline = time.monotonic() + seconds
+        while (still := [pid for p in self.started for pid in group(p.pid)]) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return still
+
     def stop_all(self):
+        """SIGTERM, so that dask-scheduler and the nannies close down and unlink their semaphores;
+        SIGKILL for whatever still runs 15 s later. Then nothing runs and no semaphore is left."""
         for p in self.started:
-            self.kill(p)
-        still = [p.pid for p in self.started if p.poll() is None]
+            self.note_semaphores(p)
+            signal_group(p.pid, signal.SIGTERM)
+        stubborn = self.running_after(15)
+        for p in self.started:
+            signal_group(p.pid, signal.SIGKILL)
+            p.wait()
+        still = self.running_after(5)
         assert not still, f"processes left running: {still}"
+        left = sorted(path for path in self.semaphores if os.path.exists(path))
+        assert not left, f"semaphores left in /dev/shm: {left} (processes that needed SIGKILL: {stubborn})"
 
 
 def articles(work):
