@@ -13,10 +13,21 @@ file system, or one machine's disk), shards are written there and merged by a wo
 with --ship, each worker sends its shard back to this client, which merges them here
 (for shards that fit through the network and on this disk).
 
+Resuming: a shard in the work directory is named by what made it (the partition's
+lines and the newsgraph binary), and only a whole one is put there. When a run fails,
+the shards it finished stay, and the same command again ingests only the partitions
+that have none. A run that succeeds removes them (unless --keep-shards).
+
+Adding to a store: with --base STORE, the shards are merged with that store, as if
+its articles had been part of the input (a day's articles added to an archive; when
+they all come after the archive's in canonical order, the merge copies it as it is).
+
 Exit codes: 0 merged, 2 usage error, 3 failure (a partition or merge failed, a worker
 has no newsgraph binary); on failure nothing is written at --out.
 """
 import argparse
+import glob
+import hashlib
 import logging
 import os
 import shutil
@@ -25,7 +36,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 
 EXIT_OK, EXIT_USAGE, EXIT_FAILURE = 0, 2, 3
 
@@ -47,13 +57,46 @@ def run_newsgraph(binary, args, what):
     return done
 
 
+_binary_digests = {}  # (path, size, mtime) -> sha256 of the binary, per worker process
+
+
+def binary_digest(binary):
+    """What identifies the newsgraph binary: a digest of its bytes, read once a process."""
+    st = os.stat(binary)
+    key = (binary, st.st_size, st.st_mtime_ns)
+    if key not in _binary_digests:
+        with open(binary, "rb") as f:
+            _binary_digests[key] = hashlib.sha256(f.read()).hexdigest()
+    return _binary_digests[key]
+
+
+def shard_name(lines, binary):
+    """The file name of the shard these lines make with this binary: the same lines and
+    binary give the same name, so a run again finds the shards an earlier run finished."""
+    h = hashlib.sha256(binary_digest(binary).encode())
+    for line in lines:
+        h.update(line.encode("utf-8", "surrogatepass"))
+        h.update(b"\n")
+    return f"shard-{h.hexdigest()[:24]}.db"
+
+
 def ingest_partition(lines, index, binary, work_dir, ship, jobs):
-    """On a worker: ingests one partition's lines into a shard store. Returns (index, path)
-    of the shard in work_dir, or (index, bytes) of it when shipping. An attempt writes in a
-    directory of its own, so a retry after a killed attempt starts clean."""
+    """On a worker: ingests one partition's lines into a shard store. Returns (index, path,
+    reused) of the shard in work_dir, reused when an earlier run left it there whole, or
+    (index, bytes, False) when shipping. An attempt writes in a directory of its own and
+    moves the shard into place only when it is whole, so a retry after a killed attempt
+    starts clean and a shard found in place is whole."""
     first = lines[0][:200] if lines else ""
     first_id = first.split('"id"', 1)[1].split('"')[1] if '"id"' in first else "?"
     what = f"partition {index} ({len(lines)} lines from article {first_id})"
+    final = None
+    if not ship:
+        try:
+            final = os.path.join(work_dir, shard_name(lines, binary))
+        except OSError as e:
+            raise PartitionFailed(f"{what}: cannot read {binary} on {socket.gethostname()}: {e}") from None
+        if os.path.exists(final):
+            return index, final, True
     attempt = tempfile.mkdtemp(prefix=f"newsgraph-part{index:05d}-", dir=None if ship else work_dir)
     try:
         articles = os.path.join(attempt, "articles.jsonl")
@@ -65,12 +108,20 @@ def ingest_partition(lines, index, binary, work_dir, ship, jobs):
                       what)
         if ship:
             with open(shard, "rb") as f:
-                return index, f.read()
-        final = os.path.join(work_dir, f"shard-{index:05d}.db")
+                return index, f.read(), False
         os.replace(shard, final)
-        return index, final
+        return index, final, False
     finally:
         shutil.rmtree(attempt, ignore_errors=True)
+
+
+def clear_leftovers(work_dir):
+    """What a run that died leaves in work_dir besides whole shards: attempts cut short,
+    tree merges (named by position, not content) and unfinished merge outputs."""
+    for path in glob.glob(os.path.join(work_dir, "newsgraph-part*")):
+        shutil.rmtree(path, ignore_errors=True)
+    for path in glob.glob(os.path.join(work_dir, "merge-*.db*")):
+        os.remove(path)
 
 
 def merge_stores(binary, out, inputs):
@@ -86,6 +137,8 @@ def parse_args(argv):
         epilog="Exit codes: 0 merged, 2 usage error, 3 failure (nothing is written at --out).")
     p.add_argument("inputs", nargs="+", help="JSON Lines files (paths every worker can read, or globs)")
     p.add_argument("--out", required=True, help="the store to write (must not exist)")
+    p.add_argument("--base", help="a store to merge the shards with (read only; with --work-dir, at a path "
+                   "the workers see)")
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--scheduler", help="address of a running dask scheduler (tcp://host:8786)")
     where.add_argument("--scheduler-file", help="the file a dask scheduler wrote with --scheduler-file")
@@ -93,7 +146,7 @@ def parse_args(argv):
     p.add_argument("--newsgraph", default=shutil.which("newsgraph") or "newsgraph",
                    help="the newsgraph binary, at the same path on every worker (default: from PATH)")
     p.add_argument("--work-dir", help="storage every worker and this client see, for the shards "
-                   "(default: a directory beside --out)")
+                   "(default: OUT.shards, beside --out); the shards of a failed run stay there for the next")
     p.add_argument("--ship", action="store_true", help="workers send their shards back; they are merged here")
     p.add_argument("--blocksize", default="16MB", help="input bytes per partition (default 16MB)")
     p.add_argument("--fanin", type=int, default=0,
@@ -103,7 +156,7 @@ def parse_args(argv):
                    help="threads of each partition's ingest (default 2: one extracts while one writes; "
                         "with 1 it does both in turn)")
     p.add_argument("--retries", type=int, default=1, help="times a failed partition is tried again (default 1)")
-    p.add_argument("--keep-shards", action="store_true", help="leave the shard stores in --work-dir")
+    p.add_argument("--keep-shards", action="store_true", help="leave the shard stores in --work-dir after success")
     return p.parse_args(argv)
 
 
@@ -134,7 +187,11 @@ def merge_tree(args, shards, work_dir):
         level = [delayed(merge_stores)(args.newsgraph, os.path.join(work_dir, f"merge-{depth}-{k:05d}.db"),
                                        level[i:i + fanin])
                  for k, i in enumerate(range(0, len(level), fanin))]
-    return delayed(merge_stores)(args.newsgraph, args.out, level)
+    return delayed(merge_stores)(args.newsgraph, args.out, level + base_store(args))
+
+
+def base_store(args):
+    return [args.base] if args.base else []
 
 
 def watch(client, futures):
@@ -151,7 +208,12 @@ def main(argv):
     if os.path.exists(args.out):
         print(f"newsgraph_dask: {args.out}: exists; choose another name", file=sys.stderr)
         return EXIT_USAGE
-    work_dir = os.path.abspath(args.work_dir or f"{args.out}.shards-{uuid.uuid4().hex[:8]}")
+    if args.base:
+        args.base = os.path.abspath(args.base)
+        if not os.path.isfile(args.base):
+            print(f"newsgraph_dask: {args.base}: no such store", file=sys.stderr)
+            return EXIT_USAGE
+    work_dir = os.path.abspath(args.work_dir or f"{args.out}.shards")
     import dask.bag
     try:
         client, cluster = connect(args)
@@ -160,6 +222,7 @@ def main(argv):
         return EXIT_FAILURE
     started = time.monotonic()
     pending = []  # what runs on the cluster, cancelled when something fails
+    succeeded = False  # the shards are removed only then: a failed run's are kept for the next
     try:
         missing = check_workers(client, args.newsgraph)
         if missing:
@@ -168,6 +231,7 @@ def main(argv):
             return EXIT_FAILURE
         if not args.ship:
             os.makedirs(work_dir, exist_ok=True)
+            clear_leftovers(work_dir)
         bag = dask.bag.read_text(args.inputs, blocksize=args.blocksize)
         parts = bag.to_delayed()
         from dask import delayed
@@ -176,37 +240,43 @@ def main(argv):
         print(f"newsgraph_dask: {len(shard_tasks)} partitions on {len(client.scheduler_info()['workers'])} workers",
               file=sys.stderr)
         pending = client.compute(shard_tasks, retries=args.retries)
-        shards = watch(client, pending)
+        shards = sorted(watch(client, pending))
         ingested = time.monotonic()
+        reused = sum(1 for _, _, was_there in shards if was_there)
+        if reused:
+            print(f"newsgraph_dask: {reused} of {len(shards)} shards were left whole by an earlier run "
+                  f"in {work_dir}, and were not ingested again", file=sys.stderr)
         if args.ship:
             local = tempfile.mkdtemp(prefix="newsgraph-shards-", dir=os.path.dirname(args.out))
             try:
                 paths = []
-                for index, data in sorted(shards):
+                for index, data, _ in shards:
                     paths.append(os.path.join(local, f"shard-{index:05d}.db"))
                     with open(paths[-1], "wb") as f:
                         f.write(data)
-                merge_stores(args.newsgraph, args.out, paths)
+                merge_stores(args.newsgraph, args.out, paths + base_store(args))
             finally:
                 shutil.rmtree(local, ignore_errors=True)
         else:
-            pending = [client.compute(merge_tree(args, [p for _, p in sorted(shards)], work_dir),
-                                      retries=args.retries)]
+            paths = list(dict.fromkeys(path for _, path, _ in shards))  # equal partitions make one shard
+            pending = [client.compute(merge_tree(args, paths, work_dir), retries=args.retries)]
             watch(client, pending)
         merged = time.monotonic()
         print(f"newsgraph_dask: merged {len(shards)} shards into {args.out}: "
               f"ingest {ingested - started:.1f} s, merge {merged - ingested:.1f} s")
+        succeeded = True
         return EXIT_OK
-    except PartitionFailed as e:
-        print(f"newsgraph_dask: {e}; nothing was written at {args.out}", file=sys.stderr)
+    except Exception as e:  # PartitionFailed; a worker lost too often (KilledWorker), an unreadable input
+        what = str(e) if isinstance(e, PartitionFailed) else f"{type(e).__name__}: {e}"
+        print(f"newsgraph_dask: {what}; nothing was written at {args.out}", file=sys.stderr)
         client.cancel(pending)
-        return EXIT_FAILURE
-    except Exception as e:  # a worker lost too often (KilledWorker), an unreadable input
-        print(f"newsgraph_dask: {type(e).__name__}: {e}; nothing was written at {args.out}", file=sys.stderr)
-        client.cancel(pending)
+        if not args.ship:
+            done = len(glob.glob(os.path.join(work_dir, "shard-*.db")))
+            print(f"newsgraph_dask: {done} whole shards are kept in {work_dir}; the same command again "
+                  "ingests only the partitions that have none", file=sys.stderr)
         return EXIT_FAILURE
     finally:
-        if not args.keep_shards and not args.ship:
+        if succeeded and not args.keep_shards and not args.ship:
             shutil.rmtree(work_dir, ignore_errors=True)
         client.close()
         if cluster is not None:

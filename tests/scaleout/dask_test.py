@@ -3,7 +3,8 @@
 loopback: its merged store equals one ingest of the same articles, table by table, for
 one merge and for a tree; a failing partition is named and leaves no output; a worker
 without the binary is named; a worker killed with SIGKILL mid-partition costs a retry,
-not the result. Every process started is stopped, and none leaves a semaphore in
+not the result; a failed run's shards are used again by the next; shards merge with a
+--base store. Every process started is stopped, and none leaves a semaphore in
 /dev/shm. Exit 77 (skipped) without python3-distributed.
 
 usage: dask_test.py --newsgraph BIN --driver scaleout/newsgraph_dask.py
@@ -250,6 +251,51 @@ def main():
         said = [line for line in r.stderr.splitlines() if line.startswith("newsgraph_dask: partition")]
         assert said, r.stderr
         print("dask_test: failing partition: " + said[-1][:160])
+
+        # A run that fails keeps the shards it finished; the same command again ingests
+        # only the partition that failed, and gives the single ingest's store. (One
+        # wrapper for both runs: a shard is named by its lines and its binary.)
+        last_id = json.loads(open(source, encoding="utf-8").readlines()[-1])["id"]
+        flag = os.path.join(work, "fail-now")
+        open(flag, "w").close()
+        fail_last = wrapper(work, "fail_last.sh", f'for a in "$@"; do case "$a" in *.jsonl) '
+                            f'if [ -e {flag} ] && grep -qF \'"{last_id}"\' "$a"; then sleep 2; '
+                            'echo "disk full" >&2; exit 3; fi;; esac; done', args.newsgraph)
+        resumed = os.path.join(work, "resumed.db")
+        r = drive(resumed, "--retries", "0", newsgraph=fail_last)
+        assert r.returncode == 3 and "disk full" in r.stderr and "whole shards are kept" in r.stderr, r.stderr
+        assert not os.path.exists(resumed)
+        kept = [n for n in os.listdir(os.path.join(work, "shared")) if n.startswith("shard-")]
+        assert kept, r.stderr
+        os.remove(flag)
+        r = drive(resumed, newsgraph=fail_last)
+        assert r.returncode == 0, r.stderr
+        said = [line for line in r.stderr.splitlines() if "left whole by an earlier run" in line]
+        assert said and said[0].split()[1] == str(len(kept)), (len(kept), r.stderr)
+        diff = differences(expected, natural_rows(resumed))
+        assert not diff, diff
+        assert not os.path.exists(os.path.join(work, "shared")), "shards left after a run that succeeded"
+        print(f"dask_test: resumed: {said[0]}")
+
+        # --base: the shards of the later articles merged with a store of the earlier ones.
+        with open(source, encoding="utf-8") as f:
+            lines = f.readlines()
+        earlier, later = os.path.join(work, "earlier.jsonl"), os.path.join(work, "later.jsonl")
+        for path, part in ((earlier, lines[: len(lines) // 2]), (later, lines[len(lines) // 2:])):
+            with open(path, "w", encoding="utf-8") as f:
+                f.writelines(part)
+        base = os.path.join(work, "base.db")
+        subprocess.run([args.newsgraph, "ingest", "--quiet", "--db", base, earlier], check=True,
+                       stdout=subprocess.DEVNULL)
+        added = os.path.join(work, "added.db")
+        r = subprocess.run([sys.executable, args.driver, "--scheduler-file", scheduler_file, "--newsgraph",
+                            args.newsgraph, "--blocksize", "500KB", "--out", added, "--base", base, later],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=600)
+        assert r.returncode == 0, r.stderr
+        diff = differences(expected, natural_rows(added))
+        assert not diff, diff
+        assert not os.path.exists(added + ".shards"), "the default work directory was left behind"
+        print(f"dask_test: added to a base store: {r.stdout.strip()}")
 
         # A worker without the binary is named before any work starts.
         r = drive(out, newsgraph=os.path.join(work, "absent", "newsgraph"))
