@@ -98,7 +98,7 @@ void mark_out_of_order(Db& db) {
 void remove_document(Db& db, int64_t doc_key) {
   {
     // Articles after it merged their entities with it stored; taking it out does not undo
-    // that: the store is then out of canonical order, to be written again.
+    // that: the store is then out of canonical order, to be written again (and below).
     Statement q = db.prepare("SELECT published, id FROM documents WHERE doc_key = ?");
     q.bind(1, doc_key);
     if (q.step()) {
@@ -117,6 +117,20 @@ void remove_document(Db& db, int64_t doc_key) {
     Statement q = db.prepare("SELECT DISTINCT entity_key FROM doc_entities WHERE doc_key = ?");
     q.bind(1, doc_key);
     while (q.step()) entities.insert(q.column_int(0));
+  }
+  // Even the last article's removal is no exact undo where an entity no gazetteer fixes
+  // outlives it: refreshing the entity from the articles left recomputes its label, type
+  // and short forms, which writing them in order may have made otherwise ("Kirby" thrice,
+  // then "John Kirby" relabels it; without a later "Kirby" the refresh says "Kirby").
+  for (int64_t e : entities) {
+    Statement q = db.prepare(
+        "SELECT 1 FROM entities n WHERE n.entity_key = ?1 AND n.from_gazetteer = 0 AND EXISTS (SELECT 1 "
+        "FROM doc_entities de WHERE de.entity_key = ?1 AND de.doc_key <> ?2)");
+    q.bind(1, e).bind(2, doc_key);
+    if (q.step()) {
+      mark_out_of_order(db);
+      break;
+    }
   }
   {
     Statement q = db.prepare("SELECT DISTINCT hash FROM sentences WHERE doc_key = ? AND hash IS NOT NULL");

@@ -25,7 +25,7 @@ struct MergeOptions {
   size_t commit_every = 5000;
   // Relations whose counts are kept in memory between writes to the table (some 100
   // bytes each; relation_tally.h): past this many, they are written and forgotten.
-  size_t relations_in_memory = 2'000'000;
+  size_t relations_in_memory = 1'000'000;
 };
 
 struct MergeReport {

@@ -2,6 +2,7 @@
 // the writer as articles arrive and are removed, also when another connection wrote.
 #include <catch2/catch.hpp>
 
+#include "store/store_merge.h"
 #include "tests/store/store_fixtures.h"
 #include "tests/test_paths.h"
 
@@ -47,7 +48,8 @@ TEST_CASE("a writer sees a later article another connection wrote, and marks an 
   CHECK(mark(db) == 1);
 }
 
-TEST_CASE("removing the last article keeps the store's order; removing one that later ones followed does not",
+TEST_CASE("removing the last article, whose one entity a gazetteer fixes, keeps the store's order; removing one "
+          "that later ones followed does not",
           "[store][order]") {
   const std::string db = temp_dir() + "/s.db";
   auto store = open_store(db);
@@ -79,4 +81,39 @@ TEST_CASE("a store from before schema 11 is marked on upgrade exactly when its a
     INFO((in_order ? "written in order" : "written out of order"));
     CHECK(mark(db) == (in_order ? 0 : 1));
   }
+}
+
+TEST_CASE("removing even the last article marks the store when an entity it named outlives it, and the rewrite "
+          "gives the store of the others",
+          "[store][order]") {
+  // Three articles name "Kirby", the fourth "John Kirby", who joins him and relabels him;
+  // the fifth names "Kirby" again. Without the fifth, its entity is "John Kirby" in
+  // order, but the refresh after removing it counts three "Kirby" to one "John Kirby".
+  auto kirby = [](const std::string& id, const std::string& date, const std::string& name) {
+    Article a = article(id, name + " dari Pentagon berbicara di " + id + ".");
+    a.doc.published = date;
+    add_entity(a, name, EntityType::kPerson);
+    add_entity(a, "Pentagon", EntityType::kOrganization);
+    add_relation(a, name, Predicate::kMemberOf, "Pentagon");
+    return a;
+  };
+  const std::vector<Article> all = {kirby("k1", "2024-01-01", "Kirby"), kirby("k2", "2024-01-02", "Kirby"),
+                                    kirby("k3", "2024-01-03", "Kirby"), kirby("k4", "2024-01-04", "John Kirby"),
+                                    kirby("k5", "2024-01-05", "Kirby")};
+  const std::string removed = temp_dir() + "/removed.db", four = temp_dir() + "/four.db";
+  {
+    auto s = open_store(four);
+    for (size_t i = 0; i < 4; ++i) ingest(*s, all[i]);
+  }
+  auto s = open_store(removed);
+  for (const Article& a : all) ingest(*s, a);
+  bool found = false;
+  REQUIRE(s->remove("k5", &found).is_ok());
+  CHECK(mark(removed) == 1);
+  bool rewritten = false;
+  REQUIRE(store::restore_canonical_order(*s, store::MergeOptions{}, &rewritten).is_ok());
+  CHECK(rewritten);
+  CHECK(mark(removed) == 0);
+  CHECK(snapshot(*s) == snapshot(*open_store(four)));
+  CHECK(scalar(removed, "SELECT COUNT(*) FROM entities WHERE label = 'John Kirby'") == 1);
 }
