@@ -104,3 +104,31 @@ TEST_CASE("killing the rewrite into canonical order leaves the store as it was, 
   CHECK(differences(natural_rows(dir + "/canonical.db"), natural_rows(db)) == "");
   CHECK(run("ls " + shell_quote(dir) + " | grep -c reorder").out == "0\n");
 }
+
+TEST_CASE("removing articles, the last in canonical order among them, leaves the store of the rest in canonical order",
+          "[cli][order]") {
+  const std::string dir = temp_dir();
+  const std::vector<std::string> lines = in_canonical_order(some_articles(300));
+  write_file(dir + "/all.jsonl", joined(lines));
+  REQUIRE(ingest_file(dir + "/s.db", dir + "/all.jsonl").exit_code == 0);
+  auto remove = [&](const std::vector<size_t>& positions) {
+    std::string command = ng() + " remove --db " + shell_quote(dir + "/s.db");
+    for (size_t p : positions) command += " " + shell_quote(canonical_key(lines[p]).second);
+    REQUIRE(run(command).exit_code == 0);
+  };
+  auto rest_without = [&](const std::vector<size_t>& gone) {
+    std::vector<std::string> rest;
+    for (size_t i = 0; i < lines.size(); ++i)
+      if (std::find(gone.begin(), gone.end(), i) == gone.end()) rest.push_back(lines[i]);
+    const std::string name = dir + "/rest" + std::to_string(rest.size());
+    write_file(name + ".jsonl", joined(rest));
+    REQUIRE(ingest_file(name + ".db", name + ".jsonl").exit_code == 0);
+    return natural_rows(name + ".db");
+  };
+  const size_t last = lines.size() - 1;
+  remove({last});
+  CHECK(differences(rest_without({last}), natural_rows(dir + "/s.db")) == "");
+  remove({last - 1, lines.size() / 3});
+  CHECK(differences(rest_without({last, last - 1, lines.size() / 3}), natural_rows(dir + "/s.db")) == "");
+  CHECK(sql(dir + "/s.db", "SELECT value FROM meta WHERE key = 'out_of_order'") == "0\n");
+}
