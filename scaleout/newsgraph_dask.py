@@ -202,6 +202,27 @@ def watch(client, futures):
     return client.gather(futures)
 
 
+def receive_shards(futures, local):
+    """Shipped shards, each written to `local` as it arrives and then let go, so that the
+    client holds one shard in memory at a time, not all of them. Returns (index, path,
+    False) for each, as shards in a work directory are given."""
+    from distributed import as_completed
+    received = []
+    for future in as_completed(futures):
+        index, data, _ = future.result()
+        path = os.path.join(local, f"shard-{index:05d}.db")
+        with open(path, "wb") as f:
+            f.write(data)
+        del data
+        future.release()
+        received.append((index, path, False))
+        if sys.stderr.isatty():
+            print(f"\rnewsgraph_dask: {len(received)} of {len(futures)} shards received", end="", file=sys.stderr)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    return received
+
+
 def main(argv):
     args = parse_args(argv)
     args.out = os.path.abspath(args.out)
@@ -223,6 +244,7 @@ def main(argv):
     started = time.monotonic()
     pending = []  # what runs on the cluster, cancelled when something fails
     succeeded = False  # the shards are removed only then: a failed run's are kept for the next
+    local = None  # with --ship, where the shards received are kept until merged
     try:
         missing = check_workers(client, args.newsgraph)
         if missing:
@@ -240,23 +262,18 @@ def main(argv):
         print(f"newsgraph_dask: {len(shard_tasks)} partitions on {len(client.scheduler_info()['workers'])} workers",
               file=sys.stderr)
         pending = client.compute(shard_tasks, retries=args.retries)
-        shards = sorted(watch(client, pending))
+        if args.ship:
+            local = tempfile.mkdtemp(prefix="newsgraph-shards-", dir=os.path.dirname(args.out))
+            shards = sorted(receive_shards(pending, local))
+        else:
+            shards = sorted(watch(client, pending))
         ingested = time.monotonic()
         reused = sum(1 for _, _, was_there in shards if was_there)
         if reused:
             print(f"newsgraph_dask: {reused} of {len(shards)} shards were left whole by an earlier run "
                   f"in {work_dir}, and were not ingested again", file=sys.stderr)
         if args.ship:
-            local = tempfile.mkdtemp(prefix="newsgraph-shards-", dir=os.path.dirname(args.out))
-            try:
-                paths = []
-                for index, data, _ in shards:
-                    paths.append(os.path.join(local, f"shard-{index:05d}.db"))
-                    with open(paths[-1], "wb") as f:
-                        f.write(data)
-                merge_stores(args.newsgraph, args.out, paths + base_store(args))
-            finally:
-                shutil.rmtree(local, ignore_errors=True)
+            merge_stores(args.newsgraph, args.out, [path for _, path, _ in shards] + base_store(args))
         else:
             paths = list(dict.fromkeys(path for _, path, _ in shards))  # equal partitions make one shard
             pending = [client.compute(merge_tree(args, paths, work_dir), retries=args.retries)]
@@ -276,6 +293,8 @@ def main(argv):
                   "ingests only the partitions that have none", file=sys.stderr)
         return EXIT_FAILURE
     finally:
+        if local:
+            shutil.rmtree(local, ignore_errors=True)
         if succeeded and not args.keep_shards and not args.ship:
             shutil.rmtree(work_dir, ignore_errors=True)
         client.close()
