@@ -5,12 +5,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <map>
 #include <memory>
 #include <optional>
 
 #include "core/prefetch.h"
-#include "store/canonical_order.h"
 #include "store/durable_files.h"
 #include "store/relation_tally.h"
 #include "store/schema.h"
@@ -26,10 +24,10 @@ bool exists(const std::string& path) {
   return std::filesystem::exists(path, ec);
 }
 
-// One input article: where it sorts, and where to read it.
+// One input article: where to read it (16 bytes: a merge of 10M articles lists them in
+// 160 MB, having sorted them on disk).
 struct Entry {
-  std::string published, id, content_hash;
-  size_t input = 0;
+  uint32_t input = 0;
   int64_t doc_key = 0;
 };
 
@@ -117,38 +115,55 @@ class StoreMerger {
     return Status::ok();
   }
 
-  // Every input article in canonical order, each id once; fails on an id with two texts.
+  // Every input article in canonical order, each id once (its first copy in that order);
+  // fails on an id with two texts. The ids, dates and hashes are sorted in a temporary
+  // SQLite file, which SQLite deletes on close, not in memory. O(articles log articles).
   Status list_articles(std::vector<Entry>* entries) {
-    for (size_t i = 0; i < stores_.size(); ++i) {
-      try {
-        Statement q = stores_[i]->impl().db.prepare("SELECT doc_key, id, published, content_hash FROM documents");
-        while (q.step()) entries->push_back({q.column_text(2), q.column_text(1), q.column_text(3), i, q.column_int(0)});
-      } catch (const StoreError& e) {
-        return Status::error(StatusCode::kIoError, inputs_[i] + ": " + e.message);
+    Db listing;
+    if (Status st = listing.open("", true, false); !st.is_ok()) return st;
+    try {
+      listing.exec("CREATE TABLE articles (published TEXT NOT NULL, id TEXT NOT NULL, "
+                   "content_hash TEXT NOT NULL, input INTEGER NOT NULL, doc_key INTEGER NOT NULL)");
+      Transaction tx(listing);
+      for (size_t i = 0; i < stores_.size(); ++i) {
+        try {
+          Statement q = stores_[i]->impl().db.prepare("SELECT published, id, content_hash, doc_key FROM documents");
+          while (q.step())
+            listing.prepare("INSERT INTO articles VALUES (?, ?, ?, ?, ?)")
+                .bind_kept(1, q.column_view(0))  // the input's row, alive through run()
+                .bind_kept(2, q.column_view(1))
+                .bind_kept(3, q.column_view(2))
+                .bind(4, static_cast<int64_t>(i))
+                .bind(5, q.column_int(3))
+                .run();
+        } catch (const StoreError& e) {
+          return Status::error(StatusCode::kIoError, inputs_[i] + ": " + e.message);
+        }
       }
-    }
-    std::sort(entries->begin(), entries->end(), [](const Entry& a, const Entry& b) {
-      if (a.id == b.id && a.published == b.published) return a.input < b.input;
-      return sorts_before(a.published, a.id, b.published, b.id);
-    });
-    std::map<std::string, const Entry*> by_id;
-    std::vector<Entry> kept;
-    kept.reserve(entries->size());
-    for (const Entry& e : *entries) {
-      auto [at, added] = by_id.emplace(e.id, &e);
-      if (added) continue;
-      if (at->second->content_hash != e.content_hash)
+      tx.commit();
+      Statement two = listing.prepare(
+          "SELECT id, MIN(input), MAX(input) FROM articles GROUP BY id HAVING COUNT(DISTINCT content_hash) > 1 "
+          "LIMIT 1");
+      if (two.step())
         return Status::error(StatusCode::kInvalidInput,
-                             "article '" + e.id + "' has one text in " + inputs_[at->second->input] +
-                                 " and another in " + inputs_[e.input] +
+                             "article '" + two.column_text(0) + "' has one text in " +
+                                 inputs_[static_cast<size_t>(two.column_int(1))] + " and another in " +
+                                 inputs_[static_cast<size_t>(two.column_int(2))] +
                                  ": merge combines stores of different articles (remove one, then merge)");
+      // Canonical order (canonical_order.h): dated before undated, then by date and id;
+      // copies of one article by input.
+      Statement q = listing.prepare(
+          "SELECT input, doc_key, ROW_NUMBER() OVER (PARTITION BY id ORDER BY published = '', published, input) "
+          "FROM articles ORDER BY published = '', published, id, input");
+      while (q.step()) {
+        if (q.column_int(2) == 1)
+          entries->push_back({static_cast<uint32_t>(q.column_int(0)), q.column_int(1)});
+        else
+          ++report_->duplicates;
+      }
+    } catch (const StoreError& e) {
+      return Status::error(StatusCode::kIoError, "listing the inputs' articles: " + e.message);
     }
-    by_id.clear();
-    for (const Entry& e : *entries) {
-      if (by_id.emplace(e.id, &e).second) kept.push_back(e);
-      else ++report_->duplicates;
-    }
-    *entries = std::move(kept);
     return Status::ok();
   }
 

@@ -177,6 +177,31 @@ TEST_CASE("merging is the same whatever order the articles came in, and merging 
   CHECK(differences(once, natural_rows(dir + "/twice.db")) == "");
 }
 
+TEST_CASE("dated and undated articles merge in canonical order: by date and id, the undated after", "[cli][merge]") {
+  const std::vector<std::string> undated = pool_lines(40);
+  if (undated.empty()) {
+    WARN("../shared is absent: skipped");
+    return;
+  }
+  const std::vector<std::string> dated = example_lines(40);
+  const std::string dir = temp_dir();
+  std::vector<std::string> all, a, b;
+  for (size_t i = 0; i < 40; ++i) {
+    for (const std::string* line : {&dated[i], &undated[i]}) {
+      all.push_back(*line);
+      (i % 2 ? a : b).push_back(*line);
+    }
+  }
+  write_file(dir + "/all.jsonl", joined(all));
+  write_file(dir + "/a.jsonl", joined(a));
+  write_file(dir + "/b.jsonl", joined(b));
+  ingest(dir + "/all.db", dir + "/all.jsonl");
+  ingest(dir + "/a.db", dir + "/a.jsonl", "--arrival-order --sort-buffer 0");
+  ingest(dir + "/b.db", dir + "/b.jsonl", "--arrival-order --sort-buffer 0");
+  REQUIRE(merge(dir + "/m.db", {dir + "/b.db", dir + "/a.db"}) == 0);
+  CHECK(differences(natural_rows(dir + "/all.db"), natural_rows(dir + "/m.db")) == "");
+}
+
 TEST_CASE("a merge that cannot be done says why and leaves no output", "[cli][merge]") {
   const std::string dir = temp_dir();
   const std::vector<std::string> lines = example_lines(6);
