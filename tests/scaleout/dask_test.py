@@ -258,14 +258,19 @@ def main():
         last_id = json.loads(open(source, encoding="utf-8").readlines()[-1])["id"]
         flag = os.path.join(work, "fail-now")
         open(flag, "w").close()
+        # The partition of the last article fails, once another partition's shard is whole
+        # (at most 120 s later), so that the failed run leaves one at least.
+        shared = os.path.join(work, "shared")
         fail_last = wrapper(work, "fail_last.sh", f'for a in "$@"; do case "$a" in *.jsonl) '
-                            f'if [ -e {flag} ] && grep -qF \'"{last_id}"\' "$a"; then sleep 2; '
-                            'echo "disk full" >&2; exit 3; fi;; esac; done', args.newsgraph)
+                            f'if [ -e {flag} ] && grep -qF \'"{last_id}"\' "$a"; then n=0; '
+                            f'while [ -z "$(ls {shared}/shard-*.db 2>/dev/null)" ] && [ $n -lt 600 ]; do '
+                            'sleep 0.2; n=$((n+1)); done; echo "disk full" >&2; exit 3; fi;; esac; done',
+                            args.newsgraph)
         resumed = os.path.join(work, "resumed.db")
         r = drive(resumed, "--retries", "0", newsgraph=fail_last)
         assert r.returncode == 3 and "disk full" in r.stderr and "whole shards are kept" in r.stderr, r.stderr
         assert not os.path.exists(resumed)
-        kept = [n for n in os.listdir(os.path.join(work, "shared")) if n.startswith("shard-")]
+        kept = [n for n in os.listdir(shared) if n.startswith("shard-")]
         assert kept, r.stderr
         os.remove(flag)
         r = drive(resumed, newsgraph=fail_last)
@@ -277,7 +282,7 @@ def main():
         assert said and len(kept) <= int(said[0].split()[1]) < partitions, (len(kept), r.stderr)
         diff = differences(expected, natural_rows(resumed))
         assert not diff, diff
-        assert not os.path.exists(os.path.join(work, "shared")), "shards left after a run that succeeded"
+        assert not os.path.exists(shared), "shards left after a run that succeeded"
         print(f"dask_test: resumed: {said[0]}")
 
         # --base: the shards of the later articles merged with a store of the earlier ones.
