@@ -223,9 +223,12 @@ def main():
         expected = natural_rows(single)
         assert len(expected["documents"]) == count, len(expected["documents"])
 
+        # About 4 partitions, whatever the articles' size (pool articles or the examples).
+        blocksize = str(max(1, os.path.getsize(source) // 4))
+
         def drive(out, *extra, newsgraph=args.newsgraph):
             return subprocess.run([sys.executable, args.driver, "--scheduler-file", scheduler_file,
-                                   "--newsgraph", newsgraph, "--blocksize", "500KB", "--out", out,
+                                   "--newsgraph", newsgraph, "--blocksize", blocksize, "--out", out,
                                    "--work-dir", os.path.join(work, "shared"), *extra, source],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=600)
 
@@ -235,6 +238,7 @@ def main():
             r = drive(out, *extra)
             assert r.returncode == 0, (name, r.stderr)
             assert "partitions on 2 workers" in r.stderr, r.stderr
+            assert int(r.stderr.split(" partitions on ")[0].split()[-1]) >= 3, r.stderr  # shards to merge
             diff = differences(expected, natural_rows(out))
             assert not diff, (name, diff)
             print(f"dask_test: {name}: {r.stdout.strip()}")
@@ -297,7 +301,7 @@ def main():
                        stdout=subprocess.DEVNULL)
         added = os.path.join(work, "added.db")
         r = subprocess.run([sys.executable, args.driver, "--scheduler-file", scheduler_file, "--newsgraph",
-                            args.newsgraph, "--blocksize", "500KB", "--out", added, "--base", base, later],
+                            args.newsgraph, "--blocksize", blocksize, "--out", added, "--base", base, later],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=600)
         assert r.returncode == 0, r.stderr
         diff = differences(expected, natural_rows(added))
@@ -315,7 +319,7 @@ def main():
         slow = wrapper(work, "slow.sh", 'case "$1" in ingest) sleep 1;; esac', args.newsgraph)
         out = os.path.join(work, "survived.db")
         driver = subprocess.Popen([sys.executable, args.driver, "--scheduler-file", scheduler_file, "--newsgraph",
-                                   slow, "--blocksize", "500KB", "--out", out, "--work-dir",
+                                   slow, "--blocksize", blocksize, "--out", out, "--work-dir",
                                    os.path.join(work, "shared"), source],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         time.sleep(2.0)
