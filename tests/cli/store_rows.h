@@ -10,7 +10,8 @@
 namespace newsgraph::testing {
 
 // Table -> its rows, sorted. Every table `ingest` and `merge` write, but the time of
-// ingest; co-occurrence blobs decoded; and relations' keys ("edge ids": exports show them). REQUIREs that the file opens and reads.
+// ingest; co-occurrence blobs decoded; and relations' keys ("edge ids": exports show
+// them). REQUIREs that the file opens and reads.
 using Rows = std::map<std::string, std::vector<std::string>>;
 Rows natural_rows(const std::string& path);
 
