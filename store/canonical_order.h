@@ -16,4 +16,8 @@ inline bool sorts_before(const std::string& published_a, const std::string& id_a
   return std::tie(published_a, id_a) < std::tie(published_b, id_b);
 }
 
+// The same order as an SQL ORDER BY over columns `published` and `id` (text compares
+// bytewise in both), for queries that sort articles themselves.
+inline constexpr const char* kCanonicalOrderSql = "published = '', published, id";
+
 }  // namespace newsgraph::store

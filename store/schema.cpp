@@ -5,6 +5,7 @@
 #include <string>
 
 #include "store/article_mentions.h"
+#include "store/canonical_order.h"
 #include "store/cooccurrences.h"
 #include "store/hashing.h"
 #include "store/relation_codes.h"
@@ -507,9 +508,12 @@ void migrate_schema(Db& db) {
     // whether a new article arrives out of that order, and the order a rewrite follows.
     db.exec("CREATE INDEX IF NOT EXISTS documents_by_date ON documents(published, id)");
     // A store written before knows no order: out of it when its articles were not written in it.
-    db.exec("INSERT OR REPLACE INTO meta(key, value) SELECT 'out_of_order', EXISTS (SELECT 1 FROM (SELECT "
-            "ROW_NUMBER() OVER (ORDER BY published = '', published, id) AS canonical, ROW_NUMBER() OVER (ORDER BY doc_key) AS "
-            "written FROM documents) WHERE canonical <> written)");
+    db.exec((std::string("INSERT OR REPLACE INTO meta(key, value) SELECT 'out_of_order', EXISTS (SELECT 1 FROM "
+                         "(SELECT ROW_NUMBER() OVER (ORDER BY ") +
+             kCanonicalOrderSql +
+             ") AS canonical, ROW_NUMBER() OVER (ORDER BY doc_key) AS written FROM documents) WHERE canonical <> "
+             "written)")
+                .c_str());
     db.exec("PRAGMA user_version = 11");
   }
   // Later versions: `if (version < 12) { ALTER ...; PRAGMA user_version = 12; }`.

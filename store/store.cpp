@@ -93,19 +93,31 @@ void mark_out_of_order(Db& db) {
   db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?, 1)").bind(1, kOutOfOrderKey).run();
 }
 
+// Whether taking the article out leaves the store that writing the others in canonical
+// order gives. Not when later articles merged their entities with it: that stays. Nor
+// when an entity no gazetteer fixes outlives it: refreshing the entity from the articles
+// left recomputes its label, type and short forms, which writing them in order may have
+// made otherwise ("Kirby" thrice, then "John Kirby" relabels it; without a later "Kirby"
+// the refresh says "Kirby"). O(its entities).
+bool removal_undoes_it(Db& db, int64_t doc_key) {
+  Statement q = db.prepare("SELECT id FROM documents WHERE doc_key = ?");
+  q.bind(1, doc_key);
+  if (!q.step()) return true;
+  const std::optional<std::pair<std::string, std::string>> last = last_article(db);
+  if (last && last->second != q.column_text(0)) return false;
+  Statement shared = db.prepare(
+      "SELECT 1 FROM doc_entities de JOIN entities n ON n.entity_key = de.entity_key WHERE de.doc_key = ?1 "
+      "AND n.from_gazetteer = 0 AND EXISTS (SELECT 1 FROM doc_entities o WHERE o.entity_key = de.entity_key "
+      "AND o.doc_key <> ?1) LIMIT 1");
+  shared.bind(1, doc_key);
+  return !shared.step();
+}
+
 // Deletes a document's rows; recounts what they supported and refreshes the entities
-// they named (deleting the orphans).
+// they named (deleting the orphans). Marks the store out of canonical order unless that
+// undoes the article exactly.
 void remove_document(Db& db, int64_t doc_key) {
-  {
-    // Articles after it merged their entities with it stored; taking it out does not undo
-    // that: the store is then out of canonical order, to be written again (and below).
-    Statement q = db.prepare("SELECT published, id FROM documents WHERE doc_key = ?");
-    q.bind(1, doc_key);
-    if (q.step()) {
-      const std::optional<std::pair<std::string, std::string>> last = last_article(db);
-      if (last && last->second != q.column_text(1)) mark_out_of_order(db);
-    }
-  }
+  if (!removal_undoes_it(db, doc_key)) mark_out_of_order(db);
   std::set<int64_t> relations, entities;
   std::set<int64_t> hashes;
   {
@@ -117,20 +129,6 @@ void remove_document(Db& db, int64_t doc_key) {
     Statement q = db.prepare("SELECT DISTINCT entity_key FROM doc_entities WHERE doc_key = ?");
     q.bind(1, doc_key);
     while (q.step()) entities.insert(q.column_int(0));
-  }
-  // Even the last article's removal is no exact undo where an entity no gazetteer fixes
-  // outlives it: refreshing the entity from the articles left recomputes its label, type
-  // and short forms, which writing them in order may have made otherwise ("Kirby" thrice,
-  // then "John Kirby" relabels it; without a later "Kirby" the refresh says "Kirby").
-  for (int64_t e : entities) {
-    Statement q = db.prepare(
-        "SELECT 1 FROM entities n WHERE n.entity_key = ?1 AND n.from_gazetteer = 0 AND EXISTS (SELECT 1 "
-        "FROM doc_entities de WHERE de.entity_key = ?1 AND de.doc_key <> ?2)");
-    q.bind(1, e).bind(2, doc_key);
-    if (q.step()) {
-      mark_out_of_order(db);
-      break;
-    }
   }
   {
     Statement q = db.prepare("SELECT DISTINCT hash FROM sentences WHERE doc_key = ? AND hash IS NOT NULL");
@@ -208,10 +206,8 @@ bool insert_sentence(Db& db, int64_t doc_key, const Document& doc, const Extract
 // O(log relations). A connection with a tally adds it there (relation_tally.h).
 int64_t add_contribution(Db& db, int64_t subject_key, Predicate predicate, int64_t object_key,
                          const Contribution& c, const std::string& date, bool want_key, bool* created) {
-  if (RelationTally* tally = db.tally()) {
-    if (WriterMemo* memo = db.memo()) memo->note_relation(predicate_code(predicate), subject_key, object_key);
+  if (RelationTally* tally = db.tally())  // it tells the memo when it writes them
     return tally->add(db, subject_key, predicate_code(predicate), object_key, c, date, created);
-  }
   db.set_last_insert_id(0);  // the UPSERT sets it only when it inserts
   db.prepare(R"SQL(
     INSERT INTO relations(subject_key, predicate, object_key, weight, independent, evidence_count,

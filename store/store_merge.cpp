@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "core/prefetch.h"
+#include "store/canonical_order.h"
 #include "store/durable_files.h"
 #include "store/relation_tally.h"
 #include "store/schema.h"
@@ -150,11 +151,10 @@ class StoreMerger {
                                  inputs_[static_cast<size_t>(two.column_int(1))] + " and another in " +
                                  inputs_[static_cast<size_t>(two.column_int(2))] +
                                  ": merge combines stores of different articles (remove one, then merge)");
-      // Canonical order (canonical_order.h): dated before undated, then by date and id;
-      // copies of one article by input.
-      Statement q = listing.prepare(
-          "SELECT input, doc_key, ROW_NUMBER() OVER (PARTITION BY id ORDER BY published = '', published, input) "
-          "FROM articles ORDER BY published = '', published, id, input");
+      // In canonical order; copies of one article by input, the first kept.
+      const std::string order = std::string(kCanonicalOrderSql) + ", input";
+      Statement q = listing.prepare("SELECT input, doc_key, ROW_NUMBER() OVER (PARTITION BY id ORDER BY " +
+                                         order + ") FROM articles ORDER BY " + order);
       while (q.step()) {
         if (q.column_int(2) == 1)
           entries->push_back({static_cast<uint32_t>(q.column_int(0)), q.column_int(1)});
