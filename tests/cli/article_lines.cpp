@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <random>
-#include <sstream>
 
 #include "store/canonical_order.h"
 #include "tests/test_paths.h"
@@ -24,11 +24,12 @@ std::pair<std::string, std::string> canonical_key(const std::string& line) {
 }
 
 std::vector<std::string> in_canonical_order(std::vector<std::string> lines) {
-  std::sort(lines.begin(), lines.end(),
-            [](const std::string& a, const std::string& b) {
-              const auto ka = canonical_key(a), kb = canonical_key(b);
-              return store::sorts_before(ka.first, ka.second, kb.first, kb.second);
-            });
+  std::vector<std::pair<std::pair<std::string, std::string>, std::string>> keyed;  // each line parsed once
+  for (std::string& line : lines) keyed.emplace_back(canonical_key(line), std::move(line));
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    return store::sorts_before(a.first.first, a.first.second, b.first.first, b.first.second);
+  });
+  for (size_t i = 0; i < keyed.size(); ++i) lines[i] = std::move(keyed[i].second);
   return lines;
 }
 
@@ -41,7 +42,7 @@ std::string joined(const std::vector<std::string>& lines) {
 std::vector<std::string> pool_lines(size_t count) {
   std::vector<std::string> out;
   if (shared_dir().empty()) return out;
-  std::istringstream in(read_file(shared_dir() + "/corpus/news/news_pool.jsonl"));
+  std::ifstream in(shared_dir() + "/corpus/news/news_pool.jsonl");  // read as far as needed
   std::string line;
   size_t n = 0;
   while (out.size() < count && std::getline(in, line))

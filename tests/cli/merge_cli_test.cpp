@@ -1,13 +1,9 @@
 // `newsgraph merge`: stores of disjoint articles, built in any order, merge in any order
 // and tree into the store one ingest in canonical order (date, then id) writes; and a
 // merge that cannot be done leaves no output.
-#include <rapidjson/document.h>
-
 #include <algorithm>
 #include <catch2/catch.hpp>
-#include <map>
 #include <random>
-#include <sstream>
 
 #include "store/store_merge.h"
 #include "tests/cli/article_lines.h"

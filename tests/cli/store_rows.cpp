@@ -80,6 +80,7 @@ Rows natural_rows(const std::string& path) {
   std::map<int64_t, std::string> local;
   each_row("SELECT doc_entity_key, local_id FROM doc_entities",
            [&](sqlite3_stmt* s) { local[sqlite3_column_int64(s, 0)] = text(s, 1); });
+  std::vector<std::string>& cooccurrences = out["cooccurrences"];  // a table, though it be empty
   each_row("SELECT d.id, c.pairs, c.confidence FROM cooccurrences c JOIN documents d USING (doc_key)",
            [&](sqlite3_stmt* s) {
              std::vector<store::ArticlePair> pairs;
@@ -89,7 +90,7 @@ Rows natural_rows(const std::string& path) {
              for (const store::ArticlePair& p : pairs) {
                std::string row = text(s, 0) + "|" + local[p.first] + "|" + local[p.second] + "|" + text(s, 2);
                for (uint32_t k : p.sentences) row += " " + std::to_string(k);
-               out["cooccurrences"].push_back(row);
+               cooccurrences.push_back(row);
              }
            });
   sqlite3_close(db);
