@@ -57,23 +57,12 @@ def run_newsgraph(binary, args, what):
     return done
 
 
-_binary_digests = {}  # (path, size, mtime) -> sha256 of the binary, per worker process
-
-
-def binary_digest(binary):
-    """What identifies the newsgraph binary: a digest of its bytes, read once a process."""
-    st = os.stat(binary)
-    key = (binary, st.st_size, st.st_mtime_ns)
-    if key not in _binary_digests:
-        with open(binary, "rb") as f:
-            _binary_digests[key] = hashlib.sha256(f.read()).hexdigest()
-    return _binary_digests[key]
-
-
 def shard_name(lines, binary):
     """The file name of the shard these lines make with this binary: the same lines and
-    binary give the same name, so a run again finds the shards an earlier run finished."""
-    h = hashlib.sha256(binary_digest(binary).encode())
+    binary give the same name, so a run again finds the shards an earlier run finished.
+    (Hashing the binary takes milliseconds; a partition's ingest, seconds.)"""
+    with open(binary, "rb") as f:
+        h = hashlib.sha256(hashlib.sha256(f.read()).hexdigest().encode())
     for line in lines:
         h.update(line.encode("utf-8", "surrogatepass"))
         h.update(b"\n")
@@ -275,7 +264,7 @@ def main(argv):
         if args.ship:
             merge_stores(args.newsgraph, args.out, [path for _, path, _ in shards] + base_store(args))
         else:
-            paths = list(dict.fromkeys(path for _, path, _ in shards))  # equal partitions make one shard
+            paths = [path for _, path, _ in shards]  # equal partitions share one: merge writes it once
             pending = [client.compute(merge_tree(args, paths, work_dir), retries=args.retries)]
             watch(client, pending)
         merged = time.monotonic()
