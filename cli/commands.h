@@ -17,5 +17,6 @@ int run_serve(const std::vector<std::string>& args);
 int run_show(const std::vector<std::string>& args);
 int run_search(const std::vector<std::string>& args);
 int run_merge(const std::vector<std::string>& args);
+int run_reorder(const std::vector<std::string>& args);
 
 }  // namespace newsgraph::cli

@@ -314,7 +314,7 @@ int run_ingest(const std::vector<std::string>& args) {
     st = rewrite_in_canonical_order(*store, "newsgraph ingest", &tally.reordered, &tally.reorder_seconds);
     if (!st.is_ok()) {
       std::fprintf(stderr, "newsgraph ingest: the articles are stored, but rewriting the store in canonical order "
-                           "failed (the next ingest tries again): %s\n", st.message().c_str());
+                           "failed (the next ingest or `newsgraph reorder` tries again): %s\n", st.message().c_str());
       return kExitFailure;
     }
   }

@@ -24,6 +24,7 @@ const char kUsage[] =
     "  remove    retract articles and what they produced\n"
     "  curate    correct entity resolution with an overrides file\n"
     "  merge     combine stores of different articles (shards) into a new one\n"
+    "  reorder   put a store written out of canonical order back in it\n"
     "\n"
     "Run 'newsgraph <command> --help' for a command's options.\n"
     "Exit codes: 0 ok, 1 some inputs skipped (show, search: nothing found), 2 usage\n"
@@ -58,6 +59,7 @@ int main(int argc, char** argv) {
     if (command == "show") return run_show(args);
     if (command == "search") return run_search(args);
     if (command == "merge") return run_merge(args);
+    if (command == "reorder") return run_reorder(args);
     std::fprintf(stderr, "newsgraph: unknown command '%s'\n\n%s", command.c_str(), kUsage);
     return kExitUsage;
   } catch (const std::exception& e) {

@@ -70,12 +70,14 @@ int run_remove(const std::vector<std::string>& args) {
     }
   }
   bool rewritten = false;
-  st = rewrite_in_canonical_order(*store, "newsgraph remove", &rewritten);
+  double seconds = 0;
+  st = rewrite_in_canonical_order(*store, "newsgraph remove", &rewritten, &seconds);
   if (!st.is_ok()) {
     std::fprintf(stderr, "newsgraph remove: removed, but rewriting the store in canonical order failed (the next "
-                         "ingest tries again): %s\n", st.message().c_str());
+                         "ingest or `newsgraph reorder` tries again): %s\n", st.message().c_str());
     return kExitFailure;
   }
+  if (rewritten) std::printf("rewrote the store in canonical order without them: %.1f s\n", seconds);
   return missing > 0 ? kExitSkipped : kExitOk;
 }
 

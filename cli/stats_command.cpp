@@ -12,6 +12,7 @@
 #include "graph/statistics_format.h"
 #include "store/quality.h"
 #include "store/store.h"
+#include "store/store_merge.h"
 
 namespace newsgraph::cli {
 namespace {
@@ -23,7 +24,8 @@ const char kHelp[] =
     "weak and strong components, degree distribution, the top entities by degree,\n"
     "weighted degree, PageRank and betweenness (exact on small graphs, sampled with a\n"
     "stated error on large ones), clustering, diameter and average path length, and\n"
-    "Louvain communities with their modularity.\n"
+    "Louvain communities with their modularity. It also says when the store was written\n"
+    "out of canonical order (see `newsgraph reorder`).\n"
     "\n"
     "options:\n"
     "  --db PATH        the store (default newsgraph.db)\n"
@@ -88,10 +90,15 @@ int run_stats(const std::vector<std::string>& args) {
              " relations");
   graph::GraphStatistics s = graph::compute_statistics(view, options);
   line.finish();
+  bool out_of_order = false;
+  if (st = store::out_of_canonical_order(*store, &out_of_order); !st.is_ok()) {
+    std::fprintf(stderr, "newsgraph stats: %s\n", st.message().c_str());
+    return kExitFailure;
+  }
   if (json) {
-    std::cout << graph::statistics_json(s, quality ? &q : nullptr) << '\n';
+    std::cout << graph::statistics_json(s, quality ? &q : nullptr, !out_of_order) << '\n';
   } else {
-    graph::write_statistics_table(s, quality ? &q : nullptr, std::cout);
+    graph::write_statistics_table(s, quality ? &q : nullptr, std::cout, !out_of_order);
   }
   std::cout.flush();
   return std::cout ? kExitOk : kExitFailure;

@@ -10,6 +10,7 @@
 #include "server/context.h"
 #include "server/openapi.h"
 #include "store/queries.h"
+#include "store/store_merge.h"
 
 namespace newsgraph::server {
 namespace {
@@ -188,9 +189,13 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     store::StoreCounts counts;
     if (!store->counts(&counts, store::Store::CountScope::kGraph).is_ok())
       return problem(res, 503, "store-error", "cannot read the store");
+    bool out_of_order = false;  // articles the API took out of order await `newsgraph reorder`
+    if (!store::out_of_canonical_order(*store, &out_of_order).is_ok())
+      return problem(res, 503, "store-error", "cannot read the store");
     std::string json = "{\"status\":\"ok\",\"documents\":" + std::to_string(counts.documents) +
                        ",\"entities\":" + std::to_string(counts.entities) +
-                       ",\"relations\":" + std::to_string(counts.relations) + "}";
+                       ",\"relations\":" + std::to_string(counts.relations) +
+                       ",\"canonical_order\":" + (out_of_order ? "false" : "true") + "}";
     std::lock_guard<std::mutex> lock(c.health_mutex);
     if (version > c.health_version) std::tie(c.health_version, c.health_json) = std::make_pair(version, json);
     res.set_content(json, "application/json");

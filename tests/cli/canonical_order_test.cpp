@@ -139,3 +139,30 @@ TEST_CASE("removing articles, the last in canonical order among them, leaves the
   CHECK(differences(rest_without({last, last - 1, lines.size() / 3}), natural_rows(dir + "/s.db")) == "");
   CHECK(sql(dir + "/s.db", "SELECT value FROM meta WHERE key = 'out_of_order'") == "0\n");
 }
+
+TEST_CASE("a store left out of canonical order says so in stats, and reorder rewrites it without ingesting",
+          "[cli][order]") {
+  const std::string dir = temp_dir();
+  std::vector<std::string> lines = some_articles(200);
+  write_file(dir + "/canonical.jsonl", joined(in_canonical_order(lines)));
+  REQUIRE(ingest_file(dir + "/canonical.db", dir + "/canonical.jsonl").exit_code == 0);
+  std::reverse(lines.begin(), lines.end());
+  write_file(dir + "/reversed.jsonl", joined(lines));
+  const std::string db = shell_quote(dir + "/s.db");
+  REQUIRE(ingest_file(dir + "/s.db", dir + "/reversed.jsonl", "--sort-buffer 0 --arrival-order").exit_code == 0);
+  REQUIRE(differences(natural_rows(dir + "/canonical.db"), natural_rows(dir + "/s.db")) != "");
+  CHECK(run(ng() + " stats --json --db " + db).out.find("\"canonical_order\":false") != std::string::npos);
+  CHECK(run(ng() + " stats --db " + db).out.find("newsgraph reorder") != std::string::npos);
+
+  const CommandResult r = run(ng() + " reorder --json --db " + db);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("\"rewritten\":true") != std::string::npos);
+  CHECK(differences(natural_rows(dir + "/canonical.db"), natural_rows(dir + "/s.db")) == "");
+  CHECK(run(ng() + " stats --json --db " + db).out.find("\"canonical_order\":true") != std::string::npos);
+  CHECK(run(ng() + " stats --db " + db).out.find("newsgraph reorder") == std::string::npos);
+  const CommandResult again = run(ng() + " reorder --json --db " + db);  // in order: left as it is
+  CHECK(again.exit_code == 0);
+  CHECK(again.out.find("\"rewritten\":false") != std::string::npos);
+  CHECK(run(ng() + " reorder --db " + shell_quote(dir + "/none.db")).exit_code == 3);
+  CHECK(run(ng() + " reorder " + db).exit_code == 2);
+}

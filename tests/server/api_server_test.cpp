@@ -145,6 +145,30 @@ TEST_CASE("a POSTed article is stored, its relations show up in queries, and DEL
   CHECK(json(s.http().Get("/api/v1/health"))["documents"].GetInt() == 3);
 }
 
+TEST_CASE("health says when an article POSTed out of canonical order awaits a rewrite, and reorder ends it",
+          "[server][order]") {
+  LiveServer s;
+  auto in_order = [&] { return json(s.http().Get("/api/v1/health"))["canonical_order"].GetBool(); };
+  CHECK(in_order());
+  // Undated, like one of the examples, and after it by id: after every stored article.
+  auto later = s.http().Post("/api/v1/documents", R"({"id": "zz-later", "text": "Finlandia menuduh Rusia."})",
+                             "application/json");
+  REQUIRE(later);
+  REQUIRE(later->status == 201);
+  CHECK(in_order());
+  auto earlier = s.http().Post(
+      "/api/v1/documents", R"({"id": "earlier", "text": "Jepang mengecam Rusia.", "published": "2001-01-01"})",
+      "application/json");
+  REQUIRE(earlier);
+  REQUIRE(earlier->status == 201);
+  CHECK_FALSE(in_order());
+  const CommandResult r = run(shell_quote(binary()) + " reorder --json --db " + shell_quote(s.db()));
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("\"rewritten\":true") != std::string::npos);
+  CHECK(in_order());
+  CHECK(json(s.http().Get("/api/v1/documents"))["total"].GetInt() == 5);
+}
+
 TEST_CASE("a POSTed article keeps its own date, else the request's, and a bad date is refused", "[server][dates]") {
   LiveServer s;
   auto published = [&](const std::string& id) {
