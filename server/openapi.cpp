@@ -48,6 +48,7 @@ const std::vector<RouteSpec>& route_specs() {
       {"post", "/api/v1/documents", "Extract an article and merge it into the store", {"published"}},
       {"get", "/api/v1/documents/{id}", "One stored article", {}},
       {"delete", "/api/v1/documents/{id}", "Retract an article and what it produced", {}},
+      {"post", "/api/v1/reorder", "Rewrite the store in canonical order, when articles came out of it", {}},
       {"post", "/api/v1/extract", "Extract an article without storing it", {"published"}},
       {"post", "/api/v1/curate", "Apply overrides (merge, never, rename, retype, delete): all or nothing",
        {"dry_run", "force"}},

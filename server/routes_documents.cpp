@@ -1,8 +1,10 @@
-// Document routes: list, get, delete, POST (extract and merge), and /extract.
+// Document routes: list, get, delete, POST (extract and merge), /extract, and /reorder
+// (the store rewritten in canonical order after articles came out of it).
 #include <rapidjson/document.h>
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 
 #include "core/dates.h"
 #include "core/extraction_format.h"
@@ -12,6 +14,7 @@
 #include "server/context.h"
 #include "store/hashing.h"
 #include "store/queries.h"
+#include "store/store_merge.h"
 
 namespace newsgraph::server {
 namespace {
@@ -171,6 +174,27 @@ void add_document_routes(httplib::Server& http, Context& c) {
     if (!st.is_ok()) return store_problem(c.options.db, res, st);
     if (!found) return problem(res, 404, "unknown-document", "no article has id '" + std::string(req.matches[1]) + "'");
     res.status = 204;
+  });
+
+  // Articles POSTed or DELETEd out of canonical order mark the store (GET /health says
+  // so); this rewrites it, as `newsgraph reorder` does. Other writes wait meanwhile;
+  // reads go on, seeing the store as it was until the rewrite commits.
+  http.Post("/api/v1/reorder", [&c](const httplib::Request& req, httplib::Response& res) {
+    if (!only_params(req, res, {}) || !authorised(c, req, res)) return;
+    ComputePermits::Held permit(c.compute);
+    bool rewritten = false;
+    const auto start = std::chrono::steady_clock::now();
+    Status st = c.write([&](store::Store& s) { return store::restore_canonical_order(s, {}, &rewritten); });
+    if (!st.is_ok()) return store_problem(c.options.db, res, st);
+    rapidjson::StringBuffer b;
+    Json w(b);
+    w.StartObject();
+    w.Key("rewritten");
+    w.Bool(rewritten);
+    w.Key("seconds");
+    w.Double(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    w.EndObject();
+    res.set_content(b.GetString(), "application/json");
   });
 
   auto extract = [&c](const httplib::Request& req, httplib::Response& res, bool store_it) {
