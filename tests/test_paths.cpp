@@ -18,6 +18,8 @@ namespace fs = std::filesystem;
 std::string source_dir() { return NEWSGRAPH_SOURCE_DIR; }
 std::string binary() { return NEWSGRAPH_BINARY; }
 
+std::string ng() { return shell_quote(binary()); }
+
 std::string shared_dir() {
   fs::path p = fs::path(source_dir()).parent_path() / "shared";
   return fs::exists(p / "eval" / "score.py") ? p.string() : "";

@@ -9,6 +9,7 @@ namespace newsgraph::testing {
 
 std::string source_dir();     // the repository
 std::string binary();         // the built newsgraph executable
+std::string ng();             // the same as a shell word, to start a command line with
 std::string shared_dir();     // ../shared beside the repository, "" when absent
 std::string temp_dir();       // a fresh directory, removed at exit
 

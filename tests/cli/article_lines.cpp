@@ -72,7 +72,7 @@ std::vector<std::string> example_lines(size_t copies) {
 }
 
 CommandResult ingest_file(const std::string& db, const std::string& jsonl, const std::string& flags) {
-  return run(shell_quote(binary()) + " ingest --quiet " + flags + " --db " + shell_quote(db) + " " + shell_quote(jsonl));
+  return run(ng() + " ingest --quiet " + flags + " --db " + shell_quote(db) + " " + shell_quote(jsonl));
 }
 
 }  // namespace newsgraph::testing

@@ -13,10 +13,13 @@ using namespace newsgraph::testing;
 
 namespace {
 
-std::string ng() { return shell_quote(binary()); }
-
 std::string sql(const std::string& db, const std::string& query) {
   return run("sqlite3 " + shell_quote(db) + " " + shell_quote(query)).out;
+}
+
+// "1\n" while the store is marked out of canonical order, "0\n" once put back in it.
+std::string order_mark(const std::string& db) {
+  return sql(db, "SELECT value FROM meta WHERE key = 'out_of_order'");
 }
 
 // Pool articles when ../shared is here, else articles made from the examples.
@@ -49,7 +52,7 @@ TEST_CASE("articles ingested in any order, in one run or several, give the store
     REQUIRE(r.exit_code == 0);
     CHECK(r.out.find("\"reordered\":true") != std::string::npos);
     CHECK(differences(canonical, natural_rows(dir + "/s.db")) == "");
-    CHECK(sql(dir + "/s.db", "SELECT value FROM meta WHERE key = 'out_of_order'") == "0\n");
+    CHECK(order_mark(dir + "/s.db") == "0\n");
   }
   SECTION("from standard input, each stored as it arrives, then rewritten when the input ends") {
     const CommandResult r = run("cat " + shell_quote(dir + "/shuffled.jsonl") + " | " + ng() +
@@ -71,7 +74,7 @@ TEST_CASE("articles ingested in any order, in one run or several, give the store
   }
   SECTION("left in arrival order, the next ingest rewrites it, even of nothing new") {
     REQUIRE(ingest_file(dir + "/s.db", dir + "/shuffled.jsonl", "--sort-buffer 0 --arrival-order").exit_code == 0);
-    CHECK(sql(dir + "/s.db", "SELECT value FROM meta WHERE key = 'out_of_order'") == "1\n");
+    CHECK(order_mark(dir + "/s.db") == "1\n");
     CHECK(differences(canonical, natural_rows(dir + "/s.db")) != "");  // else this proves nothing
     REQUIRE(ingest_file(dir + "/s.db", dir + "/canonical.jsonl").exit_code == 0);  // all unchanged
     CHECK(differences(canonical, natural_rows(dir + "/s.db")) == "");
@@ -105,7 +108,7 @@ TEST_CASE("killing the rewrite into canonical order leaves the store as it was, 
     const bool rewritten = differences(canonical, now).empty();
     INFO("killed after " << delay << " s: " << (as_before ? "as before" : rewritten ? "rewritten" : "neither"));
     CHECK((as_before || rewritten));
-    CHECK(sql(db, "SELECT value FROM meta WHERE key = 'out_of_order'") == (rewritten ? "0\n" : "1\n"));
+    CHECK(order_mark(db) == (rewritten ? "0\n" : "1\n"));
   }
   REQUIRE(ingest_file(db, dir + "/canonical.jsonl").exit_code == 0);
   CHECK(differences(canonical, natural_rows(db)) == "");
@@ -137,7 +140,7 @@ TEST_CASE("removing articles, the last in canonical order among them, leaves the
   CHECK(differences(rest_without({last}), natural_rows(dir + "/s.db")) == "");
   remove({last - 1, lines.size() / 3});
   CHECK(differences(rest_without({last, last - 1, lines.size() / 3}), natural_rows(dir + "/s.db")) == "");
-  CHECK(sql(dir + "/s.db", "SELECT value FROM meta WHERE key = 'out_of_order'") == "0\n");
+  CHECK(order_mark(dir + "/s.db") == "0\n");
 }
 
 TEST_CASE("a store left out of canonical order says so in stats, and reorder rewrites it without ingesting",

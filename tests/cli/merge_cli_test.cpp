@@ -15,8 +15,6 @@ using namespace newsgraph::testing;
 
 namespace {
 
-std::string ng() { return shell_quote(binary()); }
-
 // ingest_file, which must succeed.
 void ingest(const std::string& db, const std::string& jsonl, const std::string& flags = "") {
   REQUIRE(ingest_file(db, jsonl, flags).exit_code == 0);

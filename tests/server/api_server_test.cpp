@@ -174,7 +174,7 @@ TEST_CASE("health says when an article POSTed out of canonical order awaits a re
   REQUIRE(oldest);
   REQUIRE(oldest->status == 201);
   CHECK_FALSE(in_order());
-  const CommandResult r = run(shell_quote(binary()) + " reorder --json --db " + shell_quote(s.db()));
+  const CommandResult r = run(ng() + " reorder --json --db " + shell_quote(s.db()));
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("\"rewritten\":true") != std::string::npos);
   CHECK(in_order());
@@ -241,7 +241,7 @@ TEST_CASE("an article ingested by another process shows up in kept answers withi
   CHECK(json(s.http().Get(url))["total"].GetInt64() == before);  // now a kept answer
   std::string article = temp_dir() + "/finlandia.txt";
   write_file(article, "Finlandia menuduh Rusia\n\nFinlandia menuduh Rusia mengirim migran ke perbatasan.\n");
-  REQUIRE(run(shell_quote(binary()) + " ingest --quiet --db " + shell_quote(s.db()) + " " + shell_quote(article))
+  REQUIRE(run(ng() + " ingest --quiet --db " + shell_quote(s.db()) + " " + shell_quote(article))
               .exit_code == 0);
   int64_t after = before;
   for (int i = 0; i < 200 && after == before; ++i) {  // the kept answer expires within moments
@@ -266,7 +266,7 @@ TEST_CASE("an ingest by another process expires the kept answers about what it t
   const auto russia_total = json(s.http().Get("/api/v1/entities/russia/relations"))["total"].GetInt64();
   std::string article = temp_dir() + "/finlandia.txt";
   write_file(article, "Finlandia menuduh Rusia\n\nFinlandia menuduh Rusia mengirim migran ke perbatasan.\n");
-  REQUIRE(run(shell_quote(binary()) + " ingest --quiet --db " + shell_quote(s.db()) + " " + shell_quote(article))
+  REQUIRE(run(ng() + " ingest --quiet --db " + shell_quote(s.db()) + " " + shell_quote(article))
               .exit_code == 0);
   int64_t total = russia_total;
   for (int i = 0; i < 200 && total == russia_total; ++i) {
