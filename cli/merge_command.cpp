@@ -16,7 +16,7 @@ namespace newsgraph::cli {
 namespace {
 
 const char kHelp[] =
-    "usage: newsgraph merge [--json] [--quiet] OUT.db IN.db...\n"
+    "usage: newsgraph merge [--json] [--quiet] [--arrival-order] OUT.db IN.db...\n"
     "\n"
     "Writes a new store OUT.db holding every article of the stores IN.db, as one store\n"
     "would that ingested them all in order of publication date, then id: the same\n"
@@ -34,9 +34,16 @@ const char kHelp[] =
     "are sorted in temporary files in $TMPDIR (some 100 to 200 bytes an article).\n"
     "\n"
     "options:\n"
-    "  --json       print the report as one JSON object\n"
-    "  --quiet      print nothing on success\n"
-    "  -h, --help   show this help\n"
+    "  --arrival-order  the first IN.db is a base the others are added to, as\n"
+    "                   `ingest --arrival-order` would add their articles: it is copied\n"
+    "                   as it is (its overrides too) and the others' articles are written\n"
+    "                   after its own, even those that sort before some of its own. The\n"
+    "                   cost is theirs, not the base's. OUT.db is then marked out of\n"
+    "                   canonical order when any did (`newsgraph stats` says so), until\n"
+    "                   `newsgraph reorder` or an ingest rewrites it\n"
+    "  --json           print the report as one JSON object\n"
+    "  --quiet          print nothing on success\n"
+    "  -h, --help       show this help\n"
     "\n"
     "Exit codes: 0 merged, 2 usage error (also: OUT.db exists, an input is no store of\n"
     "this newsgraph, inputs disagree on an article), 3 failure (reading or writing).\n";
@@ -46,6 +53,7 @@ const char kHelp[] =
 int run_merge(const std::vector<std::string>& args) {
   FlagReader f("merge", args);
   bool json = false, quiet = false;
+  store::MergeOptions options;
   std::vector<std::string> paths;
   while (f.next()) {
     if (f.is_help()) {
@@ -55,6 +63,8 @@ int run_merge(const std::vector<std::string>& args) {
       json = true;
     } else if (f.is("--quiet")) {
       quiet = true;
+    } else if (f.is("--arrival-order")) {
+      options.arrival_order = true;
     } else if (f.is_option()) {
       return f.unknown_option(kHelp);
     } else {
@@ -65,7 +75,6 @@ int run_merge(const std::vector<std::string>& args) {
   const std::string out = paths.front();
   const std::vector<std::string> inputs(paths.begin() + 1, paths.end());
   CountLine line("newsgraph merge", "articles");
-  store::MergeOptions options;
   options.progress = [&line](size_t done, size_t total) { line.done(done, total); };
   store::MergeReport report;
   const Status st = store::merge_stores(out, inputs, options, &report);
@@ -91,15 +100,24 @@ int run_merge(const std::vector<std::string>& args) {
       w.Key(key);
       w.Uint64(n);
     }
+    w.Key("canonical_order");
+    w.Bool(!report.out_of_order);
     w.EndObject();
     std::printf("%s\n", buffer.GetString());
   } else if (!quiet) {
     std::printf("merged %zu stores into %s: %zu articles", report.inputs, out.c_str(), report.articles);
-    if (report.copied > 0) std::printf(" (%zu of them with their store, which came first, as it was)", report.copied);
+    if (report.copied > 0)
+      std::printf(options.arrival_order ? " (%zu of them with the base's store, as it was)"
+                                        : " (%zu of them with their store, which came first, as it was)",
+                  report.copied);
     if (report.duplicates > 0) std::printf(", %zu copies found in more than one store written once", report.duplicates);
     if (report.same_text > 0) std::printf(", %zu texts already stored under another id", report.same_text);
     if (report.overrides > 0) std::printf(", %zu overrides", report.overrides);
     std::printf("\n");
+    if (report.out_of_order)
+      std::printf("%s is out of canonical order (articles added after the base's that sort before some of "
+                  "them): `newsgraph reorder --db %s` rewrites it\n",
+                  out.c_str(), out.c_str());
   }
   return kExitOk;
 }

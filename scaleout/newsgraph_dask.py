@@ -21,6 +21,10 @@ that have none. A run that succeeds removes them (unless --keep-shards).
 Adding to a store: with --base STORE, the shards are merged with that store, as if
 its articles had been part of the input (a day's articles added to an archive; when
 they all come after the archive's in canonical order, the merge copies it as it is).
+With --arrival-order too, the archive is copied as it is even when some new articles
+sort before its own, and theirs are added after it, as `ingest --arrival-order` adds
+them: the merge costs the new articles, not the archive, and --out is left marked out
+of canonical order until `newsgraph reorder` (say, at night) rewrites it.
 
 Exit codes: 0 merged, 2 usage error, 3 failure (a partition or merge failed, a worker
 has no newsgraph binary); on failure nothing is written at --out.
@@ -113,9 +117,11 @@ def clear_leftovers(work_dir):
         os.remove(path)
 
 
-def merge_stores(binary, out, inputs):
-    """Merges `inputs` into the new store `out` (on a worker, or here)."""
-    run_newsgraph(binary, ["merge", "--quiet", out] + list(inputs), f"merge into {out}")
+def merge_stores(binary, out, inputs, arrival_order=False):
+    """Merges `inputs` into the new store `out` (on a worker, or here); in arrival order,
+    the first input is the base the others are added to (`newsgraph merge --help`)."""
+    flags = ["--arrival-order"] if arrival_order else []
+    run_newsgraph(binary, ["merge", "--quiet"] + flags + [out] + list(inputs), f"merge into {out}")
     return out
 
 
@@ -128,6 +134,10 @@ def parse_args(argv):
     p.add_argument("--out", required=True, help="the store to write (must not exist)")
     p.add_argument("--base", help="a store to merge the shards with (read only; with --work-dir, at a path "
                    "the workers see)")
+    p.add_argument("--arrival-order", action="store_true",
+                   help="with --base: copy the base as it is and add the shards' articles after its own, even "
+                        "those that sort before some of them (the cost of the shards, not of the base); --out "
+                        "is then left out of canonical order until `newsgraph reorder`")
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--scheduler", help="address of a running dask scheduler (tcp://host:8786)")
     where.add_argument("--scheduler-file", help="the file a dask scheduler wrote with --scheduler-file")
@@ -176,11 +186,14 @@ def merge_tree(args, shards, work_dir):
         level = [delayed(merge_stores)(args.newsgraph, os.path.join(work_dir, f"merge-{depth}-{k:05d}.db"),
                                        level[i:i + fanin])
                  for k, i in enumerate(range(0, len(level), fanin))]
-    return delayed(merge_stores)(args.newsgraph, args.out, level + base_store(args))
+    return final_merge(args, level, delayed(merge_stores))
 
 
-def base_store(args):
-    return [args.base] if args.base else []
+def final_merge(args, shards, merge):
+    """`merge` of the shards (paths, or delayed merges) with the base, if any, into args.out."""
+    if args.base and args.arrival_order:
+        return merge(args.newsgraph, args.out, [args.base] + shards, True)
+    return merge(args.newsgraph, args.out, shards + ([args.base] if args.base else []))
 
 
 def watch(client, futures):
@@ -217,6 +230,9 @@ def main(argv):
     args.out = os.path.abspath(args.out)
     if os.path.exists(args.out):
         print(f"newsgraph_dask: {args.out}: exists; choose another name", file=sys.stderr)
+        return EXIT_USAGE
+    if args.arrival_order and not args.base:
+        print("newsgraph_dask: --arrival-order adds the shards to a --base store; give one", file=sys.stderr)
         return EXIT_USAGE
     if args.base:
         args.base = os.path.abspath(args.base)
@@ -262,7 +278,7 @@ def main(argv):
             print(f"newsgraph_dask: {reused} of {len(shards)} shards were left whole by an earlier run "
                   f"in {work_dir}, and were not ingested again", file=sys.stderr)
         if args.ship:
-            merge_stores(args.newsgraph, args.out, [path for _, path, _ in shards] + base_store(args))
+            final_merge(args, [path for _, path, _ in shards], merge_stores)
         else:
             paths = [path for _, path, _ in shards]  # equal partitions share one: merge writes it once
             pending = [client.compute(merge_tree(args, paths, work_dir), retries=args.retries)]

@@ -168,9 +168,10 @@ class StoreMerger {
   }
 
   Status write(const std::vector<Entry>& entries) {
-    // The articles of an input that come before all the others' are its store as it is.
+    // The articles of an input that come before all the others' are its store as it is; in
+    // arrival order, the first input is taken as it is, and the others' come after.
     std::vector<Entry> rest;
-    const std::optional<size_t> prefix = prefix_input(entries);
+    const std::optional<size_t> prefix = options_.arrival_order ? std::optional<size_t>(0) : prefix_input(entries);
     if (prefix) {
       if (Status st = copy_store(inputs_[*prefix]); !st.is_ok()) return st;
       for (const Entry& e : entries)
@@ -196,6 +197,7 @@ class StoreMerger {
     if (Status st = write_articles(prefix ? rest : entries, options_.commit_every); !st.is_ok()) return st;
     if (Status st = out_->commit_batch(); !st.is_ok()) return st;
     if (Status st = apply_overrides(edits); !st.is_ok()) return st;
+    if (Status st = out_of_canonical_order(*out_, &report_->out_of_order); !st.is_ok()) return st;
     try {
       Db& db = out_->impl().db;
       // Hashes of the older form came along with their rows (Store::Impl::legacy_hashes).

@@ -26,6 +26,13 @@ struct MergeOptions {
   // Relations whose counts are kept in memory between writes to the table (some 100
   // bytes each; relation_tally.h): past this many, they are written and forgotten.
   size_t relations_in_memory = 1'000'000;
+  // The first input is a base (an archive) the others are added to as `ingest
+  // --arrival-order` would add their articles: it is copied as it is, overrides and all,
+  // and the others' articles are written after its own, in canonical order among
+  // themselves, even where some sort before the base's. The output is then marked out of
+  // canonical order when any did (restore_canonical_order rewrites it later). The cost
+  // is that of the added articles, not of the base.
+  bool arrival_order = false;
 };
 
 struct MergeReport {
@@ -35,6 +42,7 @@ struct MergeReport {
   size_t duplicates = 0;  // copies of an article (same id, same text) in several inputs, written once
   size_t same_text = 0;   // an article's text already stored under another id: kept under the first id
   size_t overrides = 0;   // distinct curation overrides taken from the inputs
+  bool out_of_order = false;  // the output is marked out of canonical order (arrival_order)
 };
 
 // Writes the merge of `inputs` to `out_path`, which must not exist: built beside it as
@@ -49,7 +57,8 @@ struct MergeReport {
 // Cost: about that of ingesting the articles without extracting them; but when one
 // input's articles all come before the others' (a store, then a shard of later articles)
 // and no input has overrides, that input's store is copied as it is (a file copy) and only
-// the others' articles are written.
+// the others' articles are written. With options.arrival_order the first input is always
+// copied so, and the output may be out of canonical order.
 Status merge_stores(const std::string& out_path, const std::vector<std::string>& inputs,
                     const MergeOptions& options, MergeReport* report);
 

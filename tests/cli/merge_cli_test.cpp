@@ -149,6 +149,51 @@ TEST_CASE("a store whose articles all come first is taken over as it is, and onl
   }
 }
 
+TEST_CASE("with --arrival-order, a base is copied and the others' articles added as ingest --arrival-order adds them",
+          "[cli][merge][order]") {
+  std::vector<std::string> lines = pool_lines(300);
+  if (lines.empty()) lines = example_lines(60);
+  lines = in_canonical_order(lines);
+  std::vector<std::string> base_lines, added_lines;  // interleaved: most added articles sort before the base's last
+  for (size_t i = 0; i < lines.size(); ++i) (i % 2 ? added_lines : base_lines).push_back(lines[i]);
+  const std::string dir = temp_dir();
+  write_file(dir + "/all.jsonl", joined(lines));
+  write_file(dir + "/base.jsonl", joined(base_lines));
+  write_file(dir + "/added.jsonl", joined(added_lines));
+  ingest(dir + "/all.db", dir + "/all.jsonl");
+  ingest(dir + "/base.db", dir + "/base.jsonl");
+  ingest(dir + "/added.db", dir + "/added.jsonl");
+  // The base is curated: its override holds for the articles added, and is not applied twice.
+  const std::string label =
+      run("sqlite3 " + shell_quote(dir + "/base.db") +
+          " \"SELECT label FROM entities WHERE from_gazetteer = 0 AND label NOT LIKE '%\\\"%' ORDER BY entity_key LIMIT 1\"")
+          .out;
+  REQUIRE(label.size() > 1);
+  write_file(dir + "/o.json", "{\"rename\": [[\"" + label.substr(0, label.size() - 1) + "\", \"Renamed One\"]]}");
+  REQUIRE(run(ng() + " curate --db " + shell_quote(dir + "/base.db") + " " + shell_quote(dir + "/o.json")).exit_code == 0);
+  // What ingesting the added articles into a copy of the base, in arrival order, gives.
+  REQUIRE(run("sqlite3 " + shell_quote(dir + "/base.db") + " " + shell_quote("VACUUM INTO '" + dir + "/ingested.db'"))
+              .exit_code == 0);
+  ingest(dir + "/ingested.db", dir + "/added.jsonl", "--arrival-order");
+  const Rows ingested = natural_rows(dir + "/ingested.db");
+  REQUIRE(differences(ingested, natural_rows(dir + "/all.db")) != "");  // else arrival order proves nothing
+
+  const CommandResult r = run(ng() + " merge --json --arrival-order " + shell_quote(dir + "/m.db") + " " +
+                              shell_quote(dir + "/base.db") + " " + shell_quote(dir + "/added.db"));
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("\"copied\":" + std::to_string(base_lines.size()) + ",") != std::string::npos);
+  CHECK(r.out.find("\"overrides\":0,") != std::string::npos);  // the base's came with its copy
+  CHECK(r.out.find("\"canonical_order\":false") != std::string::npos);
+  CHECK(differences(ingested, natural_rows(dir + "/m.db")) == "");
+  CHECK(run(ng() + " stats --json --db " + shell_quote(dir + "/m.db")).out.find("\"canonical_order\":false") !=
+        std::string::npos);
+
+  // Put in order, it is the curated store of all the articles.
+  REQUIRE(run(ng() + " reorder --db " + shell_quote(dir + "/m.db")).exit_code == 0);
+  REQUIRE(run(ng() + " curate --db " + shell_quote(dir + "/all.db") + " " + shell_quote(dir + "/o.json")).exit_code == 0);
+  CHECK(differences(natural_rows(dir + "/all.db"), natural_rows(dir + "/m.db")) == "");
+}
+
 TEST_CASE("merging is the same whatever order the articles came in, and merging twice changes nothing",
           "[cli][merge]") {
   const std::string dir = temp_dir();

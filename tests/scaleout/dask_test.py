@@ -318,6 +318,28 @@ def main():
         assert not os.path.exists(added + ".shards"), "the default work directory was left behind"
         print(f"dask_test: added to a base store: {r.stdout.strip()}")
 
+        # --base --arrival-order: the earlier articles added to a store of the later ones
+        # as `ingest --arrival-order` adds them; `newsgraph reorder` then gives one ingest's.
+        late_base = os.path.join(work, "late_base.db")
+        subprocess.run([args.newsgraph, "ingest", "--quiet", "--db", late_base, later], check=True,
+                       stdout=subprocess.DEVNULL)
+        ingested = os.path.join(work, "ingested.db")
+        with contextlib.closing(sqlite3.connect(late_base)) as c:
+            c.execute("VACUUM INTO ?", (ingested,))
+        subprocess.run([args.newsgraph, "ingest", "--quiet", "--arrival-order", "--db", ingested, earlier], check=True,
+                       stdout=subprocess.DEVNULL)
+        appended = os.path.join(work, "appended.db")
+        r = drive(appended, "--base", late_base, "--arrival-order", inputs=(earlier,))
+        assert r.returncode == 0, r.stderr
+        diff = differences(natural_rows(ingested), natural_rows(appended))
+        assert not diff, diff
+        with contextlib.closing(sqlite3.connect(appended)) as c:
+            assert c.execute("SELECT value FROM meta WHERE key = 'out_of_order'").fetchone()[0] == 1
+        subprocess.run([args.newsgraph, "reorder", "--db", appended], check=True, stdout=subprocess.DEVNULL)
+        diff = differences(expected, natural_rows(appended))
+        assert not diff, diff
+        print(f"dask_test: added in arrival order, then reordered: {r.stdout.strip()}")
+
         # A worker without the binary is named before any work starts.
         r = drive(out, newsgraph=os.path.join(work, "absent", "newsgraph"))
         assert r.returncode == 3 and "no newsgraph binary" in r.stderr, r.stderr
