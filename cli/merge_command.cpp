@@ -39,8 +39,9 @@ const char kHelp[] =
     "                   as it is (its overrides too) and the others' articles are written\n"
     "                   after its own, even those that sort before some of its own. The\n"
     "                   cost is theirs, not the base's. OUT.db is then marked out of\n"
-    "                   canonical order when any did (`newsgraph stats` says so), until\n"
-    "                   `newsgraph reorder` or an ingest rewrites it\n"
+    "                   canonical order when any did, or when the base was (`newsgraph\n"
+    "                   stats` says so), until `newsgraph reorder` or an ingest\n"
+    "                   rewrites it\n"
     "  --json           print the report as one JSON object\n"
     "  --quiet          print nothing on success\n"
     "  -h, --help       show this help\n"
@@ -115,9 +116,8 @@ int run_merge(const std::vector<std::string>& args) {
     if (report.overrides > 0) std::printf(", %zu overrides", report.overrides);
     std::printf("\n");
     if (report.out_of_order)
-      std::printf("%s is out of canonical order (articles added after the base's that sort before some of "
-                  "them): `newsgraph reorder --db %s` rewrites it\n",
-                  out.c_str(), out.c_str());
+      std::printf("%s is out of canonical order: `newsgraph reorder --db %s` rewrites it\n", out.c_str(),
+                  out.c_str());
   }
   return kExitOk;
 }

@@ -77,7 +77,7 @@ int run_remove(const std::vector<std::string>& args) {
                          "ingest or `newsgraph reorder` tries again): %s\n", st.message().c_str());
     return kExitFailure;
   }
-  if (rewritten) std::printf("rewrote the store in canonical order without them: %.1f s\n", seconds);
+  if (rewritten) std::printf("rewrote the store in canonical order: %.1f s\n", seconds);
   return missing > 0 ? kExitSkipped : kExitOk;
 }
 

@@ -55,13 +55,21 @@ int run_reorder(const std::vector<std::string>& args) {
       return f.usage_error("reorder takes no arguments but options (the store is --db)");
     }
   }
+  // Asked first on a connection for reading, so that a store in order, read-only or not,
+  // is left as it is; only a marked one is opened for writing and rewritten.
   std::unique_ptr<store::Store> store;
-  store::StoreOptions options;
-  options.create = false;
-  Status st = store::Store::open(db, options, &store);
+  bool out_of_order = false;
+  Status st = store::Store::open(db, store::StoreOptions::for_reading(), &store);
+  if (st.is_ok()) st = store::out_of_canonical_order(*store, &out_of_order);
+  store.reset();
   bool rewritten = false;
   double seconds = 0;
-  if (st.is_ok()) st = rewrite_in_canonical_order(*store, "newsgraph reorder", &rewritten, &seconds);
+  if (st.is_ok() && out_of_order) {
+    store::StoreOptions options;
+    options.create = false;
+    st = store::Store::open(db, options, &store);
+    if (st.is_ok()) st = rewrite_in_canonical_order(*store, "newsgraph reorder", &rewritten, &seconds);
+  }
   if (!st.is_ok()) {
     std::fprintf(stderr, "newsgraph reorder: %s\n", st.message().c_str());
     return kExitFailure;

@@ -12,7 +12,6 @@
 #include "graph/statistics_format.h"
 #include "store/quality.h"
 #include "store/store.h"
-#include "store/store_merge.h"
 
 namespace newsgraph::cli {
 namespace {
@@ -95,10 +94,11 @@ int run_stats(const std::vector<std::string>& args) {
     std::fprintf(stderr, "newsgraph stats: %s\n", st.message().c_str());
     return kExitFailure;
   }
+  s.canonical_order = !out_of_order;
   if (json) {
-    std::cout << graph::statistics_json(s, quality ? &q : nullptr, !out_of_order) << '\n';
+    std::cout << graph::statistics_json(s, quality ? &q : nullptr) << '\n';
   } else {
-    graph::write_statistics_table(s, quality ? &q : nullptr, std::cout, !out_of_order);
+    graph::write_statistics_table(s, quality ? &q : nullptr, std::cout);
   }
   std::cout.flush();
   return std::cout ? kExitOk : kExitFailure;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,9 @@ struct GraphStatistics {
   double modularity = 0;
   std::vector<CommunitySummary> largest_communities;
   std::map<std::string, double> seconds;  // per statistic, for benchmarks and --json
+  // Whether the store the graph came from is in canonical order, when the caller read it
+  // (store::out_of_canonical_order; compute_statistics leaves it unset).
+  std::optional<bool> canonical_order;
 };
 
 GraphStatistics compute_statistics(const GraphView& graph, const StatisticsOptions& options);

@@ -84,8 +84,7 @@ void quality_json(Writer& w, const store::GraphQuality& q) {
 
 }  // namespace
 
-std::string statistics_json(const GraphStatistics& s, const store::GraphQuality* quality,
-                            std::optional<bool> canonical_order) {
+std::string statistics_json(const GraphStatistics& s, const store::GraphQuality* quality) {
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
   w.StartObject();
@@ -183,22 +182,21 @@ std::string statistics_json(const GraphStatistics& s, const store::GraphQuality*
   w.EndObject();
   counts(w, "seconds", s.seconds);
   if (quality) quality_json(w, *quality);
-  if (canonical_order) {
+  if (s.canonical_order) {
     key(w, "canonical_order");
-    w.Bool(*canonical_order);
+    w.Bool(*s.canonical_order);
   }
   w.EndObject();
   return buffer.GetString();
 }
 
-void write_statistics_table(const GraphStatistics& s, const store::GraphQuality* q, std::ostream& out,
-                            std::optional<bool> canonical_order) {
+void write_statistics_table(const GraphStatistics& s, const store::GraphQuality* q, std::ostream& out) {
   char line[512];
   auto print = [&](const char* fmt, auto... args) {
     std::snprintf(line, sizeof line, fmt, args...);
     out << line;
   };
-  if (canonical_order && !*canonical_order)
+  if (s.canonical_order == false)
     out << "note: articles were written out of canonical order (date, then id); some cross-article\n"
            "merges may differ from an ordered ingest's until `newsgraph reorder` rewrites the store\n\n";
   print("nodes %zu   edges %zu   connected pairs %zu   density %.5f\n", s.nodes, s.edges,

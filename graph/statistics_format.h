@@ -2,7 +2,6 @@
 // `newsgraph stats --json` and `GET /api/v1/stats` share, or as a readable table.
 #pragma once
 
-#include <optional>
 #include <ostream>
 #include <string>
 
@@ -16,13 +15,10 @@ namespace newsgraph::graph {
 // top{degree, weighted_degree, pagerank, betweenness} as [{id, label, value}],
 // betweenness{exact, sources, relative_error}, clustering{average, global, triangles},
 // paths{diameter, average_length, exact, sources}, communities{count, modularity, largest},
-// seconds{...}; quality{...} when `quality` is given; canonical_order (whether the store
-// is in canonical order, or was written out of it and awaits `newsgraph reorder`) when
-// `canonical_order` is given. The table says only when it is not.
-std::string statistics_json(const GraphStatistics& s, const store::GraphQuality* quality,
-                            std::optional<bool> canonical_order = std::nullopt);
+// seconds{...}; quality{...} when `quality` is given; canonical_order when s has it. The
+// table says only when the store is out of canonical order.
+std::string statistics_json(const GraphStatistics& s, const store::GraphQuality* quality);
 
-void write_statistics_table(const GraphStatistics& s, const store::GraphQuality* quality, std::ostream& out,
-                            std::optional<bool> canonical_order = std::nullopt);
+void write_statistics_table(const GraphStatistics& s, const store::GraphQuality* quality, std::ostream& out);
 
 }  // namespace newsgraph::graph

@@ -10,7 +10,6 @@
 #include "server/context.h"
 #include "server/openapi.h"
 #include "store/queries.h"
-#include "store/store_merge.h"
 
 namespace newsgraph::server {
 namespace {
@@ -189,7 +188,7 @@ void add_graph_routes(httplib::Server& http, Context& c) {
     store::StoreCounts counts;
     if (!store->counts(&counts, store::Store::CountScope::kGraph).is_ok())
       return problem(res, 503, "store-error", "cannot read the store");
-    bool out_of_order = false;  // articles the API took out of order await `newsgraph reorder`
+    bool out_of_order = false;  // until a rewrite (reorder, an ingest) puts the store back in order
     if (!store::out_of_canonical_order(*store, &out_of_order).is_ok())
       return problem(res, 503, "store-error", "cannot read the store");
     std::string json = "{\"status\":\"ok\",\"documents\":" + std::to_string(counts.documents) +

@@ -396,24 +396,28 @@ Status Store::curate(const Overrides& overrides, const CurateOptions& options, C
     return s.is_ok() ? reopened : s;
   }
   Db& db = impl_->db;
-  *report = CurateReport{};
   impl_->memo.forget_all();  // a curation writes names past the memo
   try {
     Transaction tx(db);
-    for (const auto& names : overrides.merge) check_merge(db, names, options, report);
-    check_edits(db, overrides, report);
-    if (!report->rejected.empty()) return Status::ok();  // the transaction rolls back: nothing changes
-    for (const auto& names : overrides.merge) merge_names(db, names, report);
-    for (const auto& [a, b] : overrides.never) keep_apart(db, a, b, report);
-    apply_edits(db, overrides, report);
-    apply_unsets(db, overrides, report);
-    if (options.dry_run) return Status::ok();  // rolled back: every change reported, none kept
+    if (!curate_in_transaction(db, overrides, options, report)) return Status::ok();  // rolled back
     bump_version(db, everything_changed());
     tx.commit();
   } catch (const StoreError& e) {
     return Status::error(StatusCode::kIoError, path_ + ": " + e.message);
   }
   return Status::ok();
+}
+
+bool curate_in_transaction(Db& db, const Overrides& overrides, const CurateOptions& options, CurateReport* report) {
+  *report = CurateReport{};
+  for (const auto& names : overrides.merge) check_merge(db, names, options, report);
+  check_edits(db, overrides, report);
+  if (!report->rejected.empty()) return false;  // nothing written yet
+  for (const auto& names : overrides.merge) merge_names(db, names, report);
+  for (const auto& [a, b] : overrides.never) keep_apart(db, a, b, report);
+  apply_edits(db, overrides, report);
+  apply_unsets(db, overrides, report);
+  return !options.dry_run;  // a dry run reports every change, to be rolled back
 }
 
 Status Store::list_overrides(std::vector<OverrideRow>* out) {

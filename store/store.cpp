@@ -706,6 +706,18 @@ Status Store::remove_article(const std::string& doc_id, bool* found) {
   return Status::ok();
 }
 
+Status out_of_canonical_order(Store& store, bool* out_of_order) {
+  *out_of_order = false;
+  try {
+    Statement q = store.impl().db.prepare("SELECT value FROM meta WHERE key = ?");
+    q.bind(1, kOutOfOrderKey);
+    *out_of_order = q.step() && q.column_int(0) != 0;
+  } catch (const StoreError& e) {
+    return Status::error(StatusCode::kIoError, store.path() + ": " + e.message);
+  }
+  return Status::ok();
+}
+
 Status Store::check_integrity(bool* ok, std::string* detail) {
   try {
     Statement q = impl_->db.prepare("PRAGMA integrity_check");

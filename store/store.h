@@ -199,6 +199,12 @@ class ReadSnapshot {
   bool began_ = false;
 };
 
+// Whether `store` holds an article written after one that sorts after it in canonical
+// order (or a store written before schema 11 not in that order): some of its cross-article
+// merges may then differ from those canonical order gives, until restore_canonical_order
+// (store_merge.h) rewrites it. Read-only.
+Status out_of_canonical_order(Store& store, bool* out_of_order);
+
 // Parses an overrides file: {"merge": [["John Kirby", "Kirby"], ...],
 // "never": [["Kim Jong Un", "Kim Jong Il"], ...]}. Fails with kInvalidInput naming
 // the file and what is wrong.

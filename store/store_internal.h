@@ -174,6 +174,12 @@ bool merge_confirmed(Db& db, const std::string& name_key, int64_t entity_key);
 // Whether the user said `name_key` must never merge with any name of `entity_key`.
 bool merge_forbidden(Db& db, const std::string& name_key, int64_t entity_key);
 
+// Store::curate's work inside the caller's transaction (a rewrite applies the overrides in
+// its own): checks every override, then, when none is rejected, applies them all.
+// Returns whether what it wrote is to be kept: false when some were rejected (it wrote
+// nothing) or for a dry run (to be rolled back). Throws StoreError.
+bool curate_in_transaction(Db& db, const Overrides& overrides, const CurateOptions& options, CurateReport* report);
+
 // Recomputes an entity's label, aliases and short forms from the article entities
 // merged into it; deletes it (and its log) when none is left. O(its articles).
 void refresh_entity(Db& db, int64_t entity_key);

@@ -151,10 +151,12 @@ class StoreMerger {
                                  inputs_[static_cast<size_t>(two.column_int(1))] + " and another in " +
                                  inputs_[static_cast<size_t>(two.column_int(2))] +
                                  ": merge combines stores of different articles (remove one, then merge)");
-      // In canonical order; copies of one article by input, the first kept.
+      // In canonical order; of the copies of one article, the first in that order is kept,
+      // or the base's when the others are added to it (arrival_order: it is copied whole).
       const std::string order = std::string(kCanonicalOrderSql) + ", input";
+      const std::string first = options_.arrival_order ? "input <> 0, " + order : order;
       Statement q = listing.prepare("SELECT input, doc_key, ROW_NUMBER() OVER (PARTITION BY id ORDER BY " +
-                                         order + ") FROM articles ORDER BY " + order);
+                                         first + ") FROM articles ORDER BY " + order);
       while (q.step()) {
         if (q.column_int(2) == 1)
           entries->push_back({static_cast<uint32_t>(q.column_int(0)), q.column_int(1)});
@@ -195,8 +197,8 @@ class StoreMerger {
     if (Status st = copy_overrides(&edits); !st.is_ok()) return st;
     if (Status st = out_->begin_batch(); !st.is_ok()) return st;
     if (Status st = write_articles(prefix ? rest : entries, options_.commit_every); !st.is_ok()) return st;
-    if (Status st = out_->commit_batch(); !st.is_ok()) return st;
     if (Status st = apply_overrides(edits); !st.is_ok()) return st;
+    if (Status st = out_->commit_batch(); !st.is_ok()) return st;
     if (Status st = out_of_canonical_order(*out_, &report_->out_of_order); !st.is_ok()) return st;
     try {
       Db& db = out_->impl().db;
@@ -304,7 +306,8 @@ class StoreMerger {
     return Status::ok();
   }
 
-  // The overrides applied to out_'s articles, as `curate` applied them to the inputs'.
+  // The overrides applied to out_'s articles, as `curate` applied them to the inputs', in
+  // out_'s open batch (its transaction). On failure the caller abandons the batch.
   Status apply_overrides(const Overrides& edits) {
     if (edits.merge.empty() && edits.never.empty() && edits.rename.empty() && edits.retype.empty() &&
         edits.remove.empty())
@@ -312,7 +315,12 @@ class StoreMerger {
     CurateOptions force;
     force.force = true;  // the inputs' users chose these merges already
     CurateReport curated;
-    if (Status st = out_->curate(edits, force, &curated); !st.is_ok()) return st;
+    out_->impl().memo.forget_all();  // a curation writes names past the memo
+    try {
+      curate_in_transaction(out_->impl().db, edits, force, &curated);
+    } catch (const StoreError& e) {
+      return Status::error(StatusCode::kIoError, out_->path() + ": " + e.message);
+    }
     if (!curated.rejected.empty())
       return Status::error(StatusCode::kInvalidInput,
                            "the overrides do not hold together: " + curated.rejected.front());
@@ -339,6 +347,10 @@ class StoreMerger {
       store.impl().memo.forget_all();
       store.impl().latest_known = false;
       st = write_articles(entries, 0);
+      // The overrides applied again and the mark taken off in the same transaction, which
+      // moves the version once: a crash leaves the store as it was, still marked.
+      if (st.is_ok()) st = apply_overrides(edits);
+      if (st.is_ok()) db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?, 0)").bind(1, kOutOfOrderKey).run();
     } catch (const StoreError& e) {
       st = Status::error(StatusCode::kIoError, store.path() + ": " + e.message);
     }
@@ -347,16 +359,7 @@ class StoreMerger {
       store.impl().memo.forget_all();  // it forgot the names of the articles cleared: they are back
       return st;
     }
-    if (st = store.commit_batch(); !st.is_ok()) return st;
-    if (st = apply_overrides(edits); !st.is_ok()) return st;
-    try {  // last: a crash before leaves it marked, to be rewritten again
-      Transaction tx(db);
-      db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?, 0)").bind(1, kOutOfOrderKey).run();
-      tx.commit();
-    } catch (const StoreError& e) {
-      return Status::error(StatusCode::kIoError, store.path() + ": " + e.message);
-    }
-    return Status::ok();
+    return store.commit_batch();
   }
 
   // A store's overrides as edits to apply again.
@@ -388,11 +391,13 @@ class StoreMerger {
               .bind(2, a)
               .bind(3, b)
               .run();
-          if (out.changes() == 0) continue;
-          ++report_->overrides;
+          if (out.changes() == 0) continue;  // another input's, or the base's, which came with it
           add_edit(kind, a, b, edits);
         }
       }
+      Statement held = out.prepare("SELECT COUNT(*) FROM overrides");  // every input's, once
+      held.step();
+      report_->overrides = static_cast<size_t>(held.column_int(0));
       tx.commit();
     } catch (const StoreError& e) {
       return Status::error(StatusCode::kIoError, out_path_ + ": copying overrides: " + e.message);
@@ -427,18 +432,6 @@ class StoreMerger {
 Status merge_stores(const std::string& out_path, const std::vector<std::string>& inputs,
                     const MergeOptions& options, MergeReport* report) {
   return StoreMerger(out_path, inputs, options, report).run();
-}
-
-Status out_of_canonical_order(Store& store, bool* out_of_order) {
-  *out_of_order = false;
-  try {
-    Statement q = store.impl().db.prepare("SELECT value FROM meta WHERE key = ?");
-    q.bind(1, kOutOfOrderKey);
-    *out_of_order = q.step() && q.column_int(0) != 0;
-  } catch (const StoreError& e) {
-    return Status::error(StatusCode::kIoError, store.path() + ": " + e.message);
-  }
-  return Status::ok();
 }
 
 Status restore_canonical_order(Store& store, const MergeOptions& options, bool* rewritten) {

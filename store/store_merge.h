@@ -30,8 +30,9 @@ struct MergeOptions {
   // --arrival-order` would add their articles: it is copied as it is, overrides and all,
   // and the others' articles are written after its own, in canonical order among
   // themselves, even where some sort before the base's. The output is then marked out of
-  // canonical order when any did (restore_canonical_order rewrites it later). The cost
-  // is that of the added articles, not of the base.
+  // canonical order when any did or the base was (restore_canonical_order rewrites it
+  // later). Of an article in the base and in another input, the base's copy is kept. The
+  // cost is that of the added articles, not of the base.
   bool arrival_order = false;
 };
 
@@ -42,7 +43,7 @@ struct MergeReport {
   size_t duplicates = 0;  // copies of an article (same id, same text) in several inputs, written once
   size_t same_text = 0;   // an article's text already stored under another id: kept under the first id
   size_t overrides = 0;   // distinct curation overrides taken from the inputs
-  bool out_of_order = false;  // the output is marked out of canonical order (arrival_order)
+  bool out_of_order = false;  // the output is marked out of canonical order (only in arrival_order)
 };
 
 // Writes the merge of `inputs` to `out_path`, which must not exist: built beside it as
@@ -62,16 +63,12 @@ struct MergeReport {
 Status merge_stores(const std::string& out_path, const std::vector<std::string>& inputs,
                     const MergeOptions& options, MergeReport* report);
 
-// Whether `store` holds an article written after one that sorts after it in canonical
-// order (or a store written before schema 11 not in that order): some of its cross-article
-// merges may then differ from those canonical order gives. Read-only.
-Status out_of_canonical_order(Store& store, bool* out_of_order);
-
 // When `store` is out of canonical order, rewrites it in place in that order: a copy of it
-// is made beside it (`path`.reorder, removed after), its articles are cleared and written
-// again from the copy's rows in canonical order in one transaction, and its overrides are
-// applied again as `curate` applies them. A crash leaves it as it was, still marked, and
-// readers see the old store until the rewrite commits. *rewritten says whether it had to.
+// is made beside it (`path`.reorder, removed after); then, in one transaction, its
+// articles are cleared and written again from the copy's rows in canonical order, its
+// overrides are applied again as `curate` applies them, and the mark is taken off. A crash
+// or a failure leaves it as it was, still marked, and readers see the old store until the
+// rewrite commits. *rewritten says whether it had to.
 // The store must not be in a batch. Cost: a copy of the file and about that of writing
 // its articles again.
 Status restore_canonical_order(Store& store, const MergeOptions& options, bool* rewritten);

@@ -364,6 +364,7 @@ TEST_CASE("off loopback, writes need the token", "[server]") {
   LiveServer s("0.0.0.0", "sekret");
   const std::string body = R"({"id": "w", "text": "Rusia mengancam Jepang."})";
   expect_problem(s.http().Post("/api/v1/documents", body, "application/json"), 401, "unauthorized");
+  expect_problem(s.http().Post("/api/v1/reorder", "", "application/json"), 401, "unauthorized");
   auto ok = s.http().Post("/api/v1/documents", {{"Authorization", "Bearer sekret"}}, body, "application/json");
   REQUIRE(ok);
   CHECK(ok->status == 201);
