@@ -17,7 +17,9 @@ bool is_integer_parameter(const std::string& name) {
 const std::vector<RouteSpec>& route_specs() {
   static const std::vector<RouteSpec> routes = {
       {"get", "/api/v1/health", "Liveness, store counts, and whether the store is in canonical order", {}},
-      {"get", "/api/v1/stats", "Graph statistics (as `newsgraph stats --json`, but for the store's order, which /health gives)", {}},
+      {"get", "/api/v1/stats",
+       "Graph statistics (as `newsgraph stats --json`, but for the store's order, which /health gives)",
+       {}},
       {"get", "/api/v1/ontology", "Entity types, predicates with PLOVER and quad class, modalities", {}},
       {"get", "/api/v1/entities",
        "Search entities by any word of a name or alias (a misspelt word is corrected: see `corrected`)",
