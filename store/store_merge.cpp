@@ -47,22 +47,26 @@ class StoreMerger {
     *rewritten = false;
     *report_ = MergeReport{};
     report_->inputs = 1;
-    Db& db = store.impl().db;
     const std::string& copy = inputs_.front();
     bool out_of_order = false;
     if (Status st = out_of_canonical_order(store, &out_of_order); !st.is_ok() || !out_of_order) return st;
-    try {
-      remove_database_files(copy);
-      db.prepare("VACUUM INTO ?").bind(1, copy).run();  // a consistent copy to read from
-    } catch (const StoreError& e) {
-      remove_database_files(copy);
-      return Status::error(StatusCode::kIoError, store.path() + ": " + e.message);
+    // The write lock before the copy: no other writer (a server, an ingest) can commit
+    // between the copy and the rewrite, whose articles the rewrite would clear with the
+    // rest and not write again. The copy is made on a connection of its own, which reads
+    // the last state committed.
+    if (Status st = store.begin_batch(); !st.is_ok()) return st;
+    Status st = out_of_canonical_order(store, &out_of_order);  // another may have rewritten it meanwhile
+    remove_database_files(copy);
+    if (st.is_ok() && out_of_order) st = copy_store(store.path(), copy);
+    if (st.is_ok() && out_of_order) {
+      st = rewrite_from_copy(store);  // commits the batch, or abandons it
+      *rewritten = st.is_ok();
+    } else {
+      store.abandon_batch();  // nothing was written
     }
-    Status st = rewrite_from_copy(store);
     snapshots_.clear();
     stores_.clear();
     remove_database_files(copy);
-    *rewritten = st.is_ok();
     return st;
   }
 
@@ -175,7 +179,7 @@ class StoreMerger {
     std::vector<Entry> rest;
     const std::optional<size_t> prefix = options_.arrival_order ? std::optional<size_t>(0) : prefix_input(entries);
     if (prefix) {
-      if (Status st = copy_store(inputs_[*prefix]); !st.is_ok()) return st;
+      if (Status st = copy_store(inputs_[*prefix], partial_); !st.is_ok()) return st;
       for (const Entry& e : entries)
         if (e.input != *prefix) rest.push_back(e);
       report_->copied = entries.size() - rest.size();
@@ -235,15 +239,16 @@ class StoreMerger {
     return first;
   }
 
-  // The output starts as a copy of the store at `path` (on a connection of its own: the
-  // input's holds a read transaction, in which VACUUM cannot run).
-  Status copy_store(const std::string& path) {
+  // A copy of the store at `path` as `to`, of its last committed state (on a connection of
+  // its own: the input's holds a read transaction, a rewritten store's its write lock, and
+  // VACUUM runs in neither).
+  static Status copy_store(const std::string& path, const std::string& to) {
     Db source;
     if (Status st = source.open(path, false, true); !st.is_ok()) return st;
     try {
-      source.prepare("VACUUM INTO ?").bind(1, partial_).run();
+      source.prepare("VACUUM INTO ?").bind(1, to).run();
     } catch (const StoreError& e) {
-      return Status::error(StatusCode::kIoError, path + ": copying it to " + partial_ + ": " + e.message);
+      return Status::error(StatusCode::kIoError, path + ": copying it to " + to + ": " + e.message);
     }
     return Status::ok();
   }
@@ -327,20 +332,25 @@ class StoreMerger {
     return Status::ok();
   }
 
+  // Inside `store`'s open batch, which it commits, or abandons on failure.
   Status rewrite_from_copy(Store& store) {
-    if (Status st = open_inputs(); !st.is_ok()) return st;
     std::vector<Entry> entries;
-    if (Status st = list_articles(&entries); !st.is_ok()) return st;
     Overrides edits;
-    try {
-      read_overrides(stores_.front()->impl().db, &edits);
-    } catch (const StoreError& e) {
-      return Status::error(StatusCode::kIoError, inputs_.front() + ": " + e.message);
+    Status st = open_inputs();
+    if (st.is_ok()) st = list_articles(&entries);
+    if (st.is_ok()) {
+      try {
+        read_overrides(stores_.front()->impl().db, &edits);
+      } catch (const StoreError& e) {
+        st = Status::error(StatusCode::kIoError, inputs_.front() + ": " + e.message);
+      }
+    }
+    if (!st.is_ok()) {
+      store.abandon_batch();
+      return st;
     }
     out_ = &store;
     Db& db = store.impl().db;
-    if (Status st = store.begin_batch(); !st.is_ok()) return st;
-    Status st;
     store.record_change(everything_changed());  // every key may be another's now: readers forget all
     try {
       clear_articles(db);  // in the batch's transaction: a crash leaves the store as it was

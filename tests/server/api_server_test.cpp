@@ -9,11 +9,13 @@
 
 #include <catch2/catch.hpp>
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <set>
 #include <thread>
 
+#include "tests/cli/article_lines.h"
 #include "tests/server/live_server.h"
 #include "tests/store/store_fixtures.h"
 #include "tests/test_paths.h"
@@ -178,6 +180,48 @@ TEST_CASE("health says when an article POSTed out of canonical order awaits a re
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("\"rewritten\":true") != std::string::npos);
   CHECK(in_order());
+}
+
+TEST_CASE("articles POSTed while another process rewrites the store in canonical order are all kept",
+          "[server][order]") {
+  LiveServer s;
+  // A store of some hundreds of articles written in reverse: marked, and slow enough to copy
+  // that requests come while the rewrite makes its copy.
+  std::vector<std::string> lines = pool_lines(600);
+  if (lines.empty()) lines = example_lines(300);
+  std::reverse(lines.begin(), lines.end());
+  const std::string reversed = temp_dir() + "/reversed.jsonl";
+  write_file(reversed, joined(lines));
+  REQUIRE(ingest_file(s.db(), reversed, "--arrival-order --sort-buffer 0").exit_code == 0);
+  REQUIRE_FALSE(json(s.http().Get("/api/v1/health"))["canonical_order"].GetBool());
+
+  std::atomic<bool> done{false};
+  CommandResult reordered;
+  std::thread rewrite([&] {
+    reordered = run(ng() + " reorder --json --db " + shell_quote(s.db()));
+    done = true;
+  });
+  std::vector<std::string> stored;  // acknowledged: 201
+  size_t while_rewriting = 0;
+  for (int k = 0; k < 1000 && !done; ++k) {
+    const std::string id = "race-" + std::to_string(k);
+    const std::string body = R"({"id": ")" + id + R"(", "text": "Menteri Luar Negeri Jepang bertemu Duta Besar )"
+                             R"(Korea Selatan di Tokyo pada pertemuan ke-)" + std::to_string(k) + R"(."})";
+    auto r = s.http().Post("/api/v1/documents", body, "application/json");
+    if (r && r->status == 201) stored.push_back(id);
+    if (!done) ++while_rewriting;
+  }
+  rewrite.join();
+  REQUIRE(reordered.exit_code == 0);
+  CHECK(reordered.out.find("\"rewritten\":true") != std::string::npos);
+  REQUIRE(while_rewriting > 0);
+  size_t lost = 0;
+  for (const std::string& id : stored) {
+    auto r = s.http().Get("/api/v1/documents/" + id);
+    if (!r || r->status != 200) ++lost;
+  }
+  INFO(stored.size() << " acknowledged, " << while_rewriting << " sent while the rewrite ran");
+  CHECK(lost == 0);
 }
 
 TEST_CASE("a POSTed article keeps its own date, else the request's, and a bad date is refused", "[server][dates]") {
