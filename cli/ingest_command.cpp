@@ -201,6 +201,7 @@ int run_ingest(const std::vector<std::string>& args) {
   const auto kCommitEvery = std::chrono::milliseconds(flags.commit_every_ms);
   auto last_commit = std::chrono::steady_clock::now();
   Status store_failure = store->begin_batch();
+  bool batch_open = store_failure.is_ok();
   Progress progress(total_input_bytes(flags.inputs));
   ingest::ReadCallbacks callbacks;
   // Workers extract; this thread asks the store what is unchanged before handing an
@@ -229,6 +230,18 @@ int run_ingest(const std::vector<std::string>& args) {
     if (store_failure.is_ok()) store_failure = store->begin_batch();
     last_commit = std::chrono::steady_clock::now();
   };
+  // A batch holds the store's write lock: one a feed left open while it waited for more
+  // would keep every other writer (the server, another ingest) out. So when the input
+  // waits, what was read is written and committed, and the next batch begins with the
+  // next article.
+  auto in_batch = [&] {
+    if (!batch_open && store_failure.is_ok()) {
+      store_failure = store->begin_batch();
+      batch_open = store_failure.is_ok();
+      last_commit = std::chrono::steady_clock::now();
+    }
+    return store_failure.is_ok();
+  };
   OrderedPool<Job, Job> pool(
       flags.jobs,
       [&](Job& job) {  // on a worker
@@ -243,6 +256,7 @@ int run_ingest(const std::vector<std::string>& args) {
         }
         const bool undated = job.doc.published.empty();
         const size_t bytes = job.doc.text.size();
+        if (!in_batch()) return;
         if (Status s = store->ingest(std::move(job.doc), std::move(job.x), flags.store, &job.result); !s.is_ok()) {
           store_failure = s;
           return;
@@ -277,7 +291,7 @@ int run_ingest(const std::vector<std::string>& args) {
       return;
     }
     if (job.unchanged) {  // nothing to extract or write: counted here, not handed round the workers
-      commit_if_due();
+      if (batch_open) commit_if_due();
       record(doc.published.empty(), doc.text.size(), job.result);
       return;
     }
@@ -291,6 +305,13 @@ int run_ingest(const std::vector<std::string>& args) {
     ++tally.skipped_total;
     ++tally.skipped[status_code_name(s.code())];
     if (!flags.quiet) std::fprintf(stderr, "newsgraph ingest: skipped %s (%s)\n", s.message().c_str(), status_code_name(s.code()));
+  };
+  callbacks.on_wait = [&] {  // standard input: nothing more has come yet
+    hand_out_pending();
+    pool.drain();
+    if (!batch_open || !store_failure.is_ok()) return;
+    store_failure = store->commit_batch();
+    batch_open = false;
   };
   callbacks.on_notice = [&](const Status& s) {
     ++tally.notices;

@@ -51,14 +51,21 @@ class OrderedPool {
     emit_ready(lock);
   }
 
+  // Waits for every item submitted and hands back the rest; the workers wait for more.
+  void drain() {
+    if (workers_.empty()) return;
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!slots_.empty()) {
+      if (!emit_ready(lock)) done_.wait(lock);
+    }
+  }
+
   // Waits for every item submitted and hands back the rest; the workers stop.
   void finish() {
     if (workers_.empty()) return;
+    drain();
     {
-      std::unique_lock<std::mutex> lock(mutex_);
-      while (!slots_.empty()) {
-        if (!emit_ready(lock)) done_.wait(lock);
-      }
+      std::lock_guard<std::mutex> lock(mutex_);
       stopping_ = true;
     }
     ready_.notify_all();

@@ -9,6 +9,9 @@
 #include <sstream>
 #include <vector>
 
+#include <poll.h>
+#include <unistd.h>
+
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
@@ -153,9 +156,25 @@ void DocumentReader::read(const std::string& input) {
   read_file(input);
 }
 
+namespace {
+
+// Whether reading standard input now would wait: nothing has come that was not read. (Bytes
+// C's stdin buffer holds already make it say so wrongly: an early on_wait, harmless.)
+bool stdin_would_wait() {
+  pollfd fd{STDIN_FILENO, POLLIN, 0};
+  return poll(&fd, 1, 0) == 0;
+}
+
+}  // namespace
+
+void DocumentReader::wait_for_stdin() {
+  if (callbacks_.on_wait && stdin_would_wait()) callbacks_.on_wait();
+}
+
 void DocumentReader::read_stdin() {
   // JSON Lines are read line by line as they come; an article no further than the limit.
   int c = 0;
+  wait_for_stdin();
   while ((c = std::cin.peek()) == ' ' || c == '\t' || c == '\r' || c == '\n') std::cin.get();
   if (c == '{') {
     read_json_lines(std::cin, "-");
@@ -232,7 +251,10 @@ void DocumentReader::read_json_lines(std::istream& in, const std::string& name) 
   // (a larger line) in blocks the line's allocator frees: one 64 KB block a line,
   // allocated and freed, made the heap shrink and grow again.
   std::vector<char> value_room(1 << 16);
-  while (read_bounded_line(in, options_.max_article_bytes, &line, &length)) {
+  const bool feed = &in == &std::cin;
+  for (;;) {
+    if (feed) wait_for_stdin();  // what came before is finished before waiting for more
+    if (!read_bounded_line(in, options_.max_article_bytes, &line, &length)) break;
     ++line_no;
     std::string where = name + ":" + std::to_string(line_no);
     if (length > options_.max_article_bytes) {

@@ -31,6 +31,10 @@ struct ReadCallbacks {
   // Something was wrong but the article was kept (a "published" that is no date: the
   // article is read undated); the message names file and line.
   std::function<void(const Status&)> on_notice;
+  // Standard input (a feed) has nothing more to read yet, and the reader is about to wait
+  // for it: what was read so far should be finished now (written, committed), not when
+  // more comes. May be empty.
+  std::function<void()> on_wait;
 };
 
 // A plain-text article's own date (ISO): a date line under its title, else a dateline
@@ -64,6 +68,8 @@ class DocumentReader {
  private:
   void read_file(const std::string& path);
   void read_stdin();
+  // Calls on_wait when standard input has nothing more to read yet.
+  void wait_for_stdin();
   void skip(StatusCode code, const std::string& message);
   bool check_text(const std::string& data, const std::string& where);
 
