@@ -200,8 +200,8 @@ int run_ingest(const std::vector<std::string>& args) {
   // atomic, and fewer commits write the same pages to the WAL fewer times.
   const auto kCommitEvery = std::chrono::milliseconds(flags.commit_every_ms);
   auto last_commit = std::chrono::steady_clock::now();
-  Status store_failure = store->begin_batch();
-  bool batch_open = store_failure.is_ok();
+  Status store_failure;
+  bool batch_open = false;  // begun with the first write (in_batch)
   Progress progress(total_input_bytes(flags.inputs));
   ingest::ReadCallbacks callbacks;
   // Workers extract; this thread asks the store what is unchanged before handing an
@@ -227,7 +227,7 @@ int run_ingest(const std::vector<std::string>& args) {
   auto commit_if_due = [&] {
     if (std::chrono::steady_clock::now() - last_commit <= kCommitEvery) return;
     store_failure = store->commit_batch();
-    if (store_failure.is_ok()) store_failure = store->begin_batch();
+    batch_open = false;  // the next write begins the next batch: a writer waiting meanwhile gets its turn
     last_commit = std::chrono::steady_clock::now();
   };
   // A batch holds the store's write lock: one a feed left open while it waited for more
@@ -235,9 +235,13 @@ int run_ingest(const std::vector<std::string>& args) {
   // waits, what was read is written and committed, and the next batch begins with the
   // next article.
   auto in_batch = [&] {
-    if (!batch_open && store_failure.is_ok()) {
-      store_failure = store->begin_batch();
-      batch_open = store_failure.is_ok();
+    // Another writer may hold the lock for longer than SQLite waits (10 s): a rewrite into
+    // canonical order of a large store. The next article can wait a little longer.
+    constexpr int kLockAttempts = 6;
+    for (int attempt = 0; !batch_open && store_failure.is_ok() && attempt < kLockAttempts; ++attempt) {
+      const Status begun = store->begin_batch();
+      batch_open = begun.is_ok();
+      if (!batch_open && attempt + 1 == kLockAttempts) store_failure = begun;
       last_commit = std::chrono::steady_clock::now();
     }
     return store_failure.is_ok();
@@ -306,6 +310,7 @@ int run_ingest(const std::vector<std::string>& args) {
     ++tally.skipped[status_code_name(s.code())];
     if (!flags.quiet) std::fprintf(stderr, "newsgraph ingest: skipped %s (%s)\n", s.message().c_str(), status_code_name(s.code()));
   };
+  callbacks.stop = [&] { return !store_failure.is_ok(); };  // the store failed: read no further
   callbacks.on_wait = [&] {  // standard input: nothing more has come yet
     hand_out_pending();
     pool.drain();

@@ -254,6 +254,7 @@ void DocumentReader::read_json_lines(std::istream& in, const std::string& name) 
   const bool feed = &in == &std::cin;
   for (;;) {
     if (feed) wait_for_stdin();  // what came before is finished before waiting for more
+    if (callbacks_.stop && callbacks_.stop()) break;
     if (!read_bounded_line(in, options_.max_article_bytes, &line, &length)) break;
     ++line_no;
     std::string where = name + ":" + std::to_string(line_no);

@@ -35,6 +35,9 @@ struct ReadCallbacks {
   // for it: what was read so far should be finished now (written, committed), not when
   // more comes. May be empty.
   std::function<void()> on_wait;
+  // Whether to read no further lines of JSON Lines (the caller cannot use them: its store
+  // failed); a feed then ends without waiting for the end of its input. May be empty.
+  std::function<bool()> stop;
 };
 
 // A plain-text article's own date (ISO): a date line under its title, else a dateline

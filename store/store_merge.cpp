@@ -48,6 +48,8 @@ class StoreMerger {
     *report_ = MergeReport{};
     report_->inputs = 1;
     const std::string& copy = inputs_.front();
+    if (store.in_batch_)  // its uncommitted writes would go with the rewrite's transaction
+      return Status::error(StatusCode::kInvalidInput, store.path() + ": a rewrite cannot run inside a batch");
     bool out_of_order = false;
     if (Status st = out_of_canonical_order(store, &out_of_order); !st.is_ok() || !out_of_order) return st;
     // The write lock before the copy: no other writer (a server, an ingest) can commit
@@ -55,15 +57,26 @@ class StoreMerger {
     // rest and not write again. The copy is made on a connection of its own, which reads
     // the last state committed.
     if (Status st = store.begin_batch(); !st.is_ok()) return st;
-    Status st = out_of_canonical_order(store, &out_of_order);  // another may have rewritten it meanwhile
-    remove_database_files(copy);
-    if (st.is_ok() && out_of_order) st = copy_store(store.path(), copy);
-    if (st.is_ok() && out_of_order) {
-      st = rewrite_from_copy(store);  // commits the batch, or abandons it
-      *rewritten = st.is_ok();
-    } else {
-      store.abandon_batch();  // nothing was written
+    Status st;
+    try {
+      st = out_of_canonical_order(store, &out_of_order);  // another may have rewritten it meanwhile
+      remove_database_files(copy);
+      if (st.is_ok() && out_of_order) st = copy_store(store.path(), copy);
+      if (st.is_ok() && out_of_order) {
+        st = rewrite_from_copy(store);  // commits the batch, or abandons it
+        *rewritten = st.is_ok();
+      } else {
+        store.abandon_batch();  // nothing was written
+      }
+    } catch (...) {  // not a StoreError (out of memory): nothing half done may stay open, or be committed
+      store.abandon_batch();
+      store.impl().memo.forget_all();
+      snapshots_.clear();
+      stores_.clear();
+      remove_database_files(copy);
+      throw;
     }
+    if (!st.is_ok()) store.impl().memo.forget_all();  // a rollback brought back rows it had forgotten
     snapshots_.clear();
     stores_.clear();
     remove_database_files(copy);
