@@ -5,12 +5,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
+#include <istream>
 #include <sstream>
 #include <vector>
-
-#include <poll.h>
-#include <unistd.h>
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
@@ -18,6 +15,7 @@
 #include "core/dates.h"
 #include "core/json_guard.h"
 #include "core/utf8.h"
+#include "ingest/feed_input.h"
 
 namespace newsgraph::ingest {
 namespace fs = std::filesystem;
@@ -156,34 +154,21 @@ void DocumentReader::read(const std::string& input) {
   read_file(input);
 }
 
-namespace {
-
-// Whether reading standard input now would wait: nothing has come that was not read. (Bytes
-// C's stdin buffer holds already make it say so wrongly: an early on_wait, harmless.)
-bool stdin_would_wait() {
-  pollfd fd{STDIN_FILENO, POLLIN, 0};
-  return poll(&fd, 1, 0) == 0;
-}
-
-}  // namespace
-
-void DocumentReader::wait_for_stdin() {
-  if (callbacks_.on_wait && stdin_would_wait()) callbacks_.on_wait();
-}
-
 void DocumentReader::read_stdin() {
   // JSON Lines are read line by line as they come; an article no further than the limit.
+  // Before it waits for more, the caller is told (on_wait).
+  FeedInput feed(callbacks_.on_wait);
+  std::istream in(&feed);
   int c = 0;
-  wait_for_stdin();
-  while ((c = std::cin.peek()) == ' ' || c == '\t' || c == '\r' || c == '\n') std::cin.get();
+  while ((c = in.peek()) == ' ' || c == '\t' || c == '\r' || c == '\n') in.get();
   if (c == '{') {
-    read_json_lines(std::cin, "-");
+    read_json_lines(in, "-");
     return;
   }
   std::string data;
   char buffer[1 << 16];
-  while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
-    const auto got = static_cast<size_t>(std::cin.gcount());
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    const auto got = static_cast<size_t>(in.gcount());
     if (data.size() + got > options_.max_article_bytes) {
       skip(StatusCode::kTooLarge, "-: standard input holds over the limit of " +
                                       std::to_string(options_.max_article_bytes) + " bytes for one article");
@@ -251,9 +236,7 @@ void DocumentReader::read_json_lines(std::istream& in, const std::string& name) 
   // (a larger line) in blocks the line's allocator frees: one 64 KB block a line,
   // allocated and freed, made the heap shrink and grow again.
   std::vector<char> value_room(1 << 16);
-  const bool feed = &in == &std::cin;
   for (;;) {
-    if (feed) wait_for_stdin();  // what came before is finished before waiting for more
     if (callbacks_.stop && callbacks_.stop()) break;
     if (!read_bounded_line(in, options_.max_article_bytes, &line, &length)) break;
     ++line_no;

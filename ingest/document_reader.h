@@ -32,8 +32,8 @@ struct ReadCallbacks {
   // article is read undated); the message names file and line.
   std::function<void(const Status&)> on_notice;
   // Standard input (a feed) has nothing more to read yet, and the reader is about to wait
-  // for it: what was read so far should be finished now (written, committed), not when
-  // more comes. May be empty.
+  // for it, between articles or inside one: what was read so far should be finished now
+  // (written, committed), not when more comes. May be empty.
   std::function<void()> on_wait;
   // Whether to read no further lines of JSON Lines (the caller cannot use them: its store
   // failed); a feed then ends without waiting for the end of its input. May be empty.
@@ -71,8 +71,6 @@ class DocumentReader {
  private:
   void read_file(const std::string& path);
   void read_stdin();
-  // Calls on_wait when standard input has nothing more to read yet.
-  void wait_for_stdin();
   void skip(StatusCode code, const std::string& message);
   bool check_text(const std::string& data, const std::string& where);
 
