@@ -311,8 +311,7 @@ int run_ingest(const std::vector<std::string>& args) {
     if (!flags.quiet) std::fprintf(stderr, "newsgraph ingest: skipped %s (%s)\n", s.message().c_str(), status_code_name(s.code()));
   };
   callbacks.stop = [&] { return !store_failure.is_ok(); };  // the store failed: read no further
-  callbacks.on_wait = [&] {  // standard input: nothing more has come yet
-    hand_out_pending();
+  callbacks.on_wait = [&] {  // standard input (nothing is held back there): nothing more has come yet
     pool.drain();
     if (!batch_open || !store_failure.is_ok()) return;
     store_failure = store->commit_batch();

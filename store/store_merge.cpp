@@ -57,6 +57,12 @@ class StoreMerger {
     // rest and not write again. The copy is made on a connection of its own, which reads
     // the last state committed.
     if (Status st = store.begin_batch(); !st.is_ok()) return st;
+    // The inputs closed and the copy removed however this ends.
+    auto release = [&] {
+      snapshots_.clear();
+      stores_.clear();
+      remove_database_files(copy);
+    };
     Status st;
     try {
       st = out_of_canonical_order(store, &out_of_order);  // another may have rewritten it meanwhile
@@ -71,15 +77,12 @@ class StoreMerger {
     } catch (...) {  // not a StoreError (out of memory): nothing half done may stay open, or be committed
       store.abandon_batch();
       store.impl().memo.forget_all();
-      snapshots_.clear();
-      stores_.clear();
-      remove_database_files(copy);
+      release();
       throw;
     }
-    if (!st.is_ok()) store.impl().memo.forget_all();  // a rollback brought back rows it had forgotten
-    snapshots_.clear();
-    stores_.clear();
-    remove_database_files(copy);
+    // A rollback (a write or the commit failed) brought back rows the memo had forgotten.
+    if (!st.is_ok()) store.impl().memo.forget_all();
+    release();
     return st;
   }
 
@@ -378,8 +381,7 @@ class StoreMerger {
       st = Status::error(StatusCode::kIoError, store.path() + ": " + e.message);
     }
     if (!st.is_ok()) {
-      store.abandon_batch();
-      store.impl().memo.forget_all();  // it forgot the names of the articles cleared: they are back
+      store.abandon_batch();  // the caller forgets the memo
       return st;
     }
     return store.commit_batch();

@@ -197,3 +197,17 @@ TEST_CASE(
                                                          ": malformed JSON at " + lines[i].skip));
   }
 }
+
+TEST_CASE("a reader told to stop reads no further lines of JSON Lines", "[reader]") {
+  auto dir = testing::temp_dir();
+  testing::write_file(dir + "/three.jsonl", "{\"id\": \"a\", \"text\": \"Kim tiba di Rusia.\"}\n"
+                                            "{\"id\": \"b\", \"text\": \"Putin menyambut Kim.\"}\n"
+                                            "{\"id\": \"c\", \"text\": \"Rusia memuji Korea Utara.\"}\n");
+  std::vector<std::string> ids;
+  ReadCallbacks cb;
+  cb.on_document = [&](const Document& d, bool) { ids.push_back(d.id); };
+  cb.stop = [&] { return ids.size() == 2; };  // as a store that failed after the second
+  DocumentReader reader({}, cb);
+  reader.read(dir + "/three.jsonl");
+  CHECK(ids == std::vector<std::string>{"a", "b"});
+}
