@@ -204,12 +204,13 @@ TEST_CASE("articles POSTed while another process rewrites the store in canonical
   std::vector<std::string> stored;  // acknowledged: 201
   size_t while_rewriting = 0;
   for (int k = 0; k < 1000 && !done; ++k) {
+    const bool during = !done;  // sent before the rewrite ended (it may wait for it to end)
     const std::string id = "race-" + std::to_string(k);
     const std::string body = R"({"id": ")" + id + R"(", "text": "Menteri Luar Negeri Jepang bertemu Duta Besar )"
                              R"(Korea Selatan di Tokyo pada pertemuan ke-)" + std::to_string(k) + R"(."})";
     auto r = s.http().Post("/api/v1/documents", body, "application/json");
     if (r && r->status == 201) stored.push_back(id);
-    if (!done) ++while_rewriting;
+    if (during) ++while_rewriting;
   }
   rewrite.join();
   REQUIRE(reordered.exit_code == 0);
