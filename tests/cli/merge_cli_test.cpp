@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <random>
+#include <sstream>
 
 #include "store/store_merge.h"
 #include "tests/cli/article_lines.h"
@@ -45,6 +46,24 @@ std::string with_date(const std::string& line, const std::string& date) {
 
 std::string integrity(const std::string& db) { return run("sqlite3 " + shell_quote(db) + " 'PRAGMA integrity_check'").out; }
 
+std::string sql(const std::string& db, const std::string& query) {
+  return run("sqlite3 " + shell_quote(db) + " " + shell_quote(query)).out;
+}
+
+// The articles in the order of their sentence rows (which search results tie-break by),
+// each once a run.
+std::vector<std::string> articles_by_sentence_rows(const std::string& db) {
+  std::vector<std::string> out;
+  std::istringstream ids(sql(db, "SELECT d.id FROM sentences s JOIN documents d USING (doc_key) ORDER BY s.rowid"));
+  for (std::string id; std::getline(ids, id);)
+    if (out.empty() || out.back() != id) out.push_back(id);
+  return out;
+}
+
+bool marked_out_of_order(const std::string& db) {
+  return sql(db, "SELECT COALESCE((SELECT value FROM meta WHERE key = 'out_of_order'), 0)") != "0\n";
+}
+
 }  // namespace
 
 TEST_CASE("pool shards ingested in any order merge, in any tree, into the store of one ingest in date and id order",
@@ -81,6 +100,8 @@ TEST_CASE("pool shards ingested in any order merge, in any tree, into the store 
     REQUIRE(merge(dir + "/m1.db", {shards[2], shards[0], shards[3], shards[1]}) == 0);
     CHECK(differences(whole, natural_rows(dir + "/m1.db")) == "");
     CHECK(integrity(dir + "/m1.db") == "ok\n");
+    CHECK_FALSE(marked_out_of_order(dir + "/m1.db"));
+    CHECK(articles_by_sentence_rows(dir + "/m1.db") == articles_by_sentence_rows(dir + "/whole.db"));
   }
   {
     INFO("pairs, then the pairs");
@@ -105,6 +126,16 @@ TEST_CASE("pool shards ingested in any order merge, in any tree, into the store 
     REQUIRE(st.is_ok());
     CHECK(report.articles == lines.size());
     CHECK(differences(whole, natural_rows(dir + "/m4.db")) == "");
+  }
+  {
+    INFO("documents and sentences written article by article, not copied by set-based SQL");
+    store::MergeOptions one_by_one;
+    one_by_one.bulk_copy = false;
+    store::MergeReport report;
+    REQUIRE(store::merge_stores(dir + "/m5.db", shards, one_by_one, &report).is_ok());
+    CHECK(differences(whole, natural_rows(dir + "/m5.db")) == "");
+    CHECK_FALSE(marked_out_of_order(dir + "/m5.db"));
+    CHECK(articles_by_sentence_rows(dir + "/m5.db") == articles_by_sentence_rows(dir + "/whole.db"));
   }
 
   // Merging one shard alone writes it in canonical order: a shard ingested shuffled

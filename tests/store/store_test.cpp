@@ -229,6 +229,28 @@ TEST_CASE("a sentence copied by a second outlet is marked syndicated", "[store]"
   CHECK(scalar(db, "SELECT syndicated FROM sentences") == 0);
 }
 
+TEST_CASE("a sentence an article repeats is no syndicated copy; the same sentence in a later article is", "[store]") {
+  auto db = temp_dir() + "/g.db";
+  auto store = open_store(db);
+  const std::string said = "Vladimir Putin bertemu Kim Jong Un di Pyongyang pada hari Rabu.";
+  Article a = putin_meets_kim("a", said + " " + said);
+  const auto end = static_cast<uint32_t>(said.size());
+  a.x.sentences = {{{0, end}}, {{end + 1, 2 * end + 1}}};
+  Evidence again = a.x.relations[0].evidence[0];
+  again.sentence = 1;
+  again.span = a.x.sentences[1].span;
+  a.x.relations[0].evidence.push_back(again);
+  ingest(*store, a);
+  CHECK(scalar(db, "SELECT COUNT(*) FROM sentences WHERE syndicated = 0") == 2);
+  ingest(*store, putin_meets_kim("b", said));
+  CHECK(scalar(db, "SELECT syndicated FROM sentences JOIN documents USING (doc_key) WHERE id = 'b'") == 1);
+  CHECK(scalar(db, "SELECT independent FROM relations") == 1);
+  // Taking another article out recounts the shared sentence's flags: they stay as they were.
+  bool found = false;
+  REQUIRE(store->remove("b", &found).is_ok());
+  CHECK(scalar(db, "SELECT COUNT(*) FROM sentences WHERE syndicated = 0") == 2);
+}
+
 TEST_CASE("curate merges two entities and their relations' weights add up", "[store][curate]") {
   auto store = open_store(temp_dir() + "/g.db");
   Article a = article("a", "Presiden Jokowi menerima Vladimir Putin.");
