@@ -248,9 +248,12 @@ void add_graph_routes(httplib::Server& http, Context& c) {
         c.stats_done_version = c.stats_version;
       }
       if (snapshot->version() > c.stats_version && (!c.stats.started() || c.stats.done())) {
-        c.stats = BackgroundJob<std::string>::start([snapshot] {
-          return std::make_shared<const std::string>(
-              graph::statistics_json(graph::compute_statistics(snapshot->view(), {}), nullptr));
+        bool out_of_order = false;  // read now, with the version: a write that changes it moves the version
+        const bool order_known = store::out_of_canonical_order(*store, &out_of_order).is_ok();
+        c.stats = BackgroundJob<std::string>::start([snapshot, order_known, out_of_order] {
+          graph::GraphStatistics statistics = graph::compute_statistics(snapshot->view(), {});
+          if (order_known) statistics.canonical_order = !out_of_order;
+          return std::make_shared<const std::string>(graph::statistics_json(statistics, nullptr));
         });
         c.stats_version = snapshot->version();
       }

@@ -147,10 +147,16 @@ TEST_CASE("a POSTed article is stored, its relations show up in queries, and DEL
   CHECK(json(s.http().Get("/api/v1/health"))["documents"].GetInt() == 3);
 }
 
-TEST_CASE("health says when an article POSTed out of canonical order awaits a rewrite, and POST /reorder ends it",
+TEST_CASE("health and stats say when an article POSTed out of canonical order awaits a rewrite, and POST /reorder ends it",
           "[server][order]") {
   LiveServer s;
-  auto in_order = [&] { return json(s.http().Get("/api/v1/health"))["canonical_order"].GetBool(); };
+  auto in_order = [&] {
+    const bool health = json(s.http().Get("/api/v1/health"))["canonical_order"].GetBool();
+    const auto stats = json(s.http().Get("/api/v1/stats"));  // the statistics say it too
+    REQUIRE(stats.HasMember("canonical_order"));
+    CHECK(stats["canonical_order"].GetBool() == health);
+    return health;
+  };
   CHECK(in_order());
   // Undated, like one of the examples, and after it by id: after every stored article.
   auto later = s.http().Post("/api/v1/documents", R"({"id": "zz-later", "text": "Finlandia menuduh Rusia."})",
