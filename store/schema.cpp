@@ -9,6 +9,7 @@
 #include "store/cooccurrences.h"
 #include "store/hashing.h"
 #include "store/relation_codes.h"
+#include "store/store_internal.h"
 
 namespace newsgraph::store {
 namespace {
@@ -516,7 +517,22 @@ void migrate_schema(Db& db) {
                 .c_str());
     db.exec("PRAGMA user_version = 11");
   }
-  // Later versions: `if (version < 12) { ALTER ...; PRAGMA user_version = 12; }`.
+  if (version < 12) {
+    // A sentence an article repeats is no syndicated copy (insert_sentence): the flags an
+    // older newsgraph set for that alone are taken off, and the relations they counted in
+    // recounted.
+    std::vector<int64_t> hashes;
+    {
+      Statement q = db.prepare(
+          "SELECT DISTINCT hash FROM sentences s WHERE syndicated = 1 AND hash IS NOT NULL AND NOT EXISTS "
+          "(SELECT 1 FROM sentences e WHERE e.hash = s.hash AND e.doc_key < s.doc_key)");
+      while (q.step()) hashes.push_back(q.column_int(0));
+    }
+    for (int64_t hash : hashes)
+      for (int64_t relation : update_syndication(db, hash)) recount_relation(db, relation);
+    db.exec("PRAGMA user_version = 12");
+  }
+  // Later versions: `if (version < 13) { ALTER ...; PRAGMA user_version = 13; }`.
   tx.commit();
 }
 

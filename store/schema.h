@@ -9,7 +9,7 @@
 
 namespace newsgraph::store {
 
-constexpr int kSchemaVersion = 11;
+constexpr int kSchemaVersion = 12;
 
 // Creates the tables in an empty database, or migrates an older one up to
 // kSchemaVersion. Throws StoreError when the file is newer than this program knows.

@@ -182,9 +182,7 @@ void Db::set_last_insert_id(int64_t id) { sqlite3_set_last_insert_rowid(db_, id)
 int Db::changes() const { return sqlite3_changes(db_); }
 
 
-Transaction::Transaction(Db& db, Begin begin) : db_(db) {
-  db_.exec(begin == Begin::kImmediate ? "BEGIN IMMEDIATE" : "BEGIN");
-}
+Transaction::Transaction(Db& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
 
 Transaction::~Transaction() {
   if (done_) return;

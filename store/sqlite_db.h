@@ -122,14 +122,10 @@ class Db {
   std::unordered_map<std::string, sqlite3_stmt*> text_cache_;
 };
 
-// BEGIN IMMEDIATE (or, kDeferred, BEGIN: the write lock of each database is taken with
-// its first write, so a database ATTACHed only to be read is never locked for writing,
-// which its readers' locks would make COMMIT fail on); commits on commit(), rolls back in
-// the destructor otherwise.
+// BEGIN IMMEDIATE; commits on commit(), rolls back in the destructor otherwise.
 class Transaction {
  public:
-  enum class Begin { kImmediate, kDeferred };
-  explicit Transaction(Db& db, Begin begin = Begin::kImmediate);
+  explicit Transaction(Db& db);
   ~Transaction();
   void commit();
 

@@ -79,6 +79,20 @@ Standing standing_of(Db& db, const Document& doc, const std::string& hash, bool 
   return s;
 }
 
+// The last stored article in canonical order (canonical_order.h), if any: the last
+// undated one, else the last dated one. O(log documents) (the index documents_by_date).
+std::optional<std::pair<std::string, std::string>> last_article(Db& db) {
+  Statement undated = db.prepare("SELECT published, id FROM documents WHERE published = '' ORDER BY id DESC LIMIT 1");
+  if (undated.step()) return std::make_pair(undated.column_text(0), undated.column_text(1));
+  Statement dated = db.prepare("SELECT published, id FROM documents ORDER BY published DESC, id DESC LIMIT 1");
+  if (dated.step()) return std::make_pair(dated.column_text(0), dated.column_text(1));
+  return std::nullopt;
+}
+
+void mark_out_of_order(Db& db) {
+  db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?, 1)").bind(1, kOutOfOrderKey).run();
+}
+
 // Whether taking the article out leaves the store that writing the others in canonical
 // order gives. Not when later articles merged their entities with it: that stays. Nor
 // when an entity no gazetteer fixes outlives it: refreshing the entity from the articles
@@ -159,14 +173,11 @@ void note_arrival(Db& db, Store::Impl& impl, const Document& doc) {
 // Stores a sentence evidence points to (once per article); returns whether an earlier
 // article has the same sentence (syndicated): every other article stored is earlier (its
 // key is lower), and a sentence the article itself repeats is no copy of another's.
-// `stored` says per sentence whether it is stored yet (-1 no, else its flag).
 bool insert_sentence(Db& db, int64_t doc_key, const Document& doc, const Extraction& x,
                      uint32_t index, std::vector<int8_t>& stored) {
   if (index >= x.sentences.size()) return false;
   if (stored[index] >= 0) return stored[index] != 0;
   Span span = x.sentences[index].span;
-  if (span.end > doc.text.size() || span.start > span.end)  // an article whose sentences were stored before it
-    throw StoreError{"article " + doc.id + ": sentence " + std::to_string(index) + " is not stored"};
   std::string_view text = std::string_view(doc.text).substr(span.start, span.end - span.start);
   const std::optional<int64_t> hash = sentence_hash(text);
   bool syndicated = false;
@@ -186,18 +197,6 @@ bool insert_sentence(Db& db, int64_t doc_key, const Document& doc, const Extract
   queue_for_search(db, Searched::kSentences, db.last_insert_id());
   stored[index] = syndicated ? 1 : 0;
   return syndicated;
-}
-
-// Per sentence of an article whose sentences are stored already, its syndicated flag
-// (-1 where none is stored).
-std::vector<int8_t> stored_sentences(Db& db, int64_t doc_key, const Extraction& x) {
-  std::vector<int8_t> out(x.sentences.size(), -1);
-  Statement q = db.prepare("SELECT idx, syndicated FROM sentences WHERE doc_key = ?");
-  q.bind(1, doc_key);
-  while (q.step())
-    if (const int64_t idx = q.column_int(0); idx >= 0 && static_cast<size_t>(idx) < out.size())
-      out[static_cast<size_t>(idx)] = q.column_int(1) != 0 ? 1 : 0;
-  return out;
 }
 
 // Adds a new article's contribution to a relation, creating it when it is new: one
@@ -244,11 +243,8 @@ int64_t add_contribution(Db& db, int64_t subject_key, Predicate predicate, int64
   return q.column_int(0);
 }
 
-// The article's extraction under its document row `doc_key`. `sentences` says per
-// sentence whether it is stored (-1 not yet, else its syndicated flag): the sentences
-// missing are written as evidence needs them.
 void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extraction& x,
-                       std::vector<int8_t> sentences, IngestResult* result, StoreChanges* changed) {
+                       IngestResult* result, StoreChanges* changed) {
   const std::string date = doc.published.substr(0, 10);  // '' when undated: it dates nothing
   // Each of the article's entities as stored: doc entity and entity keys, or 0 and 0
   // where it was left out.
@@ -315,6 +311,7 @@ void insert_extraction(Db& db, int64_t doc_key, const Document& doc, const Extra
         const CoOccurrence* c = x.cooccurrences.data();
         add_part(c[begin].first, Predicate::kCoOccurs, c[begin].second, {nullptr, c + begin, c + end, 0, 0});
       });
+  std::vector<int8_t> sentences(x.sentences.size(), -1);  // stored yet? -1 no, else syndicated
   std::vector<ArticlePair> cooccurring;
   for (const Stored& st : stored) {
     Contribution c;
@@ -391,20 +388,6 @@ void upgrade_for_reading(const std::string& path) {
 }
 
 }  // namespace
-
-// The last undated one, else the last dated one. O(log documents) (the index
-// documents_by_date).
-std::optional<std::pair<std::string, std::string>> last_article(Db& db) {
-  Statement undated = db.prepare("SELECT published, id FROM documents WHERE published = '' ORDER BY id DESC LIMIT 1");
-  if (undated.step()) return std::make_pair(undated.column_text(0), undated.column_text(1));
-  Statement dated = db.prepare("SELECT published, id FROM documents ORDER BY published DESC, id DESC LIMIT 1");
-  if (dated.step()) return std::make_pair(dated.column_text(0), dated.column_text(1));
-  return std::nullopt;
-}
-
-void mark_out_of_order(Db& db) {
-  db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?, 1)").bind(1, kOutOfOrderKey).run();
-}
 
 const char* ingest_outcome_name(IngestOutcome outcome) {
   switch (outcome) {
@@ -506,15 +489,6 @@ Status Store::write_article(const Document& doc, const Extraction& extraction, c
     std::optional<Transaction> tx;  // in a batch, the batch's
     if (!in_batch_) tx.emplace(db);
     if (impl_->memo.prepare(db)) impl_->latest_known = false;  // another process may have written a later one
-    if (copied && copied->doc_key != 0) {  // its document and sentences are stored: the rest follows them
-      impl_->latest_known = false;  // the copier saw to the order mark
-      StoreChanges changed;
-      insert_extraction(db, copied->doc_key, doc, extraction, stored_sentences(db, copied->doc_key, extraction),
-                        result, &changed);
-      record_change(changed);
-      if (tx) tx->commit();
-      return Status::ok();
-    }
     const std::string hash = copied ? copied->content_hash : content_hash(doc.text);
     const Standing s = standing_of(db, doc, hash, options.reextract, impl_->legacy_hashes);
     if (s.unchanged_as) {
@@ -543,8 +517,7 @@ Status Store::write_article(const Document& doc, const Extraction& extraction, c
         .run();
     StoreChanges changed;
     changed.everything = s.known_id;  // a replaced article's old entities and relations changed too
-    insert_extraction(db, db.last_insert_id(), doc, extraction, std::vector<int8_t>(extraction.sentences.size(), -1),
-                      result, &changed);
+    insert_extraction(db, db.last_insert_id(), doc, extraction, result, &changed);
     record_change(changed);
     if (tx) tx->commit();
   } catch (const StoreError& e) {

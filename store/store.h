@@ -160,13 +160,8 @@ class Store {
   Store() = default;
   // What an article read back from another store keeps from there (store_merge.cpp):
   // its content hash, of a text the copy no longer has, and when it was first ingested.
-  // A doc_key other than 0 says that its document and sentence rows are written already,
-  // under that key, with their syndicated flags, and the order mark set as they required
-  // (by set-based SQL): the article's other rows are written after them, and its text is
-  // not needed.
   struct CopiedFacts {
     std::string content_hash, ingested_at;
-    int64_t doc_key = 0;
   };
   friend class StoreMerger;  // writes such copies
   Status write_article(const Document& doc, const Extraction& extraction, const IngestOptions& options,

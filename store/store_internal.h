@@ -64,10 +64,6 @@ struct Store::Impl {
 // names with, so that some cross-article merges may differ from those canonical order
 // gives (restore_canonical_order in store_merge.h rewrites it).
 inline constexpr const char* kOutOfOrderKey = "out_of_order";
-// Sets that mark.
-void mark_out_of_order(Db& db);
-// The last stored article in canonical order, as (published, id); none in an empty store.
-std::optional<std::pair<std::string, std::string>> last_article(Db& db);
 
 std::string utc_now_iso();
 

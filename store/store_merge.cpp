@@ -61,7 +61,6 @@ class StoreMerger {
     auto release = [&] {
       snapshots_.clear();
       stores_.clear();
-      versions_.clear();
       remove_database_files(copy);
     };
     Status st;
@@ -94,7 +93,6 @@ class StoreMerger {
     if (Status st = open_inputs(); !st.is_ok()) return st;
     std::vector<Entry> entries;
     if (Status st = list_articles(&entries); !st.is_ok()) return st;
-    bulk_ = options_.bulk_copy && !any_input_has_overrides() && !any_input_has_legacy_hashes();
     remove_database_files(partial_);
     Status st = write(entries);
     out_ = nullptr;
@@ -134,11 +132,6 @@ class StoreMerger {
         return Status::error(StatusCode::kIoError, in + ": " + e.message);
       }
       snapshots_.push_back(std::make_unique<ReadSnapshot>(*s));  // every read sees one state
-      try {
-        versions_.push_back(single_int(db, "SELECT COALESCE((SELECT value FROM meta WHERE key = 'version'), 0)"));
-      } catch (const StoreError& e) {
-        return Status::error(StatusCode::kIoError, in + ": " + e.message);
-      }
     }
     return Status::ok();
   }
@@ -180,21 +173,15 @@ class StoreMerger {
                                  ": merge combines stores of different articles (remove one, then merge)");
       // In canonical order; of the copies of one article, the first in that order is kept,
       // or the base's when the others are added to it (arrival_order: it is copied whole).
-      // Of articles with one text under several ids, the first so is kept, as ingest keeps
-      // the first it stored (a store holds a text once).
       const std::string order = std::string(kCanonicalOrderSql) + ", input";
       const std::string first = options_.arrival_order ? "input <> 0, " + order : order;
-      Statement q = listing.prepare(
-          "WITH by_id AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY " + first +
-          ") AS id_rank FROM articles) SELECT input, doc_key, id_rank, ROW_NUMBER() OVER (PARTITION BY "
-          "content_hash, id_rank = 1 ORDER BY " + first + ") FROM by_id ORDER BY " + order);
+      Statement q = listing.prepare("SELECT input, doc_key, ROW_NUMBER() OVER (PARTITION BY id ORDER BY " +
+                                         first + ") FROM articles ORDER BY " + order);
       while (q.step()) {
-        if (q.column_int(2) != 1)
-          ++report_->duplicates;
-        else if (q.column_int(3) != 1)
-          ++report_->same_text;
-        else
+        if (q.column_int(2) == 1)
           entries->push_back({static_cast<uint32_t>(q.column_int(0)), q.column_int(1)});
+        else
+          ++report_->duplicates;
       }
     } catch (const StoreError& e) {
       return Status::error(StatusCode::kIoError, "listing the inputs' articles: " + e.message);
@@ -222,21 +209,14 @@ class StoreMerger {
     try {
       // A merge that fails or dies leaves no output: the unfinished file needs no journal
       // to roll back, nor syncs but the last. Each page is written once, to the file.
-      // Of `main` only: without a name the mode would also go to the inputs ATTACHed later
-      // (copy_documents_and_sentences), which it would have to lock to change. Temporary
-      // tables (an entry an article copied, 10M at the largest) in a file, not in memory.
-      out_->impl().db.exec("PRAGMA main.journal_mode = OFF; PRAGMA main.synchronous = OFF; PRAGMA temp_store = FILE");
+      out_->impl().db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF");
     } catch (const StoreError& e) {
       return Status::error(StatusCode::kIoError, partial_ + ": " + e.message);
     }
     Overrides edits;
     if (Status st = copy_overrides(&edits); !st.is_ok()) return st;
-    const std::vector<Entry>& written = prefix ? rest : entries;
-    if (bulk_) {
-      if (Status st = copy_documents_and_sentences(written); !st.is_ok()) return st;
-    }
     if (Status st = out_->begin_batch(); !st.is_ok()) return st;
-    if (Status st = write_articles(written, options_.commit_every); !st.is_ok()) return st;
+    if (Status st = write_articles(prefix ? rest : entries, options_.commit_every); !st.is_ok()) return st;
     if (Status st = apply_overrides(edits); !st.is_ok()) return st;
     if (Status st = out_->commit_batch(); !st.is_ok()) return st;
     if (Status st = out_of_canonical_order(*out_, &report_->out_of_order); !st.is_ok()) return st;
@@ -245,180 +225,12 @@ class StoreMerger {
       // Hashes of the older form came along with their rows (Store::Impl::legacy_hashes).
       db.exec("UPDATE meta SET value = (SELECT COUNT(*) FROM documents WHERE length(content_hash) = 16) "
               "WHERE key = 'legacy_content_hashes'");
-      db.exec("PRAGMA main.journal_mode = DELETE");  // one file to rename; the next writer turns WAL on again
+      db.exec("PRAGMA journal_mode = DELETE");  // one file to rename; the next writer turns WAL on again
     } catch (const StoreError& e) {
       return Status::error(StatusCode::kIoError, partial_ + ": " + e.message);
     }
     return Status::ok();
   }
-
-  // Whether some input has curation overrides: a deleted name takes its relations, and
-  // the sentences they alone name, out of the articles written.
-  bool any_input_has_overrides() {
-    try {
-      for (const auto& s : stores_) {
-        Statement q = s->impl().db.prepare("SELECT EXISTS (SELECT 1 FROM overrides)");
-        if (q.step() && q.column_int(0) != 0) return true;
-      }
-    } catch (const StoreError&) {
-      return true;  // the article-by-article way then, which says what failed
-    }
-    return false;
-  }
-
-  // Whether some input keeps content hashes of the older form, which only the text tells
-  // equal to the newer form's.
-  bool any_input_has_legacy_hashes() {
-    try {
-      for (const auto& s : stores_)
-        if (keeps_legacy_hashes(s->impl().db)) return true;
-    } catch (const StoreError&) {
-      return true;
-    }
-    return false;
-  }
-
-  // Copies the document and sentence rows of the articles to write (`written`, in the
-  // order they are written) from the inputs into out_ by set-based SQL, each input
-  // ATTACHed in turn: the k-th article under key first_key_ + k (first_key_ the key after
-  // out_'s last), its sentences numbered after the earlier articles' (search results
-  // tie-break by that). Then the sentences' syndicated flags are set (an earlier article
-  // has the same sentence) and the search index takes them all at once. The articles'
-  // other rows are written after, article by article (write_articles). Runs outside out_'s
-  // batch: SQLite attaches no file inside a transaction.
-  Status copy_documents_and_sentences(const std::vector<Entry>& written) {
-    Db& db = out_->impl().db;
-    size_t input = stores_.size();  // the input being read, for the message
-    try {
-      const std::optional<std::pair<std::string, std::string>> latest = last_article(db);  // the base's, if any
-      const int64_t last_sentence = single_int(db, "SELECT COALESCE(MAX(rowid), 0) FROM sentences");
-      const std::vector<size_t> per_input = list_copies(written);
-      // Each article's sentences counted, then the counts of the articles before it summed.
-      each_input_attached(per_input, &input, [&] {
-        db.prepare("UPDATE temp.copied SET sentences = n FROM (SELECT doc_key AS d, COUNT(*) AS n FROM "
-                   "src.sentences GROUP BY doc_key) WHERE input = ? AND doc_key = d")
-            .bind(1, static_cast<int64_t>(input))
-            .run();
-      });
-      {
-        Transaction tx(db);
-        db.exec("UPDATE temp.copied SET sentences = earlier FROM (SELECT input AS i, doc_key AS d, "
-                "COALESCE(SUM(sentences) OVER (ORDER BY new_key ROWS BETWEEN UNBOUNDED PRECEDING AND 1 "
-                "PRECEDING), 0) AS earlier FROM temp.copied) WHERE input = i AND doc_key = d");
-        tx.commit();
-      }
-      each_input_attached(per_input, &input, [&] {
-        db.prepare(
-              "INSERT INTO documents(doc_key, id, content_hash, title, source, published, ingested_at, bytes, url, "
-              "outlet, category) SELECT c.new_key, d.id, d.content_hash, d.title, d.source, d.published, "
-              "d.ingested_at, d.bytes, d.url, d.outlet, d.category FROM temp.copied c JOIN src.documents d ON "
-              "d.doc_key = c.doc_key WHERE c.input = ? ORDER BY c.new_key")
-            .bind(1, static_cast<int64_t>(input))
-            .run();
-        db.prepare(
-              "INSERT INTO sentences(rowid, doc_key, idx, start, end, text, hash, syndicated) SELECT ?1 + "
-              "c.sentences + ROW_NUMBER() OVER (PARTITION BY c.new_key ORDER BY s.rowid), c.new_key, s.idx, "
-              "s.start, s.end, s.text, s.hash, 0 FROM temp.copied c JOIN src.sentences s ON s.doc_key = c.doc_key "
-              "WHERE c.input = ?2 ORDER BY c.new_key, s.rowid")
-            .bind(1, last_sentence)
-            .bind(2, static_cast<int64_t>(input))
-            .run();
-      });
-      Transaction tx(db);
-      if (latest && first_sorts_before(db, *latest)) mark_out_of_order(db);
-      db.prepare("UPDATE sentences SET syndicated = 1 WHERE doc_key >= ?1 AND hash IS NOT NULL AND EXISTS "
-                 "(SELECT 1 FROM sentences e WHERE e.hash = sentences.hash AND e.doc_key < sentences.doc_key)")
-          .bind(1, first_key_)
-          .run();
-      // In rowid order: FTS5 writes out what it holds at each rowid lower than the last.
-      db.prepare("INSERT INTO sentence_search(rowid, text) SELECT rowid, text FROM sentences WHERE rowid > ? "
-                 "ORDER BY rowid")
-          .bind(1, last_sentence)
-          .run();
-      db.exec("DROP TABLE temp.copied");
-      tx.commit();
-    } catch (const StoreError& e) {
-      return Status::error(StatusCode::kIoError, (input < stores_.size() ? inputs_[input] : out_->path()) +
-                                                     ": copying articles: " + e.message);
-    }
-    return Status::ok();
-  }
-
-  // The articles to copy, with the keys they take, in the temporary table `copied`
-  // (input, doc_key, new_key, sentences); sets first_key_. Returns how many each input has.
-  std::vector<size_t> list_copies(const std::vector<Entry>& written) {
-    Db& db = out_->impl().db;
-    first_key_ = single_int(db, "SELECT COALESCE(MAX(doc_key), 0) FROM documents") + 1;
-    db.exec("CREATE TEMP TABLE copied (input INTEGER NOT NULL, doc_key INTEGER NOT NULL, new_key INTEGER NOT NULL, "
-            "sentences INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (input, doc_key))");
-    std::vector<size_t> per_input(stores_.size(), 0);
-    Transaction tx(db);
-    for (size_t k = 0; k < written.size(); ++k) {
-      db.prepare("INSERT INTO temp.copied(input, doc_key, new_key) VALUES (?, ?, ?)")
-          .bind(1, int64_t{written[k].input})
-          .bind(2, written[k].doc_key)
-          .bind(3, first_key_ + static_cast<int64_t>(k))
-          .run();
-      ++per_input[written[k].input];
-    }
-    tx.commit();
-    return per_input;
-  }
-
-  // Runs `step` once for each input with articles to copy, that input ATTACHed as `src`
-  // (*input says which), in a transaction of its own that reads the input as the merge
-  // listed it (else it throws).
-  template <class Step>
-  void each_input_attached(const std::vector<size_t>& per_input, size_t* input, Step&& step) {
-    Db& db = out_->impl().db;
-    for (*input = 0; *input < stores_.size(); ++*input) {
-      if (per_input[*input] == 0) continue;
-      Attached src(db, inputs_[*input]);
-      Transaction tx(db, Transaction::Begin::kDeferred);  // src is only read: never locked for writing
-      src.check_version(versions_[*input]);
-      step();
-      tx.commit();
-    }
-  }
-
-  // Whether the first article copied sorts before `latest` (the base's last): the articles
-  // copied are in canonical order among themselves, so then the output leaves it, as
-  // writing them one by one would find (note_arrival).
-  bool first_sorts_before(Db& db, const std::pair<std::string, std::string>& latest) const {
-    Statement q = db.prepare(std::string("SELECT published, id FROM documents WHERE doc_key >= ? ORDER BY ") +
-                             kCanonicalOrderSql + " LIMIT 1");
-    q.bind(1, first_key_);
-    return q.step() && sorts_before(q.column_text(0), q.column_text(1), latest.first, latest.second);
-  }
-
-  static int64_t single_int(Db& db, const char* sql) {
-    Statement q = db.prepare(sql);
-    q.step();
-    return q.column_int(0);
-  }
-
-  // An input ATTACHed to a connection as `src` while in scope.
-  class Attached {
-   public:
-    Attached(Db& db, const std::string& path) : db_(db) { db.prepare("ATTACH ? AS src").bind(1, path).run(); }
-    // Throws unless the input is at `version`, the state the merge listed and reads (it
-    // holds a read transaction on the output's connection).
-    void check_version(int64_t version) {
-      Statement q = db_.prepare("SELECT COALESCE((SELECT value FROM src.meta WHERE key = 'version'), 0)");
-      if (!q.step() || q.column_int(0) != version) throw StoreError{"it was written to during the merge"};
-    }
-    ~Attached() {
-      try {
-        db_.exec("DETACH src");
-      } catch (const StoreError&) {  // the connection closes with the output in any case
-      }
-    }
-    Attached(const Attached&) = delete;
-    Attached& operator=(const Attached&) = delete;
-
-   private:
-    Db& db_;
-  };
 
   // The input whose articles all come first in canonical order, when its store is what
   // writing them again would give: it is in canonical order, no input has overrides (its
@@ -489,7 +301,7 @@ class StoreMerger {
     // meanwhile), a few articles ahead of the writer.
     Prefetcher<ArticleCopy> copies(
         entries.size(),
-        [&](size_t k) { return read_stored_article(stores_[entries[k].input]->impl().db, entries[k].doc_key, !bulk_); },
+        [&](size_t k) { return read_stored_article(stores_[entries[k].input]->impl().db, entries[k].doc_key); },
         kArticlesAhead);
     for (size_t k = 0; k < entries.size(); ++k) {
       const Entry& e = entries[k];
@@ -497,7 +309,7 @@ class StoreMerger {
       Status st;
       try {
         const ArticleCopy a = copies.take();
-        const Store::CopiedFacts facts{a.content_hash, a.ingested_at, bulk_ ? first_key_ + static_cast<int64_t>(k) : 0};
+        const Store::CopiedFacts facts{a.content_hash, a.ingested_at};
         st = out_->write_article(a.doc, a.extraction, IngestOptions{}, &result, &facts);
       } catch (const StoreError& err) {
         st = Status::error(StatusCode::kIoError, inputs_[e.input] + ": " + err.message);
@@ -638,10 +450,7 @@ class StoreMerger {
   MergeReport* report_;
   std::vector<std::unique_ptr<Store>> stores_;
   std::vector<std::unique_ptr<ReadSnapshot>> snapshots_;  // before stores_ in destruction
-  std::vector<int64_t> versions_;  // each input's meta version, as its snapshot reads it
   std::unique_ptr<Store> owned_out_;  // a merge's new store
-  bool bulk_ = false;       // documents and sentences copied by set-based SQL (copy_documents_and_sentences)
-  int64_t first_key_ = 0;   // then the key of the first article written
   Store* out_ = nullptr;              // the store written: owned_out_, or the one rewritten
 };
 

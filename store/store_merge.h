@@ -1,8 +1,7 @@
 // Combines stores built from disjoint sets of articles into one new store, equal to one
 // store that ingested all their articles in canonical order (canonical_order.h: by
-// publication date, then id, undated articles last). The articles' document and sentence
-// rows are copied by set-based SQL; the rest of every input article is read back from its
-// rows (stored_article.h) and written again through the ingest path, in that order, so the
+// publication date, then id, undated articles last). Every input article is read back from its rows
+// (stored_article.h) and written again through the ingest path, in that order, so the
 // entities, merges, relations, weights and evidence are those that order gives, whatever
 // order the inputs were built in or are named in: merging is associative and commutative,
 // and stores merge in a tree. Inputs are only read.
@@ -35,14 +34,6 @@ struct MergeOptions {
   // later). Of an article in the base and in another input, the base's copy is kept. The
   // cost is that of the added articles, not of the base.
   bool arrival_order = false;
-  // The articles' document and sentence rows copied from the inputs by set-based SQL
-  // (ATTACH, INSERT ... SELECT), and their search index built once, before their other
-  // rows are written article by article; false writes them all article by article (the
-  // tests compare the two). Where an input has overrides or hashes of the older form, the
-  // merge goes article by article in any case, as a rewrite (restore_canonical_order)
-  // does: it holds its transaction from before its copy exists, and SQLite attaches no
-  // file inside one.
-  bool bulk_copy = true;
 };
 
 struct MergeReport {

@@ -57,7 +57,7 @@ namespace {
   throw StoreError{"article " + std::to_string(doc_key) + ": " + what + " cannot be read back"};
 }
 
-void read_document(Db& db, int64_t doc_key, bool with_text, ArticleCopy* a) {
+void read_document(Db& db, int64_t doc_key, ArticleCopy* a) {
   Statement q = db.prepare(
       "SELECT id, title, source, published, url, outlet, category, content_hash, ingested_at, bytes "
       "FROM documents WHERE doc_key = ?");
@@ -75,8 +75,7 @@ void read_document(Db& db, int64_t doc_key, bool with_text, ArticleCopy* a) {
   a->ingested_at = q.column_text(8);
   const int64_t bytes = q.column_int(9);
   if (bytes < 0 || bytes > UINT32_MAX) unreadable(doc_key, "its length");  // offsets are 32-bit
-  if (with_text) doc.text.assign(static_cast<size_t>(bytes), ' ');
-  a->bytes = static_cast<size_t>(bytes);
+  doc.text.assign(static_cast<size_t>(bytes), ' ');
   Extraction& x = a->extraction;
   x.doc = doc.id;
   x.title = doc.title;
@@ -85,18 +84,17 @@ void read_document(Db& db, int64_t doc_key, bool with_text, ArticleCopy* a) {
 }
 
 // The stored sentences, placed in the text at their offsets.
-void read_sentences(Db& db, int64_t doc_key, bool with_text, ArticleCopy* a) {
-  Statement q = db.prepare(with_text ? "SELECT idx, start, end, text FROM sentences WHERE doc_key = ? ORDER BY idx"
-                                     : "SELECT idx, start, end FROM sentences WHERE doc_key = ? ORDER BY idx");
+void read_sentences(Db& db, int64_t doc_key, ArticleCopy* a) {
+  Statement q = db.prepare("SELECT idx, start, end, text FROM sentences WHERE doc_key = ? ORDER BY idx");
   q.bind(1, doc_key);
   std::vector<Sentence>& sentences = a->extraction.sentences;
   while (q.step()) {
     const int64_t idx = q.column_int(0), start = q.column_int(1), end = q.column_int(2);
-    const std::string_view text = with_text ? q.column_view(3) : std::string_view();
-    if (idx < 0 || idx > UINT32_MAX || start < 0 || end < start || static_cast<size_t>(end) > a->bytes ||
-        (with_text && end != start + static_cast<int64_t>(text.size())))
+    const std::string_view text = q.column_view(3);
+    if (idx < 0 || idx > UINT32_MAX || start < 0 || end != start + static_cast<int64_t>(text.size()) ||
+        static_cast<size_t>(end) > a->doc.text.size())
       unreadable(doc_key, "sentence " + std::to_string(idx));
-    if (with_text) a->doc.text.replace(static_cast<size_t>(start), text.size(), text);
+    a->doc.text.replace(static_cast<size_t>(start), text.size(), text);
     if (sentences.size() <= static_cast<size_t>(idx)) sentences.resize(static_cast<size_t>(idx) + 1);
     sentences[static_cast<size_t>(idx)].span = {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
   }
@@ -169,7 +167,7 @@ void read_relations(Db& db, int64_t doc_key, const std::map<int64_t, uint32_t>& 
     Evidence& ev = x.relations[at->second].evidence.emplace_back();
     ev.sentence = static_cast<uint32_t>(sentence);
     ev.span = x.sentences[ev.sentence].span;
-    if (!a->doc.text.empty()) ev.text = a->doc.text.substr(ev.span.start, ev.span.end - ev.span.start);
+    ev.text = a->doc.text.substr(ev.span.start, ev.span.end - ev.span.start);
     ev.cue = q.column_text(3);
     ev.rule = intern(q.column_view(4));
     ev.modality = *modality;
@@ -204,11 +202,11 @@ void read_cooccurrences(Db& db, int64_t doc_key, const std::map<int64_t, uint32_
 
 }  // namespace
 
-ArticleCopy read_stored_article(Db& db, int64_t doc_key, bool with_text) {
+ArticleCopy read_stored_article(Db& db, int64_t doc_key) {
   ArticleCopy a;
   std::map<int64_t, uint32_t> index_of;
-  read_document(db, doc_key, with_text, &a);
-  read_sentences(db, doc_key, with_text, &a);
+  read_document(db, doc_key, &a);
+  read_sentences(db, doc_key, &a);
   read_entities(db, doc_key, &a, &index_of);
   read_relations(db, doc_key, index_of, &a);
   read_cooccurrences(db, doc_key, index_of, &a);

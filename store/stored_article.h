@@ -30,22 +30,18 @@ std::string encode_extracted(const Entity& e);
 bool decode_extracted(std::string_view text, ExtractedEntity* out);
 
 // A stored article: its document (the text holds the stored sentences at their offsets,
-// blanks elsewhere, and is as long as the article was; or is empty, when read without
-// it), its extraction as the store wrote it (entities in the article's order, typed
-// relations with their evidence, co-occurrences, the sentences they name), its content
-// hash, time of ingest and length in bytes.
+// blanks elsewhere, and is as long as the article was), its extraction as the store wrote
+// it (entities in the article's order, typed relations with their evidence, co-occurrences,
+// the sentences they name), and its content hash and time of ingest.
 struct ArticleCopy {
   Document doc;
   Extraction extraction;
   std::string content_hash, ingested_at;
-  size_t bytes = 0;
 };
 
 // Reads the article stored under `doc_key`. Entities the user deleted before it was
 // written are not in it (the store never kept them). Throws StoreError when a row cannot
 // be read back (a predicate, modality or blob no newsgraph wrote). O(its rows).
-// `with_text` false leaves the text out (the sentences keep their offsets), for a writer
-// that copies the sentence rows by other means.
-ArticleCopy read_stored_article(Db& db, int64_t doc_key, bool with_text = true);
+ArticleCopy read_stored_article(Db& db, int64_t doc_key);
 
 }  // namespace newsgraph::store

@@ -251,6 +251,29 @@ TEST_CASE("a sentence an article repeats is no syndicated copy; the same sentenc
   CHECK(scalar(db, "SELECT COUNT(*) FROM sentences WHERE syndicated = 0") == 2);
 }
 
+TEST_CASE("a store an older newsgraph wrote loses the syndicated flags of sentences its articles only repeat",
+          "[store][syndication]") {
+  auto db = temp_dir() + "/g.db";
+  const std::string said = "Vladimir Putin bertemu Kim Jong Un di Pyongyang pada hari Rabu.";
+  {
+    auto store = open_store(db);
+    Article a = putin_meets_kim("a", said + " " + said);
+    const auto end = static_cast<uint32_t>(said.size());
+    a.x.sentences = {{{0, end}}, {{end + 1, 2 * end + 1}}};
+    a.x.relations[0].evidence[0].sentence = 1;  // the relation is in the repeat alone
+    a.x.relations[0].evidence[0].span = a.x.sentences[1].span;
+    add_relation(a, "Vladimir Putin", Predicate::kCoOccurs, "Kim Jong Un");  // in the first
+    ingest(*store, a);
+  }
+  // What schema 11 wrote: the repeat a copy, so no article gave the relation on its own.
+  REQUIRE(run("sqlite3 " + shell_quote(db) + " \"UPDATE sentences SET syndicated = 1 WHERE idx = 1; UPDATE relations "
+              "SET independent = 0 WHERE predicate <> 0; PRAGMA user_version = 11\"").exit_code == 0);
+  auto store = open_store(db);  // migrates
+  CHECK(scalar(db, "SELECT COUNT(*) FROM sentences WHERE syndicated = 1") == 0);
+  CHECK(scalar(db, "SELECT independent FROM relations WHERE predicate <> 0") == 1);
+  CHECK(scalar(db, "SELECT user_version FROM pragma_user_version") == store::kSchemaVersion);
+}
+
 TEST_CASE("curate merges two entities and their relations' weights add up", "[store][curate]") {
   auto store = open_store(temp_dir() + "/g.db");
   Article a = article("a", "Presiden Jokowi menerima Vladimir Putin.");
