@@ -236,12 +236,13 @@ int run_ingest(const std::vector<std::string>& args) {
   // next article.
   auto in_batch = [&] {
     // Another writer may hold the lock for longer than SQLite waits (10 s): a rewrite into
-    // canonical order of a large store. The next article can wait a little longer.
+    // canonical order of a large store. The next article can wait a little longer; a
+    // failure of another kind is not waited out.
     constexpr int kLockAttempts = 6;
     for (int attempt = 0; !batch_open && store_failure.is_ok() && attempt < kLockAttempts; ++attempt) {
       const Status begun = store->begin_batch();
       batch_open = begun.is_ok();
-      if (!batch_open && attempt + 1 == kLockAttempts) store_failure = begun;
+      if (!batch_open && (begun.code() != StatusCode::kBusy || attempt + 1 == kLockAttempts)) store_failure = begun;
       last_commit = std::chrono::steady_clock::now();
     }
     return store_failure.is_ok();

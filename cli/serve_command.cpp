@@ -17,7 +17,8 @@ namespace {
 const char kHelp[] =
     "usage: newsgraph serve [--db PATH] [--host 127.0.0.1] [--port 8080] [--threads N] [--max-threads N]\n"
     "                       [--token TOKEN | --token-file F] [--gazetteer FILE]... [--cues FILE]...\n"
-    "                       [--cache-mb N] [--max-exports N] [--max-wait S] [--cors ORIGIN]...\n"
+    "                       [--cache-mb N] [--max-exports N] [--max-wait S] [--lock-wait S]\n"
+    "                       [--cors ORIGIN]...\n"
     "\n"
     "Serves the graph over HTTP under /api/v1 (OpenAPI at /api/v1/openapi.json).\n"
     "Binds to loopback unless told otherwise; off loopback, POST and DELETE need\n"
@@ -35,6 +36,9 @@ const char kHelp[] =
     "  --max-wait S      seconds a request waits for the graph to load or for /stats and\n"
     "                    /communities to be computed; then 503 with Retry-After while the\n"
     "                    work goes on (default 20)\n"
+    "  --lock-wait S     seconds a write waits while another process writes the store (an\n"
+    "                    ingest, `newsgraph reorder`); then 503 store-busy with Retry-After\n"
+    "                    (default 10)\n"
     "  --token TOKEN     required on writes when not bound to loopback\n"
     "  --token-file F    the token, from the first line of file F\n"
     "  --gazetteer FILE  extra entities for POSTed articles (repeatable)\n"
@@ -76,6 +80,9 @@ int run_serve(const std::vector<std::string>& args) {
     } else if (f.is("--max-wait")) {
       if (!f.number(&n, 3600)) return kExitUsage;
       options.max_wait_ms = static_cast<int>(n * 1000);
+    } else if (f.is("--lock-wait")) {
+      if (!f.number(&n, 3600)) return kExitUsage;
+      options.lock_wait_ms = static_cast<int>(n * 1000);
     } else if (f.is("--max-threads")) {
       if (!f.number(&n, 4096)) return kExitUsage;
       options.max_threads = static_cast<int>(n);

@@ -12,6 +12,7 @@ const char* status_code_name(StatusCode code) {
     case StatusCode::kTooLarge: return "too-large";
     case StatusCode::kUsage: return "usage";
     case StatusCode::kInternal: return "internal";
+    case StatusCode::kBusy: return "busy";
   }
   return "unknown";
 }

@@ -17,6 +17,7 @@ enum class StatusCode {
   kTooLarge,      // the input exceeds a configured limit
   kUsage,         // a caller passed arguments that make no sense
   kInternal,      // a fault of ours (a bug, or memory ran out) while handling one input
+  kBusy,          // another writer held the store longer than this one would wait for it
 };
 
 class Status {

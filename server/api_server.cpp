@@ -113,6 +113,12 @@ void store_problem(const std::string& db_path, httplib::Response& res, const Sta
   std::string message = st.message();
   for (size_t at; !db_path.empty() && (at = message.find(db_path)) != std::string::npos;)
     message.replace(at, db_path.size(), "the store");
+  if (st.code() == StatusCode::kBusy) {  // another process writes the store: worth trying again
+    res.set_header("Retry-After", "10");
+    return problem(res, 503, "store-busy",
+                   "another process is writing the store (an ingest, a rewrite into canonical order); try again "
+                   "later (" + message + ")");
+  }
   problem(res, 503, code, message);
 }
 
@@ -272,7 +278,9 @@ Status ApiServer::start() {
   extractor.gazetteer_files = c.options.gazetteer_files;
   extractor.cue_files = c.options.cue_files;
   Status st = ingest::Extractor::create(extractor, &c.extractor);
-  if (st.is_ok()) st = store::Store::open(c.options.db, store::StoreOptions{}, &c.writer);
+  store::StoreOptions writing;
+  writing.lock_wait_ms = c.options.lock_wait_ms;
+  if (st.is_ok()) st = store::Store::open(c.options.db, writing, &c.writer);
   if (!st.is_ok()) return st;
   if (c.options.response_cache_bytes > 0) c.responses = std::make_unique<ResponseCache>(c.options.response_cache_bytes);
   httplib::Server& http = impl_->http;

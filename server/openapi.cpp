@@ -17,9 +17,7 @@ bool is_integer_parameter(const std::string& name) {
 const std::vector<RouteSpec>& route_specs() {
   static const std::vector<RouteSpec> routes = {
       {"get", "/api/v1/health", "Liveness, store counts, and whether the store is in canonical order", {}},
-      {"get", "/api/v1/stats",
-       "Graph statistics (as `newsgraph stats --json`, but for the store's order, which /health gives)",
-       {}},
+      {"get", "/api/v1/stats", "Graph statistics, as `newsgraph stats --json`", {}},
       {"get", "/api/v1/ontology", "Entity types, predicates with PLOVER and quad class, modalities", {}},
       {"get", "/api/v1/entities",
        "Search entities by any word of a name or alias (a misspelt word is corrected: see `corrected`)",
@@ -75,6 +73,7 @@ const std::string& openapi_document() {
     w.String("1.0.0");
     w.Key("description");
     w.String("Who did what to whom, from news articles. Errors are RFC 9457 problem+json with a stable `code`; "
+             "503 with Retry-After is worth trying again (store-busy: another process is writing the store); "
              "lists are {items, total, next} with `limit` and an opaque `cursor`; reads carry ETags.");
     w.EndObject();
     w.Key("paths");

@@ -403,7 +403,7 @@ Status Store::curate(const Overrides& overrides, const CurateOptions& options, C
     bump_version(db, everything_changed());
     tx.commit();
   } catch (const StoreError& e) {
-    return Status::error(StatusCode::kIoError, path_ + ": " + e.message);
+    return store_error_status(path_, e);
   }
   return Status::ok();
 }
@@ -426,7 +426,7 @@ Status Store::list_overrides(std::vector<OverrideRow>* out) {
     Statement q = impl_->db.prepare("SELECT kind, name_a, name_b FROM overrides ORDER BY kind, name_a, name_b");
     while (q.step()) out->push_back({q.column_text(0), q.column_text(1), q.column_text(2)});
   } catch (const StoreError& e) {
-    return Status::error(StatusCode::kIoError, path_ + ": " + e.message);
+    return store_error_status(path_, e);
   }
   return Status::ok();
 }

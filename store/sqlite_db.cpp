@@ -7,11 +7,20 @@
 namespace newsgraph::store {
 namespace {
 
+bool is_busy(int rc) { return (rc & 0xff) == SQLITE_BUSY; }
+
 [[noreturn]] void fail(sqlite3* db, const char* what) {
-  throw StoreError{std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "no database")};
+  throw StoreError{std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "no database"),
+                   db && is_busy(sqlite3_errcode(db))};
 }
 
 }  // namespace
+
+void Db::set_lock_wait(int milliseconds) { sqlite3_busy_timeout(db_, milliseconds); }
+
+Status store_error_status(const std::string& where, const StoreError& e) {
+  return Status::error(e.busy ? StatusCode::kBusy : StatusCode::kIoError, where + ": " + e.message);
+}
 
 Statement& Statement::operator=(Statement&& other) noexcept {
   if (this != &other) {
@@ -116,7 +125,7 @@ Status Db::open(const std::string& path, bool create, bool read_only) {
     return Status::error(rc == SQLITE_CANTOPEN ? StatusCode::kNotFound : StatusCode::kIoError,
                          message);
   }
-  sqlite3_busy_timeout(db_, 10000);
+  sqlite3_busy_timeout(db_, kDefaultLockWaitMs);
   profile_ = start_sql_profile(db_);
   return Status::ok();
 }
@@ -134,10 +143,10 @@ void Db::close() {
 
 void Db::exec(const char* sql) {
   char* error = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+  if (const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &error); rc != SQLITE_OK) {
     std::string message = error ? error : "unknown error";
     sqlite3_free(error);
-    throw StoreError{message};
+    throw StoreError{message, is_busy(rc)};
   }
 }
 

@@ -65,7 +65,12 @@ class Statement {
 // a Status at their boundary.
 struct StoreError {
   std::string message;
+  bool busy = false;  // another connection held a lock past the wait (SQLITE_BUSY)
 };
+
+// The Status a StoreError becomes: kBusy when another writer held the store, else
+// kIoError; the message starts with `where` (the store's path).
+Status store_error_status(const std::string& where, const StoreError& e);
 
 class Db {
  public:
@@ -76,6 +81,10 @@ class Db {
 
   // Opens (creating when `create`) the database at `path`.
   Status open(const std::string& path, bool create, bool read_only);
+  // How long a statement waits for a lock another connection holds before it fails with
+  // SQLITE_BUSY (StoreError::busy); kDefaultLockWaitMs from open().
+  static constexpr int kDefaultLockWaitMs = 10000;
+  void set_lock_wait(int milliseconds);
   void close();
   bool is_open() const { return db_ != nullptr; }
 

@@ -24,9 +24,7 @@
 namespace newsgraph::store {
 namespace {
 
-Status store_error(const std::string& path, const StoreError& e) {
-  return Status::error(StatusCode::kIoError, path + ": " + e.message);
-}
+Status store_error(const std::string& path, const StoreError& e) { return store_error_status(path, e); }
 
 struct DocRow {
   int64_t key = 0;
@@ -410,6 +408,7 @@ Status Store::open(const std::string& path, const StoreOptions& options, std::un
   Db& db = store->impl_->db;
   Status st = db.open(path, options.create, options.read_only);
   if (!st.is_ok()) return st;
+  db.set_lock_wait(options.lock_wait_ms);
   try {
     if (options.read_only) {
       const int version = schema_version(db);
@@ -714,7 +713,7 @@ Status out_of_canonical_order(Store& store, bool* out_of_order) {
     q.bind(1, kOutOfOrderKey);
     *out_of_order = q.step() && q.column_int(0) != 0;
   } catch (const StoreError& e) {
-    return Status::error(StatusCode::kIoError, store.path() + ": " + e.message);
+    return store_error(store.path(), e);
   }
   return Status::ok();
 }

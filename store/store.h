@@ -26,6 +26,9 @@ struct StoreOptions {
   // articles: a few articles written into a large store do not pay for reading them all.
   // 0: from the first article.
   size_t memo_after_articles = 256;
+  // How long a write waits for the store while another process writes it (an ingest, a
+  // rewrite into canonical order) before it fails with kBusy (Db::kDefaultLockWaitMs).
+  int lock_wait_ms = 10000;
 
   // An existing store, for reading only.
   static StoreOptions for_reading() { return StoreOptions{false, true}; }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -229,6 +230,36 @@ TEST_CASE("articles POSTed while another process rewrites the store in canonical
   }
   INFO(stored.size() << " acknowledged, " << while_rewriting << " sent while the rewrite ran");
   CHECK(lost == 0);
+}
+
+TEST_CASE("a write while another process holds the store waits, then answers 503 store-busy with Retry-After",
+          "[server][order]") {
+  server::ServerOptions o;
+  o.lock_wait_ms = 300;
+  LiveServer s(o);
+  const int before = json(s.http().Get("/api/v1/health"))["documents"].GetInt();
+  auto post = [&](const std::string& id) {
+    return s.http().Post("/api/v1/documents", R"({"id": ")" + id + R"(", "text": "Jepang mengecam Rusia."})",
+                         "application/json");
+  };
+  sqlite3* other = nullptr;  // another writer: an ingest, a rewrite into canonical order
+  REQUIRE(sqlite3_open(s.db().c_str(), &other) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  auto refused = post("while-held");
+  REQUIRE(refused);
+  expect_problem(refused, 503, "store-busy");
+  CHECK(refused->get_header_value("Retry-After") == "10");
+  CHECK(refused->body.find(s.db()) == std::string::npos);  // the path is the server's business
+  CHECK(json(s.http().Get("/api/v1/health"))["documents"].GetInt() == before);  // reads go on
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  auto stored = post("after");
+  REQUIRE(stored);
+  CHECK(stored->status == 201);
+  CHECK(json(s.http().Get("/api/v1/health"))["documents"].GetInt() == before + 1);
+  auto absent = s.http().Get("/api/v1/documents/while-held");
+  REQUIRE(absent);
+  CHECK(absent->status == 404);
 }
 
 TEST_CASE("a POSTed article keeps its own date, else the request's, and a bad date is refused", "[server][dates]") {
