@@ -7,6 +7,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -33,7 +35,7 @@ int64_t version_of(store::Store& store);
 struct Context {
   ServerOptions options;
   ingest::Extractor extractor;
-  std::mutex write_mutex;
+  std::timed_mutex write_mutex;
   std::unique_ptr<store::Store> writer;  // guarded by write_mutex
   // /health: the counts of one store version.
   std::mutex health_mutex;
@@ -65,9 +67,16 @@ struct Context {
 
   // Runs write(store) on the writer under its mutex, then publishes the store's new
   // version, so that answers kept for the old one expire. Returns what write returned.
+  // A write waits options.lock_wait_ms in all, for the mutex (another request's write, a
+  // rewrite into canonical order) and then for the store (another process's write):
+  // past it, kBusy, and nothing is written.
   template <class Write>
   Status write(Write&& write) {
-    std::lock_guard<std::mutex> lock(write_mutex);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.lock_wait_ms);
+    std::unique_lock<std::timed_mutex> lock(write_mutex, deadline);
+    if (!lock.owns_lock()) return Status::error(StatusCode::kBusy, "other writes to the store are waiting");
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    writer->set_lock_wait(static_cast<int>(std::max<int64_t>(0, left.count())));
     Status st = write(*writer);
     version.publish(version_of(*writer));
     return st;

@@ -408,7 +408,6 @@ Status Store::open(const std::string& path, const StoreOptions& options, std::un
   Db& db = store->impl_->db;
   Status st = db.open(path, options.create, options.read_only);
   if (!st.is_ok()) return st;
-  db.set_lock_wait(options.lock_wait_ms);
   try {
     if (options.read_only) {
       const int version = schema_version(db);
@@ -419,6 +418,7 @@ Status Store::open(const std::string& path, const StoreOptions& options, std::un
         if (!st.is_ok()) return st;
       }
     }
+    db.set_lock_wait(options.lock_wait_ms);
     define_mention_functions(db);
     // No memory-mapped reads: on a 600 MB store they added 700 MB to an export's
     // resident memory (1.6 GB against 0.9 GB) and nothing to its speed or ingest's.
@@ -440,6 +440,7 @@ Status Store::open(const std::string& path, const StoreOptions& options, std::un
         !has_column(db, "relations", "confidence_permille"))
       db.exec(relations_by_code_view_sql().c_str());
   } catch (const StoreError& e) {
+    if (e.busy) return store_error(path, e);  // another process writes it (an upgrade waits for the lock)
     return Status::error(StatusCode::kIoError, path + ": not a newsgraph store (" + e.message + ")");
   }
   *out = std::move(store);
@@ -717,6 +718,8 @@ Status out_of_canonical_order(Store& store, bool* out_of_order) {
   }
   return Status::ok();
 }
+
+void Store::set_lock_wait(int milliseconds) { impl_->db.set_lock_wait(milliseconds); }
 
 Status Store::check_integrity(bool* ok, std::string* detail) {
   try {

@@ -154,6 +154,10 @@ class Store {
   // Runs PRAGMA integrity_check; `ok` is true when SQLite answers "ok".
   Status check_integrity(bool* ok, std::string* detail);
 
+  // How long the next writes wait while another process writes the store before they
+  // fail with kBusy (StoreOptions::lock_wait_ms until then).
+  void set_lock_wait(int milliseconds);
+
   const std::string& path() const { return path_; }
 
   struct Impl;

@@ -274,6 +274,26 @@ TEST_CASE("a store an older newsgraph wrote loses the syndicated flags of senten
   CHECK(scalar(db, "SELECT user_version FROM pragma_user_version") == store::kSchemaVersion);
 }
 
+TEST_CASE("opening an older store to upgrade it while another process writes it fails as busy, and changes nothing",
+          "[store]") {
+  auto db = temp_dir() + "/g.db";
+  open_store(db);
+  REQUIRE(run("sqlite3 " + shell_quote(db) + " 'PRAGMA user_version = 11'").exit_code == 0);
+  sqlite3* other = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &other) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  store::StoreOptions options;
+  options.lock_wait_ms = 100;
+  std::unique_ptr<store::Store> store;
+  const Status st = store::Store::open(db, options, &store);
+  CHECK(st.code() == StatusCode::kBusy);  // not "not a newsgraph store"
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  CHECK(scalar(db, "SELECT user_version FROM pragma_user_version") == 11);
+  REQUIRE(store::Store::open(db, options, &store).is_ok());  // the upgrade, once the other is done
+  CHECK(scalar(db, "SELECT user_version FROM pragma_user_version") == store::kSchemaVersion);
+}
+
 TEST_CASE("curate merges two entities and their relations' weights add up", "[store][curate]") {
   auto store = open_store(temp_dir() + "/g.db");
   Article a = article("a", "Presiden Jokowi menerima Vladimir Putin.");
