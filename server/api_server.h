@@ -32,8 +32,9 @@ struct ServerOptions {
   // How long a request waits for the graph to load, or for its statistics or communities
   // to be computed; past it, 503 with Retry-After while the work goes on in the background.
   int max_wait_ms = 20000;
-  // How long a write waits while another process writes the store (an ingest, a rewrite
-  // into canonical order); past it, 503 store-busy with Retry-After.
+  // How long a write waits in all, for the server's other writes and for another process
+  // writing the store (an ingest, a rewrite into canonical order); past it, 503
+  // store-busy with Retry-After.
   int lock_wait_ms = 10000;
 };
 
