@@ -24,8 +24,6 @@
 namespace newsgraph::store {
 namespace {
 
-Status store_error(const std::string& path, const StoreError& e) { return store_error_status(path, e); }
-
 struct DocRow {
   int64_t key = 0;
   std::string id, hash;
@@ -440,7 +438,7 @@ Status Store::open(const std::string& path, const StoreOptions& options, std::un
         !has_column(db, "relations", "confidence_permille"))
       db.exec(relations_by_code_view_sql().c_str());
   } catch (const StoreError& e) {
-    if (e.busy) return store_error(path, e);  // another process writes it (an upgrade waits for the lock)
+    if (e.busy) return store_error_status(path, e);  // another process writes it (an upgrade waits for the lock)
     return Status::error(StatusCode::kIoError, path + ": not a newsgraph store (" + e.message + ")");
   }
   *out = std::move(store);
@@ -461,7 +459,7 @@ Status Store::unchanged(const Document& doc, const IngestOptions& options, bool*
       result->doc_id = *s.unchanged_as;
     }
   } catch (const StoreError& e) {
-    return store_error(path_, e);
+    return store_error_status(path_, e);
   }
   return Status::ok();
 }
@@ -522,7 +520,7 @@ Status Store::write_article(const Document& doc, const Extraction& extraction, c
     if (tx) tx->commit();
   } catch (const StoreError& e) {
     impl_->forget_uncommitted();  // the rows it wrote are rolled back
-    return store_error(path_, e);
+    return store_error_status(path_, e);
   }
   return Status::ok();
 }
@@ -592,7 +590,7 @@ Status Store::redo_batch() {
     db.exec("ROLLBACK");
     db.exec("BEGIN IMMEDIATE");
   } catch (const StoreError& e) {
-    failed = store_error(path_, e);
+    failed = store_error_status(path_, e);
   }
   for (size_t k = 0; failed.is_ok() && k < steps.size(); ++k) {
     const Impl::BatchStep& step = steps[k];
@@ -636,7 +634,7 @@ Status Store::begin_batch() {
     }
     impl_->db.exec("BEGIN IMMEDIATE");
   } catch (const StoreError& e) {
-    return store_error(path_, e);
+    return store_error_status(path_, e);
   }
   in_batch_ = true;
   return Status::ok();
@@ -653,7 +651,7 @@ Status Store::commit_batch() {
     impl_->db.commit();
   } catch (const StoreError& e) {
     abandon_batch();
-    const Status failed = store_error(path_, e);
+    const Status failed = store_error_status(path_, e);
     return Status::error(failed.code(), "the batch could not be committed; nothing since the last commit is "
                                         "stored: " + failed.message());
   }
@@ -702,7 +700,7 @@ Status Store::remove_article(const std::string& doc_id, bool* found) {
     }
     if (tx) tx->commit();
   } catch (const StoreError& e) {
-    return store_error(path_, e);
+    return store_error_status(path_, e);
   }
   return Status::ok();
 }
@@ -714,7 +712,7 @@ Status out_of_canonical_order(Store& store, bool* out_of_order) {
     q.bind(1, kOutOfOrderKey);
     *out_of_order = q.step() && q.column_int(0) != 0;
   } catch (const StoreError& e) {
-    return store_error(store.path(), e);
+    return store_error_status(store.path(), e);
   }
   return Status::ok();
 }
@@ -731,7 +729,7 @@ Status Store::check_integrity(bool* ok, std::string* detail) {
     }
     *ok = *detail == "ok";
   } catch (const StoreError& e) {
-    return store_error(path_, e);
+    return store_error_status(path_, e);
   }
   return Status::ok();
 }

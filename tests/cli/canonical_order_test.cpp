@@ -13,15 +13,6 @@ using namespace newsgraph::testing;
 
 namespace {
 
-std::string sql(const std::string& db, const std::string& query) {
-  return run("sqlite3 " + shell_quote(db) + " " + shell_quote(query)).out;
-}
-
-// "1\n" while the store is marked out of canonical order, "0\n" once put back in it.
-std::string order_mark(const std::string& db) {
-  return sql(db, "SELECT value FROM meta WHERE key = 'out_of_order'");
-}
-
 // Pool articles when ../shared is here, else articles made from the examples.
 std::vector<std::string> some_articles(size_t pool_count = 400) {
   std::vector<std::string> lines = pool_lines(pool_count);

@@ -43,20 +43,12 @@ std::string with_date(const std::string& line, const std::string& date) {
   return b.GetString();
 }
 
-std::string integrity(const std::string& db) { return run("sqlite3 " + shell_quote(db) + " 'PRAGMA integrity_check'").out; }
-
-std::string sql(const std::string& db, const std::string& query) {
-  return run("sqlite3 " + shell_quote(db) + " " + shell_quote(query)).out;
-}
+std::string integrity(const std::string& db) { return sql(db, "PRAGMA integrity_check"); }
 
 // The sentences, by article id and index, in the order of their rows: the order search
 // results of equal rank come in.
 std::string sentence_rows_in_order(const std::string& db) {
   return sql(db, "SELECT d.id, s.idx FROM sentences s JOIN documents d USING (doc_key) ORDER BY s.rowid");
-}
-
-bool marked_out_of_order(const std::string& db) {
-  return sql(db, "SELECT COALESCE((SELECT value FROM meta WHERE key = 'out_of_order'), 0)") != "0\n";
 }
 
 }  // namespace
@@ -95,7 +87,7 @@ TEST_CASE("pool shards ingested in any order merge, in any tree, into the store 
     REQUIRE(merge(dir + "/m1.db", {shards[2], shards[0], shards[3], shards[1]}) == 0);
     CHECK(differences(whole, natural_rows(dir + "/m1.db")) == "");
     CHECK(integrity(dir + "/m1.db") == "ok\n");
-    CHECK_FALSE(marked_out_of_order(dir + "/m1.db"));
+    CHECK(order_mark(dir + "/m1.db") == "0\n");
     CHECK(sentence_rows_in_order(dir + "/m1.db") == sentence_rows_in_order(dir + "/whole.db"));
   }
   {

@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "store/cooccurrences.h"
+#include "tests/test_paths.h"
 
 namespace newsgraph::testing {
 namespace {
@@ -113,5 +114,11 @@ std::string differences(const Rows& a, const Rows& b) {
   }
   return out;
 }
+
+std::string sql(const std::string& db, const std::string& query) {
+  return run("sqlite3 " + shell_quote(db) + " " + shell_quote(query)).out;
+}
+
+std::string order_mark(const std::string& db) { return sql(db, "SELECT value FROM meta WHERE key = 'out_of_order'"); }
 
 }  // namespace newsgraph::testing

@@ -19,4 +19,10 @@ Rows natural_rows(const std::string& path);
 // none does.
 std::string differences(const Rows& a, const Rows& b);
 
+// What the sqlite3 shell prints for `query` on the store at `db`.
+std::string sql(const std::string& db, const std::string& query);
+
+// "1\n" while the store is marked out of canonical order, "0\n" once put back in it.
+std::string order_mark(const std::string& db);
+
 }  // namespace newsgraph::testing

@@ -19,6 +19,15 @@ Article putin_meets_kim(const std::string& id, const std::string& text) {
   return a;
 }
 
+// putin_meets_kim with its one sentence said twice, as sentences 0 and 1; the meeting's
+// evidence is in the first.
+Article repeats_itself(const std::string& id, const std::string& said) {
+  Article a = putin_meets_kim(id, said + " " + said);
+  const auto end = static_cast<uint32_t>(said.size());
+  a.x.sentences = {{{0, end}}, {{end + 1, 2 * end + 1}}};
+  return a;
+}
+
 }  // namespace
 
 TEST_CASE("re-ingesting an article changes nothing", "[store]") {
@@ -233,9 +242,7 @@ TEST_CASE("a sentence an article repeats is no syndicated copy; the same sentenc
   auto db = temp_dir() + "/g.db";
   auto store = open_store(db);
   const std::string said = "Vladimir Putin bertemu Kim Jong Un di Pyongyang pada hari Rabu.";
-  Article a = putin_meets_kim("a", said + " " + said);
-  const auto end = static_cast<uint32_t>(said.size());
-  a.x.sentences = {{{0, end}}, {{end + 1, 2 * end + 1}}};
+  Article a = repeats_itself("a", said);
   Evidence again = a.x.relations[0].evidence[0];
   again.sentence = 1;
   again.span = a.x.sentences[1].span;
@@ -257,17 +264,15 @@ TEST_CASE("a store an older newsgraph wrote loses the syndicated flags of senten
   const std::string said = "Vladimir Putin bertemu Kim Jong Un di Pyongyang pada hari Rabu.";
   {
     auto store = open_store(db);
-    Article a = putin_meets_kim("a", said + " " + said);
-    const auto end = static_cast<uint32_t>(said.size());
-    a.x.sentences = {{{0, end}}, {{end + 1, 2 * end + 1}}};
+    Article a = repeats_itself("a", said);
     a.x.relations[0].evidence[0].sentence = 1;  // the relation is in the repeat alone
     a.x.relations[0].evidence[0].span = a.x.sentences[1].span;
     add_relation(a, "Vladimir Putin", Predicate::kCoOccurs, "Kim Jong Un");  // in the first
     ingest(*store, a);
   }
   // What schema 11 wrote: the repeat a copy, so no article gave the relation on its own.
-  REQUIRE(run("sqlite3 " + shell_quote(db) + " \"UPDATE sentences SET syndicated = 1 WHERE idx = 1; UPDATE relations "
-              "SET independent = 0 WHERE predicate <> 0; PRAGMA user_version = 11\"").exit_code == 0);
+  REQUIRE(run_sql(db, "UPDATE sentences SET syndicated = 1 WHERE idx = 1; UPDATE relations SET independent = 0 "
+                      "WHERE predicate <> 0; PRAGMA user_version = 11") == SQLITE_OK);
   auto store = open_store(db);  // migrates
   CHECK(scalar(db, "SELECT COUNT(*) FROM sentences WHERE syndicated = 1") == 0);
   CHECK(scalar(db, "SELECT independent FROM relations WHERE predicate <> 0") == 1);
@@ -278,7 +283,7 @@ TEST_CASE("opening an older store to upgrade it while another process writes it 
           "[store]") {
   auto db = temp_dir() + "/g.db";
   open_store(db);
-  REQUIRE(run("sqlite3 " + shell_quote(db) + " 'PRAGMA user_version = 11'").exit_code == 0);
+  REQUIRE(run_sql(db, "PRAGMA user_version = 11") == SQLITE_OK);
   sqlite3* other = nullptr;
   REQUIRE(sqlite3_open(db.c_str(), &other) == SQLITE_OK);
   REQUIRE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
